@@ -1,0 +1,54 @@
+"""The document the extraction stages share: text, publication date, sentences."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
+# whitespace and an upper-case letter, digit or opening quote, or at a blank line/newline.
+_SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]?\s+(?=["'“‘(\[]?[A-Z0-9])|\n+""")
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|St|Jr|Sr|Inc|Ltd|Co|Corp|No|Vol|vs|etc|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m)\.|\b[A-Z]\.)$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (no empty spans)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if match.group(0)[0] != "\n" and _ABBREV.search(text[max(0, end - 6) : end]):
+            continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@dataclass(slots=True)
+class Document:
+    """A report's text prepared for extraction."""
+
+    text: str
+    published: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = split_sentences(self.text)
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The span of the sentence holding character ``pos`` (or the nearest before it)."""
+        if not self.sentences:
+            return (0, len(self.text))
+        index = max(0, bisect_right(self._starts, pos) - 1)
+        return self.sentences[index]

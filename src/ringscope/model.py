@@ -1,0 +1,239 @@
+"""The data model at the centre of ringscope.
+
+A :class:`Report` is one source document. Extraction turns its text into an
+:class:`Extraction`: entities (each with the :class:`Mention` spans where it
+occurs), quantitative :class:`Claim` items and trafficking :class:`Route`
+items. Every extracted item points back to its report by ``report_id`` once
+stored, and to a character span ``[start, end)`` of the report's text.
+
+Ids are deterministic content hashes (:func:`make_id`), so the same input
+gives the same ids on every run and on every engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, TypedDict
+
+EntityType = Literal["Person", "Organization", "Location", "Compound", "Operation"]
+Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "range"]
+Unit = Literal["people", "count", "currency"]
+Period = Literal["year", "month", "day"]
+
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Location", "Compound", "Operation")
+
+
+def make_id(*parts: object) -> str:
+    """A stable sha1 id of the given parts (None is kept distinct from "")."""
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(b"\x00" if part is None else str(part).encode("utf-8"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+def content_hash(text: str) -> str:
+    """The content hash of a report's text (NFC-normalised, sha256)."""
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+
+
+def name_key(name: str) -> str:
+    """A normalised key for an entity name: no diacritics, case-folded, no punctuation."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    cleaned = "".join(c if c.isalnum() else " " for c in plain)
+    words = cleaned.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(slots=True)
+class Report:
+    """One source document: where it came from, when, and its text."""
+
+    text: str
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+    external_id: str | None = None
+    content_hash: str = ""
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.text)
+        if not self.id:
+            self.id = self.content_hash[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in a report's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """An entity as found in one report (or, after fusion, across reports)."""
+
+    type: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    @property
+    def id(self) -> str:
+        return make_id("entity", self.type, self.key)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start if self.mentions else -1
+
+    @property
+    def end(self) -> int:
+        return self.mentions[0].end if self.mentions else -1
+
+
+@dataclass(slots=True)
+class Claim:
+    """A quantitative claim in the fixed measure vocabulary (see vocab.yaml)."""
+
+    measure: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    quote: str
+    start: int
+    end: int
+    currency: str | None = None
+    period: str | None = None
+    location: str | None = None
+    speaker: str | None = None
+    date: str | None = None
+
+    @property
+    def id(self) -> str:
+        return make_id("claim", self.measure, self.start, self.end, self.low, self.high, self.currency)
+
+
+@dataclass(slots=True)
+class Route:
+    """Victims of ``origin`` trafficked to or held in ``destination`` (ISO2 codes)."""
+
+    origin: str
+    destination: str
+    quote: str
+    start: int
+    end: int
+    count: int | None = None
+
+    @property
+    def id(self) -> str:
+        return make_id("route", self.origin, self.destination, self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved against the publication date (YYYY-MM-DD)."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one report's text."""
+
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    routes: list[Route] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+    def to_contract(self, report_id: str, event_cluster: str | None = None) -> ContractRecord:
+        """The record ``ringscope extract`` writes, exactly as corpus/SCHEMA.md defines."""
+        return {
+            "id": report_id,
+            "entities": [{"name": e.name, "type": e.type, "country": e.country} for e in self.entities],
+            "claims": [
+                {
+                    "measure": c.measure,
+                    "value": _num(c.value),
+                    "low": _num(c.low),
+                    "high": _num(c.high),
+                    "qualifier": c.qualifier,
+                    "unit": c.unit,
+                    "currency": c.currency,
+                    "period": c.period,
+                    "location": c.location,
+                    "quote": c.quote,
+                }
+                for c in self.claims
+            ],
+            "routes": [
+                {"origin": r.origin, "destination": r.destination, "count": r.count, "quote": r.quote}
+                for r in self.routes
+            ],
+            "event_cluster": event_cluster,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _num(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+class ContractEntity(TypedDict):
+    name: str
+    type: str
+    country: str | None
+
+
+class ContractClaim(TypedDict):
+    measure: str
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    qualifier: str
+    unit: str
+    currency: str | None
+    period: str | None
+    location: str | None
+    quote: str
+
+
+class ContractRoute(TypedDict):
+    origin: str
+    destination: str
+    count: int | None
+    quote: str
+
+
+class ContractRecord(TypedDict):
+    id: str
+    entities: list[ContractEntity]
+    claims: list[ContractClaim]
+    routes: list[ContractRoute]
+    event_cluster: str | None

@@ -1,0 +1,20 @@
+"""Configuration from RINGSCOPE_* environment variables, in one place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"RINGSCOPE_{name}", default)
+
+
+STORE_PATH = Path(_env("STORE", "ringscope.db"))
+"""Default SQLite store file."""
+
+MAX_INPUT_BYTES = int(_env("MAX_INPUT_BYTES", str(20 * 1024 * 1024)))
+"""Inputs larger than this are refused with a clear error."""
+
+MAX_REPORT_CHARS = int(_env("MAX_REPORT_CHARS", str(2_000_000)))
+"""Reports whose text is longer than this are refused."""
