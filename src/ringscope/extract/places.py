@@ -1,10 +1,24 @@
-"""Places: an offline gazetteer of countries, regions and cities (stub, being written)."""
+"""Places: countries, world regions, subdivisions, cities and nationality words in a text.
+
+Every capitalised run of words is looked up, longest first, in the offline
+gazetteer (:mod:`ringscope.extract.gazetteer`). Names that are also ordinary
+words or people's names are common among small towns, so a one-word city or
+subdivision is only taken when it is a large city or when the text frames it
+as a place ("in X", "from X", "X province", "X, Country", a list of places).
+
+``PlaceHit.kind`` is one of ``country``, ``continent`` (continents and world
+regions, no country), ``region`` (ISO 3166-2 subdivisions), ``city``, or
+``demonym`` (a nationality word such as "Kenyans": not a Location entity, but
+used by routes and claims).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ringscope.extract.document import Document
+from ringscope.extract.gazetteer import TOKEN_RE, Gazetteer, Place, fold, gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,5 +32,155 @@ class PlaceHit:
     lon: float | None = None
 
 
+# Lower-case words allowed inside a place name ("Bosnia and Herzegovina", "Côte d'Ivoire").
+CONNECTORS = frozenset(
+    {"of", "and", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "el", "al", "the"}
+)
+# Words before a name that frame it as a place.
+LOCATIVES = frozenset({
+    "in", "at", "from", "to", "near", "into", "outside", "across", "around", "via", "through", "toward",
+    "towards", "between", "inside", "within", "throughout", "reached", "entered", "visited",
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "province",
+    "city", "town", "township", "district", "state", "region", "village", "capital", "municipality",
+})
+# Words after a name that frame it as a place ("X province", "X border").
+PLACE_NOUNS = frozenset({
+    "city", "town", "township", "province", "district", "state", "region", "village", "border", "area",
+    "municipality", "prefecture", "county", "airport", "port", "capital", "island", "islands", "valley",
+})
+# Capitalised words that are far more often titles, function words or months than places.
+COMMON_WORDS = frozenset(
+    """a an the this that these those it its he she they we you i our his her their my your who whom whose
+    which what when where why how all any both each few more most other some such no nor not only own same so
+    than too very can will just should now also but and or if as at by for from in into of on onto to with
+    about after before during over under again further then once here there again against between through
+    police army navy court justice state states national union federal central general major minister
+    ministry president prime office bureau department agency council commission authority authorities
+    government republic kingdom royal king queen prince princess lord saint st mr mrs ms dr sir
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    news times post press daily herald tribune report reports said says according however meanwhile
+    victims victim rescue rescued operation officials official security immigration customs border
+    north south east west northern southern eastern western new old great little big grand upper lower
+    university college school hospital bank company group network international global world
+    human rights trafficking scam scams fraud crime online cyber centre center centres centers
+    home house hall city town village mission embassy consulate foreign affairs interior public
+    victoria mobile reading nice split most bar along deal sale hope bath police""".split()
+)
+MAX_NAME_TOKENS = 8
+# Above this population a one-word city needs no framing context.
+BIG_CITY = 1_000_000
+_SPACE = re.compile(r"[ \t\u00a0]+")
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """True when two tokens are separated only by a single run of spaces (no newline or punctuation)."""
+    return start - end >= 1 and _SPACE.fullmatch(text, end, start) is not None
+
+
+def _candidates(
+    text: str, tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer
+) -> tuple[int, Place] | None:
+    """The longest gazetteer name starting at token ``i``: (token count, place)."""
+    run = [tokens[i][2]]
+    j = i
+    while len(run) < min(gaz.max_tokens, MAX_NAME_TOKENS) and j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        if not _joined(text, tokens[j][1], nxt[0]):
+            break
+        if not (_is_capitalised(nxt[2]) or nxt[2] in CONNECTORS or nxt[2][:2] in {"d'", "d’"}):
+            break
+        run.append(nxt[2])
+        j += 1
+    for n in range(len(run), 0, -1):
+        if run[n - 1] in CONNECTORS:
+            continue
+        place = gaz.lookup(run[:n])
+        if place is not None:
+            return n, place
+    return None
+
+
+def _prev_word(tokens: list[tuple[int, int, str]], i: int) -> str:
+    return tokens[i - 1][2].casefold() if i > 0 else ""
+
+
+def _framed(
+    text: str, tokens: list[tuple[int, int, str]], i: int, n: int, last_hit_end: int
+) -> bool:
+    """Does the context frame tokens ``i .. i+n-1`` as a place?"""
+    start, end = tokens[i][0], tokens[i + n - 1][1]
+    if _prev_word(tokens, i) in LOCATIVES:
+        return True
+    if i + n < len(tokens) and tokens[i + n][2].casefold() in PLACE_NOUNS and _joined(
+        text, end, tokens[i + n][0]
+    ):
+        return True
+    if text.startswith(",", end) and i + n < len(tokens) and _is_capitalised(tokens[i + n][2]):
+        return True  # "Town, Country"
+    if last_hit_end >= 0:
+        between = text[last_hit_end:start].strip()
+        if between in {",", "and", "or", ", and", ", or", "/", "&"}:
+            return True
+    return False
+
+
+def _accept(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    n: int,
+    place: Place,
+    lower_words: set[str],
+    last_hit_end: int,
+) -> bool:
+    if place.kind in {"country", "continent", "demonym"}:
+        return True
+    if n > 1:
+        words = [fold(tokens[k][2]) for k in range(i, i + n)]
+        if all(w in COMMON_WORDS for w in words):
+            return False
+        return True
+    word = fold(tokens[i][2])
+    if word in COMMON_WORDS or (tokens[i][2].isupper() and len(word) <= 4):
+        return False
+    framed = _framed(text, tokens, i, n, last_hit_end)
+    if word in lower_words:
+        return framed
+    if place.kind == "city" and place.population >= BIG_CITY:
+        return True
+    return framed
+
+
 def find_places(doc: Document) -> list[PlaceHit]:
-    return []
+    """All place mentions in the document, in text order, non-overlapping."""
+    text = doc.text
+    gaz = gazetteer()
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    lower_words = {t[2] for t in tokens if t[2][:1].islower()}
+    hits: list[PlaceHit] = []
+    last_hit_end = -1
+    i = 0
+    count = len(tokens)
+    while i < count:
+        word = tokens[i][2]
+        if not _is_capitalised(word):
+            i += 1
+            continue
+        found = _candidates(text, tokens, i, gaz)
+        if found is None:
+            i += 1
+            continue
+        n, place = found
+        if not _accept(text, tokens, i, n, place, lower_words, last_hit_end):
+            i += 1
+            continue
+        start, end = tokens[i][0], tokens[i + n - 1][1]
+        hits.append(PlaceHit(start, end, text[start:end], place.country, place.kind, place.lat, place.lon))
+        last_hit_end = end
+        i += n
+    return hits
