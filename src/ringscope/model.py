@@ -198,6 +198,39 @@ class Extraction:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_contract(cls, record: dict[str, Any], text: str) -> Extraction:
+        """Rebuild an extraction from a corpus/SCHEMA.md record (spans found from quotes in ``text``)."""
+
+        def span(quote: str) -> tuple[int, int]:
+            start = text.find(quote) if quote else -1
+            return (start, start + len(quote)) if start >= 0 else (-1, -1)
+
+        entities = []
+        for e in record.get("entities") or []:
+            start, end = span(e["name"])
+            mentions = [Mention(start, end, e["name"])] if start >= 0 else []
+            entities.append(Entity(type=e["type"], name=e["name"], country=e.get("country"), mentions=mentions))
+        claims = []
+        for c in record.get("claims") or []:
+            start, end = span(c.get("quote") or "")
+            claims.append(
+                Claim(
+                    measure=c["measure"], value=c.get("value"), low=c.get("low"), high=c.get("high"),
+                    qualifier=c.get("qualifier") or "exact", unit=c.get("unit") or "count",
+                    quote=c.get("quote") or "", start=start, end=end, currency=c.get("currency"),
+                    period=c.get("period"), location=c.get("location"),
+                )
+            )
+        routes = []
+        for r in record.get("routes") or []:
+            start, end = span(r.get("quote") or "")
+            routes.append(
+                Route(origin=r["origin"], destination=r["destination"], quote=r.get("quote") or "",
+                      start=start, end=end, count=r.get("count"))
+            )
+        return cls(entities=entities, claims=claims, routes=routes)
+
 
 def _num(value: float | None) -> float | int | None:
     if value is None:

@@ -1,0 +1,224 @@
+"""Same-event grouping: reports of one real-world event share an event id.
+
+Two kinds of evidence are combined for a pair of reports:
+
+- the wording: TF-IDF cosine over content words, each report reduced to its
+  ``top_terms`` most distinctive words (bounded memory per report);
+- the extracted items: weighted Jaccard overlap of the figures a report states
+  (claim values, route counts) and the names it mentions.
+
+Candidate pairs come from blocking, never from all pairs: an inverted index
+over each report's most distinctive words, figures and names, where a key
+carried by more than ``max_block`` reports is too common to block on. The
+number of candidate pairs therefore grows with the corpus, not its square.
+A candidate pair is confirmed when its combined score reaches ``threshold``
+and the publication dates, where both are known, are close; confirmed pairs
+are joined into groups. Event ids derive from the members' ids, so the same
+input gives the same ids on every run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from ringscope.fuse.names import resolution_key
+from ringscope.fuse.stopwords import STOPWORDS
+from ringscope.fuse.unionfind import UnionFind
+from ringscope.model import Extraction, Report, make_id
+
+FIGURE_WEIGHT = 1.5
+"""Figures are stronger evidence of one event than names: outlets copy them."""
+MIN_FIGURE = 5
+"""Figures below this are too common (one, two, three people) to mean anything."""
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class EventSettings:
+    threshold: float = 0.12
+    """Minimum combined score to confirm a candidate pair."""
+    text_weight: float = 0.8
+    """Share of the wording (TF-IDF cosine) in the combined score; the rest is item overlap."""
+    max_days: int = 21
+    """Reports published further apart than this are not one event."""
+    max_block: int = 50
+    """Blocking keys carried by more reports than this are not used."""
+    top_terms: int = 80
+    """Words kept per report for the cosine."""
+    block_terms: int = 8
+    """Most distinctive words per report used as blocking keys."""
+
+
+@dataclass(slots=True)
+class EventFeatures:
+    report_id: str
+    published: dt.date | None
+    figures: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    term_ids: npt.NDArray[np.uint32] = field(default_factory=lambda: np.zeros(0, np.uint32))
+    term_counts: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+
+    def items(self) -> set[str]:
+        return self.figures | self.names
+
+
+@dataclass(slots=True)
+class _Vector:
+    ids: npt.NDArray[np.uint32]
+    weights: npt.NDArray[np.float64]
+    block: list[int]
+
+
+def _figure(value: float) -> str:
+    return f"n:{float(f'{value:.4g}'):g}"
+
+
+def _term_id(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def features(report: Report, extraction: Extraction) -> EventFeatures:
+    """The evidence one report brings to grouping."""
+    published = None
+    if report.published:
+        try:
+            published = dt.date.fromisoformat(report.published[:10])
+        except ValueError:
+            published = None
+    feats = EventFeatures(report.id, published)
+    for claim in extraction.claims:
+        for value in {claim.value, claim.low, claim.high}:
+            if value is not None and value >= MIN_FIGURE:
+                feats.figures.add(_figure(value))
+    for route in extraction.routes:
+        if route.count is not None and route.count >= MIN_FIGURE:
+            feats.figures.add(_figure(route.count))
+    for entity in extraction.entities:
+        key = resolution_key(entity.name, entity.type)
+        if key:
+            feats.names.add(f"{entity.type[0]}:{key}")
+    counts = Counter(
+        _term_id(w) for w in (m.group(0).lower() for m in _WORD.finditer(report.text)) if w not in STOPWORDS
+    )
+    if counts:
+        ids = np.fromiter(counts.keys(), np.uint32, len(counts))
+        order = np.argsort(ids)
+        feats.term_ids = ids[order]
+        feats.term_counts = np.fromiter(counts.values(), np.float64, len(counts))[order]
+    return feats
+
+
+def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[_Vector]:
+    df: Counter[int] = Counter()
+    for doc in docs:
+        df.update(doc.term_ids.tolist())
+    n = len(docs)
+    out = []
+    for doc in docs:
+        if not len(doc.term_ids):
+            out.append(_Vector(doc.term_ids, doc.term_counts, []))
+            continue
+        idf = np.array([math.log((n + 1) / df[t]) for t in doc.term_ids.tolist()])
+        weights = (1.0 + np.log(doc.term_counts)) * idf
+        keep = np.argsort(-weights, kind="stable")[: cfg.top_terms]
+        ids, w = doc.term_ids[keep], weights[keep]
+        # Blocking words: the most distinctive words that are not unique to this report.
+        block = [int(t) for t in ids.tolist() if df[int(t)] > 1][: cfg.block_terms]
+        norm = float(np.linalg.norm(w))
+        order = np.argsort(ids)
+        out.append(_Vector(ids[order], w[order] / norm if norm else w[order], block))
+    return out
+
+
+def _item_weights(docs: Sequence[EventFeatures]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(doc.items())
+    n = len(docs)
+    return {
+        key: (math.log((n + 1) / count) + 1.0) * (FIGURE_WEIGHT if key.startswith("n:") else 1.0)
+        for key, count in df.items()
+    }
+
+
+def candidate_pairs(
+    docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
+) -> set[tuple[int, int]]:
+    """Index pairs of reports that share a blocking key carried by at most ``max_block`` reports."""
+    index: dict[object, list[int]] = defaultdict(list)
+    for i, (doc, vec) in enumerate(zip(docs, vectors, strict=True)):
+        for key in doc.items():
+            index[key].append(i)
+        for term in vec.block:
+            index[term].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if 1 < len(members) <= max_block:
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    pairs.add((members[a], members[b]))
+    return pairs
+
+
+def cosine(a: _Vector, b: _Vector) -> float:
+    _, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    return float(np.dot(a.weights[ia], b.weights[ib]))
+
+
+def item_overlap(a: EventFeatures, b: EventFeatures, weights: dict[str, float]) -> float:
+    fa, fb = a.items(), b.items()
+    union = sum(weights[f] for f in fa | fb)
+    return sum(weights[f] for f in fa & fb) / union if union else 0.0
+
+
+def score_pairs(
+    docs: Sequence[EventFeatures], cfg: EventSettings | None = None
+) -> dict[tuple[int, int], float]:
+    """Combined scores of the candidate pairs (index pairs into ``docs``)."""
+    cfg = cfg or EventSettings()
+    vectors = _vectors(docs, cfg)
+    weights = _item_weights(docs)
+    scores = {}
+    for i, j in candidate_pairs(docs, vectors, cfg.max_block):
+        a, b = docs[i], docs[j]
+        if a.published and b.published and abs((a.published - b.published).days) > cfg.max_days:
+            continue
+        text = cosine(vectors[i], vectors[j])
+        items = item_overlap(a, b, weights)
+        scores[(i, j)] = cfg.text_weight * text + (1 - cfg.text_weight) * items
+    return scores
+
+
+def group_events(
+    items: Iterable[tuple[Report, Extraction]], settings: EventSettings | None = None
+) -> dict[str, str | None]:
+    """Map every report id to its event id, or None when no other report tells the same event."""
+    cfg = settings or EventSettings()
+    docs = [features(report, extraction) for report, extraction in items]
+    return group_features(docs, cfg)
+
+
+def group_features(docs: Sequence[EventFeatures], cfg: EventSettings | None = None) -> dict[str, str | None]:
+    cfg = cfg or EventSettings()
+    uf: UnionFind[int] = UnionFind(range(len(docs)))
+    for (i, j), score in score_pairs(docs, cfg).items():
+        if score >= cfg.threshold:
+            uf.union(i, j)
+    result: dict[str, str | None] = {doc.report_id: None for doc in docs}
+    for group in uf.groups():
+        if len(group) > 1:
+            members = sorted(docs[i].report_id for i in group)
+            event_id = "ev-" + make_id("event", members[0])[:12]
+            for report_id in members:
+                result[report_id] = event_id
+    return result
