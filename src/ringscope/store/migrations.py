@@ -1,0 +1,175 @@
+"""The store's schema as an ordered list of migrations.
+
+``MIGRATIONS[i]`` takes a store from version ``i`` to ``i + 1``; ``PRAGMA user_version``
+holds the version a store is at. Each migration runs in one transaction together with
+its version bump, so a store is never left half-migrated. Append new migrations at the
+end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_V1 = """
+CREATE TABLE reports (
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    source TEXT,
+    url TEXT,
+    published TEXT,
+    title TEXT,
+    external_id TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    extractor_version TEXT NOT NULL,
+    item_count INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE VIRTUAL TABLE reports_fts USING fts5(
+    title, text,
+    content='reports', content_rowid='pk',
+    tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
+    INSERT INTO reports_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+    INSERT INTO reports_fts(reports_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+END;
+CREATE TRIGGER reports_fts_update AFTER UPDATE OF title, text ON reports BEGIN
+    INSERT INTO reports_fts(reports_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+    INSERT INTO reports_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+
+CREATE TABLE entities (
+    pk INTEGER PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    country TEXT,
+    lat REAL,
+    lon REAL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    roles TEXT NOT NULL DEFAULT '[]',
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX entities_report ON entities(report_id, seq);
+CREATE INDEX entities_type_key ON entities(type, key);
+
+CREATE TABLE mentions (
+    pk INTEGER PRIMARY KEY,
+    entity_pk INTEGER NOT NULL REFERENCES entities(pk) ON DELETE CASCADE,
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions(entity_pk, seq);
+CREATE INDEX mentions_report ON mentions(report_id);
+
+CREATE TABLE claims (
+    pk INTEGER PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    measure TEXT NOT NULL,
+    value REAL,
+    low REAL,
+    high REAL,
+    qualifier TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    currency TEXT,
+    period TEXT,
+    location TEXT,
+    speaker TEXT,
+    date TEXT,
+    quote TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX claims_report ON claims(report_id, seq);
+CREATE INDEX claims_measure ON claims(measure);
+CREATE INDEX claims_location ON claims(location);
+
+CREATE TABLE routes (
+    pk INTEGER PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    count INTEGER,
+    quote TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX routes_report ON routes(report_id, seq);
+
+CREATE TABLE dates (
+    pk INTEGER PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX dates_report ON dates(report_id, seq);
+"""
+
+MIGRATIONS: list[str] = [_V1]
+"""Schema migrations, applied in order; the store's version is how many have run."""
+
+
+class SchemaError(Exception):
+    """The store's schema cannot be used by this version of ringscope."""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> int:
+    """Bring the store up to date; returns the version it is at afterwards.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    version = schema_version(conn)
+    if version > len(steps):
+        raise SchemaError(
+            f"store schema version {version} is newer than this ringscope supports ({len(steps)}); "
+            "upgrade ringscope"
+        )
+    for number in range(version, len(steps)):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) == number:  # another process may have migrated meanwhile
+                for statement in split_statements(steps[number]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(steps)
+
+
+def split_statements(script: str) -> list[str]:
+    """Split an SQL script into complete statements (trigger bodies stay whole)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:60]!r}")
+    return statements

@@ -1,0 +1,468 @@
+"""The SQLite store: reports, their extracted items, and full-text search.
+
+One file, WAL journal, foreign keys on. A report and everything extracted from it
+are written in one transaction, so readers and crashes never see half a report.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
+from ringscope.store.fts import QueryError, fts_query
+from ringscope.store.migrations import SchemaError, migrate, schema_version
+from ringscope.store.records import EntitySummary, SearchHit, StoredClaim, StoreStats
+
+Extractor = Callable[[str, str | None], Extraction]
+
+_REPORT_COLUMNS = "id, content_hash, source, url, published, title, external_id, text"
+_CLAIM_COLUMNS = (
+    'measure, value, low, high, qualifier, unit, quote, start, "end",'
+    " currency, period, location, speaker, date"
+)
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (message is for the user)."""
+
+
+class Store:
+    """A ringscope store in one SQLite file.
+
+    Use as a context manager, or call :meth:`close`. ``create=False`` refuses to
+    create a new file (for commands that only read).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (create one with `ringscope ingest`)")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory, not a store file")
+        try:
+            self._conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self.version = migrate(self._conn)
+        except SchemaError as exc:
+            self._conn.close()
+            raise StoreError(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"{self.path} is not a ringscope store: {exc}") from exc
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # -- writing -------------------------------------------------------------------
+
+    def has(self, content_hash: str) -> bool:
+        """Whether a report with this content hash is stored."""
+        row = self._conn.execute("SELECT 1 FROM reports WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def add(self, report: Report, extraction: Extraction, version: str) -> bool:
+        """Store a report and its extraction in one transaction.
+
+        Returns False (and changes nothing) when a report with the same content hash
+        is already stored.
+        """
+        with self._transaction() as conn:
+            if conn.execute(
+                "SELECT 1 FROM reports WHERE content_hash = ?", (report.content_hash,)
+            ).fetchone():
+                return False
+            conn.execute(
+                "INSERT INTO reports (id, content_hash, source, url, published, title, external_id, text,"
+                " ingested_at, extractor_version, item_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    report.id,
+                    report.content_hash,
+                    report.source,
+                    report.url,
+                    report.published,
+                    report.title,
+                    report.external_id,
+                    report.text,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    version,
+                    item_count(extraction),
+                ),
+            )
+            _insert_items(conn, report.id, extraction)
+        return True
+
+    def replace_extraction(self, report_id: str, extraction: Extraction, version: str) -> None:
+        """Replace a stored report's extracted items, atomically."""
+        with self._transaction() as conn:
+            _replace_items(conn, report_id, extraction, version)
+
+    def reextract(
+        self, *, force: bool = False, extractor: Extractor | None = None, version: str | None = None
+    ) -> int:
+        """Re-extract reports stored by another extractor version (all of them if ``force``).
+
+        Each report's items are replaced in their own transaction. Returns how many
+        reports were re-extracted.
+        """
+        if extractor is None or version is None:
+            from ringscope.extract import EXTRACTOR_VERSION, extract
+
+            extractor = extractor or extract
+            version = version or EXTRACTOR_VERSION
+        sql = "SELECT id FROM reports" + ("" if force else " WHERE extractor_version != ?") + " ORDER BY pk"
+        ids = [row[0] for row in self._conn.execute(sql, () if force else (version,))]
+        done = 0
+        for report_id in ids:
+            report = self.get_report(report_id)
+            if report is None:  # removed meanwhile
+                continue
+            extraction = extractor(report.text, report.published)
+            self.replace_extraction(report_id, extraction, version)
+            done += 1
+        return done
+
+    def remove(self, report_id: str) -> bool:
+        """Delete a report and (by cascade) all its items."""
+        with self._transaction() as conn:
+            cursor = conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+        return cursor.rowcount > 0
+
+    # -- reading reports -----------------------------------------------------------
+
+    def get_report(self, report_id: str) -> Report | None:
+        row = self._conn.execute(
+            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
+        ).fetchone()
+        return _report(row) if row else None
+
+    def extractor_version(self, report_id: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT extractor_version FROM reports WHERE id = ?", (report_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def iter_reports(self) -> Iterator[Report]:
+        """All reports, in the order they were stored."""
+        for row in self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk"):
+            yield _report(row)
+
+    def get_extraction(self, report_id: str) -> Extraction:
+        """The stored extraction of one report, rebuilt as model objects."""
+        return _load_extraction(self._conn, report_id)
+
+    def iter_extractions(self) -> Iterator[tuple[Report, Extraction]]:
+        """Every report with its extraction, in the order they were stored."""
+        reader = self._reader()
+        try:
+            for row in reader.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk"):
+                report = _report(row)
+                yield report, _load_extraction(self._conn, report.id)
+        finally:
+            reader.close()
+
+    def _reader(self) -> sqlite3.Cursor:
+        return self._conn.cursor()
+
+    # -- queries -------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over report titles and texts, best matches first."""
+        if limit < 1:
+            raise QueryError("limit must be at least 1")
+        expression = fts_query(query)
+        try:
+            rows = self._conn.execute(
+                "SELECT r.id, r.title, r.source, r.url, r.published,"
+                " snippet(reports_fts, 1, '[', ']', '…', 12), bm25(reports_fts)"
+                " FROM reports_fts JOIN reports r ON r.pk = reports_fts.rowid"
+                " WHERE reports_fts MATCH ? ORDER BY bm25(reports_fts) LIMIT ?",
+                (expression, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {exc}") from exc
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], -float(r[6])) for r in rows]
+
+    def claims(self, measure: str | None = None, country: str | None = None) -> list[StoredClaim]:
+        """Claims, optionally of one measure and/or located in one country (ISO2)."""
+        where, params = _filters({"c.measure": measure, "c.location": country.upper() if country else None})
+        rows = self._conn.execute(
+            f"SELECT {', '.join('c.' + c.strip() for c in _CLAIM_COLUMNS.split(','))},"
+            f" r.id, r.source, r.url, r.published, r.title"
+            f" FROM claims c JOIN reports r ON r.id = c.report_id{where} ORDER BY r.pk, c.seq",
+            params,
+        ).fetchall()
+        return [StoredClaim(_claim(row[:14]), *row[14:]) for row in rows]
+
+    def entities(self, type: str | None = None) -> list[EntitySummary]:
+        """Entities aggregated over reports by type and normalised name, most reported first."""
+        where, params = _filters({"e.type": type})
+        rows = self._conn.execute(
+            "SELECT e.type, e.key, e.name, e.country, e.report_id,"
+            " (SELECT COUNT(*) FROM mentions m WHERE m.entity_pk = e.pk)"
+            f" FROM entities e{where}",
+            params,
+        ).fetchall()
+        return aggregate_entities(rows)
+
+    def stats(self) -> StoreStats:
+        conn = self._conn
+
+        def count(sql: str) -> int:
+            return int(conn.execute(sql).fetchone()[0])
+
+        def grouped(sql: str) -> dict[str, int]:
+            return {str(k): int(v) for k, v in conn.execute(sql)}
+
+        return StoreStats(
+            schema_version=schema_version(conn),
+            reports=count("SELECT COUNT(*) FROM reports"),
+            entities=count("SELECT COUNT(*) FROM entities"),
+            distinct_entities=count("SELECT COUNT(*) FROM (SELECT DISTINCT type, key FROM entities)"),
+            mentions=count("SELECT COUNT(*) FROM mentions"),
+            claims=count("SELECT COUNT(*) FROM claims"),
+            routes=count("SELECT COUNT(*) FROM routes"),
+            dates=count("SELECT COUNT(*) FROM dates"),
+            entities_by_type=grouped(
+                "SELECT type, COUNT(*) FROM (SELECT DISTINCT type, key FROM entities)"
+                " GROUP BY type ORDER BY COUNT(*) DESC, type"
+            ),
+            claims_by_measure=grouped(
+                "SELECT measure, COUNT(*) FROM claims GROUP BY measure ORDER BY COUNT(*) DESC, measure"
+            ),
+            extractor_versions=grouped(
+                "SELECT extractor_version, COUNT(*) FROM reports GROUP BY extractor_version ORDER BY 1"
+            ),
+        )
+
+    def route_counts(self) -> list[tuple[str, str, int]]:
+        """(origin, destination, number of reports) for every route, most reported first."""
+        rows = self._conn.execute(
+            "SELECT origin, destination, COUNT(DISTINCT report_id) AS n FROM routes"
+            " GROUP BY origin, destination ORDER BY n DESC, origin, destination"
+        ).fetchall()
+        return [(str(o), str(d), int(n)) for o, d, n in rows]
+
+    def integrity_check(self) -> str:
+        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+# -- rows <-> model objects ---------------------------------------------------------
+
+
+def item_count(extraction: Extraction) -> int:
+    """How many rows an extraction is stored as (entities, mentions, claims, routes, dates)."""
+    mentions = sum(len(e.mentions) for e in extraction.entities)
+    return (
+        len(extraction.entities)
+        + mentions
+        + len(extraction.claims)
+        + len(extraction.routes)
+        + len(extraction.dates)
+    )
+
+
+def _report(row: tuple[Any, ...]) -> Report:
+    return Report(
+        id=row[0],
+        content_hash=row[1],
+        source=row[2],
+        url=row[3],
+        published=row[4],
+        title=row[5],
+        external_id=row[6],
+        text=row[7],
+    )
+
+
+def _claim(row: tuple[Any, ...]) -> Claim:
+    return Claim(*row)
+
+
+def _filters(values: dict[str, str | None]) -> tuple[str, tuple[str, ...]]:
+    clauses = [f"{column} = ?" for column, value in values.items() if value is not None]
+    params = tuple(value for value in values.values() if value is not None)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extraction) -> None:
+    for seq, entity in enumerate(extraction.entities):
+        cursor = conn.execute(
+            "INSERT INTO entities (report_id, seq, type, name, key, country, lat, lon, aliases, roles,"
+            ' start, "end")'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                report_id,
+                seq,
+                entity.type,
+                entity.name,
+                entity.key,
+                entity.country,
+                entity.lat,
+                entity.lon,
+                json.dumps(entity.aliases, ensure_ascii=False),
+                json.dumps(entity.roles, ensure_ascii=False),
+                entity.start,
+                entity.end,
+            ),
+        )
+        conn.executemany(
+            'INSERT INTO mentions (entity_pk, report_id, seq, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+            [(cursor.lastrowid, report_id, i, m.start, m.end, m.text) for i, m in enumerate(entity.mentions)],
+        )
+    conn.executemany(
+        f"INSERT INTO claims (report_id, seq, {_CLAIM_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+        [
+            (
+                report_id,
+                seq,
+                c.measure,
+                c.value,
+                c.low,
+                c.high,
+                c.qualifier,
+                c.unit,
+                c.quote,
+                c.start,
+                c.end,
+                c.currency,
+                c.period,
+                c.location,
+                c.speaker,
+                c.date,
+            )
+            for seq, c in enumerate(extraction.claims)
+        ],
+    )
+    conn.executemany(
+        'INSERT INTO routes (report_id, seq, origin, destination, count, quote, start, "end")'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (report_id, seq, r.origin, r.destination, r.count, r.quote, r.start, r.end)
+            for seq, r in enumerate(extraction.routes)
+        ],
+    )
+    conn.executemany(
+        'INSERT INTO dates (report_id, seq, text, value, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+        [(report_id, seq, d.text, d.value, d.start, d.end) for seq, d in enumerate(extraction.dates)],
+    )
+
+
+def _replace_items(conn: sqlite3.Connection, report_id: str, extraction: Extraction, version: str) -> None:
+    cursor = conn.execute(
+        "UPDATE reports SET extractor_version = ?, item_count = ? WHERE id = ?",
+        (version, item_count(extraction), report_id),
+    )
+    if cursor.rowcount == 0:
+        raise KeyError(report_id)
+    for table in ("mentions", "entities", "claims", "routes", "dates"):
+        conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
+    _insert_items(conn, report_id, extraction)
+
+
+def _load_extraction(conn: sqlite3.Connection, report_id: str) -> Extraction:
+    mentions: dict[int, list[Mention]] = {}
+    for entity_pk, start, end, text in conn.execute(
+        'SELECT entity_pk, start, "end", text FROM mentions WHERE report_id = ? ORDER BY entity_pk, seq',
+        (report_id,),
+    ):
+        mentions.setdefault(entity_pk, []).append(Mention(start, end, text))
+    entities = [
+        Entity(
+            type=row[1],
+            name=row[2],
+            country=row[3],
+            lat=row[4],
+            lon=row[5],
+            aliases=json.loads(row[6]),
+            roles=json.loads(row[7]),
+            mentions=mentions.get(row[0], []),
+        )
+        for row in conn.execute(
+            "SELECT pk, type, name, country, lat, lon, aliases, roles FROM entities"
+            " WHERE report_id = ? ORDER BY seq",
+            (report_id,),
+        )
+    ]
+    claims = [
+        _claim(row)
+        for row in conn.execute(
+            f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE report_id = ? ORDER BY seq", (report_id,)
+        )
+    ]
+    routes = [
+        Route(origin=row[0], destination=row[1], count=row[2], quote=row[3], start=row[4], end=row[5])
+        for row in conn.execute(
+            'SELECT origin, destination, count, quote, start, "end" FROM routes'
+            " WHERE report_id = ? ORDER BY seq",
+            (report_id,),
+        )
+    ]
+    dates = [
+        DateMention(text=row[0], start=row[2], end=row[3], value=row[1])
+        for row in conn.execute(
+            'SELECT text, value, start, "end" FROM dates WHERE report_id = ? ORDER BY seq', (report_id,)
+        )
+    ]
+    return Extraction(entities=entities, claims=claims, routes=routes, dates=dates)
+
+
+def aggregate_entities(rows: list[tuple[Any, ...]]) -> list[EntitySummary]:
+    """Aggregate (type, key, name, country, report_id, mentions) rows by type and key.
+
+    The name shown is the most frequent surface form (longest on ties), the country
+    the most frequent non-null one.
+    """
+    groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for row in rows:
+        groups.setdefault((row[0], row[1]), []).append(row)
+    summaries = []
+    for (etype, key), members in groups.items():
+        names = Counter(str(m[2]) for m in members)
+        name = max(names, key=lambda n: (names[n], len(n), n))
+        countries = Counter(str(m[3]) for m in members if m[3])
+        country = max(countries, key=lambda c: (countries[c], c)) if countries else None
+        summaries.append(
+            EntitySummary(
+                type=etype,
+                name=name,
+                key=key,
+                country=country,
+                reports=len({m[4] for m in members}),
+                mentions=sum(int(m[5]) for m in members),
+            )
+        )
+    summaries.sort(key=lambda s: (-s.reports, -s.mentions, s.type, s.name))
+    return summaries
