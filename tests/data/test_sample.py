@@ -147,6 +147,8 @@ def test_deliberate_errors_are_present(gold: list[dict[str, Any]]) -> None:
     assert mislabel and magnitude
     updated = False
     for claims in _cluster_claims(gold, "victims_rescued").values():
+        if not claims:
+            continue
         first_day = dt.date.fromisoformat(min(c["published"] for c in claims))
         first = [c["value"] for c in claims if dt.date.fromisoformat(c["published"]) == first_day]
         later = [
