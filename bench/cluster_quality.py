@@ -48,7 +48,8 @@ def main(argv: list[str]) -> int:
     r = tp / len(gp) if gp else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     source = "gold extraction" if use_gold else "ringscope extraction"
-    print(f"{gold_path} ({source}): pairs P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp}, pred {len(pp)}, gold {len(gp)})")
+    print(f"{gold_path} ({source}): pairs P {p:.3f} R {r:.3f} F1 {f:.3f} "
+          f"(tp {tp}, pred {len(pp)}, gold {len(gp)})")
     for a, b in sorted(pp - gp):
         print(f"  false pair: {a} {b}")
     for a, b in sorted(gp - pp):

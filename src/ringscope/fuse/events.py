@@ -26,9 +26,11 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
+from wordfreq import zipf_frequency
 
 from ringscope.fuse.names import resolution_key
 from ringscope.fuse.stopwords import STOPWORDS
@@ -45,9 +47,9 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 @dataclass(frozen=True, slots=True)
 class EventSettings:
-    threshold: float = 0.12
+    threshold: float = 0.16
     """Minimum combined score to confirm a candidate pair."""
-    text_weight: float = 0.8
+    text_weight: float = 0.6
     """Share of the wording (TF-IDF cosine) in the combined score; the rest is item overlap."""
     max_days: int = 21
     """Reports published further apart than this are not one event."""
@@ -67,6 +69,7 @@ class EventFeatures:
     names: set[str] = field(default_factory=set)
     term_ids: npt.NDArray[np.uint32] = field(default_factory=lambda: np.zeros(0, np.uint32))
     term_counts: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    term_rarity: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
 
     def items(self) -> set[str]:
         return self.figures | self.names
@@ -85,6 +88,12 @@ def _figure(value: float) -> str:
 
 def _term_id(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
+
+
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    """How rare a word is in general English (wordfreq's Zipf scale turned around: 0 common, 8 unseen)."""
+    return max(0.0, 8.0 - zipf_frequency(word, "en"))
 
 
 def features(report: Report, extraction: Extraction) -> EventFeatures:
@@ -107,14 +116,14 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
         key = resolution_key(entity.name, entity.type)
         if key:
             feats.names.add(f"{entity.type[0]}:{key}")
-    counts = Counter(
-        _term_id(w) for w in (m.group(0).lower() for m in _WORD.finditer(report.text)) if w not in STOPWORDS
-    )
-    if counts:
-        ids = np.fromiter(counts.keys(), np.uint32, len(counts))
+    lowered = (m.group(0).lower() for m in _WORD.finditer(report.text))
+    words = Counter(w for w in lowered if w not in STOPWORDS)
+    if words:
+        ids = np.fromiter((_term_id(w) for w in words), np.uint32, len(words))
         order = np.argsort(ids)
         feats.term_ids = ids[order]
-        feats.term_counts = np.fromiter(counts.values(), np.float64, len(counts))[order]
+        feats.term_counts = np.fromiter(words.values(), np.float64, len(words))[order]
+        feats.term_rarity = np.fromiter((rarity(w) for w in words), np.float64, len(words))[order]
     return feats
 
 
@@ -128,8 +137,9 @@ def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[_Vector]
         if not len(doc.term_ids):
             out.append(_Vector(doc.term_ids, doc.term_counts, []))
             continue
-        idf = np.array([math.log((n + 1) / df[t]) for t in doc.term_ids.tolist()])
-        weights = (1.0 + np.log(doc.term_counts)) * idf
+        # A word weighs by its rarity in general English, damped when many reports of the collection use it.
+        spread = np.array([math.log1p(n / df[t]) / math.log1p(n) for t in doc.term_ids.tolist()])
+        weights = (1.0 + np.log(doc.term_counts)) * doc.term_rarity * spread
         keep = np.argsort(-weights, kind="stable")[: cfg.top_terms]
         ids, w = doc.term_ids[keep], weights[keep]
         # Blocking words: the most distinctive words that are not unique to this report.

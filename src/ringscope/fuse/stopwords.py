@@ -8,7 +8,8 @@ STOPWORDS: frozenset[str] = frozenset(
     among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became
     because become becomes becoming been before beforehand behind being below beside besides between beyond
     both but by can cannot could did do does doing done down due during each either else elsewhere enough even
-    ever every everyone everything everywhere except few first for former formerly from further get give go had
+    ever every everyone everything everywhere except few first for former formerly from further get give
+    go had
     has have having he hence her here hereafter hereby herein hers herself him himself his how however i if in
     indeed into is it its itself just last latter latterly least less made make many may me meanwhile might
     mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none

@@ -1,0 +1,289 @@
+"""Claim reconciliation: comparable figures grouped, a consensus given, conflicts flagged.
+
+Claims are comparable when they share a measure, a place, a rate period and an
+event (or, outside any event, a report). Inside such a group, figures that
+plausibly state the same quantity are kept together: values within a factor of
+``SAME_FIGURE_RATIO`` of each other once in US dollars, or with the same leading
+digits at another scale (the signature of a slipped "million"/"trillion").
+Figures far apart with different digits (one group's $50 billion and the
+network's $3 trillion) are separate figures.
+
+For each figure the consensus is the value stated by the most independent
+sources (distinct outlets), in the currency stated by most claims, and the
+flags say what disagrees and why:
+
+- ``magnitude_outlier``: a value 100 times or more away from the consensus;
+- ``currency_conflict``: the same stated figure with another currency;
+- ``range_disagreement``: bounds that cannot hold together with the consensus;
+- ``superseded``: an earlier report's running count that a later report updates.
+
+Nothing is dropped: every claim stays in its group with its flags.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from ringscope.fuse.fx import to_usd
+from ringscope.fuse.unionfind import UnionFind
+from ringscope.model import Claim, make_id
+
+SAME_FIGURE_RATIO = 3.0
+MAGNITUDE_RATIO = 100.0
+_SCALES = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
+
+
+@dataclass(slots=True)
+class ClaimRef:
+    """A claim with the report it came from."""
+
+    report_id: str
+    claim: Claim
+    published: str | None = None
+    source: str | None = None
+    event_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        return make_id("claimref", self.report_id, self.claim.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    claim_id: str
+    report_id: str
+    code: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Figure:
+    """One reconciled figure: its claims, the consensus and the flags."""
+
+    measure: str
+    location: str | None
+    period: str | None
+    event_id: str | None
+    claims: list[ClaimRef]
+    value: float | None = None
+    currency: str | None = None
+    qualifier: str = "exact"
+    usd: float | None = None
+    support: list[str] = field(default_factory=list)
+    independent: int = 0
+    spread: tuple[float, float] | None = None
+    flags: list[Flag] = field(default_factory=list)
+    reason: str = ""
+
+    @property
+    def id(self) -> str:
+        return make_id("figure", self.measure, self.location, self.period, self.event_id,
+                       *sorted(ref.id for ref in self.claims))
+
+    @property
+    def conflicted(self) -> bool:
+        return bool(self.flags)
+
+
+def outlet(ref: ClaimRef) -> str:
+    """The outlet a claim's report came from: its source name, or its web host, or the report itself."""
+    if ref.source:
+        return ref.source.strip().lower()
+    return ref.report_id
+
+
+def source_of(url: str | None, source: str | None) -> str | None:
+    """An outlet key for a report: the declared source, else the URL's host without www."""
+    if source:
+        return source
+    if url:
+        host = urlparse(url).netloc.lower()
+        return host[4:] if host.startswith("www.") else host or None
+    return None
+
+
+def point(claim: Claim) -> float | None:
+    """A single representative value of a claim (the middle of a range)."""
+    if claim.value is not None:
+        return float(claim.value)
+    if claim.low is not None and claim.high is not None:
+        return (float(claim.low) + float(claim.high)) / 2
+    return claim.low if claim.low is not None else claim.high
+
+
+def _usd(ref: ClaimRef) -> float | None:
+    value = point(ref.claim)
+    if value is None:
+        return None
+    if ref.claim.unit != "currency" or not ref.claim.currency:
+        return value
+    converted = to_usd(value, ref.claim.currency, ref.published)
+    return converted.usd if converted else None
+
+
+def _digits(value: float) -> str:
+    """Leading significant digits: 3e12 and 3e6 share "3", 2.4e9 gives "24"."""
+    if value <= 0:
+        return "0"
+    mantissa = value / 10 ** math.floor(math.log10(value))
+    return f"{mantissa:.3g}".replace(".", "").rstrip("0") or "0"
+
+
+def _comparable(a: ClaimRef, b: ClaimRef) -> bool:
+    ua, ub = _usd(a), _usd(b)
+    if ua is None or ub is None:
+        return False
+    if a.claim.currency and b.claim.currency and (to_usd(1, a.claim.currency) is None) != (
+        to_usd(1, b.claim.currency) is None
+    ):
+        return False
+    if ua <= 0 or ub <= 0:
+        return ua == ub
+    ratio = max(ua, ub) / min(ua, ub)
+    if ratio <= SAME_FIGURE_RATIO:
+        return True
+    va, vb = point(a.claim), point(b.claim)
+    return va is not None and vb is not None and _digits(va) == _digits(vb)
+
+
+def _bounds(claim: Claim) -> tuple[float, float]:
+    low = claim.low if claim.low is not None else claim.value
+    high = claim.high if claim.high is not None else claim.value
+    lo, hi = float(low or 0), float(high or 0)
+    if claim.qualifier == "more_than" or claim.qualifier == "at_least":
+        return lo, math.inf
+    if claim.qualifier == "up_to":
+        return 0.0, hi
+    if claim.qualifier == "about":
+        return lo * 0.85, hi * 1.15
+    return lo, hi
+
+
+def _scale_words(value: float) -> str:
+    exponent = int(math.floor(math.log10(value))) if value > 0 else 0
+    for power in (12, 9, 6, 3):
+        if exponent >= power:
+            return f"{value / 10**power:g} {_SCALES[power]}"
+    return f"{value:g}"
+
+
+def describe(value: float, currency: str | None) -> str:
+    return f"{_scale_words(value)} {currency}" if currency else _scale_words(value)
+
+
+def group_claims(refs: Iterable[ClaimRef]) -> list[list[ClaimRef]]:
+    """Comparable claims grouped: same measure, place, period and event (or report)."""
+    by_key: dict[tuple[str, str | None, str | None, str], list[ClaimRef]] = defaultdict(list)
+    for ref in refs:
+        c = ref.claim
+        by_key[(c.measure, c.location, c.period, ref.event_id or ref.report_id)].append(ref)
+    groups: list[list[ClaimRef]] = []
+    for members in by_key.values():
+        uf: UnionFind[int] = UnionFind(range(len(members)))
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                if _comparable(members[i], members[j]):
+                    uf.union(i, j)
+        groups.extend([members[i] for i in sorted(g)] for g in uf.groups())
+    return groups
+
+
+def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
+    """The consensus figure of a group of comparable claims, with its flags."""
+    first = refs[0].claim
+    figure = Figure(first.measure, first.location, first.period, refs[0].event_id, list(refs))
+    usd = {ref.id: _usd(ref) for ref in refs}
+    # 1. Magnitude: the value whose neighbourhood (within a factor of 10) most outlets back is the anchor.
+    values = [(ref, usd[ref.id]) for ref in refs if (usd[ref.id] or 0) > 0]
+    if values:
+        def neighbours(v: float) -> int:
+            return len({outlet(r) for r, u in values if u is not None and max(u, v) / min(u, v) < 10})
+
+        anchor = max((u for _, u in values if u is not None), key=lambda v: (neighbours(v), v))
+        for ref, value in values:
+            if value is None:
+                continue
+            ratio = max(value, anchor) / min(value, anchor)
+            if ratio >= MAGNITUDE_RATIO:
+                figure.flags.append(Flag(ref.claim.id, ref.report_id, "magnitude_outlier",
+                                         f"{describe(point(ref.claim) or 0, ref.claim.currency)} is about "
+                                         f"{_scale_words(ratio)} times off the figure most sources give "
+                                         f"({neighbours(anchor)} outlet(s))"))
+    outliers = {f.claim_id for f in figure.flags}
+    kept = [ref for ref in refs if ref.claim.id not in outliers] or list(refs)
+    # 2. Currency: the currency most claims state; ties go to USD, the usual reporting currency.
+    currencies = Counter(ref.claim.currency for ref in kept if ref.claim.currency)
+    if currencies:
+        top = max(currencies.values())
+        leaders = sorted(c for c, n in currencies.items() if n == top)
+        figure.currency = "USD" if "USD" in leaders else leaders[0]
+        for ref in kept:
+            c = ref.claim.currency
+            digits = _digits(point(ref.claim) or 0)
+            if c and c != figure.currency and any(
+                r.claim.currency == figure.currency and _digits(point(r.claim) or 0) == digits for r in kept
+            ):
+                stated = describe(point(ref.claim) or 0, None)
+                figure.flags.append(Flag(ref.claim.id, ref.report_id, "currency_conflict",
+                                         f"the same figure, {stated}, is given in {c} here and in "
+                                         f"{figure.currency} by {currencies[figure.currency]} claim(s)"))
+    flagged = {f.claim_id for f in figure.flags}
+    agreeing = [ref for ref in kept if ref.claim.id not in flagged]
+    if figure.currency:
+        agreeing = [ref for ref in agreeing if ref.claim.currency in (figure.currency, None)] or agreeing
+    # 3. Running counts: a later report's figure supersedes an earlier, different one.
+    dated = sorted((ref for ref in agreeing if ref.published), key=lambda r: r.published or "")
+    if len({r.published for r in dated}) > 1:
+        latest = dated[-1]
+        for ref in dated:
+            if ref.published and latest.published and ref.published < latest.published and \
+                    point(ref.claim) != point(latest.claim):
+                figure.flags.append(Flag(ref.claim.id, ref.report_id, "superseded",
+                                         f"a later report ({latest.published}) gives "
+                                         f"{describe(point(latest.claim) or 0, latest.claim.currency)}"))
+        superseded = {f.claim_id for f in figure.flags if f.code == "superseded"}
+        agreeing = [ref for ref in agreeing if ref.claim.id not in superseded] or agreeing
+    # 4. Consensus: the value the most outlets state; then its qualifier.
+    votes: dict[float, set[str]] = defaultdict(set)
+    for ref in agreeing:
+        value = point(ref.claim)
+        if value is not None:
+            votes[float(f"{value:.3g}")].add(outlet(ref))
+    if votes:
+        value = max(votes, key=lambda v: (len(votes[v]), v))
+        figure.value = value
+        backing = [ref for ref in agreeing if point(ref.claim) is not None
+                   and float(f"{point(ref.claim):.3g}") == value]
+        figure.qualifier = Counter(ref.claim.qualifier for ref in backing).most_common(1)[0][0]
+        figure.support = sorted({ref.report_id for ref in backing})
+        figure.independent = len({outlet(ref) for ref in backing})
+        converted = [usd[ref.id] for ref in backing if usd[ref.id] is not None]
+        figure.usd = converted[0] if converted else None
+        # Bounds of every agreeing claim must overlap the consensus value.
+        for ref in agreeing:
+            lo, hi = _bounds(ref.claim)
+            if not (lo <= value * 1.01 and value * 0.99 <= hi) and ref not in backing:
+                stated = describe(point(ref.claim) or 0, ref.claim.currency)
+                figure.flags.append(Flag(ref.claim.id, ref.report_id, "range_disagreement",
+                                         f"{ref.claim.qualifier} {stated} cannot hold with the consensus "
+                                         f"{describe(value, figure.currency)}"))
+        spread = [v for v in (usd[r.id] for r in agreeing) if v is not None]
+        figure.spread = (min(spread), max(spread)) if spread else None
+        figure.reason = (
+            f"{describe(value, figure.currency)} stated by {figure.independent} independent source(s) "
+            f"in {len(figure.support)} report(s) of {len({r.report_id for r in refs})}"
+        )
+        if figure.flags:
+            figure.reason += "; " + "; ".join(sorted({f.code for f in figure.flags}))
+    return figure
+
+
+def reconcile(refs: Iterable[ClaimRef]) -> list[Figure]:
+    """All figures, the conflicted ones first, then by support."""
+    figures = [reconcile_group(group) for group in group_claims(refs)]
+    figures.sort(key=lambda f: (not f.conflicted, -len(f.claims), f.measure))
+    return figures
