@@ -1,13 +1,130 @@
-"""Quantitative claims (stub, being written)."""
+"""Quantitative claims: figures mapped to the measure vocabulary, with where, who and when."""
 
 from __future__ import annotations
 
+import re
+
+from ringscope.extract import measures
 from ringscope.extract.document import Document
+from ringscope.extract.numbers import Amount, find_amounts
 from ringscope.extract.places import PlaceHit
+from ringscope.extract.speakers import find_speaker
 from ringscope.model import Claim, DateMention, Entity
+
+_RATE_AFTER = re.compile(
+    r"\b(?:(?:a|per|each|every)\s+(year|month|day)|(annually|yearly|monthly|daily|annual|per\s+annum))\b",
+    re.IGNORECASE,
+)
+_RATE_BEFORE = re.compile(r"\b(annual|yearly|monthly|daily)\s+(?:\w+\s+){0,2}(?:of\s+)?$", re.IGNORECASE)
+_RATE_WORD = {"annually": "year", "yearly": "year", "annual": "year", "per annum": "year", "monthly": "month",
+              "daily": "day"}
+_PLACE_PREP = re.compile(r"\b(?:in|from|at|into|inside|to|across|of|near|within|out\s+of)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_INSTITUTION_AFTER = re.compile(
+    r"^\s+(?:authorities|police|government|officials|army|military|junta|courts?|embassy|ministry|"
+    r"(?:online\s+)?scam|compounds?|centres?|centers?|camps?|border|province|capital|soil|territory)\b",
+    re.IGNORECASE,
+)
+_MAX_QUOTE = 140
+
+
+def _period(text: str, amount: Amount, clause_end: int) -> str | None:
+    m = _RATE_AFTER.search(text, amount.end, min(clause_end, amount.end + 120))
+    if m:
+        return m.group(1).lower() if m.group(1) else _RATE_WORD[" ".join(m.group(2).lower().split())]
+    b = _RATE_BEFORE.search(text[max(0, amount.start - 40) : amount.start])
+    if b:
+        return _RATE_WORD[b.group(1).lower()]
+    return None
+
+
+def _location(text: str, places: list[PlaceHit], start: int, end: int, a_start: int, a_end: int,
+              breaks: list[int]) -> str | None:
+    best: tuple[float, str] | None = None
+    for p in places:
+        if p.end <= start or p.start >= end or not p.country:
+            continue
+        if p.kind == "demonym":
+            if not _INSTITUTION_AFTER.match(text[p.end : p.end + 30]):
+                continue
+            score = 40.0
+        elif p.kind == "continent":
+            continue
+        else:
+            score = 0.0 if _PLACE_PREP.search(text[max(0, p.start - 12) : p.start]) else 20.0
+        gap = p.start - a_end if p.start >= a_end else a_start - p.end
+        lo, hi = (a_end, p.start) if p.start >= a_end else (p.end, a_start)
+        score += max(gap, 0) + 50 * sum(1 for b in breaks if lo <= b < hi)
+        if best is None or score < best[0]:
+            best = (score, p.country)
+    return best[1] if best else None
+
+
+def _sentence_date(dates: list[DateMention], start: int, end: int) -> str | None:
+    for d in dates:
+        if start <= d.start < end:
+            return d.value
+    return None
 
 
 def extract_claims(
     doc: Document, places: list[PlaceHit], entities: list[Entity], dates: list[DateMention]
 ) -> list[Claim]:
-    return []
+    """Claims stated in ``doc``: one per figure that fits a measure, restatements kept once."""
+    text = doc.text
+    demonym_starts = frozenset(p.start for p in places if p.kind == "demonym")
+    claims: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int]]] = {}
+    for amount in find_amounts(text):
+        s_start, s_end = doc.sentence_at(amount.num_start)
+        if (s_start, s_end) not in cache:
+            cache[(s_start, s_end)] = (
+                measures.find_triggers(text, s_start, s_end),
+                measures.clause_breaks(text, s_start, s_end),
+            )
+        triggers, breaks = cache[(s_start, s_end)]
+        is_money = amount.currency is not None
+        noun = measures.counted_noun(text, amount.end, s_end, demonym_starts)
+        if not is_money and noun.cls == measures.SKIP:
+            continue
+        if amount.is_word and amount.low == 1 and noun.cls == measures.BARE:
+            if not re.match(r"\s+each\b", text[amount.end : amount.end + 6]):
+                continue
+        own = [t for t in triggers if not (amount.start <= t.start < amount.end)]
+        chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
+                                         breaks)
+        if chosen is None:
+            continue
+        measure, trigger = chosen
+        unit = "currency" if is_money else measures.UNIT_OF.get(measure, "count")
+        q_start, q_end = amount.start, max(amount.end, noun.end)
+        if trigger is not None:
+            t_start, t_end = min(q_start, trigger.start), max(q_end, trigger.end)
+            if t_end - t_start <= _MAX_QUOTE:
+                q_start, q_end = t_start, t_end
+        quote = text[q_start:q_end]
+        key = (measure, amount.low, amount.high, amount.qualifier, amount.currency, noun.word)
+        if key in seen:
+            continue
+        seen.add(key)
+        clause_end = min([b for b in breaks if b > amount.end] + [s_end])
+        claims.append(
+            Claim(
+                measure=measure,
+                value=amount.value,
+                low=amount.low,
+                high=amount.high,
+                qualifier=amount.qualifier,
+                unit=unit,
+                quote=quote,
+                start=q_start,
+                end=q_end,
+                currency=amount.currency,
+                period=_period(text, amount, clause_end) if is_money else None,
+                location=_location(text, places, s_start, s_end, amount.start, amount.end, breaks),
+                speaker=find_speaker(text, s_start, s_end),
+                date=_sentence_date(dates, s_start, s_end),
+            )
+        )
+    return claims

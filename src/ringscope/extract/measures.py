@@ -1,0 +1,223 @@
+"""Which measure of the vocabulary a figure counts: the noun it counts and the nearest trigger.
+
+The noun right after a figure ("149 victims", "450 hotspots", "27 countries") gives its
+class; the verb or predicate of its clause ("rescued", "arrested", "laundered"), nearest
+first, picks the measure among those the class allows. Lexicons are general English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Noun classes of the thing a figure counts.
+PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, ARREST_NOUN, SITE, INSPECTION, COUNTRY, ACCOUNT, SKIP = (
+    "people", "victim", "worker", "suspect", "returnee", "arrest_noun", "site", "inspection", "country",
+    "account", "skip",
+)
+BARE = "bare"
+
+NOUNS: dict[str, str] = {}
+for _cls, _words in {
+    PEOPLE: "people persons person individuals individual men man women woman children child minors minor boys "
+    "girls nationals national citizens citizen foreigners foreigner migrants migrant compatriots youths youth "
+    "students student residents teenagers teens adults passengers others "
+    "jobseekers job-seekers applicants recruits",
+    VICTIM: "victims victim survivors survivor hostages hostage captives",
+    WORKER: "workers worker employees employee staff labourers laborers scammers scammer",
+    SUSPECT: "suspects suspect members ringleaders ringleader financiers accused fugitives fugitive criminals "
+    "perpetrators offenders culprits bosses gangsters syndicate operators traffickers defendants",
+    RETURNEE: "returnees returnee repatriations repatriates evacuees rescues escapees",
+    ARREST_NOUN: "arrests detentions convictions prosecutions",
+    SITE: "centres centers centre center compounds compound hotspots hotspot locations location sites site "
+    "buildings building houses house residences residence premises camps camp hubs hub facilities dens "
+    "offices properties villas apartments casinos establishments",
+    INSPECTION: "inspections inspection checks raids searches visits households checkpoints",
+    COUNTRY: "countries nationalities nations jurisdictions territories",
+    ACCOUNT: "accounts",
+    SKIP: "police officers officer operatives agents officials troops soldiers personnel policemen investigators "
+    "prosecutors judges lawyers diplomats phones devices computers laptops cards sim vehicles cars "
+    "warrants sanctions entities flights reports complaints cases investigations times languages percent "
+    "provinces states cities districts villages languages hours days weeks months years minutes seconds "
+    "decades kilometres kilometers miles metres meters kg tonnes tons pages rounds shots items points "
+    "companies firms banks websites apps platforms groups gangs networks syndicates organisations "
+    "organizations agencies units teams batches flights trips visas passports documents laws counts "
+    "charges",
+}.items():
+    for _w in _words.split():
+        NOUNS[_w] = _cls
+
+# Words that may stand between a figure and the noun it counts.
+MODIFIERS = frozenset(
+    "foreign young illegal confirmed scam scams human trafficking trafficked telecom telecoms fraud cyber "
+    "cybercrime online separate other more additional suspected alleged key new local male female "
+    "undocumented irregular stranded trapped rescued detained arrested registered known identified "
+    "potential possible likely job call centre center gambling casino offshore "
+    "overseas job-scam phone large small major apparent so-called fellow vulnerable "
+    "filipino chinese indian korean japanese taiwanese".split()
+)
+STOP_AFTER = frozenset(
+    "were was are is have had has will would could can may might who which that remain remained remains still "
+    "more from on in at to of each and or but while, . ; also had been being now currently".split()
+)
+
+# Triggers: a regex alternative per category; the table below maps a category to a measure per noun class.
+TRIGGERS: dict[str, str] = {
+    "rescue": r"rescu\w*|freed|free|freeing|liberat\w*|releas(?:ed|ing)|escap\w*|evacuat\w*|extracted|saved|"
+    r"airlift\w*|crossed\s+(?:into|over|the\s+border)|sought\s+(?:safety|refuge)|fled",
+    "return": r"repatriat\w*|(?:returned|arrived|came|flown|flew|fly|flies|brought|sent|returning|taken|"
+    r"travel(?:l)?ed)\s+(?:back\s+)?home|brought\s+back|returned|handed\s+over|turned\s+over|received|"
+    r"touched\s+down|landed|arrived",
+    "traffic": r"traffick\w*|held|holding|trapped|stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
+    r"recruited|confined|captive|remain(?:s|ed|ing)?|awaiting|waiting|at\s+risk|working|worked|employed|"
+    r"housing|housed|enslaved|stuck|kept|abused|involved|exploited",
+    "arrest": r"arrest\w*|detain\w*|caught|charged|apprehend\w*|nabbed|captured|rounded\s+up|"
+    r"pleaded\s+guilty|convicted|sentenced|prosecut\w*|in\s+custody|guilty|intercepted",
+    "deport": r"deport\w*|extradit\w*|expelled|sent\s+back",
+    "defraud": r"defraud\w*|scammed|targeted|cheated|victimi[sz]ed|fell\s+victim",
+    "loss": r"lost|losses|loss|losing|stolen|stole|steal\w*|swindl\w*|fleeced|bilked",
+    "earn": r"make|makes|making|made|generat\w*|earn\w*|revenues?|profits?|turnover|income|rak\w+\s+in|"
+    r"worth|valued|industry|proceeds",
+    "launder": r"launder\w*|channel\w*|funnel\w*|moved|transferred|washed|laundering|processed",
+    "seize": r"seiz\w*|frozen|froze|freez\w*|confiscat\w*|recovered|forfeit\w*|impounded",
+    "inspect": r"inspect\w*|checked|visited|screened|searched|monitored|raided",
+}
+WEAK = frozenset({"industry", "proceeds", "worth", "valued", "received", "arrived", "returned", "involved",
+                  "working", "worked", "fled", "landed", "kept", "processed"})
+TRIGGER_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TRIGGERS.items()) + r")\b", re.IGNORECASE
+)
+
+PEOPLE_CLASSES = frozenset({PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, BARE})
+PEOPLE_MEASURE = {
+    "rescue": "victims_rescued", "return": "victims_rescued", "traffic": "people_trafficked",
+    "arrest": "arrests", "deport": "deported", "defraud": "scam_victims",
+}
+SUSPECT_MEASURE = {"return": "deported", "deport": "deported", "arrest": "arrests", "traffic": "arrests"}
+MONEY_MEASURE = {
+    "loss": "fraud_losses", "defraud": "fraud_losses", "earn": "criminal_proceeds", "launder": "laundered",
+    "seize": "seized",
+}
+DEFAULT_MEASURE = {
+    VICTIM: "people_trafficked", WORKER: "people_trafficked", SUSPECT: "arrests", RETURNEE: "victims_rescued",
+    ARREST_NOUN: "arrests", SITE: "sites", INSPECTION: "inspections", COUNTRY: "countries",
+}
+UNIT_OF = {
+    "people_trafficked": "people", "victims_rescued": "people", "arrests": "people", "deported": "people",
+    "scam_victims": "people", "inspections": "count", "sites": "count", "countries": "count",
+}
+_CLAUSE_BREAK = re.compile(r";|—|–|:|\(|\)|\bwhile\b|\bbut\b|\bwhereas\b|\balthough\b|,\s*(?:and|while|but)\b")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    cls: str
+    start: int
+    end: int
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    category: str
+    start: int
+    end: int
+    weak: bool
+
+
+def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = frozenset()) -> Noun:
+    """The class of the noun a figure ending at ``pos`` counts (scanning a few words ahead).
+
+    ``demonyms`` holds start offsets of words known to be nationality words.
+    """
+    seen_people: Noun | None = None
+    for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
+        word = m.group(0)
+        low = word.lower()
+        if count == 0 and low in STOP_AFTER:
+            if low == "of" and re.match(r"\s+(?:their|its|his|her|our)\b", text[m.end() : m.end() + 8]):
+                continue
+            return Noun(BARE, pos, pos, "")
+        if low in NOUNS:
+            cls = NOUNS[low]
+            if cls == PEOPLE and seen_people is not None:
+                return Noun(PEOPLE, seen_people.start, m.end(), seen_people.word)
+            return Noun(cls, m.start(), m.end(), low)
+        if low in ("their", "its", "his", "her", "our") and count <= 1:
+            continue
+        capital = word[:1].isupper()
+        if m.start() in demonyms or (capital and _looks_demonym(word)):
+            if seen_people is None:
+                seen_people = Noun(PEOPLE, m.start(), m.end(), low)
+            else:
+                seen_people = Noun(PEOPLE, seen_people.start, m.end(), seen_people.word + " " + low)
+            continue
+        if low in MODIFIERS or (capital and seen_people is not None):
+            if count >= 4:
+                break
+            continue
+        break
+    return seen_people or Noun(SKIP, pos, pos, "")
+
+
+_DEMONYM_END = re.compile(r"(?:ans|ese|is|ish|ch|nos|os|ians|ers|ns|i|ean|ian|an|Chinese|Thai|Lao|Swiss)$")
+
+
+def _looks_demonym(word: str) -> bool:
+    return len(word) > 2 and bool(_DEMONYM_END.search(word)) and word[0].isupper()
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Trigger words in ``text[start:end]`` with their category."""
+    found: list[Trigger] = []
+    for m in TRIGGER_RE.finditer(text, start, end):
+        category = m.lastgroup or ""
+        found.append(Trigger(category, m.start(), m.end(), m.group(0).lower() in WEAK))
+    return found
+
+
+def clause_breaks(text: str, start: int, end: int) -> list[int]:
+    return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+
+
+def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int]) -> float:
+    """Characters between a figure and a trigger, with penalties for clause breaks and weak triggers."""
+    if t.start >= a_end:
+        gap, lo, hi = t.start - a_end, a_end, t.start
+    else:
+        gap, lo, hi = max(0, a_start - t.end), t.end, a_start
+    crossings = sum(1 for b in breaks if lo <= b < hi)
+    return gap + 60 * crossings + (40 if t.weak else 0) + (5 if t.start < a_start else 0)
+
+
+def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: int, a_end: int,
+                   breaks: list[int], max_distance: float = 160.0) -> tuple[str, Trigger | None] | None:
+    """The measure for a figure of noun class ``cls``, and the trigger that decided it."""
+    ranked = sorted(triggers, key=lambda t: distance(a_start, a_end, t, breaks))
+    for t in ranked:
+        d = distance(a_start, a_end, t, breaks)
+        if d > max_distance:
+            break
+        if is_money:
+            if t.category in MONEY_MEASURE:
+                return MONEY_MEASURE[t.category], t
+            continue
+        if cls == ACCOUNT:
+            if t.category == "seize":
+                return "seized", t
+            continue
+        if cls in (SITE, INSPECTION, COUNTRY, ARREST_NOUN, RETURNEE):
+            break
+        if cls in PEOPLE_CLASSES:
+            if cls == BARE and d > 70:
+                return None
+            if cls == SUSPECT:
+                if t.category in SUSPECT_MEASURE:
+                    return SUSPECT_MEASURE[t.category], t
+                continue
+            if t.category in PEOPLE_MEASURE:
+                return PEOPLE_MEASURE[t.category], t
+    if not is_money and cls in DEFAULT_MEASURE:
+        return DEFAULT_MEASURE[cls], None
+    return None

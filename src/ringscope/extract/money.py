@@ -1,0 +1,93 @@
+"""Currencies: symbols, ISO 4217 codes and English currency names resolved to codes.
+
+Names come from the Unicode CLDR English locale (via ``babel``), restricted to the
+current ISO 4217 codes listed by ``pycountry``. A short table adds the prefix symbols
+that news text uses but CLDR's English locale spells as codes (S$, RM, Rs, Ksh ...),
+and the defaults for bare currency words ("dollars" -> USD, "pesos" -> PHP ...).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+
+# Prefix symbols written before an amount (longest first when compiled). General reference data.
+PREFIX_SYMBOLS: dict[str, str] = {
+    "US$": "USD", "U.S.$": "USD", "$": "USD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "HK$": "HKD",
+    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "N$": "NAD", "R$": "BRL",
+    "RM": "MYR", "Rs.": "INR", "Rs": "INR", "₹": "INR", "₱": "PHP", "Php": "PHP", "฿": "THB", "¥": "CNY",
+    "CN¥": "CNY", "RMB": "CNY", "JP¥": "JPY", "€": "EUR", "£": "GBP", "₩": "KRW", "₫": "VND", "Ksh": "KES",
+    "KSh": "KES", "Ksh.": "KES", "Tk": "BDT", "৳": "BDT", "₦": "NGN", "Rp": "IDR", "₭": "LAK", "K": "MMK",
+    "P": "PHP", "₺": "TRY", "₽": "RUB", "R": "ZAR", "S/": "PEN", "S/.": "PEN",
+}
+# Symbols that are single letters are only taken directly before a digit (checked by the caller).
+LETTER_SYMBOLS = frozenset({"P", "K", "R"})
+
+# Bare currency words and their default code when no country is named.
+GENERIC_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "peso": "PHP", "pesos": "PHP", "yuan": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "baht": "THB", "ringgit": "MYR", "ringgits": "MYR", "rupee": "INR", "rupees": "INR",
+    "shilling": "KES", "shillings": "KES", "won": "KRW", "sol": "PEN", "soles": "PEN", "euro": "EUR",
+    "euros": "EUR", "pound": "GBP", "pounds": "GBP", "yen": "JPY", "rupiah": "IDR", "dong": "VND",
+    "kyat": "MMK", "kyats": "MMK", "riel": "KHR", "riels": "KHR", "kip": "LAK", "naira": "NGN",
+    "rand": "ZAR", "taka": "BDT", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
+    "usd": "USD", "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
+    "american dollars": "USD",
+}
+
+
+@lru_cache(maxsize=1)
+def currency_names() -> dict[str, str]:
+    """Lower-cased English currency names (singular and plural) -> ISO 4217 code."""
+    current = {c.alpha_3 for c in pycountry.currencies}
+    locale = Locale("en")
+    plural = locale._data["currency_names_plural"]
+    names: dict[str, str] = {}
+    for code, name in locale.currencies.items():
+        if code not in current or code in {"XXX", "XTS"}:
+            continue
+        forms = {name.lower()}
+        forms.update(str(v).lower() for v in plural.get(code, {}).values())
+        for form in list(forms):
+            if form.startswith("new "):
+                forms.add(form[4:])
+        for form in forms:
+            if " " in form:  # qualified names only; bare words come from GENERIC_WORDS
+                names.setdefault(form, code)
+    names.update(GENERIC_WORDS)
+    return names
+
+
+@lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def prefix_pattern() -> str:
+    """Regex source for a currency written before an amount (symbol or ISO code)."""
+    codes = [c for c in iso_codes() if c not in {"ALL", "TOP", "CUP", "MOP", "BOB"}]
+    return rf"(?:{_alternation(list(PREFIX_SYMBOLS))}|\b(?:{_alternation(codes)})\b)"
+
+
+@lru_cache(maxsize=1)
+def suffix_pattern() -> str:
+    """Regex source (case-insensitive use) for a currency written after an amount."""
+    return rf"(?:{_alternation(list(currency_names()))})\b"
+
+
+def resolve(token: str) -> str | None:
+    """The ISO 4217 code of a symbol, code or currency name, or None."""
+    if token in PREFIX_SYMBOLS:
+        return PREFIX_SYMBOLS[token]
+    if token.upper() in iso_codes() and token.isupper():
+        return token.upper()
+    key = " ".join(token.lower().split())
+    return currency_names().get(key)

@@ -1,0 +1,293 @@
+"""Numeric amounts in text: digits, number words, scale words, ranges, money and qualifiers.
+
+:func:`find_amounts` returns every stated figure that could be a claim, with its span,
+bounds, qualifier and currency. Years, dates, ages, percentages, times, phone numbers,
+ordinals and identifiers ("Section 311") are left out; vague magnitudes ("thousands",
+"dozens", "billions of dollars") never match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ringscope.extract import money
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
+    "crore": 1e7, "lakh": 1e5, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "mn": 1e6, "m": 1e6,
+    "mln": 1e6, "k": 1e3,
+}
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+_U = "|".join(sorted(UNITS, key=len, reverse=True))
+_T = "|".join(TENS)
+_WORD_BASE = rf"(?:(?:{_T})(?:[-\s](?:{_U}))?|{_U}|half\s+a|a)"
+_WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+_WORDNUM = rf"\b{_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)?)*"
+_DIGITS = r"(?<![\w.,/:+#])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\D)|\d+)(?:\.\d+)?"
+_SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
+_SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
+
+_QUALIFIERS: dict[str, str] = {
+    "more than": "more_than", "over": "more_than", "well over": "more_than", "just over": "more_than",
+    "exceeding": "more_than", "in excess of": "more_than", "upwards of": "more_than", "above": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "fewer than": "up_to",
+    "less than": "up_to", "under": "up_to", "a maximum of": "up_to", "nearly": "about", "almost": "about",
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "just under": "about",
+    "close to": "about", "circa": "about", "an approximate": "about",
+}
+_QUAL_RE = re.compile(
+    r"\b(" + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+_SUFFIX_QUAL_RE = re.compile(r"^(?:-?plus\b|\+|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+
+_ID_STRONG_BEFORE_RE = re.compile(
+    r"(?:\b(?:section|article|chapter|resolution|act|room|unit|block|phase|level|floor|route|highway|road|"
+    r"street|flight|page|case|no\.|number|nos\.|code|model|version|batch|grade|ward|lot|aged?|ages|"
+    r"age of|aged between|between the ages of)\s*|#|\+)$",
+    re.IGNORECASE,
+)
+_AFTER_SKIP_RE = re.compile(
+    r"^(?:\s*(?:%|percent\b|per\s*cent\b|pc\b|pct\b|°)|(?:st|nd|rd|th)\b|\s*[-\s]?years?[-\s]old\b|"
+    r"[-\s]*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|"
+    r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|kg|kilograms?|tons?|tonnes?|am|pm|a\.m\.|p\.m\.|gb|mb|"
+    r"storey|story|floors?|acres?|hectares?|sq)\b|\s?[ap]\.m\.|:\d|/\d|\.\d)",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One stated figure: bounds, qualifier, currency and the span from qualifier to unit."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    low: float
+    high: float
+    qualifier: str
+    currency: str | None
+    is_word: bool
+
+    @property
+    def value(self) -> float | None:
+        return None if self.qualifier == "range" else self.low
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    scaled: bool
+    currency: str | None
+    is_word: bool
+
+
+@lru_cache(maxsize=1)
+def _atom_re() -> re.Pattern[str]:
+    pre = money.prefix_pattern()
+    suf = money.suffix_pattern()
+    num = rf"(?P<digits>{_DIGITS})|(?i:(?P<words>{_WORDNUM}))"
+    scale = rf"(?:(?P<sa>{_SCALE_ATTACHED})|[\s-](?i:(?P<sw>{_SCALE_WORD})))"
+    return re.compile(
+        rf"(?:(?P<pre>{pre})[\s\u00a0]?)?(?:{num})(?:{scale})?(?:\s(?i:(?P<suf>{suf})))?"
+    )
+
+
+def parse_words(text: str) -> float | None:
+    """The value of a number written in words ("forty-three", "two dozen", "half a million")."""
+    tokens = re.split(r"[\s-]+", text.lower().strip())
+    total = 0.0
+    current = 0.0
+    seen_value = False
+    for tok in tokens:
+        if tok in ("and", ""):
+            continue
+        if tok == "a":
+            current = max(current, 1.0)
+        elif tok == "half":
+            current = 0.5
+        elif tok in UNITS:
+            current += UNITS[tok]
+            seen_value = True
+        elif tok in TENS:
+            current += TENS[tok]
+            seen_value = True
+        elif tok in ("hundred", "dozen"):
+            current = max(current, 1.0) * SCALES[tok]
+            seen_value = True
+        elif tok in SCALES:
+            total += max(current, 1.0) * SCALES[tok]
+            current = 0.0
+            seen_value = True
+        else:
+            return None
+    return total + current if seen_value else None
+
+
+def _parse_digits(text: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", text))
+
+
+def _atoms(text: str) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in _atom_re().finditer(text):
+        words = m.group("words")
+        digits = m.group("digits")
+        if words is not None:
+            value = parse_words(words)
+            if value is None or words.strip().lower() in ("a", "half a"):
+                continue
+            num_start, num_end = m.start("words"), m.end("words")
+        elif digits is not None:
+            value = _parse_digits(digits)
+            num_start, num_end = m.start("digits"), m.end("digits")
+        else:
+            continue
+        pre, suf = m.group("pre"), m.group("suf")
+        scale_word = m.group("sa") or m.group("sw")
+        start, end = m.start(), m.end()
+        if pre is not None and pre in money.LETTER_SYMBOLS and (num_start != m.end("pre") or words):
+            start = num_start
+            pre = None
+        if pre is not None and words is not None:
+            start, pre = num_start, None
+        if m.group("sa") and pre is None and suf is None:
+            # "5m" or "2b" without a currency: a measurement, not a scale.
+            if m.group("sa").lower() in ("m", "b"):
+                continue
+        if scale_word:
+            value *= SCALES[scale_word.lower()]
+        currency = money.resolve(pre) if pre else None
+        if suf:
+            code = money.resolve(suf)
+            currency = currency or code
+        elif pre is None and scale_word is None:
+            end = num_end
+        if suf is None and scale_word is not None:
+            end = m.end("sa") if m.group("sa") else m.end("sw")
+        atoms.append(_Atom(start, end, num_start, num_end, value, scale_word is not None, currency,
+                           words is not None))
+    return atoms
+
+
+def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> bool:
+    before = text[max(0, atom.start - 24) : atom.start]
+    after = text[atom.end : atom.end + 24]
+    if atom.currency is None and not atom.is_word:
+        raw = text[atom.num_start : atom.num_end]
+        if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not atom.scaled:
+            return True  # a year
+        if _ID_STRONG_BEFORE_RE.search(before):
+            return True
+        if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after.lstrip()):
+            return True
+        if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
+            return True
+        # "eight (8)": a digit restating the number word before it
+        if before.endswith("(") and atoms_before and atoms_before[-1].end >= atom.start - 3:
+            return True
+    elif atom.is_word:
+        if _MONTH_AFTER_RE.match(after.lstrip()):
+            return True
+        if _ID_STRONG_BEFORE_RE.search(before):
+            return True
+    if atom.currency is None and _AFTER_SKIP_RE.match(text[atom.end : atom.end + 24]):
+        return True
+    if atom.currency is not None and atoms_before:
+        prev = atoms_before[-1]
+        gap = text[prev.end : atom.start]
+        if prev.currency is not None and re.fullmatch(r"\s*\(\s*(?:about|around|approx\.?|or|roughly)?\s*", gap):
+            return True  # parenthetical conversion of the amount before it
+    return False
+
+
+def _qualifier(text: str, start: int) -> tuple[str, int]:
+    window = text[max(0, start - 40) : start]
+    m = _QUAL_RE.search(window)
+    if not m:
+        return "exact", start
+    return _QUALIFIERS[m.group(1).lower()], start - (len(window) - m.start(1))
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PHONE_RE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        if digits >= 9 and "," not in m.group(0):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """All figures in ``text`` that may state a claim, in order of position."""
+    atoms = _atoms(text)
+    phones = _phone_spans(text)
+    kept: list[_Atom] = []
+    for atom in atoms:
+        in_phone = any(s <= atom.num_start < e for s, e in phones)
+        if kept and kept[-1].start < 0 and _RANGE_SEP_RE.match(text[kept[-1].end : atom.start]):
+            in_phone = True  # the far end of a skipped range ("October 16 to 20", "aged 20 to 45")
+        if not in_phone and not _skip(text, atom, kept):
+            kept.append(atom)
+        elif atom.currency is None and not atom.is_word:
+            kept.append(_Atom(-1, atom.end, -1, atom.num_end, 0.0, False, None, False))  # marker
+    amounts: list[Amount] = []
+    i = 0
+    while i < len(kept):
+        atom = kept[i]
+        if atom.start < 0:
+            i += 1
+            continue
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is not None and nxt.start >= 0 and _RANGE_SEP_RE.match(text[atom.end : nxt.start]):
+            between = _BETWEEN_RE.search(text[max(0, atom.start - 10) : atom.start])
+            sep = text[atom.end : nxt.start].strip().lower()
+            if sep != "and" or between:
+                low, high = atom.value, nxt.value
+                if not atom.scaled and nxt.scaled and low < 1000:
+                    scale = next((s for s in (1e12, 1e9, 1e6, 1e3) if nxt.value >= s), 1.0)
+                    low *= scale
+                if low < high:
+                    currency = atom.currency or nxt.currency
+                    qstart = atom.start - (len(between.group(0)) if between else 0)
+                    amounts.append(Amount(qstart, nxt.end, atom.num_start, nxt.num_end, low, high, "range",
+                                          currency, atom.is_word))
+                    i += 2
+                    continue
+        qualifier, qstart = _qualifier(text, atom.start)
+        end = atom.end
+        suffix = _SUFFIX_QUAL_RE.match(text[atom.end : atom.end + 10])
+        if suffix:
+            qualifier = "at_least" if "more" in suffix.group(0).lower() else "more_than"
+            end = atom.end + suffix.end()
+        amounts.append(Amount(qstart, end, atom.num_start, atom.num_end, atom.value, atom.value, qualifier,
+                              atom.currency, atom.is_word))
+        i += 1
+    return amounts

@@ -1,0 +1,34 @@
+"""Attribution: who a sentence's statement is attributed to ("X said", "according to X")."""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"(?:[A-Z][\w.'’-]*|of|the|for|and|de|van|von|bin|al)"
+_PROPER = rf"[A-Z][\w.'’-]*(?:\s+{_NAME}){{0,6}}"
+_SAY = r"(?:said|says|told|stated|announced|reported|added|noted|explained|confirmed|estimated|estimates|" \
+    r"revealed|disclosed|claimed|warned)"
+_COMMON = r"(?:police|authorities|officials|the\s+(?:ministry|embassy|police|government|report|agency|" \
+    r"department|statement|spokesperson|spokesman|spokeswoman|official|source))"
+
+_ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?:a\s+)?({_PROPER}|{_COMMON})")
+_SAID_BY = re.compile(rf"\b{_SAY}\s+((?!The\b|That\b|On\b|In\b){_PROPER})")
+_BY_SAID = re.compile(rf"(?:^|[^\w])({_PROPER}|{_COMMON})\s*,?\s+{_SAY}\b")
+_TRAILING = re.compile(r"(?:\s+(?:of|the|for|and|de|van|von|bin|al))+$")
+
+
+def _clean(name: str) -> str:
+    name = _TRAILING.sub("", name.strip().rstrip(",.;"))
+    return name
+
+
+def find_speaker(text: str, start: int, end: int) -> str | None:
+    """The name the sentence ``text[start:end]`` attributes its statement to, or None."""
+    sentence = text[start:end]
+    for pattern in (_ACCORDING, _SAID_BY, _BY_SAID):
+        m = pattern.search(sentence)
+        if m:
+            name = _clean(m.group(1))
+            if name and name.lower() not in {"he", "she", "they", "it", "we", "i", "this", "that", "who"}:
+                return name
+    return None
