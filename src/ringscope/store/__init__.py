@@ -5,10 +5,12 @@ from __future__ import annotations
 from ringscope.store.fts import QueryError, fts_query
 from ringscope.store.migrations import MIGRATIONS, SchemaError, migrate
 from ringscope.store.records import EntitySummary, SearchHit, StoredClaim, StoreStats
-from ringscope.store.sqlite import Store, StoreError, item_count
+from ringscope.store.sqlite import SNIPPET_CLOSE, SNIPPET_OPEN, Store, StoreError, item_count
 
 __all__ = [
     "MIGRATIONS",
+    "SNIPPET_CLOSE",
+    "SNIPPET_OPEN",
     "EntitySummary",
     "QueryError",
     "SchemaError",

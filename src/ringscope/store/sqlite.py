@@ -30,6 +30,11 @@ _CLAIM_COLUMNS = (
 )
 
 
+SNIPPET_OPEN = "\x02"
+SNIPPET_CLOSE = "\x03"
+"""Markers around matched terms in :attr:`SearchHit.snippet`."""
+
+
 class StoreError(Exception):
     """The store cannot be opened or used (message is for the user)."""
 
@@ -206,7 +211,7 @@ class Store:
         try:
             rows = self._conn.execute(
                 "SELECT r.id, r.title, r.source, r.url, r.published,"
-                " snippet(reports_fts, 1, '[', ']', '…', 12), bm25(reports_fts)"
+                " snippet(reports_fts, -1, char(2), char(3), '…', 16), bm25(reports_fts)"
                 " FROM reports_fts JOIN reports r ON r.pk = reports_fts.rowid"
                 " WHERE reports_fts MATCH ? ORDER BY bm25(reports_fts) LIMIT ?",
                 (expression, limit),

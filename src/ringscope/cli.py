@@ -1,0 +1,444 @@
+"""The ``ringscope`` command line: ingest, extract, search, claims, entities, export, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ringscope import settings
+from ringscope.model import ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from ringscope.ingest import IngestHooks
+    from ringscope.store import Store
+
+app = typer.Typer(
+    name="ringscope",
+    help="A cited, reconciled picture of human-trafficking-based cyber fraud, from reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+StoreOption = Annotated[
+    Path,
+    typer.Option("--store", "-s", help="The store file (env RINGSCOPE_STORE).", dir_okay=False),
+]
+DEFAULT_STORE = settings.STORE_PATH
+DEMO_STORE = Path("ringscope-demo.db")
+
+
+class ExportFormat(StrEnum):
+    ftm = "ftm"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a one-line error and exit."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the errors a user can cause into one-line messages."""
+    from ringscope.store import QueryError, StoreError
+
+    try:
+        yield
+    except (StoreError, QueryError) as exc:
+        fail(str(exc))
+
+
+def open_store(path: Path, *, create: bool = False) -> Store:
+    from ringscope.store import Store
+
+    return Store(path, create=create)
+
+
+# -- ingest -------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) or - for stdin.")],
+    store: StoreOption = DEFAULT_STORE,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include", help="Only files in folders whose name or path matches this glob (repeatable)."
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", help="Skip files and folders matching this glob (repeatable)."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes", min=1, help="Refuse inputs larger than this (default RINGSCOPE_MAX_INPUT_BYTES)."
+        ),
+    ] = None,
+) -> None:
+    """Read reports, extract what they say and store both. Unchanged reports are skipped."""
+    from ringscope.ingest import IngestSummary, ingest_paths
+
+    with user_errors(), open_store(store, create=True) as db:
+        summary = IngestSummary()
+        try:
+            with _progress() as hooks:
+                summary = ingest_paths(
+                    db, paths, include=include or (), exclude=exclude or (), max_bytes=max_bytes, hooks=hooks
+                )
+        except KeyboardInterrupt:
+            fail("interrupted; reports stored so far are kept", 130)
+    out.print(Text(f"{summary} (store: {store})"))
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress() -> Iterator[IngestHooks]:
+    """Ingest hooks: a progress bar on a terminal, problems on stderr as they happen."""
+    from ringscope.ingest import IngestHooks, InputProblem
+
+    def problem(item: InputProblem) -> None:
+        err.print(Text(str(item)), soft_wrap=True)
+
+    if not sys.stderr.isatty():
+        yield IngestHooks(on_problem=problem)
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingest", total=None)
+        yield IngestHooks(
+            on_sources=lambda total: bar.update(task, total=total),
+            on_source_done=lambda _source: bar.advance(task),
+            on_problem=problem,
+        )
+
+
+# -- extract (stateless) ------------------------------------------------------------
+
+
+@app.command()
+def extract(
+    input: Annotated[
+        str, typer.Argument(help="A JSONL file of reports (text, published, id), or - for stdin.")
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Where to write the JSONL results (- for stdout).")
+    ] = "-",
+) -> None:
+    """Extract entities, claims and routes from each report of a JSONL file, in input order."""
+    from ringscope.extract import extract as run_extract
+    from ringscope.ingest import InputError
+    from ringscope.ingest.readers import report_from_record
+
+    name = "<stdin>" if input == "-" else input
+    failed = 0
+    with _open_in(input) as source, _open_out(output) as sink:
+        try:
+            for number, line in enumerate(source, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    report = report_from_record(record)
+                except json.JSONDecodeError as exc:
+                    typer.echo(f"{name}:{number}: malformed JSON ({exc.msg} at column {exc.colno})", err=True)
+                    failed += 1
+                    continue
+                except InputError as exc:
+                    typer.echo(f"{name}:{number}: {exc.message}", err=True)
+                    failed += 1
+                    continue
+                result = run_extract(report.text, report.published)
+                report_id = report.external_id if report.external_id is not None else report.id
+                sink.write(json.dumps(result.to_contract(report_id), ensure_ascii=False) + "\n")
+        except UnicodeDecodeError as exc:
+            fail(f"{name}: not UTF-8 text ({exc.reason})")
+    if failed:
+        typer.echo(f"{failed} line(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _open_in(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdin
+        return
+    try:
+        fh = open(path, encoding="utf-8-sig")  # noqa: SIM115
+    except OSError as exc:
+        fail(f"{path}: {exc.strerror or exc}")
+    with fh:
+        yield fh
+
+
+@contextmanager
+def _open_out(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        fail(f"{path}: {exc.strerror or exc}")
+    with fh:
+        yield fh
+
+
+# -- reading the store --------------------------------------------------------------
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words to find; "quoted phrase", word*, AND/OR/NOT.')],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many reports.")] = 10,
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Full-text search over the stored reports."""
+    with user_errors(), open_store(store) as db:
+        hits = db.search(query, limit)
+    if not hits:
+        out.print(Text(f"no reports match {query!r}"))
+        return
+    table = Table(title=f"{len(hits)} report(s) matching {query!r}", show_lines=True)
+    table.add_column("report", overflow="fold", max_width=40)
+    table.add_column("published", no_wrap=True)
+    table.add_column("snippet", overflow="fold")
+    for hit in hits:
+        label = Text(hit.title or hit.source or hit.report_id)
+        if hit.title and hit.source:
+            label.append(f"\n{hit.source}", style="dim")
+        table.add_row(label, hit.published or "", _highlight(hit.snippet))
+    out.print(table)
+
+
+def _highlight(snippet: str) -> Text:
+    """A snippet with its [matched] terms in bold."""
+    from ringscope.store import SNIPPET_CLOSE, SNIPPET_OPEN
+
+    text = Text()
+    rest = snippet
+    while SNIPPET_OPEN in rest:
+        before, _, after = rest.partition(SNIPPET_OPEN)
+        match, _, rest = after.partition(SNIPPET_CLOSE)
+        text.append(before)
+        text.append(match, style="bold yellow")
+    text.append(rest)
+    return text
+
+
+@app.command()
+def claims(
+    measure: Annotated[
+        str | None, typer.Option("--measure", "-m", help="Only this measure (see vocab).")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", "-c", help="Only claims located here (ISO2).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 50,
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Quantitative claims with their quotes and sources."""
+    from ringscope.cli_views import format_figure, source_label
+    from ringscope.vocab import measures
+
+    if measure is not None and measure not in measures():
+        fail(f"unknown measure {measure!r}; choose one of: {', '.join(measures())}")
+    if country is not None:
+        country = _iso2(country)
+    with user_errors(), open_store(store) as db:
+        rows = db.claims(measure=measure, country=country)
+    if not rows:
+        out.print(Text("no claims found"))
+        return
+    table = Table(title=f"{len(rows)} claim(s)" + (f", showing {limit}" if len(rows) > limit else ""))
+    table.add_column("measure", no_wrap=True)
+    table.add_column("figure", justify="right", no_wrap=True)
+    table.add_column("where", no_wrap=True)
+    table.add_column("quote", overflow="fold")
+    table.add_column("source", overflow="fold", max_width=30)
+    for row in rows[:limit]:
+        c = row.claim
+        table.add_row(c.measure, format_figure(c), c.location or "", Text(c.quote), Text(source_label(row)))
+    out.print(table)
+
+
+def _iso2(code: str) -> str:
+    import pycountry
+
+    upper = code.strip().upper()
+    try:
+        found = pycountry.countries.get(alpha_2=upper) if len(upper) == 2 else None
+    except KeyError:
+        found = None
+    if found is None:
+        fail(f"unknown country {code!r}; give an ISO 3166-1 alpha-2 code such as MM, KH, TH")
+    return upper
+
+
+@app.command()
+def entities(
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 50,
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Entities across all reports, most reported first."""
+    if type is not None:
+        matches = [t for t in ENTITY_TYPES if t.lower() == type.lower()]
+        if not matches:
+            fail(f"unknown entity type {type!r}; choose one of: {', '.join(ENTITY_TYPES)}")
+        type = matches[0]
+    with user_errors(), open_store(store) as db:
+        rows = db.entities(type=type)
+    if not rows:
+        out.print(Text("no entities found"))
+        return
+    table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+    for column in ("name", "type", "country"):
+        table.add_column(column, overflow="fold")
+    table.add_column("reports", justify="right")
+    table.add_column("mentions", justify="right")
+    for row in rows[:limit]:
+        table.add_row(Text(row.name), row.type, row.country or "", str(row.reports), str(row.mentions))
+    out.print(table)
+
+
+@app.command()
+def stats(store: StoreOption = DEFAULT_STORE) -> None:
+    """Counts of what the store holds."""
+    with user_errors(), open_store(store) as db:
+        s = db.stats()
+    table = Table(title=f"store {store} (schema {s.schema_version})", show_header=False)
+    for label, value in (
+        ("reports", s.reports),
+        ("entities (distinct)", s.distinct_entities),
+        ("entity rows", s.entities),
+        ("mentions", s.mentions),
+        ("claims", s.claims),
+        ("routes", s.routes),
+        ("dates", s.dates),
+    ):
+        table.add_row(label, str(value))
+    for version, count in s.extractor_versions.items():
+        table.add_row(f"extractor {version}", str(count))
+    out.print(table)
+
+
+@app.command()
+def reextract(
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract every report, not only outdated ones.")
+    ] = False,
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Re-extract reports stored by an older extractor version."""
+    with user_errors(), open_store(store) as db:
+        count = db.reextract(force=force)
+    out.print(Text(f"re-extracted {count} report(s)"))
+
+
+@app.command()
+def export(
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="ftm (JSON lines) or csv/parquet tables.")
+    ],
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", help="A file (- for stdout) for ftm; a folder for csv and parquet."),
+    ],
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Export the store: FollowTheMoney entities, or CSV / Parquet tables."""
+    with user_errors(), open_store(store) as db:
+        items = db.iter_extractions()
+        try:
+            if format is ExportFormat.ftm:
+                from ringscope.export.ftm import write_ftm
+
+                with _open_out(output) as fh:
+                    write_ftm(items, fh)
+            else:
+                from ringscope.export import tables
+
+                folder = Path(output)
+                if folder.exists() and not folder.is_dir():
+                    fail(f"{folder} exists and is not a folder")
+                folder.mkdir(parents=True, exist_ok=True)
+                writer = tables.write_csv if format is ExportFormat.csv else tables.write_parquet
+                writer(items, folder)
+        except ImportError as exc:
+            fail(f"export to {format.value} is not available ({exc})")
+        except OSError as exc:
+            fail(f"{output}: {exc.strerror or exc}")
+    if output != "-":
+        out.print(Text(f"exported {format.value} to {output}"))
+
+
+# -- demo ---------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    store: Annotated[
+        Path, typer.Option("--store", "-s", help="The demo store, recreated on every run.", dir_okay=False)
+    ] = DEMO_STORE,
+) -> None:
+    """Ingest the bundled sample corpus into a fresh store and show what was found."""
+    from importlib import resources
+
+    from ringscope.cli_views import print_summary
+    from ringscope.ingest import ingest_paths
+
+    sample = resources.files("ringscope").joinpath("data/sample/reports.jsonl")
+    if not sample.is_file():
+        fail("the bundled sample corpus is missing from this installation")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{store}{suffix}").unlink(missing_ok=True)
+    with user_errors(), resources.as_file(sample) as path, open_store(store, create=True) as db:
+        with _progress() as hooks:
+            summary = ingest_paths(db, [path], hooks=hooks)
+        print_summary(out, db, summary, store)
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """The console-script entry point."""
+    try:
+        app(prog_name="ringscope")
+    except BrokenPipeError:  # e.g. `ringscope extract ... | head`
+        sys.stderr.close()
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

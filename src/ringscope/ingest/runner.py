@@ -1,0 +1,163 @@
+"""Ingesting inputs into a store: read, extract, store, one report per transaction."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from ringscope import settings
+from ringscope.ingest.errors import InputError, InputProblem
+from ringscope.ingest.readers import reader_for
+from ringscope.ingest.sources import Source, find_sources
+from ringscope.model import Extraction, Report
+from ringscope.store import Store
+
+Extractor = Callable[[str, str | None], Extraction]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest run did."""
+
+    ingested: int = 0
+    unchanged: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.problems)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def __str__(self) -> str:
+        return f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed"
+
+
+@dataclass(slots=True)
+class IngestHooks:
+    """Optional callbacks for progress display and immediate problem reports."""
+
+    on_sources: Callable[[int], None] | None = None
+    on_source_done: Callable[[Source], None] | None = None
+    on_problem: Callable[[InputProblem], None] | None = None
+
+
+def ingest_paths(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    extractor: Extractor | None = None,
+    version: str | None = None,
+    hooks: IngestHooks | None = None,
+) -> IngestSummary:
+    """Ingest files, folders (recursively) and ``-`` (stdin) into ``store``.
+
+    Problems with single inputs are collected in the summary (and passed to
+    ``hooks.on_problem`` as they happen); the rest goes on. Each report is
+    extracted and stored in its own transaction.
+    """
+    if extractor is None or version is None:
+        from ringscope.extract import EXTRACTOR_VERSION, extract
+
+        extractor = extractor or extract
+        version = version or EXTRACTOR_VERSION
+    limit = settings.MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    hooks = hooks or IngestHooks()
+    summary = IngestSummary()
+
+    def problem(item: InputProblem) -> None:
+        summary.problems.append(item)
+        if hooks.on_problem:
+            hooks.on_problem(item)
+
+    found = list(find_sources(paths, include, exclude))
+    sources = [s for s in found if isinstance(s, Source)]
+    if hooks.on_sources:
+        hooks.on_sources(len(sources))
+    for item in found:
+        if isinstance(item, InputProblem):
+            problem(item)
+    for source in sources:
+        _ingest_source(store, source, limit, stdin, extractor, version, summary, problem)
+        if hooks.on_source_done:
+            hooks.on_source_done(source)
+    return summary
+
+
+def _ingest_source(
+    store: Store,
+    source: Source,
+    limit: int,
+    stdin: BinaryIO | None,
+    extractor: Extractor,
+    version: str,
+    summary: IngestSummary,
+    problem: Callable[[InputProblem], None],
+) -> None:
+    try:
+        data = read_bytes(source, limit, stdin)
+        reader = reader_for(source.suffix, data)
+        for line, item in reader(data, source.name):
+            if isinstance(item, InputError):
+                problem(InputProblem(source.name, item.message, item.line or line))
+                continue
+            outcome = _store_report(store, item, extractor, version)
+            if outcome is None:
+                summary.ingested += 1
+            elif outcome == "unchanged":
+                summary.unchanged += 1
+            else:
+                problem(InputProblem(source.name, outcome, line))
+    except InputError as exc:
+        problem(InputProblem(source.name, exc.message, exc.line))
+
+
+def _store_report(store: Store, report: Report, extractor: Extractor, version: str) -> str | None:
+    """None when stored, "unchanged" when already there, else the problem."""
+    if len(report.text) > settings.MAX_REPORT_CHARS:
+        return (
+            f"report text too long ({len(report.text)} characters; the limit is {settings.MAX_REPORT_CHARS})"
+        )
+    if store.has(report.content_hash):
+        return "unchanged"
+    try:
+        extraction = extractor(report.text, report.published)
+    except Exception as exc:  # a bug in extraction must not stop the other inputs
+        return f"extraction failed ({type(exc).__name__}: {exc})"
+    return None if store.add(report, extraction, version) else "unchanged"
+
+
+def read_bytes(source: Source, limit: int, stdin: BinaryIO | None = None) -> bytes:
+    """The bytes of one input, refusing inputs larger than ``limit``."""
+    try:
+        if source.path is None:
+            data = (stdin or sys.stdin.buffer).read(limit + 1)
+        else:
+            size = source.path.stat().st_size
+            if size > limit:
+                raise InputError(_too_large(size, limit))
+            with source.path.open("rb") as fh:
+                data = fh.read(limit + 1)
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a folder") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InputError(_too_large(None, limit))
+    return data
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    what = f"{size} bytes" if size is not None else "more than the limit"
+    return f"too large ({what}; the limit is {limit} bytes, see --max-bytes)"
