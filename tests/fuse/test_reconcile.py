@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from ringscope.fuse.reconcile import ClaimRef, group_claims, reconcile, source_of
+from ringscope.model import Claim
+
+
+def money(value: float, currency: str, qualifier: str = "exact", period: str | None = "year") -> Claim:
+    return Claim(measure="criminal_proceeds", value=value, low=value, high=value, qualifier=qualifier,
+                 unit="currency", quote=f"{value} {currency}", start=0, end=5, currency=currency,
+                 period=period)
+
+
+def people(value: float, qualifier: str = "exact", measure: str = "victims_rescued") -> Claim:
+    return Claim(measure=measure, value=value, low=value, high=value, qualifier=qualifier, unit="people",
+                 quote=str(value), start=0, end=3, location="KH")
+
+
+def ref(report: str, claim: Claim, published: str | None = "2024-05-01",
+        event: str | None = "ev1") -> ClaimRef:
+    return ClaimRef(report, claim, published, source=f"outlet-{report}", event_id=event)
+
+
+def test_magnitude_outlier_and_currency_conflict_are_flagged_with_reasons() -> None:
+    refs = [
+        ref("a", money(4e12, "USD", "up_to")),
+        ref("b", money(4e12, "EUR", "up_to")),
+        ref("c", money(4e12, "USD")),
+        ref("c", money(4e6, "USD")),
+        ref("a", money(7e10, "USD")),
+    ]
+    figures = reconcile(refs)
+    big = next(f for f in figures if f.value and f.value > 1e12)
+    assert big.currency == "USD"
+    assert big.value == 4e12
+    codes = {(f.report_id, f.code) for f in big.flags}
+    assert ("c", "magnitude_outlier") in codes
+    assert ("b", "currency_conflict") in codes
+    assert "times off" in next(f.reason for f in big.flags if f.code == "magnitude_outlier")
+    assert big.independent == 2
+    # A figure of another size with other digits is a separate figure, not an outlier.
+    assert any(f.value == 7e10 and not f.flags for f in figures)
+
+
+def test_claims_of_different_events_or_places_are_not_compared() -> None:
+    refs = [ref("a", people(40), event="ev1"), ref("b", people(4000), event="ev2")]
+    groups = group_claims(refs)
+    assert len(groups) == 2
+    other_place = people(40)
+    other_place.location = "MM"
+    assert len(group_claims([ref("a", people(40)), ref("b", other_place)])) == 2
+
+
+def test_consensus_is_the_value_most_outlets_state() -> None:
+    refs = [ref("a", people(215)), ref("b", people(215)), ref("c", people(212))]
+    (figure,) = reconcile(refs)
+    assert figure.value == 215
+    assert figure.support == ["a", "b"]
+    assert figure.spread == (212, 215)
+
+
+def test_range_disagreement() -> None:
+    refs = [ref("a", people(60)), ref("b", people(60)), ref("c", people(70, "more_than"))]
+    (figure,) = reconcile(refs)
+    assert figure.value == 60
+    assert [f.code for f in figure.flags] == ["range_disagreement"]
+    assert figure.flags[0].report_id == "c"
+
+
+def test_later_running_count_supersedes_earlier() -> None:
+    refs = [ref("a", people(30), "2025-01-02"), ref("b", people(30), "2025-01-03"),
+            ref("c", people(52), "2025-01-20")]
+    (figure,) = reconcile(refs)
+    assert figure.value == 52
+    superseded = {f.report_id for f in figure.flags if f.code == "superseded"}
+    assert superseded == {"a", "b"}
+
+
+def test_same_outlet_is_not_independent() -> None:
+    refs = [ClaimRef("a", people(10), None, "wire", "ev"), ClaimRef("b", people(10), None, "wire", "ev")]
+    (figure,) = reconcile(refs)
+    assert figure.support == ["a", "b"]
+    assert figure.independent == 1
+
+
+def test_source_of_prefers_declared_source_then_host() -> None:
+    assert source_of("https://www.example.org/x", None) == "example.org"
+    assert source_of("https://example.org/x", "Harbour Wire") == "Harbour Wire"
+    assert source_of(None, None) is None
