@@ -41,6 +41,8 @@ FIGURE_WEIGHT = 1.5
 """Figures are stronger evidence of one event than names: outlets copy them."""
 MIN_FIGURE = 5
 """Figures below this are too common (one, two, three people) to mean anything."""
+KEEP_TERMS = 160
+"""Words kept per report before the collection is known (twice the default ``top_terms``)."""
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -119,11 +121,13 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
     lowered = (m.group(0).lower() for m in _WORD.finditer(report.text))
     words = Counter(w for w in lowered if w not in STOPWORDS)
     if words:
-        ids = np.fromiter((_term_id(w) for w in words), np.uint32, len(words))
+        # Keep a report's most distinctive words only: memory per report stays bounded.
+        ranked = sorted(words, key=lambda w: -(1.0 + math.log(words[w])) * rarity(w))[:KEEP_TERMS]
+        ids = np.fromiter((_term_id(w) for w in ranked), np.uint32, len(ranked))
         order = np.argsort(ids)
         feats.term_ids = ids[order]
-        feats.term_counts = np.fromiter(words.values(), np.float64, len(words))[order]
-        feats.term_rarity = np.fromiter((rarity(w) for w in words), np.float64, len(words))[order]
+        feats.term_counts = np.fromiter((words[w] for w in ranked), np.float64, len(ranked))[order]
+        feats.term_rarity = np.fromiter((rarity(w) for w in ranked), np.float64, len(ranked))[order]
     return feats
 
 
