@@ -1,0 +1,142 @@
+"""FollowTheMoney export: validity against the FtM model, links, ids, victim filtering."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from export_fixtures import TEXT_A, items
+from ftm_checks import check_entity, check_references
+
+from ringscope.export.ftm import claim_title, to_ftm, write_ftm
+from ringscope.model import Claim, Entity
+
+
+def _export(**options: bool) -> list[dict[str, Any]]:
+    buffer = io.StringIO()
+    count = write_ftm(items(), buffer, **options)
+    lines = buffer.getvalue().splitlines()
+    assert count == len(lines)
+    return [json.loads(line) for line in lines]
+
+
+def _by_schema(entities: list[dict[str, Any]], schema: str) -> list[dict[str, Any]]:
+    return [e for e in entities if e["schema"] == schema]
+
+
+def _named(entities: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    return [e for e in entities if name in e["properties"].get("name", [])]
+
+
+def test_every_entity_is_valid_for_its_schema() -> None:
+    entities = _export(include_victims=True, include_text=True)
+    assert len(entities) > 10
+    for data in entities:
+        assert check_entity(data) == [], data
+
+
+def test_links_point_to_existing_entities_in_range() -> None:
+    entities = _export()
+    assert check_references(entities) == []
+    assert len({e["id"] for e in entities}) == len(entities)
+
+
+def test_ids_are_deterministic() -> None:
+    first = io.StringIO()
+    second = io.StringIO()
+    write_ftm(items(), first)
+    write_ftm(items(), second)
+    assert first.getvalue() == second.getvalue()
+
+
+def test_same_entity_across_reports_is_one_entity_with_aliases() -> None:
+    entities = _export()
+    places = [e for e in _by_schema(entities, "Address") if "Myanmar" in e["properties"]["name"]]
+    assert len(places) == 1
+    docs = [
+        d for d in _by_schema(entities, "Documentation") if d["properties"]["entity"] == [places[0]["id"]]
+    ]
+    assert len(docs) == 2
+    person = _named(entities, "Arvid Nettle")
+    assert len(person) == 1 and person[0]["schema"] == "Person"
+    assert "Arvid Nettlé" in person[0]["properties"]["alias"]
+    assert set(person[0]["properties"]["position"]) == {"Police Colonel", "Colonel"}
+    assert person[0]["id"] == Entity(type="Person", name="Arvid Nettlé").id
+
+
+def test_victims_are_left_out_unless_asked_for() -> None:
+    default = _export()
+    assert "Tomas Reed" not in json.dumps(default, ensure_ascii=False)
+    assert check_references(default) == []
+    included = _export(include_victims=True)
+    victim = _named(included, "Tomas Reed")
+    assert len(victim) == 1 and victim[0]["schema"] == "Person"
+
+
+def test_report_becomes_an_article_and_text_only_on_request() -> None:
+    articles = _by_schema(_export(), "Article")
+    assert len(articles) == 2
+    first = articles[0]["properties"]
+    assert first["sourceUrl"] == ["https://example.org/lantern-gazette/silver-fern"]
+    assert first["publishedAt"] == ["2026-02-10"]
+    assert first["publisher"] == ["Lantern Gazette"]
+    assert "bodyText" not in first
+    with_text = _by_schema(_export(include_text=True), "Article")
+    assert with_text[0]["properties"]["bodyText"] == [TEXT_A]
+
+
+def test_claims_are_cited_events() -> None:
+    entities = _export()
+    article_id = _by_schema(entities, "Article")[0]["id"]
+    events = {
+        e["properties"]["summary"][0]: e
+        for e in _by_schema(entities, "Event")
+        if "summary" in e["properties"]
+    }
+    rescued = events["140 people were freed"]["properties"]
+    assert rescued["name"] == ["Victims rescued: 140"]
+    assert rescued["proof"] == [article_id]
+    assert rescued["date"] == ["2026-02-09"]
+    assert rescued["country"] == ["mm"]
+    assert rescued["involved"] == [_named(entities, "Arvid Nettle")[0]["id"]]
+    assert "measure=victims_rescued" in rescued["description"][0]
+    span = f"span={TEXT_A.index('140 people')}-"
+    assert span in rescued["description"][0]
+    ranged = events["between 1,200 and 1,500 people are still held"]["properties"]
+    assert ranged["name"] == ["People trafficked / held: 1,200-1,500"]
+    money = events["about $3 billion a year"]["properties"]
+    assert money["name"] == ["Criminal proceeds: about 3,000,000,000 USD a year"]
+
+
+def test_routes_are_trips_between_country_addresses() -> None:
+    entities = _export()
+    by_id = {e["id"]: e for e in entities}
+    trips = _by_schema(entities, "Trip")
+    assert len(trips) == 1
+    trip = trips[0]["properties"]
+    assert trip["summary"] == ["32 Kenyans"]
+    assert "count=32" in trip["description"][0]
+    assert by_id[trip["startLocation"][0]]["properties"]["country"] == ["ke"]
+    destination = by_id[trip["endLocation"][0]]
+    assert destination["properties"]["name"] == ["Myanmar"]
+    assert destination["id"] == Entity(type="Location", name="Myanmar").id
+
+
+def test_to_ftm_streams_reports_before_entities() -> None:
+    schemas = [proxy.schema.name for proxy in to_ftm(items())]
+    assert schemas[0] == "Article"
+    assert schemas.index("Person") > schemas.index("Trip")
+
+
+def test_claim_title_qualifiers() -> None:
+    claim = Claim("arrests", 12.0, 12.0, 12.0, "at_least", "people", "at least 12", 0, 11)
+    assert claim_title(claim) == "Arrests: at least 12"
+
+
+def test_checker_rejects_what_followthemoney_would_not_accept() -> None:
+    assert check_entity({"id": "x", "schema": "Event", "properties": {"colour": ["red"]}}) != []
+    assert check_entity({"id": "x", "schema": "Event", "properties": {"summary": ["no name"]}}) != []
+    assert check_entity({"id": "x", "schema": "Event", "properties": {"name": ["n"], "date": ["soon"]}}) != []
+    dangling = {"id": "d", "schema": "Documentation", "properties": {"document": ["a"], "entity": ["b"]}}
+    assert check_references([dangling]) != []
