@@ -6,22 +6,32 @@ import re
 
 # Last words of a named scam compound, casino complex or special economic zone.
 COMPOUND_HEADS = frozenset(
-    """Park Compound Compounds Zone SEZ Casino Casinos Hub Building Buildings Hotel Resort Resorts Villa
-    Villas Complex Plaza Garden Gardens Estate Campus""".split()
+    """
+    Park Compound Compounds Zone SEZ Casino Casinos Hub Building Buildings Hotel Resort Resorts
+    Villa Villas Complex Plaza Garden Gardens Estate Campus
+    """.split()
 )
 # Multi-word endings of compound names.
 COMPOUND_PHRASES = ("Special Economic Zone", "Economic Zone", "New City", "Digital Centre", "Digital Center",
                     "Industrial Park", "Tech Park", "Hotel and Resort", "Hotel and Casino")
 # Last words of named facilities and places that the gazetteer does not hold -> Location.
 FACILITY_HEADS = frozenset(
-    """Airport Bridge Gate Checkpoint Crossing Road Street Avenue Highway River Island Islands Lake Mountain
-    Mountains Valley Market Port Harbour Harbor Prison Towers Tower Township Village District Province
-    Commune Barangay Subdistrict Sub-district""".split()
+    """
+    Airport Bridge Gate Checkpoint Crossing Road Street Avenue Highway River Island Islands Lake
+    Mountain Mountains Valley Market Port Harbour Harbor Prison Towers Tower Township Village
+    District Province Commune Barangay Subdistrict Sub-district Station
+    """.split()
+)
+# Endings of facility names that would otherwise read as organisations ("X Police Station").
+FACILITY_PHRASES = (
+    "Police Station", "Detention Centre", "Detention Center", "Border Gate", "Immigration Centre"
 )
 # Lower-case place nouns after a place name that extend it ("Kandal province", "Buon commune").
 PLACE_SUFFIXES = frozenset(
-    """province city district state region commune township village town county municipality border
-    prefecture""".split()
+    """
+    province city district state region commune township village town county municipality prefecture
+    airport market checkpoint
+    """.split()
 )
 # "Operation" followed by capitalised words and an optional Roman numeral or number.
 OPERATION_RE = re.compile(

@@ -18,27 +18,57 @@ from ringscope.extract.compounds import (
     COMPOUND_HEADS,
     COMPOUND_PHRASES,
     FACILITY_HEADS,
+    FACILITY_PHRASES,
     OPERATION_RE,
     PLACE_SUFFIXES,
 )
 from ringscope.extract.document import Document
-from ringscope.extract.organisations import GENERIC_ALONE, IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
-from ringscope.extract.people import ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS
-from ringscope.extract.places import COMMON_WORDS, PlaceHit
+from ringscope.extract.organisations import (
+    GENERIC_ALONE,
+    IN_PLACE_HEADS,
+    ORG_CONNECTORS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    ORG_REPORTING,
+)
+from ringscope.extract.people import (
+    NAME_SUFFIXES,
+    RELATION_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+from ringscope.extract.places import COMMON_WORDS, LOCATIVES, PlaceHit
 from ringscope.model import Entity, Mention, name_key
 
 # Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
 WORD_RE = re.compile(r"(?:[A-Z]\.)+|[^\W_]+(?:['’\-.&](?![sS]\b)[^\W_]+)*")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 _GAP = re.compile(r"[ \t\u00a0]+")
+_ABBREV_GAP = re.compile(r"\.?[ \t\u00a0]+")
+# Photo credits and by-lines: "(Photo: Name)", "[File: Name/Agency]", "Reported by Name".
+CREDIT_RE = re.compile(
+    r"(?:\b(?:Photo|Photos|File|Banner|Credit|Image|Picture|Illustration)\s*:\s*|"
+    r"\b(?:Reported|Written|Edited|Words|Story)\s+by\s*:?\s*)"
+    r"((?:[A-Z][\w’'\-]+)(?:[ \t]+[A-Z][\w’'\-]+){1,3})(?=\s*(?:[/)\]\n,]|$))"
+)
+# A place name followed by a lower-case "police": that place's police ("Tokyo police").
+PLACE_POLICE_RE = re.compile(r"[ \t]+police\b")
 _ROMAN = re.compile(r"^[IVX]+$")
 # All-caps words that are not organisations.
 NOT_ACRONYMS = frozenset(
-    """I II III IV V VI VII VIII IX X XI XII AM PM AD BC OK TV ID PDF USD US$ EUR GBP SGD MYR THB CNY RMB JPY
-    KRW PHP INR IDR VND KHR MMK LAK TWD HKD AUD CAD NZD AED CEO CFO COO CTO MP MPs PhD GMT UTC THE AND FOR
-    OF IN ON AT BY TO NEW NEWS SEZ POGO POGOs BREAKING UPDATE VIDEO PHOTO PHOTOS READ MORE""".split()
+    """
+    I II III IV V VI VII VIII IX X XI XII AM PM AD BC OK TV ID PDF USD US$ EUR GBP SGD MYR THB CNY
+    RMB JPY KRW PHP INR IDR VND KHR MMK LAK TWD HKD AUD CAD NZD AED CEO CFO COO CTO MP MPs PhD GMT
+    UTC THE AND FOR OF IN ON AT BY TO NEW NEWS SEZ POGO POGOs BREAKING UPDATE VIDEO PHOTO PHOTOS
+    READ MORE
+    """.split()
 )
-SENTENCE_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For"})
+SENTENCE_OPENERS = frozenset(
+    {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For"}
+)
 
 
 @dataclass(slots=True)
@@ -82,7 +112,13 @@ def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and _joined(text, toks[j - 1].end, toks[j].start):
+        while j < n and (
+            _joined(text, toks[j - 1].end, toks[j].start)
+            or (
+                toks[j - 1].text in TITLE_ABBREVIATIONS
+                and _ABBREV_GAP.fullmatch(text, toks[j - 1].end, toks[j].start) is not None
+            )
+        ):
             word = toks[j].text
             if toks[j].cap or (word[:1].isdigit() and toks[j - 1].cap):
                 j += 1
@@ -150,14 +186,25 @@ def _stands_alone(words: list[_Tok], starts: dict[int, PlaceHit]) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    letters = word.replace(".", "").replace("-", "").replace("&", "")
+    if "." in word:
+        return False
+    letters = word.replace("-", "").replace("&", "")
     return (
-        2 <= len(letters) <= 7
+        2 <= len(letters) <= 8
         and letters[:1].isalpha()
-        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+        and not letters.endswith("s")
+        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
         and word not in NOT_ACRONYMS
         and not _ROMAN.match(word)
     )
+
+
+def _headline(text: str, toks: list[_Tok], index: int) -> bool:
+    """Is the token among other all-capital words (a headline, a dateline, a menu)?"""
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(toks) and len(toks[k].text) >= 3 and toks[k].text.isupper():
+            return True
+    return False
 
 
 def _strip_leading(words: list[_Tok]) -> list[_Tok]:
@@ -183,20 +230,46 @@ def _next_word(toks: list[_Tok], index: int) -> str:
 def _person_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     """Does the context say the capitalised words toks[i:j] name a person?"""
     prev = _prev_word(toks, i).casefold()
-    if prev in ROLE_NOUNS or (prev in SPEECH_VERBS and prev != "according"):
+    if prev in ROLE_NOUNS or prev in RELATION_NOUNS or (prev in SPEECH_VERBS and prev != "according"):
         return True
-    nxt = _next_word(toks, j).casefold()
     end = toks[j - 1].end
-    if nxt in SPEECH_VERBS and nxt != "according" and _joined(text, end, toks[j].start if j < len(toks) else end):
+    nxt = _next_word(toks, j).casefold()
+    if nxt in SPEECH_VERBS and nxt != "according" and j < len(toks) and _joined(text, end, toks[j].start):
         return True
     if text.startswith(",", end):
-        for k in range(j, min(j + 6, len(toks))):
+        stop = text.find(".", end)
+        for k in range(j, min(j + 8, len(toks))):
+            if stop != -1 and toks[k].start > stop:
+                break
             word = toks[k].text
-            if word.casefold() in ROLE_NOUNS or word in TITLE_HEADS:
+            if word.casefold() in ROLE_NOUNS or word in TITLE_HEADS or word.casefold() in {"who", "aged"}:
                 return True
-            if word.casefold() in {"who", "aged"}:
+            if word.casefold() in SPEECH_VERBS and k <= j + 3 and word.casefold() != "according":
                 return True
     return False
+
+
+def _org_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+    """Does the context say the capitalised words toks[i:j] name an organisation?"""
+    prev = _prev_word(toks, i).casefold()
+    if prev in ORG_NOUNS or prev in {"told", "via"}:
+        return True
+    if prev in {"on", "like"} and j - i == 1:
+        return True
+    nxt = _next_word(toks, j).casefold()
+    if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
+        return True
+    return False
+
+
+def _loc_context(text: str, toks: list[_Tok], i: int) -> bool:
+    prev = _prev_word(toks, i).casefold()
+    return prev in LOCATIVES and prev not in {"to", "between", "through"}
+
+
+def _name_tokens(words: list[_Tok]) -> int:
+    """How many name tokens the person's name may have (initials do not count)."""
+    return sum(1 for w in words if not w.text.endswith("."))
 
 
 def _classify(
@@ -217,16 +290,28 @@ def _classify(
         while first_title > 0 and texts[first_title - 1] in TITLE_WORDS:
             first_title -= 1
         name = words[k:]
-        if 1 <= len(name) <= 4 and not any(t.text in ORG_HEADS or not t.cap for t in name):
-            if not _is_place_run(name, starts) and (len(name) >= 2 or not name[0].text.isupper()):
-                role = _span_text(text, words[first_title:k])
-                country = _country_in(places, words[0].start, words[k - 1].end)
-                found.append(_Found("Person", name[0].start, name[-1].end, _span_text(text, name), country,
-                                    roles=[role]))
-                if first_title > 0:
-                    found.extend(_classify_plain(text, toks, i, i + first_title, starts, places, lower_words))
-                return found
+        if (
+            name
+            and 1 <= _name_tokens(name) <= 4
+            and not any(t.text in ORG_HEADS or not t.cap for t in name)
+            and not _is_place_run(name, starts)
+            and (_name_tokens(name) >= 2 or not name[0].text.isupper())
+        ):
+            role = _span_text(text, words[first_title:k])
+            country = _country_in(places, words[0].start, words[k - 1].end)
+            found.append(_person(text, name, country, [role]))
+            if first_title > 0:
+                found.extend(_classify_plain(text, toks, i, i + first_title, starts, places, lower_words))
+            return found
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
+
+
+def _person(text: str, name: list[_Tok], country: str | None, roles: list[str]) -> _Found:
+    end = name[-1].end
+    if name[-1].text in NAME_SUFFIXES and text.startswith(".", end):
+        end += 1
+    start = name[0].start
+    return _Found("Person", start, end, text[start:end], country, roles=roles)
 
 
 def _classify_plain(
@@ -254,16 +339,25 @@ def _classify_part(
     start, end = words[0].start, words[-1].end
     name = text[start:end]
     country = _country_in(places, start, end)
+    index = next(k for k, t in enumerate(toks) if t.start == start)
+    has_org_head = any(t in ORG_HEADS for t in texts)
+    inner_place = any(p.start >= start and p.end <= end for p in places)
+    plain_name = not any(t.casefold() in COMMON_WORDS or t.casefold() in lower_words for t in texts)
     if texts[0] == "Operation" and len(texts) > 1:
         return _Found("Operation", start, end, name)
+    if 2 <= _name_tokens(words) <= 4 and not has_org_head and plain_name and not inner_place:
+        if _person_context(text, toks, index, index + len(words)) and not _org_context(
+            text, toks, index, index + len(words)
+        ):
+            return _person(text, words, None, [])
+    if name.endswith(FACILITY_PHRASES):
+        return _Found("Location", start, end, name, country)
     if texts[-1] in COMPOUND_HEADS or name.endswith(COMPOUND_PHRASES):
         if len(texts) >= 2 or texts[-1] not in COMPOUND_HEADS:
             return _Found("Compound", start, end, name, country)
         return None
-    if any(t in ORG_HEADS for t in texts):
+    if has_org_head:
         if len(texts) == 1 and texts[0] in GENERIC_ALONE:
-            return None
-        if all(t in GENERIC_ALONE or t in ORG_HEADS for t in texts) and len(texts) <= 1:
             return None
         return _Found("Organization", start, end, name, country)
     if texts[-1] in FACILITY_HEADS and len(texts) >= 2:
@@ -272,18 +366,25 @@ def _classify_part(
         return None  # places are added from the gazetteer hits
     if len(words) == 1:
         word = texts[0]
-        if _acronym(word) and not starts.get(start):
-            return _Found("Organization", start, end, name)
+        if starts.get(start) or word.casefold() in COMMON_WORDS:
+            return None
+        if _acronym(word) and not _headline(text, toks, index) and word.casefold() not in lower_words:
+            if not text.startswith("$", end):
+                return _Found("Organization", start, end, name)
+            return None
+    if not plain_name or inner_place:
         return None
-    if any(t.casefold() in COMMON_WORDS for t in texts) or any(t.casefold() in lower_words for t in texts):
-        return None
-    if any(p.start >= start and p.end <= end for p in places):
-        return None
-    if 2 <= len(words) <= 4:
-        index = next(k for k, t in enumerate(toks) if t.start == start)
-        if _person_context(text, toks, index, index + len(words)):
-            return _Found("Person", start, end, name)
+    if _org_context(text, toks, index, index + len(words)):
+        return _Found("Organization", start, end, name)
+    if _loc_context(text, toks, index) and _sentence_inner(text, start):
+        return _Found("Location", start, end, name)
     return None
+
+
+def _sentence_inner(text: str, start: int) -> bool:
+    """True unless the word opens a line or sentence."""
+    before = text[max(0, start - 3) : start]
+    return not (start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")))
 
 
 def _location(place: PlaceHit, text: str, toks_after: re.Match[str] | None) -> _Found:
@@ -295,7 +396,7 @@ def _location(place: PlaceHit, text: str, toks_after: re.Match[str] | None) -> _
     return _Found("Location", place.start, end, name, place.country, place.lat, place.lon)
 
 
-_SUFFIX_RE = re.compile(r"[ \t]+([A-Za-z\-]+)")
+_SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 
 
 def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
@@ -309,7 +410,8 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
         found.extend(_classify(text, toks, i, j, starts, places, lower_words))
         end = toks[j - 1].end
         match = ACRONYM_RE.match(text, end)
-        if match and found and found[-1].end == end and found[-1].type in {"Organization", "Location", "Compound"}:
+        named = {"Organization", "Location", "Compound"}
+        if match and found and found[-1].end == end and found[-1].type in named:
             last = found[-1]
             if last.type == "Organization" or len(last.name.split()) > 1:
                 last.alias = match.group(1)
@@ -317,14 +419,22 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
                 last.name = text[last.start : last.end]
     for match in OPERATION_RE.finditer(text):
         found.append(_Found("Operation", match.start(), match.end(), match.group(0)))
+    for match in CREDIT_RE.finditer(text):
+        found.append(_Found("Person", match.start(1), match.end(1), match.group(1)))
     covered = [(f.start, f.end) for f in found]
     for place in places:
         if place.kind == "demonym":
             continue
         if any(s <= place.start and place.end <= e for s, e in covered):
             continue
+        police = PLACE_POLICE_RE.match(text, place.end)
+        if police is not None and place.kind in {"city", "region"}:
+            found.append(_Found("Organization", place.start, police.end(), text[place.start : police.end()],
+                                place.country))
+            continue
         suffix = _SUFFIX_RE.match(text, place.end)
-        ok = suffix is not None and suffix.group(1).casefold() in PLACE_SUFFIXES and place.kind in {"city", "region"}
+        ok = suffix is not None and suffix.group(1).casefold() in PLACE_SUFFIXES
+        ok = ok and place.kind in {"city", "region"}
         found.append(_location(place, text, suffix if ok else None))
     return _merge(found, text)
 
@@ -357,24 +467,30 @@ def _merge(found: list[_Found], text: str) -> list[Entity]:
     return _absorb(list(entities.values()))
 
 
+def _absorbs(big: Entity, small: Entity) -> bool:
+    """Is ``small`` a shorter way of writing ``big``?"""
+    small_words, big_words = set(small.key.split()), set(big.key.split())
+    if small.type == "Location":
+        extra = big_words - small_words
+        return big.type == "Location" and small_words < big_words and extra <= PLACE_SUFFIXES
+    if small.type == "Person" or (len(small_words) == 1 and small.type in {"Organization", "Location"}):
+        # a surname or given name alone, or a one-word mention of a person
+        if big.type == "Person" and small_words < big_words:
+            return True
+    return big.type == small.type and small_words < big_words
+
+
 def _absorb(entities: list[Entity]) -> list[Entity]:
-    """Fold shorter names into a longer entity of the same type that holds all their words."""
+    """Fold shorter names into a longer entity that holds all their words."""
     kept: list[Entity] = []
-    by_length = sorted(entities, key=lambda e: -len(e.key.split()))
+    by_length = sorted(entities, key=lambda e: (-len(e.key.split()), e.type != "Person"))
     for entity in by_length:
-        words = set(entity.key.split())
-        target = None
-        if entity.type in {"Person", "Organization", "Compound", "Location"}:
-            for other in kept:
-                if other.type == entity.type and words < set(other.key.split()):
-                    if entity.type == "Location" and other.country != entity.country:
-                        continue
-                    target = other
-                    break
+        target = next((other for other in kept if _absorbs(other, entity)), None)
         if target is None:
             kept.append(entity)
             continue
         target.mentions.extend(entity.mentions)
+        target.aliases.extend(a for a in entity.aliases if a not in target.aliases)
         for role in entity.roles:
             if role not in target.roles:
                 target.roles.append(role)

@@ -4,29 +4,45 @@ from __future__ import annotations
 
 # A name holding one of these words is an organisation ("Ministry of Interior", "Karen National Army").
 ORG_HEADS = frozenset(
-    """Ministry Ministries Department Dept Police Bureau Agency Office Commission Council Organization
-    Organisation Group Army Force Forces Bank Company Corp Corporation Ltd Limited Inc LLC PLC Co Holdings
-    Network Association Foundation University College Institute Institution Court Courts Embassy Consulate
-    High-Commission Coalition Alliance Federation Union Party Front Movement Committee Board Authority
-    Authorities Service Services Unit Division Directorate Command Task Centre Center Secretariat Administration
-    Cabinet Parliament Senate Congress Assembly Tribunal Judiciary Prosecution Prosecutors Procuratorate
-    Guard Guards Navy Airlines Airways Air News Times Post Press Herald Tribune Journal Gazette Daily Agency
-    Television TV Radio Broadcasting Media Mission Trust Fund Programme Program Project Initiative Watch
-    Society Club Chamber Syndicate Gang Triad Cartel Clan Family Brotherhood Battalion Brigade Regiment Corps
-    Station Headquarters Squad Investment Investments Technologies Technology Enterprises Enterprise Industries
-    Partners Consulting Solutions Crypto Pay Exchange Capital Finance Financial Insurance Telecom Telecoms
-    Charity NGO Nations Treasury Customs Immigration Intelligence
-    Library Laboratory Lab Hospital School Academy Church""".split()
+    """
+    Ministry Ministries Department Dept Police Bureau Agency Office Commission Council Organization
+    Organisation Group Army Force Forces Bank Company Corp Corporation Ltd Limited Inc LLC PLC Co
+    Holdings Network Association Foundation University College Institute Institution Court Courts
+    Embassy Consulate High-Commission Coalition Alliance Federation Union Party Front Movement
+    Committee Board Authority Authorities Service Services Unit Division Directorate Command Task
+    Centre Center Secretariat Administration Cabinet Parliament Senate Congress Assembly Tribunal
+    Judiciary Prosecution Prosecutors Procuratorate Guard Guards Navy Airlines Airways Air News
+    Times Post Press Herald Tribune Journal Gazette Daily Agency Television TV Radio Broadcasting
+    Media Mission Trust Fund Programme Program Project Initiative Watch Society Club Chamber
+    Syndicate Gang Triad Cartel Clan Family Brotherhood Battalion Brigade Regiment Corps Station
+    Headquarters Squad Investment Investments Technologies Technology Enterprises Enterprise
+    Industries Partners Consulting Solutions Crypto Pay Exchange Capital Finance Financial Insurance
+    Telecom Telecoms Charity NGO Nations Treasury Customs Immigration Intelligence Library
+    Laboratory Lab Hospital School Academy Church
+    """.split()
 )
 # Heads that alone, with no other capitalised word, are a generic reference ("Police", "the Ministry").
 GENERIC_ALONE = frozenset(
-    """Ministry Department Police Bureau Agency Office Commission Council Organization Organisation Group Army
-    Force Forces Bank Company Network Association Foundation University Court Embassy Consulate Coalition
-    Alliance Federation Union Party Front Movement Committee Board Authority Authorities Service Unit Division
-    Command Centre Center Cabinet Parliament Senate Congress Assembly Government Treasury Customs Immigration
-    Intelligence Navy Guard Station Headquarters Family Gang Syndicate Clan Mission Judiciary Prosecution
-    Interior Foreign Affairs National Regional Provincial State Federal Royal Central Special Task""".split()
+    """
+    Ministry Department Police Bureau Agency Office Commission Council Organization Organisation
+    Group Army Force Forces Bank Company Network Association Foundation University Court Embassy
+    Consulate Coalition Alliance Federation Union Party Front Movement Committee Board Authority
+    Authorities Service Unit Division Command Centre Center Cabinet Parliament Senate Congress
+    Assembly Government Treasury Customs Immigration Intelligence Navy Guard Station Headquarters
+    Family Gang Syndicate Clan Mission Judiciary Prosecution Interior Foreign Affairs National
+    Regional Provincial State Federal Royal Central Special Task
+    """.split()
 )
+# Lower-case nouns before a name that make it an organisation ("analytics firm X", "the group X").
+ORG_NOUNS = frozenset(
+    """
+    organization organisation group gang syndicate firm company outlet newspaper agency platform
+    platforms app apps network militia faction charity ngo broadcaster website portal publication
+    magazine daily conglomerate operator bank exchange cartel
+    """.split()
+)
+# Words after a one-word name that make it a source organisation ("X reported").
+ORG_REPORTING = frozenset({"reported", "reports", "report", "investigation", "found", "documented"})
 # Lower-case words that may join two capitalised parts of one organisation name.
 ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "against", "de", "del", "da", "du", "&"})
 # Organisation heads after which "in <Place>" belongs to the name ("Embassy of X in Y").

@@ -40,8 +40,7 @@ CONNECTORS = frozenset(
 LOCATIVES = frozenset({
     "in", "at", "from", "to", "near", "into", "outside", "across", "around", "via", "through", "toward",
     "towards", "between", "inside", "within", "throughout", "reached", "entered", "visited",
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "province",
-    "city", "town", "township", "district", "state", "region", "village", "capital", "municipality",
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
 })
 # Words after a name that frame it as a place ("X province", "X border").
 PLACE_NOUNS = frozenset({
@@ -114,7 +113,8 @@ def _framed(
 ) -> bool:
     """Does the context frame tokens ``i .. i+n-1`` as a place?"""
     start, end = tokens[i][0], tokens[i + n - 1][1]
-    if _prev_word(tokens, i) in LOCATIVES:
+    prev = _prev_word(tokens, i)
+    if prev in LOCATIVES or (prev == "of" and i > 1 and tokens[i - 2][2].casefold() in PLACE_NOUNS):
         return True
     if i + n < len(tokens) and tokens[i + n][2].casefold() in PLACE_NOUNS and _joined(
         text, end, tokens[i + n][0]
@@ -156,6 +156,20 @@ def _accept(
     return framed
 
 
+def _hyphen_parts(text: str, token: tuple[int, int, str], gaz: Gazetteer) -> list[PlaceHit]:
+    """Countries, regions and nationality words inside a hyphenated word ("Cambodia-based", "Thai-Lao")."""
+    hits: list[PlaceHit] = []
+    offset = token[0]
+    for part in token[2].split("-"):
+        if _is_capitalised(part):
+            place = gaz.lookup([part])
+            if place is not None and place.kind in {"country", "demonym", "continent"}:
+                end = offset + len(part)
+                hits.append(PlaceHit(offset, end, part, place.country, place.kind, place.lat, place.lon))
+        offset += len(part) + 1
+    return hits
+
+
 def find_places(doc: Document) -> list[PlaceHit]:
     """All place mentions in the document, in text order, non-overlapping."""
     text = doc.text
@@ -173,10 +187,14 @@ def find_places(doc: Document) -> list[PlaceHit]:
             continue
         found = _candidates(text, tokens, i, gaz)
         if found is None:
+            if "-" in word:
+                hits.extend(_hyphen_parts(text, tokens[i], gaz))
             i += 1
             continue
         n, place = found
-        if not _accept(text, tokens, i, n, place, lower_words, last_hit_end):
+        if text.startswith("$", tokens[i + n - 1][1]) or not _accept(
+            text, tokens, i, n, place, lower_words, last_hit_end
+        ):
             i += 1
             continue
         start, end = tokens[i][0], tokens[i + n - 1][1]
