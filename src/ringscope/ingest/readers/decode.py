@@ -25,9 +25,14 @@ def decode_text(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise InputError("cannot decode text: unknown encoding or not text")
+    # Several code pages often fit equally well; prefer the most common one (Windows-1252).
+    for match in results:
+        if match.encoding == "cp1252" and (match.chaos, match.coherence) == (best.chaos, best.coherence):
+            best = match
     return _check(str(best))
 
 
