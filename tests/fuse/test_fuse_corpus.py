@@ -47,10 +47,6 @@ def seeds() -> tuple[list[dict[str, object]], Picture]:
     return load(path.read_text(encoding="utf-8").splitlines())
 
 
-def figures_flagged(picture: Picture, measure: str) -> list[tuple[float | None, str | None, set[str]]]:
-    return [(f.value, f.currency, {fl.code for fl in f.flags}) for f in picture.figures if f.measure == measure]
-
-
 def test_seeds_are_one_event(seeds: tuple[list[dict[str, object]], Picture]) -> None:
     _, picture = seeds
     assert len(set(picture.event_of.values())) == 1 and None not in picture.event_of.values()
@@ -60,7 +56,8 @@ def test_seed_headline_reconciles_to_three_trillion_dollars_a_year(
     seeds: tuple[list[dict[str, object]], Picture],
 ) -> None:
     _, picture = seeds
-    headline = [f for f in picture.figures if f.measure == "criminal_proceeds" and f.value and f.value >= 1e12]
+    headline = [f for f in picture.figures
+                if f.measure == "criminal_proceeds" and f.value and f.value >= 1e12]
     assert len(headline) == 1
     figure = headline[0]
     assert (figure.value, figure.currency, figure.period) == (3e12, "USD", "year")
@@ -97,7 +94,9 @@ def test_sample_events_match_the_team_annotation(sample: tuple[list[dict[str, ob
     assert 2 * precision * recall / (precision + recall) >= 0.9
 
 
-def test_sample_currency_mislabel_is_a_currency_conflict(sample: tuple[list[dict[str, object]], Picture]) -> None:
+def test_sample_currency_mislabel_is_a_currency_conflict(
+    sample: tuple[list[dict[str, object]], Picture],
+) -> None:
     _, picture = sample
     laundered = [f for f in picture.figures if f.measure == "laundered" and f.value and f.value >= 1e9]
     assert any(f.currency == "USD" and "currency_conflict" in {fl.code for fl in f.flags} for f in laundered)
@@ -117,5 +116,6 @@ def test_sample_running_count_is_superseded(sample: tuple[list[dict[str, object]
 def test_sample_diacritic_spellings_resolve(sample: tuple[list[dict[str, object]], Picture]) -> None:
     _, picture = sample
     multi = [e for e in picture.entities if len(e.reports) > 1 and any(a != e.name for a in e.aliases)]
-    folded_pairs = [e for e in multi if any(not a.isascii() for a in e.aliases) and any(a.isascii() for a in e.aliases)]
+    folded_pairs = [e for e in multi
+                    if any(not a.isascii() for a in e.aliases) and any(a.isascii() for a in e.aliases)]
     assert folded_pairs, "no entity joins a spelling with diacritics to its plain spelling"
