@@ -26,6 +26,16 @@ _INSTITUTION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MAX_QUOTE = 140
+_COUNTRIES_BEFORE = re.compile(r"\b(?:from|across|involving|representing|spanning|of|with)\s+$", re.IGNORECASE)
+_NOT_A_CLAIM_BEFORE = re.compile(r"\b(?:against|sanction(?:s|ed|ing)?(?:\s+on)?|designat(?:ed|es|ing))\s+$",
+                                 re.IGNORECASE)
+# Between two figures of one list: "109 Thais, 50 Pakistanis and three Indonesians", "including 60 women"
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|along\s+with|plus|while|besides|including|of\s+whom|"
+    r"among\s+them|comprising|\(|,\s*including|—|-)?\s*(?:including\s+|of\s+them\s+)?$",
+    re.IGNORECASE,
+)
+_GENERIC_NOUNS = frozenset(measures.NOUNS) | measures.MODIFIERS
 
 
 def _period(text: str, amount: Amount, clause_end: int) -> str | None:
@@ -60,6 +70,28 @@ def _location(text: str, places: list[PlaceHit], start: int, end: int, a_start: 
     return best[1] if best else None
 
 
+_PEOPLE_MEASURES = frozenset({"victims_rescued", "people_trafficked", "arrests", "deported", "scam_victims"})
+
+
+def _strip_aside(gap: str) -> str:
+    """The gap between two list items without an aside such as "—54 of whom were women—"."""
+    return re.sub(r"—[^—]{0,60}—|\([^()]{0,60}\)", "", gap)
+
+
+def _restated(earlier: list[tuple[str, int]], noun: str, sentence: int) -> bool:
+    """Whether a figure repeats one already taken: same group words, or one side names no group."""
+    for word, s_start in earlier:
+        if s_start == sentence and word != noun:
+            continue  # items of one list
+        if word == noun or _generic(word) or _generic(noun):
+            return True
+    return False
+
+
+def _generic(noun: str) -> bool:
+    return all(w in _GENERIC_NOUNS for w in noun.split())
+
+
 def _sentence_date(dates: list[DateMention], start: int, end: int) -> str | None:
     for d in dates:
         if start <= d.start < end:
@@ -74,7 +106,8 @@ def extract_claims(
     text = doc.text
     demonym_starts = frozenset(p.start for p in places if p.kind == "demonym")
     claims: list[Claim] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], list[tuple[str, int]]] = {}
+    previous: tuple[int, int, str, int] | None = None  # sentence start, noun end, measure, claim index
     cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int]]] = {}
     for amount in find_amounts(text):
         s_start, s_end = doc.sentence_at(amount.num_start)
@@ -88,12 +121,28 @@ def extract_claims(
         noun = measures.counted_noun(text, amount.end, s_end, demonym_starts)
         if not is_money and noun.cls == measures.SKIP:
             continue
+        before = text[max(0, amount.start - 30) : amount.start]
+        if _NOT_A_CLAIM_BEFORE.search(before):
+            continue
+        if noun.cls == measures.COUNTRY and not (
+            noun.word.endswith("nationalities") or _COUNTRIES_BEFORE.search(before)
+        ):
+            continue
         if amount.is_word and amount.low == 1 and noun.cls == measures.BARE:
             if not re.match(r"\s+each\b", text[amount.end : amount.end + 6]):
                 continue
         own = [t for t in triggers if not (amount.start <= t.start < amount.end)]
         chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
-                                         breaks)
+                                         breaks, text)
+        if (
+            previous is not None
+            and previous[0] == s_start
+            and noun.cls in measures.PEOPLE_CLASSES
+            and not is_money
+            and previous[2] in _PEOPLE_MEASURES
+            and _LIST_GAP.match(_strip_aside(text[previous[1] : amount.start]))
+        ):
+            chosen = (previous[2], None)  # the next item of a list continues its measure
         if chosen is None:
             continue
         measure, trigger = chosen
@@ -104,10 +153,11 @@ def extract_claims(
             if t_end - t_start <= _MAX_QUOTE:
                 q_start, q_end = t_start, t_end
         quote = text[q_start:q_end]
-        key = (measure, amount.low, amount.high, amount.qualifier, amount.currency, noun.word)
-        if key in seen:
+        key = (measure, amount.low, amount.high, amount.qualifier, amount.currency)
+        if _restated(seen.get(key, []), noun.word, s_start):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append((noun.word, s_start))
+        previous = (s_start, max(amount.end, noun.end), measure, len(claims))
         clause_end = min([b for b in breaks if b > amount.end] + [s_end])
         claims.append(
             Claim(

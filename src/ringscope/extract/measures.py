@@ -22,10 +22,10 @@ for _cls, _words in {
     PEOPLE: "people persons person individuals individual men man women woman children child minors minor boys "
     "girls nationals national citizens citizen foreigners foreigner migrants migrant compatriots youths youth "
     "students student residents teenagers teens adults passengers others "
-    "jobseekers job-seekers applicants recruits",
+    "jobseekers job-seekers applicants recruits immigrants evacuees",
     VICTIM: "victims victim survivors survivor hostages hostage captives",
     WORKER: "workers worker employees employee staff labourers laborers scammers scammer",
-    SUSPECT: "suspects suspect members ringleaders ringleader financiers accused fugitives fugitive criminals "
+    SUSPECT: "suspects suspect members ringleaders ringleader financiers accused criminals "
     "perpetrators offenders culprits bosses gangsters syndicate operators traffickers defendants",
     RETURNEE: "returnees returnee repatriations repatriates evacuees rescues escapees",
     ARREST_NOUN: "arrests detentions convictions prosecutions",
@@ -35,7 +35,7 @@ for _cls, _words in {
     INSPECTION: "inspections inspection checks raids searches visits households checkpoints",
     COUNTRY: "countries nationalities nations jurisdictions territories",
     ACCOUNT: "accounts",
-    SKIP: "police officers officer operatives agents officials troops soldiers personnel policemen investigators "
+    SKIP: "fugitives fugitive police officers officer operatives agents officials troops soldiers personnel policemen investigators "
     "prosecutors judges lawyers diplomats phones devices computers laptops cards sim vehicles cars "
     "warrants sanctions entities flights reports complaints cases investigations times languages percent "
     "provinces states cities districts villages languages hours days weeks months years minutes seconds "
@@ -68,22 +68,23 @@ TRIGGERS: dict[str, str] = {
     "return": r"repatriat\w*|(?:returned|arrived|came|flown|flew|fly|flies|brought|sent|returning|taken|"
     r"travel(?:l)?ed)\s+(?:back\s+)?home|brought\s+back|returned|handed\s+over|turned\s+over|received|"
     r"touched\s+down|landed|arrived",
-    "traffic": r"traffick\w*|held|holding|trapped|stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
-    r"recruited|confined|captive|remain(?:s|ed|ing)?|awaiting|waiting|at\s+risk|working|worked|employed|"
+    "traffic": r"traffick(?:ed|ers?|ing)?|held|holding|trapped|stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
+    r"recruited|confined|captive|remain(?:s|ed)?|awaiting|waiting|at\s+risk|working|worked|employed|"
     r"housing|housed|enslaved|stuck|kept|abused|involved|exploited",
-    "arrest": r"arrest\w*|detain\w*|caught|charged|apprehend\w*|nabbed|captured|rounded\s+up|"
-    r"pleaded\s+guilty|convicted|sentenced|prosecut\w*|in\s+custody|guilty|intercepted",
+    "arrest": r"arrest(?!\s+warrant)\w*|detain(?:ed|ing|s|ees?)?|caught|charged|apprehend\w*|nabbed|captured|rounded\s+up|"
+    r"pleaded\s+guilty|convicted|prosecut\w*|in\s+custody|guilty|intercepted",
     "deport": r"deport\w*|extradit\w*|expelled|sent\s+back",
     "defraud": r"defraud\w*|scammed|targeted|cheated|victimi[sz]ed|fell\s+victim",
     "loss": r"lost|losses|loss|losing|stolen|stole|steal\w*|swindl\w*|fleeced|bilked",
     "earn": r"make|makes|making|made|generat\w*|earn\w*|revenues?|profits?|turnover|income|rak\w+\s+in|"
     r"worth|valued|industry|proceeds",
-    "launder": r"launder\w*|channel\w*|funnel\w*|moved|transferred|washed|laundering|processed",
+    "launder": r"launder\w*|channel\w*|funnel\w*|moved|transferred|washed|laundering",
     "seize": r"seiz\w*|frozen|froze|freez\w*|confiscat\w*|recovered|forfeit\w*|impounded",
     "inspect": r"inspect\w*|checked|visited|screened|searched|monitored|raided",
 }
 WEAK = frozenset({"industry", "proceeds", "worth", "valued", "received", "arrived", "returned", "involved",
-                  "working", "worked", "fled", "landed", "kept", "processed"})
+                  "working", "worked", "fled", "landed", "kept", "trafficking", "traffickers", "trafficker",
+                  "arrest", "arrests"})
 TRIGGER_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TRIGGERS.items()) + r")\b", re.IGNORECASE
 )
@@ -106,7 +107,10 @@ UNIT_OF = {
     "people_trafficked": "people", "victims_rescued": "people", "arrests": "people", "deported": "people",
     "scam_victims": "people", "inspections": "count", "sites": "count", "countries": "count",
 }
-_CLAUSE_BREAK = re.compile(r";|—|–|:|\(|\)|\bwhile\b|\bbut\b|\bwhereas\b|\balthough\b|,\s*(?:and|while|but)\b")
+_CLAUSE_BREAK = re.compile(
+    r";|:|\(|\)|\bwhile\b|\bbut\b|\bwhereas\b|\balthough\b|,\s*(?:and|while|but)\b"
+)
+_RELATIVE = re.compile(r"\b(?:who|which|that|whom)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
 
 
@@ -131,34 +135,35 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
 
     ``demonyms`` holds start offsets of words known to be nationality words.
     """
-    seen_people: Noun | None = None
+    people: Noun | None = None
+    unknown = 0
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
         word = m.group(0)
         low = word.lower()
-        if count == 0 and low in STOP_AFTER:
+        if count == 0 and (low in STOP_AFTER or TRIGGER_RE.fullmatch(word)):
             if low == "of" and re.match(r"\s+(?:their|its|his|her|our)\b", text[m.end() : m.end() + 8]):
                 continue
             return Noun(BARE, pos, pos, "")
         if low in NOUNS:
             cls = NOUNS[low]
-            if cls == PEOPLE and seen_people is not None:
-                return Noun(PEOPLE, seen_people.start, m.end(), seen_people.word)
+            if people is not None:
+                return Noun(PEOPLE if cls == SKIP else cls, people.start, m.end(), people.word + " " + low)
             return Noun(cls, m.start(), m.end(), low)
         if low in ("their", "its", "his", "her", "our") and count <= 1:
             continue
         capital = word[:1].isupper()
         if m.start() in demonyms or (capital and _looks_demonym(word)):
-            if seen_people is None:
-                seen_people = Noun(PEOPLE, m.start(), m.end(), low)
-            else:
-                seen_people = Noun(PEOPLE, seen_people.start, m.end(), seen_people.word + " " + low)
+            word_key = low if people is None else people.word + " " + low
+            people = Noun(PEOPLE, m.start() if people is None else people.start, m.end(), word_key)
             continue
-        if low in MODIFIERS or (capital and seen_people is not None):
-            if count >= 4:
-                break
+        if low in STOP_AFTER or count >= 4:
+            break
+        if low in MODIFIERS or (capital and people is not None):
             continue
-        break
-    return seen_people or Noun(SKIP, pos, pos, "")
+        unknown += 1
+        if unknown > 2 or people is not None:
+            break
+    return people or Noun(SKIP, pos, pos, "")
 
 
 _DEMONYM_END = re.compile(r"(?:ans|ese|is|ish|ch|nos|os|ians|ers|ns|i|ean|ian|an|Chinese|Thai|Lao|Swiss)$")
@@ -181,22 +186,30 @@ def clause_breaks(text: str, start: int, end: int) -> list[int]:
     return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
 
 
-def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int]) -> float:
-    """Characters between a figure and a trigger, with penalties for clause breaks and weak triggers."""
+def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str = "") -> float:
+    """Characters between a figure and a trigger, with penalties for clause breaks and weak triggers.
+
+    A trigger inside a relative clause after the figure ("40 men who had been held ...") tells the
+    group's past, so it counts as farther than the main verb.
+    """
+    relative = 0
     if t.start >= a_end:
         gap, lo, hi = t.start - a_end, a_end, t.start
+        if text and _RELATIVE.search(text, a_end, t.start):
+            relative = 70
     else:
         gap, lo, hi = max(0, a_start - t.end), t.end, a_start
     crossings = sum(1 for b in breaks if lo <= b < hi)
-    return gap + 60 * crossings + (40 if t.weak else 0) + (5 if t.start < a_start else 0)
+    return gap + 60 * crossings + (60 if t.weak else 0) + (5 if t.start < a_start else 0) + relative
 
 
 def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: int, a_end: int,
-                   breaks: list[int], max_distance: float = 160.0) -> tuple[str, Trigger | None] | None:
+                   breaks: list[int], text: str = "", max_distance: float = 160.0
+                   ) -> tuple[str, Trigger | None] | None:
     """The measure for a figure of noun class ``cls``, and the trigger that decided it."""
-    ranked = sorted(triggers, key=lambda t: distance(a_start, a_end, t, breaks))
-    for t in ranked:
-        d = distance(a_start, a_end, t, breaks)
+    scored = sorted(((distance(a_start, a_end, t, breaks, text), t) for t in triggers),
+                    key=lambda pair: (pair[0], pair[1].start))
+    for d, t in scored:
         if d > max_distance:
             break
         if is_money:
@@ -210,7 +223,7 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
         if cls in (SITE, INSPECTION, COUNTRY, ARREST_NOUN, RETURNEE):
             break
         if cls in PEOPLE_CLASSES:
-            if cls == BARE and d > 70:
+            if d > max_distance - 30 or (cls == BARE and d > 70):
                 return None
             if cls == SUSPECT:
                 if t.category in SUSPECT_MEASURE:

@@ -58,11 +58,12 @@ _QUAL_RE = re.compile(
 )
 _SUFFIX_QUAL_RE = re.compile(r"^(?:-?plus\b|\+|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+_RANGE_END_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 
 _ID_STRONG_BEFORE_RE = re.compile(
     r"(?:\b(?:section|article|chapter|resolution|act|room|unit|block|phase|level|floor|route|highway|road|"
-    r"street|flight|page|case|no\.|number|nos\.|code|model|version|batch|grade|ward|lot|aged?|ages|"
+    r"street|flight|page|case|no\.|number|nos\.|code|model|version|batch|grade|ward|lot|aged?|ages|e\.o\.|order|"
     r"age of|aged between|between the ages of)\s*|#|\+)$",
     re.IGNORECASE,
 )
@@ -130,7 +131,7 @@ def parse_words(text: str) -> float | None:
         if tok in ("and", ""):
             continue
         if tok == "a":
-            current = max(current, 1.0)
+            current = current or 1.0
         elif tok == "half":
             current = 0.5
         elif tok in UNITS:
@@ -206,6 +207,8 @@ def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> bool:
             return True  # a year
         if _ID_STRONG_BEFORE_RE.search(before):
             return True
+        if re.fullmatch(r"\d{5,}", raw) and not atom.scaled:
+            return True  # an identifier: counts of this size are written with separators
         if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after.lstrip()):
             return True
         if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
@@ -252,12 +255,13 @@ def find_amounts(text: str) -> list[Amount]:
     kept: list[_Atom] = []
     for atom in atoms:
         in_phone = any(s <= atom.num_start < e for s, e in phones)
-        if kept and kept[-1].start < 0 and _RANGE_SEP_RE.match(text[kept[-1].end : atom.start]):
+        if kept and kept[-1].start < 0 and _RANGE_END_RE.match(text[kept[-1].end : atom.start]):
             in_phone = True  # the far end of a skipped range ("October 16 to 20", "aged 20 to 45")
         if not in_phone and not _skip(text, atom, kept):
             kept.append(atom)
-        elif atom.currency is None and not atom.is_word:
-            kept.append(_Atom(-1, atom.end, -1, atom.num_end, 0.0, False, None, False))  # marker
+        else:
+            # a marker keeping where the skipped figure was (start in num_start)
+            kept.append(_Atom(-1, atom.end, atom.start, atom.num_end, 0.0, False, None, False))
     amounts: list[Amount] = []
     i = 0
     while i < len(kept):
@@ -266,6 +270,9 @@ def find_amounts(text: str) -> list[Amount]:
             i += 1
             continue
         nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is not None and nxt.start < 0 and _RANGE_END_RE.match(text[atom.end : nxt.num_start]):
+            i += 1  # a range whose far end is not a count ("from five to 20 years")
+            continue
         if nxt is not None and nxt.start >= 0 and _RANGE_SEP_RE.match(text[atom.end : nxt.start]):
             between = _BETWEEN_RE.search(text[max(0, atom.start - 10) : atom.start])
             sep = text[atom.end : nxt.start].strip().lower()
