@@ -73,6 +73,26 @@ def _location(text: str, places: list[PlaceHit], start: int, end: int, a_start: 
 _PEOPLE_MEASURES = frozenset({"victims_rescued", "people_trafficked", "arrests", "deported", "scam_victims"})
 
 
+_INCLUDED_BEFORE = re.compile(
+    r"\b([A-Za-z]+)\s+(?:included|include|includes|including|were|are|comprised|comprising|consisted\s+of)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _group_named_before(text: str, s_start: int, start: int) -> tuple[str, None] | None:
+    """A measure from the group a list is introduced by ("the suspects included 11 ...")."""
+    m = _INCLUDED_BEFORE.search(text[max(s_start, start - 40) : start])
+    if not m:
+        return None
+    cls = measures.NOUNS.get(m.group(1).lower())
+    if cls == measures.SUSPECT:
+        return ("arrests", None)
+    if cls in (measures.VICTIM, measures.WORKER, measures.RETURNEE):
+        return (measures.DEFAULT_MEASURE[cls], None)
+    return None
+
+
 def _strip_aside(gap: str) -> str:
     """The gap between two list items without an aside such as "—54 of whom were women—"."""
     return re.sub(r"—[^—]{0,60}—|\([^()]{0,60}\)", "", gap)
@@ -83,7 +103,7 @@ def _restated(earlier: list[tuple[str, int]], noun: str, sentence: int) -> bool:
     for word, s_start in earlier:
         if s_start == sentence and word != noun:
             continue  # items of one list
-        if word == noun or _generic(word) or _generic(noun):
+        if word == noun or _generic(word) or _generic(noun) or word[:4] == noun[:4]:
             return True
     return False
 
@@ -128,9 +148,12 @@ def extract_claims(
             noun.word.endswith("nationalities") or _COUNTRIES_BEFORE.search(before)
         ):
             continue
+        after = text[amount.end : amount.end + 14]
         if amount.is_word and amount.low == 1 and noun.cls == measures.BARE:
-            if not re.match(r"\s+each\b", text[amount.end : amount.end + 6]):
+            if not re.match(r"\s+each\b", after):
                 continue
+        if re.match(r"\s+of\s+whom\b", after) or (amount.is_word and amount.low == 1 and re.match(r"\s+of\b", after)):
+            continue  # a breakdown of a group already counted, or "one of"
         own = [t for t in triggers if not (amount.start <= t.start < amount.end)]
         chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
                                          breaks, text)
@@ -143,9 +166,15 @@ def extract_claims(
             and _LIST_GAP.match(_strip_aside(text[previous[1] : amount.start]))
         ):
             chosen = (previous[2], None)  # the next item of a list continues its measure
+        if chosen is None and noun.cls in measures.PEOPLE_CLASSES:
+            chosen = _group_named_before(text, s_start, amount.start)
         if chosen is None:
             continue
         measure, trigger = chosen
+        if amount.is_word and amount.low == 1 and trigger is not None and not (
+            trigger.end >= amount.start - 40 and trigger.start <= noun.end + 40
+        ):
+            continue
         unit = "currency" if is_money else measures.UNIT_OF.get(measure, "count")
         q_start, q_end = amount.start, max(amount.end, noun.end)
         if trigger is not None:

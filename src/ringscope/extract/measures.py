@@ -66,12 +66,12 @@ TRIGGERS: dict[str, str] = {
     "rescue": r"rescu\w*|freed|free|freeing|liberat\w*|releas(?:ed|ing)|escap\w*|evacuat\w*|extracted|saved|"
     r"airlift\w*|crossed\s+(?:into|over|the\s+border)|sought\s+(?:safety|refuge)|fled",
     "return": r"repatriat\w*|(?:returned|arrived|came|flown|flew|fly|flies|brought|sent|returning|taken|"
-    r"travel(?:l)?ed)\s+(?:back\s+)?home|brought\s+back|returned|handed\s+over|turned\s+over|received|"
+    r"travel(?:l)?ed)\s+(?:back\s+)?home|brought\s+back|returned|handed\s+over|turned\s+over|"
     r"touched\s+down|landed|arrived",
     "traffic": r"traffick(?:ed|ers?|ing)?|held|holding|trapped|stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
     r"recruited|confined|captive|remain(?:s|ed)?|awaiting|waiting|at\s+risk|working|worked|employed|"
-    r"housing|housed|enslaved|stuck|kept|abused|involved|exploited",
-    "arrest": r"arrest(?!\s+warrant)\w*|detain(?:ed|ing|s|ees?)?|caught|charged|apprehend\w*|nabbed|captured|rounded\s+up|"
+    r"housing|housed|enslaved|stuck|kept|involved|exploited",
+    "arrest": r"arrest(?!\s+warrant)\w*|detain(?:ed|ing|s)?|caught|charged|apprehend\w*|nabbed|captured|rounded\s+up|"
     r"pleaded\s+guilty|convicted|prosecut\w*|in\s+custody|guilty|intercepted",
     "deport": r"deport\w*|extradit\w*|expelled|sent\s+back",
     "defraud": r"defraud\w*|scammed|targeted|cheated|victimi[sz]ed|fell\s+victim",
@@ -100,7 +100,7 @@ MONEY_MEASURE = {
     "seize": "seized",
 }
 DEFAULT_MEASURE = {
-    VICTIM: "people_trafficked", WORKER: "people_trafficked", SUSPECT: "arrests", RETURNEE: "victims_rescued",
+    VICTIM: "people_trafficked", WORKER: "people_trafficked", RETURNEE: "victims_rescued",
     ARREST_NOUN: "arrests", SITE: "sites", INSPECTION: "inspections", COUNTRY: "countries",
 }
 UNIT_OF = {
@@ -140,19 +140,19 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
         word = m.group(0)
         low = word.lower()
-        if count == 0 and (low in STOP_AFTER or TRIGGER_RE.fullmatch(word)):
+        if count == 0 and low not in NOUNS and (low in STOP_AFTER or TRIGGER_RE.match(text, m.start())):
             if low == "of" and re.match(r"\s+(?:their|its|his|her|our)\b", text[m.end() : m.end() + 8]):
                 continue
             return Noun(BARE, pos, pos, "")
         if low in NOUNS:
             cls = NOUNS[low]
             if people is not None:
-                return Noun(PEOPLE if cls == SKIP else cls, people.start, m.end(), people.word + " " + low)
+                return Noun(cls, people.start, m.end(), people.word + " " + low)
             return Noun(cls, m.start(), m.end(), low)
         if low in ("their", "its", "his", "her", "our") and count <= 1:
             continue
         capital = word[:1].isupper()
-        if m.start() in demonyms or (capital and _looks_demonym(word)):
+        if m.start() in demonyms or (capital and (count == 0 or _looks_demonym(word))):
             word_key = low if people is None else people.word + " " + low
             people = Noun(PEOPLE, m.start() if people is None else people.start, m.end(), word_key)
             continue
@@ -173,11 +173,17 @@ def _looks_demonym(word: str) -> bool:
     return len(word) > 2 and bool(_DEMONYM_END.search(word)) and word[0].isupper()
 
 
+_ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|trying|try|plann?\w*|hop\w*|want\w*)\s+(?:to\s+|an?\s+)?(?:\w+\s+)?$",
+                      re.IGNORECASE)
+
+
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Trigger words in ``text[start:end]`` with their category."""
     found: list[Trigger] = []
     for m in TRIGGER_RE.finditer(text, start, end):
         category = m.lastgroup or ""
+        if category == "rescue" and _ATTEMPT.search(text[max(start, m.start() - 30) : m.start()]):
+            category = "traffic"  # people who tried to escape are still held
         found.append(Trigger(category, m.start(), m.end(), m.group(0).lower() in WEAK))
     return found
 
@@ -199,6 +205,8 @@ def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str 
             relative = 70
     else:
         gap, lo, hi = max(0, a_start - t.end), t.end, a_start
+        if text and _RELATIVE.search(text, t.end, a_start):
+            relative = 70
     crossings = sum(1 for b in breaks if lo <= b < hi)
     return gap + 60 * crossings + (60 if t.weak else 0) + (5 if t.start < a_start else 0) + relative
 
@@ -223,11 +231,13 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
         if cls in (SITE, INSPECTION, COUNTRY, ARREST_NOUN, RETURNEE):
             break
         if cls in PEOPLE_CLASSES:
-            if d > max_distance - 30 or (cls == BARE and d > 70):
+            if d > max_distance - 30 or (cls == BARE and d > 80):
                 return None
             if cls == SUSPECT:
                 if t.category in SUSPECT_MEASURE:
                     return SUSPECT_MEASURE[t.category], t
+                continue
+            if t.category == "defraud" and d > 40:
                 continue
             if t.category in PEOPLE_MEASURE:
                 return PEOPLE_MEASURE[t.category], t

@@ -76,6 +76,9 @@ _AFTER_SKIP_RE = re.compile(
 )
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
+_MONTH_RANGE_BEFORE_RE = re.compile(
+    rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*$", re.IGNORECASE
+)
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
 
 
@@ -144,7 +147,7 @@ def parse_words(text: str) -> float | None:
             current = max(current, 1.0) * SCALES[tok]
             seen_value = True
         elif tok in SCALES:
-            total += max(current, 1.0) * SCALES[tok]
+            total += (current or 1.0) * SCALES[tok]
             current = 0.0
             seen_value = True
         else:
@@ -209,7 +212,7 @@ def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> bool:
             return True
         if re.fullmatch(r"\d{5,}", raw) and not atom.scaled:
             return True  # an identifier: counts of this size are written with separators
-        if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after.lstrip()):
+        if _MONTH_BEFORE_RE.search(before) or _MONTH_RANGE_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after.lstrip()):
             return True
         if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
             return True

@@ -1,11 +1,227 @@
-"""Trafficking routes (stub, being written)."""
+"""Trafficking routes: victims of one nationality trafficked to, held in or rescued from a country.
+
+Per sentence that speaks of victims (trafficked, held, rescued, repatriated, lured ...):
+origins are nationality words naming people ("42 Kenyans", "Indian nationals"),
+"citizens of X", "victims from X, Y and Z", "N were from X", or "its citizens"
+(the country the sentence is about); the destination is the country of a place
+the sentence puts them in, to or out of, else the country the report is mostly
+about. People framed only as suspects give no route.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+
 from ringscope.extract.document import Document
+from ringscope.extract.numbers import find_amounts
 from ringscope.extract.places import PlaceHit
 from ringscope.model import Entity, Route
 
+VICTIM_RE = re.compile(
+    r"\b(?:traffick\w*|rescu\w*|repatriat\w*|held|hold|holding|trapped|lured|luring|freed|free|victims?|"
+    r"forced|returned|returnees?|brought\s+(?:home|back)|evacuat\w*|escaped|stranded|duped|tricked|"
+    r"hostages?|confined|captive|enslaved|deceived|released|recruited|taken\s+to|flown|airlifted|"
+    r"sent\s+home|came\s+home|arrived\s+home|handed\s+over|crossed|sought\s+safety|shelters?|"
+    r"compounds?|scam\s+cent(?:re|er)s?|revolt|staged)\b",
+    re.IGNORECASE,
+)
+SUSPECT_RE = re.compile(
+    r"\b(?:suspects?|arrested|arrests|detained|deported|deportation|charged|accused|bosses|ringleaders?|"
+    r"masterminds?|extradit\w*|sentenced|convicted|prosecuted)\b",
+    re.IGNORECASE,
+)
+# Nouns for people after a nationality adjective ("Thai nationals", "Kenyan victims").
+PEOPLE_NOUNS = frozenset(
+    """
+    nationals national citizens citizen victims victim workers worker people persons men women children
+    youths youth students migrants migrant survivors returnees nationals, job-seekers jobseekers
+    labourers laborers employees staff teenagers boys girls hostages individuals passport-holders
+    """.split()
+)
+# Words that may stand between a nationality and its people noun ("Indian trafficking victims").
+PEOPLE_MODIFIERS = frozenset({"trafficking", "trafficked", "scam", "job", "young", "male", "female",
+                              "human", "other", "fellow", "stranded"})
+SUSPECT_NOUNS = frozenset({"suspects", "suspect", "bosses", "boss", "nationals,", "gangsters", "fugitives",
+                           "ringleaders", "police", "officials", "authorities", "government"})
+# Gap between a figure and the nationality it counts ("40 Malaysian", "23 of its", "8 were").
+_COUNT_GAP = re.compile(r"\s*(?:\(\d+\)\s*)?(?:(?:young|more|other|fellow|trafficked|stranded)\s+)?")
+_COUNT_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is)\s+(?:identified\s+as\s+|from\s+)?|came\s+from\s+|(?:citizens|nationals)\s+of\s+)"
+)
+_FROM_ORIGIN = re.compile(
+    r"(?:victims|people|workers|nationals|citizens|individuals|migrants|men|women|who\s+came|came|were|"
+    r"hailing|originating|originally)\s+(?:\w+\s+)?from\s+$|(?:citizens|nationals)\s+of\s+$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or)\s+(?:even\s+)?)$")
+_OWN_NATIONALS = re.compile(
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:citizens|nationals|compatriots|people)\b|\bcompatriots\b", re.I
+)
+_DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based|\bof)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(slots=True)
+class _Origin:
+    country: str
+    start: int
+    end: int
+    count: int | None
+
+
+def _count_before(amounts: list[tuple[int, int, float]], text: str, pos: int) -> tuple[int, int] | None:
+    """The figure just before ``pos`` ("42 Kenyans"): (start, value)."""
+    for start, end, value in amounts:
+        if end <= pos and pos - end <= 40:
+            gap = _COUNT_GAP.fullmatch(text, end, pos)
+            if gap is not None and value == int(value):
+                return start, int(value)
+    return None
+
+
+def _count_after_verb(amounts: list[tuple[int, int, float]], text: str, pos: int) -> tuple[int, int] | None:
+    """A figure stated as "N were <nationality>" or "N came from <country>"."""
+    for start, end, value in amounts:
+        if end <= pos and pos - end <= 30 and value == int(value):
+            if _COUNT_AFTER.fullmatch(text, end, pos):
+                return start, int(value)
+    return None
+
+
+def _is_people(text: str, hit: PlaceHit, end_limit: int) -> bool:
+    """Does this nationality word name people (not "Thai police", "Cambodian authorities")?"""
+    words = text[hit.end : min(end_limit, hit.end + 60)].split()
+    nxt = [w.strip(",.;:”’\"'()").casefold() for w in words[:3]]
+    first = nxt[0] if nxt else ""
+    if first in SUSPECT_NOUNS:
+        return False
+    for word in nxt:
+        if word in PEOPLE_NOUNS:
+            return True
+        if word not in PEOPLE_MODIFIERS:
+            break
+    return hit.text.endswith("s") and not hit.text.endswith("ss") or hit.text.endswith(("ese", "Thais"))
+
+
+def _origins(
+    text: str, sentence: tuple[int, int], hits: list[PlaceHit], amounts: list[tuple[int, int, float]],
+    home: str | None,
+) -> list[_Origin]:
+    s, e = sentence
+    out: list[_Origin] = []
+    previous_origin_end = -1
+    for hit in hits:
+        if hit.country is None:
+            continue
+        origin = False
+        if hit.kind == "demonym":
+            origin = _is_people(text, hit, e)
+        elif hit.kind == "country":
+            before = text[max(s, hit.start - 40) : hit.start]
+            if _FROM_ORIGIN.search(before):
+                origin = True
+            elif previous_origin_end >= 0 and _LIST_GAP.match(text[previous_origin_end : hit.start]):
+                origin = True
+        if not origin:
+            continue
+        count = _count_before(amounts, text, hit.start)
+        if count is None:
+            phrase_start = hit.start
+            if hit.kind == "country":
+                match = _FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start])
+                if match is not None:
+                    phrase_start = max(s, hit.start - 40) + match.start()
+            count = _count_after_verb(amounts, text, phrase_start) or _count_after_verb(amounts, text, hit.start)
+        start = count[0] if count else hit.start
+        out.append(_Origin(hit.country, start, hit.end, count[1] if count else None))
+        previous_origin_end = hit.end
+    if home:
+        for match in _OWN_NATIONALS.finditer(text, s, e):
+            count = _count_before(amounts, text, match.start())
+            if count is None:
+                lead = re.compile(r"\s+of\s+").fullmatch
+                count = next(
+                    ((a, int(v)) for a, b, v in amounts if b < match.start() and lead(text, b, match.start())),
+                    None,
+                )
+            start = count[0] if count else match.start()
+            out.append(_Origin(home, start, match.end(), count[1] if count else None))
+    return out
+
+
+def _destination(
+    text: str, sentence: tuple[int, int], hits: list[PlaceHit], origin: _Origin
+) -> PlaceHit | None:
+    """The place in the sentence where the victims were taken, held or rescued from."""
+    s, _ = sentence
+    best: tuple[int, PlaceHit] | None = None
+    for hit in hits:
+        if hit.kind == "demonym" or hit.country is None or hit.country == origin.country:
+            continue
+        if origin.start <= hit.start < origin.end:
+            continue
+        before = text[max(s, hit.start - 12) : hit.start]
+        if _FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]):
+            continue
+        score = 0 if _DEST_BEFORE.search(before) else 1
+        distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
+        key = score * 10000 + distance
+        if best is None or key < best[0]:
+            best = (key, hit)
+    return best[1] if best else None
+
+
+def _home_country(places: list[PlaceHit], text: str) -> str | None:
+    """The nationality the report is mostly about (its most frequent people-naming nationality word)."""
+    counts = Counter(p.country for p in places if p.kind == "demonym" and p.country and _is_people(text, p, len(text)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _main_destinations(places: list[PlaceHit]) -> Counter[str]:
+    return Counter(p.country for p in places if p.kind != "demonym" and p.country)
+
 
 def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]) -> list[Route]:
-    return []
+    """Routes in text order; each (origin, destination, count) once per report."""
+    text = doc.text
+    if not places:
+        return []
+    amounts = [(a.start, a.end, a.low) for a in find_amounts(text) if a.currency is None and a.low == a.high]
+    home = _home_country(places, text)
+    frequent = _main_destinations(places)
+    routes: list[Route] = []
+    seen: set[tuple[str, str, int | None]] = set()
+    index = 0
+    for sentence in doc.sentences:
+        s, e = sentence
+        while index < len(places) and places[index].end <= s:
+            index += 1
+        hits = [p for p in places[index:] if p.start >= s and p.end <= e]
+        if not hits and not _OWN_NATIONALS.search(text, s, e):
+            continue
+        body = text[s:e]
+        if not VICTIM_RE.search(body):
+            continue
+        for origin in _origins(text, sentence, hits, amounts, home):
+            if SUSPECT_RE.search(text, origin.start, min(e, origin.end + 60)) and not VICTIM_RE.search(
+                text, origin.start, min(e, origin.end + 80)
+            ):
+                continue
+            dest_hit = _destination(text, sentence, hits, origin)
+            if dest_hit is not None and dest_hit.country is not None:
+                destination = dest_hit.country
+                start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
+            else:
+                ranked = [c for c, _ in frequent.most_common() if c != origin.country]
+                if not ranked:
+                    continue
+                destination = ranked[0]
+                start, end = origin.start, origin.end
+            key = (origin.country, destination, origin.count)
+            if key in seen:
+                continue
+            seen.add(key)
+            routes.append(Route(origin.country, destination, text[start:end], start, end, origin.count))
+    counted = {(r.origin, r.destination) for r in routes if r.count is not None}
+    return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
