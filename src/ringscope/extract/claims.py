@@ -48,28 +48,46 @@ def _period(text: str, amount: Amount, clause_end: int) -> str | None:
     return None
 
 
-def _location(text: str, places: list[PlaceHit], start: int, end: int, a_start: int, a_end: int,
-              breaks: list[int]) -> str | None:
+_NATIONALITY_AFTER = re.compile(r"^\s+(?:citizens?|nationals?|passport)\b", re.IGNORECASE)
+
+
+def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[int]) -> float | None:
+    if not p.country or p.kind == "continent":
+        return None
+    if p.kind == "demonym":
+        if not _INSTITUTION_AFTER.match(text[p.end : p.end + 30]):
+            return None
+        score = 40.0
+    elif _NATIONALITY_AFTER.match(text[p.end : p.end + 12]):
+        return None
+    else:
+        score = 0.0 if _PLACE_PREP.search(text[max(0, p.start - 12) : p.start]) else 60.0
+    gap = p.start - a_end if p.start >= a_end else a_start - p.end
+    lo, hi = (a_end, p.start) if p.start >= a_end else (p.end, a_start)
+    return score + max(gap, 0) + 50 * sum(1 for b in breaks if lo <= b < hi)
+
+
+def _location(doc: Document, places: list[PlaceHit], a_start: int, a_end: int, breaks: list[int]) -> str | None:
+    """The country a figure applies to: the nearest place of its sentence, else of the sentences before."""
+    text = doc.text
+    s_start, s_end = doc.sentence_at(a_start)
+    window_start = doc.sentence_at(max(0, s_start - 1))[0] if s_start > 0 else s_start
+    window_start = doc.sentence_at(max(0, window_start - 1))[0] if window_start > 0 else window_start
     best: tuple[float, str] | None = None
     for p in places:
-        if p.end <= start or p.start >= end or not p.country:
+        if p.end <= window_start or p.start >= s_end:
             continue
-        if p.kind == "demonym":
-            if not _INSTITUTION_AFTER.match(text[p.end : p.end + 30]):
-                continue
-            score = 40.0
-        elif p.kind == "continent":
+        score = _place_score(text, p, a_start, a_end, breaks if p.start >= s_start else [])
+        if score is None:
             continue
-        else:
-            score = 0.0 if _PLACE_PREP.search(text[max(0, p.start - 12) : p.start]) else 20.0
-        gap = p.start - a_end if p.start >= a_end else a_start - p.end
-        lo, hi = (a_end, p.start) if p.start >= a_end else (p.end, a_start)
-        score += max(gap, 0) + 50 * sum(1 for b in breaks if lo <= b < hi)
+        if p.start < s_start:
+            score += 150
         if best is None or score < best[0]:
-            best = (score, p.country)
+            best = (score, p.country or "")
     return best[1] if best else None
 
 
+_COORDINATED = re.compile(r"^\s*(?:and|or|,)\s*$")
 _PEOPLE_MEASURES = frozenset({"victims_rescued", "people_trafficked", "arrests", "deported", "scam_victims"})
 
 
@@ -129,7 +147,8 @@ def extract_claims(
     seen: dict[tuple[object, ...], list[tuple[str, int]]] = {}
     previous: tuple[int, int, str, int] | None = None  # sentence start, noun end, measure, claim index
     cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int]]] = {}
-    for amount in find_amounts(text):
+    amounts = find_amounts(text)
+    for index, amount in enumerate(amounts):
         s_start, s_end = doc.sentence_at(amount.num_start)
         if (s_start, s_end) not in cache:
             cache[(s_start, s_end)] = (
@@ -139,6 +158,10 @@ def extract_claims(
         triggers, breaks = cache[(s_start, s_end)]
         is_money = amount.currency is not None
         noun = measures.counted_noun(text, amount.end, s_end, demonym_starts)
+        if noun.cls == measures.BARE and index + 1 < len(amounts):
+            nxt = amounts[index + 1]
+            if _COORDINATED.match(text[amount.end : nxt.start]):  # "100,000 and over 120,000 people"
+                noun = measures.counted_noun(text, nxt.end, s_end, demonym_starts)
         if not is_money and noun.cls == measures.SKIP:
             continue
         before = text[max(0, amount.start - 30) : amount.start]
@@ -201,7 +224,7 @@ def extract_claims(
                 end=q_end,
                 currency=amount.currency,
                 period=_period(text, amount, clause_end) if is_money else None,
-                location=_location(text, places, s_start, s_end, amount.start, amount.end, breaks),
+                location=_location(doc, places, amount.start, amount.end, breaks),
                 speaker=find_speaker(text, s_start, s_end),
                 date=_sentence_date(dates, s_start, s_end),
             )

@@ -114,6 +114,8 @@ def _framed(
     """Does the context frame tokens ``i .. i+n-1`` as a place?"""
     start, end = tokens[i][0], tokens[i + n - 1][1]
     prev = _prev_word(tokens, i)
+    if prev == "to" and i > 1 and tokens[i - 2][2].casefold() == "according":
+        return False
     if prev in LOCATIVES or (prev == "of" and i > 1 and tokens[i - 2][2].casefold() in PLACE_NOUNS):
         return True
     if i + n < len(tokens) and tokens[i + n][2].casefold() in PLACE_NOUNS and _joined(
@@ -201,4 +203,20 @@ def find_places(doc: Document) -> list[PlaceHit]:
         hits.append(PlaceHit(start, end, text[start:end], place.country, place.kind, place.lat, place.lon))
         last_hit_end = end
         i += n
-    return hits
+    surnames = _surnames(text, tokens, gaz)
+    return [h for h in hits if not (h.kind in {"city", "region"} and h.text in surnames)]
+
+
+def _surnames(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> set[str]:
+    """Words written after a capitalised given name ("Ana Lima"): people's names, not places."""
+    names: set[str] = set()
+    for k in range(1, len(tokens)):
+        first, word = tokens[k - 1][2], tokens[k][2]
+        if not (_is_capitalised(first) and _is_capitalised(word) and _joined(text, tokens[k - 1][1], tokens[k][0])):
+            continue
+        if fold(first) in COMMON_WORDS or first.isupper() or gaz.lookup([first]) is not None:
+            continue
+        if gaz.lookup([first, word]) is not None:
+            continue
+        names.add(word)
+    return names
