@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
+import pytest
 from export_fixtures import TEXT_A, items
 from ftm_checks import check_entity, check_references
 
@@ -116,6 +120,7 @@ def test_routes_are_trips_between_country_addresses() -> None:
     assert len(trips) == 1
     trip = trips[0]["properties"]
     assert trip["summary"] == ["32 Kenyans"]
+    assert trip["name"] == ["Trafficking route Kenya -> Myanmar"]
     assert "count=32" in trip["description"][0]
     assert by_id[trip["startLocation"][0]]["properties"]["country"] == ["ke"]
     destination = by_id[trip["endLocation"][0]]
@@ -140,3 +145,21 @@ def test_checker_rejects_what_followthemoney_would_not_accept() -> None:
     assert check_entity({"id": "x", "schema": "Event", "properties": {"name": ["n"], "date": ["soon"]}}) != []
     dangling = {"id": "d", "schema": "Documentation", "properties": {"document": ["a"], "entity": ["b"]}}
     assert check_references([dangling]) != []
+
+
+def test_followthemoney_cli_accepts_the_export_unchanged(tmp_path: Path) -> None:
+    """FtM's own ``ftm validate`` re-parses every entity; nothing may be dropped or altered."""
+    ftm = Path(sys.executable).with_name("ftm")
+    if not ftm.exists():
+        pytest.skip("the followthemoney command-line tool is not installed next to this Python")
+    source = tmp_path / "export.ftm.jsonl"
+    with source.open("w", encoding="utf-8") as fh:
+        write_ftm(items(), fh, include_victims=True, include_text=True)
+    result = subprocess.run(
+        [str(ftm), "validate", "-i", str(source)], capture_output=True, text=True, check=True, timeout=120
+    )
+    ours = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    theirs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(e["id"], e["schema"], e["properties"]) for e in theirs] == [
+        (e["id"], e["schema"], e["properties"]) for e in ours
+    ]

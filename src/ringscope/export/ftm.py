@@ -236,8 +236,9 @@ def _merge(entities: dict[str, EntityProxy], proxy: EntityProxy) -> None:
     if existing is None:
         entities[key] = proxy
         return
-    names = proxy.pop("name")
-    proxy.add("alias", [name for name in names if name not in existing.get("name")])
     if existing.schema != proxy.schema:
         return
-    existing.merge(proxy)
+    other = proxy.clone()
+    names = other.pop("name")
+    other.add("alias", [name for name in names if name not in existing.get("name")])
+    existing.merge(other)
