@@ -87,6 +87,36 @@ def _location(doc: Document, places: list[PlaceHit], a_start: int, a_end: int, b
     return best[1] if best else None
 
 
+def _main_country(text: str, places: list[PlaceHit]) -> str | None:
+    """The country a report mostly speaks of (named at least twice, more often than any other)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country and p.kind in ("country", "city", "region") and not _NATIONALITY_AFTER.match(
+            text[p.end : p.end + 12]
+        ):
+            counts[p.country] = counts.get(p.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _respectively(doc: Document, places: list[PlaceHit], claims: list[Claim]) -> None:
+    """Pair figures and places in order in "100 and 120 people in A and B, respectively"."""
+    text = doc.text
+    for s_start, s_end in doc.sentences:
+        if "respectively" not in text[s_start:s_end]:
+            continue
+        own = [c for c in claims if s_start <= c.start < s_end]
+        if len(own) < 2:
+            continue
+        last = max(c.start for c in own)
+        countries = [p.country for p in places if last < p.start < s_end and p.country and p.kind != "demonym"]
+        if len(countries) == len(own):
+            for claim, country in zip(sorted(own, key=lambda c: c.start), countries, strict=True):
+                claim.location = country
+
+
 _COORDINATED = re.compile(r"^\s*(?:and|or|,)\s*$")
 _PEOPLE_MEASURES = frozenset({"victims_rescued", "people_trafficked", "arrests", "deported", "scam_victims"})
 
@@ -148,6 +178,7 @@ def extract_claims(
     previous: tuple[int, int, str, int] | None = None  # sentence start, noun end, measure, claim index
     cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int]]] = {}
     amounts = find_amounts(text)
+    main_country = _main_country(text, places)
     for index, amount in enumerate(amounts):
         s_start, s_end = doc.sentence_at(amount.num_start)
         if (s_start, s_end) not in cache:
@@ -224,9 +255,10 @@ def extract_claims(
                 end=q_end,
                 currency=amount.currency,
                 period=_period(text, amount, clause_end) if is_money else None,
-                location=_location(doc, places, amount.start, amount.end, breaks),
+                location=_location(doc, places, amount.start, amount.end, breaks) or main_country,
                 speaker=find_speaker(text, s_start, s_end),
                 date=_sentence_date(dates, s_start, s_end),
             )
         )
+    _respectively(doc, places, claims)
     return claims

@@ -51,10 +51,24 @@ _COUNT_AFTER = re.compile(
     r"\s+(?:(?:were|was|are|is)\s+(?:identified\s+as\s+|from\s+)?|came\s+from\s+|(?:citizens|nationals)\s+of\s+)"
 )
 _FROM_ORIGIN = re.compile(
-    r"(?:victims|people|workers|nationals|citizens|individuals|migrants|men|women|who\s+came|came|were|"
-    r"hailing|originating|originally)\s+(?:\w+\s+)?from\s+$|(?:citizens|nationals)\s+of\s+$",
+    r"(?:victims|people|workers|individuals|migrants|men|women|man|woman|person|child|children|girl|boy|"
+    r"who\s+came|came|were|was|hailing|originating|originally|each)\s+(?:\w+\s+)?from\s+$|"
+    r"(?:citizens|nationals)\s+of\s+(?:other\s+countries,?\s+)?(?:including\s+|such\s+as\s+|like\s+)?$",
     re.IGNORECASE,
 )
+# A verb just before a nationality that frames the people as suspects ("arrested six Taiwanese").
+_SUSPECT_BEFORE = re.compile(
+    r"\b(?:arrested|arresting|detained|detaining|deported|deporting|charged|nabbed|caught|apprehended|"
+    r"extradited|sentenced|convicted)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A figure counting people of the nationality of the sentence before ("41 of them", "the remaining 16").
+_FOLLOW_UP = re.compile(
+    r"^\s+(?:of\s+(?:them|the\s+\w+)|individuals|people|persons|more|others|victims|returnees|nationals|"
+    r"citizens|were|had|have|are|remain|still|arrived|on\s+\w+day)\b",
+    re.IGNORECASE,
+)
+_FOLLOW_UP_BEFORE = re.compile(r"\b(?:remaining|another|additional|first|last|total\s+of|other)\s+$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or)\s+(?:even\s+)?)$")
 _OWN_NATIONALS = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:citizens|nationals|compatriots|people)\b|\bcompatriots\b", re.I
@@ -89,7 +103,7 @@ def _count_after_verb(amounts: list[tuple[int, int, float]], text: str, pos: int
     return None
 
 
-def _is_people(text: str, hit: PlaceHit, end_limit: int) -> bool:
+def _is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) -> bool:
     """Does this nationality word name people (not "Thai police", "Cambodian authorities")?"""
     words = text[hit.end : min(end_limit, hit.end + 60)].split()
     nxt = [w.strip(",.;:”’\"'()").casefold() for w in words[:3]]
@@ -101,7 +115,11 @@ def _is_people(text: str, hit: PlaceHit, end_limit: int) -> bool:
             return True
         if word not in PEOPLE_MODIFIERS:
             break
-    return hit.text.endswith("s") and not hit.text.endswith("ss") or hit.text.endswith(("ese", "Thais"))
+    if hit.kind != "demonym":
+        return False
+    if hit.text.endswith("s") and not hit.text.endswith("ss"):
+        return True
+    return counted or first in {"were", "are", "who", "have", "had", "was"}
 
 
 def _origins(
@@ -115,8 +133,11 @@ def _origins(
         if hit.country is None:
             continue
         origin = False
-        if hit.kind == "demonym":
-            origin = _is_people(text, hit, e)
+        counted = _count_before(amounts, text, hit.start) is not None
+        if hit.kind == "demonym" or (hit.kind == "country" and _is_people(text, hit, e)):
+            origin = _is_people(text, hit, e, counted)
+            if origin and _SUSPECT_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
+                origin = False
         elif hit.kind == "country":
             before = text[max(s, hit.start - 40) : hit.start]
             if _FROM_ORIGIN.search(before):
@@ -151,22 +172,22 @@ def _origins(
 
 
 def _destination(
-    text: str, sentence: tuple[int, int], hits: list[PlaceHit], origin: _Origin
+    text: str, sentence: tuple[int, int], hits: list[PlaceHit], origin: _Origin, excluded: set[str],
+    frequent: Counter[str],
 ) -> PlaceHit | None:
     """The place in the sentence where the victims were taken, held or rescued from."""
     s, _ = sentence
-    best: tuple[int, PlaceHit] | None = None
+    best: tuple[tuple[int, int, int], PlaceHit] | None = None
     for hit in hits:
-        if hit.kind == "demonym" or hit.country is None or hit.country == origin.country:
+        if hit.kind == "demonym" or hit.country is None or hit.country in excluded:
             continue
         if origin.start <= hit.start < origin.end:
             continue
-        before = text[max(s, hit.start - 12) : hit.start]
         if _FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]):
             continue
-        score = 0 if _DEST_BEFORE.search(before) else 1
+        framed = 0 if _DEST_BEFORE.search(text[max(s, hit.start - 12) : hit.start]) else 1
         distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
-        key = score * 10000 + distance
+        key = (framed, -frequent[hit.country], distance)
         if best is None or key < best[0]:
             best = (key, hit)
     return best[1] if best else None
@@ -174,12 +195,27 @@ def _destination(
 
 def _home_country(places: list[PlaceHit], text: str) -> str | None:
     """The nationality the report is mostly about (its most frequent people-naming nationality word)."""
-    counts = Counter(p.country for p in places if p.kind == "demonym" and p.country and _is_people(text, p, len(text)))
+    counts = Counter(
+        p.country for p in places if p.kind == "demonym" and p.country and _is_people(text, p, len(text))
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _main_destinations(places: list[PlaceHit]) -> Counter[str]:
     return Counter(p.country for p in places if p.kind != "demonym" and p.country)
+
+
+def _follow_ups(
+    text: str, sentence: tuple[int, int], amounts: list[tuple[int, int, float]], taken: set[int]
+) -> list[tuple[int, int, int]]:
+    """Figures counting the people of the sentence before ("41 of them arrived", "the remaining 16")."""
+    s, e = sentence
+    out = []
+    for start, end, value in amounts:
+        if s <= start and end <= e and start not in taken and value == int(value) and value >= 1:
+            if _FOLLOW_UP.match(text[end : end + 30]) or _FOLLOW_UP_BEFORE.search(text[max(s, start - 16) : start]):
+                out.append((start, end, int(value)))
+    return out
 
 
 def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]) -> list[Route]:
@@ -193,35 +229,50 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
     routes: list[Route] = []
     seen: set[tuple[str, str, int | None]] = set()
     index = 0
+    last: tuple[str, str] | None = None
+    previous_victim = False
     for sentence in doc.sentences:
         s, e = sentence
         while index < len(places) and places[index].end <= s:
             index += 1
         hits = [p for p in places[index:] if p.start >= s and p.end <= e]
-        if not hits and not _OWN_NATIONALS.search(text, s, e):
+        victim = VICTIM_RE.search(text, s, e) is not None
+        window_victim = victim or previous_victim
+        previous_victim = victim
+        if not window_victim:
+            last = None
             continue
-        body = text[s:e]
-        if not VICTIM_RE.search(body):
-            continue
-        for origin in _origins(text, sentence, hits, amounts, home):
+        origins = _origins(text, sentence, hits, amounts, home)
+        excluded = {o.country for o in origins}
+        taken = {o.start for o in origins}
+        for origin in origins:
             if SUSPECT_RE.search(text, origin.start, min(e, origin.end + 60)) and not VICTIM_RE.search(
                 text, origin.start, min(e, origin.end + 80)
             ):
                 continue
-            dest_hit = _destination(text, sentence, hits, origin)
+            dest_hit = _destination(text, sentence, hits, origin, excluded, frequent)
             if dest_hit is not None and dest_hit.country is not None:
                 destination = dest_hit.country
                 start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
             else:
-                ranked = [c for c, _ in frequent.most_common() if c != origin.country]
+                ranked = [c for c, _ in frequent.most_common() if c not in excluded and c != home]
                 if not ranked:
                     continue
                 destination = ranked[0]
                 start, end = origin.start, origin.end
-            key = (origin.country, destination, origin.count)
-            if key in seen:
-                continue
-            seen.add(key)
-            routes.append(Route(origin.country, destination, text[start:end], start, end, origin.count))
+            last = (origin.country, destination)
+            _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count))
+        if not origins and last is not None and victim:
+            for start, end, value in _follow_ups(text, sentence, amounts, taken):
+                quote_end = min(e, end + 30)
+                quote = text[start:quote_end].rstrip()
+                _add(routes, seen, Route(last[0], last[1], quote, start, start + len(quote), value))
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
+
+
+def _add(routes: list[Route], seen: set[tuple[str, str, int | None]], route: Route) -> None:
+    key = (route.origin, route.destination, route.count)
+    if key not in seen:
+        seen.add(key)
+        routes.append(route)
