@@ -18,3 +18,6 @@ MAX_INPUT_BYTES = int(_env("MAX_INPUT_BYTES", str(20 * 1024 * 1024)))
 
 MAX_REPORT_CHARS = int(_env("MAX_REPORT_CHARS", str(2_000_000)))
 """Reports whose text is longer than this are refused."""
+
+SCREEN_MAX_AD_CHARS = int(_env("SCREEN_MAX_AD_CHARS", "100000"))
+"""Job ads longer than this (in characters) are refused by ``ringscope screen``."""

@@ -1,0 +1,103 @@
+"""The indicator table (``indicators.yaml``) and the pattern-based indicators it defines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One documented indicator of scam-centre recruitment."""
+
+    code: str
+    group: str
+    reason: str
+    sources: tuple[int, ...]
+    weight: float
+    patterns: tuple[re.Pattern[str], ...]
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An indicator that fired, with the exact span of the ad text that fired it."""
+
+    code: str
+    group: str
+    weight: float
+    reason: str
+    start: int
+    end: int
+    quote: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "reason": self.reason, "quote": self.quote,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """All indicators, by code, and the combination parameters."""
+
+    indicators: dict[str, Indicator]
+    co_occurrence_bonus: float
+    co_occurrence_groups: frozenset[str]
+    anchors: frozenset[str]
+
+
+def _build(data: dict[str, Any]) -> Table:
+    indicators: dict[str, Indicator] = {}
+    for item in data["indicators"]:
+        code = str(item["code"])
+        if code in indicators:
+            raise ValueError(f"indicators.yaml: duplicate code {code}")
+        patterns = tuple(re.compile(p, re.IGNORECASE) for p in item.get("patterns", []))
+        if not patterns and not item.get("computed"):
+            raise ValueError(f"indicators.yaml: {code} has neither patterns nor computed: true")
+        indicators[code] = Indicator(
+            code=code, group=str(item["group"]), reason=str(item["reason"]),
+            sources=tuple(int(s) for s in item["sources"]), weight=float(item["weight"]),
+            patterns=patterns, countries=tuple(str(c) for c in item.get("countries", [])),
+        )
+    combo = data["combination"]
+    anchors = frozenset(str(c) for c in combo["anchors"])
+    unknown = anchors - set(indicators)
+    if unknown:
+        raise ValueError(f"indicators.yaml: unknown anchor codes {sorted(unknown)}")
+    return Table(indicators, float(combo["co_occurrence_bonus"]), frozenset(combo["co_occurrence_groups"]),
+                 anchors)
+
+
+@lru_cache(maxsize=1)
+def load_table() -> Table:
+    """The indicator table shipped with the package."""
+    text = resources.files("ringscope.screen").joinpath("indicators.yaml").read_text(encoding="utf-8")
+    return _build(yaml.safe_load(text))
+
+
+def match_patterns(text: str, table: Table | None = None) -> list[Hit]:
+    """The first match of each pattern-based indicator in the text."""
+    table = table or load_table()
+    hits: list[Hit] = []
+    for ind in table.indicators.values():
+        best: re.Match[str] | None = None
+        for pattern in ind.patterns:
+            m = pattern.search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is not None:
+            hits.append(Hit(ind.code, ind.group, ind.weight, ind.reason, best.start(), best.end(),
+                            best.group(0)))
+    return hits
+
+
+def make_hit(code: str, start: int, end: int, text: str, table: Table | None = None) -> Hit:
+    """A hit for a computed indicator, at the given span of the text."""
+    ind = (table or load_table()).indicators[code]
+    return Hit(ind.code, ind.group, ind.weight, ind.reason, start, end, text[start:end])

@@ -1,0 +1,184 @@
+"""Stated pay in a job ad: amount, currency and period, as a monthly US-dollar figure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pycountry
+import yaml
+
+HOURS_PER_MONTH = 173.0
+DAYS_PER_MONTH = 22.0
+WEEKS_PER_MONTH = 52.0 / 12.0
+
+SYMBOLS: dict[str, str] = {
+    "nt$": "TWD", "hk$": "HKD", "s$": "SGD", "a$": "AUD", "c$": "CAD", "us$": "USD", "usd$": "USD",
+    "rm": "MYR", "rp": "IDR", "rs": "INR", "rs.": "INR", "$": "USD", "€": "EUR", "£": "GBP",
+    "₱": "PHP", "฿": "THB", "₹": "INR", "₩": "KRW", "₫": "VND", "¥": "CNY", "￥": "CNY", "៛": "KHR",
+    "₭": "LAK", "php": "PHP", "usdt": "USDT",
+}
+WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "baht": "THB", "peso": "PHP", "pesos": "PHP", "ringgit": "MYR",
+    "rupee": "INR", "rupees": "INR", "rupiah": "IDR", "dong": "VND", "yuan": "CNY", "rmb": "CNY",
+    "riel": "KHR", "riels": "KHR", "kyat": "MMK", "kyats": "MMK", "kip": "LAK", "dirham": "AED",
+    "dirhams": "AED", "euro": "EUR", "euros": "EUR", "pounds": "GBP", "won": "KRW", "yen": "JPY",
+    "shillings": "KES", "birr": "ETB", "naira": "NGN",
+}
+MULTIPLIERS: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "lakh": 1e5, "lakhs": 1e5,
+    "lac": 1e5, "crore": 1e7,
+}
+PERIODS: dict[str, str] = {
+    "hour": "hour", "hr": "hour", "hourly": "hour", "h": "hour",
+    "day": "day", "daily": "day",
+    "week": "week", "wk": "week", "weekly": "week",
+    "month": "month", "mo": "month", "mth": "month", "monthly": "month", "pm": "month",
+    "year": "year", "yr": "year", "annum": "year", "annually": "year", "annual": "year", "yearly": "year",
+    "pa": "year",
+}
+_PER_MONTH = {"hour": HOURS_PER_MONTH, "day": DAYS_PER_MONTH, "week": WEEKS_PER_MONTH, "month": 1.0,
+              "year": 1.0 / 12.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Pay:
+    """One stated pay figure (the upper end of a range), with its span in the ad text."""
+
+    amount: float
+    currency: str | None
+    period: str
+    period_stated: bool
+    start: int
+    end: int
+    quote: str
+    monthly_usd: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "amount": self.amount, "currency": self.currency, "period": self.period,
+            "monthly_usd": None if self.monthly_usd is None else round(self.monthly_usd, 2),
+            "quote": self.quote,
+        }
+
+
+@lru_cache(maxsize=1)
+def reference() -> dict[str, Any]:
+    """FX rates and wage floors shipped in ``ringscope/data/screen/fx_wages.yaml``."""
+    path = resources.files("ringscope").joinpath("data", "screen", "fx_wages.yaml")
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _iso_codes() -> str:
+    codes = sorted({c.alpha_3 for c in pycountry.currencies} | {"USDT"}, key=len, reverse=True)
+    return "(?-i:" + "|".join(codes) + ")"
+
+
+_NUM = r"\d{1,3}(?:[,.\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"(?:k|m|mn|million|thousand|lakhs?|lac|crore)\b"
+_SYM = r"NT\$|HK\$|S\$|A\$|C\$|US\$|USD\$|RM|Rp\.?|Rs\.?|PHP|USDT|[$€£₱฿₹₩₫¥￥៛₭]"
+_CUR_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+
+
+def _amount(n: str, m: str) -> str:
+    return rf"(?P<{n}>{_NUM})\s*(?P<{m}>{_MULT})?"
+
+_PERIOD = (r"(?:\s*(?:/|per|a|an|each|every)\s*(?P<per>hour|hr|h|day|week|wk|month|mo|mth|year|yr|annum)\b"
+           r"|\s*(?P<adv>hourly|daily|weekly|monthly|annually|yearly|p\.?m\.?|p\.?a\.?)(?!\w))?")
+
+
+def _pattern() -> re.Pattern[str]:
+    iso = _iso_codes()
+    first = _amount("n1", "m1")
+    second = _amount("n2", "m2")
+    rng = rf"(?:\s*(?:-|–|—|to|~)\s*(?:{_SYM}|(?:{iso})\s*)?\s*{second})?"
+    first2 = _amount("n3", "m3")
+    second2 = _amount("n4", "m4")
+    rng2 = rf"(?:\s*(?:-|–|—|to|~)\s*{second2})?"
+    prefix = rf"(?P<pre>{_SYM}|\b(?:{iso})\b)\s*{first}{rng}"
+    suffix = rf"(?<![\w.,]){first2}{rng2}\s*(?P<post>\b(?:{iso})\b|\b(?:{_CUR_WORD})\b)"
+    return re.compile(rf"(?:{prefix}|{suffix}){_PERIOD}", re.IGNORECASE)
+
+
+_PAY_RE: re.Pattern[str] | None = None
+
+
+def _pay_re() -> re.Pattern[str]:
+    global _PAY_RE
+    if _PAY_RE is None:
+        _PAY_RE = _pattern()
+    return _PAY_RE
+
+
+def _number(digits: str, mult: str | None) -> float:
+    raw = digits.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw):
+        value = float(re.sub(r"[,.]", "", raw))
+    else:
+        value = float(raw.replace(",", ""))
+    return value * MULTIPLIERS.get((mult or "").lower(), 1.0)
+
+
+def currency_code(token: str) -> str | None:
+    """ISO 4217 code (or USDT) of a currency symbol, code or word; None if unknown."""
+    t = token.strip().lower()
+    if t in SYMBOLS:
+        return SYMBOLS[t]
+    if t.rstrip(".") in SYMBOLS:
+        return SYMBOLS[t.rstrip(".")]
+    if t in WORDS:
+        return WORDS[t]
+    if t.upper() == "USDT":
+        return "USDT"
+    found = pycountry.currencies.get(alpha_3=t.upper())
+    return found.alpha_3 if found is not None else None
+
+
+def to_monthly_usd(amount: float, currency: str | None, period: str) -> float | None:
+    """The amount as US dollars a month, or None when the currency has no rate in the table."""
+    if currency is None:
+        return None
+    rate = reference()["fx_per_usd"].get(currency)
+    if rate is None:
+        return None
+    return amount / float(rate) * _PER_MONTH[period]
+
+
+def find_pay(text: str) -> list[Pay]:
+    """Every pay figure with a currency in the text (the top of a range counts)."""
+    found: list[Pay] = []
+    for m in _pay_re().finditer(text):
+        cur_token = m.group("pre") or m.group("post")
+        currency = currency_code(cur_token) if cur_token else None
+        n1, m1, n2, m2 = ("n1", "m1", "n2", "m2") if m.group("pre") else ("n3", "m3", "n4", "m4")
+        amount = _number(m.group(n1), m.group(m1))
+        if m.group(n2):
+            amount = max(amount, _number(m.group(n2), m.group(m2) or m.group(m1)))
+        if amount <= 0:
+            continue
+        per_word = (m.group("per") or m.group("adv") or "").lower().replace(".", "")
+        period = PERIODS.get(per_word)
+        stated = period is not None
+        if period is None:
+            usd_month = to_monthly_usd(amount, currency, "month")
+            period = "year" if usd_month is not None and usd_month > 15000 else "month"
+        end = m.end()
+        quote = text[m.start():end].rstrip()
+        end = m.start() + len(quote)
+        found.append(Pay(amount, currency, period, stated, m.start(), end, quote,
+                         to_monthly_usd(amount, currency, period)))
+    return found
+
+
+def wage_floor_usd(country: str) -> float | None:
+    """Statutory monthly minimum wage of a destination in US dollars, if the table has it."""
+    value = reference()["minimum_wage_usd_month"].get(country)
+    return None if value is None else float(value)
+
+
+def entry_level_multiple() -> float:
+    return float(reference()["entry_level_multiple"])
