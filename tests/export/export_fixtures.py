@@ -86,6 +86,7 @@ def report_a() -> tuple[Report, Extraction]:
                 qualifier="exact",
                 unit="currency",
                 currency="USD",
+                speaker="Tomas Reed",
             ),
         ],
         routes=[

@@ -76,6 +76,9 @@ def test_victims_are_left_out_unless_asked_for() -> None:
     included = _export(include_victims=True)
     victim = _named(included, "Tomas Reed")
     assert len(victim) == 1 and victim[0]["schema"] == "Person"
+    seized = next(e for e in _by_schema(included, "Event") if e["properties"].get("keywords") == ["seized"])
+    assert seized["properties"]["involved"] == [victim[0]["id"]]
+    assert "speaker=Tomas Reed" in seized["properties"]["description"][0]
 
 
 def test_report_becomes_an_article_and_text_only_on_request() -> None:

@@ -48,9 +48,12 @@ def test_victims_are_left_out_of_tables_unless_asked_for(tmp_path: Path) -> None
     write_csv(items(), tmp_path / "default")
     names = [row["name"] for row in _read_csv(tmp_path / "default" / "entities.csv")]
     assert "Tomas Reed" not in names and "Arvid Nettle" in names
+    speakers = [row["speaker"] for row in _read_csv(tmp_path / "default" / "claims.csv")]
+    assert speakers == ["Arvid Nettle", "", "", ""]
     counts = write_parquet(items(), tmp_path / "all", include_victims=True)
     assert counts["entities"] == EXPECTED["entities"] + 1
     assert "Tomas Reed" in pq.read_table(tmp_path / "all" / "entities.parquet").column("name").to_pylist()
+    assert "Tomas Reed" in pq.read_table(tmp_path / "all" / "claims.parquet").column("speaker").to_pylist()
 
 
 def test_parquet_tables_have_typed_schema_and_values(tmp_path: Path) -> None:

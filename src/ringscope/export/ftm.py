@@ -24,6 +24,7 @@ Victim-centred: persons whose roles mark them as victims are left out, with thei
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO
@@ -32,7 +33,7 @@ import pycountry
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from ringscope.export.privacy import exported_entities, is_victim
+from ringscope.export.privacy import exported_entities, hidden_names, is_victim, visible_speaker
 from ringscope.model import Claim, Entity, Extraction, Report, Route, make_id, name_key
 from ringscope.vocab import ftm_schema, load_vocab
 
@@ -63,7 +64,10 @@ def to_ftm(
             _merge(entities, entity_proxy(entity))
             links.append((entity.id, documentation_proxy(report, article.id or "", entity)))
         speakers = {name_key(e.name): e.id for e in kept if e.type in ("Person", "Organization")}
+        hidden = hidden_names(extraction.entities, include_victims)
         for claim in extraction.claims:
+            if claim.speaker != visible_speaker(claim.speaker, hidden):
+                claim = dataclasses.replace(claim, speaker=None)
             yield claim_proxy(report, article.id or "", claim, speakers)
         for route in extraction.routes:
             origin, destination = country_proxy(route.origin), country_proxy(route.destination)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from ringscope.export.privacy import exported_entities
+from ringscope.export.privacy import exported_entities, hidden_names, visible_speaker
 from ringscope.model import Extraction, Report
 
 ColumnType = Literal["string", "int", "float"]
@@ -113,6 +113,7 @@ def report_rows(
                 "quote": first.text if first else None,
             },
         )
+    hidden = hidden_names(extraction.entities, include_victims)
     for claim in extraction.claims:
         yield (
             "claims",
@@ -128,7 +129,7 @@ def report_rows(
                 "currency": claim.currency,
                 "period": claim.period,
                 "location": claim.location,
-                "speaker": claim.speaker,
+                "speaker": visible_speaker(claim.speaker, hidden),
                 "date": claim.date,
                 "start": claim.start,
                 "end": claim.end,
