@@ -1,10 +1,160 @@
-"""Dates (stub, being written)."""
+"""Dates: absolute and relative date expressions resolved against the publication date.
+
+Values are ``YYYY-MM-DD``; a month or a year alone resolves to its first day. Expressions
+that need the publication date (no year given, "last month", "on Wednesday") are skipped
+when the report has none.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from ringscope.extract.document import Document
 from ringscope.model import DateMention
 
+MONTH_NUMBER = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+# Month names must be capitalised ("in March", not "to march").
+_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|" \
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TO = r"\s*(?:-|–|—|to|and|&)\s*"
+
+Resolver = Callable[[re.Match[str], date | None], date | None]
+
+
+def _year_for(month: int, day: int, published: date | None) -> date | None:
+    """A date without a year: the one nearest before the publication date (or just after it)."""
+    if published is None:
+        return None
+    candidate = _safe(published.year, month, day)
+    if candidate is not None and candidate > published + timedelta(days=31):
+        candidate = _safe(published.year - 1, month, day)
+    return candidate
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(m: re.Match[str]) -> int:
+    return MONTH_NUMBER[m.group("month").rstrip(".").lower()]
+
+
+def _full(m: re.Match[str], published: date | None) -> date | None:
+    return _safe(int(m.group("year")), _month(m), int(m.group("day")))
+
+
+def _no_year(m: re.Match[str], published: date | None) -> date | None:
+    return _year_for(_month(m), int(m.group("day")), published)
+
+
+def _month_year(m: re.Match[str], published: date | None) -> date | None:
+    return _safe(int(m.group("year")), _month(m), 1)
+
+
+def _month_only(m: re.Match[str], published: date | None) -> date | None:
+    return _year_for(_month(m), 1, published)
+
+
+def _iso(m: re.Match[str], published: date | None) -> date | None:
+    return _safe(int(m.group("year")), int(m.group("mm")), int(m.group("dd")))
+
+
+def _year_only(m: re.Match[str], published: date | None) -> date | None:
+    return _safe(int(m.group("year")), 1, 1)
+
+
+def _relative(m: re.Match[str], published: date | None) -> date | None:
+    if published is None:
+        return None
+    word = m.group("rel").lower()
+    words = word.split()
+    if word == "today":
+        return published
+    if word == "yesterday":
+        return published - timedelta(days=1)
+    if word == "last week":
+        return published - timedelta(days=7)
+    if word in ("last month", "earlier this month", "this month"):
+        if word == "last month":
+            first = published.replace(day=1) - timedelta(days=1)
+            return first.replace(day=1)
+        return published.replace(day=1)
+    if word == "last year":
+        return date(published.year - 1, 1, 1)
+    if word in ("this year", "earlier this year"):
+        return date(published.year, 1, 1)
+    day_name = words[-1]
+    if day_name in WEEKDAYS:
+        back = (published.weekday() - WEEKDAYS[day_name]) % 7
+        if words[0] == "last" and back == 0:
+            back = 7
+        return published - timedelta(days=back)
+    return None
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
+    (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"), _iso),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_TO}[0-3]?\d(?:st|nd|rd|th)?)?,?\s+{_YEAR}\b"), _full),
+    (re.compile(rf"\b{_DAY}(?:{_TO}[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"), _full),
+    (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), _month_year),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_TO}[0-3]?\d(?:st|nd|rd|th)?)?\b(?!\s*,?\s*\d)"), _no_year),
+    (re.compile(rf"\b{_DAY}(?:{_TO}[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d)"), _no_year),
+    (re.compile(rf"\b(?:in|since|during|by|until|from|early|late|mid-|end\s+of)\s*(?:-\s*)?{_MONTH}(?!\s*,?\s*\d)"),
+     _month_only),
+    (re.compile(r"\b(?:in|since|during|by|until|of|from|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d)"),
+     _year_only),
+    (re.compile(
+        r"\b(?P<rel>today|yesterday|last\s+(?:week|month|year)|(?:earlier\s+)?this\s+(?:month|year)|"
+        r"(?:on|last|this|since|from|until|by)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+        re.IGNORECASE), _relative),
+]
+
+
+def _published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
 
 def extract_dates(doc: Document) -> list[DateMention]:
-    return []
+    """Date mentions of ``doc`` in text order, none overlapping another."""
+    text = doc.text
+    published = _published(doc.published)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for pattern, resolve in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if resolve is _month_only:
+                start = m.start("month")
+            elif resolve is _year_only:
+                start = m.start("year")
+            elif resolve is _relative:
+                first = m.group("rel").split()[0].lower()
+                if first in ("on", "since", "from", "until", "by"):
+                    start = m.end() - len(m.group("rel").split()[-1])
+            if any(s < end and start < e for s, e in taken):
+                continue
+            value = resolve(m, published)
+            if value is None:
+                continue
+            taken.append((start, end))
+            found.append(DateMention(text=text[start:end], start=start, end=end, value=value.isoformat()))
+    found.sort(key=lambda d: d.start)
+    return found
