@@ -212,7 +212,9 @@ def _surnames(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> 
     names: set[str] = set()
     for k in range(1, len(tokens)):
         first, word = tokens[k - 1][2], tokens[k][2]
-        if not (_is_capitalised(first) and _is_capitalised(word) and _joined(text, tokens[k - 1][1], tokens[k][0])):
+        if not (_is_capitalised(first) and _is_capitalised(word)):
+            continue
+        if not _joined(text, tokens[k - 1][1], tokens[k][0]):
             continue
         if fold(first) in COMMON_WORDS or first.isupper() or gaz.lookup([first]) is not None:
             continue

@@ -73,7 +73,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or)\
 _OWN_NATIONALS = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:citizens|nationals|compatriots|people)\b|\bcompatriots\b", re.I
 )
-_DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based|\bof)\s+(?:the\s+)?$", re.I)
+_BARE_NATIONALS = re.compile(r"\b(?:citizens|nationals|compatriots)\b(?!\s+of\b)", re.I)
+_DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -150,14 +151,21 @@ def _origins(
         if count is None:
             phrase_start = hit.start
             if hit.kind == "country":
-                match = _FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start])
+                window = max(s, hit.start - 40)
+                match = _FROM_ORIGIN.search(text[window : hit.start])
                 if match is not None:
-                    phrase_start = max(s, hit.start - 40) + match.start()
+                    phrase_start = window + match.start()
             count = _count_after_verb(amounts, text, phrase_start) or _count_after_verb(amounts, text, hit.start)
         start = count[0] if count else hit.start
         out.append(_Origin(hit.country, start, hit.end, count[1] if count else None))
         previous_origin_end = hit.end
     if home:
+        for match in _BARE_NATIONALS.finditer(text, s, e):
+            if any(o.start <= match.start() <= o.end + 1 for o in out):
+                continue
+            count = _count_before(amounts, text, match.start())
+            if count is not None:
+                out.append(_Origin(home, count[0], match.end(), count[1]))
         for match in _OWN_NATIONALS.finditer(text, s, e):
             count = _count_before(amounts, text, match.start())
             if count is None:
@@ -230,15 +238,15 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
     seen: set[tuple[str, str, int | None]] = set()
     index = 0
     last: tuple[str, str] | None = None
-    previous_victim = False
+    recent_victim = [False, False]
     for sentence in doc.sentences:
         s, e = sentence
         while index < len(places) and places[index].end <= s:
             index += 1
         hits = [p for p in places[index:] if p.start >= s and p.end <= e]
         victim = VICTIM_RE.search(text, s, e) is not None
-        window_victim = victim or previous_victim
-        previous_victim = victim
+        window_victim = victim or any(recent_victim)
+        recent_victim = [recent_victim[1], victim]
         if not window_victim:
             last = None
             continue
@@ -255,7 +263,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 destination = dest_hit.country
                 start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
             else:
-                ranked = [c for c, _ in frequent.most_common() if c not in excluded and c != home]
+                ranked = [c for c, _ in frequent.most_common() if c not in excluded]
                 if not ranked:
                     continue
                 destination = ranked[0]
