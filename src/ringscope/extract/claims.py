@@ -26,7 +26,9 @@ _INSTITUTION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MAX_QUOTE = 140
-_COUNTRIES_BEFORE = re.compile(r"\b(?:from|across|involving|representing|spanning|of|with)\s+$", re.IGNORECASE)
+_COUNTRIES_BEFORE = re.compile(
+    r"\b(?:from|across|involving|representing|spanning|of|with)\s+$", re.IGNORECASE
+)
 _NOT_A_CLAIM_BEFORE = re.compile(r"\b(?:against|sanction(?:s|ed|ing)?(?:\s+on)?|designat(?:ed|es|ing))\s+$",
                                  re.IGNORECASE)
 # Between two figures of one list: "109 Thais, 50 Pakistanis and three Indonesians", "including 60 women"
@@ -67,7 +69,9 @@ def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[
     return score + max(gap, 0) + 50 * sum(1 for b in breaks if lo <= b < hi)
 
 
-def _location(doc: Document, places: list[PlaceHit], a_start: int, a_end: int, breaks: list[int]) -> str | None:
+def _location(
+    doc: Document, places: list[PlaceHit], a_start: int, a_end: int, breaks: list[int]
+) -> str | None:
     """The country a figure applies to: the nearest place of its sentence, else of the sentences before."""
     text = doc.text
     s_start, s_end = doc.sentence_at(a_start)
@@ -111,7 +115,9 @@ def _respectively(doc: Document, places: list[PlaceHit], claims: list[Claim]) ->
         if len(own) < 2:
             continue
         last = max(c.start for c in own)
-        countries = [p.country for p in places if last < p.start < s_end and p.country and p.kind != "demonym"]
+        countries = [
+            p.country for p in places if last < p.start < s_end and p.country and p.kind != "demonym"
+        ]
         if len(countries) == len(own):
             for claim, country in zip(sorted(own, key=lambda c: c.start), countries, strict=True):
                 claim.location = country
@@ -206,7 +212,8 @@ def extract_claims(
         if amount.is_word and amount.low == 1 and noun.cls == measures.BARE:
             if not re.match(r"\s+each\b", after):
                 continue
-        if re.match(r"\s+of\s+whom\b", after) or (amount.is_word and amount.low == 1 and re.match(r"\s+of\b", after)):
+        one_of = amount.is_word and amount.low == 1 and re.match(r"\s+of\b", after)
+        if re.match(r"\s+of\s+whom\b", after) or one_of:
             continue  # a breakdown of a group already counted, or "one of"
         own = [t for t in triggers if not (amount.start <= t.start < amount.end)]
         chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),

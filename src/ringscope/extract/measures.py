@@ -19,8 +19,9 @@ BARE = "bare"
 
 NOUNS: dict[str, str] = {}
 for _cls, _words in {
-    PEOPLE: "people persons person individuals individual men man women woman children child minors minor boys "
-    "girls nationals national citizens citizen foreigners foreigner migrants migrant compatriots youths youth "
+    PEOPLE: "people persons person individuals individual men man women woman children child minors minor "
+    "boys girls nationals national citizens citizen foreigners foreigner migrants migrant compatriots "
+    "youths youth "
     "students student residents teenagers teens adults passengers others "
     "jobseekers job-seekers applicants recruits immigrants evacuees",
     VICTIM: "victims victim survivors survivor hostages hostage captives",
@@ -35,7 +36,8 @@ for _cls, _words in {
     INSPECTION: "inspections inspection checks raids searches visits households checkpoints",
     COUNTRY: "countries nationalities nations jurisdictions territories",
     ACCOUNT: "accounts",
-    SKIP: "fugitives fugitive police officers officer operatives agents officials troops soldiers personnel policemen investigators "
+    SKIP: "fugitives fugitive police officers officer operatives agents officials troops soldiers personnel "
+    "policemen investigators "
     "prosecutors judges lawyers diplomats phones devices computers laptops cards sim vehicles cars "
     "warrants sanctions entities flights reports complaints cases investigations times languages percent "
     "provinces states cities districts villages languages hours days weeks months years minutes seconds "
@@ -57,7 +59,8 @@ MODIFIERS = frozenset(
     "filipino chinese indian korean japanese taiwanese".split()
 )
 STOP_AFTER = frozenset(
-    "were was are is have had has will would could can may might who which that remain remained remains still "
+    "were was are is have had has will would could can may might who which that remain remained remains "
+    "still "
     "more from on in at to of each and or but while, . ; also had been being now currently".split()
 )
 
@@ -68,10 +71,12 @@ TRIGGERS: dict[str, str] = {
     "return": r"repatriat\w*|(?:returned|arrived|came|flown|flew|fly|flies|brought|sent|returning|taken|"
     r"travel(?:l)?ed)\s+(?:back\s+)?home|brought\s+back|returned|handed\s+over|turned\s+over|"
     r"touched\s+down|landed|arrived",
-    "traffic": r"traffick(?:ed|ers?|ing)?|(?:were|are|being|been)\s+victims\s+of|held|holding|trapped|stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
+    "traffic": r"traffick(?:ed|ers?|ing)?|(?:were|are|being|been)\s+victims\s+of|held|holding|trapped|"
+    r"stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
     r"recruited|confined|captive|remain(?:s|ed)?|awaiting|waiting|at\s+risk|working|worked|employed|"
     r"housing|housed|enslaved|stuck|kept|involved|exploited",
-    "arrest": r"arrest(?!\s+warrant)\w*|detain(?:ed|ing|s)?|caught|charged|apprehend\w*|nabbed|captured|rounded\s+up|"
+    "arrest": r"arrest(?!\s+warrant)\w*|detain(?:ed|ing|s)?|caught|charged|apprehend\w*|nabbed|captured|"
+    r"rounded\s+up|"
     r"pleaded\s+guilty|convicted|prosecut\w*|in\s+custody|guilty|intercepted",
     "deport": r"deport\w*|extradit\w*|expelled|sent\s+back",
     "defraud": r"defraud\w*|scammed|targeted|cheated|victimi[sz]ed|fell\s+victim",
@@ -174,7 +179,8 @@ def _looks_demonym(word: str) -> bool:
     return len(word) > 2 and bool(_DEMONYM_END.search(word)) and word[0].isupper()
 
 
-_ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|trying|try|plann?\w*|hop\w*|want\w*)\s+(?:to\s+|an?\s+)?(?:\w+\s+)?$",
+_ATTEMPT = re.compile(
+    r"\b(?:attempt\w*|tried|trying|try|plann?\w*|hop\w*|want\w*)\s+(?:to\s+|an?\s+)?(?:\w+\s+)?$",
                       re.IGNORECASE)
 
 
@@ -208,9 +214,9 @@ def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str 
         gap, lo, hi = max(0, a_start - t.end), t.end, a_start
         if text and _RELATIVE.search(text, t.end, a_start):
             relative = 70
-    crossings = sum(1 for b in breaks if lo <= b < hi)
+    crossings: float = sum(1 for b in breaks if lo <= b < hi)
     if text and _AND.search(text, lo, hi):
-        crossings += 0.35  # "rescued 149 victims and arrested 281": the verb after "and" has its own object
+        crossings += 0.35  # "rescued 9 victims and arrested 8": the verb after "and" has its own object
     return gap + 60 * crossings + (60 if t.weak else 0) + (5 if t.start < a_start else 0) + relative
 
 

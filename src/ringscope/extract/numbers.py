@@ -37,15 +37,20 @@ _U = "|".join(sorted(UNITS, key=len, reverse=True))
 _T = "|".join(TENS)
 _WORD_BASE = rf"(?:(?:{_T})(?:[-\s](?:{_U}))?|{_U}|half\s+a|a)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
-_WORDNUM = rf"\b{_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)?)*"
-_DIGITS = r"(?<![\w.,/:+#])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\D)|\d+)(?:\.\d+)?"
+_WORD_TAIL = rf"(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)"
+_WORDNUM = rf"\b{_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
+_DIGITS = (
+    r"(?<![\w.,/:+#])(?<![A-Za-z]-)"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\D)|\d+)(?:\.\d+)?"
+)
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
 
 _QUALIFIERS: dict[str, str] = {
     "more than": "more_than", "over": "more_than", "well over": "more_than", "just over": "more_than",
     "exceeding": "more_than", "in excess of": "more_than", "upwards of": "more_than", "above": "more_than",
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "a minimum of": "at_least",
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "fewer than": "up_to",
     "less than": "up_to", "under": "up_to", "a maximum of": "up_to", "nearly": "about", "almost": "about",
     "about": "about", "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
@@ -79,6 +84,7 @@ _MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", r
 _MONTH_RANGE_BEFORE_RE = re.compile(
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*$", re.IGNORECASE
 )
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about|around|approx\.?|or|roughly|equivalent\s+to)?\s*")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
 
 
@@ -212,7 +218,11 @@ def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> bool:
             return True
         if re.fullmatch(r"\d{5,}", raw) and not atom.scaled:
             return True  # an identifier: counts of this size are written with separators
-        if _MONTH_BEFORE_RE.search(before) or _MONTH_RANGE_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after.lstrip()):
+        if (
+            _MONTH_BEFORE_RE.search(before)
+            or _MONTH_RANGE_BEFORE_RE.search(before)
+            or _MONTH_AFTER_RE.match(after.lstrip())
+        ):
             return True
         if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
             return True
@@ -229,7 +239,7 @@ def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> bool:
     if atom.currency is not None and atoms_before:
         prev = atoms_before[-1]
         gap = text[prev.end : atom.start]
-        if prev.currency is not None and re.fullmatch(r"\s*\(\s*(?:about|around|approx\.?|or|roughly)?\s*", gap):
+        if prev.currency is not None and _CONVERSION_GAP.fullmatch(gap):
             return True  # parenthetical conversion of the amount before it
     return False
 

@@ -27,6 +27,12 @@ VICTIM_RE = re.compile(
     r"compounds?|scam\s+cent(?:re|er)s?|revolt|staged)\b",
     re.IGNORECASE,
 )
+STRONG_VICTIM_RE = re.compile(
+    r"\b(?:traffick\w*|rescu\w*|repatriat\w*|held|trapped|lured|freed|victims?|forced|hostages?|confined|"
+    r"duped|tricked|enslaved|escaped|evacuat\w*|stranded|(?:returned|brought|sent|flown|came|arrived)\s+home|"
+    r"airlifted|captive)\b",
+    re.IGNORECASE,
+)
 SUSPECT_RE = re.compile(
     r"\b(?:suspects?|arrested|arrests|detained|deported|deportation|charged|accused|bosses|ringleaders?|"
     r"masterminds?|extradit\w*|sentenced|convicted|prosecuted)\b",
@@ -209,8 +215,24 @@ def _home_country(places: list[PlaceHit], text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _main_destinations(places: list[PlaceHit]) -> Counter[str]:
-    return Counter(p.country for p in places if p.kind != "demonym" and p.country)
+_HELD_BEFORE = re.compile(
+    r"\b(?:compounds?|scam\s+(?:cent(?:re|er)s?|hubs?|operations?|industry|factories)|held|trapped|"
+    r"trafficked|forced|camps?|hubs?|cent(?:re|er)s?|syndicates?|captive|working|work|rescued|"
+    r"located|based|operating|stuck|detained)\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+def _main_destinations(text: str, places: list[PlaceHit]) -> Counter[str]:
+    """How strongly the report puts victims in each country: mentions, and more where they are held."""
+    scores: Counter[str] = Counter()
+    for place in places:
+        if place.kind == "demonym" or not place.country:
+            continue
+        scores[place.country] += 1
+        if _HELD_BEFORE.search(text[max(0, place.start - 70) : place.start]):
+            scores[place.country] += 3
+    return scores
 
 
 def _follow_ups(
@@ -233,7 +255,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         return []
     amounts = [(a.start, a.end, a.low) for a in find_amounts(text) if a.currency is None and a.low == a.high]
     home = _home_country(places, text)
-    frequent = _main_destinations(places)
+    frequent = _main_destinations(text, places)
     routes: list[Route] = []
     seen: set[tuple[str, str, int | None]] = set()
     index = 0
@@ -254,9 +276,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         excluded = {o.country for o in origins}
         taken = {o.start for o in origins}
         for origin in origins:
-            if SUSPECT_RE.search(text, origin.start, min(e, origin.end + 60)) and not VICTIM_RE.search(
-                text, origin.start, min(e, origin.end + 80)
-            ):
+            if _suspects(text, sentence, origin):
                 continue
             dest_hit = _destination(text, sentence, hits, origin, excluded, frequent)
             if dest_hit is not None and dest_hit.country is not None:
@@ -277,6 +297,22 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 _add(routes, seen, Route(last[0], last[1], quote, start, start + len(quote), value))
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
+
+
+def _suspects(text: str, sentence: tuple[int, int], origin: _Origin) -> bool:
+    """Are these people framed as suspects: a suspect word nearer to them than any victim word?"""
+    s, e = sentence
+    suspect = [m.start() for m in SUSPECT_RE.finditer(text, s, e)]
+    if not suspect:
+        return False
+    victim = [m.start() for m in STRONG_VICTIM_RE.finditer(text, s, e)]
+    if not victim:
+        return True
+
+    def distance(pos: int) -> int:
+        return 0 if origin.start <= pos < origin.end else min(abs(pos - origin.start), abs(pos - origin.end))
+
+    return min(map(distance, suspect)) < min(map(distance, victim))
 
 
 def _add(routes: list[Route], seen: set[tuple[str, str, int | None]], route: Route) -> None:
