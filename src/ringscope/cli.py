@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="ringscope",
     help="A cited, reconciled picture of human-trafficking-based cyber fraud, from reports.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
@@ -375,32 +374,34 @@ def export(
         str,
         typer.Option("--output", "-o", help="A file (- for stdout) for ftm; a folder for csv and parquet."),
     ],
+    include_victims: Annotated[
+        bool, typer.Option("--include-victims", help="Also export persons marked as victims.")
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Export the store: FollowTheMoney entities, or CSV / Parquet tables."""
+    try:
+        from ringscope.export import ExportError, tables
+        from ringscope.export.ftm import write_ftm
+    except ImportError as exc:
+        fail(f"export is not available in this installation ({exc})")
     with user_errors(), open_store(store) as db:
         items = db.iter_extractions()
         try:
             if format is ExportFormat.ftm:
-                from ringscope.export.ftm import write_ftm
-
                 with _open_out(output) as fh:
-                    write_ftm(items, fh)
+                    count = write_ftm(items, fh, include_victims=include_victims)
+                done = f"{count} FtM entities"
             else:
-                from ringscope.export import tables
-
-                folder = Path(output)
-                if folder.exists() and not folder.is_dir():
-                    fail(f"{folder} exists and is not a folder")
-                folder.mkdir(parents=True, exist_ok=True)
                 writer = tables.write_csv if format is ExportFormat.csv else tables.write_parquet
-                writer(items, folder)
-        except ImportError as exc:
-            fail(f"export to {format.value} is not available ({exc})")
+                rows = writer(items, Path(output), include_victims=include_victims)
+                done = ", ".join(f"{n} {table}" for table, n in rows.items())
+        except ExportError as exc:
+            fail(str(exc))
         except OSError as exc:
             fail(f"{output}: {exc.strerror or exc}")
     if output != "-":
-        out.print(Text(f"exported {format.value} to {output}"))
+        err.print(Text(f"exported {done} to {output}"), soft_wrap=True)
 
 
 # -- demo ---------------------------------------------------------------------------
@@ -431,13 +432,25 @@ def demo(
         raise typer.Exit(1)
 
 
-def main() -> None:
-    """The console-script entry point."""
+def main(argv: list[str] | None = None) -> None:
+    """The console-script entry point: usage errors are one line, never a traceback."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        app(prog_name="ringscope")
+        code = app(args=args or ["--help"], prog_name="ringscope", standalone_mode=False)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        code = 130
     except BrokenPipeError:  # e.g. `ringscope extract ... | head`
         sys.stderr.close()
-        sys.exit(1)
+        code = 1
+    except Exception as exc:  # click's usage errors (typer may vendor click, so match by shape)
+        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+            raise
+        context = getattr(exc, "ctx", None)
+        hint = f" (see `{context.command_path} --help`)" if context is not None else ""
+        typer.echo(f"error: {exc.format_message()}{hint}", err=True)
+        code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
