@@ -46,6 +46,7 @@ PEOPLE_NOUNS = frozenset(
     labourers laborers employees staff teenagers boys girls hostages individuals passport-holders
     """.split()
 )
+SINGULAR_PEOPLE = frozenset({"national", "citizen", "victim", "worker", "youth", "migrant"})
 # Words that may stand between a nationality and its people noun ("Indian trafficking victims").
 PEOPLE_MODIFIERS = frozenset({"trafficking", "trafficked", "scam", "job", "young", "male", "female",
                               "human", "other", "fellow", "stranded"})
@@ -75,11 +76,19 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW_UP_BEFORE = re.compile(r"\b(?:remaining|another|additional|first|last|total\s+of|other)\s+$", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or)\s+(?:even\s+)?)$")
+_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or)\s+(?:even\s+)?)(?:the\s+)?$"
+)
 _OWN_NATIONALS = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:citizens|nationals|compatriots|people)\b|\bcompatriots\b", re.I
 )
-_BARE_NATIONALS = re.compile(r"\b(?:citizens|nationals|compatriots)\b(?!\s+of\b)", re.I)
+_BARE_NATIONALS = re.compile(r"(?<!foreign )\b(?:citizens|nationals|compatriots)\b(?!\s+of\b)", re.I)
+# Scam targets, not trafficked people ("American victims of cyber scams", "targeting Chinese").
+_TARGETS_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:of\s+)?(?:\w+\s+)?(?:scams?|fraud|swindles?)\b", re.I)
+_TARGETS_BEFORE = re.compile(
+    r"\b(?:targeting|targeted|defrauding|defrauded|swindling|swindled|scamming|scammed)\s+$", re.I
+)
+_OF_GAP = re.compile(r"\s+of\s+")
 _DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?:the\s+)?$", re.I)
 
 
@@ -119,10 +128,13 @@ def _is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) 
         return False
     for word in nxt:
         if word in PEOPLE_NOUNS:
-            return True
+            return not _TARGETS_AFTER.match(text, hit.end) and (counted or word not in SINGULAR_PEOPLE)
         if word not in PEOPLE_MODIFIERS:
             break
     if hit.kind != "demonym":
+        return False
+    before = text[max(0, hit.start - 20) : hit.start]
+    if _TARGETS_AFTER.match(text, hit.end) or _TARGETS_BEFORE.search(before):
         return False
     if hit.text.endswith("s") and not hit.text.endswith("ss"):
         return True
@@ -161,7 +173,8 @@ def _origins(
                 match = _FROM_ORIGIN.search(text[window : hit.start])
                 if match is not None:
                     phrase_start = window + match.start()
-            count = _count_after_verb(amounts, text, phrase_start) or _count_after_verb(amounts, text, hit.start)
+            count = _count_after_verb(amounts, text, phrase_start)
+            count = count or _count_after_verb(amounts, text, hit.start)
         start = count[0] if count else hit.start
         out.append(_Origin(hit.country, start, hit.end, count[1] if count else None))
         previous_origin_end = hit.end
@@ -175,11 +188,9 @@ def _origins(
         for match in _OWN_NATIONALS.finditer(text, s, e):
             count = _count_before(amounts, text, match.start())
             if count is None:
-                lead = re.compile(r"\s+of\s+").fullmatch
-                count = next(
-                    ((a, int(v)) for a, b, v in amounts if b < match.start() and lead(text, b, match.start())),
-                    None,
-                )
+                at = match.start()
+                of_counts = [(a, int(v)) for a, b, v in amounts if b < at and _OF_GAP.fullmatch(text, b, at)]
+                count = of_counts[-1] if of_counts else None
             start = count[0] if count else match.start()
             out.append(_Origin(home, start, match.end(), count[1] if count else None))
     return out
@@ -191,20 +202,38 @@ def _destination(
 ) -> PlaceHit | None:
     """The place in the sentence where the victims were taken, held or rescued from."""
     s, _ = sentence
-    best: tuple[tuple[int, int, int], PlaceHit] | None = None
+    best: tuple[tuple[int, int, int, int, int], PlaceHit] | None = None
+    top = max(frequent.values(), default=0)
     for hit in hits:
-        if hit.kind == "demonym" or hit.country is None or hit.country in excluded:
+        if hit.kind == "demonym" or hit.country is None:
             continue
         if origin.start <= hit.start < origin.end:
             continue
-        if _FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]):
+        if _FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]) or _names_people(text, hit):
             continue
         framed = 0 if _DEST_BEFORE.search(text[max(s, hit.start - 12) : hit.start]) else 1
+        if hit.country in excluded:
+            lead = text[max(s, hit.start - 4) : hit.start]
+            home_scene = frequent[hit.country] >= top and lead.endswith("in ")
+            if framed or not home_scene:
+                continue
+            framed = 2
+        marked = 0 if _HELD_BEFORE.search(text[max(s, hit.start - 70) : hit.start]) else 1
+        if frequent[hit.country] * 2 < top and marked:
+            framed = max(framed, 1)
         distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
-        key = (framed, -frequent[hit.country], distance)
+        key = (framed, marked, distance // 60, -frequent[hit.country], distance)
         if best is None or key < best[0]:
             best = (key, hit)
+    if best is not None and best[0][0] >= 1 and frequent.most_common(1)[0][0] not in excluded:
+        return None  # weak evidence in the sentence: fall back on the report's main country
     return best[1] if best else None
+
+
+def _names_people(text: str, hit: PlaceHit) -> bool:
+    """A country name used for its people ("United States citizens")."""
+    following = text[hit.end : hit.end + 20].split()
+    return bool(following) and following[0].strip(",.;:").casefold() in PEOPLE_NOUNS
 
 
 def _home_country(places: list[PlaceHit], text: str) -> str | None:
@@ -218,7 +247,7 @@ def _home_country(places: list[PlaceHit], text: str) -> str | None:
 _HELD_BEFORE = re.compile(
     r"\b(?:compounds?|scam\s+(?:cent(?:re|er)s?|hubs?|operations?|industry|factories)|held|trapped|"
     r"trafficked|forced|camps?|hubs?|cent(?:re|er)s?|syndicates?|captive|working|work|rescued|"
-    r"located|based|operating|stuck|detained)\b[^.;]{0,50}$",
+    r"located|based|operating|stuck|detained|jobs?)\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
 
@@ -243,7 +272,8 @@ def _follow_ups(
     out = []
     for start, end, value in amounts:
         if s <= start and end <= e and start not in taken and value == int(value) and value >= 1:
-            if _FOLLOW_UP.match(text[end : end + 30]) or _FOLLOW_UP_BEFORE.search(text[max(s, start - 16) : start]):
+            before = text[max(s, start - 16) : start]
+            if _FOLLOW_UP.match(text[end : end + 30]) or _FOLLOW_UP_BEFORE.search(before):
                 out.append((start, end, int(value)))
     return out
 
