@@ -372,6 +372,15 @@ def _classify_part(
             if not text.startswith("$", end):
                 return _Found("Organization", start, end, name)
             return None
+    after = index + len(words)
+    if (
+        after < len(toks)
+        and toks[after].text in PLACE_SUFFIXES
+        and _joined(text, end, toks[after].start)
+        and not inner_place
+        and all(t.casefold() not in COMMON_WORDS for t in texts)
+    ):
+        return _Found("Location", start, toks[after].end, text[start : toks[after].end])
     if not plain_name or inner_place:
         return None
     if _org_context(text, toks, index, index + len(words)):

@@ -84,7 +84,11 @@ _OWN_NATIONALS = re.compile(
 )
 _BARE_NATIONALS = re.compile(r"(?<!foreign )\b(?:citizens|nationals|compatriots)\b(?!\s+of\b)", re.I)
 # Scam targets, not trafficked people ("American victims of cyber scams", "targeting Chinese").
-_TARGETS_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:of\s+)?(?:\w+\s+)?(?:scams?|fraud|swindles?)\b", re.I)
+_TARGETS_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:victims|targets|investors|users|consumers)\s+of\s+(?:[\w-]+\s+){0,2}"
+    r"(?:scams?|fraud|swindles?|fraudsters|scammers)\b",
+    re.I,
+)
 _TARGETS_BEFORE = re.compile(
     r"\b(?:targeting|targeted|defrauding|defrauded|swindling|swindled|scamming|scammed)\s+$", re.I
 )

@@ -1,0 +1,107 @@
+"""Entities: people, organisations, compounds, operations and locations, on invented sentences."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ringscope.extract.document import Document
+from ringscope.extract.entities import extract_entities
+from ringscope.extract.places import find_places
+from ringscope.model import Entity
+
+
+def _entities(text: str) -> list[Entity]:
+    doc = Document(text)
+    return extract_entities(doc, find_places(doc))
+
+
+def _by_name(text: str) -> dict[str, Entity]:
+    return {e.name: e for e in _entities(text)}
+
+
+def test_person_after_title_keeps_role_apart() -> None:
+    found = _by_name("Police Major General Arnold Veskin said the raid freed 40 people.")
+    person = found["Arnold Veskin"]
+    assert person.type == "Person"
+    assert person.roles == ["Police Major General"]
+
+
+def test_person_with_role_after_comma_and_surname_mentions() -> None:
+    text = "Dalia Orvenko, a researcher at the Fenwick Institute, said the trend grew. Orvenko added more."
+    found = _by_name(text)
+    assert found["Dalia Orvenko"].type == "Person"
+    assert len(found["Dalia Orvenko"].mentions) == 2
+    assert found["Fenwick Institute"].type == "Organization"
+    assert "Orvenko" not in found
+
+
+def test_person_country_from_demonym_in_title() -> None:
+    found = _by_name("Kenyan Foreign Minister Tomas Abwere visited the border.")
+    assert found["Tomas Abwere"].country == "KE"
+
+
+def test_acronym_linked_to_long_form() -> None:
+    text = "The Coastal Anti-Fraud Agency (CAFA) led the raid. Later CAFA said 12 were held."
+    found = _by_name(text)
+    org = found["Coastal Anti-Fraud Agency (CAFA)"]
+    assert org.type == "Organization" and org.aliases == ["CAFA"]
+    assert len(org.mentions) == 2
+    assert "CAFA" not in found
+
+
+def test_organisation_country_from_place_inside() -> None:
+    found = _by_name("The Embassy of Ruritania in Thailand and the Peruvian Ministry of Interior cooperated.")
+    assert found["Peruvian Ministry of Interior"].country == "PE"
+    assert found["Peruvian Ministry of Interior"].type == "Organization"
+
+
+def test_generic_references_are_not_entities() -> None:
+    names = {e.name for e in _entities("Police said the Ministry would act. Thai authorities agreed.")}
+    assert "Police" not in names and "Ministry" not in names and "Thai" not in names
+
+
+def test_compounds_and_operations() -> None:
+    text = (
+        "Raiders entered Golden Lotus Park and the Brightwater Special Economic Zone "
+        "during Operation Silent Tide II."
+    )
+    found = _by_name(text)
+    assert found["Golden Lotus Park"].type == "Compound"
+    assert found["Brightwater Special Economic Zone"].type == "Compound"
+    assert found["Operation Silent Tide II"].type == "Operation"
+
+
+def test_locations_have_country_and_coordinates_and_demonyms_are_not_locations() -> None:
+    found = _by_name("Ugandans were flown from Nairobi to Yangon in Myanmar and later to Southeast Asia.")
+    assert found["Nairobi"].type == "Location" and found["Nairobi"].country == "KE"
+    assert found["Nairobi"].lat is not None
+    assert found["Myanmar"].country == "MM"
+    assert found["Southeast Asia"].country is None
+    assert "Ugandans" not in found
+
+
+def test_place_suffix_and_facilities() -> None:
+    found = _by_name("They were moved to Korvath province and flown out of Oruvale International Airport.")
+    assert found["Korvath province"].type == "Location"
+    assert found["Oruvale International Airport"].type == "Location"
+
+
+def test_each_entity_once_with_all_mentions() -> None:
+    text = "Cambodia and Laos signed. Cambodia then acted."
+    entities = [e for e in _entities(text) if e.name == "Cambodia"]
+    assert len(entities) == 1
+    assert [m.start for m in entities[0].mentions] == [0, 26]
+
+
+def test_photo_credit_names_a_person() -> None:
+    found = _by_name("A guard tower at the site. (Photo: Lemmy Kastrova)")
+    assert found["Lemmy Kastrova"].type == "Person"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_arbitrary_text_never_raises_and_mentions_hold(text: str) -> None:
+    for entity in _entities(text):
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text

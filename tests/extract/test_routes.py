@@ -1,0 +1,86 @@
+"""Routes: victims' origin -> where they were held, with counts, on invented sentences."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ringscope.extract.document import Document
+from ringscope.extract.entities import extract_entities
+from ringscope.extract.places import find_places
+from ringscope.extract.routes import extract_routes
+from ringscope.model import Route
+
+
+def _routes(text: str) -> list[Route]:
+    doc = Document(text)
+    places = find_places(doc)
+    return extract_routes(doc, places, extract_entities(doc, places))
+
+
+def _pairs(text: str) -> set[tuple[str, str, int | None]]:
+    return {(r.origin, r.destination, r.count) for r in _routes(text)}
+
+
+def test_count_nationality_and_destination() -> None:
+    assert _pairs("Police said 42 Kenyans were trafficked to Myanmar last year.") == {("KE", "MM", 42)}
+
+
+def test_rescued_from_compounds_in_country_without_count() -> None:
+    pairs = _pairs("Indonesians were rescued from scam compounds in Cambodia on Monday.")
+    assert pairs == {("ID", "KH", None)}
+
+
+def test_repatriated_with_number_words() -> None:
+    pairs = _pairs("The ministry repatriated thirty Ugandans who had been held in Myanmar.")
+    assert pairs == {("UG", "MM", 30)}
+
+
+def test_list_of_origin_countries_share_the_destination() -> None:
+    text = "The centres are located in Cambodia and hold victims from China, Malaysia and Thailand."
+    assert _pairs(text) == {("CN", "KH", None), ("MY", "KH", None), ("TH", "KH", None)}
+
+
+def test_suspects_give_no_route() -> None:
+    assert _pairs("Police in Cambodia arrested 19 Japanese suspects over phone fraud.") == set()
+
+
+def test_nationality_adjective_of_officials_gives_no_route() -> None:
+    assert _pairs("Thai police and Cambodian officials met to discuss the trafficking of workers.") == set()
+
+
+def test_scam_targets_are_not_trafficking_victims() -> None:
+    pairs = _pairs("The gang held workers in Laos to defraud American victims of online scams.")
+    assert not any(origin == "US" for origin, _, _ in pairs)
+
+
+def test_figure_stated_after_the_nationality() -> None:
+    text = "Of the 50 people trapped in a compound in Laos, 31 were from Nepal and nine came from Bhutan."
+    assert {("NP", "LA", 31), ("BT", "LA", 9)} <= _pairs(text)
+
+
+def test_quote_is_exact_and_covers_origin_and_destination() -> None:
+    text = "Earlier, 18 Sri Lankans were trafficked to Myanmar by a broker."
+    (route,) = _routes(text)
+    assert text[route.start : route.end] == route.quote
+    assert "Sri Lankans" in route.quote and "Myanmar" in route.quote and "18" in route.quote
+
+
+def test_destination_falls_back_to_the_country_the_report_is_about() -> None:
+    text = (
+        "Scam compounds in Myanmar hold thousands of workers. Troops raided a compound in Myanmar on Monday. "
+        "Among those freed were 12 Nepalis."
+    )
+    assert ("NP", "MM", 12) in _pairs(text)
+
+
+def test_same_route_and_count_once() -> None:
+    text = "Ten Kenyans were trafficked to Laos. The ten Kenyans were trafficked to Laos by a broker."
+    assert len([r for r in _routes(text) if r.count == 10]) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_arbitrary_text_never_raises_and_quotes_hold(text: str) -> None:
+    for route in _routes(text):
+        assert text[route.start : route.end] == route.quote
