@@ -6,7 +6,7 @@ import re
 
 from ringscope.extract import measures
 from ringscope.extract.document import Document
-from ringscope.extract.numbers import Amount, find_amounts
+from ringscope.extract.numbers import Amount, ascii_lower, find_amounts
 from ringscope.extract.places import PlaceHit
 from ringscope.extract.speakers import find_speaker
 from ringscope.model import Claim, DateMention, Entity
@@ -183,13 +183,14 @@ def extract_claims(
     seen: dict[tuple[object, ...], list[tuple[str, int]]] = {}
     previous: tuple[int, int, str, int] | None = None  # sentence start, noun end, measure, claim index
     cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int]]] = {}
-    amounts = find_amounts(text)
+    lowered = ascii_lower(text)
+    amounts = find_amounts(text, lowered)
     main_country = _main_country(text, places)
     for index, amount in enumerate(amounts):
         s_start, s_end = doc.sentence_at(amount.num_start)
         if (s_start, s_end) not in cache:
             cache[(s_start, s_end)] = (
-                measures.find_triggers(text, s_start, s_end),
+                measures.find_triggers(text, s_start, s_end, lowered),
                 measures.clause_breaks(text, s_start, s_end),
             )
         triggers, breaks = cache[(s_start, s_end)]

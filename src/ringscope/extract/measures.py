@@ -90,9 +90,9 @@ TRIGGERS: dict[str, str] = {
 WEAK = frozenset({"industry", "proceeds", "worth", "valued", "received", "arrived", "returned", "involved",
                   "working", "worked", "fled", "landed", "kept", "trafficking", "traffickers", "trafficker",
                   "arrest", "arrests"})
-TRIGGER_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TRIGGERS.items()) + r")\b", re.IGNORECASE
-)
+TRIGGER_LOWER_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TRIGGERS.items()) + r")\b")
+"""Triggers in lower-cased text (much faster than matching case-insensitively)."""
+TRIGGER_RE = re.compile(TRIGGER_LOWER_RE.pattern, re.IGNORECASE)
 
 PEOPLE_CLASSES = frozenset({PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, BARE})
 PEOPLE_MEASURE = {
@@ -184,10 +184,14 @@ _ATTEMPT = re.compile(
                       re.IGNORECASE)
 
 
-def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Trigger words in ``text[start:end]`` with their category."""
+def find_triggers(text: str, start: int, end: int, lowered: str | None = None) -> list[Trigger]:
+    """Trigger words in ``text[start:end]`` with their category (``lowered``: the text lower-cased)."""
     found: list[Trigger] = []
-    for m in TRIGGER_RE.finditer(text, start, end):
+    source = lowered if lowered is not None else text[:end].lower()
+    if len(source) < end:
+        source = text
+    pattern = TRIGGER_LOWER_RE if source is not text else TRIGGER_RE
+    for m in pattern.finditer(source, start, end):
         category = m.lastgroup or ""
         if category == "rescue" and _ATTEMPT.search(text[max(start, m.start() - 30) : m.start()]):
             category = "traffic"  # people who tried to escape are still held

@@ -38,11 +38,8 @@ _T = "|".join(TENS)
 _WORD_BASE = rf"(?:(?:{_T})(?:[-\s](?:{_U}))?|{_U}|half\s+a|a)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORD_TAIL = rf"(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)"
-_WORDNUM = rf"\b{_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
-_DIGITS = (
-    r"(?<![\w.,/:+#])(?<![A-Za-z]-)"
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\D)|\d+)(?:\.\d+)?"
-)
+_WORDNUM = rf"\b(?=[otfesnah]){_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
+_DIGITS = r"\d+(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
 
@@ -119,15 +116,38 @@ class _Atom:
     is_word: bool
 
 
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+"""ASCII-only lower-casing: keeps every offset of the text unchanged."""
+
+
+def ascii_lower(text: str) -> str:
+    """Lower-cased text with the same offsets (``str.lower`` unless it changes the length)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_LOWER)
+
+
+_DIGITS_RE = re.compile(rf"(?P<digits>{_DIGITS})")
+_WORDS_RE = re.compile(rf"(?P<words>{_WORDNUM})")
+
+
+def _cores(lowered: str) -> list[re.Match[str]]:
+    """The numbers themselves, on lower-cased text: digits and number words, in text order."""
+    found = list(_DIGITS_RE.finditer(lowered))
+    words = list(_WORDS_RE.finditer(lowered))
+    if words:
+        found = sorted(found + words, key=lambda m: m.start())
+    return found
+
+
 @lru_cache(maxsize=1)
-def _atom_re() -> re.Pattern[str]:
-    pre = money.prefix_pattern()
-    suf = money.suffix_pattern()
-    num = rf"(?P<digits>{_DIGITS})|(?i:(?P<words>{_WORDNUM}))"
+def _prefix_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<pre>{money.prefix_pattern()})[\s\u00a0]?$")
+
+
+@lru_cache(maxsize=1)
+def _tail_re() -> re.Pattern[str]:
     scale = rf"(?:(?P<sa>{_SCALE_ATTACHED})|[\s-](?i:(?P<sw>{_SCALE_WORD})))"
-    return re.compile(
-        rf"(?:(?P<pre>{pre})[\s\u00a0]?)?(?:{num})(?:{scale})?(?:\s(?i:(?P<suf>{suf})))?"
-    )
+    return re.compile(rf"{scale}?(?:\s(?i:(?P<suf>{money.suffix_pattern()})))?")
 
 
 def parse_words(text: str) -> float | None:
@@ -165,43 +185,47 @@ def _parse_digits(text: str) -> float:
     return float(re.sub(r"[,\s\u00a0\u202f]", "", text))
 
 
-def _atoms(text: str) -> list[_Atom]:
+def _atoms(text: str, lowered: str | None = None) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for m in _atom_re().finditer(text):
-        words = m.group("words")
-        digits = m.group("digits")
+    prefix_re, tail_re = _prefix_re(), _tail_re()
+    for m in _cores(lowered if lowered is not None else ascii_lower(text)):
+        words = m.groupdict().get("words")
+        num_start, num_end = m.start(), m.end()
         if words is not None:
             value = parse_words(words)
-            if value is None or words.strip().lower() in ("a", "half a"):
+            if value is None or words.strip() in ("a", "half a"):
                 continue
-            num_start, num_end = m.start("words"), m.end("words")
-        elif digits is not None:
-            value = _parse_digits(digits)
-            num_start, num_end = m.start("digits"), m.end("digits")
         else:
-            continue
-        pre, suf = m.group("pre"), m.group("suf")
-        scale_word = m.group("sa") or m.group("sw")
-        start, end = m.start(), m.end()
-        if pre is not None and pre in money.LETTER_SYMBOLS and (num_start != m.end("pre") or words):
-            start = num_start
+            value = _parse_digits(m.group(0))
+        start = num_start
+        pre_m = None if words is not None else prefix_re.search(text, max(0, num_start - 8), num_start)
+        pre = pre_m.group("pre") if pre_m else None
+        if pre is not None and pre in money.LETTER_SYMBOLS and pre_m is not None and pre_m.end("pre") != num_start:
             pre = None
-        if pre is not None and words is not None:
-            start, pre = num_start, None
-        if m.group("sa") and pre is None and suf is None:
-            # "5m" or "2b" without a currency: a measurement, not a scale.
-            if m.group("sa").lower() in ("m", "b"):
-                continue
+        if words is None and num_start > 0:
+            c = text[num_start - 1]
+            letter_prefix = pre is not None and pre_m is not None and pre_m.end("pre") == num_start
+            if (c.isalnum() or c in "_.,/:+#") and not letter_prefix:
+                continue  # part of an identifier ("G20", "A320", "v2.1")
+            if c == "-" and num_start > 1 and text[num_start - 2].isalpha():
+                continue  # "COVID-19"
+        if pre is not None and pre_m is not None:
+            start = pre_m.start("pre")
+        tail = tail_re.match(text, num_end)
+        sa, sw, suf = tail.group("sa"), tail.group("sw"), tail.group("suf")
+        scale_word = sa or sw
+        if sa and pre is None and suf is None and sa.lower() in ("m", "b"):
+            continue  # "5m" without a currency: a measurement, not a scale
         if scale_word:
             value *= SCALES[scale_word.lower()]
         currency = money.resolve(pre) if pre else None
         if suf:
-            code = money.resolve(suf)
-            currency = currency or code
-        elif pre is None and scale_word is None:
+            currency = currency or money.resolve(suf)
+            end = tail.end("suf")
+        elif scale_word:
+            end = tail.end("sa") if sa else tail.end("sw")
+        else:
             end = num_end
-        if suf is None and scale_word is not None:
-            end = m.end("sa") if m.group("sa") else m.end("sw")
         atoms.append(_Atom(start, end, num_start, num_end, value, scale_word is not None, currency,
                            words is not None))
     return atoms
@@ -252,22 +276,26 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     return _QUALIFIERS[m.group(1).lower()], start - (len(window) - m.start(1))
 
 
-def _phone_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _PHONE_RE.finditer(text):
-        digits = sum(c.isdigit() for c in m.group(0))
-        if digits >= 9 and "," not in m.group(0):
-            spans.append((m.start(), m.end()))
-    return spans
+def _in_phone(text: str, atom: _Atom) -> bool:
+    """Whether a figure is part of a phone number (nine or more digits in groups, no commas)."""
+    if atom.is_word:
+        return False
+    for m in _PHONE_RE.finditer(text, max(0, atom.num_start - 8), min(len(text), atom.num_end + 24)):
+        if m.start() <= atom.num_start < m.end():
+            digits = sum(c.isdigit() for c in m.group(0))
+            return digits >= 9 and "," not in m.group(0)
+    return False
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """All figures in ``text`` that may state a claim, in order of position."""
-    atoms = _atoms(text)
-    phones = _phone_spans(text)
+def find_amounts(text: str, lowered: str | None = None) -> list[Amount]:
+    """All figures in ``text`` that may state a claim, in order of position.
+
+    ``lowered`` may pass ``ascii_lower(text)`` when the caller has it already.
+    """
+    atoms = _atoms(text, lowered)
     kept: list[_Atom] = []
     for atom in atoms:
-        in_phone = any(s <= atom.num_start < e for s, e in phones)
+        in_phone = _in_phone(text, atom)
         if kept and kept[-1].start < 0 and _RANGE_END_RE.match(text[kept[-1].end : atom.start]):
             in_phone = True  # the far end of a skipped range ("October 16 to 20", "aged 20 to 45")
         if not in_phone and not _skip(text, atom, kept):
