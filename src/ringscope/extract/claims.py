@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ringscope.extract import measures
 from ringscope.extract.document import Document
@@ -78,8 +79,10 @@ def _location(
     window_start = doc.sentence_at(max(0, s_start - 1))[0] if s_start > 0 else s_start
     window_start = doc.sentence_at(max(0, window_start - 1))[0] if window_start > 0 else window_start
     best: tuple[float, str] | None = None
-    for p in places:
-        if p.end <= window_start or p.start >= s_end:
+    starts = [p.start for p in places]
+    lo = bisect_left(starts, window_start - 200)
+    for p in places[lo : bisect_left(starts, s_end)]:
+        if p.end <= window_start:
             continue
         score = _place_score(text, p, a_start, a_end, breaks if p.start >= s_start else [])
         if score is None:
@@ -183,6 +186,8 @@ def extract_claims(
     seen: dict[tuple[object, ...], list[tuple[str, int]]] = {}
     previous: tuple[int, int, str, int] | None = None  # sentence start, noun end, measure, claim index
     cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int]]] = {}
+    speakers: dict[int, str | None] = {}
+    places = sorted(places, key=lambda p: p.start)
     lowered = ascii_lower(text)
     amounts = find_amounts(text, lowered)
     main_country = _main_country(text, places)
@@ -264,7 +269,9 @@ def extract_claims(
                 currency=amount.currency,
                 period=_period(text, amount, clause_end) if is_money else None,
                 location=_location(doc, places, amount.start, amount.end, breaks) or main_country,
-                speaker=find_speaker(text, s_start, s_end),
+                speaker=speakers[s_start] if s_start in speakers else speakers.setdefault(
+                    s_start, find_speaker(text, s_start, s_end)
+                ),
                 date=_sentence_date(dates, s_start, s_end),
             )
         )

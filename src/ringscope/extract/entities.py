@@ -339,7 +339,7 @@ def _classify_part(
     start, end = words[0].start, words[-1].end
     name = text[start:end]
     country = _country_in(places, start, end)
-    index = next(k for k, t in enumerate(toks) if t.start == start)
+    index = _index_of(toks, start)
     has_org_head = any(t in ORG_HEADS for t in texts)
     inner_place = any(p.start >= start and p.end <= end for p in places)
     plain_name = not any(t.casefold() in COMMON_WORDS or t.casefold() in lower_words for t in texts)
@@ -388,6 +388,18 @@ def _classify_part(
     if _loc_context(text, toks, index) and _sentence_inner(text, start):
         return _Found("Location", start, end, name)
     return None
+
+
+def _index_of(toks: list[_Tok], start: int) -> int:
+    """Index of the token starting at ``start`` (binary search: tokens are in text order)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _sentence_inner(text: str, start: int) -> bool:
@@ -476,25 +488,27 @@ def _merge(found: list[_Found], text: str) -> list[Entity]:
     return _absorb(list(entities.values()))
 
 
-def _absorbs(big: Entity, small: Entity) -> bool:
+def _absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: frozenset[str]) -> bool:
     """Is ``small`` a shorter way of writing ``big``?"""
-    small_words, big_words = set(small.key.split()), set(big.key.split())
+    if not small_words < big_words:
+        return False
     if small.type == "Location":
-        extra = big_words - small_words
-        return big.type == "Location" and small_words < big_words and extra <= PLACE_SUFFIXES
-    if small.type == "Person" or (len(small_words) == 1 and small.type in {"Organization", "Location"}):
-        # a surname or given name alone, or a one-word mention of a person
-        if big.type == "Person" and small_words < big_words:
-            return True
-    return big.type == small.type and small_words < big_words
+        return big.type == "Location" and (big_words - small_words) <= PLACE_SUFFIXES
+    if big.type == "Person" and (small.type == "Person" or len(small_words) == 1):
+        return small.type in {"Person", "Organization", "Location"}  # a surname or given name alone
+    return big.type == small.type
 
 
 def _absorb(entities: list[Entity]) -> list[Entity]:
     """Fold shorter names into a longer entity that holds all their words."""
+    words = {id(e): frozenset(e.key.split()) for e in entities}
     kept: list[Entity] = []
-    by_length = sorted(entities, key=lambda e: (-len(e.key.split()), e.type != "Person"))
+    by_length = sorted(entities, key=lambda e: (-len(words[id(e)]), e.type != "Person"))
     for entity in by_length:
-        target = next((other for other in kept if _absorbs(other, entity)), None)
+        mine = words[id(entity)]
+        target = None
+        if len(mine) < 6:
+            target = next((o for o in kept if _absorbs(o, words[id(o)], entity, mine)), None)
         if target is None:
             kept.append(entity)
             continue

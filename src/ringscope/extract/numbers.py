@@ -54,10 +54,7 @@ _QUALIFIERS: dict[str, str] = {
     "some": "about", "an estimated": "about", "estimated": "about", "just under": "about",
     "close to": "about", "circa": "about", "an approximate": "about",
 }
-_QUAL_RE = re.compile(
-    r"\b(" + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:at\s+)?$",
-    re.IGNORECASE,
-)
+_PHRASE_RE = {q: re.compile(r"\b" + r"\s+".join(map(re.escape, q.split())) + r"\b") for q in _QUALIFIERS}
 _SUFFIX_QUAL_RE = re.compile(r"^(?:-?plus\b|\+|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 _RANGE_END_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
@@ -269,11 +266,19 @@ def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> bool:
 
 
 def _qualifier(text: str, start: int) -> tuple[str, int]:
+    """The qualifier phrase just before a figure ("more than", "an estimated at", ...) and its start."""
     window = text[max(0, start - 40) : start]
-    m = _QUAL_RE.search(window)
-    if not m:
-        return "exact", start
-    return _QUALIFIERS[m.group(1).lower()], start - (len(window) - m.start(1))
+    lowered = window.lower()
+    words = lowered.split()
+    if words and words[-1] == "at" and not (len(words) > 1 and words[-2] == "at"):
+        words = words[:-1]  # "estimated at", "put at over"
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:])
+            if phrase in _QUALIFIERS:
+                spans = [m.start() for m in _PHRASE_RE[phrase].finditer(lowered)]
+                return _QUALIFIERS[phrase], start - len(window) + spans[-1] if spans else start
+    return "exact", start
 
 
 def _in_phone(text: str, atom: _Atom) -> bool:
