@@ -138,11 +138,25 @@ def _place_index(places: list[PlaceHit]) -> dict[int, PlaceHit]:
     return {p.start: p for p in places}
 
 
+def _inside(places: list[PlaceHit], start: int, end: int) -> list[PlaceHit]:
+    """Place hits lying within [start, end) (places are in text order)."""
+    lo, hi = 0, len(places)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if places[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    out = []
+    while lo < len(places) and places[lo].start < end:
+        if places[lo].end <= end:
+            out.append(places[lo])
+        lo += 1
+    return out
+
+
 def _country_in(places: list[PlaceHit], start: int, end: int) -> str | None:
-    for place in places:
-        if start <= place.start and place.end <= end and place.country:
-            return place.country
-    return None
+    return next((p.country for p in _inside(places, start, end) if p.country), None)
 
 
 def _is_place_run(words: list[_Tok], starts: dict[int, PlaceHit]) -> bool:
@@ -341,7 +355,7 @@ def _classify_part(
     country = _country_in(places, start, end)
     index = _index_of(toks, start)
     has_org_head = any(t in ORG_HEADS for t in texts)
-    inner_place = any(p.start >= start and p.end <= end for p in places)
+    inner_place = bool(_inside(places, start, end))
     plain_name = not any(t.casefold() in COMMON_WORDS or t.casefold() in lower_words for t in texts)
     if texts[0] == "Operation" and len(texts) > 1:
         return _Found("Operation", start, end, name)
