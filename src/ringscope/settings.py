@@ -21,3 +21,6 @@ MAX_REPORT_CHARS = int(_env("MAX_REPORT_CHARS", str(2_000_000)))
 
 SCREEN_MAX_AD_CHARS = int(_env("SCREEN_MAX_AD_CHARS", "100000"))
 """Job ads longer than this (in characters) are refused by ``ringscope screen``."""
+
+SPARK_MASTER = _env("SPARK_MASTER", "local[*]")
+"""The Spark master the Spark engine uses when none is given (``--master``)."""

@@ -1,0 +1,89 @@
+"""Loading Parquet results (from any engine) into the store, and reading them back as JSON lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from ringscope.engines.parquet import read_rows
+from ringscope.engines.rows import extraction_from_json
+from ringscope.ingest.errors import InputProblem
+from ringscope.model import Report
+
+if TYPE_CHECKING:
+    from ringscope.store import Store
+
+
+@dataclass(slots=True)
+class LoadSummary:
+    """What loading a result folder into a store did."""
+
+    loaded: int = 0
+    unchanged: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.problems)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def __str__(self) -> str:
+        return f"{self.loaded} ingested, {self.unchanged} unchanged, {self.failed} failed"
+
+
+def load_parquet_into_store(
+    folder: str | Path,
+    store: Store,
+    *,
+    source: str | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> LoadSummary:
+    """Store every good row of a result folder, one report per transaction, in input order.
+
+    Reports already stored (same content hash) are left as they are, so loading
+    twice changes nothing. Failed lines become problems naming ``source`` (by
+    default the folder) and their input line.
+    """
+    name = source or str(folder)
+    summary = LoadSummary()
+    for row in read_rows(folder):
+        if row["error"] is not None:
+            item = InputProblem(name, row["error"], row["line"])
+            summary.problems.append(item)
+            if on_problem:
+                on_problem(item)
+            continue
+        report = Report(
+            text=row["text"],
+            source=row["source"],
+            url=row["url"],
+            published=row["published"],
+            title=row["title"],
+            external_id=row["external_id"],
+            content_hash=row["content_hash"],
+            id=row["report_id"],
+        )
+        if store.has(report.content_hash):
+            summary.unchanged += 1
+            continue
+        extraction = extraction_from_json(row["extraction"])
+        if store.add(report, extraction, row["extractor_version"]):
+            summary.loaded += 1
+        else:
+            summary.unchanged += 1
+    return summary
+
+
+def write_contract_jsonl(folder: str | Path, sink: IO[str]) -> int:
+    """Write the contract records (corpus/SCHEMA.md) of a result folder as JSON lines; return the count."""
+    written = 0
+    for row in read_rows(folder, ("line", "contract")):
+        if row["contract"] is not None:
+            sink.write(row["contract"] + "\n")
+            written += 1
+    return written
