@@ -305,3 +305,35 @@ def test_hooks_see_progress_and_problems(store: Store, tmp_path: Path) -> None:
         "nope: no such file or folder",
         "b.txt: empty input",
     ]
+
+
+def test_jsonl_is_streamed_with_the_limit_per_line(store: Store, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": "first report " + "a" * 100}),
+        json.dumps({"text": "second report " + "b" * 5000}),
+        json.dumps({"text": "third report with a line\u2028separator inside"}, ensure_ascii=False),
+        b'{"text": "caf\xe9"}'.decode("latin-1"),
+    ]
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(
+        b"\n".join(line.encode("latin-1" if i == 3 else "utf-8") for i, line in enumerate(lines))
+    )
+    summary = ingest_paths(store, [path], max_bytes=1000)
+    assert [str(p).split("/")[-1] for p in summary.problems] == [
+        "big.jsonl:2: line too large (the limit is 1000 bytes, see --max-bytes)",
+        "big.jsonl:4: not UTF-8 (invalid continuation byte at byte 13)",
+    ]
+    assert sorted(texts(store)) == [
+        "first report " + "a" * 100,
+        "third report with a line\u2028separator inside",
+    ]
+
+
+def test_binary_or_empty_jsonl_is_one_problem(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "bin.jsonl").write_bytes(b"\x00\x01\x02\n\x00\x00\n")
+    (tmp_path / "empty.jsonl").write_bytes(b"\n  \n")
+    summary = ingest_paths(store, [tmp_path])
+    assert messages(summary.problems) == {
+        "bin.jsonl": "binary data (NUL bytes), not JSON lines",
+        "empty.jsonl": "empty input",
+    }

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from ringscope import settings
 from ringscope.ingest.errors import InputError, InputProblem
-from ringscope.ingest.readers import reader_for
+from ringscope.ingest.readers import JSONL_SUFFIXES, reader_for
+from ringscope.ingest.readers.jsonl import bounded_lines, read_jsonl_lines
 from ringscope.ingest.sources import Source, find_sources
 from ringscope.model import Extraction, Report
 from ringscope.store import Store
@@ -104,9 +105,7 @@ def _ingest_source(
     problem: Callable[[InputProblem], None],
 ) -> None:
     try:
-        data = read_bytes(source, limit, stdin)
-        reader = reader_for(source.suffix, data)
-        for line, item in reader(data, source.name):
+        for line, item in _read(source, limit, stdin):
             if isinstance(item, InputError):
                 problem(InputProblem(source.name, item.message, item.line or line))
                 continue
@@ -119,6 +118,21 @@ def _ingest_source(
                 problem(InputProblem(source.name, outcome, line))
     except InputError as exc:
         problem(InputProblem(source.name, exc.message, exc.line))
+
+
+def _read(
+    source: Source, limit: int, stdin: BinaryIO | None
+) -> Iterator[tuple[int | None, Report | InputError]]:
+    """The reports of one input. JSONL files are streamed, the size limit applying to each line."""
+    if source.path is not None and source.suffix.lower() in JSONL_SUFFIXES:
+        try:
+            with source.path.open("rb") as fh:
+                yield from read_jsonl_lines(bounded_lines(fh, limit), source.name, limit)
+        except OSError as exc:
+            raise _os_error(exc) from None
+        return
+    data = read_bytes(source, limit, stdin)
+    yield from reader_for(source.suffix, data)(data, source.name)
 
 
 def _store_report(store: Store, report: Report, extractor: Extractor, version: str) -> str | None:
@@ -147,15 +161,19 @@ def read_bytes(source: Source, limit: int, stdin: BinaryIO | None = None) -> byt
                 raise InputError(_too_large(size, limit))
             with source.path.open("rb") as fh:
                 data = fh.read(limit + 1)
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except IsADirectoryError:
-        raise InputError("is a folder") from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+        raise _os_error(exc) from None
     if len(data) > limit:
         raise InputError(_too_large(None, limit))
     return data
+
+
+def _os_error(exc: OSError) -> InputError:
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a folder")
+    return InputError(f"cannot read: {exc.strerror or exc}")
 
 
 def _too_large(size: int | None, limit: int) -> str:

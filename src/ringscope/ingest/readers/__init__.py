@@ -27,6 +27,9 @@ READERS: dict[str, Reader] = {
 }
 """The reader for each file suffix (lower case). Folders are searched for these suffixes."""
 
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""Suffixes of JSON-lines files, which are streamed line by line rather than read whole."""
+
 
 def reader_for(suffix: str, data: bytes) -> Reader:
     """The reader for a file suffix; unknown suffixes (and stdin) are sniffed from the content."""
@@ -46,4 +49,4 @@ def sniff(data: bytes) -> Reader:
     return read_text
 
 
-__all__ = ["READERS", "Reader", "reader_for", "report_from_record", "sniff"]
+__all__ = ["JSONL_SUFFIXES", "READERS", "Reader", "reader_for", "report_from_record", "sniff"]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
 
 from ringscope.ingest.errors import InputError
-from ringscope.ingest.readers.decode import decode_text
 from ringscope.model import Report
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -17,19 +16,57 @@ _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?")
 
 def read_jsonl(data: bytes, source: str) -> Iterator[tuple[int | None, Report | InputError]]:
     """Every good line becomes a report; every bad line an error; each with its line number."""
-    text = decode_text(data)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    yield from read_jsonl_lines(data.split(b"\n"), source)
+
+
+def read_jsonl_lines(
+    lines: Iterable[bytes], source: str, max_line_bytes: int | None = None
+) -> Iterator[tuple[int | None, Report | InputError]]:
+    """Reports from UTF-8 JSON lines (split on newline only, so U+2028 inside strings is kept).
+
+    A line longer than ``max_line_bytes`` is refused; a first line with NUL bytes refuses
+    the whole input as binary.
+    """
+    seen = False
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        if not seen and b"\x00" in raw:
+            raise InputError("binary data (NUL bytes), not JSON lines")
+        seen = True
+        if max_line_bytes is not None and len(raw.rstrip(b"\r\n")) > max_line_bytes:
+            yield number, InputError(f"line too large (the limit is {max_line_bytes} bytes, see --max-bytes)")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, InputError(f"not UTF-8 ({exc.reason} at byte {exc.start})")
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", line=number)
+            yield number, InputError(f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
         try:
             yield number, report_from_record(record, source)
         except InputError as exc:
-            yield number, InputError(exc.message, line=number)
+            yield number, exc
+    if not seen:
+        raise InputError("empty input")
+
+
+def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of ``fh``, each cut to at most ``limit + 1`` bytes (the rest of a longer line is skipped)."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:
+                rest = fh.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield line
 
 
 def report_from_record(record: Any, source: str | None = None) -> Report:
