@@ -51,6 +51,7 @@ def _period(text: str, amount: Amount, clause_end: int) -> str | None:
     return None
 
 
+_SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|according\s+to)\b")
 _NATIONALITY_AFTER = re.compile(r"^\s+(?:citizens?|nationals?|passport)\b", re.IGNORECASE)
 
 
@@ -67,6 +68,8 @@ def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[
         score = 0.0 if _PLACE_PREP.search(text[max(0, p.start - 12) : p.start]) else 60.0
     gap = p.start - a_end if p.start >= a_end else a_start - p.end
     lo, hi = (a_end, p.start) if p.start >= a_end else (p.end, a_start)
+    if _SPEECH.search(text, lo, hi):
+        score += 60  # "Police in X said 40 were rescued in Y": X is where the speaker is
     return score + max(gap, 0) + 50 * sum(1 for b in breaks if lo <= b < hi)
 
 

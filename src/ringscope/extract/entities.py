@@ -24,7 +24,6 @@ from ringscope.extract.compounds import (
 )
 from ringscope.extract.document import Document
 from ringscope.extract.organisations import (
-    GENERIC_ALONE,
     IN_PLACE_HEADS,
     ORG_CONNECTORS,
     ORG_HEADS,
@@ -63,9 +62,10 @@ NOT_ACRONYMS = frozenset(
     I II III IV V VI VII VIII IX X XI XII AM PM AD BC OK TV ID PDF USD US$ EUR GBP SGD MYR THB CNY
     RMB JPY KRW PHP INR IDR VND KHR MMK LAK TWD HKD AUD CAD NZD AED CEO CFO COO CTO MP MPs PhD GMT
     UTC THE AND FOR OF IN ON AT BY TO NEW NEWS SEZ POGO POGOs BREAKING UPDATE VIDEO PHOTO PHOTOS
-    READ MORE
+    READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
     """.split()
 )
+_AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
 SENTENCE_OPENERS = frozenset(
     {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For"}
 )
@@ -203,6 +203,8 @@ def _acronym(word: str) -> bool:
     if "." in word:
         return False
     letters = word.replace("-", "").replace("&", "")
+    if any(c.isdigit() for c in letters):
+        return False
     return (
         2 <= len(letters) <= 8
         and letters[:1].isalpha()
@@ -256,7 +258,8 @@ def _person_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
             if stop != -1 and toks[k].start > stop:
                 break
             word = toks[k].text
-            if word.casefold() in ROLE_NOUNS or word in TITLE_HEADS or word.casefold() in {"who", "aged"}:
+            folded = word.casefold()
+            if folded in _AFTER_NAME or word in TITLE_HEADS:
                 return True
             if word.casefold() in SPEECH_VERBS and k <= j + 3 and word.casefold() != "according":
                 return True
@@ -270,6 +273,10 @@ def _org_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         return True
     if prev in {"on", "like"} and j - i == 1:
         return True
+    if prev in {"at", "of", "with", "for"} and i > 1:
+        role = toks[i - 2].text
+        if role.casefold() in ROLE_NOUNS or role in TITLE_HEADS:
+            return True
     nxt = _next_word(toks, j).casefold()
     if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
         return True
@@ -359,7 +366,8 @@ def _classify_part(
     plain_name = not any(t.casefold() in COMMON_WORDS or t.casefold() in lower_words for t in texts)
     if texts[0] == "Operation" and len(texts) > 1:
         return _Found("Operation", start, end, name)
-    if 2 <= _name_tokens(words) <= 4 and not has_org_head and plain_name and not inner_place:
+    loose_name = not (texts[-1].casefold() in COMMON_WORDS or texts[-1].casefold() in lower_words)
+    if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place:
         if _person_context(text, toks, index, index + len(words)) and not _org_context(
             text, toks, index, index + len(words)
         ):
@@ -371,7 +379,9 @@ def _classify_part(
             return _Found("Compound", start, end, name, country)
         return None
     if has_org_head:
-        if len(texts) == 1 and texts[0] in GENERIC_ALONE:
+        if len(texts) == 1 and not _acronym(texts[0]):
+            return None
+        if all(t in TITLE_WORDS for t in texts) and any(t in TITLE_HEADS for t in texts):
             return None
         return _Found("Organization", start, end, name, country)
     if texts[-1] in FACILITY_HEADS and len(texts) >= 2:
@@ -397,7 +407,8 @@ def _classify_part(
         return _Found("Location", start, toks[after].end, text[start : toks[after].end])
     if not plain_name or inner_place:
         return None
-    if _org_context(text, toks, index, index + len(words)):
+    org = _org_context(text, toks, index, index + len(words))
+    if org and (len(words) > 1 or _sentence_inner(text, start)):
         return _Found("Organization", start, end, name)
     if _loc_context(text, toks, index) and _sentence_inner(text, start):
         return _Found("Location", start, end, name)
@@ -456,6 +467,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
         found.append(_Found("Operation", match.start(), match.end(), match.group(0)))
     for match in CREDIT_RE.finditer(text):
         found.append(_Found("Person", match.start(1), match.end(1), match.group(1)))
+    found.extend(_surname_mentions(text, toks, found))
     covered = [(f.start, f.end) for f in found]
     for place in places:
         if place.kind == "demonym":
@@ -472,6 +484,21 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
         ok = ok and place.kind in {"city", "region"}
         found.append(_location(place, text, suffix if ok else None))
     return _merge(found, text)
+
+
+def _surname_mentions(text: str, toks: list[_Tok], found: list[_Found]) -> list[_Found]:
+    """A person's surname (or other name word) written alone later: another mention of that person."""
+    words = {w for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
+    taken = {(f.start, f.end) for f in found}
+    out = []
+    for k, tok in enumerate(toks):
+        if tok.text in words and (tok.start, tok.end) not in taken:
+            if k + 1 < len(toks) and toks[k + 1].cap and _joined(text, tok.end, toks[k + 1].start):
+                continue
+            if k > 0 and toks[k - 1].cap and _joined(text, toks[k - 1].end, tok.start):
+                continue
+            out.append(_Found("Person", tok.start, tok.end, tok.text))
+    return out
 
 
 def _merge(found: list[_Found], text: str) -> list[Entity]:
@@ -510,7 +537,11 @@ def _absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words:
         return big.type == "Location" and (big_words - small_words) <= PLACE_SUFFIXES
     if big.type == "Person" and (small.type == "Person" or len(small_words) == 1):
         return small.type in {"Person", "Organization", "Location"}  # a surname or given name alone
-    return big.type == small.type
+    if big.type != small.type:
+        return False
+    if big.type in {"Organization", "Compound"}:
+        return big.key.split()[-1] == small.key.split()[-1]
+    return True
 
 
 def _absorb(entities: list[Entity]) -> list[Entity]:

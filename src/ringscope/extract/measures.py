@@ -203,16 +203,17 @@ def clause_breaks(text: str, start: int, end: int) -> list[int]:
     return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
 
 
-def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str = "") -> float:
+def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str = "",
+             relative_first: int = -1) -> float:
     """Characters between a figure and a trigger, with penalties for clause breaks and weak triggers.
 
-    A trigger inside a relative clause after the figure ("40 men who had been held ...") tells the
-    group's past, so it counts as farther than the main verb.
+    A trigger inside a relative clause after the figure ("40 men who had been held ... were freed"),
+    starting at ``relative_first``, tells the group's past, so it counts as farther than the main verb.
     """
     relative = 0
     if t.start >= a_end:
         gap, lo, hi = t.start - a_end, a_end, t.start
-        if text and _RELATIVE.search(text, a_end, t.start):
+        if t.start == relative_first:
             relative = 70
     else:
         gap, lo, hi = max(0, a_start - t.end), t.end, a_start
@@ -228,7 +229,12 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
                    breaks: list[int], text: str = "", max_distance: float = 160.0
                    ) -> tuple[str, Trigger | None] | None:
     """The measure for a figure of noun class ``cls``, and the trigger that decided it."""
-    scored = sorted(((distance(a_start, a_end, t, breaks, text), t) for t in triggers),
+    relative_first = -1
+    rel = _RELATIVE.search(text, a_end, a_end + 80) if text else None
+    if rel is not None:
+        after = [t.start for t in triggers if t.start >= rel.end()]
+        relative_first = min(after) if after else -1
+    scored = sorted(((distance(a_start, a_end, t, breaks, text, relative_first), t) for t in triggers),
                     key=lambda pair: (pair[0], pair[1].start))
     for d, t in scored:
         if d > max_distance:

@@ -11,7 +11,7 @@ _SAY = r"(?:said|says|told|stated|announced|reported|added|noted|explained|confi
 _COMMON = r"(?:police|authorities|officials|the\s+(?:ministry|embassy|police|government|report|agency|" \
     r"department|statement|spokesperson|spokesman|spokeswoman|official|source))"
 
-_ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?:a\s+)?({_PROPER}|{_COMMON})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:a\s+)?({_PROPER}|{_COMMON})")
 _SAID_BY = re.compile(rf"\b{_SAY}\s+((?!The\b|That\b|On\b|In\b){_PROPER})")
 _BY_SAID = re.compile(rf"(?:^|[^\w])({_PROPER}|{_COMMON})\s*,?\s+{_SAY}\b")
 _TRAILING = re.compile(r"(?:\s+(?:of|the|for|and|de|van|von|bin|al))+$")

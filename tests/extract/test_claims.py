@@ -1,0 +1,176 @@
+"""Claims from invented sentences: measure, bounds, unit, currency, period, location, speaker, date."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ringscope.extract.claims import extract_claims
+from ringscope.extract.dates import extract_dates
+from ringscope.extract.document import Document
+from ringscope.extract.places import PlaceHit
+from ringscope.model import Claim
+
+
+def _claims(text: str, places: list[PlaceHit] | None = None, published: str | None = None) -> list[Claim]:
+    doc = Document(text, published)
+    found = extract_claims(doc, places or [], [], extract_dates(doc))
+    for c in found:
+        assert text[c.start : c.end] == c.quote
+    return found
+
+
+def _place(text: str, name: str, country: str, kind: str = "country", nth: int = 0) -> PlaceHit:
+    start = [m.start() for m in re.finditer(re.escape(name), text)][nth]
+    return PlaceHit(start, start + len(name), name, country, kind)
+
+
+def _summary(text: str) -> list[tuple[str, float | None, float | None, str, str | None]]:
+    return [(c.measure, c.low, c.high, c.qualifier, c.currency) for c in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value"),
+    [
+        ("Police rescued 37 victims from a guarded compound.", "victims_rescued", 37),
+        ("Nineteen workers were freed after the raid.", "victims_rescued", 19),
+        ("The ministry said 52 citizens had been repatriated.", "victims_rescued", 52),
+        ("Another 14 escaped and returned home.", "victims_rescued", 14),
+        ("At the site 230 people were held against their will.", "people_trafficked", 230),
+        ("Some 75 jobseekers were trafficked across the border.", "people_trafficked", 75),
+        ("Officers arrested 12 suspects in the capital.", "arrests", 12),
+        ("Twenty-one men were detained at the border.", "arrests", 21),
+        ("The authorities deported 33 suspects last week.", "deported", 33),
+        ("Teams carried out 9,400 inspections in one week.", "inspections", 9400),
+        ("Police raided 17 compounds in the province.", "sites", 17),
+        ("Officers from 41 countries took part.", "countries", 41),
+    ],
+)
+def test_people_and_counts(text: str, measure: str, value: float) -> None:
+    claims = _claims(text)
+    assert [(c.measure, c.low) for c in claims] == [(measure, value)]
+    assert claims[0].unit in ("people", "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value", "currency", "period"),
+    [
+        ("The syndicate makes $7 billion a year from fraud.", "criminal_proceeds", 7e9, "USD", "year"),
+        ("Savers lost 4.5 million Singapore dollars to the scheme.", "fraud_losses", 4.5e6, "SGD", None),
+        ("The bank laundered €80 million for the group.", "laundered", 8e7, "EUR", None),
+        ("Police seized 250,000 baht in cash.", "seized", 250000, "THB", None),
+        ("Ringleaders earned ¥30 million annually.", "criminal_proceeds", 3e7, "CNY", "year"),
+    ],
+)
+def test_money(text: str, measure: str, value: float, currency: str, period: str | None) -> None:
+    (claim,) = _claims(text)
+    assert (claim.measure, claim.low, claim.currency, claim.period, claim.unit) == (
+        measure, value, currency, period, "currency"
+    )
+
+
+def test_range_claim_has_no_value() -> None:
+    (claim,) = _claims("Between 4,000 and 6,000 people are held in the camps.")
+    assert (claim.measure, claim.value, claim.low, claim.high, claim.qualifier) == (
+        "people_trafficked", None, 4000, 6000, "range"
+    )
+
+
+def test_money_range_with_rate() -> None:
+    (claim,) = _claims("About $1 trillion to $2 trillion is laundered through banks annually.")
+    assert (claim.measure, claim.low, claim.high, claim.qualifier, claim.period) == (
+        "laundered", 1e12, 2e12, "range", "year"
+    )
+
+
+def test_vague_amounts_and_other_figures_are_not_claims() -> None:
+    assert _claims("Thousands were rescued and dozens arrested, and billions of dollars were lost.") == []
+    assert _claims("About 40% of victims were rescued in 2021.") == []
+    assert _claims("The 31-year-old suspect was arrested on May 3.") == []
+    assert _claims("Police seized 40 phones and 12 laptops.") == []
+
+
+def test_each_figure_of_a_list_keeps_the_measure() -> None:
+    text = "The rescued foreigners were 12 Norwegians, 7 Chileans, two Mongolians and one Portuguese."
+    assert [(c.measure, c.low) for c in _claims(text)] == [
+        ("victims_rescued", 12), ("victims_rescued", 7), ("victims_rescued", 2), ("victims_rescued", 1)
+    ]
+
+
+def test_a_list_introduced_by_its_group() -> None:
+    text = "The suspects included 6 Chileans and 3 Mongolians."
+    assert [(c.measure, c.low) for c in _claims(text)] == [("arrests", 6), ("arrests", 3)]
+
+
+def test_restated_figure_is_kept_once() -> None:
+    text = "Police rescued 37 Norwegians. The 37 victims were rescued on Friday."
+    assert _summary(text) == [("victims_rescued", 37, 37, "exact", None)]
+
+
+def test_different_qualifier_is_kept() -> None:
+    text = "At least 37 Norwegians were rescued. Officials said 37 Norwegians were rescued."
+    assert [c.qualifier for c in _claims(text)] == ["at_least", "exact"]
+
+
+def test_relative_clause_does_not_decide_the_measure() -> None:
+    text = "The 80 workers who had been held in the compound were repatriated on Friday."
+    assert [c.measure for c in _claims(text)] == ["victims_rescued"]
+
+
+def test_attempted_escape_is_not_a_rescue() -> None:
+    text = "More than 90 workers attempted a mass escape from the compound."
+    assert [c.measure for c in _claims(text)] == ["people_trafficked"]
+
+
+def test_location_from_nearest_place_in_the_sentence() -> None:
+    text = "Police in Portugal said 45 Chileans were rescued from a compound in Mongolia."
+    places = [_place(text, "Portugal", "PT"), _place(text, "Mongolia", "MN")]
+    (claim,) = _claims(text, places)
+    assert claim.location == "MN"
+
+
+def test_nationality_is_not_the_location() -> None:
+    text = "Officers in Mongolia rescued 45 Chileans."
+    places = [_place(text, "Mongolia", "MN"), PlaceHit(30, 38, "Chileans", "CL", "demonym")]
+    (claim,) = _claims(text, places)
+    assert claim.location == "MN"
+
+
+def test_location_with_respectively() -> None:
+    text = "Some 400 and over 500 people are held in Mongolia and Chile, respectively."
+    places = [_place(text, "Mongolia", "MN"), _place(text, "Chile", "CL")]
+    assert [(c.low, c.location) for c in _claims(text, places)] == [(400, "MN"), (500, "CL")]
+
+
+def test_no_place_no_location() -> None:
+    (claim,) = _claims("Police rescued 37 victims.")
+    assert claim.location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Police rescued 37 victims, said Maren Halvorsen.", "Maren Halvorsen"),
+        ("Maren Halvorsen said police rescued 37 victims.", "Maren Halvorsen"),
+        ("According to the Nordic Labour Office, 37 victims were rescued.", "Nordic Labour Office"),
+        ("Police rescued 37 victims.", None),
+    ],
+)
+def test_speaker(text: str, speaker: str | None) -> None:
+    (claim,) = _claims(text)
+    assert claim.speaker == speaker
+
+
+def test_claim_date_is_the_date_of_its_sentence() -> None:
+    text = "On 4 June 2021 police rescued 37 victims. Later, 12 suspects were arrested."
+    first, second = _claims(text)
+    assert first.date == "2021-06-04"
+    assert second.date is None
+
+
+def test_quote_is_short_and_inside_one_sentence() -> None:
+    text = "Nothing happened here. Officers arrested 12 suspects at dawn in a long and winding operation."
+    (claim,) = _claims(text)
+    assert "12 suspects" in claim.quote and "arrested" in claim.quote
+    assert "Nothing" not in claim.quote

@@ -1,0 +1,57 @@
+"""Currencies: symbols, codes and names resolved to ISO 4217; conversions are not new figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from ringscope.extract import money
+from ringscope.extract.numbers import find_amounts
+
+
+@pytest.mark.parametrize(
+    ("token", "code"),
+    [
+        ("$", "USD"), ("US$", "USD"), ("S$", "SGD"), ("NT$", "TWD"), ("HK$", "HKD"), ("RM", "MYR"),
+        ("₱", "PHP"), ("฿", "THB"), ("¥", "CNY"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR"),
+        ("USD", "USD"), ("KES", "KES"), ("Singapore dollars", "SGD"), ("yuan", "CNY"), ("baht", "THB"),
+        ("pesos", "PHP"), ("ringgit", "MYR"), ("rupees", "INR"), ("shillings", "KES"), ("won", "KRW"),
+        ("dollars", "USD"), ("Kenyan shillings", "KES"), ("Peruvian soles", "PEN"), ("Namibian dollars", "NAD"),
+        ("Taiwan dollars", "TWD"),
+    ],
+)
+def test_resolve(token: str, code: str) -> None:
+    assert money.resolve(token) == code
+
+
+def test_unknown_token() -> None:
+    assert money.resolve("bananas") is None
+    assert money.resolve("abc") is None  # three letters that are no currency code
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("a haul of US$15 billion", 15e9, "USD"),
+        ("fines of S$ 2,500", 2500, "SGD"),
+        ("about 40,000 baht", 40000, "THB"),
+        ("RM 1.2 million", 1.2e6, "MYR"),
+        ("losses of Rs 10,000 crore", 1e11, "INR"),
+        ("₱3 million in cash", 3e6, "PHP"),
+        ("EUR 500,000 moved", 5e5, "EUR"),
+        ("1.5 million USD", 1.5e6, "USD"),
+    ],
+)
+def test_amounts_with_currency(text: str, value: float, code: str) -> None:
+    (amount,) = find_amounts(text)
+    assert (amount.low, amount.currency) == (value, code)
+
+
+def test_parenthetical_conversion_is_not_a_second_amount() -> None:
+    text = "Officers seized US$20,000 (NT$640,000) in cash."
+    found = find_amounts(text)
+    assert [(a.low, a.currency) for a in found] == [(20000, "USD")]
+
+
+def test_figures_without_currency_have_none() -> None:
+    (amount,) = find_amounts("Officers found 40 people.")
+    assert amount.currency is None
