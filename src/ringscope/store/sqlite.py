@@ -190,16 +190,13 @@ class Store:
 
     def iter_extractions(self) -> Iterator[tuple[Report, Extraction]]:
         """Every report with its extraction, in the order they were stored."""
-        reader = self._reader()
+        cursor = self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk")
         try:
-            for row in reader.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk"):
+            for row in cursor:
                 report = _report(row)
                 yield report, _load_extraction(self._conn, report.id)
         finally:
-            reader.close()
-
-    def _reader(self) -> sqlite3.Cursor:
-        return self._conn.cursor()
+            cursor.close()
 
     # -- queries -------------------------------------------------------------------
 
