@@ -318,6 +318,9 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
             else:
                 ranked = [c for c, _ in frequent.most_common() if c not in excluded]
+                top = frequent.most_common(1)[0][0] if frequent else None
+                if top == origin.country:
+                    ranked = [origin.country]  # the report is about a scene in the victims' own country
                 if not ranked:
                     continue
                 destination = ranked[0]
