@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from ringscope.serve.schema import AUTH_SCHEMA
+
 _V1 = """
 CREATE TABLE reports (
     pk INTEGER PRIMARY KEY,
@@ -121,7 +123,7 @@ CREATE TABLE dates (
 CREATE INDEX dates_report ON dates(report_id, seq);
 """
 
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
 

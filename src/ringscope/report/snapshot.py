@@ -1,0 +1,99 @@
+"""The fused picture of a store, computed once per store state and filter.
+
+Fusing every report is the expensive step behind entity pages, figures, maps and
+the brief; a :class:`Snapshot` is cached and rebuilt only when the store changes
+(reports added or removed, or re-extracted).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ringscope.fuse import Picture, fuse
+from ringscope.model import Extraction, Report
+from ringscope.report.privacy import victim_entities, victim_names
+from ringscope.store import Store
+
+Item = tuple[Report, Extraction]
+StateKey = tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    picture: Picture
+    victims: frozenset[str]
+    """Ids of resolved entities that are victims."""
+    victim_names: frozenset[str]
+    routes: list[tuple[str, Report, int | None]]
+    """(origin->destination key, report, count) for every route."""
+    state: StateKey
+
+
+def store_state(path: Path) -> StateKey:
+    """Changes whenever reports are added, removed or re-extracted."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk),"
+            " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"
+            " FROM reports"
+        ).fetchone()
+    finally:
+        conn.close()
+    return tuple(row)
+
+
+def mentions_country(extraction: Extraction, country: str) -> bool:
+    code = country.upper()
+    return (
+        any(c.location == code for c in extraction.claims)
+        or any(code in (r.origin, r.destination) for r in extraction.routes)
+        or any(e.country == code for e in extraction.entities)
+    )
+
+
+def select(items: Iterable[Item], country: str | None = None, since: str | None = None) -> Iterator[Item]:
+    """Reports published on or after ``since`` (YYYY-MM-DD prefix) that concern ``country`` (ISO2)."""
+    for report, extraction in items:
+        if since and (report.published or "") < since:
+            continue
+        if country and not mentions_country(extraction, country):
+            continue
+        yield report, extraction
+
+
+def build(items: Iterable[Item], state: StateKey = ()) -> Snapshot:
+    pairs = list(items)
+    picture = fuse(pairs)
+    victims = victim_entities(picture)
+    routes = [
+        (f"{route.origin}->{route.destination}", report, route.count)
+        for report, extraction in pairs
+        for route in extraction.routes
+    ]
+    return Snapshot(picture, frozenset(victims), frozenset(victim_names(picture, victims)), routes, state)
+
+
+_cache: dict[tuple[str, str | None, str | None], Snapshot] = {}
+_lock = threading.Lock()
+
+
+def load(path: Path, country: str | None = None, since: str | None = None) -> Snapshot:
+    """The snapshot of the store at ``path`` (cached until the store changes)."""
+    key = (str(Path(path).resolve()), country, since)
+    state = store_state(path)
+    cached = _cache.get(key)
+    if cached is not None and cached.state == state:
+        return cached
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None and cached.state == state:
+            return cached
+        with Store(path, create=False) as store:
+            snapshot = build(select(store.iter_extractions(), country, since), state)
+        _cache[key] = snapshot
+        return snapshot

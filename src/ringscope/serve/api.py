@@ -1,0 +1,467 @@
+"""The REST API under /api/v1: reports, entities, claims, figures, events, routes, search, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
+
+from ringscope.model import ENTITY_TYPES, Extraction, Report
+from ringscope.report import snapshot as snapshots
+from ringscope.report.privacy import mark_victims, redact
+from ringscope.serve import convert, queries, schemas
+from ringscope.serve.audit import entries
+from ringscope.serve.deps import api_role, api_user, audit, database, store_path
+from ringscope.serve.users import User, UserError, create_user, issue_token
+from ringscope.serve.victims import hidden_names
+from ringscope.store import QueryError, Store
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
+Country = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")]
+Measure = Annotated[str | None, Query(max_length=64, pattern="^[a-z_]+$")]
+Ident = Annotated[str, Query(max_length=128)]
+
+AUTH_ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"model": schemas.ErrorOut, "description": "No token or a wrong token."},
+    403: {"model": schemas.ErrorOut, "description": "The user's role does not allow this."},
+}
+
+router = APIRouter(prefix="/api/v1", responses=AUTH_ERRORS)
+viewer = Depends(api_role("viewer"))
+
+
+def _snapshot(request: Request) -> snapshots.Snapshot:
+    return snapshots.load(store_path(request))
+
+
+def _page(items: list[object], limit: int, offset: int) -> tuple[list[object], int]:
+    return items[offset : offset + limit], len(items)
+
+
+@router.get("/me", response_model=schemas.Me, tags=["account"])
+def me(user: User = viewer) -> schemas.Me:
+    return schemas.Me(username=user.username, role=user.role)
+
+
+@router.post("/tokens", response_model=schemas.TokenOut, status_code=201, tags=["account"])
+def new_token(request: Request, body: schemas.TokenIn, user: User = viewer) -> schemas.TokenOut:
+    """A new API token for the calling user."""
+    token = issue_token(database(request).conn(), user, "api", body.label)
+    audit(request, user, "token", "api token", body.label)
+    return schemas.TokenOut(token=token, label=body.label)
+
+
+@router.post(
+    "/users",
+    response_model=schemas.Me,
+    status_code=201,
+    tags=["account"],
+    responses={400: {"model": schemas.ErrorOut}},
+)
+def new_user(request: Request, body: schemas.UserIn, user: User = Depends(api_role("admin"))) -> schemas.Me:
+    try:
+        created = create_user(database(request).conn(), body.username, body.password, body.role)
+    except UserError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    audit(request, user, "user.add", created.username, created.role)
+    return schemas.Me(username=created.username, role=created.role)
+
+
+@router.get("/reports", response_model=schemas.Page[schemas.ReportSummary], tags=["reports"])
+def reports(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+    user: User = viewer,
+) -> schemas.Page[schemas.ReportSummary]:
+    rows, total = queries.list_reports(database(request).conn(), limit, offset, source, since)
+    audit(request, user, "view", "reports", f"offset={offset}")
+    return schemas.Page(
+        items=[convert.report_summary(r) for r in rows], total=total, limit=limit, offset=offset
+    )
+
+
+def load_report(request: Request, report_id: str) -> tuple[Report, Extraction]:
+    with Store(store_path(request), create=False) as store:
+        report = store.get_report(report_id)
+        if report is None:
+            raise HTTPException(404, "no such report")
+        return report, store.get_extraction(report_id)
+
+
+@router.get(
+    "/reports/{report_id}",
+    response_model=schemas.ReportDetail,
+    tags=["reports"],
+    responses={404: {"model": schemas.ErrorOut}},
+)
+def report(request: Request, report_id: str, user: User = viewer) -> schemas.ReportDetail:
+    """One report with its extracted items; victims' names are withheld from viewers."""
+    found, extraction = load_report(request, report_id[:128])
+    snap = _snapshot(request)
+    show = user.can("analyst")
+    audit(request, user, "view", f"report:{found.id}")
+    return convert.report_detail(
+        found, extraction, snap.picture.event_of.get(found.id), show, () if show else snap.victim_names
+    )
+
+
+@router.get("/entities", response_model=schemas.Page[schemas.EntityOut], tags=["entities"])
+def entities(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    type: Annotated[str | None, Query(pattern="^(" + "|".join(ENTITY_TYPES) + ")$")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Part of a name or alias.")] = None,
+    country: Country = None,
+    user: User = viewer,
+) -> schemas.Page[schemas.EntityOut]:
+    """Resolved entities, most reported first."""
+    snap = _snapshot(request)
+    show = user.can("analyst")
+    wanted = q.casefold() if q else None
+    kept = [
+        e
+        for e in snap.picture.entities
+        if (show or e.id not in snap.victims)
+        and (type is None or e.type == type)
+        and (country is None or e.country == country.upper())
+        and (wanted is None or any(wanted in a.casefold() for a in e.aliases))
+    ]
+    kept.sort(key=lambda e: (-len(e.reports), e.type, e.name, e.id))
+    audit(request, user, "view", "entities", q)
+    page, total = kept[offset : offset + limit], len(kept)
+    return schemas.Page(items=[convert.entity_out(e) for e in page], total=total, limit=limit, offset=offset)
+
+
+@router.get(
+    "/entities/{entity_id}",
+    response_model=schemas.EntityOut,
+    tags=["entities"],
+    responses={404: {"model": schemas.ErrorOut}},
+)
+def entity(request: Request, entity_id: str, user: User = viewer) -> schemas.EntityOut:
+    snap = _snapshot(request)
+    found = next((e for e in snap.picture.entities if e.id == entity_id), None)
+    if found is None or (found.id in snap.victims and not user.can("analyst")):
+        raise HTTPException(404, "no such entity")
+    audit(request, user, "view", f"entity:{found.id}")
+    return convert.entity_out(found)
+
+
+@router.get("/claims", response_model=schemas.Page[schemas.ClaimOut], tags=["claims"])
+def claims(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    measure: Measure = None,
+    country: Country = None,
+    report: Annotated[str | None, Query(max_length=128)] = None,
+    conflicts: Annotated[bool, Query(description="Only claims flagged in a reconciled figure.")] = False,
+    user: User = viewer,
+) -> schemas.Page[schemas.ClaimOut]:
+    """Claims as extracted, in stored order; filter by measure, place, report, or conflicts."""
+    code = country.upper() if country else None
+    conn = database(request).conn()
+    if conflicts:
+        snap = _snapshot(request)
+        flagged = []
+        for figure in snap.picture.figures:
+            ids = {f.claim_id for f in figure.flags}
+            flagged += [
+                (ref.report_id, ref.claim)
+                for ref in figure.claims
+                if ref.claim.id in ids
+                and (measure is None or figure.measure == measure)
+                and (code is None or figure.location == code)
+                and (report is None or ref.report_id == report)
+            ]
+        rows, total = flagged[offset : offset + limit], len(flagged)
+    else:
+        rows, total = queries.list_claims(conn, limit, offset, measure, code, report)
+    hidden = {} if user.can("analyst") else hidden_names(conn, [r for r, _ in rows])
+    audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
+    return schemas.Page(
+        items=[convert.claim_out(r, c, hidden.get(r, ())) for r, c in rows],
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/figures", response_model=schemas.Page[schemas.FigureOut], tags=["claims"])
+def figures(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    measure: Measure = None,
+    country: Country = None,
+    event: Annotated[str | None, Query(max_length=128)] = None,
+    conflicts: bool = False,
+    user: User = viewer,
+) -> schemas.Page[schemas.FigureOut]:
+    """Reconciled figures: consensus, support, and every conflict with its reason."""
+    snap = _snapshot(request)
+    code = country.upper() if country else None
+    kept = [
+        f
+        for f in snap.picture.figures
+        if (measure is None or f.measure == measure)
+        and (code is None or f.location == code)
+        and (event is None or f.event_id == event)
+        and (not conflicts or f.conflicted)
+    ]
+    hidden = () if user.can("analyst") else snap.victim_names
+    audit(request, user, "view", "figures", f"measure={measure} country={code} conflicts={conflicts}")
+    return schemas.Page(
+        items=[convert.figure_out(f, hidden) for f in kept[offset : offset + limit]],
+        total=len(kept),
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/events", response_model=schemas.Page[schemas.EventOut], tags=["events"])
+def events(
+    request: Request, limit: Limit = 50, offset: Offset = 0, user: User = viewer
+) -> schemas.Page[schemas.EventOut]:
+    """Groups of reports about the same real-world event, largest first."""
+    snap = _snapshot(request)
+    items = snap.picture.events
+    audit(request, user, "view", "events")
+    return schemas.Page(
+        items=[
+            schemas.EventOut(id=e.id, report_ids=e.report_ids, published=e.published, figures=len(e.figures))
+            for e in items[offset : offset + limit]
+        ],
+        total=len(items),
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get(
+    "/events/{event_id}",
+    response_model=schemas.EventDetail,
+    tags=["events"],
+    responses={404: {"model": schemas.ErrorOut}},
+)
+def event(request: Request, event_id: str, user: User = viewer) -> schemas.EventDetail:
+    snap = _snapshot(request)
+    found = next((e for e in snap.picture.events if e.id == event_id), None)
+    if found is None:
+        raise HTTPException(404, "no such event")
+    hidden = () if user.can("analyst") else snap.victim_names
+    audit(request, user, "view", f"event:{found.id}")
+    return schemas.EventDetail(
+        id=found.id,
+        report_ids=found.report_ids,
+        published=found.published,
+        figures=len(found.figures),
+        reports=[convert.report_summary(snap.picture.reports[r]) for r in found.report_ids],
+        figure_items=[convert.figure_out(f, hidden) for f in found.figures],
+    )
+
+
+@router.get("/routes", response_model=schemas.Page[schemas.RouteOut], tags=["routes"])
+def routes(
+    request: Request, limit: Limit = 50, offset: Offset = 0, user: User = viewer
+) -> schemas.Page[schemas.RouteOut]:
+    """Trafficking routes (origin -> destination country) with the reports stating them."""
+    rows = queries.route_totals(database(request).conn())
+    audit(request, user, "view", "routes")
+    return schemas.Page(
+        items=[
+            schemas.RouteOut(origin=o, destination=d, reports=n, people=p)
+            for o, d, n, p in rows[offset : offset + limit]
+        ],
+        total=len(rows),
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get(
+    "/search",
+    response_model=schemas.Page[schemas.SearchHitOut],
+    tags=["search"],
+    responses={400: {"model": schemas.ErrorOut}},
+)
+def search(
+    request: Request,
+    q: Annotated[
+        str, Query(min_length=1, max_length=500, description='Words, "phrases", AND/OR/NOT, prefix*.')
+    ],
+    limit: Limit = 20,
+    offset: Offset = 0,
+    user: User = viewer,
+) -> schemas.Page[schemas.SearchHitOut]:
+    """Full-text search over report titles and texts, best matches first."""
+    conn = database(request).conn()
+    try:
+        rows, total = queries.search(conn, q, limit, offset)
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    hidden = {} if user.can("analyst") else hidden_names(conn, [r[0] for r in rows])
+    audit(request, user, "search", q)
+    return schemas.Page(
+        items=[
+            schemas.SearchHitOut(
+                report_id=r[0],
+                title=r[1],
+                source=r[2],
+                url=r[3],
+                published=r[4],
+                snippet=redact(r[5], hidden.get(r[0], ())),
+                score=float(r[6]),
+            )
+            for r in rows
+        ],
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def _marked(request: Request, mark: bool) -> Iterator[tuple[Report, Extraction]]:
+    """Every report and extraction; with ``mark``, victims carry the role the exports hide."""
+    with Store(store_path(request), create=False) as store:
+        for report, extraction in store.iter_extractions():
+            if mark:
+                extraction.entities = mark_victims(report, extraction.entities)
+            yield report, extraction
+
+
+def export_response(request: Request, user: User, kind: str, include_victims: bool) -> StreamingResponse:
+    """A download of the whole store: FtM JSON lines or the claims as CSV."""
+    if include_victims and not user.can("admin"):
+        raise HTTPException(403, "forbidden: only an admin may export victims' names")
+    audit(request, user, "export", kind, f"include_victims={include_victims}")
+    if kind == "ftm":
+        from ringscope.export.ftm import to_ftm
+
+        def lines() -> Iterator[str]:
+            for proxy in to_ftm(_marked(request, not include_victims), include_victims=include_victims):
+                yield json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+
+        return StreamingResponse(
+            lines(),
+            media_type="application/x-ndjson",
+            headers={"Content-Disposition": 'attachment; filename="ringscope-ftm.jsonl"'},
+        )
+
+    def rows() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(
+            [
+                "report_id",
+                "claim_id",
+                "measure",
+                "value",
+                "low",
+                "high",
+                "qualifier",
+                "unit",
+                "currency",
+                "period",
+                "location",
+                "speaker",
+                "quote",
+            ]
+        )
+        for report, extraction in _marked(request, not include_victims):
+            hidden = set()
+            if not include_victims:
+                for e in extraction.entities:
+                    if "victim" in e.roles:
+                        hidden.update([e.name, *e.aliases])
+            for c in extraction.claims:
+                speaker = c.speaker if not c.speaker or redact(c.speaker, hidden) == c.speaker else ""
+                writer.writerow(
+                    [
+                        report.id,
+                        c.id,
+                        c.measure,
+                        c.value,
+                        c.low,
+                        c.high,
+                        c.qualifier,
+                        c.unit,
+                        c.currency,
+                        c.period,
+                        c.location,
+                        speaker,
+                        redact(c.quote, hidden),
+                    ]
+                )
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+
+    return StreamingResponse(
+        rows(),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="ringscope-claims.csv"'},
+    )
+
+
+@router.get(
+    "/export/ftm",
+    tags=["exports"],
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/x-ndjson": {}}}},
+)
+def export_ftm(
+    request: Request, include_victims: bool = False, user: User = Depends(api_role("analyst"))
+) -> StreamingResponse:
+    """FollowTheMoney entities as JSON lines (victims only with ``include_victims`` by an admin)."""
+    return export_response(request, user, "ftm", include_victims)
+
+
+@router.get(
+    "/export/claims.csv",
+    tags=["exports"],
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}}}},
+)
+def export_claims(
+    request: Request, include_victims: bool = False, user: User = Depends(api_role("analyst"))
+) -> StreamingResponse:
+    """Every claim with its report, as CSV."""
+    return export_response(request, user, "claims.csv", include_victims)
+
+
+@router.get("/audit", response_model=schemas.Page[schemas.AuditOut], tags=["account"])
+def audit_log(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    username: Annotated[str | None, Query(max_length=64)] = None,
+    action: Annotated[str | None, Query(max_length=32)] = None,
+    user: User = Depends(api_role("admin")),
+) -> schemas.Page[schemas.AuditOut]:
+    """Who viewed or exported what, newest first (admins only)."""
+    rows, total = entries(database(request).conn(), limit, offset, username, action)
+    return schemas.Page(
+        items=[
+            schemas.AuditOut(
+                at=e.at, username=e.username, role=e.role, action=e.action, target=e.target, detail=e.detail
+            )
+            for e in rows
+        ],
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+__all__ = ["api_user", "router"]

@@ -1,0 +1,79 @@
+"""The application factory: API, web pages, static assets, error handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ringscope.serve import api, queries, schemas, web
+from ringscope.serve.db import Database
+from ringscope.serve.deps import LoginRequired
+
+STATIC = Path(__file__).parent / "static"
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+    " script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+}
+
+
+def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
+    """The web app and REST API over the store at ``store_path`` (which must exist)."""
+    app = FastAPI(
+        title=title,
+        version="1",
+        description="Reports, entities, claims, events, routes, search and exports of a ringscope store."
+        " Every route but /health needs a bearer token (API) or a session (web pages).",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.db = Database(Path(store_path))
+
+    @app.get("/health", response_model=schemas.Health, tags=["health"])
+    def health() -> schemas.Health:
+        """Liveness: no authentication, nothing about the data."""
+        return schemas.Health(status="ok", schema_version=queries.schema_version(app.state.db.conn()))
+
+    app.include_router(api.router)
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(LoginRequired)
+    def login_required(request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(web.login_url(exc.next_url), status_code=303)
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if not request.url.path.startswith(("/api/", "/health", "/openapi")) and exc.status_code in (
+            403,
+            404,
+        ):
+            return web.error_page(request, exc.status_code, str(exc.detail))
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in exc.errors()
+        )
+        return JSONResponse({"detail": f"invalid request: {problems}"}, status_code=422)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path.startswith("/api/") or request.url.path == "/":
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    return app

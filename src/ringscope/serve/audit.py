@@ -1,0 +1,56 @@
+"""The audit log: who viewed or exported what, and when."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ringscope.serve.users import User
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: str
+    username: str | None
+    role: str | None
+    action: str
+    target: str
+    detail: str | None
+
+
+def record(
+    conn: sqlite3.Connection, user: User | None, action: str, target: str, detail: str | None = None
+) -> None:
+    conn.execute(
+        "INSERT INTO audit_log (at, username, role, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            datetime.now(UTC).isoformat(timespec="milliseconds"),
+            user.username if user else None,
+            user.role if user else None,
+            action,
+            target[:500],
+            detail[:1000] if detail else None,
+        ),
+    )
+
+
+def entries(
+    conn: sqlite3.Connection, limit: int, offset: int, username: str | None = None, action: str | None = None
+) -> tuple[list[AuditEntry], int]:
+    """Newest first."""
+    clauses, params = [], []
+    if username:
+        clauses.append("username = ?")
+        params.append(username)
+    if action:
+        clauses.append("action = ?")
+        params.append(action)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = int(conn.execute(f"SELECT COUNT(*) FROM audit_log{where}", params).fetchone()[0])
+    rows = conn.execute(
+        f"SELECT at, username, role, action, target, detail FROM audit_log{where}"
+        " ORDER BY pk DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return [AuditEntry(*row) for row in rows], total

@@ -1,0 +1,62 @@
+"""A report's text as HTML with its extracted items marked (nested spans kept, crossing ones dropped)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from ringscope.report.privacy import WITHHELD, redact
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    """CSS class suffix: entity type, "claim", "route", "date" or "withheld"."""
+    title: str = ""
+
+
+def highlight(text: str, spans: Iterable[Span], hidden: Iterable[str] = ()) -> str:
+    """Escaped HTML of ``text`` with ``<mark>`` elements around the spans.
+
+    Spans nest when one holds the other; a span crossing an open one is dropped.
+    "withheld" spans are replaced by a placeholder, and any ``hidden`` name in the
+    remaining text is withheld too.
+    """
+    hidden = list(hidden)
+    valid = sorted(
+        (s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: (s.start, -s.end, s.kind)
+    )
+
+    def plain(segment: str) -> str:
+        return escape(redact(segment, hidden) if hidden else segment)
+
+    out: list[str] = []
+    stack: list[Span] = []
+    position = 0
+    for span in valid:
+        while stack and stack[-1].end <= span.start:
+            top = stack.pop()
+            out.append(plain(text[position : top.end]) + "</mark>")
+            position = top.end
+        if stack and span.end > stack[-1].end:
+            continue  # crosses the open span
+        if span.start < position:
+            continue  # inside withheld text
+        out.append(plain(text[position : span.start]))
+        if span.kind == "withheld":
+            out.append(f'<mark class="hl hl-withheld">{escape(WITHHELD)}</mark>')
+            position = span.end
+            continue
+        title = f' title="{escape(span.title)}"' if span.title else ""
+        out.append(f'<mark class="hl hl-{escape(span.kind.lower())}"{title}>')
+        stack.append(span)
+        position = span.start
+    while stack:
+        top = stack.pop()
+        out.append(plain(text[position : top.end]) + "</mark>")
+        position = top.end
+    out.append(plain(text[position:]))
+    return "".join(out)

@@ -1,0 +1,201 @@
+"""Wire shapes of the REST API (documented in its OpenAPI spec); field order is fixed."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(description="How many items match, over all pages.")
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    status: str
+    schema_version: int
+
+
+class Me(BaseModel):
+    username: str
+    role: str
+
+
+class TokenIn(BaseModel):
+    label: str | None = Field(default=None, max_length=100)
+
+
+class TokenOut(BaseModel):
+    token: str = Field(description="Shown once; send as `Authorization: Bearer <token>`.")
+    label: str | None
+
+
+class UserIn(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=8, max_length=1024)
+    role: str = Field(pattern="^(viewer|analyst|admin)$")
+
+
+class ReportSummary(BaseModel):
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+
+
+class MentionOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class ReportEntity(BaseModel):
+    type: str
+    name: str
+    country: str | None
+    roles: list[str]
+    mentions: list[MentionOut]
+
+
+class ClaimOut(BaseModel):
+    id: str
+    report_id: str
+    measure: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    currency: str | None
+    period: str | None
+    location: str | None
+    speaker: str | None
+    date: str | None
+    quote: str
+    start: int
+    end: int
+
+
+class RouteItem(BaseModel):
+    origin: str
+    destination: str
+    count: int | None
+    quote: str
+    start: int
+    end: int
+
+
+class DateOut(BaseModel):
+    text: str
+    value: str
+    start: int
+    end: int
+
+
+class ReportDetail(ReportSummary):
+    event_id: str | None
+    text: str
+    entities: list[ReportEntity]
+    claims: list[ClaimOut]
+    routes: list[RouteItem]
+    dates: list[DateOut]
+
+
+class EntityOut(BaseModel):
+    id: str
+    type: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    aliases: dict[str, list[str]] = Field(description="Each spelling with the reports it appears in.")
+    roles: dict[str, list[str]]
+    links: list[list[str]] = Field(description="[role, entity id] pairs.")
+    reports: list[str]
+
+
+class FlagOut(BaseModel):
+    code: str
+    reason: str
+    claim_id: str
+    report_id: str
+
+
+class FigureClaim(BaseModel):
+    claim_id: str
+    report_id: str
+    source: str | None
+    published: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    currency: str | None
+    quote: str
+
+
+class FigureOut(BaseModel):
+    id: str
+    measure: str
+    location: str | None
+    period: str | None
+    event_id: str | None
+    value: float | None
+    currency: str | None
+    qualifier: str
+    usd: float | None
+    support: list[str]
+    independent: int
+    spread: list[float] | None
+    conflicted: bool
+    reason: str
+    flags: list[FlagOut]
+    claims: list[FigureClaim]
+
+
+class EventOut(BaseModel):
+    id: str
+    report_ids: list[str]
+    published: list[str]
+    figures: int
+
+
+class EventDetail(EventOut):
+    reports: list[ReportSummary]
+    figure_items: list[FigureOut]
+
+
+class RouteOut(BaseModel):
+    origin: str
+    destination: str
+    reports: int
+    people: int
+
+
+class SearchHitOut(BaseModel):
+    report_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    snippet: str = Field(description="Matched terms between « and ».")
+    score: float
+
+
+class AuditOut(BaseModel):
+    at: str
+    username: str | None
+    role: str | None
+    action: str
+    target: str
+    detail: str | None
+
+
+class ErrorOut(BaseModel):
+    detail: str

@@ -1,0 +1,455 @@
+"""Server-rendered pages for analysts (Jinja2 templates, session cookie, CSRF on every form)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from ringscope.fuse import Figure, ResolvedEntity
+from ringscope.model import ENTITY_TYPES
+from ringscope.report import analysis
+from ringscope.report import snapshot as snapshots
+from ringscope.report.charts import network_svg, timeline_svg
+from ringscope.report.format import figure_text, number_text
+from ringscope.report.mapsvg import map_svg
+from ringscope.report.privacy import is_victim_in, redact, sentence_around
+from ringscope.serve import queries
+from ringscope.serve.api import export_response
+from ringscope.serve.deps import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    audit,
+    check_csrf,
+    csrf_token,
+    database,
+    session_user,
+    store_path,
+    web_role,
+    web_user,
+)
+from ringscope.serve.highlight import Span, highlight
+from ringscope.serve.users import SESSION_HOURS, User, authenticate, issue_token, revoke_token
+from ringscope.serve.victims import hidden_names
+from ringscope.store import QueryError, Store
+
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.filters["figure"] = figure_text
+templates.env.filters["number"] = number_text
+router = APIRouter(include_in_schema=False)
+viewer = Depends(web_user)
+
+
+def login_url(next_url: str) -> str:
+    return "/login?" + urlencode({"next": next_url})
+
+
+def _safe_next(next_url: str | None) -> str:
+    if not next_url or not next_url.startswith("/") or next_url.startswith("//") or "\\" in next_url:
+        return "/"
+    return next_url
+
+
+def render(request: Request, name: str, user: User | None, status: int = 200, **context: Any) -> HTMLResponse:
+    token = request.cookies.get(SESSION_COOKIE)
+    context.update(user=user, csrf=csrf_token(token) if token and user else "", request=request)
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(
+        request, "error.html", session_user(request), status=status, status_code=status, message=message
+    )
+
+
+def _snap(request: Request) -> snapshots.Snapshot:
+    return snapshots.load(store_path(request))
+
+
+def _href(entity: ResolvedEntity) -> str:
+    return f"/entities/{entity.id}"
+
+
+# -- login ------------------------------------------------------------------------
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str = "/") -> Response:
+    token = secrets.token_urlsafe(24)
+    response = render(request, "login.html", None, next=_safe_next(next), login_csrf=token, error=None)
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", max_age=3600)
+    return response
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request,
+    username: Annotated[str, Form(max_length=64)],
+    password: Annotated[str, Form(max_length=1024)],
+    csrf: Annotated[str, Form(max_length=200)],
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
+    if not expected or not secrets.compare_digest(expected, csrf):
+        raise HTTPException(403, "forbidden: missing or wrong CSRF token")
+    conn = database(request).conn()
+    user = authenticate(conn, username, password)
+    if user is None:
+        audit(request, None, "login.failed", username)
+        token = secrets.token_urlsafe(24)
+        response = render(
+            request,
+            "login.html",
+            None,
+            status=401,
+            next=_safe_next(next),
+            login_csrf=token,
+            error="Wrong username or password.",
+        )
+        response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", max_age=3600)
+        return response
+    session = issue_token(conn, user, "session")
+    audit(request, user, "login", user.username)
+    redirect = RedirectResponse(_safe_next(next), status_code=303)
+    redirect.set_cookie(
+        SESSION_COOKIE, session, httponly=True, samesite="strict", max_age=SESSION_HOURS * 3600
+    )
+    redirect.delete_cookie(LOGIN_CSRF_COOKIE)
+    return redirect
+
+
+@router.post("/logout")
+def logout(
+    request: Request, csrf: Annotated[str, Form(max_length=200)] = "", user: User = viewer
+) -> Response:
+    check_csrf(request, csrf)
+    revoke_token(database(request).conn(), request.cookies.get(SESSION_COOKIE, ""))
+    audit(request, user, "logout", user.username)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+# -- pages --------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, user: User = viewer) -> Response:
+    with Store(store_path(request), create=False) as store:
+        stats = store.stats()
+    return render(request, "home.html", user, stats=stats)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    user: User = viewer,
+) -> Response:
+    hits: list[dict[str, Any]] = []
+    total, error = 0, None
+    if q.strip():
+        conn = database(request).conn()
+        try:
+            rows, total = queries.search(conn, q, 20, offset)
+        except QueryError as exc:
+            rows, error = [], str(exc)
+        hidden = {} if user.can("analyst") else hidden_names(conn, [r[0] for r in rows])
+        for r in rows:
+            snippet = redact(r[5], hidden.get(r[0], ()))
+            marked = str(Markup.escape(snippet)).replace("«", "<b>").replace("»", "</b>")
+            hits.append(
+                {"id": r[0], "title": r[1], "source": r[2], "published": r[4], "snippet": Markup(marked)}
+            )
+        audit(request, user, "search", q)
+    return render(request, "search.html", user, q=q, hits=hits, total=total, offset=offset, error=error)
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse)
+def report(request: Request, report_id: str, user: User = viewer) -> Response:
+    with Store(store_path(request), create=False) as store:
+        found = store.get_report(report_id[:128])
+        if found is None:
+            raise HTTPException(404, "no such report")
+        extraction = store.get_extraction(found.id)
+    snap = _snap(request)
+    show = user.can("analyst")
+    spans: list[Span] = []
+    entity_links: list[dict[str, Any]] = []
+    resolved = {
+        (o.report_id, o.entity.name): e
+        for e in snap.picture.entities
+        for o in e.occurrences
+        if o.report_id == found.id
+    }
+    for entity in extraction.entities:
+        victim = is_victim_in(entity, found.text)
+        for m in entity.mentions:
+            spans.append(
+                Span(m.start, m.end, "withheld" if victim and not show else entity.type, entity.type)
+            )
+        if victim and not show:
+            continue
+        target = resolved.get((found.id, entity.name))
+        entity_links.append(
+            {"name": entity.name, "type": entity.type, "id": target.id if target else None, "victim": victim}
+        )
+    for claim in extraction.claims:
+        spans.append(Span(claim.start, claim.end, "claim", f"{claim.measure}: {number_text(claim.value)}"))
+    for route in extraction.routes:
+        spans.append(Span(route.start, route.end, "route", f"route {route.origin} → {route.destination}"))
+    for date in extraction.dates:
+        spans.append(Span(date.start, date.end, "date", date.value))
+    hidden = () if show else snap.victim_names
+    body = Markup(highlight(found.text, spans, hidden))
+    audit(request, user, "view", f"report:{found.id}")
+    return render(
+        request,
+        "report.html",
+        user,
+        report=found,
+        body=body,
+        entities=entity_links,
+        claims=extraction.claims,
+        routes=extraction.routes,
+        event_id=snap.picture.event_of.get(found.id),
+        title=redact(found.title or found.id, hidden),
+    )
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    type: Annotated[str, Query(max_length=20)] = "",
+    user: User = viewer,
+) -> Response:
+    snap = _snap(request)
+    show = user.can("analyst")
+    wanted = q.casefold()
+    kept = [
+        e
+        for e in snap.picture.entities
+        if (show or e.id not in snap.victims)
+        and (not type or e.type == type)
+        and (not wanted or any(wanted in a.casefold() for a in e.aliases))
+    ]
+    kept.sort(key=lambda e: (-len(e.reports), e.type, e.name))
+    audit(request, user, "view", "entities", q or None)
+    return render(
+        request,
+        "entities.html",
+        user,
+        entities=kept[:300],
+        total=len(kept),
+        q=q,
+        type=type,
+        types=ENTITY_TYPES,
+    )
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity(request: Request, entity_id: str, user: User = viewer) -> Response:
+    snap = _snap(request)
+    show = user.can("analyst")
+    found = next((e for e in snap.picture.entities if e.id == entity_id), None)
+    if found is None or (found.id in snap.victims and not show):
+        raise HTTPException(404, "no such entity")
+    hidden = () if show else snap.victim_names
+    mentions = []
+    for occurrence in found.occurrences[:60]:
+        report = snap.picture.reports[occurrence.report_id]
+        for m in occurrence.entity.mentions[:3]:
+            if m.start >= 0:
+                mentions.append(
+                    {
+                        "report": report,
+                        "sentence": redact(sentence_around(report.text, m.start, m.end).strip(), hidden),
+                    }
+                )
+    names = {a.casefold() for a in found.aliases}
+    claims = [
+        (f, ref)
+        for f in snap.picture.figures
+        for ref in f.claims
+        if ref.report_id in found.reports
+        and (
+            (ref.claim.speaker and ref.claim.speaker.casefold() in names)
+            or any(n in ref.claim.quote.casefold() for n in names)
+        )
+    ]
+    by_id = {e.id: e for e in snap.picture.entities}
+    links = [
+        (role, by_id[other])
+        for role, other in found.links
+        if other in by_id and (show or other not in snap.victims)
+    ]
+    linked_from = [
+        (role, e)
+        for e in snap.picture.entities
+        for role, other in e.links
+        if other == found.id and (show or e.id not in snap.victims)
+    ]
+    nodes, edges = analysis.network(snap, limit=25, show_victims=show, focus=found.id, href=_href)
+    audit(request, user, "view", f"entity:{found.id}")
+    return render(
+        request,
+        "entity.html",
+        user,
+        entity=found,
+        mentions=mentions,
+        claims=claims[:100],
+        links=links,
+        linked_from=linked_from,
+        graph=Markup(network_svg(nodes, edges, height=420)),
+        reports=[snap.picture.reports[r] for r in found.reports],
+        hidden=hidden,
+    )
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(
+    request: Request,
+    measure: Annotated[str, Query(max_length=64)] = "",
+    country: Annotated[str, Query(max_length=2)] = "",
+    conflicts: bool = False,
+    user: User = viewer,
+) -> Response:
+    snap = _snap(request)
+    code = country.upper()
+    kept: list[Figure] = [
+        f
+        for f in snap.picture.figures
+        if (not measure or f.measure == measure)
+        and (not code or f.location == code)
+        and (not conflicts or f.conflicted)
+    ]
+    measures = sorted({f.measure for f in snap.picture.figures})
+    audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
+    return render(
+        request,
+        "claims.html",
+        user,
+        figures=kept[:300],
+        total=len(kept),
+        measure=measure,
+        country=code,
+        conflicts=conflicts,
+        measures=measures,
+        reports=snap.picture.reports,
+        hidden=() if user.can("analyst") else snap.victim_names,
+    )
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, user: User = viewer) -> Response:
+    snap = _snap(request)
+    audit(request, user, "view", "events")
+    return render(
+        request, "events.html", user, events=snap.picture.events[:300], reports=snap.picture.reports
+    )
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, event_id: str, user: User = viewer) -> Response:
+    snap = _snap(request)
+    found = next((e for e in snap.picture.events if e.id == event_id), None)
+    if found is None:
+        raise HTTPException(404, "no such event")
+    reports = [snap.picture.reports[r] for r in found.report_ids]
+    rows = []
+    for figure in found.figures:
+        cells = {ref.report_id: ref for ref in figure.claims}
+        flagged = {f.claim_id for f in figure.flags}
+        rows.append(
+            {
+                "figure": figure,
+                "cells": [
+                    (cells.get(r.id), cells.get(r.id) is not None and cells[r.id].claim.id in flagged)
+                    for r in reports
+                ],
+            }
+        )
+    audit(request, user, "view", f"event:{found.id}")
+    return render(
+        request,
+        "event.html",
+        user,
+        event=found,
+        reports=reports,
+        rows=rows,
+        hidden=() if user.can("analyst") else snap.victim_names,
+    )
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, user: User = viewer) -> Response:
+    snap = _snap(request)
+    flows = analysis.flows(snap)
+    spots = analysis.hotspots(snap, href=_href)
+    audit(request, user, "view", "map")
+    return render(
+        request,
+        "map.html",
+        user,
+        svg=Markup(map_svg(spots, flows, title="Hotspots and route flows")),
+        flows=flows,
+        hotspots=spots,
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, user: User = viewer) -> Response:
+    snap = _snap(request)
+    nodes, edges = analysis.network(snap, limit=40, show_victims=user.can("analyst"), href=_href)
+    audit(request, user, "view", "network")
+    return render(request, "network.html", user, svg=Markup(network_svg(nodes, edges)))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, user: User = viewer) -> Response:
+    snap = _snap(request)
+    series = analysis.timeline(snap)
+    audit(request, user, "view", "timeline")
+    return render(request, "timeline.html", user, svg=Markup(timeline_svg(series)), series=series)
+
+
+@router.get("/account", response_class=HTMLResponse)
+def account(request: Request, user: User = viewer) -> Response:
+    return render(request, "account.html", user, token=None)
+
+
+@router.post("/account/tokens", response_class=HTMLResponse)
+def account_token(
+    request: Request,
+    csrf: Annotated[str, Form(max_length=200)] = "",
+    label: Annotated[str, Form(max_length=100)] = "",
+    user: User = viewer,
+) -> Response:
+    check_csrf(request, csrf)
+    token = issue_token(database(request).conn(), user, "api", label or None)
+    audit(request, user, "token", "api token", label or None)
+    return render(request, "account.html", user, token=token)
+
+
+@router.get("/export/{kind}")
+def export(
+    request: Request,
+    kind: str,
+    include_victims: bool = False,
+    user: User = Depends(web_role("analyst")),
+) -> Response:
+    if kind not in ("ftm", "claims.csv"):
+        raise HTTPException(404, "no such export")
+    return export_response(request, user, kind, include_victims)
+
+
+def entity_url(entity_id: str) -> str:
+    return "/entities/" + quote(entity_id)
