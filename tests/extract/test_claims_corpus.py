@@ -25,7 +25,9 @@ def _scorer() -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize(("name", "floor"), [("corpus/dev/reports.jsonl", 0.82), ("corpus/seeds.jsonl", 0.85)])
+@pytest.mark.parametrize(
+    ("name", "floor"), [("corpus/dev/reports.jsonl", 0.82), ("corpus/seeds.jsonl", 0.85)]
+)
 def test_claims_f1_floor(name: str, floor: float) -> None:
     scorer = _scorer()
     gold_path = SHARED / name

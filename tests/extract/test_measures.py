@@ -36,8 +36,8 @@ def test_known_demonym_offsets_count_as_people() -> None:
 
 def _choose(text: str, start: int, end: int, cls: str, money: bool = False) -> str | None:
     triggers = measures.find_triggers(text, 0, len(text))
-    chosen = measures.choose_measure(cls, money, triggers, start, end, measures.clause_breaks(text, 0, len(text)),
-                                     text)
+    breaks = measures.clause_breaks(text, 0, len(text))
+    chosen = measures.choose_measure(cls, money, triggers, start, end, breaks, text)
     return chosen[0] if chosen else None
 
 

@@ -15,8 +15,8 @@ from ringscope.extract.numbers import find_amounts
         ("₱", "PHP"), ("฿", "THB"), ("¥", "CNY"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR"),
         ("USD", "USD"), ("KES", "KES"), ("Singapore dollars", "SGD"), ("yuan", "CNY"), ("baht", "THB"),
         ("pesos", "PHP"), ("ringgit", "MYR"), ("rupees", "INR"), ("shillings", "KES"), ("won", "KRW"),
-        ("dollars", "USD"), ("Kenyan shillings", "KES"), ("Peruvian soles", "PEN"), ("Namibian dollars", "NAD"),
-        ("Taiwan dollars", "TWD"),
+        ("dollars", "USD"), ("Kenyan shillings", "KES"), ("Peruvian soles", "PEN"),
+        ("Namibian dollars", "NAD"), ("Taiwan dollars", "TWD"),
     ],
 )
 def test_resolve(token: str, code: str) -> None:

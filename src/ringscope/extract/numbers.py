@@ -197,7 +197,8 @@ def _atoms(text: str, lowered: str | None = None) -> list[_Atom]:
         start = num_start
         pre_m = None if words is not None else prefix_re.search(text, max(0, num_start - 8), num_start)
         pre = pre_m.group("pre") if pre_m else None
-        if pre is not None and pre in money.LETTER_SYMBOLS and pre_m is not None and pre_m.end("pre") != num_start:
+        attached = pre_m is not None and pre_m.end("pre") == num_start
+        if pre is not None and pre in money.LETTER_SYMBOLS and not attached:
             pre = None
         if words is None and num_start > 0:
             c = text[num_start - 1]
@@ -209,6 +210,8 @@ def _atoms(text: str, lowered: str | None = None) -> list[_Atom]:
         if pre is not None and pre_m is not None:
             start = pre_m.start("pre")
         tail = tail_re.match(text, num_end)
+        if tail is None:  # the tail pattern is all optional, so it always matches
+            continue
         sa, sw, suf = tail.group("sa"), tail.group("sw"), tail.group("suf")
         scale_word = sa or sw
         if sa and pre is None and suf is None and sa.lower() in ("m", "b"):

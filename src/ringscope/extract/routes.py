@@ -92,6 +92,10 @@ _TARGETS_AFTER = re.compile(
 _TARGETS_BEFORE = re.compile(
     r"\b(?:targeting|targeted|defrauding|defrauded|swindling|swindled|scamming|scammed)\s+$", re.I
 )
+_ONWARD = re.compile(
+    r"(?:\s+and\s+|,\s*|\s+)(?:[^.;,]{0,40}?\b(?:then|diverted|transferred|moved|sold|smuggled|taken|sent|"
+    r"onward|later|before\s+being)\b[^.;,]{0,25}?\b(?:to|into|in)\s+(?:the\s+)?|(?:then\s+)?(?:to\s+)?)"
+)
 _OF_GAP = re.compile(r"\s+of\s+")
 _DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?:the\s+)?$", re.I)
 
@@ -202,7 +206,7 @@ def _origins(
 
 def _destination(
     text: str, sentence: tuple[int, int], hits: list[PlaceHit], origin: _Origin, excluded: set[str],
-    frequent: Counter[str],
+    frequent: Counter[str], others: tuple[int, ...] = (),
 ) -> PlaceHit | None:
     """The place in the sentence where the victims were taken, held or rescued from."""
     s, _ = sentence
@@ -231,7 +235,15 @@ def _destination(
             best = (key, hit)
     if best is not None and best[0][0] >= 1 and frequent.most_common(1)[0][0] not in excluded:
         return None  # weak evidence in the sentence: fall back on the report's main country
-    return best[1] if best else None
+    if best is None:
+        return None
+    chosen = best[1]
+    for hit in hits:  # "taken to X, then Y and Z": the last stop of the journey
+        if hit.start <= chosen.start or hit.kind == "demonym" or hit.country is None or hit.country in excluded:
+            continue
+        if _ONWARD.fullmatch(text, chosen.end, hit.start) and not any(chosen.end <= o < hit.start for o in others):
+            chosen = hit
+    return chosen
 
 
 def _names_people(text: str, hit: PlaceHit) -> bool:
@@ -312,15 +324,13 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         for origin in origins:
             if _suspects(text, sentence, origin):
                 continue
-            dest_hit = _destination(text, sentence, hits, origin, excluded, frequent)
+            others = tuple(o.start for o in origins if o is not origin)
+            dest_hit = _destination(text, sentence, hits, origin, excluded, frequent, others)
             if dest_hit is not None and dest_hit.country is not None:
                 destination = dest_hit.country
                 start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
             else:
                 ranked = [c for c, _ in frequent.most_common() if c not in excluded]
-                top = frequent.most_common(1)[0][0] if frequent else None
-                if top == origin.country:
-                    ranked = [origin.country]  # the report is about a scene in the victims' own country
                 if not ranked:
                     continue
                 destination = ranked[0]
