@@ -230,7 +230,7 @@ def _destination(
         if frequent[hit.country] * 2 < top and marked:
             framed = max(framed, 1)
         distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
-        key = (framed, marked, distance // 60, -frequent[hit.country], distance)
+        key = (framed, distance // 40, marked, -frequent[hit.country], distance)
         if best is None or key < best[0]:
             best = (key, hit)
     if best is not None and best[0][0] >= 1 and frequent.most_common(1)[0][0] not in excluded:
@@ -239,9 +239,11 @@ def _destination(
         return None
     chosen = best[1]
     for hit in hits:  # "taken to X, then Y and Z": the last stop of the journey
-        if hit.start <= chosen.start or hit.kind == "demonym" or hit.country is None or hit.country in excluded:
+        if hit.start <= chosen.start or hit.kind == "demonym" or hit.country is None:
             continue
-        if _ONWARD.fullmatch(text, chosen.end, hit.start) and not any(chosen.end <= o < hit.start for o in others):
+        if hit.country in excluded or any(chosen.end <= o < hit.start for o in others):
+            continue
+        if _ONWARD.fullmatch(text, chosen.end, hit.start):
             chosen = hit
     return chosen
 
