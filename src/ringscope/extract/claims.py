@@ -225,8 +225,9 @@ def extract_claims(
         if re.match(r"\s+of\s+whom\b", after) or one_of:
             continue  # a breakdown of a group already counted, or "one of"
         own = [t for t in triggers if not (amount.start <= t.start < amount.end)]
+        others = tuple(o.num_start for o in amounts if o is not amount and s_start <= o.num_start < s_end)
         chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
-                                         breaks, text)
+                                         breaks, text, others=others)
         if (
             previous is not None
             and previous[0] == s_start
@@ -253,10 +254,10 @@ def extract_claims(
                 q_start, q_end = t_start, t_end
         quote = text[q_start:q_end]
         key = (measure, amount.low, amount.high, amount.qualifier, amount.currency)
+        previous = (s_start, max(amount.end, noun.end), measure, len(claims))
         if _restated(seen.get(key, []), noun.word, s_start):
             continue
         seen.setdefault(key, []).append((noun.word, s_start))
-        previous = (s_start, max(amount.end, noun.end), measure, len(claims))
         clause_end = min([b for b in breaks if b > amount.end] + [s_end])
         claims.append(
             Claim(

@@ -69,7 +69,7 @@ TRIGGERS: dict[str, str] = {
     "rescue": r"rescu\w*|freed|free|freeing|liberat\w*|releas(?:ed|ing)|escap\w*|evacuat\w*|extracted|saved|"
     r"airlift\w*|crossed\s+(?:into|over|the\s+border)|sought\s+(?:safety|refuge)|fled",
     "return": r"repatriat\w*|(?:returned|arrived|came|flown|flew|fly|flies|brought|sent|returning|taken|"
-    r"travel(?:l)?ed)\s+(?:back\s+)?home|brought\s+back|returned|handed\s+over|turned\s+over|"
+    r"travel(?:l)?ed)\s+(?:back\s+)?home|brought\s+back|ferried|returned|handed\s+over|turned\s+over|"
     r"touched\s+down|landed|arrived",
     "traffic": r"traffick(?:ed|ers?|ing)?|(?:were|are|being|been)\s+victims\s+of|held|holding|trapped|"
     r"stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
@@ -204,11 +204,12 @@ def clause_breaks(text: str, start: int, end: int) -> list[int]:
 
 
 def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str = "",
-             relative_first: int = -1) -> float:
+             relative_first: int = -1, others: tuple[int, ...] = ()) -> float:
     """Characters between a figure and a trigger, with penalties for clause breaks and weak triggers.
 
     A trigger inside a relative clause after the figure ("40 men who had been held ... were freed"),
     starting at ``relative_first``, tells the group's past, so it counts as farther than the main verb.
+    A trigger with another figure (at a position in ``others``) between belongs to that figure first.
     """
     relative = 0
     if t.start >= a_end:
@@ -222,20 +223,28 @@ def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str 
     crossings: float = sum(1 for b in breaks if lo <= b < hi)
     if text and _AND.search(text, lo, hi):
         crossings += 0.35  # "rescued 9 victims and arrested 8": the verb after "and" has its own object
+    crossings += 0.85 * sum(1 for o in others if lo <= o < hi)
     return gap + 60 * crossings + (60 if t.weak else 0) + (5 if t.start < a_start else 0) + relative
 
 
 def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: int, a_end: int,
-                   breaks: list[int], text: str = "", max_distance: float = 160.0
-                   ) -> tuple[str, Trigger | None] | None:
-    """The measure for a figure of noun class ``cls``, and the trigger that decided it."""
+                   breaks: list[int], text: str = "", max_distance: float = 160.0,
+                   others: tuple[int, ...] = ()) -> tuple[str, Trigger | None] | None:
+    """The measure for a figure of noun class ``cls``, and the trigger that decided it.
+
+    ``others`` holds the positions of the other figures of the sentence.
+    """
+    if is_money:
+        others, max_distance = (), max_distance + 90
     relative_first = -1
     rel = _RELATIVE.search(text, a_end, a_end + 80) if text else None
     if rel is not None:
         after = [t.start for t in triggers if t.start >= rel.end()]
         relative_first = min(after) if after else -1
-    scored = sorted(((distance(a_start, a_end, t, breaks, text, relative_first), t) for t in triggers),
-                    key=lambda pair: (pair[0], pair[1].start))
+    scored = sorted(
+        ((distance(a_start, a_end, t, breaks, text, relative_first, others), t) for t in triggers),
+        key=lambda pair: (pair[0], pair[1].start),
+    )
     for d, t in scored:
         if d > max_distance:
             break
@@ -258,6 +267,8 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
                 continue
             if t.category == "defraud" and d > 40:
                 continue
+            if t.category == "return" and any(o.category == "arrest" and od <= 110 for od, o in scored):
+                return "deported", t  # people detained, then sent home: suspects deported
             if t.category in PEOPLE_MEASURE:
                 return PEOPLE_MEASURE[t.category], t
     if not is_money and cls in DEFAULT_MEASURE:

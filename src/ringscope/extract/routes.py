@@ -58,9 +58,9 @@ _COUNT_AFTER = re.compile(
     r"\s+(?:(?:were|was|are|is)\s+(?:identified\s+as\s+|from\s+)?|came\s+from\s+|(?:citizens|nationals)\s+of\s+)"
 )
 _FROM_ORIGIN = re.compile(
-    r"(?:victims|people|workers|individuals|migrants|men|women|man|woman|person|child|children|girl|boy|"
+    r"\b(?:victims|people|workers|individuals|migrants|men|women|man|woman|person|child|children|girl|boy|"
     r"who\s+came|came|were|was|hailing|originating|originally|each)\s+(?:\w+\s+)?from\s+$|"
-    r"(?:citizens|nationals)\s+of\s+(?:other\s+countries,?\s+)?(?:including\s+|such\s+as\s+|like\s+)?$",
+    r"\b(?:citizens|nationals)\s+of\s+(?:other\s+countries,?\s+)?(?:including\s+|such\s+as\s+|like\s+)?$",
     re.IGNORECASE,
 )
 # A verb just before a nationality that frames the people as suspects ("arrested six Taiwanese").
@@ -90,7 +90,9 @@ _TARGETS_AFTER = re.compile(
     re.I,
 )
 _TARGETS_BEFORE = re.compile(
-    r"\b(?:targeting|targeted|defrauding|defrauded|swindling|swindled|scamming|scammed)\s+$", re.I
+    r"\b(?:targeting|targeted|targets|defraud|defrauding|defrauded|swindling|swindled|scamming|scammed|harmed|"
+    r"harming|victimized|victimised|by)\s+(?:the\s+)?$",
+    re.I,
 )
 _ONWARD = re.compile(
     r"(?:\s+and\s+|,\s*|\s+)(?:[^.;,]{0,40}?\b(?:then|diverted|transferred|moved|sold|smuggled|taken|sent|"
@@ -291,6 +293,8 @@ def _follow_ups(
     for start, end, value in amounts:
         if s <= start and end <= e and start not in taken and value == int(value) and value >= 1:
             before = text[max(s, start - 16) : start]
+            if re.match(r"\s+(?:foreign|other\s+nationalit)", text[end : end + 20]):
+                continue
             if _FOLLOW_UP.match(text[end : end + 30]) or _FOLLOW_UP_BEFORE.search(before):
                 out.append((start, end, int(value)))
     return out
@@ -331,6 +335,8 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             if dest_hit is not None and dest_hit.country is not None:
                 destination = dest_hit.country
                 start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
+            elif origin.count is None:
+                continue  # an uncounted mention with no place in the sentence is too vague
             else:
                 ranked = [c for c, _ in frequent.most_common() if c not in excluded]
                 if not ranked:
@@ -339,7 +345,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 start, end = origin.start, origin.end
             last = (origin.country, destination)
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count))
-        if not origins and last is not None and victim:
+        if not origins and last is not None and STRONG_VICTIM_RE.search(text, s, e):
             for start, end, value in _follow_ups(text, sentence, amounts, taken):
                 quote_end = min(e, end + 30)
                 quote = text[start:quote_end].rstrip()
