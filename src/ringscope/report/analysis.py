@@ -65,8 +65,15 @@ def timeline(snapshot: Snapshot) -> dict[str, dict[str, int]]:
     return {"reports": dict(reports), "claims": dict(claims)}
 
 
-def top_entities(snapshot: Snapshot, limit: int = 15, show_victims: bool = False) -> list[ResolvedEntity]:
-    kept = [e for e in snapshot.picture.entities if show_victims or e.id not in snapshot.victims]
+def top_entities(
+    snapshot: Snapshot, limit: int = 15, show_victims: bool = False, types: tuple[str, ...] | None = None
+) -> list[ResolvedEntity]:
+    """The most reported entities (of ``types``, when given), victims left out unless asked."""
+    kept = [
+        e
+        for e in snapshot.picture.entities
+        if (show_victims or e.id not in snapshot.victims) and (types is None or e.type in types)
+    ]
     kept.sort(key=lambda e: (-len(e.reports), e.type, e.name))
     return kept[:limit]
 

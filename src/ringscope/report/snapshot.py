@@ -16,7 +16,7 @@ from pathlib import Path
 from ringscope.fuse import Picture, fuse
 from ringscope.model import Extraction, Report
 from ringscope.report.privacy import victim_entities, victim_names
-from ringscope.store import Store
+from ringscope.store import Store, StoreError
 
 Item = tuple[Report, Extraction]
 StateKey = tuple[object, ...]
@@ -84,6 +84,8 @@ _lock = threading.Lock()
 
 def load(path: Path, country: str | None = None, since: str | None = None) -> Snapshot:
     """The snapshot of the store at ``path`` (cached until the store changes)."""
+    if not Path(path).is_file():
+        raise StoreError(f"no store at {path} (create one with `ringscope ingest`)")
     key = (str(Path(path).resolve()), country, since)
     state = store_state(path)
     cached = _cache.get(key)
