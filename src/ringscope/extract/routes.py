@@ -108,6 +108,7 @@ class _Origin:
     start: int
     end: int
     count: int | None
+    stated: bool = False  # "came from X", "citizens of X": the text states where they are from
 
 
 def _count_before(amounts: list[tuple[int, int, float]], text: str, pos: int) -> tuple[int, int] | None:
@@ -186,7 +187,7 @@ def _origins(
             count = _count_after_verb(amounts, text, phrase_start)
             count = count or _count_after_verb(amounts, text, hit.start)
         start = count[0] if count else hit.start
-        out.append(_Origin(hit.country, start, hit.end, count[1] if count else None))
+        out.append(_Origin(hit.country, start, hit.end, count[1] if count else None, hit.kind == "country"))
         previous_origin_end = hit.end
     if home:
         for match in _BARE_NATIONALS.finditer(text, s, e):
@@ -335,8 +336,8 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             if dest_hit is not None and dest_hit.country is not None:
                 destination = dest_hit.country
                 start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
-            elif origin.count is None:
-                continue  # an uncounted mention with no place in the sentence is too vague
+            elif origin.count is None and not origin.stated:
+                continue  # an uncounted nationality with no place in the sentence is too vague
             else:
                 ranked = [c for c, _ in frequent.most_common() if c not in excluded]
                 if not ranked:
