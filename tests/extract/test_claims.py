@@ -174,3 +174,24 @@ def test_quote_is_short_and_inside_one_sentence() -> None:
     (claim,) = _claims(text)
     assert "12 suspects" in claim.quote and "arrested" in claim.quote
     assert "Nothing" not in claim.quote
+
+
+def test_rescued_location_is_the_country_left_not_the_destination() -> None:
+    text = "Officers in Mongolia rescued 45 workers and flew them to Chile."
+    places = [_place(text, "Mongolia", "MN"), _place(text, "Chile", "CL")]
+    (claim,) = _claims(text, places)
+    assert claim.location == "MN"
+
+
+def test_losses_located_by_the_targets_nationality() -> None:
+    text = "Losses among Chilean investors reached $2 billion."
+    places = [PlaceHit(13, 20, "Chilean", "CL", "demonym")]
+    (claim,) = _claims(text, places)
+    assert (claim.measure, claim.location) == ("fraud_losses", "CL")
+
+
+def test_home_government_is_not_the_location() -> None:
+    text = "The Chilean government repatriated 45 nationals."
+    places = [PlaceHit(4, 11, "Chilean", "CL", "demonym")]
+    (claim,) = _claims(text, places)
+    assert claim.location is None

@@ -22,7 +22,7 @@ _RATE_WORD = {"annually": "year", "yearly": "year", "annual": "year", "per annum
 _PLACE_PREP = re.compile(r"\b(?:in|from|at|into|inside|to|across|of|near|within|out\s+of)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(
-    r"^\s+(?:authorities|police|government|officials|army|military|junta|courts?|embassy|ministry|"
+    r"^\s+(?:authorities|police|army|military|junta|courts?|"
     r"(?:online\s+)?scam|compounds?|centres?|centers?|camps?|border|province|capital|soil|territory)\b",
     re.IGNORECASE,
 )
@@ -52,20 +52,30 @@ def _period(text: str, amount: Amount, clause_end: int) -> str | None:
 
 
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|according\s+to)\b")
+_TARGETS_AFTER = re.compile(r"^\s+(?:victims|investors|consumers|citizens|residents|savers|people)\b")
+_LEAVING = frozenset({"victims_rescued", "deported"})
 _NATIONALITY_AFTER = re.compile(r"^\s+(?:citizens?|nationals?|passport)\b", re.IGNORECASE)
 
 
-def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[int]) -> float | None:
+def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[int],
+                 measure: str = "") -> float | None:
     if not p.country or p.kind == "continent":
         return None
     if p.kind == "demonym":
-        if not _INSTITUTION_AFTER.match(text[p.end : p.end + 30]):
+        after = text[p.end : p.end + 30]
+        if _INSTITUTION_AFTER.match(after):
+            score = 40.0
+        elif measure in ("fraud_losses", "scam_victims") and _TARGETS_AFTER.match(after):
+            score = 10.0  # "losses among Ruritanian investors": where the targets live
+        else:
             return None
-        score = 40.0
     elif _NATIONALITY_AFTER.match(text[p.end : p.end + 12]):
         return None
     else:
-        score = 0.0 if _PLACE_PREP.search(text[max(0, p.start - 12) : p.start]) else 60.0
+        prep = _PLACE_PREP.search(text[max(0, p.start - 12) : p.start])
+        score = 0.0 if prep else 60.0
+        if prep and measure in _LEAVING and re.match(r"(?:in)?to\b", prep.group(0).lower()):
+            score = 60.0  # people rescued or sent "to" a country left another one
     gap = p.start - a_end if p.start >= a_end else a_start - p.end
     lo, hi = (a_end, p.start) if p.start >= a_end else (p.end, a_start)
     if _SPEECH.search(text, lo, hi):
@@ -74,7 +84,7 @@ def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[
 
 
 def _location(
-    doc: Document, places: list[PlaceHit], a_start: int, a_end: int, breaks: list[int]
+    doc: Document, places: list[PlaceHit], a_start: int, a_end: int, breaks: list[int], measure: str = ""
 ) -> str | None:
     """The country a figure applies to: the nearest place of its sentence, else of the sentences before."""
     text = doc.text
@@ -87,7 +97,7 @@ def _location(
     for p in places[lo : bisect_left(starts, s_end)]:
         if p.end <= window_start:
             continue
-        score = _place_score(text, p, a_start, a_end, breaks if p.start >= s_start else [])
+        score = _place_score(text, p, a_start, a_end, breaks if p.start >= s_start else [], measure)
         if score is None:
             continue
         if p.start < s_start:
@@ -99,12 +109,11 @@ def _location(
 
 def _main_country(text: str, places: list[PlaceHit]) -> str | None:
     """The country a report mostly speaks of (named at least twice, more often than any other)."""
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for p in places:
-        if p.country and p.kind in ("country", "city", "region") and not _NATIONALITY_AFTER.match(
-            text[p.end : p.end + 12]
-        ):
-            counts[p.country] = counts.get(p.country, 0) + 1
+        if not p.country or p.kind == "continent" or _NATIONALITY_AFTER.match(text[p.end : p.end + 12]):
+            continue
+        counts[p.country] = counts.get(p.country, 0) + (0.5 if p.kind == "demonym" else 1.0)
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
@@ -272,7 +281,7 @@ def extract_claims(
                 end=q_end,
                 currency=amount.currency,
                 period=_period(text, amount, clause_end) if is_money else None,
-                location=_location(doc, places, amount.start, amount.end, breaks) or main_country,
+                location=_location(doc, places, amount.start, amount.end, breaks, measure) or main_country,
                 speaker=speakers[s_start] if s_start in speakers else speakers.setdefault(
                     s_start, find_speaker(text, s_start, s_end)
                 ),
