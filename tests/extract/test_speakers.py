@@ -21,3 +21,8 @@ from ringscope.extract.speakers import find_speaker
 )
 def test_find_speaker(sentence: str, speaker: str | None) -> None:
     assert find_speaker(sentence, 0, len(sentence)) == speaker
+
+
+def test_institution_with_adjective() -> None:
+    sentence = "Forty men were freed, the foreign ministry said."
+    assert find_speaker(sentence, 0, len(sentence)) == "the foreign ministry"

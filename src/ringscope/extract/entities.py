@@ -32,6 +32,7 @@ from ringscope.extract.organisations import (
 )
 from ringscope.extract.people import (
     NAME_SUFFIXES,
+    ROLE_TITLES,
     RELATION_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -65,6 +66,10 @@ NOT_ACRONYMS = frozenset(
     READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
     """.split()
 )
+_ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
+# Leading words of menu and navigation items ("Most Read News").
+_MENU_WORDS = frozenset({"Most", "Latest", "Read", "More", "Top", "Breaking", "Related", "Popular", "Recent",
+                         "Trending", "Editor's", "Editors", "Featured", "Recommended", "Subscribe", "Follow"})
 _AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
 SENTENCE_OPENERS = frozenset(
     {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For"}
@@ -224,7 +229,7 @@ def _headline(text: str, toks: list[_Tok], index: int) -> bool:
 
 
 def _strip_leading(words: list[_Tok]) -> list[_Tok]:
-    while words and words[0].text in SENTENCE_OPENERS | {"the", "of", "for", "and", "on", "in"}:
+    while words and words[0].text in SENTENCE_OPENERS | _MENU_WORDS | {"the", "of", "for", "and", "on", "in"}:
         words = words[1:]
     while words and not words[-1].cap:
         words = words[:-1]
@@ -246,10 +251,14 @@ def _next_word(toks: list[_Tok], index: int) -> str:
 def _person_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     """Does the context say the capitalised words toks[i:j] name a person?"""
     prev = _prev_word(toks, i).casefold()
+    if i > 0 and "\n" in text[toks[i - 1].end : toks[i].start]:
+        prev = ""
     if prev in ROLE_NOUNS or prev in RELATION_NOUNS or (prev in SPEECH_VERBS and prev != "according"):
         return True
     end = toks[j - 1].end
     nxt = _next_word(toks, j).casefold()
+    if nxt in _ADVERBS and j + 1 < len(toks):
+        nxt = toks[j + 1].text.casefold()
     if nxt in SPEECH_VERBS and nxt != "according" and j < len(toks) and _joined(text, end, toks[j].start):
         return True
     if text.startswith(",", end):
@@ -302,17 +311,27 @@ def _classify(
     found: list[_Found] = []
     texts = [w.text for w in words]
     # A title followed by a name: a person.
-    head_at = [k for k, t in enumerate(texts) if t in TITLE_HEADS]
+    head_at = [k for k, t in enumerate(texts) if t in TITLE_HEADS or (k == 0 and t in ROLE_TITLES)]
     if head_at:
         k = head_at[-1] + 1
+        domain = False  # "Director of Vulnerable Communities": the title's field, not a name
         while k < len(words) and (texts[k] in TITLE_WORDS or texts[k] in {"of", "for", "the"}):
+            if texts[k] in {"of", "for"} and not (k + 1 < len(words) and texts[k + 1] in TITLE_WORDS | {"the"}):
+                domain = True
+                break
             k += 1
         first_title = head_at[0]
         while first_title > 0 and texts[first_title - 1] in TITLE_WORDS:
             first_title -= 1
         name = words[k:]
+        if domain:
+            name = _name_after_domain(words, k, lower_words)
+            if name:
+                k = len(words) - len(name)
+                domain = False
         if (
             name
+            and not domain
             and 1 <= _name_tokens(name) <= 4
             and not any(t.text in ORG_HEADS or not t.cap for t in name)
             and not _is_place_run(name, starts)
@@ -325,6 +344,21 @@ def _classify(
                 found.extend(_classify_plain(text, toks, i, i + first_title, starts, places, lower_words))
             return found
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
+
+
+def _name_after_domain(words: list[_Tok], k: int, lower_words: set[str]) -> list[_Tok]:
+    """In "Head of ORG Given Family" the last two words are the name when the field ends before them."""
+    if len(words) - k < 4:
+        return []
+    name = words[-2:]
+    before = words[-3].text
+    if before in {"of", "for", "the", "and"} or any(
+        w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.isupper() or w.text.casefold() in lower_words
+        or w.text.casefold() in COMMON_WORDS
+        for w in name
+    ):
+        return []
+    return name
 
 
 def _person(text: str, name: list[_Tok], country: str | None, roles: list[str]) -> _Found:
@@ -343,6 +377,15 @@ def _classify_plain(
     if not words:
         return []
     out: list[_Found] = []
+    if len(words) >= 3 and _acronym(words[0].text) and words[0].text.isupper():
+        rest = words[1:]
+        if all(w.text[:1].isupper() and not w.text.isupper() and w.text not in ORG_HEADS for w in rest):
+            head = _classify_part(text, toks, words[:1], starts, places, lower_words)
+            tail = _classify_part(text, toks, rest, starts, places, lower_words)
+            return [f for f in (head, tail) if f is not None]
+    pair = _name_pair(text, toks, words, lower_words)
+    if pair:
+        return pair
     for part in _split_and(text, words, starts):
         part = _strip_leading(part)
         if part:
@@ -350,6 +393,23 @@ def _classify_plain(
             if found is not None:
                 out.append(found)
     return out
+
+
+def _name_pair(text: str, toks: list[_Tok], words: list[_Tok], lower_words: set[str]) -> list[_Found]:
+    """"X Y and Z W" after a person cue ("his sons, X Y and Z W"): two people."""
+    cut = next((k for k, w in enumerate(words) if w.text == "and"), -1)
+    if cut < 2 or len(words) - cut - 1 < 2:
+        return []
+    left, right = words[:cut], words[cut + 1 :]
+    for part in (left, right):
+        if len(part) > 4 or any(
+            w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.casefold() in COMMON_WORDS for w in part
+        ):
+            return []
+    index = _index_of(toks, left[0].start)
+    if not _person_context(text, toks, index, index + len(left)):
+        return []
+    return [_person(text, left, None, []), _person(text, right, None, [])]
 
 
 def _classify_part(
@@ -367,6 +427,7 @@ def _classify_part(
     if texts[0] == "Operation" and len(texts) > 1:
         return _Found("Operation", start, end, name)
     loose_name = not (texts[-1].casefold() in COMMON_WORDS or texts[-1].casefold() in lower_words)
+    loose_name = loose_name and not any(t in TITLE_WORDS for t in texts)
     if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place:
         if _person_context(text, toks, index, index + len(words)) and not _org_context(
             text, toks, index, index + len(words)

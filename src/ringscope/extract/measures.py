@@ -23,7 +23,7 @@ for _cls, _words in {
     "boys girls nationals national citizens citizen foreigners foreigner migrants migrant compatriots "
     "youths youth "
     "students student residents teenagers teens adults passengers others "
-    "jobseekers job-seekers applicants recruits immigrants evacuees",
+    "jobseekers job-seekers applicants recruits immigrants evacuees investors consumers customers",
     VICTIM: "victims victim survivors survivor hostages hostage captives",
     WORKER: "workers worker employees employee staff labourers laborers scammers scammer",
     SUSPECT: "suspects suspect members ringleaders ringleader financiers accused criminals "

@@ -37,6 +37,10 @@ TITLE_HEADS = frozenset(
     Director-general Tycoon
     """.split()
 )
+# Capitalised role nouns and honorifics that may open a sentence before a name ("Lawyer X", "Pak X").
+ROLE_TITLES = frozenset({"Lawyer", "Attorney", "Researcher", "Analyst", "Journalist", "Reporter", "Activist",
+                         "Businessman", "Businesswoman", "Tycoon", "Pak", "Bapak", "Ibu", "Bu", "Datuk",
+                         "Dato", "Tan", "Daw", "Khun", "Haji"})
 # Lower-case role nouns before a name ("spokesperson X") or after a comma ("X, a researcher at ...").
 ROLE_NOUNS = frozenset(
     """
@@ -55,7 +59,7 @@ RELATION_NOUNS = frozenset(
     """
     counterpart colleague wife husband son daughter brother sister father mother nephew niece cousin
     grandson granddaughter grandfather grandmother patriarch matriarch owner partner aide deputy
-    successor predecessor
+    successor predecessor sons daughters brothers sisters wives children relatives partners
     """.split()
 )
 # Abbreviated titles written with a full stop ("Dr. X") and name suffixes ("X Jr.").
@@ -66,6 +70,7 @@ NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 SPEECH_VERBS = frozenset(
     """
     said says told added stated explained noted wrote warned urged confirmed announced according
-    tweeted posted claimed argued insisted revealed commented remarked
+    tweeted posted claimed argued insisted revealed commented remarked highlighted emphasized emphasised
+    stressed cautioned acknowledged estimated described
     """.split()
 )

@@ -67,6 +67,12 @@ COMMON_WORDS = frozenset(
     victoria mobile reading nice split most bar along deal sale hope bath police""".split()
 )
 MAX_NAME_TOKENS = 8
+# A currency named after a country ("Singapore dollars", "US$") is not a place mention.
+_CURRENCY_AFTER = re.compile(
+    r"\$|\s+(?:dollars?|yuan|renminbi|ringgit|baht|pesos?|rupees?|rupiah|won|yen|riels?|kyats?|dong|"
+    r"shillings?|nairas?|rand|dirhams?|euros?|pounds?)\b",
+    re.IGNORECASE,
+)
 # Above this population a one-word city needs no framing context.
 BIG_CITY = 1_000_000
 _SPACE = re.compile(r"[ \t\u00a0]+")
@@ -194,7 +200,7 @@ def find_places(doc: Document) -> list[PlaceHit]:
             i += 1
             continue
         n, place = found
-        if text.startswith("$", tokens[i + n - 1][1]) or not _accept(
+        if _CURRENCY_AFTER.match(text, tokens[i + n - 1][1]) or not _accept(
             text, tokens, i, n, place, lower_words, last_hit_end
         ):
             i += 1
