@@ -8,8 +8,9 @@ _NAME = r"(?:[A-Z][\w.'’-]*|of|the|for|and|de|van|von|bin|al)"
 _PROPER = rf"[A-Z][\w.'’-]*(?:\s+{_NAME}){{0,6}}"
 _SAY = r"(?:said|says|told|stated|announced|reported|added|noted|explained|confirmed|estimated|estimates?|" \
     r"revealed|disclosed|claimed|warned)"
-_COMMON = r"(?:police|authorities|officials|prosecutors|investigators|the\s+(?:[a-z]+\s+)?(?:ministry|embassy|" \
-    r"police|government|report|agency|department|statement|spokesperson|spokesman|spokeswoman|official|" \
+_COMMON = r"(?:police|authorities|officials|prosecutors|investigators|" \
+    r"the\s+(?:[a-z]+\s+)?(?:ministry|embassy|police|government|report|agency|department|statement|" \
+    r"spokesperson|spokesman|spokeswoman|official|" \
     r"source|court|military|army|junta|authorities|officials))"
 
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:a\s+)?({_PROPER}|{_COMMON})")
