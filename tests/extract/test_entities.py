@@ -105,3 +105,20 @@ def test_arbitrary_text_never_raises_and_mentions_hold(text: str) -> None:
     for entity in _entities(text):
         for mention in entity.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_title_with_field_and_organisation_before_name() -> None:
+    found = _by_name("Head of ORVAC Helmut Brandl warned that Director of Coastal Affairs spoke too.")
+    assert found["Helmut Brandl"].type == "Person"
+    assert "Coastal Affairs" not in found
+
+
+def test_two_people_joined_by_and_after_a_relation_word() -> None:
+    found = _by_name("The sanctions cover his two sons, Arvo Kell Tamm and Rein Kell Tamm, as well.")
+    assert found["Arvo Kell Tamm"].type == "Person"
+    assert found["Rein Kell Tamm"].type == "Person"
+
+
+def test_menu_words_and_currency_names_are_not_entities() -> None:
+    names = {e.name for e in _entities("Profits reached 9 billion Singapore dollars.\nMost Read News")}
+    assert "Singapore" not in names and "Most Read News" not in names

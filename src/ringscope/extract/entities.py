@@ -32,9 +32,9 @@ from ringscope.extract.organisations import (
 )
 from ringscope.extract.people import (
     NAME_SUFFIXES,
-    ROLE_TITLES,
     RELATION_NOUNS,
     ROLE_NOUNS,
+    ROLE_TITLES,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
@@ -316,7 +316,8 @@ def _classify(
         k = head_at[-1] + 1
         domain = False  # "Director of Vulnerable Communities": the title's field, not a name
         while k < len(words) and (texts[k] in TITLE_WORDS or texts[k] in {"of", "for", "the"}):
-            if texts[k] in {"of", "for"} and not (k + 1 < len(words) and texts[k + 1] in TITLE_WORDS | {"the"}):
+            titled_next = k + 1 < len(words) and texts[k + 1] in TITLE_WORDS | {"the"}
+            if texts[k] in {"of", "for"} and not titled_next:
                 domain = True
                 break
             k += 1
