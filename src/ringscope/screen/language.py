@@ -39,6 +39,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 6
 """Below this many words the text is too short to judge and is taken as English."""
+MIN_OTHER_HITS = 3
+"""Function words of another language needed before a text is called non-English."""
 
 
 def detect_language(text: str, sample: int = 4000) -> str:
@@ -62,4 +64,7 @@ def detect_language(text: str, sample: int = 4000) -> str:
     best = max(scores, key=lambda c: scores[c])
     if scores["en"] >= 0.08 * len(words) and scores["en"] >= 0.8 * scores[best]:
         return "en"
-    return best if scores[best] > 0 else "en"  # Latin script, no function words: keyword lists
+    # Another language only on clear evidence; Latin-script keyword lists and short mixed text stay English.
+    if best != "en" and scores[best] >= max(MIN_OTHER_HITS, 2 * scores["en"]):
+        return best
+    return "en"

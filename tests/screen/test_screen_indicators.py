@@ -1,0 +1,51 @@
+import re
+
+import pytest
+
+from ringscope.screen.indicators import _build, load_table, match_patterns
+
+LURE = ("URGENT hiring: customer support agents for an online gaming platform. Easy work, high salary, "
+        "no experience needed. Free air tickets and free accommodation. Interview via Telegram. "
+        "Travel on a tourist visa; you will then be driven across the border. Typing test 35 wpm. "
+        "English speakers of any nationality welcome.")
+ORDINARY = ("The county library seeks a part-time archivist to catalogue local history collections. "
+            "Degree in information science preferred. Hours are flexible and the post is pensionable.")
+
+
+def test_table_is_consistent() -> None:
+    table = load_table()
+    assert len(table.indicators) >= 20
+    groups = {ind.group for ind in table.indicators.values()}
+    assert groups == {"role", "pay", "location", "hiring", "channel", "target"}
+    for ind in table.indicators.values():
+        assert re.fullmatch(r"[A-F]\d_[a-z0-9_]+", ind.code), ind.code
+        assert ind.code[0] == "ABCDEF"["role pay location hiring channel target".split().index(ind.group)]
+        assert ind.sources and all(1 <= s <= 28 for s in ind.sources)
+        assert ind.reason and 0 < ind.weight <= 2
+    assert table.anchors <= set(table.indicators)
+
+
+def test_patterns_fire_with_exact_quotes() -> None:
+    hits = {h.code: h for h in match_patterns(LURE)}
+    for code in ("A1_customer_service_abroad", "A5_crypto_gaming_roles", "B2_easy_work_high_pay",
+                 "B3_travel_and_lodging_paid", "C5_overland_crossing", "D1_typing_test",
+                 "D2_chat_app_interview", "D3_tourist_visa_no_contract", "D6_urgency_and_id_requests",
+                 "F1_language_or_profile_target"):
+        assert code in hits, code
+    for h in hits.values():
+        assert LURE[h.start:h.end] == h.quote
+    assert hits["D3_tourist_visa_no_contract"].quote == "tourist visa"
+
+
+def test_ordinary_ad_fires_nothing() -> None:
+    assert match_patterns(ORDINARY) == []
+
+
+def test_bad_table_is_refused() -> None:
+    with pytest.raises(ValueError, match="neither patterns"):
+        _build({"combination": {"co_occurrence_bonus": 1, "co_occurrence_groups": [], "anchors": []},
+                "indicators": [{"code": "Z1_x", "group": "role", "reason": "r", "sources": [1],
+                                "weight": 1}]})
+    with pytest.raises(ValueError, match="unknown anchor"):
+        _build({"combination": {"co_occurrence_bonus": 1, "co_occurrence_groups": [], "anchors": ["Q9"]},
+                "indicators": []})
