@@ -199,6 +199,7 @@ def extract_claims(
     previous: tuple[int, int, str, int] | None = None  # sentence start, noun end, measure, claim index
     cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int]]] = {}
     speakers: dict[int, str | None] = {}
+    in_sentence: dict[tuple[int, int], tuple[int, ...]] = {}
     places = sorted(places, key=lambda p: p.start)
     lowered = ascii_lower(text)
     amounts = find_amounts(text, lowered)
@@ -234,7 +235,11 @@ def extract_claims(
         if re.match(r"\s+of\s+whom\b", after) or one_of:
             continue  # a breakdown of a group already counted, or "one of"
         own = [t for t in triggers if not (amount.start <= t.start < amount.end)]
-        others = tuple(o.num_start for o in amounts if o is not amount and s_start <= o.num_start < s_end)
+        if (s_start, s_end) not in in_sentence:
+            in_sentence[(s_start, s_end)] = tuple(
+                o.num_start for o in amounts if s_start <= o.num_start < s_end
+            )
+        others = tuple(o for o in in_sentence[(s_start, s_end)] if o != amount.num_start)
         chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
                                          breaks, text, others=others)
         if (

@@ -14,23 +14,32 @@ _COMMON = r"(?:police|authorities|officials|prosecutors|investigators|" \
     r"source|court|military|army|junta|authorities|officials))"
 
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:a\s+)?({_PROPER}|{_COMMON})")
-_SAID_BY = re.compile(rf"\b{_SAY}\s+((?!The\b|That\b|On\b|In\b){_PROPER})")
-_BY_SAID = re.compile(rf"(?:^|[^\w])({_PROPER}|{_COMMON})\s*,?\s+{_SAY}\b")
+_SAY_RE = re.compile(rf"\b{_SAY}\b")
+_SAID_BY = re.compile(rf"{_SAY}\s+((?!The\b|That\b|On\b|In\b){_PROPER})")
+_BY_SAID = re.compile(rf"(?:^|[^\w])({_PROPER}|{_COMMON})\s*,?\s+$")
 _TRAILING = re.compile(r"(?:\s+(?:of|the|for|and|de|van|von|bin|al))+$")
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "who"})
 
 
-def _clean(name: str) -> str:
+def _clean(name: str) -> str | None:
     name = _TRAILING.sub("", name.strip().rstrip(",.;"))
-    return name
+    return name if name and name.lower() not in _PRONOUNS else None
 
 
 def find_speaker(text: str, start: int, end: int) -> str | None:
     """The name the sentence ``text[start:end]`` attributes its statement to, or None."""
     sentence = text[start:end]
-    for pattern in (_ACCORDING, _SAID_BY, _BY_SAID):
-        m = pattern.search(sentence)
-        if m:
-            name = _clean(m.group(1))
-            if name and name.lower() not in {"he", "she", "they", "it", "we", "i", "this", "that", "who"}:
-                return name
+    if "ccording" in sentence:
+        m = _ACCORDING.search(sentence)
+        if m and (name := _clean(m.group(1))):
+            return name
+    says = list(_SAY_RE.finditer(sentence))
+    for say in says:  # "..., said Jane Roe"
+        m = _SAID_BY.match(sentence, say.start())
+        if m and (name := _clean(m.group(1))):
+            return name
+    for say in says:  # "Jane Roe said ..."
+        m = _BY_SAID.search(sentence, max(0, say.start() - 80), say.start())
+        if m and (name := _clean(m.group(1))):
+            return name
     return None
