@@ -66,6 +66,8 @@ NOT_ACRONYMS = frozenset(
     READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
     """.split()
 )
+# "Cambodia-based", "KNA-controlled": a modifier, not part of a name.
+_LOWER_COMPOUND = re.compile(r"-[a-z]+$")
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 # Leading words of menu and navigation items ("Most Read News").
 _MENU_WORDS = frozenset({"Most", "Latest", "Read", "More", "Top", "Breaking", "Related", "Popular", "Recent",
@@ -229,7 +231,10 @@ def _headline(text: str, toks: list[_Tok], index: int) -> bool:
 
 
 def _strip_leading(words: list[_Tok]) -> list[_Tok]:
-    while words and words[0].text in SENTENCE_OPENERS | _MENU_WORDS | {"the", "of", "for", "and", "on", "in"}:
+    while words and (
+        words[0].text in SENTENCE_OPENERS | _MENU_WORDS | {"the", "of", "for", "and", "on", "in"}
+        or _LOWER_COMPOUND.search(words[0].text)
+    ):
         words = words[1:]
     while words and not words[-1].cap:
         words = words[:-1]
@@ -530,22 +535,39 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     for match in CREDIT_RE.finditer(text):
         found.append(_Found("Person", match.start(1), match.end(1), match.group(1)))
     found.extend(_surname_mentions(text, toks, found))
-    covered = [(f.start, f.end) for f in found]
+    covered = sorted((f.start, f.end, f.type) for f in found)
     for place in places:
         if place.kind == "demonym":
             continue
-        if any(s <= place.start and place.end <= e for s, e in covered):
-            continue
+        cover = _covering(covered, place.start, place.end)
+        if cover is not None:
+            # "Embassy of X in Bangkok": the seat of an office is a place of its own
+            if cover != "Organization" or not text[max(0, place.start - 3) : place.start] == "in ":
+                continue
         police = PLACE_POLICE_RE.match(text, place.end)
         if police is not None and place.kind in {"city", "region"}:
             found.append(_Found("Organization", place.start, police.end(), text[place.start : police.end()],
                                 place.country))
-            continue
         suffix = _SUFFIX_RE.match(text, place.end)
         ok = suffix is not None and suffix.group(1).casefold() in PLACE_SUFFIXES
         ok = ok and place.kind in {"city", "region"}
-        found.append(_location(place, text, suffix if ok else None))
+        location = _location(place, text, suffix if ok else None)
+        acronym = ACRONYM_RE.match(text, location.end)
+        if acronym is not None and place.kind == "country" and " " in place.text:
+            location.end = acronym.end()
+            location.name = text[location.start : location.end]
+        found.append(location)
     return _merge(found, text)
+
+
+def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The type of a found entity whose span holds [start, end), if any."""
+    for s, e, kind in spans:
+        if s > start:
+            break
+        if s <= start and end <= e:
+            return kind
+    return None
 
 
 def _surname_mentions(text: str, toks: list[_Tok], found: list[_Found]) -> list[_Found]:

@@ -95,14 +95,19 @@ def _candidates(
     j = i
     while len(run) < min(gaz.max_tokens, MAX_NAME_TOKENS) and j + 1 < len(tokens):
         nxt = tokens[j + 1]
-        if not _joined(text, tokens[j][1], nxt[0]):
+        possessive = nxt[2] == "s" and text[tokens[j][1] : nxt[0]] in {"'", "’"}
+        if not (possessive or _joined(text, tokens[j][1], nxt[0])):
             break
+        if possessive:
+            run.append(nxt[2])
+            j += 1
+            continue
         if not (_is_capitalised(nxt[2]) or nxt[2] in CONNECTORS or nxt[2][:2] in {"d'", "d’"}):
             break
         run.append(nxt[2])
         j += 1
     for n in range(len(run), 0, -1):
-        if run[n - 1] in CONNECTORS:
+        if run[n - 1] in CONNECTORS or run[n - 1] == "s":
             continue
         place = gaz.lookup(run[:n])
         if place is not None:
