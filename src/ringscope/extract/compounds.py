@@ -19,7 +19,7 @@ FACILITY_HEADS = frozenset(
     """
     Airport Bridge Gate Checkpoint Crossing Road Street Avenue Highway River Island Islands Lake
     Mountain Mountains Valley Market Port Harbour Harbor Prison Towers Tower Township Village
-    District Province Commune Barangay Subdistrict Sub-district Station
+    District Province Commune Barangay Subdistrict Sub-district Station State Region
     """.split()
 )
 # Endings of facility names that would otherwise read as organisations ("X Police Station").

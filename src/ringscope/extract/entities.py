@@ -68,6 +68,12 @@ NOT_ACRONYMS = frozenset(
 )
 # "Cambodia-based", "KNA-controlled": a modifier, not part of a name.
 _LOWER_COMPOUND = re.compile(r"-[a-z]+$")
+DATE_WORDS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    """.split()
+)
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 # Leading words of menu and navigation items ("Most Read News").
 _MENU_WORDS = frozenset({"Most", "Latest", "Read", "More", "Top", "Breaking", "Related", "Popular", "Recent",
@@ -131,7 +137,10 @@ def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             if (word in ORG_CONNECTORS or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
-                j + 1 < n and toks[j + 1].cap and _joined(text, toks[j].end, toks[j + 1].start)
+                j + 1 < n
+                and toks[j + 1].cap
+                and _joined(text, toks[j].end, toks[j + 1].start)
+                and toks[j + 1].text not in DATE_WORDS
             ):
                 j += 1
                 continue
@@ -358,10 +367,9 @@ def _name_after_domain(words: list[_Tok], k: int, lower_words: set[str]) -> list
         return []
     name = words[-2:]
     before = words[-3].text
-    if before in {"of", "for", "the", "and"} or any(
-        w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.isupper() or w.text.casefold() in lower_words
-        or w.text.casefold() in COMMON_WORDS
-        for w in name
+    last = name[-1].text.casefold()
+    if before in {"of", "for", "the", "and"} or last in lower_words or last in COMMON_WORDS or any(
+        w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.isupper() for w in name
     ):
         return []
     return name

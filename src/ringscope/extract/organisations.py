@@ -46,4 +46,6 @@ ORG_REPORTING = frozenset({"reported", "reports", "report", "investigation", "fo
 # Lower-case words that may join two capitalised parts of one organisation name.
 ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "against", "de", "del", "da", "du", "&"})
 # Organisation heads after which "in <Place>" belongs to the name ("Embassy of X in Y").
-IN_PLACE_HEADS = frozenset({"Embassy", "Consulate", "Consulate-General", "Commission", "Mission", "Office"})
+IN_PLACE_HEADS = frozenset(
+    {"Embassy", "Consulate", "Consulate-General", "General", "Commission", "Mission", "Office"}
+)

@@ -57,6 +57,7 @@ COMMON_WORDS = frozenset(
     ministry president prime office bureau department agency council commission authority authorities
     government republic kingdom royal king queen prince princess lord saint st mr mrs ms dr sir
     january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
     news times post press daily herald tribune report reports said says according however meanwhile
     victims victim rescue rescued operation officials official security immigration customs border
