@@ -125,3 +125,11 @@ def test_spans_cover_qualifier_and_unit() -> None:
     quote, low, _, qualifier, currency = _one(text)
     assert quote == "up to 3 trillion Singapore dollars"
     assert (low, qualifier, currency) == (3e12, "up_to", "SGD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["victims ranging in age from 16 to 44", "between the ages of 20 and 35", "ages 19-25", "at the age of 17"],
+)
+def test_age_ranges_are_not_figures(text: str) -> None:
+    assert find_amounts(text) == []

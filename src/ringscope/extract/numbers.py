@@ -58,12 +58,13 @@ _PHRASE_RE = {q: re.compile(r"\b" + r"\s+".join(map(re.escape, q.split())) + r"\
 _SUFFIX_QUAL_RE = re.compile(r"^(?:-?plus\b|\+|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 _RANGE_END_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\b[^.]{0,20}$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 
 _ID_STRONG_BEFORE_RE = re.compile(
     r"(?:\b(?:section|article|chapter|resolution|act|room|unit|block|phase|level|floor|route|highway|road|"
     r"street|flight|page|case|no\.|number|nos\.|code|model|version|batch|grade|ward|lot|aged?|ages|e\.o\.|order|"
-    r"age of|aged between|between the ages of)\s*|#|\+)$",
+    r"age of|aged between|between the ages of)\s*|\b(?:aged?|ages?)(?:\s+(?:of|from|between|ranging))*\s+|#|\+)$",
     re.IGNORECASE,
 )
 _AFTER_SKIP_RE = re.compile(
@@ -304,7 +305,13 @@ def find_amounts(text: str, lowered: str | None = None) -> list[Amount]:
     kept: list[_Atom] = []
     for atom in atoms:
         in_phone = _in_phone(text, atom)
-        if kept and kept[-1].start < 0 and _RANGE_END_RE.match(text[kept[-1].end : atom.start]):
+        if kept and kept[-1].start < 0 and (
+            _RANGE_END_RE.match(text[kept[-1].end : atom.start])
+            or (
+                text[kept[-1].end : atom.start].strip().lower() == "and"
+                and _BETWEEN_BEFORE_RE.search(text[max(0, kept[-1].num_start - 30) : kept[-1].num_start])
+            )
+        ):
             in_phone = True  # the far end of a skipped range ("October 16 to 20", "aged 20 to 45")
         if not in_phone and not _skip(text, atom, kept):
             kept.append(atom)
