@@ -7,7 +7,8 @@ from ringscope.screen.indicators import load_table, match_patterns
 
 LURE = ("Hiring now: customer service staff for a fast-growing company in Bangkok, Thailand. "
         "Salary USD 1,800 per month plus commission. No experience needed, basic English is enough. "
-        "Free flights and accommodation. Contact our HR on Telegram @goldenriver_hr for a quick online interview.")
+        "Free flights and accommodation. Contact our HR on Telegram @goldenriver_hr for a quick "
+        "online interview.")
 ORDINARY = ("We are looking for a payroll officer to join the finance department of our regional hospital. "
             "You will process monthly payroll for 2,000 staff, handle pension queries and prepare year-end "
             "returns. Requirements: three years of payroll experience and a relevant qualification. We offer "
