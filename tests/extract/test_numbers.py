@@ -129,7 +129,12 @@ def test_spans_cover_qualifier_and_unit() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["victims ranging in age from 16 to 44", "between the ages of 20 and 35", "ages 19-25", "at the age of 17"],
+    [
+        "victims ranging in age from 16 to 44",
+        "between the ages of 20 and 35",
+        "ages 19-25",
+        "at the age of 17",
+    ],
 )
 def test_age_ranges_are_not_figures(text: str) -> None:
     assert find_amounts(text) == []

@@ -64,7 +64,8 @@ _BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _ID_STRONG_BEFORE_RE = re.compile(
     r"(?:\b(?:section|article|chapter|resolution|act|room|unit|block|phase|level|floor|route|highway|road|"
     r"street|flight|page|case|no\.|number|nos\.|code|model|version|batch|grade|ward|lot|aged?|ages|e\.o\.|order|"
-    r"age of|aged between|between the ages of)\s*|\b(?:aged?|ages?)(?:\s+(?:of|from|between|ranging))*\s+|#|\+)$",
+    r"age of|aged between|between the ages of)\s*"
+    r"|\b(?:aged?|ages?)(?:\s+(?:of|from|between|ranging))*\s+|#|\+)$",
     re.IGNORECASE,
 )
 _AFTER_SKIP_RE = re.compile(
