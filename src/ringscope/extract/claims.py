@@ -241,7 +241,7 @@ def extract_claims(
             )
         others = tuple(o for o in in_sentence[(s_start, s_end)] if o != amount.num_start)
         chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
-                                         breaks, text, others=others)
+                                         breaks, text, others=others, noun_word=noun.word)
         if (
             previous is not None
             and previous[0] == s_start

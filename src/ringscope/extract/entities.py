@@ -527,8 +527,12 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     lower_words = {t.text for t in toks if t.text[:1].islower()}
     starts = _place_index(places)
     found: list[_Found] = []
+    unresolved: list[tuple[int, int]] = []
     for i, j in _runs(text, toks):
-        found.extend(_classify(text, toks, i, j, starts, places, lower_words))
+        items = _classify(text, toks, i, j, starts, places, lower_words)
+        if not items and not any(starts.get(t.start) for t in toks[i:j]):
+            unresolved.append((i, j))
+        found.extend(items)
         end = toks[j - 1].end
         match = ACRONYM_RE.match(text, end)
         named = {"Organization", "Location", "Compound"}
@@ -538,6 +542,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
                 last.alias = match.group(1)
                 last.end = match.end()
                 last.name = text[last.start : last.end]
+    found.extend(_place_lists(text, toks, unresolved, found, places, lower_words))
     for match in OPERATION_RE.finditer(text):
         found.append(_Found("Operation", match.start(), match.end(), match.group(0)))
     for match in CREDIT_RE.finditer(text):
@@ -566,6 +571,44 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
             location.name = text[location.start : location.end]
         found.append(location)
     return _merge(found, text)
+
+
+_PLACE_PLURALS = frozenset(
+    """
+    suburbs suburb towns town villages village districts district provinces province areas area outskirts
+    neighbourhoods neighborhoods neighbourhood neighborhood communes commune townships township cities city
+    municipalities municipality regions region states islands
+    """.split()
+)
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _place_lists(
+    text: str, toks: list[_Tok], unresolved: list[tuple[int, int]], found: list[_Found],
+    places: list[PlaceHit], lower_words: set[str],
+) -> list[_Found]:
+    """Unknown names in a list of places ("the suburbs of A, B and C"; "in X, Y and Z")."""
+    ends = [f.end for f in found if f.type == "Location"] + [p.end for p in places if p.kind != "demonym"]
+    ends.sort()
+    out: list[_Found] = []
+    for i, j in unresolved:
+        words = toks[i:j]
+        if len(words) > 3 or any(
+            w.text.casefold() in COMMON_WORDS or w.text.casefold() in lower_words or w.text.isupper()
+            or not w.cap or w.text in ORG_HEADS or w.text in TITLE_WORDS
+            for w in words
+        ):
+            continue
+        start, end = words[0].start, words[-1].end
+        listed = i > 1 and toks[i - 1].text == "of" and toks[i - 2].text.casefold() in _PLACE_PLURALS
+        if not listed:
+            before = [e for e in ends if e <= start]
+            listed = bool(before) and _LIST_GAP.fullmatch(text, before[-1], start) is not None
+        if listed:
+            out.append(_Found("Location", start, end, text[start:end]))
+            ends.append(end)
+            ends.sort()
+    return out
 
 
 def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:

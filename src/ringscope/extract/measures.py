@@ -229,7 +229,7 @@ def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str 
 
 def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: int, a_end: int,
                    breaks: list[int], text: str = "", max_distance: float = 160.0,
-                   others: tuple[int, ...] = ()) -> tuple[str, Trigger | None] | None:
+                   others: tuple[int, ...] = (), noun_word: str = "") -> tuple[str, Trigger | None] | None:
     """The measure for a figure of noun class ``cls``, and the trigger that decided it.
 
     ``others`` holds the positions of the other figures of the sentence.
@@ -273,4 +273,6 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
                 return PEOPLE_MEASURE[t.category], t
     if not is_money and cls in DEFAULT_MEASURE:
         return DEFAULT_MEASURE[cls], None
+    if cls == SUSPECT and noun_word.endswith(("suspects", "suspect")):
+        return "arrests", None  # suspects counted by the police are in custody
     return None
