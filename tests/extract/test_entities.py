@@ -122,3 +122,20 @@ def test_two_people_joined_by_and_after_a_relation_word() -> None:
 def test_menu_words_and_currency_names_are_not_entities() -> None:
     names = {e.name for e in _entities("Profits reached 9 billion Singapore dollars.\nMost Read News")}
     assert "Singapore" not in names and "Most Read News" not in names
+
+
+def test_unknown_places_in_a_list_after_a_place_noun() -> None:
+    found = _by_name("Police searched the suburbs of Varnholt, Kessel Ridge, and Drennan Vale on Monday.")
+    for name in ("Varnholt", "Kessel Ridge", "Drennan Vale"):
+        assert found[name].type == "Location"
+
+
+def test_seat_of_an_office_is_a_location() -> None:
+    found = _by_name("Staff at the Kenyan Embassy in Bangkok helped them.")
+    assert found["Kenyan Embassy in Bangkok"].type == "Organization"
+    assert found["Bangkok"].type == "Location"
+
+
+def test_airport_name_ends_before_a_weekday() -> None:
+    found = _by_name("They landed at Oruvale International Airport on Thursday.")
+    assert "Oruvale International Airport" in found
