@@ -195,3 +195,17 @@ def test_home_government_is_not_the_location() -> None:
     places = [PlaceHit(4, 11, "Chilean", "CL", "demonym")]
     (claim,) = _claims(text, places)
     assert claim.location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recruits were promised salaries of $1,500 a month.",
+        "Families paid a ransom of $8,000 to free each worker.",
+        "He was fined 50,000 baht and jailed.",
+        "The tickets cost RM 3,000 each.",
+        "Each worker had to make $5,000 a month for the bosses.",
+    ],
+)
+def test_wages_fares_fines_and_quotas_are_not_claims(text: str) -> None:
+    assert _claims(text) == []

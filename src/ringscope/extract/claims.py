@@ -27,6 +27,17 @@ _INSTITUTION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MAX_QUOTE = 140
+_PAY_WORDS = (
+    r"salar(?:y|ies)|wages?|pay|paid|payment|earning\s+up\s+to|offered|promised|fees?|ransoms?|fined?|fines|"
+    r"bail|costs?|price[ds]?|tickets?|fares?|reward|compensation|debts?|owed|demanded|charged|loans?"
+)
+_PAY_BEFORE = re.compile(
+    rf"\b(?:{_PAY_WORDS})\b(?:\s+\w+){{0,3}}\s+$|\b(?:each|every|per)\s+(?:worker|person|victim|employee|"
+    r"individual|head|month|day)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+_PAY_AFTER = re.compile(rf"\s+(?:a|per|each)?\s*(?:{_PAY_WORDS})\b|\s+(?:each|apiece|per\s+person)\b",
+                        re.IGNORECASE)
 _COUNTRIES_BEFORE = re.compile(
     r"\b(?:from|across|involving|representing|spanning|of|with)\s+$", re.IGNORECASE
 )
@@ -223,6 +234,8 @@ def extract_claims(
         before = text[max(0, amount.start - 30) : amount.start]
         if _NOT_A_CLAIM_BEFORE.search(before):
             continue
+        if is_money and (_PAY_BEFORE.search(before) or _PAY_AFTER.match(text, amount.end)):
+            continue  # wages, fares, fines, ransoms and per-head quotas are no claim of the vocabulary
         if noun.cls == measures.COUNTRY and not (
             noun.word.endswith("nationalities") or _COUNTRIES_BEFORE.search(before)
         ):

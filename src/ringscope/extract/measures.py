@@ -77,7 +77,7 @@ TRIGGERS: dict[str, str] = {
     r"housing|housed|enslaved|stuck|kept|involved|exploited",
     "arrest": r"arrest(?!\s+warrant)\w*|detain(?:ed|ing|s)?|caught|charged|apprehend\w*|nabbed|captured|"
     r"rounded\s+up|"
-    r"pleaded\s+guilty|convicted|prosecut\w*|in\s+custody|guilty|intercepted",
+    r"pleaded\s+guilty|convicted|prosecut\w*|in\s+custody|guilty",
     "deport": r"deport\w*|extradit\w*|expelled|sent\s+back",
     "defraud": r"defraud\w*|scammed|targeted|cheated|victimi[sz]ed|fell\s+victim",
     "loss": r"lost|losses|loss|losing|stolen|stole|steal\w*|swindl\w*|fleeced|bilked",
