@@ -163,7 +163,10 @@ def _origins(
         if hit.country is None:
             continue
         origin = False
-        counted = _count_before(amounts, text, hit.start) is not None
+        counted = (
+            _count_before(amounts, text, hit.start) is not None
+            or _count_after_verb(amounts, text, hit.start) is not None
+        )
         if hit.kind == "demonym" or (hit.kind == "country" and _is_people(text, hit, e)):
             origin = _is_people(text, hit, e, counted)
             if origin and _SUSPECT_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
@@ -292,7 +295,7 @@ def _follow_ups(
     s, e = sentence
     out = []
     for start, end, value in amounts:
-        if s <= start and end <= e and start not in taken and value == int(value) and value >= 1:
+        if s <= start and end <= e and start not in taken and value == int(value) and value > 1:
             before = text[max(s, start - 16) : start]
             if re.match(r"\s+(?:foreign|other\s+nationalit)", text[end : end + 20]):
                 continue
@@ -346,7 +349,8 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 start, end = origin.start, origin.end
             last = (origin.country, destination)
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count))
-        if not origins and last is not None and STRONG_VICTIM_RE.search(text, s, e):
+        if last is not None and STRONG_VICTIM_RE.search(text, s, e):
+            taken |= {a for a, b, _ in amounts if any(o.start <= a and b <= o.end for o in origins)}
             for start, end, value in _follow_ups(text, sentence, amounts, taken):
                 quote_end = min(e, end + 30)
                 quote = text[start:quote_end].rstrip()
