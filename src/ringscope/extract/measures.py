@@ -69,7 +69,7 @@ TRIGGERS: dict[str, str] = {
     "rescue": r"rescu\w*|freed|free|freeing|liberat\w*|releas(?:ed|ing)|escap\w*|evacuat\w*|extracted|saved|"
     r"airlift\w*|crossed\s+(?:into|over|the\s+border)|sought\s+(?:safety|refuge)|fled",
     "return": r"repatriat\w*|(?:returned|arrived|came|flown|flew|fly|flies|brought|sent|returning|taken|"
-    r"travel(?:l)?ed)\s+(?:back\s+)?home|brought\s+back|ferried|returned|handed\s+over|turned\s+over|"
+    r"travel(?:l)?ed|return)\s+(?:back\s+)?home|brought\s+back|ferried|returned|handed\s+over|turned\s+over|"
     r"touched\s+down|landed|arrived",
     "traffic": r"traffick(?:ed|ers?|ing)?|(?:were|are|being|been)\s+victims\s+of|held|holding|trapped|"
     r"stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
@@ -86,6 +86,8 @@ TRIGGERS: dict[str, str] = {
     "launder": r"launder\w*|channel\w*|funnel\w*|moved|transferred|washed|laundering",
     "seize": r"seiz\w*|frozen|froze|freez\w*|confiscat\w*|recovered|forfeit\w*|impounded",
     "inspect": r"inspect\w*|checked|visited|screened|searched|monitored|raided",
+    # Predicates of no measure: a figure whose nearest predicate is one of these is skipped.
+    "none": r"died|dead|killed|deaths|injured|wounded|missing|sentenced|jailed|fined|beaten|tortured",
 }
 WEAK = frozenset({"industry", "proceeds", "worth", "valued", "received", "arrived", "returned", "involved",
                   "working", "worked", "fled", "landed", "kept", "trafficking", "traffickers", "trafficker",
@@ -248,6 +250,10 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
     for d, t in scored:
         if d > max_distance:
             break
+        if t.category == "none":
+            if is_money or d > 40:
+                continue
+            return None
         if is_money:
             if t.category in MONEY_MEASURE:
                 return MONEY_MEASURE[t.category], t
