@@ -98,6 +98,8 @@ _ONWARD = re.compile(
     r"(?:\s+and\s+|,\s*|\s+)(?:[^.;,]{0,40}?\b(?:then|diverted|transferred|moved|sold|smuggled|taken|sent|"
     r"onward|later|before\s+being)\b[^.;,]{0,25}?\b(?:to|into|in)\s+(?:the\s+)?|(?:then\s+)?(?:to\s+)?)"
 )
+# Characters within which a place named beside the victims is taken as where they were.
+NEAR = 50
 _OF_GAP = re.compile(r"\s+of\s+")
 _DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?:the\s+)?$", re.I)
 
@@ -233,9 +235,9 @@ def _destination(
                 continue
             framed = 2
         marked = 0 if _HELD_BEFORE.search(text[max(s, hit.start - 70) : hit.start]) else 1
-        if frequent[hit.country] * 2 < top and marked:
-            framed = max(framed, 1)
         distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
+        if frequent[hit.country] * 2 < top and marked and distance > NEAR:
+            framed = max(framed, 1)  # a far, seldom-named place is more likely a transit stop
         key = (framed, distance // 40, marked, -frequent[hit.country], distance)
         if best is None or key < best[0]:
             best = (key, hit)
