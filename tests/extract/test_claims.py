@@ -213,4 +213,5 @@ def test_wages_fares_fines_and_quotas_are_not_claims(text: str) -> None:
 
 def test_deaths_and_injuries_are_not_claims() -> None:
     assert _claims("At least 10 people died while trying to escape.") == []
-    assert [c.measure for c in _claims("Officials helped 230 citizens to return home.")] == ["victims_rescued"]
+    claims = _claims("Officials helped 230 citizens to return home.")
+    assert [c.measure for c in claims] == ["victims_rescued"]
