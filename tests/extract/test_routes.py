@@ -84,3 +84,25 @@ def test_same_route_and_count_once() -> None:
 def test_arbitrary_text_never_raises_and_quotes_hold(text: str) -> None:
     for route in _routes(text):
         assert text[route.start : route.end] == route.quote
+
+
+def test_people_harmed_or_targeted_by_scams_are_not_origins() -> None:
+    text = "Scam operations in Laos that harmed Irish citizens and targeted Chilean nationals were raided."
+    assert not any(origin in {"IE", "CL"} for origin, _, _ in _pairs(text))
+
+
+def test_far_arrest_word_does_not_turn_victims_into_suspects() -> None:
+    text = (
+        "The rescue followed a report that around 300 Nepalis had staged a revolt against their handlers "
+        "in Laos on Monday, leading to numerous arrests."
+    )
+    assert ("NP", "LA", 300) in _pairs(text)
+
+
+def test_follow_up_figures_inherit_the_route() -> None:
+    text = (
+        "The ministry brought home 50 Kenyans held in Laos. "
+        "Of them, 30 arrived on Monday and the remaining 20 on Friday."
+    )
+    pairs = _pairs(text)
+    assert {("KE", "LA", 50), ("KE", "LA", 30), ("KE", "LA", 20)} <= pairs

@@ -134,6 +134,9 @@ def _count_after_verb(amounts: list[tuple[int, int, float]], text: str, pos: int
 
 def _is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) -> bool:
     """Does this nationality word name people (not "Thai police", "Cambodian authorities")?"""
+    before = text[max(0, hit.start - 20) : hit.start]
+    if _TARGETS_AFTER.match(text, hit.end) or _TARGETS_BEFORE.search(before):
+        return False
     words = text[hit.end : min(end_limit, hit.end + 60)].split()
     nxt = [w.strip(",.;:”’\"'()").casefold() for w in words[:3]]
     first = nxt[0] if nxt else ""
@@ -141,13 +144,10 @@ def _is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) 
         return False
     for word in nxt:
         if word in PEOPLE_NOUNS:
-            return not _TARGETS_AFTER.match(text, hit.end) and (counted or word not in SINGULAR_PEOPLE)
+            return counted or word not in SINGULAR_PEOPLE
         if word not in PEOPLE_MODIFIERS:
             break
     if hit.kind != "demonym":
-        return False
-    before = text[max(0, hit.start - 20) : hit.start]
-    if _TARGETS_AFTER.match(text, hit.end) or _TARGETS_BEFORE.search(before):
         return False
     if hit.text.endswith("s") and not hit.text.endswith("ss"):
         return True
@@ -319,6 +319,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
     index = 0
     last: tuple[str, str] | None = None
     recent_victim = [False, False]
+    fresh = False  # did the sentence before give a route?
     for sentence in doc.sentences:
         s, e = sentence
         while index < len(places) and places[index].end <= s:
@@ -327,6 +328,9 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         victim = VICTIM_RE.search(text, s, e) is not None
         window_victim = victim or any(recent_victim)
         recent_victim = [recent_victim[1], victim]
+        previous_routes = len(routes)
+        carried = fresh
+        fresh = False
         if not window_victim:
             last = None
             continue
@@ -351,12 +355,13 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 start, end = origin.start, origin.end
             last = (origin.country, destination)
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count))
-        if last is not None and STRONG_VICTIM_RE.search(text, s, e):
+        if last is not None and (carried or STRONG_VICTIM_RE.search(text, s, e)):
             taken |= {a for a, b, _ in amounts if any(o.start <= a and b <= o.end for o in origins)}
             for start, end, value in _follow_ups(text, sentence, amounts, taken):
                 quote_end = min(e, end + 30)
                 quote = text[start:quote_end].rstrip()
                 _add(routes, seen, Route(last[0], last[1], quote, start, start + len(quote), value))
+        fresh = len(routes) > previous_routes
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
 
@@ -374,7 +379,8 @@ def _suspects(text: str, sentence: tuple[int, int], origin: _Origin) -> bool:
     def distance(pos: int) -> int:
         return 0 if origin.start <= pos < origin.end else min(abs(pos - origin.start), abs(pos - origin.end))
 
-    return min(map(distance, suspect)) < min(map(distance, victim))
+    nearest_suspect = min(map(distance, suspect))
+    return nearest_suspect <= NEAR and nearest_suspect < min(map(distance, victim))
 
 
 def _add(routes: list[Route], seen: set[tuple[str, str, int | None]], route: Route) -> None:
