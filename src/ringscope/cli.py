@@ -105,7 +105,7 @@ def ingest(
                 )
         except KeyboardInterrupt:
             fail("interrupted; reports stored so far are kept", 130)
-    out.print(Text(f"{summary} (store: {store})"))
+    out.print(Text(f"{summary} (store: {store})"), soft_wrap=True)
     if not summary.ok:
         raise typer.Exit(1)
 
