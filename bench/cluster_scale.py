@@ -31,7 +31,7 @@ FILLER = ("the police said that officers found people working in the building an
 
 
 def word(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 6)))
 
 
 def corpus(n: int, seed: int = 7) -> tuple[list[tuple[Report, Extraction]], dict[str, int]]:

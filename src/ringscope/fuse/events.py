@@ -24,13 +24,13 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 from ringscope.fuse.names import resolution_key
 from ringscope.fuse.stopwords import STOPWORDS
@@ -55,7 +55,7 @@ class EventSettings:
     """Share of the wording (TF-IDF cosine) in the combined score; the rest is item overlap."""
     max_days: int = 21
     """Reports published further apart than this are not one event."""
-    max_block: int = 50
+    max_block: int = 25
     """Blocking keys carried by more reports than this are not used."""
     top_terms: int = 80
     """Words kept per report for the cosine."""
@@ -92,10 +92,16 @@ def _term_id(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    frequencies: dict[str, float] = get_frequency_dict("en")
+    return frequencies
+
+
 def rarity(word: str) -> float:
     """How rare a word is in general English (wordfreq's Zipf scale turned around: 0 common, 8 unseen)."""
-    return max(0.0, 8.0 - zipf_frequency(word, "en"))
+    frequency = _frequencies().get(word)
+    return max(0.0, -1.0 - math.log10(frequency)) if frequency else 8.0
 
 
 def features(report: Report, extraction: Extraction) -> EventFeatures:
@@ -122,12 +128,13 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
     words = Counter(w for w in lowered if w not in STOPWORDS)
     if words:
         # Keep a report's most distinctive words only: memory per report stays bounded.
-        ranked = sorted(words, key=lambda w: -(1.0 + math.log(words[w])) * rarity(w))[:KEEP_TERMS]
+        rare = {w: rarity(w) for w in words}
+        ranked = sorted(words, key=lambda w: -(1.0 + math.log(words[w])) * rare[w])[:KEEP_TERMS]
         ids = np.fromiter((_term_id(w) for w in ranked), np.uint32, len(ranked))
         order = np.argsort(ids)
         feats.term_ids = ids[order]
         feats.term_counts = np.fromiter((words[w] for w in ranked), np.float64, len(ranked))[order]
-        feats.term_rarity = np.fromiter((rarity(w) for w in ranked), np.float64, len(ranked))[order]
+        feats.term_rarity = np.fromiter((rare[w] for w in ranked), np.float64, len(ranked))[order]
     return feats
 
 
@@ -165,23 +172,38 @@ def _item_weights(docs: Sequence[EventFeatures]) -> dict[str, float]:
     }
 
 
+def iter_candidates(
+    docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
+) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) of reports sharing a name or distinctive word that few reports carry.
+
+    Keys carried by more than ``max_block`` reports are not used.
+
+    Streams the pairs report by report, so memory holds the index, never the set of all pairs.
+    """
+    keys: list[list[object]] = []
+    index: dict[object, list[int]] = defaultdict(list)
+    for i, (doc, vec) in enumerate(zip(docs, vectors, strict=True)):
+        # Figures are left out: common values ("100 people") would block unrelated reports together.
+        own: list[object] = [*doc.names, *vec.block]
+        keys.append(own)
+        for key in own:
+            index[key].append(i)
+    for i, own in enumerate(keys):
+        partners: set[int] = set()
+        for key in own:
+            members = index[key]
+            if 1 < len(members) <= max_block:
+                partners.update(j for j in members if j > i)
+        for j in sorted(partners):
+            yield i, j
+
+
 def candidate_pairs(
     docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
 ) -> set[tuple[int, int]]:
-    """Index pairs of reports that share a blocking key carried by at most ``max_block`` reports."""
-    index: dict[object, list[int]] = defaultdict(list)
-    for i, (doc, vec) in enumerate(zip(docs, vectors, strict=True)):
-        for key in doc.items():
-            index[key].append(i)
-        for term in vec.block:
-            index[term].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if 1 < len(members) <= max_block:
-            for a in range(len(members)):
-                for b in range(a + 1, len(members)):
-                    pairs.add((members[a], members[b]))
-    return pairs
+    """All candidate pairs as a set (for inspection; grouping streams them)."""
+    return set(iter_candidates(docs, vectors, max_block))
 
 
 def cosine(a: _Vector, b: _Vector) -> float:
@@ -195,22 +217,27 @@ def item_overlap(a: EventFeatures, b: EventFeatures, weights: dict[str, float]) 
     return sum(weights[f] for f in fa & fb) / union if union else 0.0
 
 
-def score_pairs(
+def iter_scores(
     docs: Sequence[EventFeatures], cfg: EventSettings | None = None
-) -> dict[tuple[int, int], float]:
-    """Combined scores of the candidate pairs (index pairs into ``docs``)."""
+) -> Iterator[tuple[int, int, float]]:
+    """Combined scores of the candidate pairs (index pairs into ``docs``), streamed."""
     cfg = cfg or EventSettings()
     vectors = _vectors(docs, cfg)
     weights = _item_weights(docs)
-    scores = {}
-    for i, j in candidate_pairs(docs, vectors, cfg.max_block):
+    for i, j in iter_candidates(docs, vectors, cfg.max_block):
         a, b = docs[i], docs[j]
         if a.published and b.published and abs((a.published - b.published).days) > cfg.max_days:
             continue
         text = cosine(vectors[i], vectors[j])
         items = item_overlap(a, b, weights)
-        scores[(i, j)] = cfg.text_weight * text + (1 - cfg.text_weight) * items
-    return scores
+        yield i, j, cfg.text_weight * text + (1 - cfg.text_weight) * items
+
+
+def score_pairs(
+    docs: Sequence[EventFeatures], cfg: EventSettings | None = None
+) -> dict[tuple[int, int], float]:
+    """Combined scores of all candidate pairs (for inspection and calibration)."""
+    return {(i, j): score for i, j, score in iter_scores(docs, cfg)}
 
 
 def group_events(
@@ -225,7 +252,7 @@ def group_events(
 def group_features(docs: Sequence[EventFeatures], cfg: EventSettings | None = None) -> dict[str, str | None]:
     cfg = cfg or EventSettings()
     uf: UnionFind[int] = UnionFind(range(len(docs)))
-    for (i, j), score in score_pairs(docs, cfg).items():
+    for i, j, score in iter_scores(docs, cfg):
         if score >= cfg.threshold:
             uf.union(i, j)
     result: dict[str, str | None] = {doc.report_id: None for doc in docs}
