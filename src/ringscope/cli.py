@@ -152,13 +152,19 @@ def extract(
     ] = "-",
 ) -> None:
     """Extract entities, claims and routes from each report of a JSONL file, in input order."""
+    import dataclasses
+    import tempfile
+
     from ringscope.extract import extract as run_extract
+    from ringscope.fuse.events import features, group_features
     from ringscope.ingest import InputError
     from ringscope.ingest.readers import report_from_record
 
     name = "<stdin>" if input == "-" else input
     failed = 0
-    with _open_in(input) as source, _open_out(output) as sink:
+    docs = []
+    # Results wait in a spill file until every report is read: event ids need the whole input.
+    with _open_in(input) as source, tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
         try:
             for number, line in enumerate(source, start=1):
                 if not line.strip():
@@ -176,9 +182,18 @@ def extract(
                     continue
                 result = run_extract(report.text, report.published)
                 report_id = report.external_id if report.external_id is not None else report.id
-                sink.write(json.dumps(result.to_contract(report_id), ensure_ascii=False) + "\n")
+                # Keyed by line: two lines may carry the same text.
+                docs.append(features(dataclasses.replace(report, id=str(number)), result))
+                spill.write(json.dumps(result.to_contract(report_id), ensure_ascii=False) + "\n")
         except UnicodeDecodeError as exc:
             fail(f"{name}: not UTF-8 text ({exc.reason})")
+        events = group_features(docs)
+        spill.seek(0)
+        with _open_out(output) as sink:
+            for doc, line in zip(docs, spill, strict=True):
+                record = json.loads(line)
+                record["event_cluster"] = events[doc.report_id]
+                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
         typer.echo(f"{failed} line(s) failed", err=True)
         raise typer.Exit(1)
