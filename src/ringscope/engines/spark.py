@@ -8,6 +8,7 @@ which imports the pipeline once and yields the very rows the local engine writes
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
@@ -152,6 +153,12 @@ def output_uri(output: str, overwrite: bool) -> str:
     return path.resolve().as_uri()
 
 
+_PYTHON_ERROR = re.compile(r"^[A-Za-z_]\w*(Error|Exception|Exit|Interrupt): .*")
+
+
 def _first_line(exc: BaseException) -> str:
+    """The line of a Spark error a user needs: the Python worker's exception if there is one."""
     text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+    lines = text.splitlines()
+    worker = [line for line in lines if _PYTHON_ERROR.match(line)]
+    return worker[-1] if worker else lines[0]
