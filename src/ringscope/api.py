@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ringscope import settings
 from ringscope.ingest import IngestSummary, ingest_paths
 from ringscope.store import Store
+
+if TYPE_CHECKING:
+    from ringscope.fuse import Picture
 
 
 def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
@@ -36,4 +40,14 @@ def ingest(
         return ingest_paths(db, paths, include=include, exclude=exclude, max_bytes=max_bytes)
 
 
-__all__ = ["IngestSummary", "Store", "ingest", "open_store"]
+def picture(store: str | Path | Store | None = None) -> Picture:
+    """The fused picture of a store: events, resolved entities, reconciled figures with conflicts."""
+    from ringscope.fuse import fuse
+
+    if isinstance(store, Store):
+        return fuse(store.iter_extractions())
+    with open_store(store, create=False) as db:
+        return fuse(db.iter_extractions())
+
+
+__all__ = ["IngestSummary", "Store", "ingest", "open_store", "picture"]

@@ -1,4 +1,4 @@
-"""The ``ringscope`` command line: ingest, extract, search, claims, entities, export, demo."""
+"""The ``ringscope`` command line: ingest, extract, search, claims, events, entities, export, demo."""
 
 from __future__ import annotations
 
@@ -277,16 +277,34 @@ def claims(
         str | None, typer.Option("--country", "-c", help="Only claims located here (ISO2).")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 50,
+    conflicts: Annotated[
+        bool,
+        typer.Option("--conflicts", help="Reconcile claims across reports and show the conflicting figures."),
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Quantitative claims with their quotes and sources."""
-    from ringscope.cli_views import format_figure, source_label
+    """Quantitative claims with their quotes and sources; with --conflicts, reconciled figures."""
+    from ringscope.cli_views import format_figure, print_figures, source_label
     from ringscope.vocab import measures
 
     if measure is not None and measure not in measures():
         fail(f"unknown measure {measure!r}; choose one of: {', '.join(measures())}")
     if country is not None:
         country = _iso2(country)
+    if conflicts:
+        from ringscope.api import picture as fused
+
+        with user_errors(), open_store(store) as db:
+            picture = fused(db)
+        figures = [
+            f for f in picture.conflicts()
+            if (measure is None or f.measure == measure) and (country is None or f.location == country)
+        ]
+        if not figures:
+            out.print(Text("no conflicting figures found"))
+            return
+        print_figures(out, picture, figures[:limit], f"{len(figures)} conflicting figure(s)")
+        return
     with user_errors(), open_store(store) as db:
         rows = db.claims(measure=measure, country=country)
     if not rows:
@@ -344,6 +362,40 @@ def entities(
     for row in rows[:limit]:
         table.add_row(Text(row.name), row.type, row.country or "", str(row.reports), str(row.mentions))
     out.print(table)
+
+
+@app.command()
+def events(
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 20,
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Events told by more than one report, with the figures they agree and disagree on."""
+    from ringscope.api import picture as fused
+    from ringscope.cli_views import print_events
+
+    with user_errors(), open_store(store) as db:
+        picture = fused(db)
+    print_events(out, picture, limit)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name or alias, any spelling (case and accents ignored).")],
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """One entity across reports: aliases, roles, mentions, claims and sources."""
+    from ringscope.api import picture as fused
+    from ringscope.cli_views import print_entity
+
+    with user_errors(), open_store(store) as db:
+        picture = fused(db)
+    found = picture.entity(name)
+    if not found:
+        fail(f"no entity named {name!r} in {store}")
+    for match in found[:3]:
+        print_entity(out, picture, match)
+    if len(found) > 3:
+        err.print(Text(f"{len(found) - 3} more entities match {name!r}; give a fuller name"))
 
 
 @app.command()

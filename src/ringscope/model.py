@@ -210,7 +210,9 @@ class Extraction:
         for e in record.get("entities") or []:
             start, end = span(e["name"])
             mentions = [Mention(start, end, e["name"])] if start >= 0 else []
-            entities.append(Entity(type=e["type"], name=e["name"], country=e.get("country"), mentions=mentions))
+            entities.append(
+                Entity(type=e["type"], name=e["name"], country=e.get("country"), mentions=mentions)
+            )
         claims = []
         for c in record.get("claims") or []:
             start, end = span(c.get("quote") or "")

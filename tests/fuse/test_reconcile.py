@@ -86,3 +86,20 @@ def test_source_of_prefers_declared_source_then_host() -> None:
     assert source_of("https://www.example.org/x", None) == "example.org"
     assert source_of("https://example.org/x", "Harbour Wire") == "Harbour Wire"
     assert source_of(None, None) is None
+
+
+def test_a_restatement_soon_after_is_not_an_update() -> None:
+    refs = [ref("a", people(387), "2025-01-02"), ref("b", people(400, "about"), "2025-01-03")]
+    (figure,) = reconcile(refs)
+    assert not [f for f in figure.flags if f.code == "superseded"]
+    # On a tie of outlets the exactly stated figure wins over the rounded one.
+    assert figure.value == 387
+
+
+def test_unstated_place_or_period_does_not_split_a_figure() -> None:
+    placed = money(9e8, "USD", period="year")
+    placed.location = "SG"
+    unplaced = money(9e8, "USD", period=None)
+    (figure,) = reconcile([ref("a", placed), ref("b", unplaced)])
+    assert figure.location == "SG" and figure.period == "year"
+    assert figure.independent == 2

@@ -22,6 +22,7 @@ Nothing is dropped: every claim stays in its group with its flags.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -34,6 +35,8 @@ from ringscope.model import Claim, make_id
 
 SAME_FIGURE_RATIO = 3.0
 MAGNITUDE_RATIO = 100.0
+UPDATE_MIN_DAYS = 3
+"""A report at least this many days later may update a running count; sooner, it restates it."""
 _SCALES = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
 
 
@@ -163,6 +166,22 @@ def _bounds(claim: Claim) -> tuple[float, float]:
     return lo, hi
 
 
+def _updates(later: ClaimRef, earlier: ClaimRef) -> bool:
+    """Whether ``later`` updates ``earlier``'s running count: days later, larger, and not a restatement."""
+    if not (later.published and earlier.published):
+        return False
+    try:
+        gap = (dt.date.fromisoformat(later.published[:10])
+               - dt.date.fromisoformat(earlier.published[:10])).days
+    except ValueError:
+        return False
+    new, old = point(later.claim), point(earlier.claim)
+    if gap < UPDATE_MIN_DAYS or new is None or old is None or new <= old:
+        return False
+    low, high = _bounds(earlier.claim)
+    return not (low <= new <= high)
+
+
 def _scale_words(value: float) -> str:
     exponent = int(math.floor(math.log10(value))) if value > 0 else 0
     for power in (12, 9, 6, 3):
@@ -175,18 +194,25 @@ def describe(value: float, currency: str | None) -> str:
     return f"{_scale_words(value)} {currency}" if currency else _scale_words(value)
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Places or periods agree when equal or when one report leaves them unstated."""
+    return a is None or b is None or a == b
+
+
 def group_claims(refs: Iterable[ClaimRef]) -> list[list[ClaimRef]]:
-    """Comparable claims grouped: same measure, place, period and event (or report)."""
-    by_key: dict[tuple[str, str | None, str | None, str], list[ClaimRef]] = defaultdict(list)
+    """Comparable claims grouped: same measure and event (or report), agreeing place and period."""
+    by_key: dict[tuple[str, str], list[ClaimRef]] = defaultdict(list)
     for ref in refs:
-        c = ref.claim
-        by_key[(c.measure, c.location, c.period, ref.event_id or ref.report_id)].append(ref)
+        by_key[(ref.claim.measure, ref.event_id or ref.report_id)].append(ref)
     groups: list[list[ClaimRef]] = []
     for members in by_key.values():
         uf: UnionFind[int] = UnionFind(range(len(members)))
         for i in range(len(members)):
+            a = members[i].claim
             for j in range(i + 1, len(members)):
-                if _comparable(members[i], members[j]):
+                b = members[j].claim
+                if _compatible(a.location, b.location) and _compatible(a.period, b.period) and \
+                        _comparable(members[i], members[j]):
                     uf.union(i, j)
         groups.extend([members[i] for i in sorted(g)] for g in uf.groups())
     return groups
@@ -195,7 +221,10 @@ def group_claims(refs: Iterable[ClaimRef]) -> list[list[ClaimRef]]:
 def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
     """The consensus figure of a group of comparable claims, with its flags."""
     first = refs[0].claim
-    figure = Figure(first.measure, first.location, first.period, refs[0].event_id, list(refs))
+    location = Counter(r.claim.location for r in refs if r.claim.location).most_common(1)
+    period = Counter(r.claim.period for r in refs if r.claim.period).most_common(1)
+    figure = Figure(first.measure, location[0][0] if location else None, period[0][0] if period else None,
+                    refs[0].event_id, list(refs))
     usd = {ref.id: _usd(ref) for ref in refs}
     # 1. Magnitude: the value whose neighbourhood (within a factor of 10) most outlets back is the anchor.
     values = [(ref, usd[ref.id]) for ref in refs if (usd[ref.id] or 0) > 0]
@@ -235,13 +264,12 @@ def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
     agreeing = [ref for ref in kept if ref.claim.id not in flagged]
     if figure.currency:
         agreeing = [ref for ref in agreeing if ref.claim.currency in (figure.currency, None)] or agreeing
-    # 3. Running counts: a later report's figure supersedes an earlier, different one.
+    # 3. Running counts: a clearly later report with a clearly larger count updates an earlier one.
     dated = sorted((ref for ref in agreeing if ref.published), key=lambda r: r.published or "")
     if len({r.published for r in dated}) > 1:
         latest = dated[-1]
         for ref in dated:
-            if ref.published and latest.published and ref.published < latest.published and \
-                    point(ref.claim) != point(latest.claim):
+            if _updates(latest, ref):
                 figure.flags.append(Flag(ref.claim.id, ref.report_id, "superseded",
                                          f"a later report ({latest.published}) gives "
                                          f"{describe(point(latest.claim) or 0, latest.claim.currency)}"))
@@ -254,7 +282,10 @@ def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
         if value is not None:
             votes[float(f"{value:.3g}")].add(outlet(ref))
     if votes:
-        value = max(votes, key=lambda v: (len(votes[v]), v))
+        exact = {float(f"{p:.3g}") for p in (point(r.claim) for r in agreeing if r.claim.qualifier == "exact")
+                 if p is not None}
+        # Most outlets first; on a tie, a figure stated exactly beats a rounded one.
+        value = max(votes, key=lambda v: (len(votes[v]), v in exact, v))
         figure.value = value
         backing = [ref for ref in agreeing if point(ref.claim) is not None
                    and float(f"{point(ref.claim):.3g}") == value]
