@@ -37,7 +37,7 @@ def resolution_key(name: str, entity_type: str) -> str:
 
 
 def acronym(name: str) -> str | None:
-    """The initials of a multi-word name ("International Organization for Migration" -> "iom")."""
+    """The initials of a multi-word name ("Coastal Rescue Federation" -> "crf")."""
     words = [w for w in fold(name).split() if w not in _STOP]
     if len(words) < 2:
         return None
