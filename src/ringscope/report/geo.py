@@ -161,6 +161,9 @@ def ring_path(ring: Ring, view: View, min_step: float = 0.6) -> str:
     """SVG path data for one ring, dropping points closer than ``min_step`` pixels."""
     parts: list[str] = []
     last: tuple[float, float] | None = None
+    if any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False)):
+        # the ring crosses the antimeridian: draw it continuously east of 180 (clipped by the view)
+        ring = [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring]
     for lon, lat in ring:
         x, y = view.project(lon, lat)
         if last is not None and abs(x - last[0]) < min_step and abs(y - last[1]) < min_step:
@@ -178,21 +181,3 @@ def country_path(country: Country, view: View) -> str:
     if east < view.west or west > view.east or north < view.south or south > view.north:
         return ""
     return "".join(ring_path(r, view) for polygon in country.polygons for r in polygon)
-
-
-def bounds_of(codes: list[str], pad: float = 6.0) -> View | None:
-    """A view around the centroids of ``codes`` (None when none is known)."""
-    known = [centroids()[c] for c in codes if c in centroids()]
-    if not known:
-        return None
-    west = max(-180.0, min(p[0] for p in known) - pad * 2)
-    east = min(180.0, max(p[0] for p in known) + pad * 2)
-    south = max(-58.0, min(p[1] for p in known) - pad)
-    north = min(84.0, max(p[1] for p in known) + pad)
-    if east - west < 40:
-        middle = (east + west) / 2
-        west, east = max(-180.0, middle - 20), min(180.0, middle + 20)
-    if north - south < 25:
-        middle = (north + south) / 2
-        south, north = max(-58.0, middle - 12.5), min(84.0, middle + 12.5)
-    return View(west, east, south, north)

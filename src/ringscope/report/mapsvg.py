@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from html import escape
 
-from ringscope.report.geo import View, bounds_of, centroids, countries, country_path
+from ringscope.report.geo import View, centroids, countries, country_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,24 +40,23 @@ def _flow_path(a: tuple[float, float], b: tuple[float, float]) -> str:
 
 
 def auto_view(hotspots: list[Hotspot], flows: list[Flow], width: float = 960.0) -> View:
-    """A view framing the data (the whole world when there is none)."""
-    codes = [f.origin for f in flows] + [f.destination for f in flows]
-    view = bounds_of(codes) if codes else None
-    lons = [h.lon for h in hotspots]
-    lats = [h.lat for h in hotspots]
-    if view is not None:
-        lons += [view.west + 12, view.east - 12]
-        lats += [view.south + 6, view.north - 6]
-    if not lons:
+    """A view framing the data with room for curved flows (the whole world when there is none)."""
+    centre = centroids()
+    points = [centre[c] for f in flows for c in (f.origin, f.destination) if c in centre]
+    points += [(h.lon, h.lat) for h in hotspots]
+    if not points:
         return View(width=width)
-    west, east = max(-180.0, min(lons) - 12), min(180.0, max(lons) + 12)
-    south, north = max(-58.0, min(lats) - 6), min(84.0, max(lats) + 6)
+    west, east = min(p[0] for p in points) - 15, max(p[0] for p in points) + 15
+    south, north = min(p[1] for p in points) - 12, max(p[1] for p in points) + 12
     if east - west < 40:
         middle = (east + west) / 2
         west, east = middle - 20, middle + 20
-    if north - south < 25:
+    wanted = (east - west) * 0.45  # keep the map from becoming a thin strip
+    if north - south < wanted:
         middle = (north + south) / 2
-        south, north = middle - 12.5, middle + 12.5
+        south, north = middle - wanted / 2, middle + wanted / 2
+    west, east = max(-180.0, west), min(180.0, east)
+    south, north = max(-58.0, south), min(84.0, north)
     return View(west, east, south, north, width)
 
 

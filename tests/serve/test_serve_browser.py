@@ -1,0 +1,187 @@
+"""The web app in real headless Chromium (Debian's chromium through Playwright), against a real server.
+
+A uvicorn server is started in a subprocess on a free loopback port over a store
+built from the bundled sample corpus; nothing is loaded from the internet.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .conftest import PASSWORDS, VICTIM, Fixture
+from .pngpixels import pixels, share
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"
+)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(served: Fixture) -> Iterator[str]:
+    port = _free_port()
+    code = f"from ringscope.serve import run; run({str(served.path)!r}, host='127.0.0.1', port={port})"
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = process.stdout.read().decode() if process.stdout else ""
+                pytest.fail(f"the server did not start: {output[-2000:]}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser, server: str, username: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    blocked: list[str] = []
+
+    def guard(route) -> None:  # type: ignore[no-untyped-def]
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:  # anything from elsewhere (a CDN, the internet) is a failure
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.goto(f"{server}/")
+    assert "/login" in page.url
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORDS[username])
+    page.click("form.login button[type=submit]")
+    page.wait_for_url(f"{server}/")
+    return context, page, blocked
+
+
+def test_log_in_search_entity_conflict(browser, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context, page, blocked = _page(browser, server, "vera", tmp_path)
+    assert page.locator("header .who").inner_text().startswith("vera")
+
+    page.fill("input[name=q]", "compound")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=compound*")
+    hits = page.locator("li.hit")
+    assert hits.count() > 0
+    assert page.locator("li.hit b").count() > 0  # matched words are highlighted
+    hits.first.locator("a").click()
+    page.wait_for_url("**/reports/*")
+    assert page.locator("article.report-text mark.hl").count() > 0
+
+    page.goto(f"{server}/entities?type=Organization")
+    first = page.locator("a.entity-link").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_url("**/entities/*")
+    assert page.locator("h1.entity-name").inner_text() == name
+    assert page.locator("ul.aliases li").count() >= 1
+    assert page.locator(".graph svg circle").count() >= 1
+
+    page.goto(f"{server}/claims")
+    page.check("input[name=conflicts]")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**conflicts=true*")
+    conflict = page.locator("tr.figure.conflict").first
+    assert conflict.is_visible()
+    assert conflict.locator(".flag").first.inner_text().strip() != ""
+    assert not blocked
+    context.close()
+
+
+def test_victims_are_withheld_in_the_browser(browser, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = _page(browser, server, "vera", tmp_path)
+    page.goto(f"{server}/search?q=Colonel+Sandberg")
+    page.locator("li.hit a").first.click()
+    page.wait_for_url("**/reports/*")
+    text = page.locator("article.report-text").inner_text()
+    assert VICTIM not in text and "[name withheld]" in text
+    context.close()
+
+
+def test_map_draws_shapes(browser, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context, page, blocked = _page(browser, server, "vera", tmp_path)
+    page.goto(f"{server}/map")
+    svg = page.locator(".map svg")
+    assert svg.is_visible()
+    assert page.locator(".map svg g.countries path").count() > 50
+    assert page.locator(".map svg g.flows path").count() > 0
+    shot = svg.screenshot()
+    (tmp_path / "map.png").write_bytes(shot)
+    width, height, _ = pixels(shot)
+    assert width > 300 and height > 100
+    land = share(shot, "#f4f1ea") + share(shot, "#f2dcb3")
+    sea = share(shot, "#dbe9f4")
+    flows = share(shot, "#b03a2e", tolerance=60)
+    assert land > 0.05, f"land covers {land:.1%}"
+    assert sea > 0.05, f"sea covers {sea:.1%}"
+    assert flows > 0.001, f"route flows cover {flows:.2%}"
+    assert not blocked
+    context.close()
+
+
+def test_export_downloads(browser, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = _page(browser, server, "anna", tmp_path)
+    page.goto(f"{server}/account")
+    with page.expect_download() as info:
+        page.click("a.export[href='/export/claims.csv']")
+    target = tmp_path / "claims.csv"
+    info.value.save_as(target)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("report_id,claim_id,measure")
+    assert len(text.splitlines()) > 20
+    assert VICTIM not in text
+    context.close()
+
+
+def test_audit_log_saw_the_browser(served: Fixture, server: str) -> None:
+    log = httpx.get(f"{server}/api/v1/audit?limit=500", headers=served.headers("admin")).json()["items"]
+    assert any(e["username"] == "vera" and e["action"] == "search" for e in log)
+    assert any(e["username"] == "anna" and e["action"] == "export" for e in log)
+    assert os.environ.get("RINGSCOPE_SERVE_STORE") is None  # a single-process server needs no hand-over
