@@ -4,6 +4,7 @@ from ringscope.fuse.events import (
     EventFeatures,
     EventSettings,
     _vectors,
+    average_linkage,
     candidate_pairs,
     features,
     group_events,
@@ -78,3 +79,12 @@ def test_features_keep_figures_and_names_but_not_tiny_numbers() -> None:
     assert feats.figures == {"n:312"}
     assert "C:starfruit bay" in feats.names
     assert feats.published is not None and feats.published.isoformat() == "2026-01-06"
+
+
+def test_one_weak_bridge_does_not_chain_two_events() -> None:
+    groups = average_linkage(4, {(0, 1): 0.9, (2, 3): 0.9, (1, 2): 0.3}, threshold=0.2)
+    assert sorted(sorted(g) for g in groups) == [[0, 1], [2, 3]]
+    # A bridge as strong as the events themselves does join them.
+    everything = {(i, j): 0.9 for i in range(4) for j in range(i + 1, 4)}
+    joined = average_linkage(4, everything, 0.2)
+    assert len(joined) == 1

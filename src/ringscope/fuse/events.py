@@ -41,6 +41,8 @@ FIGURE_WEIGHT = 1.5
 """Figures are stronger evidence of one event than names: outlets copy them."""
 MIN_FIGURE = 5
 """Figures below this are too common (one, two, three people) to mean anything."""
+EDGE_FLOOR = 0.25
+"""Pair scores below this share of the threshold are dropped before linkage (they count as 0)."""
 KEEP_TERMS = 160
 """Words kept per report before the collection is known (twice the default ``top_terms``)."""
 
@@ -51,7 +53,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 class EventSettings:
     threshold: float = 0.16
     """Minimum combined score to confirm a candidate pair."""
-    text_weight: float = 0.6
+    text_weight: float = 0.8
     """Share of the wording (TF-IDF cosine) in the combined score; the rest is item overlap."""
     max_days: int = 21
     """Reports published further apart than this are not one event."""
@@ -249,17 +251,40 @@ def group_events(
     return group_features(docs, cfg)
 
 
+def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Groups of ``n`` items joined by average linkage over scored pairs ``(i, j)`` with ``i < j``.
+
+    Pairs are taken strongest first; two groups join only when the mean score over all pairs between
+    them (unscored pairs count as 0) reaches the threshold, so one weak bridge between two events told
+    in similar words does not chain them together.
+    """
+    uf: UnionFind[int] = UnionFind(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+        if score < threshold:
+            break
+        ra, rb = uf.find(i), uf.find(j)
+        if ra == rb:
+            continue
+        a, b = members[ra], members[rb]
+        total = sum(edges.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b)
+        if total / (len(a) * len(b)) >= threshold:
+            uf.union(ra, rb)
+            members[uf.find(ra)] = a + b
+    return uf.groups()
+
+
 def group_features(docs: Sequence[EventFeatures], cfg: EventSettings | None = None) -> dict[str, str | None]:
+    """Event ids of reports from their features (see :func:`average_linkage`)."""
     cfg = cfg or EventSettings()
-    uf: UnionFind[int] = UnionFind(range(len(docs)))
-    for i, j, score in iter_scores(docs, cfg):
-        if score >= cfg.threshold:
-            uf.union(i, j)
+    floor = cfg.threshold * EDGE_FLOOR
+    edges = {(i, j): score for i, j, score in iter_scores(docs, cfg) if score >= floor}
+    groups = average_linkage(len(docs), edges, cfg.threshold)
     result: dict[str, str | None] = {doc.report_id: None for doc in docs}
-    for group in uf.groups():
+    for group in groups:
         if len(group) > 1:
-            members = sorted(docs[i].report_id for i in group)
-            event_id = "ev-" + make_id("event", members[0])[:12]
-            for report_id in members:
+            ids = sorted(docs[i].report_id for i in group)
+            event_id = "ev-" + make_id("event", ids[0])[:12]
+            for report_id in ids:
                 result[report_id] = event_id
     return result
