@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ringscope.extract import measures
 from ringscope.extract.document import Document
@@ -27,6 +27,8 @@ _INSTITUTION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MAX_QUOTE = 140
+_WINDOW = 300
+"""Triggers, clause breaks and other figures farther than this from a figure are not looked at."""
 _PAY_WORDS = (
     r"salar(?:y|ies)|wages?|pay|paid|payment|earning\s+up\s+to|offered|promised|fees?|ransoms?|fined?|fines|"
     r"bail|costs?|price[ds]?|tickets?|fares?|reward|compensation|debts?|owed|demanded|charged|loans?"
@@ -95,16 +97,19 @@ def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[
 
 
 def _location(
-    doc: Document, places: list[PlaceHit], a_start: int, a_end: int, breaks: list[int], measure: str = ""
+    doc: Document, places: list[PlaceHit], a_start: int, a_end: int, breaks: list[int], measure: str = "",
+    starts: list[int] | None = None,
 ) -> str | None:
     """The country a figure applies to: the nearest place of its sentence, else of the sentences before."""
     text = doc.text
     s_start, s_end = doc.sentence_at(a_start)
     window_start = doc.sentence_at(max(0, s_start - 1))[0] if s_start > 0 else s_start
     window_start = doc.sentence_at(max(0, window_start - 1))[0] if window_start > 0 else window_start
+    window_start, s_end = max(window_start, a_start - 2 * _WINDOW), min(s_end, a_end + 2 * _WINDOW)
     best: tuple[float, str] | None = None
-    starts = [p.start for p in places]
-    lo = bisect_left(starts, window_start - 200)
+    if starts is None:
+        starts = [p.start for p in places]
+    lo = bisect_left(starts, window_start - 60)
     for p in places[lo : bisect_left(starts, s_end)]:
         if p.end <= window_start:
             continue
@@ -178,14 +183,35 @@ def _strip_aside(gap: str) -> str:
     return re.sub(r"—[^—]{0,60}—|\([^()]{0,60}\)", "", gap)
 
 
-def _restated(earlier: list[tuple[str, int]], noun: str, sentence: int) -> bool:
-    """Whether a figure repeats one already taken: same group words, or one side names no group."""
-    for word, s_start in earlier:
-        if s_start == sentence and word != noun:
-            continue  # items of one list
-        if word == noun or _generic(word) or _generic(noun) or word[:4] == noun[:4]:
+class _Taken:
+    """The figures already taken under one key (measure, bounds, qualifier, currency)."""
+
+    __slots__ = ("words", "generic", "prefixes", "sentences")
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.generic: set[int] = set()
+        self.prefixes: dict[str, set[int]] = {}
+        self.sentences: set[int] = set()
+
+    def add(self, noun: str, sentence: int) -> None:
+        self.words.add(noun)
+        self.sentences.add(sentence)
+        if _generic(noun):
+            self.generic.add(sentence)
+        self.prefixes.setdefault(noun[:4], set()).add(sentence)
+
+    def restates(self, noun: str, sentence: int) -> bool:
+        """Same group words, or (outside the sentence's own list) one side names no group."""
+        if noun in self.words:
             return True
-    return False
+        if _elsewhere(self.generic, sentence) or _elsewhere(self.prefixes.get(noun[:4], set()), sentence):
+            return True
+        return _generic(noun) and _elsewhere(self.sentences, sentence)
+
+
+def _elsewhere(sentences: set[int], sentence: int) -> bool:
+    return len(sentences) > 1 or (len(sentences) == 1 and sentence not in sentences)
 
 
 def _generic(noun: str) -> bool:
@@ -206,23 +232,23 @@ def extract_claims(
     text = doc.text
     demonym_starts = frozenset(p.start for p in places if p.kind == "demonym")
     claims: list[Claim] = []
-    seen: dict[tuple[object, ...], list[tuple[str, int]]] = {}
+    seen: dict[tuple[object, ...], _Taken] = {}
     previous: tuple[int, int, str, int] | None = None  # sentence start, noun end, measure, claim index
-    cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int]]] = {}
+    cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int], list[int]]] = {}
     speakers: dict[int, str | None] = {}
-    in_sentence: dict[tuple[int, int], tuple[int, ...]] = {}
     places = sorted(places, key=lambda p: p.start)
+    place_starts = [p.start for p in places]
     lowered = ascii_lower(text)
     amounts = find_amounts(text, lowered)
+    positions = [a.num_start for a in amounts]
     main_country = _main_country(text, places)
     for index, amount in enumerate(amounts):
         s_start, s_end = doc.sentence_at(amount.num_start)
         if (s_start, s_end) not in cache:
-            cache[(s_start, s_end)] = (
-                measures.find_triggers(text, s_start, s_end, lowered),
-                measures.clause_breaks(text, s_start, s_end),
-            )
-        triggers, breaks = cache[(s_start, s_end)]
+            found = measures.find_triggers(text, s_start, s_end, lowered)
+            breaks_found = measures.clause_breaks(text, s_start, s_end)
+            cache[(s_start, s_end)] = (found, [t.start for t in found], breaks_found)
+        triggers, t_starts, breaks = cache[(s_start, s_end)]
         is_money = amount.currency is not None
         noun = measures.counted_noun(text, amount.end, s_end, demonym_starts)
         if noun.cls == measures.BARE and index + 1 < len(amounts):
@@ -247,14 +273,16 @@ def extract_claims(
         one_of = amount.is_word and amount.low == 1 and re.match(r"\s+of\b", after)
         if re.match(r"\s+of\s+whom\b", after) or one_of:
             continue  # a breakdown of a group already counted, or "one of"
-        own = [t for t in triggers if not (amount.start <= t.start < amount.end)]
-        if (s_start, s_end) not in in_sentence:
-            in_sentence[(s_start, s_end)] = tuple(
-                o.num_start for o in amounts if s_start <= o.num_start < s_end
-            )
-        others = tuple(o for o in in_sentence[(s_start, s_end)] if o != amount.num_start)
+        lo, hi = max(s_start, amount.start - _WINDOW), min(s_end, amount.end + _WINDOW)
+        own = [
+            t for t in triggers[bisect_left(t_starts, lo) : bisect_right(t_starts, hi)]
+            if not (amount.start <= t.start < amount.end)
+        ]
+        near_breaks = breaks[bisect_left(breaks, lo) : bisect_right(breaks, hi)]
+        near = positions[bisect_left(positions, lo) : bisect_right(positions, hi)]
+        others = tuple(o for o in near if o != amount.num_start)
         chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
-                                         breaks, text, others=others, noun_word=noun.word)
+                                         near_breaks, text, others=others, noun_word=noun.word)
         if (
             previous is not None
             and previous[0] == s_start
@@ -282,10 +310,12 @@ def extract_claims(
         quote = text[q_start:q_end]
         key = (measure, amount.low, amount.high, amount.qualifier, amount.currency)
         previous = (s_start, max(amount.end, noun.end), measure, len(claims))
-        if _restated(seen.get(key, []), noun.word, s_start):
+        taken = seen.setdefault(key, _Taken())
+        if taken.restates(noun.word, s_start):
             continue
-        seen.setdefault(key, []).append((noun.word, s_start))
-        clause_end = min([b for b in breaks if b > amount.end] + [s_end])
+        taken.add(noun.word, s_start)
+        next_break = bisect_right(breaks, amount.end)
+        clause_end = breaks[next_break] if next_break < len(breaks) else s_end
         claims.append(
             Claim(
                 measure=measure,
@@ -299,7 +329,8 @@ def extract_claims(
                 end=q_end,
                 currency=amount.currency,
                 period=_period(text, amount, clause_end) if is_money else None,
-                location=_location(doc, places, amount.start, amount.end, breaks, measure) or main_country,
+                location=_location(doc, places, amount.start, amount.end, near_breaks, measure, place_starts)
+                or main_country,
                 speaker=speakers[s_start] if s_start in speakers else speakers.setdefault(
                     s_start, find_speaker(text, s_start, s_end)
                 ),

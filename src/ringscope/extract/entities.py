@@ -12,6 +12,7 @@ form, with every mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from ringscope.extract.compounds import (
@@ -573,6 +574,8 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     return _merge(found, text)
 
 
+# Longest entity span considered when asking whether a place lies inside another entity.
+_MAX_SPAN = 400
 _PLACE_PLURALS = frozenset(
     """
     suburbs suburb towns town villages village districts district provinces province areas area outskirts
@@ -602,22 +605,22 @@ def _place_lists(
         start, end = words[0].start, words[-1].end
         listed = i > 1 and toks[i - 1].text == "of" and toks[i - 2].text.casefold() in _PLACE_PLURALS
         if not listed:
-            before = [e for e in ends if e <= start]
-            listed = bool(before) and _LIST_GAP.fullmatch(text, before[-1], start) is not None
+            k = bisect_right(ends, start)
+            listed = k > 0 and _LIST_GAP.fullmatch(text, ends[k - 1], start) is not None
         if listed:
             out.append(_Found("Location", start, end, text[start:end]))
-            ends.append(end)
-            ends.sort()
+            insort(ends, end)
     return out
 
 
 def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The type of a found entity whose span holds [start, end), if any."""
-    for s, e, kind in spans:
-        if s > start:
-            break
+    """The type of a found entity whose span holds [start, end), if any (spans sorted by start)."""
+    k = bisect_right(spans, (start, 1 << 62, "")) - 1
+    while k >= 0 and spans[k][0] >= start - _MAX_SPAN:
+        s, e, kind = spans[k]
         if s <= start and end <= e:
             return kind
+        k -= 1
     return None
 
 
@@ -640,6 +643,7 @@ def _merge(found: list[_Found], text: str) -> list[Entity]:
     found.sort(key=lambda f: (f.start, -f.end))
     entities: dict[tuple[str, str], Entity] = {}
     aliases: dict[str, tuple[str, str]] = {}
+    seen: set[tuple[tuple[str, str], int, int]] = set()
     for item in found:
         key = (item.type, name_key(item.name))
         if not key[1]:
@@ -656,9 +660,9 @@ def _merge(found: list[_Found], text: str) -> list[Entity]:
         for role in item.roles:
             if role not in entity.roles:
                 entity.roles.append(role)
-        mention = Mention(item.start, item.end, text[item.start : item.end])
-        if mention not in entity.mentions:
-            entity.mentions.append(mention)
+        if (key, item.start, item.end) not in seen:
+            seen.add((key, item.start, item.end))
+            entity.mentions.append(Mention(item.start, item.end, text[item.start : item.end]))
         if entity.country is None:
             entity.country = item.country
     return _absorb(list(entities.values()))

@@ -311,7 +311,6 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
     text = doc.text
     if not places:
         return []
-    amounts = [(a.start, a.end, a.low) for a in find_amounts(text) if a.currency is None and a.low == a.high]
     home = _home_country(places, text)
     frequent = _main_destinations(text, places)
     routes: list[Route] = []
@@ -324,17 +323,25 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         s, e = sentence
         while index < len(places) and places[index].end <= s:
             index += 1
-        hits = [p for p in places[index:] if p.start >= s and p.end <= e]
+        hits = []
+        for place in places[index : index + 400]:
+            if place.start >= e:
+                break
+            if place.start >= s and place.end <= e:
+                hits.append(place)
+
         victim = VICTIM_RE.search(text, s, e) is not None
         window_victim = victim or any(recent_victim)
         recent_victim = [recent_victim[1], victim]
         previous_routes = len(routes)
         carried = fresh
-        fresh = False
         if not window_victim:
+            fresh = False
             last = None
             continue
-        origins = _origins(text, sentence, hits, amounts, home)
+        wanted = hits or carried or _OWN_NATIONALS.search(text, s, e) or _BARE_NATIONALS.search(text, s, e)
+        local = _sentence_amounts(text, s, e) if wanted else []
+        origins = _origins(text, sentence, hits, local, home)
         excluded = {o.country for o in origins}
         taken = {o.start for o in origins}
         for origin in origins:
@@ -356,14 +363,23 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             last = (origin.country, destination)
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count))
         if last is not None and (carried or STRONG_VICTIM_RE.search(text, s, e)):
-            taken |= {a for a, b, _ in amounts if any(o.start <= a and b <= o.end for o in origins)}
-            for start, end, value in _follow_ups(text, sentence, amounts, taken):
+            taken |= {a for a, b, _ in local if any(o.start <= a and b <= o.end for o in origins)}
+            for start, end, value in _follow_ups(text, sentence, local, taken):
                 quote_end = min(e, end + 30)
                 quote = text[start:quote_end].rstrip()
                 _add(routes, seen, Route(last[0], last[1], quote, start, start + len(quote), value))
         fresh = len(routes) > previous_routes
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
+
+
+def _sentence_amounts(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
+    """Whole-number figures of one sentence, with spans in the report's text."""
+    return [
+        (start + a.start, start + a.end, a.low)
+        for a in find_amounts(text[start:end])
+        if a.currency is None and a.low == a.high
+    ]
 
 
 def _suspects(text: str, sentence: tuple[int, int], origin: _Origin) -> bool:
