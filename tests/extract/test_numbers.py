@@ -138,3 +138,8 @@ def test_spans_cover_qualifier_and_unit() -> None:
 )
 def test_age_ranges_are_not_figures(text: str) -> None:
     assert find_amounts(text) == []
+
+
+def test_absurd_figures_are_dropped() -> None:
+    assert find_amounts("a sum of $" + "9" * 400 + " billion") == []
+    assert find_amounts("a code 1,000,000,000,000,000,000 here") == []

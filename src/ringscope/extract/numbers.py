@@ -115,6 +115,7 @@ class _Atom:
     is_word: bool
 
 
+_LARGEST = 1e16
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 """ASCII-only lower-casing: keeps every offset of the text unchanged."""
 
@@ -220,6 +221,8 @@ def _atoms(text: str, lowered: str | None = None) -> list[_Atom]:
             continue  # "5m" without a currency: a measurement, not a scale
         if scale_word:
             value *= SCALES[scale_word.lower()]
+        if not value < _LARGEST:
+            continue  # beyond any real count or sum (or not finite): a code or garbage
         currency = money.resolve(pre) if pre else None
         if suf:
             currency = currency or money.resolve(suf)
