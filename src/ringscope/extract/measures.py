@@ -74,7 +74,7 @@ TRIGGERS: dict[str, str] = {
     "traffic": r"traffick(?:ed|ers?|ing)?|(?:were|are|being|been)\s+victims\s+of|held|holding|trapped|"
     r"stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
     r"recruited|confined|captive|remain(?:s|ed)?|awaiting|waiting|at\s+risk|working|worked|employed|"
-    r"housing|housed|enslaved|stuck|kept|involved|exploited",
+    r"housing|housed|enslaved|stuck|kept|involved|exploited|commit(?:s|ted|ting)?\s+(?:\w+\s+)?(?:fraud|scams?)",
     "arrest": r"arrest(?!\s+warrant)\w*|detain(?:ed|ing|s)?|caught|charged|apprehend\w*|nabbed|captured|"
     r"rounded\s+up|"
     r"pleaded\s+guilty|convicted|prosecut\w*|in\s+custody|guilty",
@@ -118,7 +118,7 @@ _CLAUSE_BREAK = re.compile(
     r";|:|\(|\)|\bwhile\b|\bbut\b|\bwhereas\b|\balthough\b|,\s*(?:and|while|but)\b"
 )
 _AND = re.compile(r"\band\b")
-_RELATIVE = re.compile(r"\b(?:who|which|that|whom)\b")
+_RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
 
 
