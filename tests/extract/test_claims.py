@@ -215,3 +215,13 @@ def test_deaths_and_injuries_are_not_claims() -> None:
     assert _claims("At least 10 people died while trying to escape.") == []
     claims = _claims("Officials helped 230 citizens to return home.")
     assert [c.measure for c in claims] == ["victims_rescued"]
+
+
+def test_sex_breakdown_dropped_when_total_is_stated() -> None:
+    text = "Police freed 43 workers. The 26 women and 17 men were freed on Saturday."
+    assert [c.low for c in _claims(text)] == [43]
+
+
+def test_sex_breakdown_kept_without_total() -> None:
+    text = "The 26 women and 17 men were freed on Saturday."
+    assert sorted(c.low or 0 for c in _claims(text)) == [17, 26]

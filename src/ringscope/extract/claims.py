@@ -136,6 +136,32 @@ def _main_country(text: str, places: list[PlaceHit]) -> str | None:
     return ranked[0][0]
 
 
+_SEX_PAIR = re.compile(
+    r"(?:men|women|males|females|boys|girls)\s+(?:and|,)\s+(?:\S+\s+){1,2}(?:men|women|males|females|boys|girls)\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_sex_breakdowns(text: str, claims: list[Claim], groups: list[tuple[int, int]]) -> list[Claim]:
+    """Drop "26 women and 17 men" when the group's total (43) is stated too."""
+    amounts = {a.num_start: a for a in find_amounts(text)} if _SEX_PAIR.search(text) else {}
+    if not amounts:
+        return claims
+    totals = {c.low for c in claims}
+    drop: set[int] = set()
+    starts = sorted(amounts)
+    for m in _SEX_PAIR.finditer(text):
+        i, j = bisect_left(starts, m.start()), bisect_left(starts, m.end())
+        before, inside = starts[max(0, i - 1) : i], starts[i:j]
+        if not before or len(inside) != 1:
+            continue
+        first, second = amounts[before[0]], amounts[inside[0]]
+        if m.start() - first.end > 12 or first.low + second.low not in totals:
+            continue
+        drop.update((first.num_start, second.num_start))
+    return [c for c, (num_start, _) in zip(claims, groups, strict=True) if num_start not in drop]
+
+
 def _respectively(doc: Document, places: list[PlaceHit], claims: list[Claim]) -> None:
     """Pair figures and places in order in "100 and 120 people in A and B, respectively"."""
     text = doc.text
@@ -233,6 +259,7 @@ def extract_claims(
     demonym_starts = frozenset(p.start for p in places if p.kind == "demonym")
     claims: list[Claim] = []
     seen: dict[tuple[object, ...], _Taken] = {}
+    groups: list[tuple[int, int]] = []  # per claim: where its figure starts, and its sentence
     previous: tuple[int, int, str, int] | None = None  # sentence start, noun end, measure, claim index
     cache: dict[tuple[int, int], tuple[list[measures.Trigger], list[int], list[int]]] = {}
     speakers: dict[int, str | None] = {}
@@ -316,6 +343,7 @@ def extract_claims(
         taken.add(noun.word, s_start)
         next_break = bisect_right(breaks, amount.end)
         clause_end = breaks[next_break] if next_break < len(breaks) else s_end
+        groups.append((amount.num_start, s_start))
         claims.append(
             Claim(
                 measure=measure,
@@ -338,4 +366,5 @@ def extract_claims(
             )
         )
     _respectively(doc, places, claims)
+    claims = _drop_sex_breakdowns(text, claims, groups)
     return claims
