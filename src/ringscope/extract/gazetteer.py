@@ -75,7 +75,13 @@ class Gazetteer:
     rows: dict[str, str]
     demonyms: dict[str, Place]
     max_tokens: int
+    firsts: frozenset[str] = frozenset()
+    """First words of all names (folded; exact-case ones prefixed "="): a cheap test before a lookup."""
     _parsed: dict[str, Place | None] = field(default_factory=dict)
+
+    def may_start(self, word: str) -> bool:
+        """Can a place name start with this word?"""
+        return fold(word) in self.firsts or "=" + word in self.firsts
 
     def _get(self, key: str) -> Place | None:
         if key in self._parsed:
@@ -126,4 +132,5 @@ def gazetteer() -> Gazetteer:
     rows = dict(line.split("\t", 1) for line in lines if "\t" in line)
     demonyms = {place_key(f): Place(f, code, "demonym", None, None, 0) for f, code in load_demonyms().items()}
     max_tokens = max(key.count(" ") + 1 for key in [*rows, *demonyms])
-    return Gazetteer(rows, demonyms, max_tokens)
+    firsts = frozenset(key.split(" ", 1)[0] for key in [*rows, *demonyms])
+    return Gazetteer(rows, demonyms, max_tokens, firsts)

@@ -149,7 +149,7 @@ def _accept(
     i: int,
     n: int,
     place: Place,
-    lower_words: set[str],
+    lower_words: _LowerWords,
     last_hit_end: int,
 ) -> bool:
     if place.kind in {"country", "continent", "demonym"}:
@@ -189,14 +189,20 @@ def find_places(doc: Document) -> list[PlaceHit]:
     text = doc.text
     gaz = gazetteer()
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-    lower_words = {t[2] for t in tokens if t[2][:1].islower()}
+    lower_words = _LowerWords(tokens)
     hits: list[PlaceHit] = []
     last_hit_end = -1
     i = 0
     count = len(tokens)
+    may_start = gaz.may_start
     while i < count:
         word = tokens[i][2]
-        if not _is_capitalised(word):
+        if not word[0].isupper():
+            i += 1
+            continue
+        if not may_start(word):
+            if "-" in word:
+                hits.extend(_hyphen_parts(text, tokens[i], gaz))
             i += 1
             continue
         found = _candidates(text, tokens, i, gaz)
@@ -215,16 +221,32 @@ def find_places(doc: Document) -> list[PlaceHit]:
         hits.append(PlaceHit(start, end, text[start:end], place.country, place.kind, place.lat, place.lon))
         last_hit_end = end
         i += n
-    surnames = _surnames(text, tokens, gaz)
+    single = {h.text for h in hits if h.kind in {"city", "region"} and " " not in h.text}
+    if not single:
+        return hits
+    surnames = _surnames(text, tokens, gaz, single)
     return [h for h in hits if not (h.kind in {"city", "region"} and h.text in surnames)]
 
 
-def _surnames(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> set[str]:
-    """Words written after a capitalised given name ("Ana Lima"): people's names, not places."""
+class _LowerWords:
+    """The set of words written in lower case in the text, built on first use."""
+
+    def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
+        self._tokens = tokens
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = {t[2] for t in self._tokens if t[2][0].islower()}
+        return word in self._words
+
+
+def _surnames(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer, words: set[str]) -> set[str]:
+    """Which of ``words`` are written after a capitalised given name ("Ana Lima"): people's names."""
     names: set[str] = set()
     for k in range(1, len(tokens)):
         first, word = tokens[k - 1][2], tokens[k][2]
-        if not (_is_capitalised(first) and _is_capitalised(word)):
+        if word not in words or not first[0].isupper():
             continue
         if not _joined(text, tokens[k - 1][1], tokens[k][0]):
             continue
