@@ -112,3 +112,25 @@ def test_importing_engines_does_not_import_spark() -> None:
     code = "import sys, ringscope.engines; print('pyspark' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_ingest_file_extracts_loads_and_keeps_results_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from ringscope.engines import ingest_file
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    source = write_input(tmp_path / "in.jsonl")
+    seen: list[int | None] = []
+    with Store(tmp_path / "s.db") as store:
+        kept = ingest_file(store, str(source), engine="local", results=str(tmp_path / "kept"))
+        again = ingest_file(store, str(source), engine="local", on_problem=lambda p: seen.append(p.line))
+        count = sum(1 for _ in store.iter_reports())
+    assert (kept.loaded, kept.failed) == (3, 2) and count == 3
+    assert (again.loaded, again.unchanged) == (0, 3) and seen == [3, 5]
+    assert [r["line"] for r in read_rows(tmp_path / "kept")] == [1, 3, 4, 5, 6]
+    assert list(scratch.iterdir()) == []

@@ -9,10 +9,16 @@ Spark or DuckDB. Engines are chosen by name; Spark is imported only when asked f
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ringscope.engines.base import Engine, EngineError, RunSummary
 from ringscope.engines.load import LoadSummary, load_parquet_into_store, write_contract_jsonl
 from ringscope.engines.parquet import read_rows
+from ringscope.ingest.errors import InputProblem
+
+if TYPE_CHECKING:
+    from ringscope.store import Store
 
 EngineFactory = Callable[[str | None], Engine]
 
@@ -66,6 +72,30 @@ def extract_file(
         runner.close()
 
 
+def ingest_file(
+    store: Store,
+    input: str,
+    *,
+    engine: str = "spark",
+    master: str | None = None,
+    partitions: int | None = None,
+    results: str | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> LoadSummary:
+    """Extract a JSON-lines file on ``engine`` and load the results into ``store``.
+
+    The Parquet results go to ``results`` when given (and are kept, for analysts),
+    otherwise to a temporary folder removed afterwards. Failed lines become
+    problems naming ``input`` and their line.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="ringscope-results-") as scratch:
+        target = results or str(Path(scratch) / "results")
+        extract_file(input, target, engine, master, partitions)
+        return load_parquet_into_store(target, store, source=input, on_problem=on_problem)
+
+
 __all__ = [
     "ENGINES",
     "Engine",
@@ -74,6 +104,7 @@ __all__ = [
     "RunSummary",
     "extract_file",
     "get_engine",
+    "ingest_file",
     "load_parquet_into_store",
     "read_rows",
     "register_engine",
