@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ringscope.extract.compounds import (
     COMPOUND_HEADS,
@@ -85,15 +86,11 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    cap: bool
 
 
 @dataclass(slots=True)
@@ -110,7 +107,21 @@ class _Found:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    new = tuple.__new__
+    return [new(_Tok, (m.start(), m.end(), w := m.group(), w[0].isupper())) for m in WORD_RE.finditer(text)]
+
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def _key(name: str) -> str:
+    """``model.name_key`` with a fast path for ASCII names."""
+    if not name.isascii():
+        return name_key(name)
+    words = _NOT_ALNUM.sub(" ", name.lower()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -645,7 +656,7 @@ def _merge(found: list[_Found], text: str) -> list[Entity]:
     aliases: dict[str, tuple[str, str]] = {}
     seen: set[tuple[tuple[str, str], int, int]] = set()
     for item in found:
-        key = (item.type, name_key(item.name))
+        key = (item.type, _key(item.name))
         if not key[1]:
             continue
         if item.type == "Organization" and item.alias is None and item.name in aliases:
@@ -685,7 +696,7 @@ def _absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words:
 
 def _absorb(entities: list[Entity]) -> list[Entity]:
     """Fold shorter names into a longer entity that holds all their words."""
-    words = {id(e): frozenset(e.key.split()) for e in entities}
+    words = {id(e): frozenset(_key(e.name).split()) for e in entities}
     kept: list[Entity] = []
     by_length = sorted(entities, key=lambda e: (-len(words[id(e)]), e.type != "Person"))
     for entity in by_length:
