@@ -1,0 +1,28 @@
+"""Marking extracted items in a report's text."""
+
+from __future__ import annotations
+
+from ringscope.serve.highlight import Span, highlight
+
+
+def test_nested_spans_and_escaping() -> None:
+    text = "Police freed 12 <people> near Port Vell."
+    spans = [Span(7, 24, "claim", "rescued"), Span(13, 15, "date"), Span(30, 39, "Location")]
+    html = highlight(text, spans)
+    assert html.count("<mark") == 3 and html.count("</mark>") == 3
+    inner = '<mark class="hl hl-date">12</mark>'
+    assert f'<mark class="hl hl-claim" title="rescued">freed {inner} &lt;people&gt;</mark>' in html
+    assert '<mark class="hl hl-location">Port Vell</mark>' in html
+
+
+def test_crossing_and_out_of_range_spans_are_dropped() -> None:
+    text = "abcdefghij"
+    html = highlight(text, [Span(0, 5, "claim"), Span(3, 8, "date"), Span(8, 40, "route")])
+    assert html == '<mark class="hl hl-claim">abcde</mark>fghij'
+
+
+def test_withheld_spans_and_names() -> None:
+    text = "Ana Roe, 30, was lured. Later Ana Roe spoke."
+    html = highlight(text, [Span(0, 7, "withheld"), Span(16, 22, "claim")], hidden=["Ana Roe"])
+    assert "Ana Roe" not in html
+    assert html.count("[name withheld]") == 2
