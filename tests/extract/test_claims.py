@@ -225,3 +225,13 @@ def test_sex_breakdown_dropped_when_total_is_stated() -> None:
 def test_sex_breakdown_kept_without_total() -> None:
     text = "The 26 women and 17 men were freed on Saturday."
     assert sorted(c.low or 0 for c in _claims(text)) == [17, 26]
+
+
+def test_part_out_of_a_whole() -> None:
+    text = "Police said eight out of the 56 workers trapped in the compound were rescued."
+    assert [(c.measure, c.low) for c in _claims(text)] == [("victims_rescued", 8), ("people_trafficked", 56)]
+
+
+def test_the_whole_keeps_its_own_predicate() -> None:
+    text = "Eight (8) Norwegians out of the 56 trapped in the camps have been rescued."
+    assert [(c.measure, c.low) for c in _claims(text)] == [("victims_rescued", 8), ("people_trafficked", 56)]

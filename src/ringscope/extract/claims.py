@@ -82,8 +82,8 @@ def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[
             score = 10.0  # "losses among Ruritanian investors": where the targets live
         else:
             return None
-    elif _NATIONALITY_AFTER.match(text[p.end : p.end + 12]):
-        return None
+    elif _NATIONALITY_AFTER.match(text[p.end : p.end + 12]) or text[p.end : p.end + 1].isalpha():
+        return None  # "Ruritania nationals", or a name inside a longer word
     else:
         prep = _PLACE_PREP.search(text[max(0, p.start - 12) : p.start])
         score = 0.0 if prep else 60.0
@@ -180,6 +180,10 @@ def _respectively(doc: Document, places: list[PlaceHit], claims: list[Claim]) ->
                 claim.location = country
 
 
+_OUT_OF = re.compile(r"\s*(?:\(\d+\)\s*)?(?:out\s+of|of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?", re.IGNORECASE)
+_OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?$", re.IGNORECASE)
+_COUNT_CLASSES = frozenset({measures.SITE, measures.INSPECTION, measures.COUNTRY, measures.ACCOUNT})
+_ELLIPSIS_GAP = re.compile(r"[^.;]{0,30}\b(?:and|or)\s+(?:another\s+|a\s+further\s+)?$|\s*,\s*$")
 _COORDINATED = re.compile(r"^\s*(?:and|or|,)\s*$")
 _PEOPLE_MEASURES = frozenset({"victims_rescued", "people_trafficked", "arrests", "deported", "scam_victims"})
 
@@ -268,6 +272,7 @@ def extract_claims(
     lowered = ascii_lower(text)
     amounts = find_amounts(text, lowered)
     positions = [a.num_start for a in amounts]
+    last_noun: tuple[int, measures.Noun] | None = None  # sentence start, the latest counted noun
     main_country = _main_country(text, places)
     for index, amount in enumerate(amounts):
         s_start, s_end = doc.sentence_at(amount.num_start)
@@ -278,10 +283,30 @@ def extract_claims(
         triggers, t_starts, breaks = cache[(s_start, s_end)]
         is_money = amount.currency is not None
         noun = measures.counted_noun(text, amount.end, s_end, demonym_starts)
+        # "eight (workers) out of the 56 (workers) trapped": the part and the whole of one group
+        whole: tuple[Amount, measures.Noun] | None = None
+        if index + 1 < len(amounts):
+            nxt = amounts[index + 1]
+            gap_start = noun.end if noun.cls not in (measures.BARE, measures.SKIP) else amount.end
+            if _OUT_OF.fullmatch(text, gap_start, nxt.start):
+                whole = (nxt, measures.counted_noun(text, nxt.end, s_end, demonym_starts))
+                if noun.cls in (measures.BARE, measures.SKIP):
+                    noun = measures.Noun(whole[1].cls, amount.end, amount.end, whole[1].word)
+        part_of_whole = bool(_OUT_OF_BEFORE.search(text, max(s_start, amount.start - 20), amount.start))
         if noun.cls == measures.BARE and index + 1 < len(amounts):
             nxt = amounts[index + 1]
             if _COORDINATED.match(text[amount.end : nxt.start]):  # "100,000 and over 120,000 people"
                 noun = measures.counted_noun(text, nxt.end, s_end, demonym_starts)
+        if (
+            noun.cls == measures.BARE
+            and last_noun is not None
+            and last_noun[0] == s_start
+            and last_noun[1].cls in _COUNT_CLASSES
+            and _ELLIPSIS_GAP.match(text, last_noun[1].end, amount.start)
+        ):
+            noun = last_noun[1]  # "2 raids in May and 3 in June": the noun of the figure before
+        if noun.cls != measures.BARE:
+            last_noun = (s_start, noun)
         if not is_money and noun.cls == measures.SKIP:
             continue
         before = text[max(0, amount.start - 30) : amount.start]
@@ -305,9 +330,15 @@ def extract_claims(
             t for t in triggers[bisect_left(t_starts, lo) : bisect_right(t_starts, hi)]
             if not (amount.start <= t.start < amount.end)
         ]
+        if whole is not None:  # the whole's own predicate ("the 56 trapped") is not the part's
+            w_end = max(whole[0].end, whole[1].end) + 2  # the figure, its noun and a participle right after
+            own = [t for t in own if not (whole[0].start <= t.start < w_end)]
+        if part_of_whole and not is_money:  # the whole a part was taken out of: people held, whatever befell the part
+            own = [t for t in own if t.category == "traffic"]
         near_breaks = breaks[bisect_left(breaks, lo) : bisect_right(breaks, hi)]
         near = positions[bisect_left(positions, lo) : bisect_right(positions, hi)]
-        others = tuple(o for o in near if o != amount.num_start)
+        skip_other = whole[0].num_start if whole is not None else -1
+        others = tuple(o for o in near if o not in (amount.num_start, skip_other))
         chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
                                          near_breaks, text, others=others, noun_word=noun.word)
         if (

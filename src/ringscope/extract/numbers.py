@@ -77,6 +77,11 @@ _AFTER_SKIP_RE = re.compile(
 )
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
+_RATIO_AFTER_RE = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b",
+    re.IGNORECASE,
+)
+_RATIO_BEFORE_RE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
 _MONTH_RANGE_BEFORE_RE = re.compile(
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*$", re.IGNORECASE
 )
@@ -265,6 +270,8 @@ def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> bool:
             return True
     if atom.currency is None and _AFTER_SKIP_RE.match(text[atom.end : atom.end + 24]):
         return True
+    if atom.currency is None and (_RATIO_AFTER_RE.match(text, atom.end) or _RATIO_BEFORE_RE.search(before)):
+        return True  # "one in three victims", "1 in 5"
     if atom.currency is not None and atoms_before:
         prev = atoms_before[-1]
         gap = text[prev.end : atom.start]
