@@ -331,7 +331,8 @@ def extract_claims(
             if not (amount.start <= t.start < amount.end)
         ]
         if whole is not None:  # the whole's own predicate ("the 56 trapped") is not the part's
-            w_end = max(whole[0].end, whole[1].end) + 2  # the figure, its noun and a participle right after
+            # the whole's figure, its noun and a participle right after them
+            w_end = max(whole[0].end, whole[1].end) + 2
             own = [t for t in own if not (whole[0].start <= t.start < w_end)]
         if part_of_whole and not is_money:  # the whole a part was taken out of: people held, whatever befell the part
             own = [t for t in own if t.category == "traffic"]
