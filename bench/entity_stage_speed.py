@@ -38,6 +38,19 @@ def _timed(label: str, words: int, run: Callable[[], object], repeat: int = 3) -
     return result
 
 
+def _run_batch(label: str, batch: list[str]) -> None:
+    docs = [Document(t) for t in batch]
+    words = sum(len(t.split()) for t in batch)
+    print(f"-- {label}: {len(docs)} documents, {words:,} words")
+    places = cast(list[list[PlaceHit]], _timed("places", words, lambda: [find_places(d) for d in docs]))
+    pairs = list(zip(docs, places, strict=True))
+    entities = cast(
+        list[list[Entity]], _timed("entities", words, lambda: [extract_entities(d, p) for d, p in pairs])
+    )
+    triples = list(zip(docs, places, entities, strict=True))
+    _timed("routes", words, lambda: [extract_routes(d, p, e) for d, p, e in triples])
+
+
 def main(argv: list[str]) -> int:
     path = Path(argv[0]) if argv else DEFAULT
     if not path.exists():
@@ -49,14 +62,7 @@ def main(argv: list[str]) -> int:
     print(f"{'gazetteer load':28} {time.perf_counter() - started:12.3f} s")
     batches = (("short reports x20", texts * 20), ("one long report x10", ["\n\n".join(texts * 10)]))
     for label, batch in batches:
-        docs = [Document(t) for t in batch]
-        words = sum(len(t.split()) for t in batch)
-        print(f"-- {label}: {len(docs)} documents, {words:,} words")
-        places = cast(list[list[PlaceHit]], _timed("places", words, lambda: [find_places(d) for d in docs]))
-        pairs = list(zip(docs, places, strict=True))
-        entities = cast(list[list[Entity]], _timed("entities", words, lambda: [extract_entities(d, p) for d, p in pairs]))
-        triples = list(zip(docs, places, entities, strict=True))
-        _timed("routes", words, lambda: [extract_routes(d, p, e) for d, p, e in triples])
+        _run_batch(label, batch)
     return 0
 
 
