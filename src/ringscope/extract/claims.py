@@ -334,7 +334,7 @@ def extract_claims(
             # the whole's figure, its noun and a participle right after them
             w_end = max(whole[0].end, whole[1].end) + 2
             own = [t for t in own if not (whole[0].start <= t.start < w_end)]
-        if part_of_whole and not is_money:  # the whole a part came out of: people held, whatever befell the part
+        if part_of_whole and not is_money:  # the whole a part came out of: people held, whatever befell it
             own = [t for t in own if t.category == "traffic"]
         near_breaks = breaks[bisect_left(breaks, lo) : bisect_right(breaks, hi)]
         near = positions[bisect_left(positions, lo) : bisect_right(positions, hi)]
