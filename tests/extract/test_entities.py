@@ -139,3 +139,14 @@ def test_seat_of_an_office_is_a_location() -> None:
 def test_airport_name_ends_before_a_weekday() -> None:
     found = _by_name("They landed at Oruvale International Airport on Thursday.")
     assert "Oruvale International Airport" in found
+
+
+def test_possessive_inside_an_organisation_name() -> None:
+    found = _by_name("The men were tried by the Harlow Intermediate People's Court last year.")
+    assert found["Harlow Intermediate People's Court"].type == "Organization"
+
+
+def test_source_credit_in_a_dateline_is_an_organisation_and_the_city_a_place() -> None:
+    found = _by_name("NAIROBI, Kenya (KNX) — Officials said 12 people returned.")
+    assert found["KNX"].type == "Organization"
+    assert found["NAIROBI"].type == "Location"

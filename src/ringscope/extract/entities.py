@@ -25,6 +25,7 @@ from ringscope.extract.compounds import (
     PLACE_SUFFIXES,
 )
 from ringscope.extract.document import Document
+from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
     IN_PLACE_HEADS,
     ORG_CONNECTORS,
@@ -139,6 +140,7 @@ def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and (
             _joined(text, toks[j - 1].end, toks[j].start)
+            or _possessive_in_name(text, toks, i, j)
             or (
                 toks[j - 1].text in TITLE_ABBREVIATIONS
                 and _ABBREV_GAP.fullmatch(text, toks[j - 1].end, toks[j].start) is not None
@@ -147,6 +149,9 @@ def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
             word = toks[j].text
             if toks[j].cap or (word[:1].isdigit() and toks[j - 1].cap):
                 j += 1
+                continue
+            if _possessive_in_name(text, toks, i, j):
+                j += 2
                 continue
             if (word in ORG_CONNECTORS or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
                 j + 1 < n
@@ -160,6 +165,19 @@ def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+def _possessive_in_name(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+    """ "Intermediate People's Court": a possessive inside an organisation's name (not "Myanmar's army")."""
+    if toks[j].text != "s" or j - i < 2 or j + 1 >= len(toks):
+        return False
+    if text[toks[j - 1].end : toks[j].start] not in {"'", "’"}:
+        return False
+    after = toks[j + 1]
+    owner = toks[j - 1].text
+    if owner in ORG_HEADS or owner in TITLE_WORDS or owner.isupper():
+        return False  # "Treasury's Office ...": one organisation's part, named on its own
+    return after.cap and after.text in ORG_HEADS and _joined(text, toks[j].end, after.start)
 
 
 def _place_index(places: list[PlaceHit]) -> dict[int, PlaceHit]:
@@ -245,6 +263,9 @@ def _acronym(word: str) -> bool:
 
 def _headline(text: str, toks: list[_Tok], index: int) -> bool:
     """Is the token among other all-capital words (a headline, a dateline, a menu)?"""
+    tok = toks[index]
+    if text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")":
+        return False  # "(AFP)": a source credit
     for k in (index - 1, index + 1):
         if 0 <= k < len(toks) and len(toks[k].text) >= 3 and toks[k].text.isupper():
             return True
@@ -479,7 +500,12 @@ def _classify_part(
         word = texts[0]
         if starts.get(start) or word.casefold() in COMMON_WORDS:
             return None
-        if _acronym(word) and not _headline(text, toks, index) and word.casefold() not in lower_words:
+        if (
+            _acronym(word)
+            and not _headline(text, toks, index)
+            and word.casefold() not in lower_words
+            and gazetteer().lookup([word]) is None
+        ):
             if not text.startswith("$", end):
                 return _Found("Organization", start, end, name)
             return None

@@ -143,6 +143,14 @@ def _framed(
     return False
 
 
+_DATELINE = re.compile(r"\s*(?:,|:|—|–|-\s)")
+
+
+def _line_start(text: str, pos: int) -> bool:
+    line = text.rfind("\n", 0, pos) + 1
+    return not text[line:pos].strip(" \t\u00a0")
+
+
 def _accept(
     text: str,
     tokens: list[tuple[int, int, str]],
@@ -160,6 +168,8 @@ def _accept(
             return False
         return True
     word = fold(tokens[i][2])
+    if tokens[i][2].isupper() and _DATELINE.match(text, tokens[i][1]) and _line_start(text, tokens[i][0]):
+        return True  # "TAK: ...", "MANILA, Philippines —": a dateline
     if word in COMMON_WORDS or (tokens[i][2].isupper() and len(word) <= 4):
         return False
     framed = _framed(text, tokens, i, n, last_hit_end)
