@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from ringscope.extract import measures
 from ringscope.extract.document import Document
+from ringscope.extract.locations import locate, main_country, pair_respectively
 from ringscope.extract.numbers import Amount, ascii_lower, find_amounts
 from ringscope.extract.places import PlaceHit
 from ringscope.extract.speakers import find_speaker
@@ -19,13 +20,6 @@ _RATE_AFTER = re.compile(
 _RATE_BEFORE = re.compile(r"\b(annual|yearly|monthly|daily)\s+(?:\w+\s+){0,2}(?:of\s+)?$", re.IGNORECASE)
 _RATE_WORD = {"annually": "year", "yearly": "year", "annual": "year", "per annum": "year", "monthly": "month",
               "daily": "day"}
-_PLACE_PREP = re.compile(r"\b(?:in|from|at|into|inside|to|across|of|near|within|out\s+of)\s+(?:the\s+)?$",
-                         re.IGNORECASE)
-_INSTITUTION_AFTER = re.compile(
-    r"^\s+(?:authorities|police|army|military|junta|courts?|"
-    r"(?:online\s+)?scam|compounds?|centres?|centers?|camps?|border|province|capital|soil|territory)\b",
-    re.IGNORECASE,
-)
 _MAX_QUOTE = 140
 _WINDOW = 300
 """Triggers, clause breaks and other figures farther than this from a figure are not looked at."""
@@ -64,78 +58,6 @@ def _period(text: str, amount: Amount, clause_end: int) -> str | None:
     return None
 
 
-_SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|according\s+to)\b")
-_TARGETS_AFTER = re.compile(r"^\s+(?:victims|investors|consumers|citizens|residents|savers|people)\b")
-_LEAVING = frozenset({"victims_rescued", "deported"})
-_NATIONALITY_AFTER = re.compile(r"^\s+(?:citizens?|nationals?|passport)\b", re.IGNORECASE)
-
-
-def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[int],
-                 measure: str = "") -> float | None:
-    if not p.country or p.kind == "continent":
-        return None
-    if p.kind == "demonym":
-        after = text[p.end : p.end + 30]
-        if _INSTITUTION_AFTER.match(after):
-            score = 40.0
-        elif measure in ("fraud_losses", "scam_victims") and _TARGETS_AFTER.match(after):
-            score = 10.0  # "losses among Ruritanian investors": where the targets live
-        else:
-            return None
-    elif _NATIONALITY_AFTER.match(text[p.end : p.end + 12]) or text[p.end : p.end + 1].isalpha():
-        return None  # "Ruritania nationals", or a name inside a longer word
-    else:
-        prep = _PLACE_PREP.search(text[max(0, p.start - 12) : p.start])
-        score = 0.0 if prep else 60.0
-        if prep and measure in _LEAVING and re.match(r"(?:in)?to\b", prep.group(0).lower()):
-            score = 60.0  # people rescued or sent "to" a country left another one
-    gap = p.start - a_end if p.start >= a_end else a_start - p.end
-    lo, hi = (a_end, p.start) if p.start >= a_end else (p.end, a_start)
-    if _SPEECH.search(text, lo, hi):
-        score += 60  # "Police in X said 40 were rescued in Y": X is where the speaker is
-    return score + max(gap, 0) + 50 * sum(1 for b in breaks if lo <= b < hi)
-
-
-def _location(
-    doc: Document, places: list[PlaceHit], a_start: int, a_end: int, breaks: list[int], measure: str = "",
-    starts: list[int] | None = None,
-) -> str | None:
-    """The country a figure applies to: the nearest place of its sentence, else of the sentences before."""
-    text = doc.text
-    s_start, s_end = doc.sentence_at(a_start)
-    window_start = doc.sentence_at(max(0, s_start - 1))[0] if s_start > 0 else s_start
-    window_start = doc.sentence_at(max(0, window_start - 1))[0] if window_start > 0 else window_start
-    window_start, s_end = max(window_start, a_start - 2 * _WINDOW), min(s_end, a_end + 2 * _WINDOW)
-    best: tuple[float, str] | None = None
-    if starts is None:
-        starts = [p.start for p in places]
-    lo = bisect_left(starts, window_start - 60)
-    for p in places[lo : bisect_left(starts, s_end)]:
-        if p.end <= window_start:
-            continue
-        score = _place_score(text, p, a_start, a_end, breaks if p.start >= s_start else [], measure)
-        if score is None:
-            continue
-        if p.start < s_start:
-            score += 150
-        if best is None or score < best[0]:
-            best = (score, p.country or "")
-    return best[1] if best else None
-
-
-def _main_country(text: str, places: list[PlaceHit]) -> str | None:
-    """The country a report mostly speaks of (named at least twice, more often than any other)."""
-    counts: dict[str, float] = {}
-    for p in places:
-        if not p.country or p.kind == "continent" or _NATIONALITY_AFTER.match(text[p.end : p.end + 12]):
-            continue
-        counts[p.country] = counts.get(p.country, 0) + (0.5 if p.kind == "demonym" else 1.0)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
-
-
 _SEX_PAIR = re.compile(
     r"(?:men|women|males|females|boys|girls)\s+(?:and|,)\s+(?:\S+\s+){1,2}(?:men|women|males|females|boys|girls)\b",
     re.IGNORECASE,
@@ -160,24 +82,6 @@ def _drop_sex_breakdowns(text: str, claims: list[Claim], groups: list[tuple[int,
             continue
         drop.update((first.num_start, second.num_start))
     return [c for c, (num_start, _) in zip(claims, groups, strict=True) if num_start not in drop]
-
-
-def _respectively(doc: Document, places: list[PlaceHit], claims: list[Claim]) -> None:
-    """Pair figures and places in order in "100 and 120 people in A and B, respectively"."""
-    text = doc.text
-    for s_start, s_end in doc.sentences:
-        if "respectively" not in text[s_start:s_end]:
-            continue
-        own = [c for c in claims if s_start <= c.start < s_end]
-        if len(own) < 2:
-            continue
-        last = max(c.start for c in own)
-        countries = [
-            p.country for p in places if last < p.start < s_end and p.country and p.kind != "demonym"
-        ]
-        if len(countries) == len(own):
-            for claim, country in zip(sorted(own, key=lambda c: c.start), countries, strict=True):
-                claim.location = country
 
 
 _OUT_OF = re.compile(r"\s*(?:\(\d+\)\s*)?(?:out\s+of|of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?", re.IGNORECASE)
@@ -273,7 +177,7 @@ def extract_claims(
     amounts = find_amounts(text, lowered)
     positions = [a.num_start for a in amounts]
     last_noun: tuple[int, measures.Noun] | None = None  # sentence start, the latest counted noun
-    main_country = _main_country(text, places)
+    fallback_country = main_country(text, places)
     for index, amount in enumerate(amounts):
         s_start, s_end = doc.sentence_at(amount.num_start)
         if (s_start, s_end) not in cache:
@@ -389,14 +293,14 @@ def extract_claims(
                 end=q_end,
                 currency=amount.currency,
                 period=_period(text, amount, clause_end) if is_money else None,
-                location=_location(doc, places, amount.start, amount.end, near_breaks, measure, place_starts)
-                or main_country,
+                location=locate(doc, places, amount.start, amount.end, near_breaks, measure, place_starts)
+                or fallback_country,
                 speaker=speakers[s_start] if s_start in speakers else speakers.setdefault(
                     s_start, find_speaker(text, s_start, s_end)
                 ),
                 date=_sentence_date(dates, s_start, s_end),
             )
         )
-    _respectively(doc, places, claims)
+    pair_respectively(doc, places, claims)
     claims = _drop_sex_breakdowns(text, claims, groups)
     return claims

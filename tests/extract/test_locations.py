@@ -1,0 +1,46 @@
+"""Where a figure applies, from hand-made place hits."""
+
+from __future__ import annotations
+
+import re
+
+from ringscope.extract.document import Document
+from ringscope.extract.locations import locate, main_country
+from ringscope.extract.places import PlaceHit
+
+
+def _hits(text: str, names: dict[str, tuple[str, str]]) -> list[PlaceHit]:
+    hits = []
+    for name, (country, kind) in names.items():
+        for m in re.finditer(re.escape(name), text):
+            hits.append(PlaceHit(m.start(), m.end(), name, country, kind))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def test_place_after_in_beats_a_bare_mention() -> None:
+    text = "Mongolia officials said 300 people were held in Chile."
+    places = _hits(text, {"Mongolia": ("MN", "country"), "Chile": ("CL", "country")})
+    start = text.index("300")
+    assert locate(Document(text), places, start, start + 3, []) == "CL"
+
+
+def test_previous_sentence_when_the_sentence_names_no_place() -> None:
+    text = "Raids went on in Chile. Officers freed 300 people."
+    places = _hits(text, {"Chile": ("CL", "country")})
+    start = text.index("300")
+    assert locate(Document(text), places, start, start + 3, []) == "CL"
+
+
+def test_nationality_word_alone_is_not_a_place() -> None:
+    text = "Officers freed 300 Chileans."
+    places = _hits(text, {"Chileans": ("CL", "demonym")})
+    start = text.index("300")
+    assert locate(Document(text), places, start, start + 3, []) is None
+
+
+def test_main_country_needs_two_mentions_and_a_lead() -> None:
+    names = {"Chile": ("CL", "country"), "Mongolia": ("MN", "country")}
+    text = "Chile and Chile and Mongolia."
+    assert main_country(text, _hits(text, names)) == "CL"
+    text = "Chile and Mongolia."
+    assert main_country(text, _hits(text, names)) is None
