@@ -16,8 +16,8 @@ SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 GOLD = SHARED / "corpus" / "dev" / "reports.jsonl"
 SCORER = SHARED / "eval" / "score.py"
 
-ENTITY_F1_FLOOR = 0.82
-ROUTE_F1_FLOOR = 0.65
+ENTITY_F1_FLOOR = 0.87
+ROUTE_F1_FLOOR = 0.78
 
 
 def _scorer() -> ModuleType:
@@ -50,4 +50,4 @@ def test_route_f1_floor(result: dict[str, Any]) -> None:
 
 
 def test_location_entities_precise(result: dict[str, Any]) -> None:
-    assert result["entities_by_type"]["Location"]["precision"] >= 0.85, result["entities_by_type"]["Location"]
+    assert result["entities_by_type"]["Location"]["precision"] >= 0.9, result["entities_by_type"]["Location"]
