@@ -2,16 +2,23 @@
 """Train the general employment-fraud classifier used by ``ringscope screen`` and set its levels.
 
 Reads the labelled EMSCAD postings in ``../shared/data/jobads/jobads_eval_combined.csv.gz`` (path
-configurable with --data), removes duplicate postings, splits by the fixed rule (a posting is in
-the test split when the last hex digit of sha1 of its normalised ``title + "\\n" +
-description[:300]`` is 0, 1 or 2), trains on two views of each posting (all fields, and title
-plus description only, so that plain-text ads without a company profile are not mistaken for
-fraud just for being short), chooses hyper-parameters and level thresholds by 5-fold
-cross-validation on the training split only, fits on the whole training split, evaluates once on
-the test split, and writes a small JSON artefact (vocabulary, idf, coefficients, thresholds,
-scores) that run-time scoring reads with the standard library alone.
+configurable with --data), removes duplicate postings, and splits by the fixed rule (a posting is
+in the test split when the last hex digit of sha1 of its normalised ``title + "\\n" +
+description[:300]`` is 0, 1 or 2). On the training split only, with 5-fold cross-validation, it
 
-Needs scikit-learn (a dev dependency). Usage:
+1. chooses the classifier's hyper-parameters (TF-IDF over unigrams and bigrams + logistic
+   regression, trained on two views of each posting: all fields, and title plus description, so
+   that plain-text ads without a company profile are not mistaken for fraud for being short);
+2. chooses the combination parameters (the classifier's neutral prior and the ad length at which
+   it gets full weight) and the level thresholds: the medium threshold for the best F1 on full
+   held-out postings, the high threshold as the lowest that keeps the false-positive rate at or
+   under 3% in each of three views of the held-out postings (all fields; title and description;
+   title and the first 25 words, like a short message).
+
+It then fits on the whole training split, evaluates once on the test split and writes a small JSON
+artefact (vocabulary, idf, coefficients, combination parameters, thresholds, scores) that run-time
+scoring reads with the standard library alone. Needs scikit-learn (a dev dependency). Usage:
+
     .venv/bin/python scripts/train_screen.py [--data PATH] [--out src/ringscope/data/screen/classifier.json]
 """
 
@@ -29,23 +36,34 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from ringscope.screen.classifier import Classifier
-from ringscope.screen.evaluate import dedupe, load_rows, rates
+from ringscope.screen.combine import classifier_weight, combine
+from ringscope.screen.evaluate import dedupe, evaluate_postings, load_rows, rates
 from ringscope.screen.indicators import load_table
 from ringscope.screen.screener import Ad, screen_or_error
-from ringscope.screen.text import features, in_test_split, join_fields
+from ringscope.screen.text import features, fold, in_test_split, join_fields, tokens
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "data" / "jobads" / "jobads_eval_combined.csv.gz"
 DEFAULT_OUT = REPO / "src" / "ringscope" / "data" / "screen" / "classifier.json"
 GRID_C = (4.0, 16.0)
 GRID_TERMS = (3000, 6000)
+GRID_PRIOR = (0.1, 0.2, 0.3, 0.5)
+GRID_FULL_WEIGHT_WORDS = (0, 25, 50, 100, 200)
 MAX_TRAIN_FPR_HIGH = 0.03
+SNIPPET_WORDS = 25
 SEED = 0
+VIEW_NAMES = ("all_fields", "title_description", "snippet")
 
 
 def views(row: dict[str, str]) -> list[str]:
-    """The texts a posting is trained and tuned on: all fields; title and description only."""
+    """The texts a posting is trained on: all fields; title and description only."""
     return [join_fields(row), join_fields({"title": row["title"], "description": row["description"]})]
+
+
+def snippet(row: dict[str, str]) -> str:
+    """Title and the first words of the description, like a short message."""
+    head = " ".join(row["description"].split()[:SNIPPET_WORDS])
+    return join_fields({"title": row["title"], "description": head})
 
 
 def fit_views(rows: list[dict[str, str]], c: float, n_terms: int) -> dict[str, Any]:
@@ -76,16 +94,77 @@ def fit(texts: list[str], y: np.ndarray, c: float, n_terms: int) -> dict[str, An
                        "class_weight": "balanced"}}
 
 
-def screen_scores(ads: list[Ad], artefact: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
-    """Combined scores (NaN for ads the screener refuses) and the classifier probabilities."""
-    clf = Classifier.from_dict(artefact)
+def choose_model(train: list[dict[str, str]], y: np.ndarray, folds: list[Any]) -> tuple[float, float, int]:
+    """C and vocabulary size by cross-validated F1 (p >= 0.5) over both training views."""
+    y_views = np.concatenate([y, y])
+    best: tuple[float, float, int] | None = None
+    for c in GRID_C:
+        for n_terms in GRID_TERMS:
+            oof = np.zeros((2, len(train)))
+            for tr, va in folds:
+                clf = Classifier.from_dict(fit_views([train[i] for i in tr], c, n_terms))
+                for i in va:
+                    oof[:, i] = [clf.probability(t) for t in views(train[i])]
+            f1 = rates(list(oof.ravel() >= 0.5), list(y_views))["f1"]
+            print(f"cv C={c} terms={n_terms}: classifier F1 (both views) {f1}")
+            if best is None or f1 > best[0]:
+                best = (f1, c, n_terms)
+    assert best is not None
+    return best
+
+
+def parts(train: list[dict[str, str]], folds: list[Any], c: float, n_terms: int) -> np.ndarray:
+    """Out-of-fold (probability, evidence, words) per view and posting; NaN where refused."""
+    out = np.full((len(VIEW_NAMES), len(train), 3), np.nan)
     table = load_table()
-    scores, probs = [], []
-    for ad in ads:
-        res = screen_or_error(ad, clf, table)
-        scores.append(res.get("score", float("nan")))
-        probs.append(res.get("classifier_probability", float("nan")))
-    return np.array(scores, dtype=float), np.array(probs, dtype=float)
+    for tr, va in folds:
+        clf = Classifier.from_dict(fit_views([train[i] for i in tr], c, n_terms))
+        for i in va:
+            for k, text in enumerate([*views(train[i]), snippet(train[i])]):
+                res = screen_or_error(Ad(id=str(i), text=text), clf, table)
+                if "error" not in res:
+                    out[k, i] = (res["classifier_probability"], res["evidence"], len(tokens(fold(text))))
+    return out
+
+
+def scores_for(p: np.ndarray, prior: float, full_weight_words: int) -> np.ndarray:
+    flat = p.reshape(-1, 3)
+    return np.array([
+        np.nan if np.isnan(prob) else combine(prob, ev, classifier_weight(int(n), full_weight_words), prior)
+        for prob, ev, n in flat
+    ]).reshape(p.shape[:2])
+
+
+def choose_combination(p: np.ndarray, y: np.ndarray) -> dict[str, Any]:
+    """Prior, full-weight length and thresholds: best F1 at medium on full postings (the setting
+    the bar is measured in), subject to a false-positive rate at high of at most
+    MAX_TRAIN_FPR_HIGH in every view, short ones included."""
+    grid = np.round(np.arange(0.05, 0.99, 0.01), 2)
+    best: dict[str, Any] | None = None
+    for prior in GRID_PRIOR:
+        for n0 in GRID_FULL_WEIGHT_WORDS:
+            s = scores_for(p, prior, n0)
+            ok = ~np.isnan(s)
+            full_s, full_y = s[0][ok[0]], y[ok[0]]
+            medium = max(grid, key=lambda t: rates(list(full_s >= t), list(full_y))["f1"])
+            high = next((float(t) for t in grid if t >= medium and all(
+                rates(list(s[k][ok[k]] >= t), list(y[ok[k]]))["fpr"] <= MAX_TRAIN_FPR_HIGH
+                for k in range(len(VIEW_NAMES)))), None)
+            if high is None:
+                continue
+            f1 = rates(list(full_s >= medium), list(full_y))["f1"]
+            print(f"cv prior={prior} full_weight_words={n0}: F1 {f1} (medium >= {medium}, high >= {high})")
+            if best is None or f1 > best["f1"]:
+                per_view = {
+                    VIEW_NAMES[k]: {
+                        "medium_or_high": rates(list(s[k][ok[k]] >= medium), list(y[ok[k]])),
+                        "high": rates(list(s[k][ok[k]] >= high), list(y[ok[k]])),
+                    } for k in range(len(VIEW_NAMES))
+                }
+                best = {"f1": f1, "prior": prior, "full_weight_words": n0, "medium": float(medium),
+                        "high": high, "per_view": per_view}
+    assert best is not None
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,69 +180,32 @@ def main(argv: list[str] | None = None) -> int:
     train = [r for r in unique if not in_test_split(r["title"], r["description"])]
     test = [r for r in unique if in_test_split(r["title"], r["description"])]
     y_train = np.array([int(r["fraudulent"]) for r in train])
-    y_test = np.array([int(r["fraudulent"]) for r in test])
     counts = {"rows": len(rows), "fraud_rows": sum(r["fraudulent"] == "1" for r in rows),
               "unique": len(unique), "unique_fraud": sum(r["fraudulent"] == "1" for r in unique),
               "train": len(train), "train_fraud": int(y_train.sum()),
-              "test": len(test), "test_fraud": int(y_test.sum())}
+              "test": len(test), "test_fraud": sum(r["fraudulent"] == "1" for r in test)}
     print("data:", json.dumps(counts))
 
-    # Cross-validation on the training split, both views scored, chooses C and the vocabulary size.
     folds = list(StratifiedKFold(5, shuffle=True, random_state=SEED).split(train, y_train))
-    y_views = np.concatenate([y_train, y_train])
-    best: tuple[float, float, int] | None = None
-    for c in GRID_C:
-        for n_terms in GRID_TERMS:
-            oof = np.zeros((2, len(train)))
-            for tr, va in folds:
-                clf = Classifier.from_dict(fit_views([train[i] for i in tr], c, n_terms))
-                for i in va:
-                    oof[:, i] = [clf.probability(t) for t in views(train[i])]
-            f1 = rates((oof.ravel() >= 0.5).astype(int), y_views)["f1"]
-            print(f"cv C={c} terms={n_terms}: classifier F1 (both views) {f1}")
-            if best is None or f1 > best[0]:
-                best = (f1, c, n_terms)
-    assert best is not None
-    _, c, n_terms = best
-
-    # Out-of-fold combined scores on the training split (both views) choose the level thresholds.
-    oof_scores = np.full((2, len(train)), np.nan)
-    for tr, va in folds:
-        art = fit_views([train[i] for i in tr], c, n_terms)
-        for k in (0, 1):
-            ads = [Ad(id=str(i), text=views(train[i])[k]) for i in va]
-            oof_scores[k, va] = screen_scores(ads, art)[0]
-    pooled = oof_scores.ravel()
-    ok = ~np.isnan(pooled)
-    grid = np.round(np.arange(0.05, 0.99, 0.01), 2)
-    medium = max(grid, key=lambda t: rates((pooled[ok] >= t).astype(int), y_views[ok])["f1"])
-    high = next(float(t) for t in grid if t >= medium
-                and rates((pooled[ok] >= t).astype(int), y_views[ok])["fpr"] <= MAX_TRAIN_FPR_HIGH)
-    cv = {"medium_or_high": rates((pooled[ok] >= medium).astype(int), y_views[ok]),
-          "high": rates((pooled[ok] >= high).astype(int), y_views[ok])}
-    print(f"levels from cv: medium >= {medium}, high >= {high}; cv: {json.dumps(cv)}")
+    cv_f1, c, n_terms = choose_model(train, y_train, folds)
+    combo = choose_combination(parts(train, folds, c, n_terms), y_train)
+    print("chosen:", json.dumps({k: v for k, v in combo.items() if k != "per_view"}))
 
     artefact = fit_views(train, c, n_terms)
-    artefact["levels"] = {"medium": float(medium), "high": high}
-    scores, probs = screen_scores([Ad(id=str(i), fields=r) for i, r in enumerate(test)], artefact)
-    refused = int(np.isnan(scores).sum())
-    flagged_medium = np.nan_to_num(scores, nan=0.0) >= medium
-    flagged_high = np.nan_to_num(scores, nan=0.0) >= high
-    test_scores = {
-        "refused": refused,
-        "classifier_only_p_ge_0.5": rates((np.nan_to_num(probs, nan=0.0) >= 0.5).astype(int), y_test),
-        "medium_or_high": rates(flagged_medium.astype(int), y_test),
-        "high": rates(flagged_high.astype(int), y_test),
-    }
-    print("test:", json.dumps(test_scores))
+    artefact["combination"] = {"prior": combo["prior"], "full_weight_words": combo["full_weight_words"]}
+    artefact["levels"] = {"medium": combo["medium"], "high": combo["high"]}
     artefact["format"] = "ringscope.screen.classifier/1"
     artefact["analyzer"] = "ringscope.screen.text.features (unigrams + bigrams, digits as <num>)"
     artefact["source"] = "EMSCAD postings, ../shared/data/jobads/jobads_eval_combined.csv.gz"
     artefact["split_rule"] = "test when sha1(collapse(title + '\\n' + description[:300]))[-1] in '012'"
     artefact["data"] = counts
-    artefact["cv"] = {"C": c, "terms": n_terms, "classifier_f1": best[0], **cv}
-    artefact["test"] = test_scores
+    artefact["cv"] = {"C": c, "terms": n_terms, "classifier_f1_both_views": cv_f1, **combo["per_view"]}
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(artefact, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    # The test split is scored once, by the same code path the command uses.
+    test_scores = evaluate_postings(test, Classifier.from_dict(artefact))
+    print("test:", json.dumps(test_scores))
+    artefact["test"] = test_scores
     args.out.write_text(json.dumps(artefact, separators=(",", ":"), sort_keys=True), encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
     return 0

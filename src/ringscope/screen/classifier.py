@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ringscope.screen.text import features
+from ringscope.screen.text import fold, tokens
 
 ARTEFACT = "classifier.json"
 
@@ -28,20 +28,40 @@ class Classifier:
     terms: dict[str, tuple[float, float]]
     """term -> (idf, coefficient)"""
     meta: dict[str, Any] = field(default_factory=dict)
+    _firsts: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        firsts = frozenset(t.split(" ", 1)[0] for t in self.terms if " " in t)
+        object.__setattr__(self, "_firsts", firsts)
 
     def probability(self, text: str) -> float:
         """Probability that the ad text is a fraudulent posting."""
-        counts = Counter(t for t in features(text) if t in self.terms)
+        return self.score(text)[0]
+
+    def score(self, text: str) -> tuple[float, int]:
+        """The probability and the number of word tokens it rests on.
+
+        Same features as :func:`ringscope.screen.text.features`, but bigrams are only built where
+        their first word starts a bigram of the vocabulary.
+        """
+        toks = ["<num>" if t.isdigit() else t for t in tokens(fold(text))]
+        terms, firsts = self.terms, self._firsts
+        counts = Counter(t for t in toks if t in terms)
+        for a, b in zip(toks, toks[1:], strict=False):
+            if a in firsts:
+                bigram = f"{a} {b}"
+                if bigram in terms:
+                    counts[bigram] += 1
         if not counts:
-            return _logistic(self.intercept)
+            return _logistic(self.intercept), len(toks)
         norm_sq = 0.0
         dot = 0.0
         for term, n in counts.items():
-            idf, coef = self.terms[term]
+            idf, coef = terms[term]
             w = (1.0 + math.log(n)) * idf
             norm_sq += w * w
             dot += w * coef
-        return _logistic(self.intercept + dot / math.sqrt(norm_sq))
+        return _logistic(self.intercept + dot / math.sqrt(norm_sq)), len(toks)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Classifier:

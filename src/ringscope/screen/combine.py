@@ -1,9 +1,18 @@
 """One risk score from the classifier probability and the indicator evidence.
 
-``score = logistic(logit(p_classifier) + evidence)``, where ``evidence`` (in log-odds) is the sum,
-over indicator groups, of the strongest hit's weight in that group, plus ``co_occurrence_bonus``
-for every group beyond the first that fires together with an anchor (a risky workplace or route).
-With no indicators the score is the classifier probability itself.
+``score = logistic(b + w * (logit(p) - b) + evidence)`` where
+
+- ``p`` is the classifier probability and ``b = logit(prior)`` a neutral prior;
+- ``w = min(1, words / full_weight_words)`` is the weight of the classifier, which grows with the
+  length of the ad: the classifier was trained on full postings and says little about a two-line
+  message, which is then judged mostly by its indicators;
+- ``evidence`` (in log-odds) is the sum, over indicator groups, of the strongest hit's weight in
+  that group, plus ``co_occurrence_bonus`` for every group beyond the first that fires together
+  with an anchor (a risky workplace or route).
+
+With full weight and no indicators the score is the classifier probability itself. ``prior``,
+``full_weight_words`` and the level thresholds are chosen by cross-validation on the training
+split (``scripts/train_screen.py``) and stored in the classifier artefact.
 """
 
 from __future__ import annotations
@@ -30,10 +39,24 @@ def evidence(hits: Iterable[Hit], table: Table) -> float:
     return total
 
 
-def combine(probability: float, extra: float) -> float:
+def logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def classifier_weight(words: int, full_weight_words: float) -> float:
+    """How much the classifier counts for an ad of this many words (0 to 1)."""
+    if full_weight_words <= 0:
+        return 1.0
+    return min(1.0, words / full_weight_words)
+
+
+def combine(probability: float, extra: float, weight: float = 1.0, prior: float = 0.5) -> float:
     """The combined score in [0, 1]."""
-    p = min(max(probability, 1e-6), 1 - 1e-6)
-    z = math.log(p / (1 - p)) + extra
+    base = logit(prior)
+    z = base + weight * (logit(probability) - base) + extra
+    if z < -500:
+        return 0.0
     return 1.0 / (1.0 + math.exp(-z))
 
 

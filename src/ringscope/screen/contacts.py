@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ringscope.screen.fastre import BoundaryPattern
+from ringscope.screen.text import lower
+
 SERVICES: dict[str, str] = {
     "telegram": "telegram", "tg": "telegram", "whatsapp": "whatsapp", "whats app": "whatsapp",
     "wechat": "wechat", "we chat": "wechat", "line": "line", "line id": "line", "viber": "viber",
@@ -37,20 +40,20 @@ class Contact:
         return f"{self.kind}:{self.value}"
 
 
-_EMAIL = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
-_TME = re.compile(r"\b(?:https?://)?(?:t\.me|telegram\.me)/(?P<name>[A-Za-z0-9_]{3,32})\b", re.IGNORECASE)
-_WAME = re.compile(r"\b(?:https?://)?wa\.me/\+?(?P<num>\d{7,15})\b", re.IGNORECASE)
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]]+", re.IGNORECASE)
-_LABELLED = re.compile(
+# All patterns run on the lower-cased text (same length, so spans index the original).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b")
+_TME = BoundaryPattern(r"\b(?:https?://)?(?:t\.me|telegram\.me)/(?P<name>[a-z0-9_]{3,32})\b")
+_WAME = BoundaryPattern(r"\b(?:https?://)?wa\.me/\+?(?P<num>\d{7,15})\b")
+_URL = BoundaryPattern(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]]+")
+_LABELLED = BoundaryPattern(
     r"\b(?P<svc>telegram|tg|whats\s?app|we\s?chat|line(?:\s+id)?|viber|signal|skype|kakao\s?talk|kakao|"
     r"instagram|ig|tiktok)(?P<lab>\s*(?:id|username|handle|no\.?|number|account))?\s*(?P<sep>[:：=])?\s*"
-    r"(?P<val>@[A-Za-z0-9_.]{2,31}[A-Za-z0-9_]|\+?\d[\d\s().-]{6,18}\d|[A-Za-z][A-Za-z0-9_.-]{2,30}[A-Za-z0-9_])",
-    re.IGNORECASE,
+    r"(?P<val>@[a-z0-9_.]{2,31}[a-z0-9_]|\+?\d[\d\s().-]{6,18}\d|[a-z][a-z0-9_.-]{2,30}[a-z0-9_])"
 )
-_AT_HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[A-Za-z][A-Za-z0-9_]{3,31})\b")
+_AT_HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z][a-z0-9_]{3,31})\b")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?!\w)")
-_LOCAL_PHONE = re.compile(r"\b(?:phone|tel|mobile|call|sms|hotline)\s*(?:no\.?|number)?\s*[:：]?\s*"
-                          r"(?P<num>\(?\d[\d\s().-]{6,16}\d)", re.IGNORECASE)
+_LOCAL_PHONE = BoundaryPattern(r"\b(?:phone|tel|mobile|call|sms|hotline)\s*(?:no\.?|number)?\s*[:：]?\s*"
+                               r"(?P<num>\(?\d[\d\s().-]{6,16}\d)")
 _STOP_VALUES = {"app", "only", "group", "channel", "chat", "account", "number", "contact", "with", "and",
                 "the", "for", "from", "message", "messages", "me", "us"}
 
@@ -88,16 +91,22 @@ def find_contacts(text: str) -> list[Contact]:
             taken.append((start, end))
             found.append(Contact(kind, value, service, start, end, text[start:end]))
 
-    for m in _TME.finditer(text):
-        add("handle", m.group("name").lower(), "telegram", m.start(), m.end())
-    for m in _WAME.finditer(text):
-        add("phone", "+" + m.group("num"), "whatsapp", m.start(), m.end())
-    for m in _EMAIL.finditer(text):
-        add("email", m.group(0).lower(), None, m.start(), m.end())
-    for m in _URL.finditer(text):
-        end = m.start() + len(m.group(0).rstrip(".,;:!?"))
-        add("url", normalise_url(m.group(0)), None, m.start(), end)
-    for m in _LABELLED.finditer(text):
+    low = lower(text)
+    at_sign = "@" in low
+    if ".me/" in low:
+        for m in _TME.finditer(low):
+            add("handle", m.group("name"), "telegram", m.start(), m.end())
+        for m in _WAME.finditer(low):
+            add("phone", "+" + m.group("num"), "whatsapp", m.start(), m.end())
+    if at_sign:
+        for m in _EMAIL.finditer(low):
+            add("email", m.group(0), None, m.start(), m.end())
+    if "http" in low or "www." in low:
+        for m in _URL.finditer(low):
+            raw = text[m.start():m.end()]
+            end = m.start() + len(raw.rstrip(".,;:!?"))
+            add("url", normalise_url(raw), None, m.start(), end)
+    for m in _LABELLED.finditer(low):
         service = SERVICES.get(re.sub(r"\s+", " ", m.group("svc").lower()))
         val = m.group("val")
         if service is None or val.lower() in _STOP_VALUES:
@@ -113,13 +122,15 @@ def find_contacts(text: str) -> list[Contact]:
             continue  # the bare word "line" is too common; needs "line id" or an @handle
         else:
             add("handle", val.lstrip("@").lower(), service, m.start("val"), m.end("val"))
-    for m in _AT_HANDLE.finditer(text):
-        add("handle", m.group("name").lower(), None, m.start(), m.end())
-    for m in _PHONE.finditer(text):
-        phone = normalise_phone(m.group(0))
-        if phone:
-            add("phone", phone, None, m.start(), m.end())
-    for m in _LOCAL_PHONE.finditer(text):
+    if at_sign:
+        for m in _AT_HANDLE.finditer(low):
+            add("handle", m.group("name"), None, m.start(), m.end())
+    if "+" in low or "00" in low:
+        for m in _PHONE.finditer(low):
+            phone = normalise_phone(m.group(0))
+            if phone:
+                add("phone", phone, None, m.start(), m.end())
+    for m in _LOCAL_PHONE.finditer(low):
         phone = normalise_phone(m.group("num"))
         if phone:
             add("phone", phone, None, m.start("num"), m.end("num"))

@@ -13,7 +13,9 @@ import yaml
 
 CITY_MIN_POPULATION = 500_000
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'.-]*")
+_CAPITAL = re.compile(r"(?<![\w'.-])[A-ZÀ-Þ][\w'.-]*")
 _MAX_WORDS = 4
+_WINDOW = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +52,25 @@ def gazetteer() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of the gazetteer's names: other capitalised words are skipped at once."""
+    return frozenset(name.split()[0].rstrip(".,'") for name in gazetteer())
+
+
 def find_places(text: str) -> list[PlaceHit]:
     """Capitalised place names (up to four words, longest first) with their country."""
     names = gazetteer()
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    firsts = _first_words()
     hits: list[PlaceHit] = []
-    i = 0
-    while i < len(words):
-        start = words[i][0]
-        if not text[start].isupper():
-            i += 1
+    pos = 0
+    for m in _CAPITAL.finditer(text):
+        start = m.start()
+        if start < pos or m.group(0).lower().rstrip(".,'") not in firsts:
             continue
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            end = words[i + n - 1][1]
+        words = [(w.start(), w.end()) for w in _WORD.finditer(text, start, min(len(text), start + _WINDOW))]
+        for n in range(min(len(words), _MAX_WORDS), 0, -1):
+            end = words[n - 1][1]
             span = text[start:end]
             code = names.get(" ".join(span.split()).lower())
             if code is None and span[-1] in ".,'":
@@ -71,10 +79,8 @@ def find_places(text: str) -> list[PlaceHit]:
                 code = names.get(" ".join(span.split()).lower())
             if code is not None and "\n" not in span:
                 hits.append(PlaceHit(code, start, end, span))
-                i += n
+                pos = end
                 break
-        else:
-            i += 1
     return hits
 
 

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ringscope.screen.classifier import Classifier
 from ringscope.screen.screener import Ad, screen_or_error
 from ringscope.screen.text import fold, in_test_split, tokens
 
@@ -62,9 +63,9 @@ def rates(flagged: Sequence[bool], labels: Sequence[int]) -> dict[str, float]:
             "fpr": round(fp / (fp + tn) if fp + tn else 0.0, 4), "tp": tp, "fp": fp, "fn": fn, "tn": tn}
 
 
-def evaluate_postings(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
+def evaluate_postings(rows: Sequence[dict[str, str]], classifier: Classifier | None = None) -> dict[str, Any]:
     """Scores of the screener on labelled postings (refused ads count as not flagged)."""
-    results = [screen_or_error(Ad(id=str(i), fields=row)) for i, row in enumerate(rows)]
+    results = [screen_or_error(Ad(id=str(i), fields=row), classifier) for i, row in enumerate(rows)]
     labels = [int(r["fraudulent"]) for r in rows]
     levels = [r.get("level", "error") for r in results]
     return {

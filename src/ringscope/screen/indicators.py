@@ -10,6 +10,11 @@ from typing import Any
 
 import yaml
 
+from ringscope.screen.fastre import BoundaryPattern
+from ringscope.screen.text import lower
+
+_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
@@ -20,7 +25,7 @@ class Indicator:
     reason: str
     sources: tuple[int, ...]
     weight: float
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[BoundaryPattern, ...]
     countries: tuple[str, ...] = ()
 
 
@@ -57,7 +62,12 @@ def _build(data: dict[str, Any]) -> Table:
         code = str(item["code"])
         if code in indicators:
             raise ValueError(f"indicators.yaml: duplicate code {code}")
-        patterns = tuple(re.compile(p, re.IGNORECASE) for p in item.get("patterns", []))
+        sources = [str(p) for p in item.get("patterns", [])]
+        for source in sources:
+            if _UPPER_LITERAL.search(source.replace("\\\\", "")):
+                raise ValueError(f"indicators.yaml: {code}: patterns are matched on lower-cased text; "
+                                 f"write {source!r} in lower case")
+        patterns = tuple(BoundaryPattern(p) for p in sources)
         if not patterns and not item.get("computed"):
             raise ValueError(f"indicators.yaml: {code} has neither patterns nor computed: true")
         indicators[code] = Indicator(
@@ -81,19 +91,20 @@ def load_table() -> Table:
     return _build(yaml.safe_load(text))
 
 
-def match_patterns(text: str, table: Table | None = None) -> list[Hit]:
-    """The first match of each pattern-based indicator in the text."""
+def match_patterns(text: str, table: Table | None = None, lowered: str | None = None) -> list[Hit]:
+    """The first match of each pattern-based indicator in the text (quotes from the original text)."""
     table = table or load_table()
+    low = lowered if lowered is not None else lower(text)
     hits: list[Hit] = []
     for ind in table.indicators.values():
         best: re.Match[str] | None = None
         for pattern in ind.patterns:
-            m = pattern.search(text)
+            m = pattern.search(low)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         if best is not None:
             hits.append(Hit(ind.code, ind.group, ind.weight, ind.reason, best.start(), best.end(),
-                            best.group(0)))
+                            text[best.start():best.end()]))
     return hits
 
 

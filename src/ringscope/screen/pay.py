@@ -11,6 +11,8 @@ from typing import Any
 import pycountry
 import yaml
 
+from ringscope.screen.text import lower
+
 HOURS_PER_MONTH = 173.0
 DAYS_PER_MONTH = 22.0
 WEEKS_PER_MONTH = 52.0 / 12.0
@@ -74,13 +76,13 @@ def reference() -> dict[str, Any]:
 
 
 def _iso_codes() -> str:
-    codes = sorted({c.alpha_3 for c in pycountry.currencies} | {"USDT"}, key=len, reverse=True)
-    return "(?-i:" + "|".join(codes) + ")"
+    codes = sorted({c.alpha_3.lower() for c in pycountry.currencies} | {"usdt"}, key=len, reverse=True)
+    return "|".join(codes)
 
 
 _NUM = r"\d{1,3}(?:[,.\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?:k|m|mn|million|thousand|lakhs?|lac|crore)\b"
-_SYM = r"NT\$|HK\$|S\$|A\$|C\$|US\$|USD\$|RM|Rp\.?|Rs\.?|PHP|USDT|[$€£₱฿₹₩₫¥￥៛₭]"
+_SYM = r"nt\$|hk\$|s\$|a\$|c\$|us\$|usd\$|rm|rp\.?|rs\.?|php|usdt|[$€£₱฿₹₩₫¥￥៛₭]"
 _CUR_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 
 
@@ -101,7 +103,8 @@ def _pattern() -> re.Pattern[str]:
     rng2 = rf"(?:\s*(?:-|–|—|to|~)\s*{second2})?"
     prefix = rf"(?P<pre>{_SYM}|\b(?:{iso})\b)\s*{first}{rng}"
     suffix = rf"(?<![\w.,]){first2}{rng2}\s*(?P<post>\b(?:{iso})\b|\b(?:{_CUR_WORD})\b)"
-    return re.compile(rf"(?:{prefix}|{suffix}){_PERIOD}", re.IGNORECASE)
+    # Matched on lower-cased text; a bare ISO code must be in capitals in the original (see find_pay).
+    return re.compile(rf"(?=[\d$€£₱฿₹₩₫¥￥៛₭a-z])(?:{prefix}|{suffix}){_PERIOD}")
 
 
 _PAY_RE: re.Pattern[str] | None = None
@@ -148,11 +151,36 @@ def to_monthly_usd(amount: float, currency: str | None, period: str) -> float | 
     return amount / float(rate) * _PER_MONTH[period]
 
 
+_DIGITS = re.compile(r"\d+")
+_BEFORE = 12
+"""Most characters a currency prefix ("usd$ ", "nt$") stands before the first digit of an amount."""
+_AFTER = 80
+"""Most characters a range, multiplier and period reach beyond a run of digits."""
+
+
+def _matches(low: str) -> list[re.Match[str]]:
+    """Pay matches, searched only in windows around runs of digits (every amount has one)."""
+    pattern = _pay_re()
+    out: list[re.Match[str]] = []
+    pos = 0
+    for d in _DIGITS.finditer(low):
+        if d.start() < pos:
+            continue
+        m = pattern.search(low, max(pos, d.start() - _BEFORE), min(len(low), d.end() + _AFTER))
+        if m is not None and m.start() <= d.end():
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def find_pay(text: str) -> list[Pay]:
     """Every pay figure with a currency in the text (the top of a range counts)."""
     found: list[Pay] = []
-    for m in _pay_re().finditer(text):
-        cur_token = m.group("pre") or m.group("post")
+    for m in _matches(lower(text)):
+        group = "pre" if m.group("pre") else "post"
+        cur_token = m.group(group)
+        if cur_token and _is_bare_code(cur_token) and not text[m.start(group):m.end(group)].isupper():
+            continue
         currency = currency_code(cur_token) if cur_token else None
         n1, m1, n2, m2 = ("n1", "m1", "n2", "m2") if m.group("pre") else ("n3", "m3", "n4", "m4")
         amount = _number(m.group(n1), m.group(m1))
@@ -167,11 +195,17 @@ def find_pay(text: str) -> list[Pay]:
             usd_month = to_monthly_usd(amount, currency, "month")
             period = "year" if usd_month is not None and usd_month > 15000 else "month"
         end = m.end()
-        quote = text[m.start():end].rstrip()
+        quote = text[m.start():end].rstrip()  # spans of the lower-cased text index the original
         end = m.start() + len(quote)
         found.append(Pay(amount, currency, period, stated, m.start(), end, quote,
                          to_monthly_usd(amount, currency, period)))
     return found
+
+
+def _is_bare_code(token: str) -> bool:
+    """A three- or four-letter currency code rather than a symbol or a currency word."""
+    t = token.lower().rstrip(".")
+    return t.isalpha() and t not in SYMBOLS and t not in WORDS
 
 
 def wage_floor_usd(country: str) -> float | None:

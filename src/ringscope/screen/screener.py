@@ -9,7 +9,7 @@ from typing import Any
 
 from ringscope import settings
 from ringscope.screen.classifier import Classifier, load_classifier
-from ringscope.screen.combine import combine, evidence, level
+from ringscope.screen.combine import classifier_weight, combine, evidence, level
 from ringscope.screen.contacts import Contact, find_contacts
 from ringscope.screen.destinations import find_places, location_field_country
 from ringscope.screen.indicators import Hit, Table, load_table, make_hit, match_patterns
@@ -116,8 +116,11 @@ def screen_ad(ad: Ad, classifier: Classifier | None = None, table: Table | None 
     hits += channel_hits(text, contacts, hits, table)
     hits += pay_hits(text, pays, dests, hits, table)
     hits.sort(key=lambda h: (h.start, h.code))
-    probability = classifier.probability(text)
-    score = combine(probability, evidence(hits, table))
+    probability, words = classifier.score(text)
+    params = classifier.meta.get("combination", {})
+    weight = classifier_weight(words, float(params.get("full_weight_words", 0)))
+    extra = evidence(hits, table)
+    score = combine(probability, extra, weight, float(params.get("prior", 0.5)))
     levels = classifier.meta.get("levels", {"medium": 0.5, "high": 0.8})
     return {
         "id": ad.id,
@@ -128,6 +131,8 @@ def screen_ad(ad: Ad, classifier: Classifier | None = None, table: Table | None 
         "destinations": dests,
         "language": language,
         "classifier_probability": round(probability, 4),
+        "classifier_weight": round(weight, 3),
+        "evidence": round(extra, 3),
         "pay": [p.as_dict() for p in pays],
     }
 

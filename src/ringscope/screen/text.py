@@ -44,6 +44,14 @@ def join_fields(fields: Mapping[str, str | None]) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
+def lower(text: str) -> str:
+    """Lower-cased text of the same length, so that match spans index the original text too."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def fold(text: str) -> str:
     """Text for matching: NFKC, anonymisation tokens named by kind, lower-cased, ASCII quotes."""
     text = unicodedata.normalize("NFKC", text)
