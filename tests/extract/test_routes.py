@@ -106,3 +106,13 @@ def test_follow_up_figures_inherit_the_route() -> None:
     )
     pairs = _pairs(text)
     assert {("KE", "LA", 50), ("KE", "LA", 30), ("KE", "LA", 20)} <= pairs
+
+
+def test_victims_taken_out_of_a_country_are_not_from_it() -> None:
+    pairs = _pairs("Officials in Nepal are trying to evacuate the trafficking victims from Laos this week.")
+    assert not any(origin == "LA" for origin, _, _ in pairs)
+
+
+def test_sanctions_figures_do_not_follow_a_route() -> None:
+    text = "In May 40 Kenyans were trafficked to Laos. The agency sanctioned nine people and five firms."
+    assert {count for _, _, count in _pairs(text)} == {40}

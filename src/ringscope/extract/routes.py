@@ -34,7 +34,7 @@ STRONG_VICTIM_RE = re.compile(
     re.IGNORECASE,
 )
 SUSPECT_RE = re.compile(
-    r"\b(?:suspects?|arrested|arrests|detained|deported|deportation|charged|accused|bosses|ringleaders?|"
+    r"\b(?:sanction\w*|suspects?|arrested|arrests|detained|deported|deportation|charged|accused|bosses|ringleaders?|"
     r"masterminds?|extradit\w*|sentenced|convicted|prosecuted)\b",
     re.IGNORECASE,
 )
@@ -91,7 +91,7 @@ _TARGETS_AFTER = re.compile(
 )
 _TARGETS_BEFORE = re.compile(
     r"\b(?:targeting|targeted|targets|defraud|defrauding|defrauded|swindling|swindled|scamming|scammed|harmed|"
-    r"harming|victimized|victimised|by)\s+(?:the\s+)?$",
+    r"harming|harm|harms|target|defrauds|victimized|victimised|by)\s+(?:the\s+)?$",
     re.I,
 )
 _ONWARD = re.compile(
@@ -100,6 +100,10 @@ _ONWARD = re.compile(
 )
 # Characters within which a place named beside the victims is taken as where they were.
 NEAR = 50
+# "evacuate the victims from X": X is where they were, not where they are from.
+_OUT_OF = re.compile(
+    r"\b(?:evacuat|rescu|repatriat|freed|free|return|brought|flown|escap|extract|pull)\w*\b[^.;]*$", re.I
+)
 _OF_GAP = re.compile(r"\s+of\s+")
 _DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?:the\s+)?$", re.I)
 
@@ -175,7 +179,7 @@ def _origins(
                 origin = False
         elif hit.kind == "country":
             before = text[max(s, hit.start - 40) : hit.start]
-            if _FROM_ORIGIN.search(before):
+            if _FROM_ORIGIN.search(before) and not _OUT_OF.search(text[max(s, hit.start - 60) : hit.start]):
                 origin = True
             elif previous_origin_end >= 0 and _LIST_GAP.match(text[previous_origin_end : hit.start]):
                 origin = True
@@ -365,6 +369,8 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         if last is not None and (carried or STRONG_VICTIM_RE.search(text, s, e)):
             taken |= {a for a, b, _ in local if any(o.start <= a and b <= o.end for o in origins)}
             for start, end, value in _follow_ups(text, sentence, local, taken):
+                if _suspects(text, sentence, _Origin(last[0], start, end, value)):
+                    continue
                 quote_end = min(e, end + 30)
                 quote = text[start:quote_end].rstrip()
                 _add(routes, seen, Route(last[0], last[1], quote, start, start + len(quote), value))
