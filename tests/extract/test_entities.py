@@ -150,3 +150,13 @@ def test_source_credit_in_a_dateline_is_an_organisation_and_the_city_a_place() -
     found = _by_name("NAIROBI, Kenya (KNX) — Officials said 12 people returned.")
     assert found["KNX"].type == "Organization"
     assert found["NAIROBI"].type == "Location"
+
+
+def test_national_body_takes_the_report_country_and_international_one_none() -> None:
+    text = (
+        "Police in Laos and Laos officials said the Anti-Scam Bureau raided a site in Laos, "
+        "helped by the International Bureau of Migrants."
+    )
+    found = _by_name(text)
+    assert found["Anti-Scam Bureau"].country == "LA"
+    assert found["International Bureau of Migrants"].country is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -28,6 +29,8 @@ from ringscope.extract.document import Document
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
     IN_PLACE_HEADS,
+    INTERNATIONAL_WORDS,
+    NATIONAL_HEADS,
     ORG_CONNECTORS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -608,7 +611,23 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
             location.end = acronym.end()
             location.name = text[location.start : location.end]
         found.append(location)
-    return _merge(found, text)
+    entities = _merge(found, text)
+    _national_bodies(entities, places)
+    return entities
+
+
+def _national_bodies(entities: list[Entity], places: list[PlaceHit]) -> None:
+    """A national body named without its country ("Immigration Bureau") belongs to the report's country."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return
+    main = counts.most_common(1)[0][0]
+    for entity in entities:
+        if entity.type != "Organization" or entity.country is not None:
+            continue
+        words = set(entity.name.split())
+        if words & NATIONAL_HEADS and not words & INTERNATIONAL_WORDS:
+            entity.country = main
 
 
 # Longest entity span considered when asking whether a place lies inside another entity.

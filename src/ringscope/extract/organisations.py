@@ -49,3 +49,18 @@ ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "against", "de", "d
 IN_PLACE_HEADS = frozenset(
     {"Embassy", "Consulate", "Consulate-General", "General", "Commission", "Mission", "Office"}
 )
+# Heads of national public bodies: without a country in the name they belong to the report's country.
+NATIONAL_HEADS = frozenset(
+    """
+    Ministry Department Police Bureau Agency Commission Council Court Army Force Forces Navy Guard Cabinet
+    Parliament Senate Congress Assembly Judiciary Prosecution Procuratorate Customs Immigration Treasury
+    Directorate Command Unit Division Group Battalion Brigade Station Headquarters Squad Office Authority
+    """.split()
+)
+# Words that mark an international body, which has no country.
+INTERNATIONAL_WORDS = frozenset(
+    """
+    International United Nations UN Interpol INTERPOL Europol ASEAN Global World Regional Asian African
+    European Inter-American Intergovernmental
+    """.split()
+)
