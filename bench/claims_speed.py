@@ -1,7 +1,8 @@
 """Speed of the figure stages (dates, claims) on one core, on the bundled sample corpus.
 
 Places are found once beforehand; each stage then runs over the corpus ``--rounds`` times and
-the best round is reported (the least disturbed by other load on the machine).
+the best round is reported, timed in CPU seconds of this process (the least disturbed by other
+load on the machine).
 
 Usage: python bench/claims_speed.py [--rounds N]
 """
@@ -40,10 +41,10 @@ def main() -> None:
     for name, stage in stages.items():
         best = float("inf")
         for _ in range(args.rounds):
-            start = time.perf_counter()
+            start = time.process_time()
             for i in range(len(docs)):
                 stage(i)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         print(f"{name:24} {words / best:12,.0f} words/s")
 
 

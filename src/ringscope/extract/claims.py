@@ -64,11 +64,13 @@ _SEX_PAIR = re.compile(
 )
 
 
-def _drop_sex_breakdowns(text: str, claims: list[Claim], groups: list[tuple[int, int]]) -> list[Claim]:
+def _drop_sex_breakdowns(
+    text: str, claims: list[Claim], groups: list[tuple[int, int]], found: list[Amount]
+) -> list[Claim]:
     """Drop "26 women and 17 men" when the group's total (43) is stated too."""
-    amounts = {a.num_start: a for a in find_amounts(text)} if _SEX_PAIR.search(text) else {}
-    if not amounts:
+    if not claims or not _SEX_PAIR.search(text):
         return claims
+    amounts = {a.num_start: a for a in found}
     totals = {c.low for c in claims}
     drop: set[int] = set()
     starts = sorted(amounts)
@@ -180,11 +182,6 @@ def extract_claims(
     fallback_country = main_country(text, places)
     for index, amount in enumerate(amounts):
         s_start, s_end = doc.sentence_at(amount.num_start)
-        if (s_start, s_end) not in cache:
-            found = measures.find_triggers(text, s_start, s_end, lowered)
-            breaks_found = measures.clause_breaks(text, s_start, s_end)
-            cache[(s_start, s_end)] = (found, [t.start for t in found], breaks_found)
-        triggers, t_starts, breaks = cache[(s_start, s_end)]
         is_money = amount.currency is not None
         noun = measures.counted_noun(text, amount.end, s_end, demonym_starts)
         # "eight (workers) out of the 56 (workers) trapped": the part and the whole of one group
@@ -229,6 +226,11 @@ def extract_claims(
         one_of = amount.is_word and amount.low == 1 and re.match(r"\s+of\b", after)
         if re.match(r"\s+of\s+whom\b", after) or one_of:
             continue  # a breakdown of a group already counted, or "one of"
+        if (s_start, s_end) not in cache:  # triggers and clause breaks, once per sentence that needs them
+            found = measures.find_triggers(text, s_start, s_end, lowered)
+            breaks_found = measures.clause_breaks(text, s_start, s_end)
+            cache[(s_start, s_end)] = (found, [t.start for t in found], breaks_found)
+        triggers, t_starts, breaks = cache[(s_start, s_end)]
         lo, hi = max(s_start, amount.start - _WINDOW), min(s_end, amount.end + _WINDOW)
         own = [
             t for t in triggers[bisect_left(t_starts, lo) : bisect_right(t_starts, hi)]
@@ -302,5 +304,5 @@ def extract_claims(
             )
         )
     pair_respectively(doc, places, claims)
-    claims = _drop_sex_breakdowns(text, claims, groups)
+    claims = _drop_sex_breakdowns(text, claims, groups, amounts)
     return claims

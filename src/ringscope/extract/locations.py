@@ -67,21 +67,35 @@ def locate(
     window_start = doc.sentence_at(max(0, s_start - 1))[0] if s_start > 0 else s_start
     window_start = doc.sentence_at(max(0, window_start - 1))[0] if window_start > 0 else window_start
     window_start, s_end = max(window_start, a_start - 2 * WINDOW), min(s_end, a_end + 2 * WINDOW)
-    best: tuple[float, str] | None = None
     if starts is None:
         starts = [p.start for p in places]
-    lo = bisect_left(starts, window_start - 60)
-    for p in places[lo : bisect_left(starts, s_end)]:
-        if p.end <= window_start:
-            continue
-        score = _place_score(text, p, a_start, a_end, breaks if p.start >= s_start else [], measure)
-        if score is None:
-            continue
-        if p.start < s_start:
-            score += 150
-        if best is None or score < best[0]:
-            best = (score, p.country or "")
+    # the sentence first; the sentences before only when it has no place near enough
+    best = _best(text, places[bisect_left(starts, s_start) : bisect_left(starts, s_end)], a_start, a_end,
+                 breaks, measure, s_start, 0.0)
+    if best is not None and best[0] < _EARLIER:
+        return best[1]
+    earlier = places[bisect_left(starts, window_start - 60) : bisect_left(starts, s_start)]
+    earlier = [p for p in earlier if p.end > window_start]
+    before = _best(text, earlier, a_start, a_end, [], measure, -1, _EARLIER)
+    if before is not None and (best is None or before[0] < best[0]):
+        best = before
     return best[1] if best else None
+
+
+_EARLIER = 150.0
+"""What a place in an earlier sentence counts as farther than one in the figure's own sentence."""
+
+
+def _best(text: str, candidates: list[PlaceHit], a_start: int, a_end: int, breaks: list[int], measure: str,
+          s_start: int, extra: float) -> tuple[float, str] | None:
+    best: tuple[float, str] | None = None
+    for p in candidates:
+        if p.start < s_start:
+            continue
+        score = _place_score(text, p, a_start, a_end, breaks, measure)
+        if score is not None and (best is None or score + extra < best[0]):
+            best = (score + extra, p.country or "")
+    return best
 
 
 def main_country(text: str, places: list[PlaceHit]) -> str | None:
