@@ -44,3 +44,17 @@ def test_main_country_needs_two_mentions_and_a_lead() -> None:
     assert main_country(text, _hits(text, names)) == "CL"
     text = "Chile and Mongolia."
     assert main_country(text, _hits(text, names)) is None
+
+
+def test_global_figures_have_no_location() -> None:
+    text = "In Chile, scams took $60 billion from victims worldwide."
+    places = _hits(text, {"Chile": ("CL", "country")})
+    start = text.index("$60")
+    assert locate(Document(text), places, start, start + 11, []) is None
+
+
+def test_figure_spread_over_listed_countries_has_no_location() -> None:
+    text = "Some 9,000 people are held in Chile, Peru and Mongolia."
+    places = _hits(text, {"Chile": ("CL", "country"), "Peru": ("PE", "country"), "Mongolia": ("MN", "country")})
+    start = text.index("9,000")
+    assert locate(Document(text), places, start, start + 5, []) is None

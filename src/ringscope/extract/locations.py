@@ -69,9 +69,11 @@ def locate(
     window_start, s_end = max(window_start, a_start - 2 * WINDOW), min(s_end, a_end + 2 * WINDOW)
     if starts is None:
         starts = [p.start for p in places]
+    in_sentence = places[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
+    if _GLOBAL.search(text, s_start, s_end) or _listed_countries(text, in_sentence, a_end):
+        return None  # a global figure, or one spread over several countries
     # the sentence first; the sentences before only when it has no place near enough
-    best = _best(text, places[bisect_left(starts, s_start) : bisect_left(starts, s_end)], a_start, a_end,
-                 breaks, measure, s_start, 0.0)
+    best = _best(text, in_sentence, a_start, a_end, breaks, measure, s_start, 0.0)
     if best is not None and best[0] < _EARLIER:
         return best[1]
     earlier = places[bisect_left(starts, window_start - 60) : bisect_left(starts, s_start)]
@@ -80,6 +82,24 @@ def locate(
     if before is not None and (best is None or before[0] < best[0]):
         best = before
     return best[1] if best else None
+
+
+_GLOBAL = re.compile(
+    r"\b(?:worldwide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+(?:world|globe))\b", re.IGNORECASE
+)
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+_LIST_END = re.compile(r"\s*,?\s*(?:and|or)\s+")
+
+
+def _listed_countries(text: str, places: list[PlaceHit], a_end: int) -> bool:
+    """Whether a list of two or more countries follows the figure closely ("in A, B and C")."""
+    listed = [p for p in places if a_end <= p.start < a_end + 90 and p.kind == "country" and p.country]
+    for first, second in zip(listed, listed[1:], strict=False):
+        if first.country == second.country or not _LIST_JOIN.fullmatch(text, first.end, second.start):
+            continue
+        if _LIST_END.fullmatch(text, first.end, second.start):
+            return True  # "... A and B", "A, B, or C"
+    return False
 
 
 _EARLIER = 150.0
