@@ -37,3 +37,17 @@ PLACE_SUFFIXES = frozenset(
 OPERATION_RE = re.compile(
     r"\bOperation\s+(?:[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|[IVX]+\b|\d+\b))*"
 )
+# A name the text calls a compound: "X, a sprawling scam enclave", "compounds such as X".
+_COMPOUND_NOUNS = (
+    r"(?:compounds?|enclaves?|hubs?|cent(?:re|er)s?|complex(?:es)?|casinos?|parks?|zones?|developments?|"
+    r"camps?|buildings?)"
+)
+COMPOUND_AFTER_RE = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:scam|fraud|cyber[\w-]*|casino|urban|gambling|\w+-backed)"
+    rf"\s+(?:[\w-]+\s+)?{_COMPOUND_NOUNS}\b",
+    re.IGNORECASE,
+)
+COMPOUND_BEFORE_RE = re.compile(
+    rf"\b(?:scam|fraud)\s+{_COMPOUND_NOUNS}\s+(?:such\s+as|like|including|known\s+as|called|named)\s+$",
+    re.IGNORECASE,
+)

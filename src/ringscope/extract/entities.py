@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ringscope.extract.compounds import (
+    COMPOUND_AFTER_RE,
+    COMPOUND_BEFORE_RE,
     COMPOUND_HEADS,
     COMPOUND_PHRASES,
     FACILITY_HEADS,
@@ -613,7 +615,23 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
         found.append(location)
     entities = _merge(found, text)
     _national_bodies(entities, places)
+    _compounds_by_context(entities, text)
     return entities
+
+
+def _compounds_by_context(entities: list[Entity], text: str) -> None:
+    """A town-like name the text calls a scam compound ("X, a sprawling scam enclave") is a Compound."""
+    for entity in entities:
+        if entity.type != "Location" or entity.country is None:
+            continue
+        place = gazetteer().lookup(entity.name.split())
+        if place is not None and place.kind in {"country", "continent", "region"}:
+            continue
+        for mention in entity.mentions:
+            before = text[max(0, mention.start - 60) : mention.start]
+            if COMPOUND_AFTER_RE.match(text, mention.end) or COMPOUND_BEFORE_RE.search(before):
+                entity.type = "Compound"
+                break
 
 
 def _national_bodies(entities: list[Entity], places: list[PlaceHit]) -> None:
