@@ -55,6 +55,7 @@ def test_global_figures_have_no_location() -> None:
 
 def test_figure_spread_over_listed_countries_has_no_location() -> None:
     text = "Some 9,000 people are held in Chile, Peru and Mongolia."
-    places = _hits(text, {"Chile": ("CL", "country"), "Peru": ("PE", "country"), "Mongolia": ("MN", "country")})
+    names = {"Chile": ("CL", "country"), "Peru": ("PE", "country"), "Mongolia": ("MN", "country")}
+    places = _hits(text, names)
     start = text.index("9,000")
     assert locate(Document(text), places, start, start + 5, []) is None
