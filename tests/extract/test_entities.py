@@ -163,7 +163,7 @@ def test_national_body_takes_the_report_country_and_international_one_none() -> 
 
 
 def test_town_the_text_calls_a_scam_compound_is_a_compound() -> None:
-    text = "Workers fled Myawaddy, a sprawling Chinese-backed scam enclave, and reached Bangkok."
+    text = "Workers escaped from Myawaddy, a sprawling Chinese-backed scam enclave, and reached Bangkok."
     found = _by_name(text)
     assert found["Myawaddy"].type == "Compound"
     assert found["Bangkok"].type == "Location"
