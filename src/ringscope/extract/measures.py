@@ -61,7 +61,7 @@ MODIFIERS = frozenset(
 STOP_AFTER = frozenset(
     "were was are is have had has will would could can may might who which that remain remained remains "
     "still "
-    "more from on in at to of each and or but while, . ; also had been being now currently".split()
+    "more from on in at to of each and or but while , . ; also had been being now currently".split()
 )
 
 # Triggers: a regex alternative per category; the table below maps a category to a measure per noun class.
