@@ -235,3 +235,8 @@ def test_part_out_of_a_whole() -> None:
 def test_the_whole_keeps_its_own_predicate() -> None:
     text = "Eight (8) Norwegians out of the 56 trapped in the camps have been rescued."
     assert [(c.measure, c.low) for c in _claims(text)] == [("victims_rescued", 8), ("people_trafficked", 56)]
+
+
+def test_flights_monitored_are_inspections_flights_scheduled_are_not() -> None:
+    assert [(c.measure, c.unit) for c in _claims("Officers monitored 1,200 flights.")] == [("inspections", "count")]
+    assert _claims("The airline scheduled 40 flights.") == []

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 # Noun classes of the thing a figure counts.
-PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, ARREST_NOUN, SITE, INSPECTION, COUNTRY, ACCOUNT, SKIP = (
+PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, ARREST_NOUN, SITE, INSPECTION, COUNTRY, ACCOUNT, FLIGHT, SKIP = (
     "people", "victim", "worker", "suspect", "returnee", "arrest_noun", "site", "inspection", "country",
-    "account", "skip",
+    "account", "flight", "skip",
 )
 BARE = "bare"
 
@@ -36,14 +36,15 @@ for _cls, _words in {
     INSPECTION: "inspections inspection checks raids searches visits households checkpoints",
     COUNTRY: "countries nationalities nations jurisdictions territories",
     ACCOUNT: "accounts",
+    FLIGHT: "flights",
     SKIP: "fugitives fugitive police officers officer operatives agents officials troops soldiers personnel "
     "policemen investigators "
     "prosecutors judges lawyers diplomats phones devices computers laptops cards sim vehicles cars "
-    "warrants sanctions entities flights reports complaints cases investigations times languages percent "
+    "warrants sanctions entities reports complaints cases investigations times languages percent "
     "provinces states cities districts villages languages hours days weeks months years minutes seconds "
     "decades kilometres kilometers miles metres meters kg tonnes tons pages rounds shots items points "
     "companies firms banks websites apps platforms groups gangs networks syndicates organisations "
-    "organizations agencies units teams batches flights trips visas passports documents laws counts "
+    "organizations agencies units teams batches trips visas passports documents laws counts "
     "charges",
 }.items():
     for _w in _words.split():
@@ -261,6 +262,10 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
         if cls == ACCOUNT:
             if t.category == "seize":
                 return "seized", t
+            continue
+        if cls == FLIGHT:  # flights monitored or checked are inspections; flights scheduled are nothing
+            if t.category == "inspect" and d <= 40:
+                return "inspections", t
             continue
         if cls in (SITE, INSPECTION, COUNTRY, ARREST_NOUN, RETURNEE):
             break
