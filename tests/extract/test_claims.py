@@ -238,5 +238,6 @@ def test_the_whole_keeps_its_own_predicate() -> None:
 
 
 def test_flights_monitored_are_inspections_flights_scheduled_are_not() -> None:
-    assert [(c.measure, c.unit) for c in _claims("Officers monitored 1,200 flights.")] == [("inspections", "count")]
+    claims = _claims("Officers monitored 1,200 flights.")
+    assert [(c.measure, c.unit) for c in claims] == [("inspections", "count")]
     assert _claims("The airline scheduled 40 flights.") == []
