@@ -14,9 +14,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
+from ringscope.extract.capitalised import (
+    Tok,
+    capitalised_runs,
+    in_headline,
+    index_of,
+    inside_sentence,
+    is_acronym,
+    joined,
+    next_word,
+    prev_word,
+    span_text,
+    strip_leading,
+    tokenize,
+)
 from ringscope.extract.compounds import (
     COMPOUND_AFTER_RE,
     COMPOUND_BEFORE_RE,
@@ -28,12 +40,11 @@ from ringscope.extract.compounds import (
     PLACE_SUFFIXES,
 )
 from ringscope.extract.document import Document
+from ringscope.extract.entity_merge import Found, merge_found, surname_mentions
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
-    IN_PLACE_HEADS,
     INTERNATIONAL_WORDS,
     NATIONAL_HEADS,
-    ORG_CONNECTORS,
     ORG_HEADS,
     ORG_NOUNS,
     ORG_REPORTING,
@@ -44,18 +55,13 @@ from ringscope.extract.people import (
     ROLE_NOUNS,
     ROLE_TITLES,
     SPEECH_VERBS,
-    TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
 from ringscope.extract.places import COMMON_WORDS, LOCATIVES, PlaceHit
-from ringscope.model import Entity, Mention, name_key
+from ringscope.model import Entity
 
-# Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
-WORD_RE = re.compile(r"(?:[A-Z]\.)+|[^\W_]+(?:['’\-.&](?![sS]\b)[^\W_]+)*")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
-_GAP = re.compile(r"[ \t\u00a0]+")
-_ABBREV_GAP = re.compile(r"\.?[ \t\u00a0]+")
 # Photo credits and by-lines: "(Photo: Name)", "[File: Name/Agency]", "Reported by Name".
 CREDIT_RE = re.compile(
     r"(?:\b(?:Photo|Photos|File|Banner|Credit|Image|Picture|Illustration)\s*:\s*|"
@@ -64,125 +70,8 @@ CREDIT_RE = re.compile(
 )
 # A place name followed by a lower-case "police": that place's police ("Tokyo police").
 PLACE_POLICE_RE = re.compile(r"[ \t]+police\b")
-_ROMAN = re.compile(r"^[IVX]+$")
-# All-caps words that are not organisations.
-NOT_ACRONYMS = frozenset(
-    """
-    I II III IV V VI VII VIII IX X XI XII AM PM AD BC OK TV ID PDF USD US$ EUR GBP SGD MYR THB CNY
-    RMB JPY KRW PHP INR IDR VND KHR MMK LAK TWD HKD AUD CAD NZD AED CEO CFO COO CTO MP MPs PhD GMT
-    UTC THE AND FOR OF IN ON AT BY TO NEW NEWS SEZ POGO POGOs BREAKING UPDATE VIDEO PHOTO PHOTOS
-    READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
-    """.split()
-)
-# "Cambodia-based", "KNA-controlled": a modifier, not part of a name.
-_LOWER_COMPOUND = re.compile(r"-[a-z]+$")
-DATE_WORDS = frozenset(
-    """
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    """.split()
-)
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
-# Leading words of menu and navigation items ("Most Read News").
-_MENU_WORDS = frozenset({"Most", "Latest", "Read", "More", "Top", "Breaking", "Related", "Popular", "Recent",
-                         "Trending", "Editor's", "Editors", "Featured", "Recommended", "Subscribe", "Follow"})
 _AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
-SENTENCE_OPENERS = frozenset(
-    {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For"}
-)
-
-
-class _Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-    cap: bool
-
-
-@dataclass(slots=True)
-class _Found:
-    type: str
-    start: int
-    end: int
-    name: str
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    roles: list[str] = field(default_factory=list)
-    alias: str | None = None
-
-
-def _tokens(text: str) -> list[_Tok]:
-    new = tuple.__new__
-    return [new(_Tok, (m.start(), m.end(), w := m.group(), w[0].isupper())) for m in WORD_RE.finditer(text)]
-
-
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def _key(name: str) -> str:
-    """``model.name_key`` with a fast path for ASCII names."""
-    if not name.isascii():
-        return name_key(name)
-    words = _NOT_ALNUM.sub(" ", name.lower()).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _joined(text: str, end: int, start: int) -> bool:
-    return start > end and _GAP.fullmatch(text, end, start) is not None
-
-
-def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
-    """Index ranges [i, j) of capitalised runs, joined by connector words, trailing connectors dropped."""
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not toks[i].cap:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and (
-            _joined(text, toks[j - 1].end, toks[j].start)
-            or _possessive_in_name(text, toks, i, j)
-            or (
-                toks[j - 1].text in TITLE_ABBREVIATIONS
-                and _ABBREV_GAP.fullmatch(text, toks[j - 1].end, toks[j].start) is not None
-            )
-        ):
-            word = toks[j].text
-            if toks[j].cap or (word[:1].isdigit() and toks[j - 1].cap):
-                j += 1
-                continue
-            if _possessive_in_name(text, toks, i, j):
-                j += 2
-                continue
-            if (word in ORG_CONNECTORS or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
-                j + 1 < n
-                and toks[j + 1].cap
-                and _joined(text, toks[j].end, toks[j + 1].start)
-                and toks[j + 1].text not in DATE_WORDS
-            ):
-                j += 1
-                continue
-            break
-        runs.append((i, j))
-        i = j
-    return runs
-
-
-def _possessive_in_name(text: str, toks: list[_Tok], i: int, j: int) -> bool:
-    """ "Intermediate People's Court": a possessive inside an organisation's name (not "Myanmar's army")."""
-    if toks[j].text != "s" or j - i < 2 or j + 1 >= len(toks):
-        return False
-    if text[toks[j - 1].end : toks[j].start] not in {"'", "’"}:
-        return False
-    after = toks[j + 1]
-    owner = toks[j - 1].text
-    if owner in ORG_HEADS or owner in TITLE_WORDS or owner.isupper():
-        return False  # "Treasury's Office ...": one organisation's part, named on its own
-    return after.cap and after.text in ORG_HEADS and _joined(text, toks[j].end, after.start)
 
 
 def _place_index(places: list[PlaceHit]) -> dict[int, PlaceHit]:
@@ -210,14 +99,14 @@ def _country_in(places: list[PlaceHit], start: int, end: int) -> str | None:
     return next((p.country for p in _inside(places, start, end) if p.country), None)
 
 
-def _is_place_run(words: list[_Tok], starts: dict[int, PlaceHit]) -> bool:
+def _is_place_run(words: list[Tok], starts: dict[int, PlaceHit]) -> bool:
     hit = starts.get(words[0].start)
     return hit is not None and hit.end >= words[-1].end
 
 
-def _split_and(text: str, words: list[_Tok], starts: dict[int, PlaceHit]) -> list[list[_Tok]]:
+def _split_and(text: str, words: list[Tok], starts: dict[int, PlaceHit]) -> list[list[Tok]]:
     """Split a run at "and" when both sides stand alone (places, acronyms, or each with a head word)."""
-    parts: list[list[_Tok]] = [[]]
+    parts: list[list[Tok]] = [[]]
     for tok in words:
         if tok.text in {"and", "&"}:
             parts.append([])
@@ -225,7 +114,7 @@ def _split_and(text: str, words: list[_Tok], starts: dict[int, PlaceHit]) -> lis
             parts[-1].append(tok)
     if len(parts) == 1:
         return parts
-    out: list[list[_Tok]] = [parts[0]]
+    out: list[list[Tok]] = [parts[0]]
     for part in parts[1:]:
         left = out[-1]
         if not part or not left:
@@ -241,77 +130,27 @@ def _split_and(text: str, words: list[_Tok], starts: dict[int, PlaceHit]) -> lis
     return [p for p in out if p]
 
 
-def _stands_alone(words: list[_Tok], starts: dict[int, PlaceHit]) -> bool:
+def _stands_alone(words: list[Tok], starts: dict[int, PlaceHit]) -> bool:
     texts = [w.text for w in words]
     if _is_place_run(words, starts):
         return True
-    if len(words) == 1 and _acronym(texts[0]):
+    if len(words) == 1 and is_acronym(texts[0]):
         return True
     return any(t in ORG_HEADS or t in COMPOUND_HEADS for t in texts) or texts[0] == "Operation"
 
 
-def _acronym(word: str) -> bool:
-    if "." in word:
-        return False
-    letters = word.replace("-", "").replace("&", "")
-    if any(c.isdigit() for c in letters):
-        return False
-    return (
-        2 <= len(letters) <= 8
-        and letters[:1].isalpha()
-        and not letters.endswith("s")
-        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
-        and word not in NOT_ACRONYMS
-        and not _ROMAN.match(word)
-    )
-
-
-def _headline(text: str, toks: list[_Tok], index: int) -> bool:
-    """Is the token among other all-capital words (a headline, a dateline, a menu)?"""
-    tok = toks[index]
-    if text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")":
-        return False  # "(AFP)": a source credit
-    for k in (index - 1, index + 1):
-        if 0 <= k < len(toks) and len(toks[k].text) >= 3 and toks[k].text.isupper():
-            return True
-    return False
-
-
-def _strip_leading(words: list[_Tok]) -> list[_Tok]:
-    while words and (
-        words[0].text in SENTENCE_OPENERS | _MENU_WORDS | {"the", "of", "for", "and", "on", "in"}
-        or _LOWER_COMPOUND.search(words[0].text)
-    ):
-        words = words[1:]
-    while words and not words[-1].cap:
-        words = words[:-1]
-    return words
-
-
-def _span_text(text: str, words: list[_Tok]) -> str:
-    return text[words[0].start : words[-1].end]
-
-
-def _prev_word(toks: list[_Tok], index: int) -> str:
-    return toks[index - 1].text if index > 0 else ""
-
-
-def _next_word(toks: list[_Tok], index: int) -> str:
-    return toks[index].text if index < len(toks) else ""
-
-
-def _person_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+def _person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     """Does the context say the capitalised words toks[i:j] name a person?"""
-    prev = _prev_word(toks, i).casefold()
+    prev = prev_word(toks, i).casefold()
     if i > 0 and "\n" in text[toks[i - 1].end : toks[i].start]:
         prev = ""
     if prev in ROLE_NOUNS or prev in RELATION_NOUNS or (prev in SPEECH_VERBS and prev != "according"):
         return True
     end = toks[j - 1].end
-    nxt = _next_word(toks, j).casefold()
+    nxt = next_word(toks, j).casefold()
     if nxt in _ADVERBS and j + 1 < len(toks):
         nxt = toks[j + 1].text.casefold()
-    if nxt in SPEECH_VERBS and nxt != "according" and j < len(toks) and _joined(text, end, toks[j].start):
+    if nxt in SPEECH_VERBS and nxt != "according" and j < len(toks) and joined(text, end, toks[j].start):
         return True
     if text.startswith(",", end):
         stop = text.find(".", end)
@@ -327,9 +166,9 @@ def _person_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     return False
 
 
-def _org_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+def _org_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     """Does the context say the capitalised words toks[i:j] name an organisation?"""
-    prev = _prev_word(toks, i).casefold()
+    prev = prev_word(toks, i).casefold()
     if prev in ORG_NOUNS or prev in {"told", "via"}:
         return True
     if prev in {"on", "like"} and j - i == 1:
@@ -338,29 +177,29 @@ def _org_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         role = toks[i - 2].text
         if role.casefold() in ROLE_NOUNS or role in TITLE_HEADS:
             return True
-    nxt = _next_word(toks, j).casefold()
+    nxt = next_word(toks, j).casefold()
     if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
         return True
     return False
 
 
-def _loc_context(text: str, toks: list[_Tok], i: int) -> bool:
-    prev = _prev_word(toks, i).casefold()
+def _loc_context(text: str, toks: list[Tok], i: int) -> bool:
+    prev = prev_word(toks, i).casefold()
     return prev in LOCATIVES and prev not in {"to", "between", "through"}
 
 
-def _name_tokens(words: list[_Tok]) -> int:
+def _name_tokens(words: list[Tok]) -> int:
     """How many name tokens the person's name may have (initials do not count)."""
     return sum(1 for w in words if not w.text.endswith("."))
 
 
 def _classify(
-    text: str, toks: list[_Tok], i: int, j: int, starts: dict[int, PlaceHit], places: list[PlaceHit],
+    text: str, toks: list[Tok], i: int, j: int, starts: dict[int, PlaceHit], places: list[PlaceHit],
     lower_words: set[str],
-) -> list[_Found]:
+) -> list[Found]:
     """Entities in the capitalised run toks[i:j]."""
     words = toks[i:j]
-    found: list[_Found] = []
+    found: list[Found] = []
     texts = [w.text for w in words]
     # A title followed by a name: a person.
     head_at = [k for k, t in enumerate(texts) if t in TITLE_HEADS or (k == 0 and t in ROLE_TITLES)]
@@ -390,7 +229,7 @@ def _classify(
             and not _is_place_run(name, starts)
             and (_name_tokens(name) >= 2 or not name[0].text.isupper())
         ):
-            role = _span_text(text, words[first_title:k])
+            role = span_text(text, words[first_title:k])
             country = _country_in(places, words[0].start, words[k - 1].end)
             found.append(_person(text, name, country, [role]))
             if first_title > 0:
@@ -399,7 +238,7 @@ def _classify(
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
 
 
-def _name_after_domain(words: list[_Tok], k: int, lower_words: set[str]) -> list[_Tok]:
+def _name_after_domain(words: list[Tok], k: int, lower_words: set[str]) -> list[Tok]:
     """In "Head of ORG Given Family" the last two words are the name when the field ends before them."""
     if len(words) - k < 4:
         return []
@@ -413,23 +252,23 @@ def _name_after_domain(words: list[_Tok], k: int, lower_words: set[str]) -> list
     return name
 
 
-def _person(text: str, name: list[_Tok], country: str | None, roles: list[str]) -> _Found:
+def _person(text: str, name: list[Tok], country: str | None, roles: list[str]) -> Found:
     end = name[-1].end
     if name[-1].text in NAME_SUFFIXES and text.startswith(".", end):
         end += 1
     start = name[0].start
-    return _Found("Person", start, end, text[start:end], country, roles=roles)
+    return Found("Person", start, end, text[start:end], country, roles=roles)
 
 
 def _classify_plain(
-    text: str, toks: list[_Tok], i: int, j: int, starts: dict[int, PlaceHit], places: list[PlaceHit],
+    text: str, toks: list[Tok], i: int, j: int, starts: dict[int, PlaceHit], places: list[PlaceHit],
     lower_words: set[str],
-) -> list[_Found]:
-    words = _strip_leading(toks[i:j])
+) -> list[Found]:
+    words = strip_leading(toks[i:j])
     if not words:
         return []
-    out: list[_Found] = []
-    if len(words) >= 3 and _acronym(words[0].text) and words[0].text.isupper():
+    out: list[Found] = []
+    if len(words) >= 3 and is_acronym(words[0].text) and words[0].text.isupper():
         rest = words[1:]
         if all(w.text[:1].isupper() and not w.text.isupper() and w.text not in ORG_HEADS for w in rest):
             head = _classify_part(text, toks, words[:1], starts, places, lower_words)
@@ -439,7 +278,7 @@ def _classify_plain(
     if pair:
         return pair
     for part in _split_and(text, words, starts):
-        part = _strip_leading(part)
+        part = strip_leading(part)
         if part:
             found = _classify_part(text, toks, part, starts, places, lower_words)
             if found is not None:
@@ -447,7 +286,7 @@ def _classify_plain(
     return out
 
 
-def _name_pair(text: str, toks: list[_Tok], words: list[_Tok], lower_words: set[str]) -> list[_Found]:
+def _name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[str]) -> list[Found]:
     """"X Y and Z W" after a person cue ("his sons, X Y and Z W"): two people."""
     cut = next((k for k, w in enumerate(words) if w.text == "and"), -1)
     if cut < 2 or len(words) - cut - 1 < 2:
@@ -458,26 +297,26 @@ def _name_pair(text: str, toks: list[_Tok], words: list[_Tok], lower_words: set[
             w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.casefold() in COMMON_WORDS for w in part
         ):
             return []
-    index = _index_of(toks, left[0].start)
+    index = index_of(toks, left[0].start)
     if not _person_context(text, toks, index, index + len(left)):
         return []
     return [_person(text, left, None, []), _person(text, right, None, [])]
 
 
 def _classify_part(
-    text: str, toks: list[_Tok], words: list[_Tok], starts: dict[int, PlaceHit], places: list[PlaceHit],
+    text: str, toks: list[Tok], words: list[Tok], starts: dict[int, PlaceHit], places: list[PlaceHit],
     lower_words: set[str],
-) -> _Found | None:
+) -> Found | None:
     texts = [w.text for w in words]
     start, end = words[0].start, words[-1].end
     name = text[start:end]
     country = _country_in(places, start, end)
-    index = _index_of(toks, start)
+    index = index_of(toks, start)
     has_org_head = any(t in ORG_HEADS for t in texts)
     inner_place = bool(_inside(places, start, end))
     plain_name = not any(t.casefold() in COMMON_WORDS or t.casefold() in lower_words for t in texts)
     if texts[0] == "Operation" and len(texts) > 1:
-        return _Found("Operation", start, end, name)
+        return Found("Operation", start, end, name)
     loose_name = not (texts[-1].casefold() in COMMON_WORDS or texts[-1].casefold() in lower_words)
     loose_name = loose_name and not any(t in TITLE_WORDS for t in texts)
     if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place:
@@ -486,19 +325,19 @@ def _classify_part(
         ):
             return _person(text, words, None, [])
     if name.endswith(FACILITY_PHRASES):
-        return _Found("Location", start, end, name, country)
+        return Found("Location", start, end, name, country)
     if texts[-1] in COMPOUND_HEADS or name.endswith(COMPOUND_PHRASES):
         if len(texts) >= 2 or texts[-1] not in COMPOUND_HEADS:
-            return _Found("Compound", start, end, name, country)
+            return Found("Compound", start, end, name, country)
         return None
     if has_org_head:
-        if len(texts) == 1 and not _acronym(texts[0]):
+        if len(texts) == 1 and not is_acronym(texts[0]):
             return None
         if all(t in TITLE_WORDS for t in texts) and any(t in TITLE_HEADS for t in texts):
             return None
-        return _Found("Organization", start, end, name, country)
+        return Found("Organization", start, end, name, country)
     if texts[-1] in FACILITY_HEADS and len(texts) >= 2:
-        return _Found("Location", start, end, name, country)
+        return Found("Location", start, end, name, country)
     if _is_place_run(words, starts):
         return None  # places are added from the gazetteer hits
     if len(words) == 1:
@@ -506,58 +345,40 @@ def _classify_part(
         if starts.get(start) or word.casefold() in COMMON_WORDS:
             return None
         if (
-            _acronym(word)
-            and not _headline(text, toks, index)
+            is_acronym(word)
+            and not in_headline(text, toks, index)
             and word.casefold() not in lower_words
             and gazetteer().lookup([word]) is None
         ):
             if not text.startswith("$", end):
-                return _Found("Organization", start, end, name)
+                return Found("Organization", start, end, name)
             return None
     after = index + len(words)
     if (
         after < len(toks)
         and toks[after].text in PLACE_SUFFIXES
-        and _joined(text, end, toks[after].start)
+        and joined(text, end, toks[after].start)
         and not inner_place
         and all(t.casefold() not in COMMON_WORDS for t in texts)
     ):
-        return _Found("Location", start, toks[after].end, text[start : toks[after].end])
+        return Found("Location", start, toks[after].end, text[start : toks[after].end])
     if not plain_name or inner_place:
         return None
     org = _org_context(text, toks, index, index + len(words))
-    if org and (len(words) > 1 or _sentence_inner(text, start)):
-        return _Found("Organization", start, end, name)
-    if _loc_context(text, toks, index) and _sentence_inner(text, start):
-        return _Found("Location", start, end, name)
+    if org and (len(words) > 1 or inside_sentence(text, start)):
+        return Found("Organization", start, end, name)
+    if _loc_context(text, toks, index) and inside_sentence(text, start):
+        return Found("Location", start, end, name)
     return None
 
 
-def _index_of(toks: list[_Tok], start: int) -> int:
-    """Index of the token starting at ``start`` (binary search: tokens are in text order)."""
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _sentence_inner(text: str, start: int) -> bool:
-    """True unless the word opens a line or sentence."""
-    before = text[max(0, start - 3) : start]
-    return not (start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")))
-
-
-def _location(place: PlaceHit, text: str, toks_after: re.Match[str] | None) -> _Found:
+def _location(place: PlaceHit, text: str, toks_after: re.Match[str] | None) -> Found:
     end = place.end
     name = place.text
     if toks_after is not None:
         end = toks_after.end()
         name = text[place.start : end]
-    return _Found("Location", place.start, end, name, place.country, place.lat, place.lon)
+    return Found("Location", place.start, end, name, place.country, place.lat, place.lon)
 
 
 _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
@@ -566,12 +387,12 @@ _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     """Entities of the document, each once under its most complete name, with all mentions."""
     text = doc.text
-    toks = _tokens(text)
+    toks = tokenize(text)
     lower_words = {t.text for t in toks if t.text[:1].islower()}
     starts = _place_index(places)
-    found: list[_Found] = []
+    found: list[Found] = []
     unresolved: list[tuple[int, int]] = []
-    for i, j in _runs(text, toks):
+    for i, j in capitalised_runs(text, toks):
         items = _classify(text, toks, i, j, starts, places, lower_words)
         if not items and not any(starts.get(t.start) for t in toks[i:j]):
             unresolved.append((i, j))
@@ -587,10 +408,10 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
                 last.name = text[last.start : last.end]
     found.extend(_place_lists(text, toks, unresolved, found, places, lower_words))
     for match in OPERATION_RE.finditer(text):
-        found.append(_Found("Operation", match.start(), match.end(), match.group(0)))
+        found.append(Found("Operation", match.start(), match.end(), match.group(0)))
     for match in CREDIT_RE.finditer(text):
-        found.append(_Found("Person", match.start(1), match.end(1), match.group(1)))
-    found.extend(_surname_mentions(text, toks, found))
+        found.append(Found("Person", match.start(1), match.end(1), match.group(1)))
+    found.extend(surname_mentions(text, toks, found))
     covered = sorted((f.start, f.end, f.type) for f in found)
     for place in places:
         if place.kind == "demonym":
@@ -602,7 +423,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
                 continue
         police = PLACE_POLICE_RE.match(text, place.end)
         if police is not None and place.kind in {"city", "region"}:
-            found.append(_Found("Organization", place.start, police.end(), text[place.start : police.end()],
+            found.append(Found("Organization", place.start, police.end(), text[place.start : police.end()],
                                 place.country))
         suffix = _SUFFIX_RE.match(text, place.end)
         ok = suffix is not None and suffix.group(1).casefold() in PLACE_SUFFIXES
@@ -613,7 +434,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
             location.end = acronym.end()
             location.name = text[location.start : location.end]
         found.append(location)
-    entities = _merge(found, text)
+    entities = merge_found(found, text)
     _national_bodies(entities, places)
     _compounds_by_context(entities, text)
     return entities
@@ -649,7 +470,11 @@ def _national_bodies(entities: list[Entity], places: list[PlaceHit]) -> None:
 
 
 # Longest entity span considered when asking whether a place lies inside another entity.
+
+
 _MAX_SPAN = 400
+
+
 _PLACE_PLURALS = frozenset(
     """
     suburbs suburb towns town villages village districts district provinces province areas area outskirts
@@ -657,17 +482,19 @@ _PLACE_PLURALS = frozenset(
     municipalities municipality regions region states islands
     """.split()
 )
+
+
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def _place_lists(
-    text: str, toks: list[_Tok], unresolved: list[tuple[int, int]], found: list[_Found],
+    text: str, toks: list[Tok], unresolved: list[tuple[int, int]], found: list[Found],
     places: list[PlaceHit], lower_words: set[str],
-) -> list[_Found]:
+) -> list[Found]:
     """Unknown names in a list of places ("the suburbs of A, B and C"; "in X, Y and Z")."""
     ends = [f.end for f in found if f.type == "Location"] + [p.end for p in places if p.kind != "demonym"]
     ends.sort()
-    out: list[_Found] = []
+    out: list[Found] = []
     for i, j in unresolved:
         words = toks[i:j]
         if len(words) > 3 or any(
@@ -682,7 +509,7 @@ def _place_lists(
             k = bisect_right(ends, start)
             listed = k > 0 and _LIST_GAP.fullmatch(text, ends[k - 1], start) is not None
         if listed:
-            out.append(_Found("Location", start, end, text[start:end]))
+            out.append(Found("Location", start, end, text[start:end]))
             insort(ends, end)
     return out
 
@@ -696,87 +523,3 @@ def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | 
             return kind
         k -= 1
     return None
-
-
-def _surname_mentions(text: str, toks: list[_Tok], found: list[_Found]) -> list[_Found]:
-    """A person's surname (or other name word) written alone later: another mention of that person."""
-    words = {w for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
-    taken = {(f.start, f.end) for f in found}
-    out = []
-    for k, tok in enumerate(toks):
-        if tok.text in words and (tok.start, tok.end) not in taken:
-            if k + 1 < len(toks) and toks[k + 1].cap and _joined(text, tok.end, toks[k + 1].start):
-                continue
-            if k > 0 and toks[k - 1].cap and _joined(text, toks[k - 1].end, tok.start):
-                continue
-            out.append(_Found("Person", tok.start, tok.end, tok.text))
-    return out
-
-
-def _merge(found: list[_Found], text: str) -> list[Entity]:
-    found.sort(key=lambda f: (f.start, -f.end))
-    entities: dict[tuple[str, str], Entity] = {}
-    aliases: dict[str, tuple[str, str]] = {}
-    seen: set[tuple[tuple[str, str], int, int]] = set()
-    for item in found:
-        key = (item.type, _key(item.name))
-        if not key[1]:
-            continue
-        if item.type == "Organization" and item.alias is None and item.name in aliases:
-            key = aliases[item.name]
-        entity = entities.get(key)
-        if entity is None:
-            entity = Entity(item.type, item.name, item.country, item.lat, item.lon)
-            entities[key] = entity
-        if item.alias:
-            entity.aliases.append(item.alias)
-            aliases[item.alias] = key
-        for role in item.roles:
-            if role not in entity.roles:
-                entity.roles.append(role)
-        if (key, item.start, item.end) not in seen:
-            seen.add((key, item.start, item.end))
-            entity.mentions.append(Mention(item.start, item.end, text[item.start : item.end]))
-        if entity.country is None:
-            entity.country = item.country
-    return _absorb(list(entities.values()))
-
-
-def _absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: frozenset[str]) -> bool:
-    """Is ``small`` a shorter way of writing ``big``?"""
-    if not small_words < big_words:
-        return False
-    if small.type == "Location":
-        return big.type == "Location" and (big_words - small_words) <= PLACE_SUFFIXES
-    if big.type == "Person" and (small.type == "Person" or len(small_words) == 1):
-        return small.type in {"Person", "Organization", "Location"}  # a surname or given name alone
-    if big.type != small.type:
-        return False
-    if big.type in {"Organization", "Compound"}:
-        return big.key.split()[-1] == small.key.split()[-1]
-    return True
-
-
-def _absorb(entities: list[Entity]) -> list[Entity]:
-    """Fold shorter names into a longer entity that holds all their words."""
-    words = {id(e): frozenset(_key(e.name).split()) for e in entities}
-    kept: list[Entity] = []
-    by_length = sorted(entities, key=lambda e: (-len(words[id(e)]), e.type != "Person"))
-    for entity in by_length:
-        mine = words[id(entity)]
-        target = None
-        if len(mine) < 6:
-            target = next((o for o in kept if _absorbs(o, words[id(o)], entity, mine)), None)
-        if target is None:
-            kept.append(entity)
-            continue
-        target.mentions.extend(entity.mentions)
-        target.aliases.extend(a for a in entity.aliases if a not in target.aliases)
-        for role in entity.roles:
-            if role not in target.roles:
-                target.roles.append(role)
-        target.country = target.country or entity.country
-    for entity in kept:
-        entity.mentions.sort(key=lambda m: m.start)
-    kept.sort(key=lambda e: e.start)
-    return kept

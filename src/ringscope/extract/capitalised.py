@@ -1,0 +1,177 @@
+"""Capitalised runs of words: the tokens, runs and acronyms that entity extraction classifies."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
+from ringscope.extract.people import TITLE_ABBREVIATIONS, TITLE_WORDS
+
+# Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
+WORD_RE = re.compile(r"(?:[A-Z]\.)+|[^\W_]+(?:['’\-.&](?![sS]\b)[^\W_]+)*")
+GAP = re.compile(r"[ \t\u00a0]+")
+ABBREV_GAP = re.compile(r"\.?[ \t\u00a0]+")
+ROMAN = re.compile(r"^[IVX]+$")
+# All-caps words that are not organisations.
+NOT_ACRONYMS = frozenset(
+    """
+    I II III IV V VI VII VIII IX X XI XII AM PM AD BC OK TV ID PDF USD US$ EUR GBP SGD MYR THB CNY
+    RMB JPY KRW PHP INR IDR VND KHR MMK LAK TWD HKD AUD CAD NZD AED CEO CFO COO CTO MP MPs PhD GMT
+    UTC THE AND FOR OF IN ON AT BY TO NEW NEWS SEZ POGO POGOs BREAKING UPDATE VIDEO PHOTO PHOTOS
+    READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
+    """.split()
+)
+# "Cambodia-based", "KNA-controlled": a modifier, not part of a name.
+LOWER_COMPOUND = re.compile(r"-[a-z]+$")
+DATE_WORDS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    """.split()
+)
+# Leading words of menu and navigation items ("Most Read News").
+MENU_WORDS = frozenset({"Most", "Latest", "Read", "More", "Top", "Breaking", "Related", "Popular", "Recent",
+                        "Trending", "Editor's", "Editors", "Featured", "Recommended", "Subscribe", "Follow"})
+SENTENCE_OPENERS = frozenset(
+    {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For"}
+)
+
+
+class Tok(NamedTuple):
+    """One word of the text: its span, its text, and whether it starts with a capital."""
+
+    start: int
+    end: int
+    text: str
+    cap: bool
+
+
+def tokenize(text: str) -> list[Tok]:
+    """All words of the text, in order (tuples are built directly: this runs on every word)."""
+    new = tuple.__new__
+    return [new(Tok, (m.start(), m.end(), w := m.group(), w[0].isupper())) for m in WORD_RE.finditer(text)]
+
+
+def joined(text: str, end: int, start: int) -> bool:
+    """Are two words separated only by spaces (no newline or punctuation)?"""
+    return start > end and GAP.fullmatch(text, end, start) is not None
+
+
+def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of capitalised runs, joined by connector words, trailing connectors dropped."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i].cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            joined(text, toks[j - 1].end, toks[j].start)
+            or possessive_in_name(text, toks, i, j)
+            or (
+                toks[j - 1].text in TITLE_ABBREVIATIONS
+                and ABBREV_GAP.fullmatch(text, toks[j - 1].end, toks[j].start) is not None
+            )
+        ):
+            word = toks[j].text
+            if toks[j].cap or (word[:1].isdigit() and toks[j - 1].cap):
+                j += 1
+                continue
+            if possessive_in_name(text, toks, i, j):
+                j += 2
+                continue
+            if (word in ORG_CONNECTORS or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
+                j + 1 < n
+                and toks[j + 1].cap
+                and joined(text, toks[j].end, toks[j + 1].start)
+                and toks[j + 1].text not in DATE_WORDS
+            ):
+                j += 1
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def possessive_in_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """ "Intermediate People's Court": a possessive inside an organisation's name (not "Myanmar's army")."""
+    if toks[j].text != "s" or j - i < 2 or j + 1 >= len(toks):
+        return False
+    if text[toks[j - 1].end : toks[j].start] not in {"'", "’"}:
+        return False
+    after = toks[j + 1]
+    owner = toks[j - 1].text
+    if owner in ORG_HEADS or owner in TITLE_WORDS or owner.isupper():
+        return False  # "Treasury's Office ...": one organisation's part, named on its own
+    return after.cap and after.text in ORG_HEADS and joined(text, toks[j].end, after.start)
+
+
+def is_acronym(word: str) -> bool:
+    if "." in word:
+        return False
+    letters = word.replace("-", "").replace("&", "")
+    if any(c.isdigit() for c in letters):
+        return False
+    return (
+        2 <= len(letters) <= 8
+        and letters[:1].isalpha()
+        and not letters.endswith("s")
+        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
+        and word not in NOT_ACRONYMS
+        and not ROMAN.match(word)
+    )
+
+
+def in_headline(text: str, toks: list[Tok], index: int) -> bool:
+    """Is the token among other all-capital words (a headline, a dateline, a menu)?"""
+    tok = toks[index]
+    if text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")":
+        return False  # "(AFP)": a source credit
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(toks) and len(toks[k].text) >= 3 and toks[k].text.isupper():
+            return True
+    return False
+
+
+def strip_leading(words: list[Tok]) -> list[Tok]:
+    while words and (
+        words[0].text in SENTENCE_OPENERS | MENU_WORDS | {"the", "of", "for", "and", "on", "in"}
+        or LOWER_COMPOUND.search(words[0].text)
+    ):
+        words = words[1:]
+    while words and not words[-1].cap:
+        words = words[:-1]
+    return words
+
+
+def span_text(text: str, words: list[Tok]) -> str:
+    return text[words[0].start : words[-1].end]
+
+
+def prev_word(toks: list[Tok], index: int) -> str:
+    return toks[index - 1].text if index > 0 else ""
+
+
+def next_word(toks: list[Tok], index: int) -> str:
+    return toks[index].text if index < len(toks) else ""
+
+
+def index_of(toks: list[Tok], start: int) -> int:
+    """Index of the token starting at ``start`` (binary search: tokens are in text order)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def inside_sentence(text: str, start: int) -> bool:
+    """True unless the word opens a line or sentence."""
+    before = text[max(0, start - 3) : start]
+    return not (start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")))

@@ -1,0 +1,122 @@
+"""Entity merging: each distinct entity once, under its most complete name, with all its mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ringscope.extract.capitalised import Tok, joined
+from ringscope.extract.compounds import PLACE_SUFFIXES
+from ringscope.model import Entity, Mention, name_key
+
+
+@dataclass(slots=True)
+class Found:
+    """One entity mention as classified, before mentions of the same entity are merged."""
+
+    type: str
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    roles: list[str] = field(default_factory=list)
+    alias: str | None = None
+
+
+NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def entity_key(name: str) -> str:
+    """``model.name_key`` with a fast path for ASCII names."""
+    if not name.isascii():
+        return name_key(name)
+    words = NOT_ALNUM.sub(" ", name.lower()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def surname_mentions(text: str, toks: list[Tok], found: list[Found]) -> list[Found]:
+    """A person's surname (or other name word) written alone later: another mention of that person."""
+    words = {w for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
+    taken = {(f.start, f.end) for f in found}
+    out = []
+    for k, tok in enumerate(toks):
+        if tok.text in words and (tok.start, tok.end) not in taken:
+            if k + 1 < len(toks) and toks[k + 1].cap and joined(text, tok.end, toks[k + 1].start):
+                continue
+            if k > 0 and toks[k - 1].cap and joined(text, toks[k - 1].end, tok.start):
+                continue
+            out.append(Found("Person", tok.start, tok.end, tok.text))
+    return out
+
+
+def merge_found(found: list[Found], text: str) -> list[Entity]:
+    found.sort(key=lambda f: (f.start, -f.end))
+    entities: dict[tuple[str, str], Entity] = {}
+    aliases: dict[str, tuple[str, str]] = {}
+    seen: set[tuple[tuple[str, str], int, int]] = set()
+    for item in found:
+        key = (item.type, entity_key(item.name))
+        if not key[1]:
+            continue
+        if item.type == "Organization" and item.alias is None and item.name in aliases:
+            key = aliases[item.name]
+        entity = entities.get(key)
+        if entity is None:
+            entity = Entity(item.type, item.name, item.country, item.lat, item.lon)
+            entities[key] = entity
+        if item.alias:
+            entity.aliases.append(item.alias)
+            aliases[item.alias] = key
+        for role in item.roles:
+            if role not in entity.roles:
+                entity.roles.append(role)
+        if (key, item.start, item.end) not in seen:
+            seen.add((key, item.start, item.end))
+            entity.mentions.append(Mention(item.start, item.end, text[item.start : item.end]))
+        if entity.country is None:
+            entity.country = item.country
+    return absorb(list(entities.values()))
+
+
+def absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: frozenset[str]) -> bool:
+    """Is ``small`` a shorter way of writing ``big``?"""
+    if not small_words < big_words:
+        return False
+    if small.type == "Location":
+        return big.type == "Location" and (big_words - small_words) <= PLACE_SUFFIXES
+    if big.type == "Person" and (small.type == "Person" or len(small_words) == 1):
+        return small.type in {"Person", "Organization", "Location"}  # a surname or given name alone
+    if big.type != small.type:
+        return False
+    if big.type in {"Organization", "Compound"}:
+        return big.key.split()[-1] == small.key.split()[-1]
+    return True
+
+
+def absorb(entities: list[Entity]) -> list[Entity]:
+    """Fold shorter names into a longer entity that holds all their words."""
+    words = {id(e): frozenset(entity_key(e.name).split()) for e in entities}
+    kept: list[Entity] = []
+    by_length = sorted(entities, key=lambda e: (-len(words[id(e)]), e.type != "Person"))
+    for entity in by_length:
+        mine = words[id(entity)]
+        target = None
+        if len(mine) < 6:
+            target = next((o for o in kept if absorbs(o, words[id(o)], entity, mine)), None)
+        if target is None:
+            kept.append(entity)
+            continue
+        target.mentions.extend(entity.mentions)
+        target.aliases.extend(a for a in entity.aliases if a not in target.aliases)
+        for role in entity.roles:
+            if role not in target.roles:
+                target.roles.append(role)
+        target.country = target.country or entity.country
+    for entity in kept:
+        entity.mentions.sort(key=lambda m: m.start)
+    kept.sort(key=lambda e: e.start)
+    return kept
