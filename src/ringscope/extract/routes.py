@@ -17,95 +17,33 @@ from dataclasses import dataclass
 from ringscope.extract.document import Document
 from ringscope.extract.numbers import find_amounts
 from ringscope.extract.places import PlaceHit
+from ringscope.extract.route_cues import (
+    BARE_NATIONALS,
+    COUNT_AFTER,
+    COUNT_GAP,
+    DEST_BEFORE,
+    FOLLOW_UP,
+    FOLLOW_UP_BEFORE,
+    FROM_ORIGIN,
+    HELD_BEFORE,
+    LIST_GAP,
+    NEAR,
+    OF_GAP,
+    ONWARD,
+    OUT_OF,
+    OWN_NATIONALS,
+    PEOPLE_MODIFIERS,
+    PEOPLE_NOUNS,
+    SINGULAR_PEOPLE,
+    STRONG_VICTIM_RE,
+    SUSPECT_BEFORE,
+    SUSPECT_NOUNS,
+    SUSPECT_RE,
+    TARGETS_AFTER,
+    TARGETS_BEFORE,
+    VICTIM_RE,
+)
 from ringscope.model import Entity, Route
-
-VICTIM_RE = re.compile(
-    r"\b(?:traffick\w*|rescu\w*|repatriat\w*|held|hold|holding|trapped|lured|luring|freed|free|victims?|"
-    r"forced|returned|returnees?|brought\s+(?:home|back)|evacuat\w*|escaped|stranded|duped|tricked|"
-    r"hostages?|confined|captive|enslaved|deceived|released|recruited|taken\s+to|flown|airlifted|"
-    r"sent\s+home|came\s+home|arrived\s+home|handed\s+over|crossed|sought\s+safety|shelters?|"
-    r"compounds?|scam\s+cent(?:re|er)s?|revolt|staged)\b",
-    re.IGNORECASE,
-)
-STRONG_VICTIM_RE = re.compile(
-    r"\b(?:traffick\w*|rescu\w*|repatriat\w*|held|trapped|lured|freed|victims?|forced|hostages?|confined|"
-    r"duped|tricked|enslaved|escaped|evacuat\w*|stranded|(?:returned|brought|sent|flown|came|arrived)\s+home|"
-    r"airlifted|captive)\b",
-    re.IGNORECASE,
-)
-SUSPECT_RE = re.compile(
-    r"\b(?:sanction\w*|suspects?|arrested|arrests|detained|deported|deportation|charged|accused|bosses|ringleaders?|"
-    r"masterminds?|extradit\w*|sentenced|convicted|prosecuted)\b",
-    re.IGNORECASE,
-)
-# Nouns for people after a nationality adjective ("Thai nationals", "Kenyan victims").
-PEOPLE_NOUNS = frozenset(
-    """
-    nationals national citizens citizen victims victim workers worker people persons men women children
-    youths youth students migrants migrant survivors returnees nationals, job-seekers jobseekers
-    labourers laborers employees staff teenagers boys girls hostages individuals passport-holders
-    """.split()
-)
-SINGULAR_PEOPLE = frozenset({"national", "citizen", "victim", "worker", "youth", "migrant"})
-# Words that may stand between a nationality and its people noun ("Indian trafficking victims").
-PEOPLE_MODIFIERS = frozenset({"trafficking", "trafficked", "scam", "job", "young", "male", "female",
-                              "human", "other", "fellow", "stranded"})
-SUSPECT_NOUNS = frozenset({"suspects", "suspect", "bosses", "boss", "nationals,", "gangsters", "fugitives",
-                           "ringleaders", "police", "officials", "authorities", "government"})
-# Gap between a figure and the nationality it counts ("40 Malaysian", "23 of its", "8 were").
-_COUNT_GAP = re.compile(r"\s*(?:\(\d+\)\s*)?(?:(?:young|more|other|fellow|trafficked|stranded)\s+)?")
-_COUNT_AFTER = re.compile(
-    r"\s+(?:(?:were|was|are|is)\s+(?:identified\s+as\s+|from\s+)?|came\s+from\s+|(?:citizens|nationals)\s+of\s+)"
-)
-_FROM_ORIGIN = re.compile(
-    r"\b(?:victims|people|workers|individuals|migrants|men|women|man|woman|person|child|children|girl|boy|"
-    r"who\s+came|came|were|was|hailing|originating|originally|each)\s+(?:\w+\s+)?from\s+$|"
-    r"\b(?:citizens|nationals)\s+of\s+(?:other\s+countries,?\s+)?(?:including\s+|such\s+as\s+|like\s+)?$",
-    re.IGNORECASE,
-)
-# A verb just before a nationality that frames the people as suspects ("arrested six Taiwanese").
-_SUSPECT_BEFORE = re.compile(
-    r"\b(?:arrested|arresting|detained|detaining|deported|deporting|charged|nabbed|caught|apprehended|"
-    r"extradited|sentenced|convicted)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# A figure counting people of the nationality of the sentence before ("41 of them", "the remaining 16").
-_FOLLOW_UP = re.compile(
-    r"^\s+(?:of\s+(?:them|the\s+\w+)|individuals|people|persons|more|others|victims|returnees|nationals|"
-    r"citizens|were|had|have|are|remain|still|arrived|on\s+\w+day)\b",
-    re.IGNORECASE,
-)
-_FOLLOW_UP_BEFORE = re.compile(r"\b(?:remaining|another|additional|first|last|total\s+of|other)\s+$", re.I)
-_LIST_GAP = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or)\s+(?:even\s+)?)(?:the\s+)?$"
-)
-_OWN_NATIONALS = re.compile(
-    r"\b(?:its|their|our)\s+(?:own\s+)?(?:citizens|nationals|compatriots|people)\b|\bcompatriots\b", re.I
-)
-_BARE_NATIONALS = re.compile(r"(?<!foreign )\b(?:citizens|nationals|compatriots)\b(?!\s+of\b)", re.I)
-# Scam targets, not trafficked people ("American victims of cyber scams", "targeting Chinese").
-_TARGETS_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:victims|targets|investors|users|consumers)\s+of\s+(?:[\w-]+\s+){0,2}"
-    r"(?:scams?|fraud|swindles?|fraudsters|scammers)\b",
-    re.I,
-)
-_TARGETS_BEFORE = re.compile(
-    r"\b(?:targeting|targeted|targets|defraud|defrauding|defrauded|swindling|swindled|scamming|scammed|harmed|"
-    r"harming|harm|harms|target|defrauds|victimized|victimised|by)\s+(?:the\s+)?$",
-    re.I,
-)
-_ONWARD = re.compile(
-    r"(?:\s+and\s+|,\s*|\s+)(?:[^.;,]{0,40}?\b(?:then|diverted|transferred|moved|sold|smuggled|taken|sent|"
-    r"onward|later|before\s+being)\b[^.;,]{0,25}?\b(?:to|into|in)\s+(?:the\s+)?|(?:then\s+)?(?:to\s+)?)"
-)
-# Characters within which a place named beside the victims is taken as where they were.
-NEAR = 50
-# "evacuate the victims from X": X is where they were, not where they are from.
-_OUT_OF = re.compile(
-    r"\b(?:evacuat|rescu|repatriat|freed|free|return|brought|flown|escap|extract|pull)\w*\b[^.;]*$", re.I
-)
-_OF_GAP = re.compile(r"\s+of\s+")
-_DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -121,7 +59,7 @@ def _count_before(amounts: list[tuple[int, int, float]], text: str, pos: int) ->
     """The figure just before ``pos`` ("42 Kenyans"): (start, value)."""
     for start, end, value in amounts:
         if end <= pos and pos - end <= 40:
-            gap = _COUNT_GAP.fullmatch(text, end, pos)
+            gap = COUNT_GAP.fullmatch(text, end, pos)
             if gap is not None and value == int(value):
                 return start, int(value)
     return None
@@ -131,7 +69,7 @@ def _count_after_verb(amounts: list[tuple[int, int, float]], text: str, pos: int
     """A figure stated as "N were <nationality>" or "N came from <country>"."""
     for start, end, value in amounts:
         if end <= pos and pos - end <= 30 and value == int(value):
-            if _COUNT_AFTER.fullmatch(text, end, pos):
+            if COUNT_AFTER.fullmatch(text, end, pos):
                 return start, int(value)
     return None
 
@@ -139,7 +77,7 @@ def _count_after_verb(amounts: list[tuple[int, int, float]], text: str, pos: int
 def _is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) -> bool:
     """Does this nationality word name people (not "Thai police", "Cambodian authorities")?"""
     before = text[max(0, hit.start - 20) : hit.start]
-    if _TARGETS_AFTER.match(text, hit.end) or _TARGETS_BEFORE.search(before):
+    if TARGETS_AFTER.match(text, hit.end) or TARGETS_BEFORE.search(before):
         return False
     words = text[hit.end : min(end_limit, hit.end + 60)].split()
     nxt = [w.strip(",.;:”’\"'()").casefold() for w in words[:3]]
@@ -175,13 +113,13 @@ def _origins(
         )
         if hit.kind == "demonym" or (hit.kind == "country" and _is_people(text, hit, e)):
             origin = _is_people(text, hit, e, counted)
-            if origin and _SUSPECT_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
+            if origin and SUSPECT_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
                 origin = False
         elif hit.kind == "country":
             before = text[max(s, hit.start - 40) : hit.start]
-            if _FROM_ORIGIN.search(before) and not _OUT_OF.search(text[max(s, hit.start - 60) : hit.start]):
+            if FROM_ORIGIN.search(before) and not OUT_OF.search(text[max(s, hit.start - 60) : hit.start]):
                 origin = True
-            elif previous_origin_end >= 0 and _LIST_GAP.match(text[previous_origin_end : hit.start]):
+            elif previous_origin_end >= 0 and LIST_GAP.match(text[previous_origin_end : hit.start]):
                 origin = True
         if not origin:
             continue
@@ -190,7 +128,7 @@ def _origins(
             phrase_start = hit.start
             if hit.kind == "country":
                 window = max(s, hit.start - 40)
-                match = _FROM_ORIGIN.search(text[window : hit.start])
+                match = FROM_ORIGIN.search(text[window : hit.start])
                 if match is not None:
                     phrase_start = window + match.start()
             count = _count_after_verb(amounts, text, phrase_start)
@@ -199,17 +137,17 @@ def _origins(
         out.append(_Origin(hit.country, start, hit.end, count[1] if count else None, hit.kind == "country"))
         previous_origin_end = hit.end
     if home:
-        for match in _BARE_NATIONALS.finditer(text, s, e):
+        for match in BARE_NATIONALS.finditer(text, s, e):
             if any(o.start <= match.start() <= o.end + 1 for o in out):
                 continue
             count = _count_before(amounts, text, match.start())
             if count is not None:
                 out.append(_Origin(home, count[0], match.end(), count[1]))
-        for match in _OWN_NATIONALS.finditer(text, s, e):
+        for match in OWN_NATIONALS.finditer(text, s, e):
             count = _count_before(amounts, text, match.start())
             if count is None:
                 at = match.start()
-                of_counts = [(a, int(v)) for a, b, v in amounts if b < at and _OF_GAP.fullmatch(text, b, at)]
+                of_counts = [(a, int(v)) for a, b, v in amounts if b < at and OF_GAP.fullmatch(text, b, at)]
                 count = of_counts[-1] if of_counts else None
             start = count[0] if count else match.start()
             out.append(_Origin(home, start, match.end(), count[1] if count else None))
@@ -229,16 +167,16 @@ def _destination(
             continue
         if origin.start <= hit.start < origin.end:
             continue
-        if _FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]) or _names_people(text, hit):
+        if FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]) or _names_people(text, hit):
             continue
-        framed = 0 if _DEST_BEFORE.search(text[max(s, hit.start - 12) : hit.start]) else 1
+        framed = 0 if DEST_BEFORE.search(text[max(s, hit.start - 12) : hit.start]) else 1
         if hit.country in excluded:
             lead = text[max(s, hit.start - 4) : hit.start]
             home_scene = frequent[hit.country] >= top and lead.endswith("in ")
             if framed or not home_scene:
                 continue
             framed = 2
-        marked = 0 if _HELD_BEFORE.search(text[max(s, hit.start - 70) : hit.start]) else 1
+        marked = 0 if HELD_BEFORE.search(text[max(s, hit.start - 70) : hit.start]) else 1
         distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
         if frequent[hit.country] * 2 < top and marked and distance > NEAR:
             framed = max(framed, 1)  # a far, seldom-named place is more likely a transit stop
@@ -255,7 +193,7 @@ def _destination(
             continue
         if hit.country in excluded or any(chosen.end <= o < hit.start for o in others):
             continue
-        if _ONWARD.fullmatch(text, chosen.end, hit.start):
+        if ONWARD.fullmatch(text, chosen.end, hit.start):
             chosen = hit
     return chosen
 
@@ -274,12 +212,6 @@ def _home_country(places: list[PlaceHit], text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_HELD_BEFORE = re.compile(
-    r"\b(?:compounds?|scam\s+(?:cent(?:re|er)s?|hubs?|operations?|industry|factories)|held|trapped|"
-    r"trafficked|forced|camps?|hubs?|cent(?:re|er)s?|syndicates?|captive|working|work|rescued|"
-    r"located|based|operating|stuck|detained|jobs?)\b[^.;]{0,50}$",
-    re.IGNORECASE,
-)
 
 
 def _main_destinations(text: str, places: list[PlaceHit]) -> Counter[str]:
@@ -289,7 +221,7 @@ def _main_destinations(text: str, places: list[PlaceHit]) -> Counter[str]:
         if place.kind == "demonym" or not place.country:
             continue
         scores[place.country] += 1
-        if _HELD_BEFORE.search(text[max(0, place.start - 70) : place.start]):
+        if HELD_BEFORE.search(text[max(0, place.start - 70) : place.start]):
             scores[place.country] += 3
     return scores
 
@@ -305,7 +237,7 @@ def _follow_ups(
             before = text[max(s, start - 16) : start]
             if re.match(r"\s+(?:foreign|other\s+nationalit)", text[end : end + 20]):
                 continue
-            if _FOLLOW_UP.match(text[end : end + 30]) or _FOLLOW_UP_BEFORE.search(before):
+            if FOLLOW_UP.match(text[end : end + 30]) or FOLLOW_UP_BEFORE.search(before):
                 out.append((start, end, int(value)))
     return out
 
@@ -343,7 +275,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             fresh = False
             last = None
             continue
-        wanted = hits or carried or _OWN_NATIONALS.search(text, s, e) or _BARE_NATIONALS.search(text, s, e)
+        wanted = hits or carried or OWN_NATIONALS.search(text, s, e) or BARE_NATIONALS.search(text, s, e)
         local = _sentence_amounts(text, s, e) if wanted else []
         origins = _origins(text, sentence, hits, local, home)
         excluded = {o.country for o in origins}
