@@ -46,7 +46,7 @@ class Classifier:
         """
         toks = ["<num>" if t.isdigit() else t for t in tokens(fold(text))]
         terms, firsts = self.terms, self._firsts
-        counts = Counter(t for t in toks if t in terms)
+        counts = Counter(filter(terms.__contains__, toks))
         for a, b in zip(toks, toks[1:], strict=False):
             if a in firsts:
                 bigram = f"{a} {b}"
