@@ -49,3 +49,12 @@ def test_bad_table_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown anchor"):
         _build({"combination": {"co_occurrence_bonus": 1, "co_occurrence_groups": [], "anchors": ["Q9"]},
                 "indicators": []})
+
+
+def test_readme_table_is_generated_from_the_yaml() -> None:
+    from importlib import resources
+
+    from ringscope.screen.docs import indicator_table
+
+    readme = resources.files("ringscope.screen").joinpath("README.md").read_text(encoding="utf-8")
+    assert indicator_table() in readme
