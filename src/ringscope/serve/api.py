@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from ringscope.model import ENTITY_TYPES, Extraction, Report
@@ -158,7 +159,7 @@ def entity(request: Request, entity_id: str, user: User = viewer) -> schemas.Ent
 
 
 @router.get("/claims", response_model=schemas.Page[schemas.ClaimOut], tags=["claims"])
-def claims(
+async def claims(
     request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -172,7 +173,7 @@ def claims(
     code = country.upper() if country else None
     conn = database(request).conn()
     if conflicts:
-        snap = _snapshot(request)
+        snap = await run_in_threadpool(_snapshot, request)  # fusing may take a while: off the event loop
         flagged = []
         for figure in snap.picture.figures:
             ids = {f.claim_id for f in figure.flags}
@@ -295,7 +296,7 @@ def routes(
     tags=["search"],
     responses={400: {"model": schemas.ErrorOut}},
 )
-def search(
+async def search(
     request: Request,
     q: Annotated[
         str, Query(min_length=1, max_length=500, description='Words, "phrases", AND/OR/NOT, prefix*.')
@@ -450,6 +451,7 @@ def audit_log(
     user: User = Depends(api_role("admin")),
 ) -> schemas.Page[schemas.AuditOut]:
     """Who viewed or exported what, newest first (admins only)."""
+    request.app.state.audit.flush()
     rows, total = entries(database(request).conn(), limit, offset, username, action)
     return schemas.Page(
         items=[

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ringscope.serve import api, queries, schemas, web
+from ringscope.serve.auditwriter import AuditWriter
 from ringscope.serve.db import Database
 from ringscope.serve.deps import LoginRequired
 
@@ -25,6 +30,36 @@ SECURITY_HEADERS = {
 }
 
 
+class SecurityHeaders:
+    """Pure ASGI middleware adding security headers (and no-store on API answers)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        no_store = str(scope.get("path", "")).startswith("/api/")
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if no_store:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.audit.close()  # nothing recorded is lost at shutdown
+
+
 def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
     """The web app and REST API over the store at ``store_path`` (which must exist)."""
     app = FastAPI(
@@ -35,8 +70,10 @@ def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.db = Database(Path(store_path))
+    app.state.audit = AuditWriter(Path(store_path))
 
     @app.get("/health", response_model=schemas.Health, tags=["health"])
     def health() -> schemas.Health:
@@ -67,13 +104,5 @@ def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
         )
         return JSONResponse({"detail": f"invalid request: {problems}"}, status_code=422)
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith("/api/") or request.url.path == "/":
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     return app

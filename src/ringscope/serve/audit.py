@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
-
-from ringscope.serve.users import User
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,22 +14,6 @@ class AuditEntry:
     action: str
     target: str
     detail: str | None
-
-
-def record(
-    conn: sqlite3.Connection, user: User | None, action: str, target: str, detail: str | None = None
-) -> None:
-    conn.execute(
-        "INSERT INTO audit_log (at, username, role, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            datetime.now(UTC).isoformat(timespec="milliseconds"),
-            user.username if user else None,
-            user.role if user else None,
-            action,
-            target[:500],
-            detail[:1000] if detail else None,
-        ),
-    )
 
 
 def entries(

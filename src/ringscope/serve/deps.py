@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from ringscope.serve.audit import record
+from ringscope.serve.auditwriter import AuditWriter
 from ringscope.serve.db import Database
 from ringscope.serve.users import User, user_for_token
 
@@ -39,7 +40,9 @@ def store_path(request: Request) -> Path:
     return path
 
 
-def api_user(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> User:
+async def api_user(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+) -> User:
     """The user behind the bearer token; 401 without one or with a wrong one (no detail leaks)."""
     if credentials is None or not credentials.credentials:
         raise HTTPException(401, "authentication required", headers={"WWW-Authenticate": "Bearer"})
@@ -49,10 +52,10 @@ def api_user(request: Request, credentials: HTTPAuthorizationCredentials | None 
     return user
 
 
-def api_role(role: str) -> Callable[[User], User]:
+def api_role(role: str) -> Callable[[User], Coroutine[Any, Any, User]]:
     """A dependency that admits users with at least ``role``; 403 for the others."""
 
-    def check(user: User = Depends(api_user)) -> User:
+    async def check(user: User = Depends(api_user)) -> User:
         if not user.can(role):
             raise HTTPException(403, f"forbidden: this needs the {role} role")
         return user
@@ -95,4 +98,6 @@ def check_csrf(request: Request, submitted: str | None) -> None:
 
 
 def audit(request: Request, user: User | None, action: str, target: str, detail: str | None = None) -> None:
-    record(database(request).conn(), user, action, target, detail)
+    """Log who viewed or exported what (written within a fraction of a second, in batches)."""
+    writer: AuditWriter = request.app.state.audit
+    writer.record(user, action, target, detail)
