@@ -46,6 +46,7 @@ LOCATIVES = frozenset({
 PLACE_NOUNS = frozenset({
     "city", "town", "township", "province", "district", "state", "region", "village", "border", "area",
     "municipality", "prefecture", "county", "airport", "port", "capital", "island", "islands", "valley",
+    "edge", "outskirts", "heart", "suburbs", "suburb", "centre", "center", "streets", "residents",
 })
 # Capitalised words that are far more often titles, function words or months than places.
 COMMON_WORDS = frozenset(

@@ -45,8 +45,11 @@ COUNT_AFTER = re.compile(
 )
 FROM_ORIGIN = re.compile(
     r"\b(?:victims|people|workers|individuals|migrants|men|women|man|woman|person|child|children|girl|boy|"
-    r"who\s+came|came|were|was|hailing|originating|originally|each)\s+(?:\w+\s+)?from\s+$|"
-    r"\b(?:citizens|nationals)\s+of\s+(?:other\s+countries,?\s+)?(?:including\s+|such\s+as\s+|like\s+)?$",
+    r"numbers|others|recruits|who\s+came|came|were|was|hailing|originating|originally|each|recruited|lured)"
+    r"\s+(?:\w+\s+)?from\s+$|"
+    r"\b(?:citizens|nationals)\s+of\s+(?:other\s+countries,?\s+)?(?:including\s+|such\s+as\s+|like\s+)?$|"
+    r"\bfrom\s+(?:\d+|[a-z]+(?:\s+than\s+\d+)?)\s+(?:other\s+)?(?:countries|nations|nationalities),?\s+"
+    r"(?:including|such\s+as|like|among\s+them)\s+$",
     re.IGNORECASE,
 )
 # A verb just before a nationality that frames the people as suspects ("arrested six Taiwanese").
@@ -97,5 +100,11 @@ HELD_BEFORE = re.compile(
     r"\b(?:compounds?|scam\s+(?:cent(?:re|er)s?|hubs?|operations?|industry|factories)|held|trapped|"
     r"trafficked|forced|camps?|hubs?|cent(?:re|er)s?|syndicates?|captive|working|work|rescued|"
     r"located|based|operating|stuck|detained|jobs?)\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+# A place named as the seat of scam sites ("a Myanmar scam compound", "Cambodian scam centres").
+SITE_AFTER = re.compile(
+    r"[-\s]+(?:based\s+)?(?:online\s+|cyber\s*|job\s+)?(?:scam|fraud|scamming)\s+"
+    r"(?:compounds?|cent(?:re|er)s?|hubs?|parks?|operations?|factories|factory|dens?|camps?|zones?|industry)\b",
     re.IGNORECASE,
 )

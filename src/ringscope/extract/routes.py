@@ -35,6 +35,7 @@ from ringscope.extract.route_cues import (
     PEOPLE_MODIFIERS,
     PEOPLE_NOUNS,
     SINGULAR_PEOPLE,
+    SITE_AFTER,
     STRONG_VICTIM_RE,
     SUSPECT_BEFORE,
     SUSPECT_NOUNS,
@@ -144,13 +145,15 @@ def _origins(
             if count is not None:
                 out.append(_Origin(home, count[0], match.end(), count[1]))
         for match in OWN_NATIONALS.finditer(text, s, e):
+            owners = [h.country for h in hits if h.kind == "country" and h.end <= match.start() and h.country]
+            owner = owners[-1] if owners else home  # "Indonesia's ministry said 23 of its citizens"
             count = _count_before(amounts, text, match.start())
             if count is None:
                 at = match.start()
                 of_counts = [(a, int(v)) for a, b, v in amounts if b < at and OF_GAP.fullmatch(text, b, at)]
                 count = of_counts[-1] if of_counts else None
             start = count[0] if count else match.start()
-            out.append(_Origin(home, start, match.end(), count[1] if count else None))
+            out.append(_Origin(owner, start, match.end(), count[1] if count else None))
     return out
 
 
@@ -163,20 +166,24 @@ def _destination(
     best: tuple[tuple[int, int, int, int, int], PlaceHit] | None = None
     top = max(frequent.values(), default=0)
     for hit in hits:
-        if hit.kind == "demonym" or hit.country is None:
+        if hit.country is None:
+            continue
+        # "a Myanmar scam compound", "Cambodian scam centres": the seat of the scam sites
+        site = SITE_AFTER.match(text, hit.end) is not None
+        if hit.kind == "demonym" and not site:
             continue
         if origin.start <= hit.start < origin.end:
             continue
         if FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]) or _names_people(text, hit):
             continue
-        framed = 0 if DEST_BEFORE.search(text[max(s, hit.start - 12) : hit.start]) else 1
+        framed = 0 if site or DEST_BEFORE.search(text[max(s, hit.start - 12) : hit.start]) else 1
         if hit.country in excluded:
             lead = text[max(s, hit.start - 4) : hit.start]
             home_scene = frequent[hit.country] >= top and lead.endswith("in ")
             if framed or not home_scene:
                 continue
             framed = 2
-        marked = 0 if HELD_BEFORE.search(text[max(s, hit.start - 70) : hit.start]) else 1
+        marked = 0 if site or HELD_BEFORE.search(text[max(s, hit.start - 70) : hit.start]) else 1
         distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
         if frequent[hit.country] * 2 < top and marked and distance > NEAR:
             framed = max(framed, 1)  # a far, seldom-named place is more likely a transit stop
@@ -249,6 +256,11 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         return []
     home = _home_country(places, text)
     frequent = _main_destinations(text, places)
+    held = Counter(
+        p.country
+        for p in places
+        if p.kind != "demonym" and p.country and HELD_BEFORE.search(text[max(0, p.start - 70) : p.start])
+    )
     routes: list[Route] = []
     seen: set[tuple[str, str, int | None]] = set()
     index = 0
@@ -291,7 +303,9 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             elif origin.count is None and not origin.stated:
                 continue  # an uncounted nationality with no place in the sentence is too vague
             else:
-                ranked = [c for c, _ in frequent.most_common() if c not in excluded]
+                ranked = sorted(
+                    (c for c in frequent if c not in excluded), key=lambda c: (-held[c], -frequent[c])
+                )
                 if not ranked:
                     continue
                 destination = ranked[0]
