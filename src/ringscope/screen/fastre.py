@@ -24,6 +24,8 @@ def _prefixes(items: list[Any]) -> set[str]:
         if op is _sc.LITERAL:
             acc.append(chr(arg))
             continue
+        if op is _sc.AT:  # zero-width (\b, ^): consumes nothing
+            continue
         head = "".join(acc)
         if op is _sc.BRANCH:
             subs = [_prefixes(list(b)) for b in arg[1]]

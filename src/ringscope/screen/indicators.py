@@ -26,6 +26,7 @@ class Indicator:
     sources: tuple[int, ...]
     weight: float
     patterns: tuple[BoundaryPattern, ...]
+    """The indicator's patterns joined into one alternation (empty for computed indicators)."""
     countries: tuple[str, ...] = ()
 
 
@@ -56,6 +57,15 @@ class Table:
     anchors: frozenset[str]
 
 
+def _union(sources: list[str]) -> BoundaryPattern:
+    """One pattern for all of an indicator's patterns: the leftmost match, earlier patterns first on ties."""
+    if len(sources) == 1:
+        return BoundaryPattern(sources[0])
+    if all(s.startswith(r"\b") for s in sources):
+        return BoundaryPattern(r"\b(?:" + "|".join(f"(?:{s[2:]})" for s in sources) + ")")
+    return BoundaryPattern("|".join(f"(?:{s})" for s in sources))
+
+
 def _build(data: dict[str, Any]) -> Table:
     indicators: dict[str, Indicator] = {}
     for item in data["indicators"]:
@@ -67,7 +77,7 @@ def _build(data: dict[str, Any]) -> Table:
             if _UPPER_LITERAL.search(source.replace("\\\\", "")):
                 raise ValueError(f"indicators.yaml: {code}: patterns are matched on lower-cased text; "
                                  f"write {source!r} in lower case")
-        patterns = tuple(BoundaryPattern(p) for p in sources)
+        patterns = (_union(sources),) if sources else ()
         if not patterns and not item.get("computed"):
             raise ValueError(f"indicators.yaml: {code} has neither patterns nor computed: true")
         indicators[code] = Indicator(

@@ -47,7 +47,8 @@ def check_text(text: str) -> None:
     if len(text) > settings.SCREEN_MAX_AD_CHARS:
         raise AdError(f"ad too long ({len(text):,} characters; limit {settings.SCREEN_MAX_AD_CHARS:,}, "
                       "set RINGSCOPE_SCREEN_MAX_AD_CHARS to change)")
-    if "\x00" in text or len(_CONTROL.findall(text[:20000])) > 0.05 * min(len(text), 20000):
+    head = text[:20000]
+    if "\x00" in text or (_CONTROL.search(head) and len(_CONTROL.findall(head)) > 0.05 * len(head)):
         raise AdError("binary or corrupt content (control characters), not ad text")
 
 
