@@ -99,12 +99,15 @@ DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?
 HELD_BEFORE = re.compile(
     r"\b(?:compounds?|scam\s+(?:cent(?:re|er)s?|hubs?|operations?|industry|factories)|held|trapped|"
     r"trafficked|forced|camps?|hubs?|cent(?:re|er)s?|syndicates?|captive|working|work|rescued|"
-    r"located|based|operating|stuck|detained|jobs?)\b[^.;]{0,50}$",
+    r"located|based|operating|stuck|detained|jobs?)\b"
+    r"(?:\s+(?!(?:are|were|is|was|be|been|being|said|says|waiting|now|then|and|but|or|after|before)\b)[a-z]+){0,3}"
+    r"\s+(?:in|at|inside|into|within|across|near|to|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+){0,3}$",
     re.IGNORECASE,
 )
 # A place named as the seat of scam sites ("a Myanmar scam compound", "Cambodian scam centres").
 SITE_AFTER = re.compile(
     r"[-\s]+(?:based\s+)?(?:online\s+|cyber\s*|job\s+)?(?:scam|fraud|scamming)\s+"
-    r"(?:compounds?|cent(?:re|er)s?|hubs?|parks?|operations?|factories|factory|dens?|camps?|zones?|industry)\b",
+    r"(?:compounds?|cent(?:re|er)s?|hubs?|parks?|operations?|factories|factory|dens?|camps?|zones?|industry|"
+    r"gangs?|syndicates?|rings?|networks?)\b",
     re.IGNORECASE,
 )

@@ -221,14 +221,26 @@ def _home_country(places: list[PlaceHit], text: str) -> str | None:
 
 
 
+def _held_at(text: str, place: PlaceHit) -> bool:
+    """Does the text put scam sites or held people at this place?"""
+    if SITE_AFTER.match(text, place.end):
+        return True
+    before = text[max(0, place.start - 70) : place.start]
+    return place.kind != "demonym" and HELD_BEFORE.search(before) is not None
+
+
 def _main_destinations(text: str, places: list[PlaceHit]) -> Counter[str]:
     """How strongly the report puts victims in each country: mentions, and more where they are held."""
     scores: Counter[str] = Counter()
     for place in places:
-        if place.kind == "demonym" or not place.country:
+        if not place.country:
+            continue
+        if place.kind == "demonym":
+            if SITE_AFTER.match(text, place.end):
+                scores[place.country] += 3
             continue
         scores[place.country] += 1
-        if HELD_BEFORE.search(text[max(0, place.start - 70) : place.start]):
+        if _held_at(text, place):
             scores[place.country] += 3
     return scores
 
@@ -256,11 +268,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         return []
     home = _home_country(places, text)
     frequent = _main_destinations(text, places)
-    held = Counter(
-        p.country
-        for p in places
-        if p.kind != "demonym" and p.country and HELD_BEFORE.search(text[max(0, p.start - 70) : p.start])
-    )
+    held = Counter(p.country for p in places if p.country and _held_at(text, p))
     routes: list[Route] = []
     seen: set[tuple[str, str, int | None]] = set()
     index = 0
