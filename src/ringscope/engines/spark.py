@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import time
 from functools import partial
 from pathlib import Path
@@ -26,6 +27,17 @@ if TYPE_CHECKING:
     from pyspark.sql.types import StructType
 
 LOOPBACK = "127.0.0.1"
+
+QUIET_LOG4J = """\
+rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex
+"""
+"""Log4j 2 configuration for local Spark: errors only, on stderr."""
 
 
 class SparkEngine:
@@ -105,12 +117,21 @@ def start_session(master: str) -> SparkSession:
             .config("spark.pyspark.python", sys.executable)
             .config("spark.pyspark.driver.python", sys.executable)
         )
-        # Local Python workers must run this interpreter, where ringscope is installed.
+        # Local Python workers must run this interpreter, where ringscope is installed;
+        # the JVM binds to loopback and logs errors only.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    try:
-        spark = builder.getOrCreate()
-    except Exception as exc:  # the JVM failed to start or the master is unreachable
-        raise EngineError(f"cannot start Spark on {master}: {_first_line(exc)}") from None
+        os.environ.setdefault("SPARK_LOCAL_IP", LOOPBACK)
+    with tempfile.TemporaryDirectory(prefix="ringscope-spark-") as scratch:
+        if is_local(master):
+            logging = Path(scratch) / "log4j2.properties"
+            logging.write_text(QUIET_LOG4J, encoding="utf-8")
+            builder = builder.config(
+                "spark.driver.extraJavaOptions", f"-Dlog4j.configurationFile={logging.as_uri()}"
+            )
+        try:
+            spark = builder.getOrCreate()
+        except Exception as exc:  # the JVM failed to start or the master is unreachable
+            raise EngineError(f"cannot start Spark on {master}: {_first_line(exc)}") from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
