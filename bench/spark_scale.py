@@ -85,8 +85,10 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus.jsonl"
     words = write_corpus(corpus, args.reports)
-    print(f"corpus: {args.reports} reports, {words} words ({corpus.stat().st_size / 1e6:.1f} MB), "
-          f"{os.cpu_count()} cores")
+    print(
+        f"corpus: {args.reports} reports, {words} words ({corpus.stat().st_size / 1e6:.1f} MB), "
+        f"{os.cpu_count()} cores"
+    )
     print(f"{'engine':<16}{'start-up s':>12}{'run s':>10}{'reports/s':>12}{'words/s':>12}")
     for engine, master in (("local", "-"), ("spark", "local[1]"), ("spark", "local[2]")):
         output = folder / f"out-{engine}-{master.strip('[]-').replace('[', '')}"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ringscope.engines.rows import (
     COLUMN_NAMES,
     dumps,
@@ -111,3 +114,27 @@ def test_extraction_round_trips_through_json() -> None:
     assert extraction_from_json(dumps(original.to_dict())) == original
     real = extract(TEXT, "2025-05-06")
     assert extraction_from_json(dumps(real.to_dict())) == real
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(max_size=120)
+    | json_values.map(json.dumps)
+    | st.fixed_dictionaries({"text": json_values | st.text(max_size=200)}).map(json.dumps)
+)
+def test_any_line_gives_a_row_or_is_skipped_never_a_crash(raw: str) -> None:
+    row = run(9, raw)
+    if row is None:
+        assert not raw.strip()
+        return
+    assert row["line"] == 9
+    assert (row["error"] is None) == (row["contract"] is not None)
+    if row["error"] is None:
+        assert json.loads(str(row["contract"]))["id"] == row["id"]
