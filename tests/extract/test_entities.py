@@ -167,3 +167,18 @@ def test_town_the_text_calls_a_scam_compound_is_a_compound() -> None:
     found = _by_name(text)
     assert found["Myawaddy"].type == "Compound"
     assert found["Bangkok"].type == "Location"
+
+
+def test_town_name_inside_a_longer_name_is_not_a_place() -> None:
+    found = _by_name("Rights researcher Maria Elena Ostrova said the Mekong Migrant Assistance group agreed.")
+    assert "Maria Elena" not in found and "Mekong" not in found
+
+
+def test_name_particles_and_affiliation_before_said() -> None:
+    found = _by_name("Ramon dela Vista of the Harbour Migrant Shelter said 12 people were freed.")
+    assert found["Ramon dela Vista"].type == "Person"
+
+
+def test_lower_case_compound_noun_after_a_name() -> None:
+    found = _by_name("Police raided the Silver Heron casino complex near the border.")
+    assert found["Silver Heron casino complex"].type == "Compound"

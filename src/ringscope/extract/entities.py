@@ -152,6 +152,8 @@ def _person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
         nxt = toks[j + 1].text.casefold()
     if nxt in SPEECH_VERBS and nxt != "according" and j < len(toks) and joined(text, end, toks[j].start):
         return True
+    if nxt == "of" and SPEECH_AHEAD_RE.match(text, end):
+        return True  # "X of the Y Shelter said"
     if text.startswith(",", end):
         stop = text.find(".", end)
         for k in range(j, min(j + 8, len(toks))):
@@ -354,6 +356,9 @@ def _classify_part(
                 return Found("Organization", start, end, name)
             return None
     after = index + len(words)
+    site = SITE_NOUNS_RE.match(text, end)
+    if site is not None and not has_org_head and all(t.casefold() not in COMMON_WORDS for t in texts):
+        return Found("Compound", start, site.end(), text[start : site.end()])  # "the Red Kapok casino"
     if (
         after < len(toks)
         and toks[after].text in PLACE_SUFFIXES
@@ -469,6 +474,12 @@ def _national_bodies(entities: list[Entity], places: list[PlaceHit]) -> None:
             entity.country = main
 
 
+# A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
+SITE_NOUNS_RE = re.compile(r"[ \t]+(?:casino|compound|resort|hotel)(?:[ \t]+(?:complex|compound|resort))?\b")
+# "X of the Y Z said": a speech verb soon after an affiliation.
+SPEECH_AHEAD_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,6}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
+)
 # Longest entity span considered when asking whether a place lies inside another entity.
 
 

@@ -44,7 +44,10 @@ ORG_NOUNS = frozenset(
 # Words after a one-word name that make it a source organisation ("X reported").
 ORG_REPORTING = frozenset({"reported", "reports", "report", "investigation", "found", "documented"})
 # Lower-case words that may join two capitalised parts of one organisation name.
-ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "against", "de", "del", "da", "du", "&"})
+ORG_CONNECTORS = frozenset(
+    {"of", "for", "and", "the", "on", "against", "de", "del", "da", "du", "&", "dela", "van", "von", "der",
+     "bin", "binti", "ibn", "dos", "das"}
+)
 # Organisation heads after which "in <Place>" belongs to the name ("Embassy of X in Y").
 IN_PLACE_HEADS = frozenset(
     {"Embassy", "Consulate", "Consulate-General", "General", "Commission", "Mission", "Office"}

@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS
 from ringscope.extract.document import Document
 from ringscope.extract.gazetteer import TOKEN_RE, Gazetteer, Place, fold, gazetteer
+from ringscope.extract.organisations import ORG_HEADS
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,8 @@ _CURRENCY_AFTER = re.compile(
     r"shillings?|nairas?|rand|dirhams?|euros?|pounds?)\b",
     re.IGNORECASE,
 )
+# Capitalised words after a place that make a name of which the place is part ("Bangkok Post").
+NAME_HEADS = ORG_HEADS | FACILITY_HEADS | COMPOUND_HEADS | frozenset({"City", "Province", "State", "Region"})
 # Above this population a one-word city needs no framing context.
 BIG_CITY = 1_000_000
 _SPACE = re.compile(r"[ \t\u00a0]+")
@@ -181,6 +185,24 @@ def _accept(
     return framed
 
 
+def _inside_longer_name(
+    text: str, tokens: list[tuple[int, int, str]], after: int, place: Place, gaz: Gazetteer
+) -> bool:
+    """A town or region name followed by an unknown capitalised word is part of a longer name
+    ("Maria Elena Castaneda", "Mekong Migrant Assistance"), unless that word names a kind of place,
+    body or facility ("Bangkok Post", "Kandal Province")."""
+    if place.kind == "country" or place.kind == "demonym" or after >= len(tokens):
+        return False
+    start, _, word = tokens[after]
+    if not word[0].isupper() or word.isupper() or not _joined(text, tokens[after - 1][1], start):
+        return False
+    folded = fold(word)
+    if folded in PLACE_NOUNS or folded in COMMON_WORDS or word in NAME_HEADS:
+        return False
+    following = gaz.lookup([word])
+    return following is None or following.kind == "city"  # "Bangkok Thailand" stays two places
+
+
 def _hyphen_parts(text: str, token: tuple[int, int, str], gaz: Gazetteer) -> list[PlaceHit]:
     """Countries, regions and nationality words inside a hyphenated word ("Cambodia-based", "Thai-Lao")."""
     hits: list[PlaceHit] = []
@@ -223,8 +245,10 @@ def find_places(doc: Document) -> list[PlaceHit]:
             i += 1
             continue
         n, place = found
-        if _CURRENCY_AFTER.match(text, tokens[i + n - 1][1]) or not _accept(
-            text, tokens, i, n, place, lower_words, last_hit_end
+        if (
+            _CURRENCY_AFTER.match(text, tokens[i + n - 1][1])
+            or _inside_longer_name(text, tokens, i + n, place, gaz)
+            or not _accept(text, tokens, i, n, place, lower_words, last_hit_end)
         ):
             i += 1
             continue
