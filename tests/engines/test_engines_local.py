@@ -66,6 +66,18 @@ def test_contract_lines_match_the_pipeline(tmp_path: Path) -> None:
     assert records[2]["claims"] == json.loads(json.dumps(extract(TEXTS[2], None).to_contract("r4")))["claims"]
 
 
+def test_unfinished_results_are_refused(tmp_path: Path) -> None:
+    source = write_input(tmp_path / "in.jsonl")
+    extract_file(str(source), str(tmp_path / "out"))
+    (tmp_path / "out" / "_SUCCESS").unlink()
+    with pytest.raises(EngineError, match="incomplete results"):
+        list(read_rows(tmp_path / "out"))
+    (tmp_path / "out" / "_SUCCESS").touch()
+    (tmp_path / "out" / "part-00000.parquet").write_bytes(b"PAR1 not really parquet")
+    with pytest.raises(EngineError, match="not a ringscope result file"):
+        list(read_rows(tmp_path / "out"))
+
+
 def test_existing_output_is_refused_unless_overwritten(tmp_path: Path) -> None:
     source = write_input(tmp_path / "in.jsonl")
     extract_file(str(source), str(tmp_path / "out"))

@@ -73,13 +73,15 @@ def _table(batch: list[Row], schema: pa.Schema) -> pa.Table:
 
 
 def part_files(folder: str | Path) -> list[Path]:
-    """The Parquet files of a result folder, in order (hidden and ``_`` files skipped)."""
+    """The Parquet files of a finished result folder, in order (hidden and ``_`` files skipped)."""
     path = Path(folder)
     if not path.is_dir():
         raise EngineError(f"{folder}: not a folder of Parquet results")
     files = sorted(p for p in path.iterdir() if p.suffix == ".parquet" and not p.name.startswith(("_", ".")))
     if not files:
         raise EngineError(f"{folder}: no Parquet files in it")
+    if not (path / "_SUCCESS").exists():
+        raise EngineError(f"{folder}: incomplete results (no _SUCCESS marker; the run did not finish)")
     return files
 
 
