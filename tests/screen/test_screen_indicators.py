@@ -58,3 +58,9 @@ def test_readme_table_is_generated_from_the_yaml() -> None:
 
     readme = resources.files("ringscope.screen").joinpath("README.md").read_text(encoding="utf-8")
     assert indicator_table() in readme
+
+
+def test_chat_app_contact_quote_includes_the_handle() -> None:
+    text = "Apply now. WeChat ID: lotus_hr88 or Telegram: @sunny_desk"
+    (hit,) = [h for h in match_patterns(text) if h.code == "E1_chat_app_contact"]
+    assert hit.quote == "WeChat ID: lotus_hr88"
