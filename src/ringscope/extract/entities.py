@@ -216,6 +216,9 @@ def _classify(
             k += 1
         first_title = head_at[0]
         while first_title > 0 and texts[first_title - 1] in TITLE_WORDS:
+            owner = texts[first_title - 1]
+            if owner in ORG_HEADS and first_title > 1 and texts[first_title - 2] not in TITLE_WORDS:
+                break  # "Namibian Police Deputy Inspector General X": the body, then the title
             first_title -= 1
         name = words[k:]
         if domain:
@@ -350,7 +353,7 @@ def _classify_part(
             is_acronym(word)
             and not in_headline(text, toks, index)
             and word.casefold() not in lower_words
-            and gazetteer().lookup([word]) is None
+            and not _place_word(word)
         ):
             if not text.startswith("$", end):
                 return Found("Organization", start, end, name)
@@ -443,6 +446,12 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     _national_bodies(entities, places)
     _compounds_by_context(entities, text)
     return entities
+
+
+def _place_word(word: str) -> bool:
+    """Is this all-capital word a country, region or large city ("LIMA" in a dateline), not an acronym?"""
+    place = gazetteer().lookup([word])
+    return place is not None and (place.kind != "city" or place.population >= 100_000)
 
 
 def _compounds_by_context(entities: list[Entity], text: str) -> None:

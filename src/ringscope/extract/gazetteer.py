@@ -21,7 +21,8 @@ DEMONYMS_PATH = DATA_DIR / "demonyms.tsv"
 
 # A word: dotted acronym ("U.S."), or letters with inner apostrophes/hyphens ("Côte d'Ivoire", "Timor-Leste").
 # A possessive "'s" is not part of the word.
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-](?![sS]\b)[^\W\d_]+)*")
+# A hyphen before a lower-case word ends the word ("Hong Kong-registered", "Cambodia-based").
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+|-(?![a-z])[^\W\d_]+)*")
 
 KIND_RANK = {"country": 0, "demonym": 1, "continent": 2, "city": 3, "region": 4}
 _UNINFLECTED = ("ese", "ish", "ch", "sh", "ss", "ois", "Lao", "men", "Batswana", "Basotho", "Motswana")
