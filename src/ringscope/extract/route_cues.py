@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 VICTIM_RE = re.compile(
-    r"\b(?:traffick\w*|rescu\w*|repatriat\w*|held|hold|holding|trapped|lured|luring|freed|free|victims?|"
+    r"\b(?:promised\s+(?:\w+\s+)?jobs?|"
+    r"traffick\w*|rescu\w*|repatriat\w*|held|hold|holding|trapped|lured|luring|freed|free|victims?|"
     r"forced|returned|returnees?|brought\s+(?:home|back)|evacuat\w*|escaped|stranded|duped|tricked|"
     r"hostages?|confined|captive|enslaved|deceived|released|recruited|taken\s+to|flown|airlifted|"
     r"sent\s+home|came\s+home|arrived\s+home|handed\s+over|crossed|sought\s+safety|shelters?|"
@@ -14,7 +15,8 @@ VICTIM_RE = re.compile(
     re.IGNORECASE,
 )
 STRONG_VICTIM_RE = re.compile(
-    r"\b(?:traffick\w*|rescu\w*|repatriat\w*|held|trapped|lured|freed|victims?|forced|hostages?|confined|"
+    r"\b(?:promised\s+(?:\w+\s+)?jobs?|"
+    r"traffick\w*|rescu\w*|repatriat\w*|held|trapped|lured|freed|victims?|forced|hostages?|confined|"
     r"duped|tricked|enslaved|escaped|evacuat\w*|stranded|(?:returned|brought|sent|flown|came|arrived)\s+home|"
     r"airlifted|captive)\b",
     re.IGNORECASE,
@@ -109,5 +111,12 @@ SITE_AFTER = re.compile(
     r"[-\s]+(?:based\s+)?(?:online\s+|cyber\s*|job\s+)?(?:scam|fraud|scamming)\s+"
     r"(?:compounds?|cent(?:re|er)s?|hubs?|parks?|operations?|factories|factory|dens?|camps?|zones?|industry|"
     r"gangs?|syndicates?|rings?|networks?)\b",
+    re.IGNORECASE,
+)
+# Cues that put the victims themselves at the place (stronger than "jobs in X" or "based in X").
+HELD_STRONG = re.compile(
+    r"\b(?:compounds?|held|trapped|captive|confined|detained|forced|camps?|scam\s+cent(?:re|er)s?|stuck|"
+    r"enslaved)\b"
+    r"[^.;]{0,40}$",
     re.IGNORECASE,
 )

@@ -26,6 +26,7 @@ from ringscope.extract.route_cues import (
     FOLLOW_UP_BEFORE,
     FROM_ORIGIN,
     HELD_BEFORE,
+    HELD_STRONG,
     LIST_GAP,
     NEAR,
     OF_GAP,
@@ -183,7 +184,8 @@ def _destination(
             if framed or not home_scene:
                 continue
             framed = 2
-        marked = 0 if site or HELD_BEFORE.search(text[max(s, hit.start - 70) : hit.start]) else 1
+        window = text[max(s, hit.start - 70) : hit.start]
+        marked = 0 if site or HELD_STRONG.search(window) else 1 if HELD_BEFORE.search(window) else 2
         distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
         if frequent[hit.country] * 2 < top and marked and distance > NEAR:
             framed = max(framed, 1)  # a far, seldom-named place is more likely a transit stop
