@@ -499,6 +499,15 @@ def demo(
         raise typer.Exit(1)
 
 
+def _register_screen() -> None:
+    from ringscope.screen.command import screen_command
+
+    app.command("screen")(screen_command)
+
+
+_register_screen()
+
+
 def main(argv: list[str] | None = None) -> None:
     """The console-script entry point: usage errors are one line, never a traceback."""
     args = sys.argv[1:] if argv is None else argv
