@@ -182,3 +182,14 @@ def test_name_particles_and_affiliation_before_said() -> None:
 def test_lower_case_compound_noun_after_a_name() -> None:
     found = _by_name("Police raided the Silver Heron casino complex near the border.")
     assert found["Silver Heron casino complex"].type == "Compound"
+
+
+def test_platforms_listed_after_on_are_organisations() -> None:
+    found = _by_name("Recruiters posted fake adverts on Chirpbook and Snapgram to lure students.")
+    assert found["Chirpbook"].type == "Organization"
+    assert found["Snapgram"].type == "Organization"
+
+
+def test_name_after_a_sentence_opening_article() -> None:
+    found = _by_name("The raid ended. A Wirepress investigation found 40 victims.")
+    assert found["Wirepress"].type == "Organization"

@@ -38,6 +38,9 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
+ARTICLE_BEFORE = re.compile(r"\b(?:A|An|The)\s+$")
+
+
 class Tok(NamedTuple):
     """One word of the text: its span, its text, and whether it starts with a capital."""
 
@@ -173,5 +176,7 @@ def index_of(toks: list[Tok], start: int) -> int:
 
 def inside_sentence(text: str, start: int) -> bool:
     """True unless the word opens a line or sentence."""
+    if ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None:
+        return True  # "A Reuters investigation": the article opens the sentence, not the name
     before = text[max(0, start - 3) : start]
     return not (start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")))

@@ -122,7 +122,8 @@ def _split_and(text: str, words: list[Tok], starts: dict[int, PlaceHit]) -> list
             continue
         left_alone = _stands_alone(left, starts)
         right_alone = _stands_alone(part, starts)
-        if left_alone and right_alone:
+        single_names = len(left) == 1 and len(part) == 1 and left[0].text not in ORG_HEADS
+        if (left_alone and right_alone) or single_names:
             out.append(part)
         else:
             joiner = [t for t in words if left[-1].end <= t.start < part[0].start]
@@ -282,12 +283,19 @@ def _classify_plain(
     pair = _name_pair(text, toks, words, lower_words)
     if pair:
         return pair
+    previous: Found | None = None
     for part in _split_and(text, words, starts):
         part = strip_leading(part)
-        if part:
-            found = _classify_part(text, toks, part, starts, places, lower_words)
-            if found is not None:
-                out.append(found)
+        if not part:
+            continue
+        found = _classify_part(text, toks, part, starts, places, lower_words)
+        if found is None and previous is not None and previous.type == "Organization" and len(part) == 1:
+            word = part[0]
+            if word.text.casefold() not in COMMON_WORDS and word.text.casefold() not in lower_words:
+                found = Found("Organization", word.start, word.end, word.text)  # "on X and Y"
+        if found is not None:
+            out.append(found)
+        previous = found
     return out
 
 
