@@ -12,7 +12,6 @@ from typing import IO, Any
 import typer
 
 from ringscope.screen.inputs import AdProblem, InputPathError, expand, read_file, read_text
-from ringscope.screen.network import networks, write_ftm
 from ringscope.screen.screener import screen_or_error
 
 
@@ -73,9 +72,13 @@ def screen_command(
     try:
         if ftm is not None:
             with ftm.open("w", encoding="utf-8") as fh:
+                from ringscope.screen.network import write_ftm
+
                 write_ftm(kept, fh)
         if networks_out is not None:
             with networks_out.open("w", encoding="utf-8") as fh:
+                from ringscope.screen.network import networks
+
                 for net in networks(kept):
                     fh.write(json.dumps(net.as_dict(), ensure_ascii=False) + "\n")
     except OSError as exc:
