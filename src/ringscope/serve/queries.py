@@ -74,11 +74,15 @@ def search(
                 "SELECT COUNT(*) FROM reports_fts WHERE reports_fts MATCH ?", (expression,)
             ).fetchone()[0]
         )
+        # rank first, then make snippets for the one page only
         rows = conn.execute(
             "SELECT r.id, r.title, r.source, r.url, r.published,"
-            " snippet(reports_fts, -1, '«', '»', '…', 16), -bm25(reports_fts)"
-            " FROM reports_fts JOIN reports r ON r.pk = reports_fts.rowid"
-            " WHERE reports_fts MATCH ? ORDER BY bm25(reports_fts), r.pk LIMIT ? OFFSET ?",
+            " snippet(reports_fts, -1, '«', '»', '…', 16), -s.score"
+            " FROM (SELECT rowid AS rid, bm25(reports_fts) AS score FROM reports_fts"
+            "       WHERE reports_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2 OFFSET ?3) s"
+            " JOIN reports r ON r.pk = s.rid"
+            " JOIN reports_fts ON reports_fts.rowid = s.rid AND reports_fts MATCH ?1"
+            " ORDER BY s.score, s.rid",
             (expression, limit, offset),
         ).fetchall()
     except sqlite3.OperationalError as exc:
