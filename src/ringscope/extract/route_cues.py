@@ -22,7 +22,7 @@ STRONG_VICTIM_RE = re.compile(
     re.IGNORECASE,
 )
 SUSPECT_RE = re.compile(
-    r"\b(?:sanction\w*|suspects?|arrested|arrests|detained|deported|deportation|charged|accused|bosses|ringleaders?|"
+    r"\b(?:sanction\w*|charges|trial|guilty|pleaded|admitted|suspects?|arrested|arrests|detained|deported|deportation|charged|accused|bosses|ringleaders?|"
     r"masterminds?|extradit\w*|sentenced|convicted|prosecuted)\b",
     re.IGNORECASE,
 )

@@ -147,7 +147,8 @@ def _origins(
                 out.append(_Origin(home, count[0], match.end(), count[1]))
         for match in OWN_NATIONALS.finditer(text, s, e):
             owners = [h.country for h in hits if h.kind == "country" and h.end <= match.start() and h.country]
-            owner = owners[-1] if owners else home  # "Indonesia's ministry said 23 of its citizens"
+            its = match.group(0).lower().startswith("its")
+            owner = owners[-1] if owners and its else home  # "Indonesia's ministry said 23 of its citizens"
             count = _count_before(amounts, text, match.start())
             if count is None:
                 at = match.start()
