@@ -116,3 +116,15 @@ def test_victims_taken_out_of_a_country_are_not_from_it() -> None:
 def test_sanctions_figures_do_not_follow_a_route() -> None:
     text = "Last week 40 Kenyans were trafficked to Laos. The agency sanctioned nine people and five firms."
     assert {count for _, _, count in _pairs(text)} == {40}
+
+
+def test_officials_who_came_from_a_country_are_not_victims() -> None:
+    text = "Two policemen came from Norway to escort the 12 Kenyans rescued from a compound in Laos."
+    pairs = _pairs(text)
+    assert not any(origin == "NO" for origin, _, _ in pairs)
+    assert ("KE", "LA", 12) in pairs
+
+
+def test_people_on_trial_are_suspects() -> None:
+    text = "After a trial in Laos, the 22 Chinese nationals admitted to fraud charges."
+    assert _pairs(text) == set()

@@ -120,3 +120,9 @@ HELD_STRONG = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# Officials who "came from" a country are not victims ("policemen came from Japan to escort them").
+OFFICIALS = re.compile(
+    r"\b(?:police\w*|officers?|officials?|delegations?|investigators?|diplomats?|envoys?|agents?|troops)\b"
+    r"[^.;,]{0,25}$",
+    re.IGNORECASE,
+)

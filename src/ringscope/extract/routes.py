@@ -30,6 +30,7 @@ from ringscope.extract.route_cues import (
     LIST_GAP,
     NEAR,
     OF_GAP,
+    OFFICIALS,
     ONWARD,
     OUT_OF,
     OWN_NATIONALS,
@@ -119,7 +120,8 @@ def _origins(
                 origin = False
         elif hit.kind == "country":
             before = text[max(s, hit.start - 40) : hit.start]
-            if FROM_ORIGIN.search(before) and not OUT_OF.search(text[max(s, hit.start - 60) : hit.start]):
+            wide = text[max(s, hit.start - 60) : hit.start]
+            if FROM_ORIGIN.search(before) and not OUT_OF.search(wide) and not OFFICIALS.search(wide):
                 origin = True
             elif previous_origin_end >= 0 and LIST_GAP.match(text[previous_origin_end : hit.start]):
                 origin = True
