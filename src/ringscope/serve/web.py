@@ -72,6 +72,12 @@ def _snap(request: Request) -> snapshots.Snapshot:
     return snapshots.load(store_path(request))
 
 
+def _lead(text: str, limit: int = 420) -> str:
+    """The opening of a report, cut at a word boundary."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _href(entity: ResolvedEntity) -> str:
     return f"/entities/{entity.id}"
 
@@ -264,16 +270,14 @@ def entity(request: Request, entity_id: str, user: User = viewer) -> Response:
         raise HTTPException(404, "no such entity")
     hidden = () if show else snap.victim_names
     mentions = []
+    seen: set[tuple[str, str]] = set()
     for occurrence in found.occurrences[:60]:
         report = snap.picture.reports[occurrence.report_id]
         for m in occurrence.entity.mentions[:3]:
-            if m.start >= 0:
-                mentions.append(
-                    {
-                        "report": report,
-                        "sentence": redact(sentence_around(report.text, m.start, m.end).strip(), hidden),
-                    }
-                )
+            sentence = sentence_around(report.text, m.start, m.end).strip() if m.start >= 0 else ""
+            if sentence and (report.id, sentence) not in seen:
+                seen.add((report.id, sentence))
+                mentions.append({"report": report, "sentence": redact(sentence, hidden)})
     names = {a.casefold() for a in found.aliases}
     claims = [
         (f, ref)
@@ -364,6 +368,8 @@ def event(request: Request, event_id: str, user: User = viewer) -> Response:
     if found is None:
         raise HTTPException(404, "no such event")
     reports = [snap.picture.reports[r] for r in found.report_ids]
+    hidden = () if user.can("analyst") else snap.victim_names
+    leads = [redact(_lead(r.text), hidden) for r in reports]
     rows = []
     for figure in found.figures:
         cells = {ref.report_id: ref for ref in figure.claims}
@@ -385,7 +391,8 @@ def event(request: Request, event_id: str, user: User = viewer) -> Response:
         event=found,
         reports=reports,
         rows=rows,
-        hidden=() if user.can("analyst") else snap.victim_names,
+        leads=leads,
+        hidden=hidden,
     )
 
 
