@@ -19,9 +19,10 @@ Row = tuple[str, str | None, str | None, str, str, str | None]
 
 
 class AuditWriter:
-    def __init__(self, path: Path, interval: float = 0.2) -> None:
+    def __init__(self, path: Path, interval: float = 0.2, lock_timeout: float = 30.0) -> None:
         self.path = Path(path)
         self.interval = interval
+        self.lock_timeout = lock_timeout
         self._pending: list[Row] = []
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -51,7 +52,7 @@ class AuditWriter:
                 rows, self._pending = self._pending, []
             if not rows:
                 return 0
-            conn = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
+            conn = sqlite3.connect(str(self.path), timeout=self.lock_timeout, isolation_level=None)
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 conn.executemany(
