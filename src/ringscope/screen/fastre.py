@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import re._constants as _sc  # the parser of the standard library (Python 3.11+)
 import re._parser as _sp
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 MIN_PREFIX = 2
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _prefixes(items: list[Any]) -> set[str]:
@@ -100,3 +101,72 @@ class BoundaryPattern:
                 return
             yield m
             pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def trie_source(words: Iterable[str]) -> str:
+    """A regex source matching any of the literal words, factored as a trie (quick to reject a position)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+class FirstMatches:
+    """The leftmost match of each of several patterns, found in one pass over the text.
+
+    Patterns that begin with ``\\b`` and whose every match begins with one of a few literal words
+    are tried only at the word starts where one of those words occurs; these positions are found by
+    one regex over the text, built as a trie of all the words. Other patterns are searched one by one.
+    The result is the same as ``[p.search(text) for p in patterns]``.
+    """
+
+    __slots__ = ("patterns", "_buckets", "_scan", "_rest", "_scanned")
+
+    def __init__(self, patterns: Sequence[BoundaryPattern]) -> None:
+        self.patterns = tuple(patterns)
+        buckets: dict[str, list[tuple[str, int]]] = {}
+        rest: list[int] = []
+        for i, p in enumerate(self.patterns):
+            req = p.required
+            if req is None or not p._boundary or not all(_WORD_CHAR.match(pre) for pre in req):
+                rest.append(i)
+                continue
+            for pre in sorted(req):
+                buckets.setdefault(pre[:MIN_PREFIX], []).append((pre, i))
+        self._buckets = buckets
+        self._rest = tuple(rest)
+        self._scanned = len(self.patterns) - len(rest)
+        prefixes = {pre for entries in buckets.values() for pre, _ in entries}
+        self._scan = re.compile(r"\b(?=" + trie_source(prefixes) + ")") if prefixes else None
+
+    def search(self, text: str) -> list[re.Match[str] | None]:
+        """The leftmost match of each pattern (None where it does not match), in pattern order."""
+        found: list[re.Match[str] | None] = [None] * len(self.patterns)
+        if self._scan is not None:
+            buckets, patterns = self._buckets, self.patterns
+            left = self._scanned
+            for c in self._scan.finditer(text):
+                i = c.start()
+                for pre, k in buckets[text[i:i + MIN_PREFIX]]:
+                    if found[k] is None and text.startswith(pre, i):
+                        m = patterns[k]._body.match(text, i)
+                        if m is not None:
+                            found[k] = m
+                            left -= 1
+                if not left:
+                    break
+        for k in self._rest:
+            found[k] = self.patterns[k].search(text)
+        return found

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from ringscope.screen.fastre import BoundaryPattern
+from ringscope.screen.fastre import BoundaryPattern, FirstMatches
 from ringscope.screen.text import lower
 
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
@@ -55,6 +55,15 @@ class Table:
     co_occurrence_bonus: float
     co_occurrence_groups: frozenset[str]
     anchors: frozenset[str]
+    scanner: FirstMatches = field(init=False, repr=False, compare=False)
+    """All pattern-based indicators searched in one pass."""
+    _owners: tuple[Indicator, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        owners = tuple(ind for ind in self.indicators.values() for _ in ind.patterns)
+        patterns = [p for ind in self.indicators.values() for p in ind.patterns]
+        object.__setattr__(self, "_owners", owners)
+        object.__setattr__(self, "scanner", FirstMatches(patterns))
 
 
 def _union(sources: list[str]) -> BoundaryPattern:
@@ -105,18 +114,16 @@ def match_patterns(text: str, table: Table | None = None, lowered: str | None = 
     """The first match of each pattern-based indicator in the text (quotes from the original text)."""
     table = table or load_table()
     low = lowered if lowered is not None else lower(text)
+    best: dict[str, re.Match[str]] = {}
+    for ind, m in zip(table._owners, table.scanner.search(low), strict=True):
+        if m is not None and (ind.code not in best or m.start() < best[ind.code].start()):
+            best[ind.code] = m
     hits: list[Hit] = []
-    for ind in table.indicators.values():
-        best: re.Match[str] | None = None
-        for pattern in ind.patterns:
-            m = pattern.search(low)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        if best is not None:
-            hits.append(Hit(ind.code, ind.group, ind.weight, ind.reason, best.start(), best.end(),
-                            text[best.start():best.end()]))
+    for code, m in best.items():
+        ind = table.indicators[code]
+        start, end = m.span()
+        hits.append(Hit(ind.code, ind.group, ind.weight, ind.reason, start, end, text[start:end]))
     return hits
-
 
 def make_hit(code: str, start: int, end: int, text: str, table: Table | None = None) -> Hit:
     """A hit for a computed indicator, at the given span of the text."""

@@ -35,8 +35,12 @@ SCRIPTS: tuple[tuple[str, str], ...] = (
     ("he", r"[\u0590-\u05ff]"), ("ta", r"[\u0b80-\u0bff]"),
 )
 _SCRIPT_RE = [(code, re.compile(rx)) for code, rx in SCRIPTS]
+_STOP_LANGS: dict[str, tuple[str, ...]] = {}
+for _code, _words in STOPWORDS.items():
+    for _w in _words:
+        _STOP_LANGS[_w] = (*_STOP_LANGS.get(_w, ()), _code)
 _LETTER = re.compile(r"[^\W\d_]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 6
 """Below this many words the text is too short to judge and is taken as English."""
@@ -47,24 +51,29 @@ MIN_OTHER_HITS = 3
 def detect_language(text: str, sample: int = 1200) -> str:
     """An ISO 639-1 code: ``en`` or the language the text most looks like (``und`` if unknown)."""
     head = text[:sample]
-    if head.isascii():
-        letters = []
-    else:
-        letters = _LETTER.findall(head)
-        if not letters:
-            return "und"
-    if letters and len(_ASCII_LETTER.findall(head)) < 0.5 * len(letters):
-        counts: Counter[str] = Counter()
-        for code, rx in _SCRIPT_RE:
-            counts[code] = len(rx.findall(head))
-        best, n = counts.most_common(1)[0]
-        if n >= 0.3 * len(letters):
-            return best
+    if not head.isascii():
+        ascii_part = head.encode("ascii", "ignore")
+        n_ascii = len(ascii_part.translate(None, _NOT_ASCII_LETTER))
+        # Only when the ASCII letters are not already the majority can another script win.
+        if n_ascii < len(head) - len(ascii_part):
+            letters = _LETTER.findall(head)
+            if not letters:
+                return "und"
+            if n_ascii < 0.5 * len(letters):
+                counts: Counter[str] = Counter()
+                for code, rx in _SCRIPT_RE:
+                    counts[code] = len(rx.findall(head))
+                best, n = counts.most_common(1)[0]
+                if n >= 0.3 * len(letters):
+                    return best
     words = _WORD.findall(head.lower())
     if len(words) < MIN_WORDS:
         return "en"
-    counts = Counter(words)
-    scores = {code: sum(counts[w] for w in stop if w in counts) for code, stop in STOPWORDS.items()}
+    word_counts = Counter(words)
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for w in word_counts.keys() & _STOP_LANGS.keys():
+        for code in _STOP_LANGS[w]:
+            scores[code] += word_counts[w]
     best = max(scores, key=lambda c: scores[c])
     if scores["en"] >= 0.08 * len(words) and scores["en"] >= 0.8 * scores[best]:
         return "en"
