@@ -51,9 +51,9 @@ def test_acronym_linked_to_long_form() -> None:
 
 
 def test_organisation_country_from_place_inside() -> None:
-    found = _by_name("The Embassy of Ruritania in Thailand and the Peruvian Ministry of Interior cooperated.")
-    assert found["Peruvian Ministry of Interior"].country == "PE"
-    assert found["Peruvian Ministry of Interior"].type == "Organization"
+    found = _by_name("The Embassy of Ruritania in Thailand and the Chilean Ministry of Fisheries cooperated.")
+    assert found["Chilean Ministry of Fisheries"].country == "CL"
+    assert found["Chilean Ministry of Fisheries"].type == "Organization"
 
 
 def test_generic_references_are_not_entities() -> None:
@@ -163,9 +163,9 @@ def test_national_body_takes_the_report_country_and_international_one_none() -> 
 
 
 def test_town_the_text_calls_a_scam_compound_is_a_compound() -> None:
-    text = "Workers escaped from Myawaddy, a sprawling Chinese-backed scam enclave, and reached Bangkok."
+    text = "Workers escaped from Savannakhet, a heavily guarded scam enclave, and reached Bangkok."
     found = _by_name(text)
-    assert found["Myawaddy"].type == "Compound"
+    assert found["Savannakhet"].type == "Compound"
     assert found["Bangkok"].type == "Location"
 
 

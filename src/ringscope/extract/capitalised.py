@@ -22,7 +22,7 @@ NOT_ACRONYMS = frozenset(
     READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
     """.split()
 )
-# "Cambodia-based", "KNA-controlled": a modifier, not part of a name.
+# "Cambodia-based", "ABC-controlled": a modifier, not part of a name.
 LOWER_COMPOUND = re.compile(r"-[a-z]+$")
 DATE_WORDS = frozenset(
     """
@@ -108,7 +108,7 @@ def possessive_in_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
     after = toks[j + 1]
     owner = toks[j - 1].text
     if owner in ORG_HEADS or owner in TITLE_WORDS or owner.isupper():
-        return False  # "Treasury's Office ...": one organisation's part, named on its own
+        return False  # "Agency's Office ...": one organisation's part, named on its own
     return after.cap and after.text in ORG_HEADS and joined(text, toks[j].end, after.start)
 
 
@@ -177,6 +177,6 @@ def index_of(toks: list[Tok], start: int) -> int:
 def inside_sentence(text: str, start: int) -> bool:
     """True unless the word opens a line or sentence."""
     if ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None:
-        return True  # "A Reuters investigation": the article opens the sentence, not the name
+        return True  # "A Harbour Wire investigation": the article opens the sentence, not the name
     before = text[max(0, start - 3) : start]
     return not (start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")))

@@ -26,7 +26,7 @@ FACILITY_HEADS = frozenset(
 FACILITY_PHRASES = (
     "Police Station", "Detention Centre", "Detention Center", "Border Gate", "Immigration Centre"
 )
-# Lower-case place nouns after a place name that extend it ("Kandal province", "Buon commune").
+# Lower-case place nouns after a place name that extend it ("Lakeside province", "Orchard commune").
 PLACE_SUFFIXES = frozenset(
     """
     province city district state region commune township village town county municipality prefecture

@@ -68,7 +68,7 @@ CREDIT_RE = re.compile(
     r"\b(?:Reported|Written|Edited|Words|Story)\s+by\s*:?\s*)"
     r"((?:[A-Z][\w’'\-]+)(?:[ \t]+[A-Z][\w’'\-]+){1,3})(?=\s*(?:[/)\]\n,]|$))"
 )
-# A place name followed by a lower-case "police": that place's police ("Tokyo police").
+# A place name followed by a lower-case "police": that place's police ("Lisbon police").
 PLACE_POLICE_RE = re.compile(r"[ \t]+police\b")
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 _AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
@@ -219,7 +219,7 @@ def _classify(
         while first_title > 0 and texts[first_title - 1] in TITLE_WORDS:
             owner = texts[first_title - 1]
             if owner in ORG_HEADS and first_title > 1 and texts[first_title - 2] not in TITLE_WORDS:
-                break  # "Namibian Police Deputy Inspector General X": the body, then the title
+                break  # "Ruritanian Police Deputy Commissioner X": the body, then the title
             first_title -= 1
         name = words[k:]
         if domain:

@@ -90,7 +90,7 @@ def absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: 
         return big.type == "Location" and (big_words - small_words) <= PLACE_SUFFIXES
     if big.type == "Person" and (small.type == "Person" or len(small_words) == 1):
         if len(small.name.split()) >= len(big.name.split()):
-            return False  # "Saw Chit Chit" is not a shorter "Saw Chit Thu"
+            return False  # "Lin Mo Mo" is not a shorter "Lin Mo Tan"
         return small.type in {"Person", "Organization", "Location"}  # a surname or given name alone
     if big.type != small.type:
         return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# A name holding one of these words is an organisation ("Ministry of Interior", "Karen National Army").
+# A name holding one of these words is an organisation ("Ministry of Fisheries", "Northern Hills Army").
 ORG_HEADS = frozenset(
     """
     Ministry Ministries Department Dept Police Bureau Agency Office Commission Council Organization

@@ -174,7 +174,7 @@ def _accept(
         return True
     word = fold(tokens[i][2])
     if tokens[i][2].isupper() and _DATELINE.match(text, tokens[i][1]) and _line_start(text, tokens[i][0]):
-        return True  # "TAK: ...", "MANILA, Philippines —": a dateline
+        return True  # "TAK: ...", "LISBON, Portugal —": a dateline
     if word in COMMON_WORDS or (tokens[i][2].isupper() and len(word) <= 4):
         return False
     framed = _framed(text, tokens, i, n, last_hit_end)

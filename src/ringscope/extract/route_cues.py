@@ -120,7 +120,7 @@ HELD_STRONG = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
-# Officials who "came from" a country are not victims ("policemen came from Japan to escort them").
+# Officials who "came from" a country are not victims ("officers came from Norway to accompany them").
 OFFICIALS = re.compile(
     r"\b(?:police\w*|officers?|officials?|delegations?|investigators?|diplomats?|envoys?|agents?|troops)\b"
     r"[^.;,]{0,25}$",

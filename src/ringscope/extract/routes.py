@@ -150,7 +150,7 @@ def _origins(
         for match in OWN_NATIONALS.finditer(text, s, e):
             owners = [h.country for h in hits if h.kind == "country" and h.end <= match.start() and h.country]
             its = match.group(0).lower().startswith("its")
-            owner = owners[-1] if owners and its else home  # "Indonesia's ministry said 23 of its citizens"
+            owner = owners[-1] if owners and its else home  # "Ruritania's ministry said 14 of its citizens"
             count = _count_before(amounts, text, match.start())
             if count is None:
                 at = match.start()
