@@ -10,7 +10,7 @@ from ringscope.extract import extract
 _PIECES = st.sampled_from(
     [
         " more than ", " 1,030 ", " 3.5 million ", " $50bn ", " Forty-three ", " rescued ", " victims ",
-        " between 100 and 200 ", " 5,000-10,000 ", " US$10,000 (NT$321,000) ", " on Wednesday ",
+        " between 100 and 200 ", " 5,000-10,000 ", " US$7,500 (NT$240,000) ", " on Wednesday ",
         " last month ", " December 8, 2023 ", " arrested ", " suspects ", " said ", " in ", ". ", "\n",
         " İstanbul ", " ǅ ", " ß ", "—", "“", " ₱ ", " ฿ ", " Rs ", " crore ", " a year ",
     ]

@@ -81,7 +81,7 @@ def test_qualifiers(text: str, qualifier: str) -> None:
         ("from 2 to 3 trillion", 2e12, 3e12),
         ("between 100 and 200 people", 100, 200),
         ("5,000-10,000 people", 5000, 10000),
-        ("$2 trillion to $3 trillion a year", 2e12, 3e12),
+        ("$4 trillion to $6 trillion a year", 4e12, 6e12),
         ("$2-3 trillion", 2e12, 3e12),
     ],
 )
@@ -95,7 +95,7 @@ def test_ranges(text: str, low: float, high: float) -> None:
     [
         "It happened in 2019.",
         "The raid on March 14 ended early.",
-        "Raids ran from October 16 to 20.",
+        "Raids ran from March 3 to 9.",
         "Workers aged 20 to 45 applied.",
         "A 25-year-old man was held.",
         "Prices rose 30% last year.",
@@ -103,7 +103,7 @@ def test_ranges(text: str, low: float, high: float) -> None:
         "Call +44 20 7946 0958 for help.",
         "The meeting began at 10:30.",
         "It ended at 3 p.m. sharp.",
-        "Under Section 311 of the act.",
+        "Under Section 214 of the act.",
         "The COVID-19 wave and the G20 summit.",
         "He finished 2nd in the race.",
         "Hundreds of thousands fled, dozens more stayed, billions of dollars vanished.",
@@ -130,7 +130,7 @@ def test_spans_cover_qualifier_and_unit() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "victims ranging in age from 16 to 44",
+        "workers ranging in age from 19 to 52",
         "between the ages of 20 and 35",
         "ages 19-25",
         "at the age of 17",

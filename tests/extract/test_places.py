@@ -36,7 +36,7 @@ def test_demonyms_and_plurals() -> None:
 
 
 def test_regions_subdivisions_and_cities() -> None:
-    text = "Workers moved from Southeast Asia to Latin America via Nairobi; others were held in Kayin State."
+    text = "Crews went from Latin America to Southeast Asia through Nairobi; some stayed in Kayin State."
     hits = _hits(text)
     assert hits["Southeast Asia"] == (None, "continent")
     assert hits["Latin America"] == (None, "continent")

@@ -93,7 +93,7 @@ def test_people_harmed_or_targeted_by_scams_are_not_origins() -> None:
 
 def test_far_arrest_word_does_not_turn_victims_into_suspects() -> None:
     text = (
-        "The rescue followed a report that around 300 Nepalis had staged a revolt against their handlers "
+        "The rescue followed a report that around 300 Nepalis had risen up against their guards "
         "in Laos on Monday, leading to numerous arrests."
     )
     assert ("NP", "LA", 300) in _pairs(text)

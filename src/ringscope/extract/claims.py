@@ -67,7 +67,7 @@ _SEX_PAIR = re.compile(
 def _drop_sex_breakdowns(
     text: str, claims: list[Claim], groups: list[tuple[int, int]], found: list[Amount]
 ) -> list[Claim]:
-    """Drop "26 women and 17 men" when the group's total (43) is stated too."""
+    """Drop "31 women and 12 men" when the group's total (43) is stated too."""
     if not claims or not _SEX_PAIR.search(text):
         return claims
     amounts = {a.num_start: a for a in found}
@@ -115,7 +115,7 @@ def _group_named_before(text: str, s_start: int, start: int) -> tuple[str, None]
 
 
 def _strip_aside(gap: str) -> str:
-    """The gap between two list items without an aside such as "—54 of whom were women—"."""
+    """The gap between two list items without an aside such as "—19 of whom were minors—"."""
     return re.sub(r"—[^—]{0,60}—|\([^()]{0,60}\)", "", gap)
 
 
@@ -196,7 +196,7 @@ def extract_claims(
         part_of_whole = bool(_OUT_OF_BEFORE.search(text, max(s_start, amount.start - 20), amount.start))
         if noun.cls == measures.BARE and index + 1 < len(amounts):
             nxt = amounts[index + 1]
-            if _COORDINATED.match(text[amount.end : nxt.start]):  # "100,000 and over 120,000 people"
+            if _COORDINATED.match(text[amount.end : nxt.start]):  # "5,000 and over 8,000 people"
                 noun = measures.counted_noun(text, nxt.end, s_end, demonym_starts)
         if (
             noun.cls == measures.BARE

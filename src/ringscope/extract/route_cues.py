@@ -74,7 +74,7 @@ OWN_NATIONALS = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:citizens|nationals|compatriots|people)\b|\bcompatriots\b", re.I
 )
 BARE_NATIONALS = re.compile(r"(?<!foreign )\b(?:citizens|nationals|compatriots)\b(?!\s+of\b)", re.I)
-# Scam targets, not trafficked people ("American victims of cyber scams", "targeting Chinese").
+# Scam targets, not trafficked people ("Western victims of online fraud", "targeting Japanese").
 TARGETS_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:victims|targets|investors|users|consumers)\s+of\s+(?:[\w-]+\s+){0,2}"
     r"(?:scams?|fraud|swindles?|fraudsters|scammers)\b",
