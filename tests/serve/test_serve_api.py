@@ -228,3 +228,14 @@ def test_missing_items_are_404(client: TestClient, served: Fixture) -> None:
     for path in ("/api/v1/reports/nope", "/api/v1/entities/nope", "/api/v1/events/nope"):
         response = client.get(path, headers=served.headers("viewer"))
         assert response.status_code == 404 and response.json() == {"detail": response.json()["detail"]}
+
+
+def test_entity_network_is_the_neighbourhood(client: TestClient, served: Fixture) -> None:
+    headers = served.headers("viewer")
+    first = client.get("/api/v1/entities?type=Organization&limit=1", headers=headers).json()["items"][0]
+    network = client.get(f"/api/v1/entities/{first['id']}/network", headers=headers).json()
+    ids = {n["id"] for n in network["nodes"]}
+    assert first["id"] in ids and len(ids) > 1
+    assert all(first["id"] in (e["a"], e["b"]) or e["weight"] > 1 for e in network["edges"])
+    assert all(e["a"] in ids and e["b"] in ids for e in network["edges"])
+    assert VICTIM not in str(network)

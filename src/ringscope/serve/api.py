@@ -13,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from ringscope.model import ENTITY_TYPES, Extraction, Report
+from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
 from ringscope.report.privacy import mark_victims, redact
 from ringscope.serve import convert, queries, schemas
@@ -156,6 +157,32 @@ def entity(request: Request, entity_id: str, user: User = viewer) -> schemas.Ent
         raise HTTPException(404, "no such entity")
     audit(request, user, "view", f"entity:{found.id}")
     return convert.entity_out(found)
+
+
+@router.get(
+    "/entities/{entity_id}/network",
+    response_model=schemas.NetworkOut,
+    tags=["entities"],
+    responses={404: {"model": schemas.ErrorOut}},
+)
+def entity_network(
+    request: Request,
+    entity_id: str,
+    limit: Annotated[int, Query(ge=1, le=200, description="Most entities returned.")] = 40,
+    user: User = viewer,
+) -> schemas.NetworkOut:
+    """The entity's neighbourhood: entities named in the same reports or joined to it by a role."""
+    snap = _snapshot(request)
+    show = user.can("analyst")
+    found = next((e for e in snap.picture.entities if e.id == entity_id), None)
+    if found is None or (found.id in snap.victims and not show):
+        raise HTTPException(404, "no such entity")
+    nodes, edges = analysis.network(snap, limit=limit, show_victims=show, focus=found.id)
+    audit(request, user, "view", f"entity:{found.id}:network")
+    return schemas.NetworkOut(
+        nodes=[schemas.NodeOut(id=n.id, name=n.label, type=n.type, reports=n.weight) for n in nodes],
+        edges=[schemas.EdgeOut(a=e.a, b=e.b, weight=e.weight, label=e.label) for e in edges],
+    )
 
 
 @router.get("/claims", response_model=schemas.Page[schemas.ClaimOut], tags=["claims"])

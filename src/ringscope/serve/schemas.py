@@ -120,6 +120,25 @@ class EntityOut(BaseModel):
     reports: list[str]
 
 
+class NodeOut(BaseModel):
+    id: str
+    name: str
+    type: str
+    reports: int
+
+
+class EdgeOut(BaseModel):
+    a: str
+    b: str
+    weight: int = Field(description="Reports naming both, plus one for a stated role link.")
+    label: str
+
+
+class NetworkOut(BaseModel):
+    nodes: list[NodeOut]
+    edges: list[EdgeOut]
+
+
 class FlagOut(BaseModel):
     code: str
     reason: str
