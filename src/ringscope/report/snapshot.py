@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +79,11 @@ def build(items: Iterable[Item], state: StateKey = ()) -> Snapshot:
     return Snapshot(picture, frozenset(victims), frozenset(victim_names(picture, victims)), routes, state)
 
 
+RECHECK_SECONDS = 2.0
+"""A cached snapshot is served without looking at the store for this long."""
+
 _cache: dict[tuple[str, str | None, str | None], Snapshot] = {}
+_checked: dict[tuple[str, str | None, str | None], float] = {}
 _lock = threading.Lock()
 
 
@@ -87,9 +92,12 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
     if not Path(path).is_file():
         raise StoreError(f"no store at {path} (create one with `ringscope ingest`)")
     key = (str(Path(path).resolve()), country, since)
-    state = store_state(path)
     cached = _cache.get(key)
+    if cached is not None and time.monotonic() - _checked.get(key, 0.0) < RECHECK_SECONDS:
+        return cached
+    state = store_state(path)
     if cached is not None and cached.state == state:
+        _checked[key] = time.monotonic()
         return cached
     with _lock:
         cached = _cache.get(key)
@@ -98,4 +106,5 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
         with Store(path, create=False) as store:
             snapshot = build(select(store.iter_extractions(), country, since), state)
         _cache[key] = snapshot
+        _checked[key] = time.monotonic()
         return snapshot

@@ -1,0 +1,52 @@
+"""The cached picture of a store follows the store's changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ringscope.model import Claim, Entity, Extraction, Mention, Report, Route
+from ringscope.report import snapshot
+from ringscope.report.analysis import flows, hotspots, timeline
+from ringscope.store import Store
+
+
+def _report(n: int, published: str) -> tuple[Report, Extraction]:
+    text = f"Officers freed {n} people from the Larkspur compound in Cambodia, the Vellan ministry said."
+    claim = Claim(
+        "victims_rescued", float(n), float(n), float(n), "exact", "people", text[:30], 0, 30, location="KH"
+    )
+    place = Entity("Compound", "Larkspur compound", "KH", mentions=[Mention(35, 52, "Larkspur compound")])
+    route = Route("VN", "KH", text, 0, len(text), n)
+    return Report(text=text, source=f"Outlet {n}", published=published), Extraction([place], [claim], [route])
+
+
+def test_snapshot_is_cached_until_the_store_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "snap.db"
+    with Store(path) as store:
+        store.add(*_report(11, "2025-01-04"), "test")
+    first = snapshot.load(path)
+    assert snapshot.load(path) is first
+    with Store(path) as store:
+        store.add(*_report(12, "2025-02-09"), "test")
+    monkeypatch.setattr(snapshot, "RECHECK_SECONDS", 0.0)
+    second = snapshot.load(path)
+    assert second is not first and len(second.picture.reports) == 2
+    assert snapshot.load(path) is second
+
+
+def test_analysis_of_a_snapshot(tmp_path: Path) -> None:
+    path = tmp_path / "analysis.db"
+    with Store(path) as store:
+        for n, date in ((11, "2025-01-04"), (12, "2025-02-09"), (13, "2025-02-20")):
+            store.add(*_report(n, date), "test")
+    snap = snapshot.load(path)
+    (flow,) = flows(snap)
+    assert (flow.origin, flow.destination, flow.count, flow.people) == ("VN", "KH", 3, 36)
+    spots = hotspots(snap)
+    assert [h.label for h in spots] == ["Larkspur compound"] and spots[0].count == 3
+    assert timeline(snap)["reports"] == {"2025-01": 1, "2025-02": 2}
+    later = snapshot.load(path, since="2025-02")
+    assert len(later.picture.reports) == 2
+    assert len(snapshot.load(path, country="TH").picture.reports) == 0
