@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,8 @@ from typing import Any
 from ringscope.screen.text import fold, tokens
 
 ARTEFACT = "classifier.json"
+_DIGITS = re.compile(r"\d")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +31,14 @@ class Classifier:
     terms: dict[str, tuple[float, float]]
     """term -> (idf, coefficient)"""
     meta: dict[str, Any] = field(default_factory=dict)
-    _firsts: frozenset[str] = field(init=False, repr=False, compare=False)
+    _unigrams: dict[str, tuple[float, float]] = field(init=False, repr=False, compare=False)
+    _bigrams: dict[tuple[str, str], tuple[float, float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        firsts = frozenset(t.split(" ", 1)[0] for t in self.terms if " " in t)
-        object.__setattr__(self, "_firsts", firsts)
+        unigrams = {t: v for t, v in self.terms.items() if " " not in t}
+        bigrams = {tuple_pair(t): v for t, v in self.terms.items() if " " in t}
+        object.__setattr__(self, "_unigrams", unigrams)
+        object.__setattr__(self, "_bigrams", bigrams)
 
     def probability(self, text: str) -> float:
         """Probability that the ad text is a fraudulent posting."""
@@ -41,33 +47,41 @@ class Classifier:
     def score(self, text: str) -> tuple[float, int]:
         """The probability and the number of word tokens it rests on.
 
-        Same features as :func:`ringscope.screen.text.features`, but bigrams are only built where
-        their first word starts a bigram of the vocabulary.
+        Same features as :func:`ringscope.screen.text.features`: the tokens are counted once, and
+        bigrams as pairs of tokens, so no feature string is built for a pair outside the vocabulary.
         """
-        toks = ["<num>" if t.isdigit() else t for t in tokens(fold(text))]
-        terms, firsts = self.terms, self._firsts
-        counts = Counter(filter(terms.__contains__, toks))
-        for a, b in zip(toks, toks[1:], strict=False):
-            if a in firsts:
-                bigram = f"{a} {b}"
-                if bigram in terms:
-                    counts[bigram] += 1
-        if not counts:
+        folded = fold(text)
+        toks = tokens(folded)
+        if _DIGITS.search(folded):
+            toks = ["<num>" if t.isdigit() else t for t in toks]
+        unigrams, bigrams = self._unigrams, self._bigrams
+        uni = Counter(toks)
+        pairs = Counter(zip(toks, toks[1:], strict=False))
+        weights = [_weight(uni[t], unigrams[t]) for t in uni.keys() & unigrams.keys()]
+        weights += [_weight(pairs[p], bigrams[p]) for p in pairs.keys() & bigrams.keys()]
+        if not weights:
             return _logistic(self.intercept), len(toks)
-        norm_sq = 0.0
-        dot = 0.0
-        for term, n in counts.items():
-            idf, coef = terms[term]
-            w = (1.0 + math.log(n)) * idf
-            norm_sq += w * w
-            dot += w * coef
-        return _logistic(self.intercept + dot / math.sqrt(norm_sq)), len(toks)
+        # Exactly rounded sums: the result does not depend on the order the features are visited.
+        norm = math.sqrt(math.fsum(w * w for w, _ in weights))
+        dot = math.fsum(w * coef for w, coef in weights)
+        return _logistic(self.intercept + dot / norm), len(toks)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Classifier:
         terms = {str(t): (float(v[0]), float(v[1])) for t, v in data["terms"].items()}
         meta = {k: v for k, v in data.items() if k not in ("terms", "intercept")}
         return cls(intercept=float(data["intercept"]), terms=terms, meta=meta)
+
+
+def _weight(count: int, entry: tuple[float, float]) -> tuple[float, float]:
+    """Sublinear TF-IDF weight of a feature seen ``count`` times, and its coefficient."""
+    return (1.0 + math.log(count)) * entry[0], entry[1]
+
+
+def tuple_pair(term: str) -> tuple[str, str]:
+    """A bigram feature ("a b") as the pair of its tokens."""
+    first, second = term.split(" ", 1)
+    return first, second
 
 
 def _logistic(z: float) -> float:

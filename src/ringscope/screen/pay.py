@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import pycountry
@@ -160,21 +162,43 @@ _AFTER = 80
 """Most characters a range, multiplier and period reach beyond a run of digits."""
 
 
+_LONGEST_TOKEN = 5
+"""Most characters of a currency token before an amount ("usd$", "usdt", "rp.")."""
+_STARTS = frozenset("$€£₱฿₹₩₫¥￥៛₭abcdefghijklmnopqrstuvwxyz")
+"""Characters a match may begin with (besides digits): the look-ahead at the head of the pattern."""
+
+
 def _matches(low: str, text: str) -> list[re.Match[str]]:
-    """Pay matches, searched only in windows around runs of digits (every amount has one)."""
+    """Pay matches, tried only at the few positions before and at each run of digits (every amount has one).
+
+    A match that matters for a run of digits begins at most ``_BEFORE`` characters before it and no
+    later than its end; the pattern is tried at those positions only, not searched through the window.
+    """
     pattern = _pay_re()
     out: list[re.Match[str]] = []
     pos = 0
+    n = len(low)
     for d in _DIGITS.finditer(low):
-        if d.start() < pos:
+        first, last = d.span()
+        if first < pos:
             continue
-        start, end = max(pos, d.start() - _BEFORE), min(len(low), d.end() + _AFTER)
-        m = pattern.search(low, start, end)
-        while m is not None and m.start() <= d.end() and not _valid(m, text):
-            m = pattern.search(low, m.start() + 1, end)
-        if m is not None and m.start() <= d.end():
-            out.append(m)
-            pos = m.end()
+        end = min(n, last + _AFTER)
+        lo, top = max(pos, first - _BEFORE), min(last, n - 1) + 1
+        head = low[lo:first]
+        if any(c.isdecimal() for c in head):
+            candidates: Iterable[int] = range(lo, top)
+        else:
+            # A currency token before the amount is followed only by white space up to its digits.
+            k = lo + len(head.rstrip())
+            candidates = chain(range(max(lo, k - _LONGEST_TOKEN), k), range(first, top))
+        for i in candidates:
+            c = low[i]
+            if c in _STARTS or c.isdecimal():
+                m = pattern.match(low, i, end)
+                if m is not None and _valid(m, text):
+                    out.append(m)
+                    pos = m.end()
+                    break
     return out
 
 
