@@ -239,3 +239,25 @@ def test_entity_network_is_the_neighbourhood(client: TestClient, served: Fixture
     assert all(first["id"] in (e["a"], e["b"]) or e["weight"] > 1 for e in network["edges"])
     assert all(e["a"] in ids and e["b"] in ids for e in network["edges"])
     assert VICTIM not in str(network)
+
+
+def test_every_route_but_health_and_login_needs_authentication(served: Fixture) -> None:
+    from fastapi.routing import APIRoute
+
+    from ringscope.serve import api, web
+
+    app = create_app(served.path)
+    client = TestClient(app, follow_redirects=False)
+    public = {"/health", "/login"}
+    checked = 0
+    for route in [*app.routes, *api.router.routes, *web.router.routes]:
+        if not isinstance(route, APIRoute) or route.path in public:
+            continue
+        path = route.path.replace("{", "").replace("}", "")  # any value for path parameters
+        for method in route.methods:
+            response = client.request(method, path)
+            assert response.status_code in (401, 303), f"{method} {route.path}: {response.status_code}"
+            if response.status_code == 303:
+                assert response.headers["location"].startswith("/login")
+            checked += 1
+    assert checked >= 30

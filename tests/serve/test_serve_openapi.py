@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
@@ -19,7 +20,9 @@ EXAMPLES = 30
 
 
 def test_no_request_makes_a_server_error(served: Fixture) -> None:
-    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(served.path))
+    schema = schemathesis.openapi.from_asgi(
+        "/openapi.json", create_app(served.path), headers=served.headers("viewer")
+    )
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 15
     headers = served.headers("admin")
@@ -55,6 +58,13 @@ def test_no_request_makes_a_server_error(served: Fixture) -> None:
             assert mode is schemathesis.GenerationMode.NEGATIVE  # nothing to get wrong (no parameters)
     assert not failures, "\n".join(failures[:10])
     assert 200 in statuses and 422 in statuses  # both valid and invalid input were tried
+
+
+def test_the_spec_needs_authentication(served: Fixture) -> None:
+    client = TestClient(create_app(served.path))
+    assert client.get("/openapi.json").status_code == 401
+    assert client.get("/openapi.json", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert "paths" in client.get("/openapi.json", headers=served.headers("viewer")).json()
 
 
 def test_the_spec_documents_every_api_route(served: Fixture) -> None:

@@ -6,9 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials as BearerCredentials
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -17,7 +18,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ringscope.serve import api, queries, schemas, web
 from ringscope.serve.auditwriter import AuditWriter
 from ringscope.serve.db import Database
-from ringscope.serve.deps import LoginRequired
+from ringscope.serve.deps import LoginRequired, bearer, session_user
+from ringscope.serve.users import user_for_token
 
 STATIC = Path(__file__).parent / "static"
 
@@ -69,7 +71,7 @@ def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
         " Every route but /health needs a bearer token (API) or a session (web pages).",
         docs_url=None,
         redoc_url=None,
-        openapi_url="/openapi.json",
+        openapi_url=None,  # served below, behind authentication
         lifespan=_lifespan,
     )
     app.state.db = Database(Path(store_path))
@@ -79,6 +81,17 @@ def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
     def health() -> schemas.Health:
         """Liveness: no authentication, nothing about the data."""
         return schemas.Health(status="ok", schema_version=queries.schema_version(app.state.db.conn()))
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi_spec(
+        request: Request, credentials: BearerCredentials = Depends(bearer)
+    ) -> JSONResponse:
+        """The OpenAPI spec, for holders of an API token or a web session."""
+        token = credentials.credentials if credentials else ""
+        conn = app.state.db.conn()
+        if not (token and user_for_token(conn, token, "api")) and session_user(request) is None:
+            raise HTTPException(401, "authentication required", headers={"WWW-Authenticate": "Bearer"})
+        return JSONResponse(app.openapi())
 
     app.include_router(api.router)
     app.include_router(web.router)
