@@ -51,7 +51,9 @@ _LABELLED = BoundaryPattern(
     r"(?P<val>@[a-z0-9_.]{2,31}[a-z0-9_]|\+?\d[\d\s().-]{6,18}\d|[a-z][a-z0-9_.-]{2,30}[a-z0-9_])"
 )
 _AT_HANDLE = re.compile(r"(?<![\w@.])@(?P<name>[a-z][a-z0-9_]{3,31})\b")
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?!\w)")
+# The look-behind comes after the leading "+" or "00" so that the engine can skip to those at once.
+_PHONE = re.compile(r"(?:\+(?<![\w+]\+)|00(?<![\w+]00))"
+                    r"\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?!\w)")
 _LOCAL_PHONE = BoundaryPattern(r"\b(?:phone|tel|mobile|call|sms|hotline)\s*(?:no\.?|number)?\s*[:：]?\s*"
                                r"(?P<num>\(?\d[\d\s().-]{6,16}\d)")
 _STOP_VALUES = {"app", "only", "group", "channel", "chat", "account", "number", "contact", "with", "and",

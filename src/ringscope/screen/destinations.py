@@ -13,7 +13,9 @@ import yaml
 
 CITY_MIN_POPULATION = 500_000
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'.-]*")
-_CAPITAL = re.compile(r"(?<![\w'.-])[A-ZÀ-Þ][\w'.-]*")
+# A capital not preceded by a word character; the look-behind comes after the capital so that the
+# engine can skip to capitals at once.
+_CAPITAL = re.compile(r"[A-ZÀ-Þ](?<![\w'.-][A-ZÀ-Þ])[\w'.-]*")
 _MAX_WORDS = 4
 _WINDOW = 80
 

@@ -62,6 +62,11 @@ class BoundaryPattern:
         self._body = re.compile(source[2:], flags) if self._boundary else self.pattern
         self.required = required_prefixes(source, flags)
 
+    def scannable(self) -> bool:
+        """True when every match begins at a word start with one of a few literal words."""
+        req = self.required
+        return req is not None and self._boundary and all(_WORD_CHAR.match(pre) for pre in req)
+
     def _ok(self, text: str, start: int) -> bool:
         if not self._boundary or start == 0:
             return True
@@ -140,7 +145,7 @@ class FirstMatches:
         rest: list[int] = []
         for i, p in enumerate(self.patterns):
             req = p.required
-            if req is None or not p._boundary or not all(_WORD_CHAR.match(pre) for pre in req):
+            if req is None or not p.scannable():
                 rest.append(i)
                 continue
             for pre in sorted(req):
