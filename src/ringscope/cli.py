@@ -40,6 +40,21 @@ DEFAULT_STORE = settings.STORE_PATH
 DEMO_STORE = Path("ringscope-demo.db")
 
 
+class EngineName(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
+EngineOption = Annotated[
+    EngineName,
+    typer.Option("--engine", "-e", help="Where extraction runs: in this process, or on Apache Spark."),
+]
+MasterOption = Annotated[
+    str | None,
+    typer.Option("--master", help="Spark master URL (default RINGSCOPE_SPARK_MASTER, local[*]); Spark only."),
+]
+
+
 class ExportFormat(StrEnum):
     ftm = "ftm"
     csv = "csv"
@@ -92,10 +107,21 @@ def ingest(
             "--max-bytes", min=1, help="Refuse inputs larger than this (default RINGSCOPE_MAX_INPUT_BYTES)."
         ),
     ] = None,
+    engine: EngineOption = EngineName.local,
+    master: MasterOption = None,
+    results: Annotated[
+        Path | None,
+        typer.Option("--results", help="With --engine spark: keep the Parquet results in this new folder."),
+    ] = None,
 ) -> None:
     """Read reports, extract what they say and store both. Unchanged reports are skipped."""
     from ringscope.ingest import IngestSummary, ingest_paths
 
+    if engine is EngineName.spark:
+        _ingest_on_engine(paths, store, engine, master, results)
+        return
+    if master is not None or results is not None:
+        fail("--master and --results apply to --engine spark only")
     with user_errors(), open_store(store, create=True) as db:
         summary = IngestSummary()
         try:
@@ -107,6 +133,35 @@ def ingest(
             fail("interrupted; reports stored so far are kept", 130)
     out.print(Text(f"{summary} (store: {store})"), soft_wrap=True)
     if not summary.ok:
+        raise typer.Exit(1)
+
+
+def _ingest_on_engine(
+    paths: list[str], store: Path, engine: EngineName, master: str | None, results: Path | None
+) -> None:
+    """Ingest JSON-lines files through an engine: extraction there, results loaded into the store."""
+    from ringscope.engines import EngineError, ingest_file
+
+    if "-" in paths:
+        fail(f"--engine {engine} reads JSON-lines files, not standard input")
+    if results is not None and len(paths) > 1:
+        fail("--results keeps the results of one input file; give one file")
+    failed = 0
+    with user_errors(), open_store(store, create=True) as db:
+        for path in paths:
+            try:
+                summary = ingest_file(
+                    db, path, engine=engine.value, master=master,
+                    results=str(results) if results else None,
+                    on_problem=lambda problem: typer.echo(str(problem), err=True),
+                )
+            except EngineError as exc:
+                typer.echo(f"error: {exc}", err=True)
+                failed += 1
+                continue
+            failed += summary.failed
+            out.print(Text(f"{path}: {summary} (store: {store})"), soft_wrap=True)
+    if failed:
         raise typer.Exit(1)
 
 
@@ -150,8 +205,21 @@ def extract(
     output: Annotated[
         str, typer.Option("--output", "-o", help="Where to write the JSONL results (- for stdout).")
     ] = "-",
+    engine: EngineOption = EngineName.local,
+    master: MasterOption = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet", help="Also keep the full results (spans included) as Parquet in this new folder."
+        ),
+    ] = None,
 ) -> None:
     """Extract entities, claims and routes from each report of a JSONL file, in input order."""
+    if engine is EngineName.spark or parquet is not None:
+        _extract_on_engine(input, output, engine, master, parquet)
+        return
+    if master is not None:
+        fail("--master applies to --engine spark only")
     import dataclasses
     import tempfile
 
@@ -196,6 +264,31 @@ def extract(
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
         typer.echo(f"{failed} line(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+def _extract_on_engine(
+    input: str, output: str, engine: EngineName, master: str | None, parquet: Path | None
+) -> None:
+    """Extract through an engine into Parquet, then write the contract records as JSON lines."""
+    import tempfile
+
+    from ringscope.engines import EngineError, extract_file, write_contract_jsonl
+
+    if input == "-":
+        fail("--engine and --parquet read a JSON-lines file, not standard input")
+    with tempfile.TemporaryDirectory(prefix="ringscope-extract-") as scratch:
+        target = str(parquet) if parquet is not None else str(Path(scratch) / "results")
+        try:
+            summary = extract_file(input, target, engine.value, master)
+        except EngineError as exc:
+            fail(str(exc))
+        for problem in summary.problems:
+            typer.echo(str(problem), err=True)
+        with _open_out(output) as sink:
+            write_contract_jsonl(target, sink)
+    if summary.problems:
+        typer.echo(f"{summary.failed} line(s) failed", err=True)
         raise typer.Exit(1)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,11 +80,29 @@ def load_parquet_into_store(
     return summary
 
 
-def write_contract_jsonl(folder: str | Path, sink: IO[str]) -> int:
-    """Write the contract records (corpus/SCHEMA.md) of a result folder as JSON lines; return the count."""
+def write_contract_jsonl(folder: str | Path, sink: IO[str], *, group: bool = True) -> int:
+    """Write the contract records (corpus/SCHEMA.md) of a result folder as JSON lines; return the count.
+
+    With ``group`` (the default), ``event_cluster`` is filled by same-event grouping over the
+    whole folder, exactly as ``ringscope extract`` does on the local engine: a first pass reduces
+    each report to its grouping features (bounded memory), a second writes the records.
+    """
+    events: dict[str, str | None] = {}
+    if group:
+        from ringscope.fuse.events import features, group_features
+
+        docs = [
+            features(Report(text=row["text"], published=row["published"], id=str(row["line"])),
+                     extraction_from_json(row["extraction"]))
+            for row in read_rows(folder, ("line", "text", "published", "extraction"))
+            if row["extraction"] is not None
+        ]
+        events = group_features(docs)
     written = 0
     for row in read_rows(folder, ("line", "contract")):
         if row["contract"] is not None:
-            sink.write(row["contract"] + "\n")
+            record = json.loads(row["contract"])
+            record["event_cluster"] = events.get(str(row["line"]))
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
     return written
