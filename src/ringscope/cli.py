@@ -208,7 +208,7 @@ def extract(
     engine: EngineOption = EngineName.local,
     master: MasterOption = None,
     parquet: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--parquet", help="Also keep the full results (spans included) as Parquet in this new folder."
         ),
@@ -268,7 +268,7 @@ def extract(
 
 
 def _extract_on_engine(
-    input: str, output: str, engine: EngineName, master: str | None, parquet: Path | None
+    input: str, output: str, engine: EngineName, master: str | None, parquet: str | None
 ) -> None:
     """Extract through an engine into Parquet, then write the contract records as JSON lines."""
     import tempfile
@@ -278,7 +278,7 @@ def _extract_on_engine(
     if input == "-":
         fail("--engine and --parquet read a JSON-lines file, not standard input")
     with tempfile.TemporaryDirectory(prefix="ringscope-extract-") as scratch:
-        target = str(parquet) if parquet is not None else str(Path(scratch) / "results")
+        target = parquet if parquet is not None else str(Path(scratch) / "results")
         try:
             summary = extract_file(input, target, engine.value, master)
         except EngineError as exc:
