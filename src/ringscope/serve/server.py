@@ -6,15 +6,16 @@ import os
 from pathlib import Path
 
 import uvicorn
+from fastapi import FastAPI
 
 from ringscope.serve.app import create_app
 
-_STORE_ENV = "RINGSCOPE_SERVE_STORE"
 
+def app_from_settings() -> FastAPI:
+    """The app factory uvicorn's worker processes call: the store is the configured one."""
+    from ringscope import settings
 
-def app_from_env():  # type: ignore[no-untyped-def]
-    """The app factory uvicorn's worker processes call (store path passed in the environment)."""
-    return create_app(Path(os.environ[_STORE_ENV]))
+    return create_app(settings.STORE_PATH)
 
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
@@ -23,10 +24,11 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000, workers: 
     if workers <= 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
-    os.environ[_STORE_ENV] = str(Path(store_path).resolve())
     del app
+    # worker processes import the app afresh; they find the store through the settings
+    os.environ["RINGSCOPE_STORE"] = str(Path(store_path).resolve())
     uvicorn.run(
-        "ringscope.serve.server:app_from_env",
+        "ringscope.serve.server:app_from_settings",
         factory=True,
         host=host,
         port=port,
