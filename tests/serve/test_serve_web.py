@@ -121,3 +121,10 @@ def test_security_headers(viewer: TestClient) -> None:
     headers = viewer.get("/").headers
     assert "default-src 'self'" in headers["content-security-policy"]
     assert headers["x-frame-options"] == "DENY"
+
+
+def test_bad_page_parameters_get_an_error_page(viewer: TestClient) -> None:
+    response = viewer.get("/claims?country=Cambodia")
+    assert response.status_code == 400
+    assert "country" in response.text and "<html" in response.text
+    assert viewer.get("/entities/no-such-entity").status_code == 404

@@ -115,6 +115,8 @@ def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in exc.errors()
         )
+        if not request.url.path.startswith(("/api/", "/health", "/openapi")) and request.method == "GET":
+            return web.error_page(request, 400, f"invalid request: {problems}")
         return JSONResponse({"detail": f"invalid request: {problems}"}, status_code=422)
 
     app.add_middleware(SecurityHeaders)
