@@ -19,6 +19,8 @@ from typing import Any
 from ringscope.screen.text import fold, tokens
 
 ARTEFACT = "classifier.json"
+_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
+"""Sublinear term frequency ``1 + log(n)`` of small counts."""
 _DIGITS = re.compile(r"\d")
 
 
@@ -57,13 +59,14 @@ class Classifier:
         unigrams, bigrams = self._unigrams, self._bigrams
         uni = Counter(toks)
         pairs = Counter(zip(toks, toks[1:], strict=False))
-        weights = [_weight(uni[t], unigrams[t]) for t in uni.keys() & unigrams.keys()]
-        weights += [_weight(pairs[p], bigrams[p]) for p in pairs.keys() & bigrams.keys()]
-        if not weights:
+        found = [(uni[t], unigrams[t]) for t in uni.keys() & unigrams.keys()]
+        found += [(pairs[p], bigrams[p]) for p in pairs.keys() & bigrams.keys()]
+        if not found:
             return _logistic(self.intercept), len(toks)
+        weights = [(_TF[n] if n < len(_TF) else 1.0 + math.log(n)) * idf for n, (idf, _) in found]
         # Exactly rounded sums: the result does not depend on the order the features are visited.
-        norm = math.sqrt(math.fsum(w * w for w, _ in weights))
-        dot = math.fsum(w * coef for w, coef in weights)
+        norm = math.sqrt(math.fsum([w * w for w in weights]))
+        dot = math.fsum([w * coef for w, (_, (_, coef)) in zip(weights, found, strict=True)])
         return _logistic(self.intercept + dot / norm), len(toks)
 
     @classmethod
@@ -71,11 +74,6 @@ class Classifier:
         terms = {str(t): (float(v[0]), float(v[1])) for t, v in data["terms"].items()}
         meta = {k: v for k, v in data.items() if k not in ("terms", "intercept")}
         return cls(intercept=float(data["intercept"]), terms=terms, meta=meta)
-
-
-def _weight(count: int, entry: tuple[float, float]) -> tuple[float, float]:
-    """Sublinear TF-IDF weight of a feature seen ``count`` times, and its coefficient."""
-    return (1.0 + math.log(count)) * entry[0], entry[1]
 
 
 def tuple_pair(term: str) -> tuple[str, str]:

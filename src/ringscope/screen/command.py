@@ -12,7 +12,7 @@ from typing import IO, Any
 import typer
 
 from ringscope.screen.inputs import AdProblem, InputPathError, expand, read_file, read_text
-from ringscope.screen.screener import screen_or_error
+from ringscope.screen.screener import screen_or_error, warm_up
 
 
 def screen_items(items: Iterable[Any]) -> Iterator[dict[str, Any]]:
@@ -58,6 +58,7 @@ def screen_command(
     except OSError as exc:
         typer.echo(f"error: {output}: {exc.strerror or exc}", err=True)
         raise typer.Exit(1) from exc
+    warm_up()
     try:
         for result in screen_items(_items(files)):
             out.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -80,7 +80,7 @@ def normalise_url(raw: str) -> str:
     return out.rstrip("/")
 
 
-def find_contacts(text: str) -> list[Contact]:
+def find_contacts(text: str, lowered: str | None = None) -> list[Contact]:
     """Contacts in order of appearance; each span is reported once, as its most specific kind."""
     found: list[Contact] = []
     taken: list[tuple[int, int]] = []
@@ -93,7 +93,7 @@ def find_contacts(text: str) -> list[Contact]:
             taken.append((start, end))
             found.append(Contact(kind, value, service, start, end, text[start:end]))
 
-    low = lower(text)
+    low = lowered if lowered is not None else lower(text)
     at_sign = "@" in low
     if ".me/" in low:
         for m in _TME.finditer(low):

@@ -164,6 +164,8 @@ _AFTER = 80
 
 _LONGEST_TOKEN = 5
 """Most characters of a currency token before an amount ("usd$", "usdt", "rp.")."""
+_NOT_BEFORE_AMOUNT = frozenset("_.,")
+"""Besides letters and digits, what may not stand right before an amount (the pattern's look-behind)."""
 _STARTS = frozenset("$€£₱฿₹₩₫¥￥៛₭abcdefghijklmnopqrstuvwxyz")
 """Characters a match may begin with (besides digits): the look-ahead at the head of the pattern."""
 
@@ -183,17 +185,18 @@ def _matches(low: str, text: str) -> list[re.Match[str]]:
         if first < pos:
             continue
         end = min(n, last + _AFTER)
-        lo, top = max(pos, first - _BEFORE), min(last, n - 1) + 1
-        head = low[lo:first]
-        if any(c.isdecimal() for c in head):
-            candidates: Iterable[int] = range(lo, top)
+        lo = max(pos, first - _BEFORE)
+        if _DIGITS.search(low, lo, first):
+            candidates: Iterable[int] = range(lo, min(last, n - 1) + 1)
         else:
-            # A currency token before the amount is followed only by white space up to its digits.
-            k = lo + len(head.rstrip())
-            candidates = chain(range(max(lo, k - _LONGEST_TOKEN), k), range(first, top))
+            # A currency token before the amount is followed only by white space up to its digits;
+            # inside the run no match can begin (a digit after a digit is no word start).
+            k = lo + len(low[lo:first].rstrip())
+            candidates = chain(range(max(lo, k - _LONGEST_TOKEN), k), (first, last) if last < n else (first,))
         for i in candidates:
             c = low[i]
-            if c in _STARTS or c.isdecimal():
+            if c in _STARTS or (c.isdecimal() and (i == 0 or low[i - 1] not in _NOT_BEFORE_AMOUNT
+                                                   and not low[i - 1].isalnum())):
                 m = pattern.match(low, i, end)
                 if m is not None and _valid(m, text):
                     out.append(m)
@@ -216,10 +219,10 @@ def _codes() -> frozenset[str]:
     return frozenset({c.alpha_3.lower() for c in pycountry.currencies} | {"usdt"})
 
 
-def find_pay(text: str) -> list[Pay]:
+def find_pay(text: str, lowered: str | None = None) -> list[Pay]:
     """Every pay figure with a currency in the text (the top of a range counts)."""
     found: list[Pay] = []
-    for m in _matches(lower(text), text):
+    for m in _matches(lowered if lowered is not None else lower(text), text):
         cur_token = m.group("pre") or m.group("post")
         currency = currency_code(cur_token) if cur_token else None
         n1, m1, n2, m2 = ("n1", "m1", "n2", "m2") if m.group("pre") else ("n3", "m3", "n4", "m4")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from ringscope.screen.destinations import find_places, location_field_country
 from ringscope.screen.indicators import Hit, Table, load_table, make_hit, match_patterns
 from ringscope.screen.language import detect_language
 from ringscope.screen.pay import Pay, entry_level_multiple, find_pay, wage_floor_usd
-from ringscope.screen.text import AD_FIELDS, join_fields
+from ringscope.screen.text import AD_FIELDS, join_fields, lower
 
 MESSAGING = {"telegram", "whatsapp", "wechat", "line", "viber", "signal", "kakaotalk"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -109,10 +110,11 @@ def screen_ad(ad: Ad, classifier: Classifier | None = None, table: Table | None 
     if language != "en":
         raise AdError(f"language not supported (detected: {language}); only English ads are screened")
     fields = {k: v for k, v in ad.fields.items() if k in AD_FIELDS}
-    hits = match_patterns(text, table)
-    contacts = find_contacts(text)
+    low = lower(text)
+    hits = match_patterns(text, table, low)
+    contacts = find_contacts(text, low)
     dests, places = destinations(text, fields)
-    pays = find_pay(text)
+    pays = find_pay(text, low)
     hits += place_hits(text, places, table)
     hits += channel_hits(text, contacts, hits, table)
     hits += pay_hits(text, pays, dests, hits, table)
@@ -136,6 +138,17 @@ def screen_ad(ad: Ad, classifier: Classifier | None = None, table: Table | None 
         "evidence": round(extra, 3),
         "pay": [p.as_dict() for p in pays],
     }
+
+
+def warm_up() -> None:
+    """Load the classifier and all reference data, then exempt them from garbage collection.
+
+    Screening many ads allocates many short-lived objects; without this, each full collection would
+    walk the large, permanent tables (vocabulary, gazetteer, currency list) again.
+    """
+    screen_ad(Ad(id="warm-up", text="Customer service staff wanted in Bangkok, Thailand: USD 1,500 a month, "
+                 "free flights. Apply by Telegram @example_hr or +66 2 123 4567."))
+    gc.freeze()
 
 
 def screen_or_error(
