@@ -42,10 +42,6 @@ def _snapshot(request: Request) -> snapshots.Snapshot:
     return snapshots.load(store_path(request))
 
 
-def _page(items: list[object], limit: int, offset: int) -> tuple[list[object], int]:
-    return items[offset : offset + limit], len(items)
-
-
 @router.get("/me", response_model=schemas.Me, tags=["account"])
 def me(user: User = viewer) -> schemas.Me:
     return schemas.Me(username=user.username, role=user.role)

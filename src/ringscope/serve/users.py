@@ -8,6 +8,7 @@ import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -22,7 +23,12 @@ MIN_PASSWORD = 8
 SESSION_HOURS = 12
 
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown users, so both answers take the same time."""
+    return _hasher.hash("not a password of anyone")
 
 
 class UserError(ValueError):
@@ -84,7 +90,7 @@ def add_user(store_path: Path, username: str, password: str, role: str) -> None:
 def authenticate(conn: sqlite3.Connection, username: str, password: str) -> User | None:
     """The user when the password is right; None otherwise (same work either way)."""
     row = conn.execute("SELECT pk, password_hash, role FROM users WHERE username = ?", (username,)).fetchone()
-    stored = row[1] if row else _DUMMY_HASH
+    stored = row[1] if row else _dummy_hash()
     try:
         _hasher.verify(stored, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -456,7 +456,3 @@ def export(
     if kind not in ("ftm", "claims.csv"):
         raise HTTPException(404, "no such export")
     return export_response(request, user, kind, include_victims)
-
-
-def entity_url(entity_id: str) -> str:
-    return "/entities/" + quote(entity_id)
