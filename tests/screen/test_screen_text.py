@@ -1,6 +1,10 @@
 import hashlib
+import re
 
-from ringscope.screen.text import features, in_test_split, join_fields, split_key
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ringscope.screen.text import TOKEN_PATTERN, features, in_test_split, join_fields, split_key, tokens
 
 
 def test_split_key_lowercases_and_collapses_whitespace() -> None:
@@ -35,3 +39,9 @@ def test_features_drop_punctuation_and_mark_numbers() -> None:
     assert "earn" in feats and "<num>" in feats and "anonurl" in feats
     assert "earn <num>" in feats
     assert not any("!" in f for f in feats)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab1'’ -x9\n", max_size=40))
+def test_tokens_equal_the_reference_pattern(text: str) -> None:
+    assert tokens(text) == re.findall(TOKEN_PATTERN, text)

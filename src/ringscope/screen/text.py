@@ -20,7 +20,10 @@ AD_FIELDS: tuple[str, ...] = (
 
 _WS = re.compile(r"\s+")
 _ANON = re.compile(r"#(URL|EMAIL|PHONE)_[0-9a-f]{8,}#", re.IGNORECASE)
-_TOKEN = re.compile(r"[a-z][a-z0-9']*[a-z0-9]|[a-z]|\d+")
+TOKEN_PATTERN = r"[a-z][a-z0-9']*[a-z0-9]|[a-z]|\d+"
+"""A token: a letter, then letters, digits and apostrophes ending in a letter or digit; or digits."""
+# The same tokens as TOKEN_PATTERN, written so that the engine never backtracks.
+_TOKEN = re.compile(r"[a-z][a-z0-9]*+(?:'++[a-z0-9]++)*+|\d++")
 
 
 def collapse(text: str) -> str:
