@@ -14,13 +14,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import Any
 
 from ringscope.screen.text import fold, tokens
 
 ARTEFACT = "classifier.json"
-_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
-"""Sublinear term frequency ``1 + log(n)`` of small counts."""
+
+
+class _SublinearTf(dict[int, float]):
+    """``1 + log(n)`` by count, computed once per count."""
+
+    def __missing__(self, n: int) -> float:
+        value = self[n] = 1.0 + math.log(n)
+        return value
+
+
+_TF = _SublinearTf()
 _DIGITS = re.compile(r"\d")
 
 
@@ -35,12 +45,17 @@ class Classifier:
     meta: dict[str, Any] = field(default_factory=dict)
     _unigrams: dict[str, tuple[float, float]] = field(init=False, repr=False, compare=False)
     _bigrams: dict[tuple[str, str], tuple[float, float]] = field(init=False, repr=False, compare=False)
+    _idf: dict[Any, float] = field(init=False, repr=False, compare=False)
+    _coef: dict[Any, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         unigrams = {t: v for t, v in self.terms.items() if " " not in t}
         bigrams = {tuple_pair(t): v for t, v in self.terms.items() if " " in t}
         object.__setattr__(self, "_unigrams", unigrams)
         object.__setattr__(self, "_bigrams", bigrams)
+        features: dict[Any, tuple[float, float]] = {**unigrams, **bigrams}
+        object.__setattr__(self, "_idf", {k: v[0] for k, v in features.items()})
+        object.__setattr__(self, "_coef", {k: v[1] for k, v in features.items()})
 
     def probability(self, text: str) -> float:
         """Probability that the ad text is a fraudulent posting."""
@@ -56,17 +71,17 @@ class Classifier:
         toks = tokens(folded)
         if _DIGITS.search(folded):
             toks = ["<num>" if t.isdigit() else t for t in toks]
-        unigrams, bigrams = self._unigrams, self._bigrams
-        uni = Counter(toks)
-        pairs = Counter(zip(toks, toks[1:], strict=False))
-        found = [(uni[t], unigrams[t]) for t in uni.keys() & unigrams.keys()]
-        found += [(pairs[p], bigrams[p]) for p in pairs.keys() & bigrams.keys()]
+        # Filters, counters and maps run in C: no Python-level step per token or feature.
+        uni = Counter(filter(self._unigrams.__contains__, toks))
+        pairs = Counter(filter(self._bigrams.__contains__, zip(toks, toks[1:], strict=False)))
+        found: list[Any] = [*uni, *pairs]
+        counts = [*uni.values(), *pairs.values()]
         if not found:
             return _logistic(self.intercept), len(toks)
-        weights = [(_TF[n] if n < len(_TF) else 1.0 + math.log(n)) * idf for n, (idf, _) in found]
+        weights = list(map(mul, map(_TF.__getitem__, counts), map(self._idf.__getitem__, found)))
         # Exactly rounded sums: the result does not depend on the order the features are visited.
-        norm = math.sqrt(math.fsum([w * w for w in weights]))
-        dot = math.fsum([w * coef for w, (_, (_, coef)) in zip(weights, found, strict=True)])
+        norm = math.sqrt(math.fsum(map(mul, weights, weights)))
+        dot = math.fsum(map(mul, weights, map(self._coef.__getitem__, found)))
         return _logistic(self.intercept + dot / norm), len(toks)
 
     @classmethod
