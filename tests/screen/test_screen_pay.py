@@ -1,6 +1,7 @@
 import pytest
 
-from ringscope.screen.pay import currency_code, find_pay, to_monthly_usd
+from ringscope.fuse import fx
+from ringscope.screen.pay import currency_code, find_pay, reference, to_monthly_usd, wage_floor_usd
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,32 @@ def test_currency_codes() -> None:
     assert currency_code("ringgit") == "MYR"
     assert currency_code("sek") == "SEK"
     assert currency_code("zzz") is None
+
+
+def test_ecb_currencies_use_the_shipped_ecb_rates() -> None:
+    (pay,) = find_pay("Salary: THB 30,000 per month")
+    converted = fx.to_usd(30000, "THB")
+    assert converted is not None
+    assert pay.monthly_usd == pytest.approx(converted.usd)
+    assert pay.fx == f"ECB {converted.rate_date}"
+
+
+def test_currencies_missing_from_the_ecb_use_the_labelled_approximate_table() -> None:
+    (pay,) = find_pay("Salary: 9,000,000 VND per month")
+    assert pay.fx is not None and pay.fx.startswith("approximate")
+    per_usd = reference()["approximate_per_usd"]["rates"]["VND"]
+    assert pay.monthly_usd == pytest.approx(9_000_000 / per_usd)
+
+
+def test_approximate_table_holds_only_what_the_ecb_lacks() -> None:
+    for code in reference()["approximate_per_usd"]["rates"]:
+        assert not fx.known(code), f"{code} has an ECB rate; remove it from the approximate table"
+
+
+def test_wage_floors_name_their_source_and_convert() -> None:
+    for country, entry in reference()["minimum_wage_month"].items():
+        assert entry["source"] and entry["basis"], country
+        floor = wage_floor_usd(country)
+        expected = to_monthly_usd(float(entry["amount"]), entry["currency"], "month")
+        assert floor is not None and floor == pytest.approx(expected), country
+    assert wage_floor_usd("ZZ") is None

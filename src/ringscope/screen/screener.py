@@ -146,7 +146,7 @@ def warm_up() -> None:
     Screening many ads allocates many short-lived objects; without this, each full collection would
     walk the large, permanent tables (vocabulary, gazetteer, currency list) again.
     """
-    screen_ad(Ad(id="warm-up", text="Customer service staff wanted in Bangkok, Thailand: USD 1,500 a month, "
+    screen_ad(Ad(id="warm-up", text="Customer service staff wanted in Bangkok, Thailand: THB 50,000 a month, "
                  "free flights. Apply by Telegram @example_hr or +66 2 123 4567."))
     gc.freeze()
 
