@@ -22,5 +22,9 @@ MAX_REPORT_CHARS = int(_env("MAX_REPORT_CHARS", str(2_000_000)))
 SCREEN_MAX_AD_CHARS = int(_env("SCREEN_MAX_AD_CHARS", "100000"))
 """Job ads longer than this (in characters) are refused by ``ringscope screen``."""
 
+SCREEN_LURES = _env("SCREEN_LURES", "")
+"""JSON lines of real recruitment lures kept outside the repository, scored by
+``python -m ringscope.screen.evaluate`` when no ``--lures`` is given (empty: not scored)."""
+
 SPARK_MASTER = _env("SPARK_MASTER", "local[*]")
 """The Spark master the Spark engine uses when none is given (``--master``)."""

@@ -1,10 +1,12 @@
 """Measure the screener: the fixed test split of labelled postings, and real lures kept apart.
 
-    python -m ringscope.screen.evaluate [--data PATH]
+    python -m ringscope.screen.evaluate [--data PATH] [--lures PATH]
 
 prints fraud-class F1 (an ad counts as flagged at level medium or high), precision, recall and
-the false-positive rate at level high on the deduplicated test split, and the share of the real
-scam-centre lures in ``data/screen/lures_eval.jsonl`` that come out medium or high.
+the false-positive rate at level high on the deduplicated test split, and, when a lure file is
+given (``--lures`` or ``RINGSCOPE_SCREEN_LURES``), the share of its real scam-centre lures that
+come out medium or high. The lure file is JSON lines with ``id`` and ``text``; it is kept outside
+the repository, because its offers are restated from news reports.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ import gzip
 import json
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ringscope import settings
 from ringscope.screen.classifier import Classifier
 from ringscope.screen.screener import Ad, screen_or_error
 from ringscope.screen.text import fold, in_test_split, tokens
@@ -76,11 +78,28 @@ def evaluate_postings(rows: Sequence[dict[str, str]], classifier: Classifier | N
     }
 
 
-def load_lures() -> list[dict[str, Any]]:
-    """The real scam-centre lures described in news reports (evaluation only)."""
-    path = resources.files("ringscope").joinpath("data", "screen", "lures_eval.jsonl")
-    text = path.read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+class LureFileError(ValueError):
+    """A lure file that cannot be read; the message names the file and the problem."""
+
+
+def load_lures(path: Path) -> list[dict[str, Any]]:
+    """The lures of a JSON-lines file (``id`` and ``text`` on each line; evaluation only)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LureFileError(f"{path}: cannot read lure file ({exc})") from exc
+    lures: list[dict[str, Any]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise LureFileError(f"{path}, line {n}: not JSON ({exc.msg})") from exc
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or "id" not in item:
+            raise LureFileError(f"{path}, line {n}: expected an object with 'id' and 'text'")
+        lures.append(item)
+    return lures
 
 
 def evaluate_lures(lures: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -98,16 +117,27 @@ def evaluate_lures(lures: Sequence[dict[str, Any]]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Measure the job-ad screener.")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled postings (gzip CSV)")
+    default_lures = Path(settings.SCREEN_LURES) if settings.SCREEN_LURES else None
+    ap.add_argument("--lures", type=Path, default=default_lures,
+                    help="real lures kept outside the repository (JSON lines: id, text); "
+                    "default RINGSCOPE_SCREEN_LURES, else not scored")
     args = ap.parse_args(argv)
     out: dict[str, Any] = {}
     if args.data.is_file():
         out["test_split"] = evaluate_postings(test_split(load_rows(args.data)))
     else:
         print(f"note: {args.data} not found; test split not measured", file=sys.stderr)
-    out["lures"] = evaluate_lures(load_lures())
+    if args.lures is None:
+        print("note: no lure file given (--lures or RINGSCOPE_SCREEN_LURES); lures not scored",
+              file=sys.stderr)
+    else:
+        try:
+            out["lures"] = evaluate_lures(load_lures(args.lures))
+        except LureFileError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     print(json.dumps(out, indent=2))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
