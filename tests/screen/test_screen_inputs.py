@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from ringscope.screen.inputs import Ad, AdProblem, InputPathError, read_ads
+from ringscope.screen.inputs import AdProblem, InputPathError, read_ads
+from ringscope.screen.screener import Ad
 
 
 def test_jsonl_text_and_structured_and_bad_lines(tmp_path: Path) -> None:

@@ -8,26 +8,42 @@ Library API::
 
 Each returns a dict: ``id, score, level, indicators, contacts, destinations, language`` (plus
 ``classifier_probability`` and ``pay``), or ``{"id", "error"}`` for an ad that cannot be screened.
+
+Importing this package is cheap (the store's schema lives in :mod:`ringscope.screen.store`); the
+screener and its reference data load on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ringscope.screen.inputs import AdProblem, ad_from_record
-from ringscope.screen.screener import Ad, AdError, screen_or_error
+if TYPE_CHECKING:
+    from ringscope.screen.screener import Ad, AdError
 
 __all__ = ["Ad", "AdError", "screen_text", "screen_record", "screen_records"]
 
 
+def __getattr__(name: str) -> Any:
+    if name in ("Ad", "AdError"):
+        from ringscope.screen import screener
+
+        return getattr(screener, name)
+    raise AttributeError(f"module 'ringscope.screen' has no attribute {name!r}")
+
+
 def screen_text(text: str, ad_id: str = "ad") -> dict[str, Any]:
     """Screen one ad given as plain text."""
+    from ringscope.screen.screener import Ad, screen_or_error
+
     return screen_or_error(Ad(id=ad_id, text=text))
 
 
 def screen_record(record: Mapping[str, Any], default_id: str = "ad") -> dict[str, Any]:
     """Screen one ad given as a record with ``text`` or the structured fields."""
+    from ringscope.screen.inputs import AdProblem, ad_from_record
+    from ringscope.screen.screener import screen_or_error
+
     item = ad_from_record(dict(record), default_id)
     return item.as_dict() if isinstance(item, AdProblem) else screen_or_error(item)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,8 +18,17 @@ from ringscope.screen.screener import screen_or_error, warm_up
 
 def screen_items(items: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """Results (or per-ad errors) for ads and read problems, in order."""
+    for _, result in screen_pairs(items):
+        yield result
+
+
+def screen_pairs(items: Iterable[Any]) -> Iterator[tuple[str | None, dict[str, Any]]]:
+    """``(ad text, result)`` for each ad, ``(None, problem)`` for each read problem, in order."""
     for item in items:
-        yield item.as_dict() if isinstance(item, AdProblem) else screen_or_error(item)
+        if isinstance(item, AdProblem):
+            yield None, item.as_dict()
+        else:
+            yield item.body(), screen_or_error(item)
 
 
 def _items(files: list[Path] | None) -> Iterator[Any]:
@@ -27,6 +37,19 @@ def _items(files: list[Path] | None) -> Iterator[Any]:
     else:
         for path in files:
             yield from read_file(path)
+
+
+STORE_BATCH = 1000
+"""Screened ads written to the store per transaction."""
+
+
+def _save(conn: Any, pending: list[tuple[str, dict[str, Any]]], saved: Counter[str]) -> None:
+    from ringscope.screen.store import save_results
+
+    done = save_results(conn, pending)
+    saved["added"] += done.added
+    saved["updated"] += done.updated
+    pending.clear()
 
 
 def _open(path: str) -> IO[str]:
@@ -44,6 +67,9 @@ def screen_command(
         "Documentation) as JSON lines to this file."),
     networks_out: Path | None = typer.Option(
         None, "--networks", help="Also write the ad networks linked by shared contacts as JSON lines."),
+    store: Path | None = typer.Option(
+        None, "--store", help="Also keep the screened ads and the recruiter network (accounts linking "
+        "ads) in this SQLite store; the same ad text stored again updates its row."),
 ) -> None:
     """Screen job ads for scam-centre recruitment: score, level, indicators with quotes, contacts."""
     kept: list[dict[str, Any]] = []
@@ -53,23 +79,48 @@ def screen_command(
     except InputPathError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
+    conn = None
+    if store is not None:
+        from ringscope.screen.store import connect
+        from ringscope.store.sqlite import StoreError
+
+        try:
+            conn = connect(store)
+        except StoreError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from exc
     try:
         out = _open(output)
     except OSError as exc:
         typer.echo(f"error: {output}: {exc.strerror or exc}", err=True)
+        if conn is not None:
+            conn.close()
         raise typer.Exit(1) from exc
+    pending: list[tuple[str, dict[str, Any]]] = []
+    saved = Counter[str]()
     warm_up()
     try:
-        for result in screen_items(_items(files)):
+        for text, result in screen_pairs(_items(files)):
+            if conn is not None and text is not None and "error" not in result:
+                pending.append((text, result))
+                if len(pending) >= STORE_BATCH:
+                    _save(conn, pending, saved)
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
             levels[result.get("level", "error")] += 1
             if "error" in result:
                 typer.echo(f"{result['id']}: {result['error']}", err=True)
             elif ftm is not None or networks_out is not None:
                 kept.append(result)
+        if conn is not None:
+            _save(conn, pending, saved)
+    except sqlite3.Error as exc:
+        typer.echo(f"error: store {store}: {exc} (ads stored before this batch are kept)", err=True)
+        raise typer.Exit(1) from exc
     finally:
         if out is not sys.stdout:
             out.close()
+        if conn is not None:
+            conn.close()
     try:
         if ftm is not None:
             with ftm.open("w", encoding="utf-8") as fh:
@@ -85,6 +136,8 @@ def screen_command(
     except OSError as exc:
         typer.echo(f"error: {exc.filename}: {exc.strerror or exc}", err=True)
         raise typer.Exit(1) from exc
+    if store is not None:
+        typer.echo(f"store {store}: {saved['added']} ads added, {saved['updated']} updated", err=True)
     total = sum(levels.values())
     typer.echo(f"screened {total} ads: {levels['high']} high, {levels['medium']} medium, "
                f"{levels['low']} low, {levels['error']} not screened", err=True)

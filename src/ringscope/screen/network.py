@@ -84,10 +84,10 @@ def account_proxy(contact: Mapping[str, Any]) -> EntityProxy:
     return proxy
 
 
-def ad_proxy(result: Mapping[str, Any], title: str | None = None) -> EntityProxy:
-    """A ``Document`` for a screened ad, with its level and score."""
+def ad_proxy(result: Mapping[str, Any], title: str | None = None, key_field: str = "id") -> EntityProxy:
+    """A ``Document`` for a screened ad, with its level and score (entity id from ``key_field``)."""
     proxy = model.make_entity("Document")
-    proxy.id = make_id("screen-ad", result["id"])
+    proxy.id = make_id("screen-ad", result[key_field])
     proxy.add("title", title or f"Job ad {result['id']}")
     proxy.add("fileName", str(result["id"]))
     proxy.add("summary", f"Recruitment screening: {result['level']} (score {result['score']})")
@@ -98,9 +98,13 @@ def ad_proxy(result: Mapping[str, Any], title: str | None = None) -> EntityProxy
 
 
 def to_ftm(
-    results: Iterable[Mapping[str, Any]], titles: Mapping[str, str] | None = None
+    results: Iterable[Mapping[str, Any]], titles: Mapping[str, str] | None = None, key_field: str = "id"
 ) -> Iterator[EntityProxy]:
-    """Ads and their links as they stream, then the accounts (merged across ads) at the end."""
+    """Ads and their links as they stream, then the accounts (merged across ads) at the end.
+
+    ``key_field`` names the result field the ad entity's id is made from (``content_hash`` for
+    stored ads, whose ids given by users need not be unique).
+    """
     accounts: dict[str, EntityProxy] = {}
     for result in results:
         if "error" in result:
@@ -108,7 +112,7 @@ def to_ftm(
         contacts = [c for c in result.get("contacts", []) if c["kind"] in LINKING_KINDS]
         if not contacts:
             continue
-        ad = ad_proxy(result, (titles or {}).get(str(result["id"])))
+        ad = ad_proxy(result, (titles or {}).get(str(result["id"])), key_field)
         yield ad
         seen: set[str] = set()
         for contact in contacts:

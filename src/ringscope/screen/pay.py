@@ -13,7 +13,6 @@ from typing import Any
 import pycountry
 import yaml
 
-from ringscope.fuse import fx
 from ringscope.screen.text import lower
 
 HOURS_PER_MONTH = 173.0
@@ -90,6 +89,8 @@ def usd_rate(currency: str) -> tuple[float, str] | None:
     """
     if currency == "USD":
         return 1.0, "USD"
+    from ringscope.fuse import fx  # the ECB table loads on first use
+
     converted = fx.to_usd(1.0, currency)
     if converted is not None:
         return converted.usd, f"ECB {converted.rate_date}"

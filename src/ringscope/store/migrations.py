@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA
 
 _V1 = """
@@ -123,7 +124,7 @@ CREATE TABLE dates (
 CREATE INDEX dates_report ON dates(report_id, seq);
 """
 
-MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA]
+MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
 
