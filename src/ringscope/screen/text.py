@@ -58,7 +58,8 @@ def lower(text: str) -> str:
 def fold(text: str) -> str:
     """Text for matching: NFKC, anonymisation tokens named by kind, lower-cased, ASCII quotes."""
     text = unicodedata.normalize("NFKC", text)
-    text = _ANON.sub(lambda m: f" anon{m.group(1).lower()} ", text)
+    if "#" in text:
+        text = _ANON.sub(lambda m: f" anon{m.group(1).lower()} ", text)
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
