@@ -13,6 +13,7 @@ from typing import Any
 import pycountry
 import yaml
 
+from ringscope.screen.fastre import trie_source
 from ringscope.screen.text import lower
 
 HOURS_PER_MONTH = 173.0
@@ -127,10 +128,11 @@ def _pattern() -> re.Pattern[str]:
     first2 = _amount("n3", "m3")
     second2 = _amount("n4", "m4")
     rng2 = rf"(?:\s*(?:-|–|—|to|~)\s*{second2})?"
-    # Any three or four letters stand where a currency code may: a character class is far quicker
-    # than 180 alternatives at every position, and _valid keeps only real codes.
-    prefix = rf"(?P<pre>{_SYM}|\b[a-z]{{3,4}}\b)\s*{first}{rng}"
-    suffix = rf"(?<![\w.,]){first2}{rng2}\s*(?P<post>\b[a-z]{{3,4}}\b|\b(?:{_CUR_WORD})\b)"
+    # Currency codes as a trie: the pattern is only tried at a few positions per amount (see
+    # _matches), where it rejects an ordinary word at once; _valid then asks for capitals.
+    codes = trie_source(_codes())
+    prefix = rf"(?P<pre>{_SYM}|\b(?:{codes})\b)\s*{first}{rng}"
+    suffix = rf"(?<![\w.,]){first2}{rng2}\s*(?P<post>\b(?:{codes})\b|\b(?:{_CUR_WORD})\b)"
     # Matched on lower-cased text; a bare ISO code must be in capitals in the original (see _valid).
     return re.compile(rf"(?=[\d$€£₱฿₹₩₫¥￥៛₭a-z])(?:{prefix}|{suffix}){_PERIOD}")
 
@@ -188,6 +190,15 @@ _LONGEST_TOKEN = 5
 """Most characters of a currency token before an amount ("usd$", "usdt", "rp.")."""
 _NOT_BEFORE_AMOUNT = frozenset("_.,")
 """Besides letters and digits, what may not stand right before an amount (the pattern's look-behind)."""
+_PREFIX_TOKENS = frozenset({*SYMBOLS, "rp.", "rs."})
+"""Currency tokens the pattern takes before an amount (besides codes of three or four letters)."""
+
+
+def _may_be_prefix(token: str) -> bool:
+    """Whether the pattern could take this text as the currency token before an amount."""
+    return token in _PREFIX_TOKENS or (len(token) in (3, 4) and token.isalpha())
+
+
 _STARTS = frozenset("$€£₱฿₹₩₫¥￥៛₭abcdefghijklmnopqrstuvwxyz")
 """Characters a match may begin with (besides digits): the look-ahead at the head of the pattern."""
 
@@ -213,8 +224,10 @@ def _matches(low: str, text: str) -> list[re.Match[str]]:
         else:
             # A currency token before the amount is followed only by white space up to its digits;
             # inside the run no match can begin (a digit after a digit is no word start).
+            # So it spans exactly from its first character to the last non-space one before them.
             k = lo + len(low[lo:first].rstrip())
-            candidates = chain(range(max(lo, k - _LONGEST_TOKEN), k), (first, last) if last < n else (first,))
+            before = [i for i in range(max(lo, k - _LONGEST_TOKEN), k) if _may_be_prefix(low[i:k])]
+            candidates = chain(before, (first, last) if last < n else (first,))
         for i in candidates:
             c = low[i]
             if c in _STARTS or (c.isdecimal() and (i == 0 or low[i - 1] not in _NOT_BEFORE_AMOUNT
