@@ -1,7 +1,13 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ringscope.fuse import fx
+from ringscope.screen import pay as pay_module
 from ringscope.screen.pay import currency_code, find_pay, reference, to_monthly_usd, wage_floor_usd
+from ringscope.screen.text import lower
 
 
 @pytest.mark.parametrize(
@@ -80,3 +86,34 @@ def test_wage_floors_name_their_source_and_convert() -> None:
         expected = to_monthly_usd(float(entry["amount"]), entry["currency"], "month")
         assert floor is not None and floor == pytest.approx(expected), country
     assert wage_floor_usd("ZZ") is None
+
+
+def _matches_by_search(low: str, text: str) -> list[tuple[int, int]]:
+    """Reference: search the pay pattern through a window around each run of digits."""
+    pattern = pay_module._pay_re()
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for d in re.finditer(r"\d+", low):
+        if d.start() < pos:
+            continue
+        start, end = max(pos, d.start() - 12), min(len(low), d.end() + 80)
+        m = pattern.search(low, start, end)
+        while m is not None and m.start() <= d.end() and not pay_module._valid(m, text):
+            m = pattern.search(low, m.start() + 1, end)
+        if m is not None and m.start() <= d.end():
+            out.append(m.span())
+            pos = m.end()
+    return out
+
+
+PIECES = ["USD", "usd", "THB", "Rp", "rm", "RM", "$", "€", "baht", "won", "per", "month", "/hr", "to", "-",
+          "k", "1", "25", "300", "1,200", "4.5", "2 500", ",", ".", " ", "  ", "\n", "and", "form", "salary",
+          "US$"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_pay_candidates_find_what_a_window_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    low = lower(text)
+    assert [m.span() for m in pay_module._matches(low, text)] == _matches_by_search(low, text)
