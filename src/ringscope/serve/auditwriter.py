@@ -19,7 +19,7 @@ Row = tuple[str, str | None, str | None, str, str, str | None]
 
 
 class AuditWriter:
-    def __init__(self, path: Path, interval: float = 0.2, lock_timeout: float = 30.0) -> None:
+    def __init__(self, path: Path, interval: float = 1.0, lock_timeout: float = 30.0) -> None:
         self.path = Path(path)
         self.interval = interval
         self.lock_timeout = lock_timeout

@@ -74,14 +74,15 @@ def search(
                 "SELECT COUNT(*) FROM reports_fts WHERE reports_fts MATCH ?", (expression,)
             ).fetchone()[0]
         )
-        # rank first, then make snippets for the one page only
+        # rank first, then make snippets for the one page only; CROSS JOIN keeps that order, so the
+        # second MATCH is a lookup by rowid instead of a scan of every match
         rows = conn.execute(
             "SELECT r.id, r.title, r.source, r.url, r.published,"
             " snippet(reports_fts, -1, '«', '»', '…', 16), -s.score"
             " FROM (SELECT rowid AS rid, bm25(reports_fts) AS score FROM reports_fts"
             "       WHERE reports_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2 OFFSET ?3) s"
-            " JOIN reports r ON r.pk = s.rid"
-            " JOIN reports_fts ON reports_fts.rowid = s.rid AND reports_fts MATCH ?1"
+            " CROSS JOIN reports r CROSS JOIN reports_fts"
+            " WHERE r.pk = s.rid AND reports_fts.rowid = s.rid AND reports_fts MATCH ?1"
             " ORDER BY s.score, s.rid",
             (expression, limit, offset),
         ).fetchall()
