@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ringscope.screen.indicators import _build, load_table, match_patterns
 
@@ -64,3 +66,24 @@ def test_chat_app_contact_quote_includes_the_handle() -> None:
     text = "Apply now. WeChat ID: lotus_hr88 or Telegram: @sunny_desk"
     (hit,) = [h for h in match_patterns(text) if h.code == "E1_chat_app_contact"]
     assert hit.quote == "WeChat ID: lotus_hr88"
+
+
+WORDS = (
+    "free flight flights no experience customer service telegram tourist visa typing test wpm online casino "
+    "easy work high salary border x _ - recruit contact us on whatsapp @hr_desk data entry the any "
+    "nationality"
+).split()
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.lists(st.sampled_from([" ", "", ". ", "\n", ", "]),
+                                                               max_size=40))
+def test_one_pass_search_equals_each_pattern_searched_alone(words: list[str], seps: list[str]) -> None:
+    text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
+    table = load_table()
+    expected = []
+    for ind in table.indicators.values():
+        for pattern in ind.patterns:
+            m = pattern.pattern.search(text)
+            if m is not None:
+                expected.append((ind.code, m.start(), m.end()))
+    assert [(h.code, h.start, h.end) for h in match_patterns(text, table)] == expected
