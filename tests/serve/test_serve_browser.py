@@ -6,7 +6,6 @@ built from the bundled sample corpus; nothing is loaded from the internet.
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -184,4 +183,3 @@ def test_audit_log_saw_the_browser(served: Fixture, server: str) -> None:
     log = httpx.get(f"{server}/api/v1/audit?limit=500", headers=served.headers("admin")).json()["items"]
     assert any(e["username"] == "vera" and e["action"] == "search" for e in log)
     assert any(e["username"] == "anna" and e["action"] == "export" for e in log)
-    assert os.environ.get("RINGSCOPE_SERVE_STORE") is None  # a single-process server needs no hand-over
