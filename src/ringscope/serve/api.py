@@ -10,7 +10,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel
 
 from ringscope.model import ENTITY_TYPES, Extraction, Report
 from ringscope.report import analysis
@@ -36,6 +37,11 @@ AUTH_ERRORS: dict[int | str, dict[str, object]] = {
 
 router = APIRouter(prefix="/api/v1", responses=AUTH_ERRORS)
 viewer = Depends(api_role("viewer"))
+
+
+def as_json(model: BaseModel) -> Response:
+    """A model already built and validated, serialised once (the busiest routes skip re-validation)."""
+    return Response(model.model_dump_json(), media_type="application/json")
 
 
 def _snapshot(request: Request) -> snapshots.Snapshot:
@@ -191,7 +197,7 @@ async def claims(
     report: Annotated[str | None, Query(max_length=128)] = None,
     conflicts: Annotated[bool, Query(description="Only claims flagged in a reconciled figure.")] = False,
     user: User = viewer,
-) -> schemas.Page[schemas.ClaimOut]:
+) -> Response:
     """Claims as extracted, in stored order; filter by measure, place, report, or conflicts."""
     code = country.upper() if country else None
     conn = database(request).conn()
@@ -213,12 +219,13 @@ async def claims(
         rows, total = queries.list_claims(conn, limit, offset, measure, code, report)
     hidden = {} if user.can("analyst") else hidden_names(conn, [r for r, _ in rows])
     audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
-    return schemas.Page(
+    page = schemas.Page(
         items=[convert.claim_out(r, c, hidden.get(r, ())) for r, c in rows],
         total=total,
         limit=limit,
         offset=offset,
     )
+    return as_json(page)
 
 
 @router.get("/figures", response_model=schemas.Page[schemas.FigureOut], tags=["claims"])
@@ -327,7 +334,7 @@ async def search(
     limit: Limit = 20,
     offset: Offset = 0,
     user: User = viewer,
-) -> schemas.Page[schemas.SearchHitOut]:
+) -> Response:
     """Full-text search over report titles and texts, best matches first."""
     conn = database(request).conn()
     try:
@@ -336,7 +343,7 @@ async def search(
         raise HTTPException(400, str(exc)) from exc
     hidden = {} if user.can("analyst") else hidden_names(conn, [r[0] for r in rows])
     audit(request, user, "search", q)
-    return schemas.Page(
+    page = schemas.Page(
         items=[
             schemas.SearchHitOut(
                 report_id=r[0],
@@ -353,6 +360,7 @@ async def search(
         limit=limit,
         offset=offset,
     )
+    return as_json(page)
 
 
 def _marked(request: Request, mark: bool) -> Iterator[tuple[Report, Extraction]]:
