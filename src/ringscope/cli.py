@@ -572,8 +572,11 @@ def demo(
     store: Annotated[
         Path, typer.Option("--store", "-s", help="The demo store, recreated on every run.", dir_okay=False)
     ] = DEMO_STORE,
+    brief: Annotated[
+        Path, typer.Option("--brief", "-b", help="Where to write the intelligence brief (.html or .pdf).")
+    ] = Path("ringscope-brief.html"),
 ) -> None:
-    """Ingest the bundled sample corpus into a fresh store and show what was found."""
+    """Ingest the bundled sample corpus into a fresh store, show what was found, write the brief."""
     from importlib import resources
 
     from ringscope.cli_views import print_summary
@@ -590,15 +593,32 @@ def demo(
         print_summary(out, db, summary, store)
     if not summary.ok:
         raise typer.Exit(1)
+    from ringscope.report.brief import write_brief
+    from ringscope.report.errors import BriefError
+
+    try:
+        written = write_brief(store, brief)
+    except BriefError as exc:
+        fail(str(exc))
+    out.print(
+        Text.assemble(("intelligence brief: ", "bold"), str(written.resolve()),
+                      " (open it in a browser; ringscope brief -o brief.pdf prints a PDF)"),
+        soft_wrap=True,
+    )
 
 
-def _register_screen() -> None:
+def _register() -> None:
+    """Commands that live beside their libraries: screening, the server, users, the brief."""
     from ringscope.screen.command import screen_command
+    from ringscope.serve.commands import brief_command, serve_command, user_app
 
     app.command("screen")(screen_command)
+    app.command("serve")(serve_command)
+    app.add_typer(user_app, name="user")
+    app.command("brief")(brief_command)
 
 
-_register_screen()
+_register()
 
 
 def main(argv: list[str] | None = None) -> None:
