@@ -549,8 +549,14 @@ def export(
         items = db.iter_extractions()
         try:
             if format is ExportFormat.ftm:
+                from ringscope.screen.store import iter_ftm as screening_ftm
+
                 with _open_out(output) as fh:
                     count = write_ftm(items, fh, include_victims=include_victims)
+                    # The recruiter network of screened job ads, when the store holds any.
+                    for entity in screening_ftm(store):
+                        fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+                        count += 1
                 done = f"{count} FtM entities"
             else:
                 writer = tables.write_csv if format is ExportFormat.csv else tables.write_parquet
