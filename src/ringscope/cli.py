@@ -597,6 +597,14 @@ def demo(
         with _progress() as hooks:
             summary = ingest_paths(db, [path], hooks=hooks)
         print_summary(out, db, summary, store)
+        from ringscope.api import picture as fused
+        from ringscope.cli_views import print_figures
+
+        picture = fused(db)
+        conflicts = picture.conflicts()
+        print_figures(out, picture, conflicts[:5],
+                      f"{len(picture.events)} events across outlets; {len(conflicts)} figures in conflict, "
+                      f"the first {min(5, len(conflicts))} with their reasons")
     if not summary.ok:
         raise typer.Exit(1)
     from ringscope.report.brief import write_brief

@@ -103,3 +103,19 @@ def test_unstated_place_or_period_does_not_split_a_figure() -> None:
     (figure,) = reconcile([ref("a", placed), ref("b", unplaced)])
     assert figure.location == "SG" and figure.period == "year"
     assert figure.independent == 2
+
+
+def test_groups_of_different_nationality_are_different_figures() -> None:
+    first, second = people(48), people(41)
+    first.quote, second.quote = "freed 48 Norwegians", "41 Chileans were freed"
+    assert len(reconcile([ref("a", first), ref("b", second)])) == 2
+    same = people(45)
+    same.quote = "45 Norwegian nationals were freed"
+    (figure,) = reconcile([ref("a", first), ref("b", same)])
+    assert figure.independent == 1 and len(figure.claims) == 2
+
+
+def test_two_figures_in_one_report_count_two_things_unless_a_scale_slipped() -> None:
+    assert len(reconcile([ref("a", people(48)), ref("a", people(37))])) == 2
+    slipped = reconcile([ref("a", money(6e12, "USD")), ref("a", money(6e6, "USD"))])
+    assert len(slipped) == 1 and [f.code for f in slipped[0].flags] == ["magnitude_outlier"]

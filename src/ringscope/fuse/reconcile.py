@@ -27,6 +27,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from ringscope.fuse.fx import to_usd
@@ -136,7 +137,18 @@ def _digits(value: float) -> str:
     return f"{mantissa:.3g}".replace(".", "").rstrip("0") or "0"
 
 
+@lru_cache(maxsize=65_536)
+def subject(quote: str) -> frozenset[str]:
+    """The nationalities a claim's quote counts ("48 Indians" -> {"IN"}): its subject, where stated."""
+    from ringscope.extract.document import Document
+    from ringscope.extract.places import find_places
+
+    hits = find_places(Document(quote))
+    return frozenset(hit.country for hit in hits if hit.kind == "demonym" and hit.country)
+
+
 def _comparable(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether two claims may state the same quantity (and so may agree or conflict)."""
     ua, ub = _usd(a), _usd(b)
     if ua is None or ub is None:
         return False
@@ -144,13 +156,17 @@ def _comparable(a: ClaimRef, b: ClaimRef) -> bool:
         to_usd(1, b.claim.currency) is None
     ):
         return False
+    sa, sb = subject(a.claim.quote), subject(b.claim.quote)
+    if sa and sb and not sa & sb:
+        return False  # the same measure of different groups ("48 Indians", "37 Kenyans")
+    va, vb = point(a.claim), point(b.claim)
+    same_digits = va is not None and vb is not None and _digits(va) == _digits(vb)
+    if a.report_id == b.report_id:
+        # One report stating two figures counts two things, unless one is the other with a slipped scale.
+        return same_digits
     if ua <= 0 or ub <= 0:
         return ua == ub
-    ratio = max(ua, ub) / min(ua, ub)
-    if ratio <= SAME_FIGURE_RATIO:
-        return True
-    va, vb = point(a.claim), point(b.claim)
-    return va is not None and vb is not None and _digits(va) == _digits(vb)
+    return max(ua, ub) / min(ua, ub) <= SAME_FIGURE_RATIO or same_digits
 
 
 def _bounds(claim: Claim) -> tuple[float, float]:
