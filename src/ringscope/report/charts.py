@@ -14,6 +14,8 @@ _TYPE_COLOURS = {
     "Location": "#8b6d1f",
     "Compound": "#b03a2e",
     "Operation": "#6a3d9a",
+    "UserAccount": "#d98c00",
+    "Document": "#777777",
 }
 
 

@@ -17,7 +17,7 @@ from ringscope.model import ENTITY_TYPES, Extraction, Report
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
 from ringscope.report.privacy import mark_victims, redact
-from ringscope.serve import convert, queries, schemas
+from ringscope.serve import convert, queries, schemas, screening
 from ringscope.serve.audit import entries
 from ringscope.serve.deps import api_role, api_user, audit, database, store_path
 from ringscope.serve.users import User, UserError, create_user, issue_token
@@ -383,6 +383,10 @@ def export_response(request: Request, user: User, kind: str, include_victims: bo
         def lines() -> Iterator[str]:
             for proxy in to_ftm(_marked(request, not include_victims), include_victims=include_victims):
                 yield json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+            from ringscope.screen.store import iter_ftm
+
+            for entity in iter_ftm(store_path(request)):  # screened ads and the recruiter network
+                yield json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n"
 
         return StreamingResponse(
             lines(),
@@ -470,6 +474,42 @@ def export_claims(
 ) -> StreamingResponse:
     """Every claim with its report, as CSV."""
     return export_response(request, user, "claims.csv", include_victims)
+
+
+@router.post(
+    "/screen",
+    response_model=screening.ScreenOut,
+    tags=["screening"],
+    responses={422: {"model": schemas.ErrorOut, "description": "Malformed request or too many ads."}},
+)
+def screen(request: Request, body: screening.ScreenIn, user: User = viewer) -> screening.ScreenOut:
+    """Screen job ads for scam-centre recruitment indicators (score, level, indicators with quotes,
+    contacts, destinations); ads that cannot be screened get ``{id, error}``. With ``store=true``
+    (analyst or higher) the ads and the accounts linking them are kept in the store."""
+    if body.store and not user.can("analyst"):
+        raise HTTPException(403, "forbidden: storing screened ads needs the analyst role")
+    screened = screening.screen_many(body.ads)
+    stored = screening.store_screened(store_path(request), screened) if body.store else 0
+    audit(request, user, "screen", f"{len(screened)} ad(s)", f"stored={stored}")
+    return screening.ScreenOut(results=[s.result for s in screened], stored=stored)
+
+
+@router.get("/screen/networks", response_model=list[schemas.RecruiterNetworkOut], tags=["screening"])
+def screen_networks(request: Request, user: User = viewer) -> list[schemas.RecruiterNetworkOut]:
+    """Stored screened ads linked into recruiter networks by a shared handle, phone number or email."""
+    recruiters = screening.load_recruiters(database(request).conn())
+    audit(request, user, "view", "screen networks")
+    return [
+        schemas.RecruiterNetworkOut(
+            ads=[
+                schemas.ScreenedAdOut(id=a.id, content_hash=a.key, score=a.score, level=a.level) for a in ads
+            ],
+            accounts=[
+                schemas.AccountOut(kind=c.kind, value=c.value, service=c.service) for c in accounts
+            ],
+        )
+        for ads, accounts in recruiters.networks()
+    ]
 
 
 @router.get("/audit", response_model=schemas.Page[schemas.AuditOut], tags=["account"])

@@ -218,3 +218,21 @@ class AuditOut(BaseModel):
 
 class ErrorOut(BaseModel):
     detail: str
+
+
+class ScreenedAdOut(BaseModel):
+    id: str
+    content_hash: str
+    score: float
+    level: str
+
+
+class AccountOut(BaseModel):
+    kind: str
+    value: str
+    service: str | None
+
+
+class RecruiterNetworkOut(BaseModel):
+    ads: list[ScreenedAdOut]
+    accounts: list[AccountOut]

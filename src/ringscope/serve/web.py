@@ -20,7 +20,7 @@ from ringscope.report.charts import network_svg, timeline_svg
 from ringscope.report.format import figure_text, number_text
 from ringscope.report.mapsvg import map_svg
 from ringscope.report.privacy import is_victim_in, redact, sentence_around
-from ringscope.serve import queries
+from ringscope.serve import queries, screening
 from ringscope.serve.api import export_response
 from ringscope.serve.deps import (
     LOGIN_CSRF_COOKIE,
@@ -416,8 +416,15 @@ def map_page(request: Request, user: User = viewer) -> Response:
 def network(request: Request, user: User = viewer) -> Response:
     snap = _snap(request)
     nodes, edges = analysis.network(snap, limit=40, show_victims=user.can("analyst"), href=_href)
+    ad_nodes, ad_edges = screening.load_recruiters(database(request).conn()).graph()
     audit(request, user, "view", "network")
-    return render(request, "network.html", user, svg=Markup(network_svg(nodes, edges)))
+    return render(
+        request,
+        "network.html",
+        user,
+        svg=Markup(network_svg(nodes, edges)),
+        recruiters=Markup(network_svg(ad_nodes, ad_edges, height=420)) if ad_nodes else None,
+    )
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -426,6 +433,53 @@ def timeline(request: Request, user: User = viewer) -> Response:
     series = analysis.timeline(snap)
     audit(request, user, "view", "timeline")
     return render(request, "timeline.html", user, svg=Markup(timeline_svg(series)), series=series)
+
+
+def _screen_page(request: Request, user: User, status: int = 200, **context: Any) -> Response:
+    recruiters = screening.load_recruiters(database(request).conn())
+    nodes, edges = recruiters.graph()
+    context.setdefault("result", None)
+    context.setdefault("text", "")
+    context.setdefault("error", None)
+    return render(
+        request,
+        "screen.html",
+        user,
+        status=status,
+        ads=recruiters.ads,
+        networks=recruiters.networks(),
+        graph=Markup(network_svg(nodes, edges, height=420)) if nodes else None,
+        **context,
+    )
+
+
+@router.get("/screen", response_class=HTMLResponse)
+def screen_form(request: Request, user: User = viewer) -> Response:
+    audit(request, user, "view", "screen")
+    return _screen_page(request, user)
+
+
+@router.post("/screen", response_class=HTMLResponse)
+def screen(
+    request: Request,
+    csrf: Annotated[str, Form(max_length=200)] = "",
+    text: Annotated[str, Form(max_length=screening.MAX_FIELD_CHARS)] = "",
+    ad_id: Annotated[str, Form(max_length=128)] = "",
+    store: Annotated[bool, Form()] = False,
+    user: User = viewer,
+) -> Response:
+    """Screen one pasted ad: score, level, indicators with their quotes marked in the text."""
+    check_csrf(request, csrf)
+    if store and not user.can("analyst"):
+        raise HTTPException(403, "forbidden: storing screened ads needs the analyst role")
+    if not text.strip():
+        return _screen_page(request, user, status=400, error="Paste the text of an ad to screen it.")
+    screened = screening.screen_one({"id": ad_id.strip() or "pasted ad", "text": text}, "pasted ad")
+    stored = screening.store_screened(store_path(request), [screened]) if store else 0
+    audit(request, user, "screen", "1 ad(s)", f"stored={stored}")
+    result = screened.result
+    marked = Markup(screening.marked_ad(text, result)) if "error" not in result else None
+    return _screen_page(request, user, result=result, marked=marked, text=text, stored=stored)
 
 
 @router.get("/account", response_class=HTMLResponse)
