@@ -179,6 +179,31 @@ def test_export_downloads(browser, server: str, tmp_path: Path) -> None:  # type
     context.close()
 
 
+def test_screen_a_pasted_ad(browser, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # an invented lure: no real company, handle or place beyond a country
+    ad = (
+        "Chat support agents wanted in Myanmar. No experience needed, salary USD 2,800 per month, free"
+        " flights and board. You travel on a tourist visa; the contract is signed on arrival."
+        " Write to Telegram @silverfern_staffing now."
+    )
+    context, page, blocked = _page(browser, server, "vera", tmp_path)
+    page.click("header nav a[href='/screen']")
+    page.wait_for_url("**/screen")
+    page.fill("textarea[name=text]", ad)
+    page.click("form.screen button[type=submit]")
+    page.wait_for_selector("section.screen-result")
+    assert page.locator("section.screen-result .level").inner_text() == "high"
+    quotes = page.locator("table.indicators td.quote").all_inner_texts()
+    assert "“tourist visa”" in quotes
+    marks = page.locator(".screened-ad mark.hl-indicator").all_inner_texts()
+    assert "tourist visa" in marks
+    assert all(m in ad for m in marks)
+    assert "silverfern_staffing" in page.locator("ul.contacts").inner_text()
+    assert page.locator("p.destinations").inner_text() == "MM"
+    assert not blocked
+    context.close()
+
+
 def test_audit_log_saw_the_browser(served: Fixture, server: str) -> None:
     log = httpx.get(f"{server}/api/v1/audit?limit=500", headers=served.headers("admin")).json()["items"]
     assert any(e["username"] == "vera" and e["action"] == "search" for e in log)
