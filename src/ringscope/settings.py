@@ -28,3 +28,8 @@ SCREEN_LURES = _env("SCREEN_LURES", "")
 
 SPARK_MASTER = _env("SPARK_MASTER", "local[*]")
 """The Spark master the Spark engine uses when none is given (``--master``)."""
+
+SEARCH_RANK_LIMIT = int(_env("SEARCH_RANK_LIMIT", "1000"))
+"""Full-text search ranks (bm25) at most this many matches, the most recently stored, so a broad
+query costs no more than a narrow one; the total is still exact, and pages beyond this many
+results rank every match. 0 ranks every match always."""

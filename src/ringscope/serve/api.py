@@ -13,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 
+from ringscope import settings
 from ringscope.model import ENTITY_TYPES, Extraction, Report
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
@@ -338,7 +339,7 @@ async def search(
     """Full-text search over report titles and texts, best matches first."""
     conn = database(request).conn()
     try:
-        rows, total = queries.search(conn, q, limit, offset)
+        rows, total = queries.search(conn, q, limit, offset, settings.SEARCH_RANK_LIMIT)
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from exc
     hidden = {} if user.can("analyst") else hidden_names(conn, [r[0] for r in rows])

@@ -61,10 +61,12 @@ def list_claims(
 
 
 def search(
-    conn: sqlite3.Connection, query: str, limit: int, offset: int
+    conn: sqlite3.Connection, query: str, limit: int, offset: int, rank_limit: int = 0
 ) -> tuple[list[tuple[Any, ...]], int]:
     """(id, title, source, url, published, snippet, score) rows best first, and the total.
 
+    With ``rank_limit`` > 0, only the ``rank_limit`` most recently stored matches are ranked when a
+    query matches more (bm25 costs time for every match ranked); a page beyond them ranks them all.
     Raises QueryError for a query with nothing to search for.
     """
     expression = fts_query(query)
@@ -74,17 +76,21 @@ def search(
                 "SELECT COUNT(*) FROM reports_fts WHERE reports_fts MATCH ?", (expression,)
             ).fetchone()[0]
         )
+        capped = 0 < rank_limit < total and offset + limit <= rank_limit
+        matches = (
+            "SELECT rowid AS rid, bm25(reports_fts) AS score FROM reports_fts WHERE reports_fts MATCH ?1"
+            + (" ORDER BY rowid DESC LIMIT ?4" if capped else "")
+        )
         # rank first, then make snippets for the one page only; CROSS JOIN keeps that order, so the
         # second MATCH is a lookup by rowid instead of a scan of every match
         rows = conn.execute(
             "SELECT r.id, r.title, r.source, r.url, r.published,"
             " snippet(reports_fts, -1, '«', '»', '…', 16), -s.score"
-            " FROM (SELECT rowid AS rid, bm25(reports_fts) AS score FROM reports_fts"
-            "       WHERE reports_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2 OFFSET ?3) s"
+            f" FROM (SELECT rid, score FROM ({matches}) ORDER BY score, rid LIMIT ?2 OFFSET ?3) s"
             " CROSS JOIN reports r CROSS JOIN reports_fts"
             " WHERE r.pk = s.rid AND reports_fts.rowid = s.rid AND reports_fts MATCH ?1"
             " ORDER BY s.score, s.rid",
-            (expression, limit, offset),
+            (expression, limit, offset, *((rank_limit,) if capped else ())),
         ).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(f"cannot search for {query!r}: {exc}") from exc

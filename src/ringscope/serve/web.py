@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from ringscope import settings
 from ringscope.fuse import Figure, ResolvedEntity
 from ringscope.model import ENTITY_TYPES
 from ringscope.report import analysis
@@ -164,7 +165,7 @@ def search(
     if q.strip():
         conn = database(request).conn()
         try:
-            rows, total = queries.search(conn, q, 20, offset)
+            rows, total = queries.search(conn, q, 20, offset, settings.SEARCH_RANK_LIMIT)
         except QueryError as exc:
             rows, error = [], str(exc)
         hidden = {} if user.can("analyst") else hidden_names(conn, [r[0] for r in rows])
