@@ -18,11 +18,15 @@ def app_from_settings() -> FastAPI:
     return create_app(settings.STORE_PATH)
 
 
+FAST = {"http": "httptools", "loop": "uvloop", "log_level": "warning", "access_log": False}
+"""The C HTTP parser and event loop (uvicorn[standard]); no access log on the hot path."""
+
+
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     """Serve until interrupted; with ``workers`` > 1, that many processes share the port."""
     app = create_app(store_path)  # fails early, in this process, on a bad store
     if workers <= 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(app, host=host, port=port, **FAST)  # type: ignore[arg-type]
         return
     del app
     # worker processes import the app afresh; they find the store through the settings
@@ -33,6 +37,5 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000, workers: 
         host=host,
         port=port,
         workers=workers,
-        log_level="warning",
-        access_log=False,
+        **FAST,  # type: ignore[arg-type]
     )
