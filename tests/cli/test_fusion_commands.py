@@ -17,8 +17,11 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("fusion") / "demo.db"
-    result = run("demo", "--store", str(path))
+    brief = path.with_name("brief.html")
+    result = run("demo", "--store", str(path), "--brief", str(brief))
     assert result.returncode == 0, result.stderr
+    assert "figures in conflict" in result.stdout and "magnitude_outlier" in result.stdout
+    assert brief.exists() and "<svg" in brief.read_text(encoding="utf-8")
     return path
 
 
