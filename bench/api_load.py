@@ -116,8 +116,9 @@ def _url(rng: random.Random, vocabulary: list[str]) -> tuple[str, str]:
     return "claims", f"/api/v1/claims?limit=50&offset={rng.randrange(0, 2000)}{filters}"
 
 
-async def _response(reader: asyncio.StreamReader) -> int:
-    """Read one HTTP/1.1 response (Content-Length or chunked body); its status code."""
+async def _response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """Read one HTTP/1.1 response (Content-Length or chunked body); its status, and whether the
+    server closes the connection after it."""
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split(" ", 2)[1])
@@ -130,7 +131,7 @@ async def _response(reader: asyncio.StreamReader) -> int:
             await reader.readexactly(size + 2)
             if size == 0:
                 break
-    return status
+    return status, "close" in fields.get("connection", "").lower()
 
 
 async def _load(
@@ -151,9 +152,11 @@ async def _load(
             began = time.perf_counter()
             try:
                 writer.write(request)
-                ok = await asyncio.wait_for(_response(reader), 30) == 200
+                status, closing = await asyncio.wait_for(_response(reader), 30)
+                ok = status == 200
             except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
-                ok = False
+                ok, closing = False, True
+            if closing:  # the server ends the connection (or it failed): open a new one
                 writer.close()
                 reader, writer = await asyncio.open_connection("127.0.0.1", port)
             if ok:
