@@ -75,6 +75,7 @@ def test_a_viewer_may_screen_but_not_store(client: TestClient, own: Fixture) -> 
         {"ads": [{"text": LURE, "salary": "x"}]},
         {"ads": [{"text": "x" * 100_001}]},
         {"ads": [{"text": "an ad"}] * (MAX_ADS + 1)},
+        {"ads": [{"text": "y" * 90_000}] * 25},
         {"ads": [{"text": LURE}], "store": "perhaps"},
     ],
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ringscope.report.charts import Edge, Node
 from ringscope.serve.highlight import Span, highlight
@@ -22,6 +22,8 @@ MAX_ADS = 100
 """Ads in one API request."""
 MAX_FIELD_CHARS = 100_000
 """Characters in one field of an ad (longer is refused with 422 before any screening)."""
+MAX_TOTAL_CHARS = 2_000_000
+"""Characters in all the ads of one request."""
 
 
 class AdIn(BaseModel):
@@ -45,6 +47,13 @@ class ScreenIn(BaseModel):
 
     ads: list[AdIn] = Field(min_length=1, max_length=MAX_ADS)
     store: bool = Field(False, description="Keep the screened ads and their contacts in the store.")
+
+    @model_validator(mode="after")
+    def _bounded(self) -> ScreenIn:
+        size = sum(len(v) for ad in self.ads for k, v in ad.model_dump().items() if k != "id" and v)
+        if size > MAX_TOTAL_CHARS:
+            raise ValueError(f"the ads hold {size:,} characters; at most {MAX_TOTAL_CHARS:,} per request")
+        return self
 
 
 class ScreenOut(BaseModel):
