@@ -109,9 +109,9 @@ def test_loading_into_the_store_is_per_report_and_idempotent(tmp_path: Path) -> 
         reports = {r.external_id: r for r in store.iter_reports()}
         stored = store.get_extraction(reports["r1"].id)
         version = store.extractor_version(reports["r4"].id)
-    assert (first.loaded, first.unchanged, first.failed) == (3, 0, 2)
+    assert (first.ingested, first.unchanged, first.failed) == (3, 0, 2)
     assert [(p.path, p.line) for p in first.problems] == [(str(source), 3), (str(source), 5)]
-    assert (again.loaded, again.unchanged) == (0, 3)
+    assert (again.ingested, again.unchanged) == (0, 3)
     assert set(reports) == {"r1", None, "r4"}
     assert reports[None].title == "Raid" and reports[None].source == str(source)
     expected = extract(TEXTS[0], "2025-06-05")
@@ -142,7 +142,7 @@ def test_ingest_file_extracts_loads_and_keeps_results_only_when_asked(
         kept = ingest_file(store, str(source), engine="local", results=str(tmp_path / "kept"))
         again = ingest_file(store, str(source), engine="local", on_problem=lambda p: seen.append(p.line))
         count = sum(1 for _ in store.iter_reports())
-    assert (kept.loaded, kept.failed) == (3, 2) and count == 3
-    assert (again.loaded, again.unchanged) == (0, 3) and seen == [3, 5]
+    assert (kept.ingested, kept.failed) == (3, 2) and count == 3
+    assert (again.ingested, again.unchanged) == (0, 3) and seen == [3, 5]
     assert [r["line"] for r in read_rows(tmp_path / "kept")] == [1, 3, 4, 5, 6]
     assert list(scratch.iterdir()) == []

@@ -104,7 +104,7 @@ def test_spark_results_load_into_the_store_like_local_ones(runs: dict[str, Any])
         with Store(folder / f"{name}.db") as store:
             summary = load_parquet_into_store(folder / name, store)
             loaded[name] = (
-                summary.loaded,
+                summary.ingested,
                 summary.unchanged,
                 [(r.id, r.external_id, r.text) for r in store.iter_reports()],
                 [store.get_extraction(r.id) for r in store.iter_reports()],

@@ -4,37 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from ringscope.engines.parquet import read_rows
 from ringscope.engines.rows import extraction_from_json
 from ringscope.ingest.errors import InputProblem
+from ringscope.ingest.runner import IngestSummary
 from ringscope.model import Report
 
 if TYPE_CHECKING:
     from ringscope.store import Store
 
 
-@dataclass(slots=True)
-class LoadSummary:
-    """What loading a result folder into a store did."""
-
-    loaded: int = 0
-    unchanged: int = 0
-    problems: list[InputProblem] = field(default_factory=list)
-
-    @property
-    def failed(self) -> int:
-        return len(self.problems)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def __str__(self) -> str:
-        return f"{self.loaded} ingested, {self.unchanged} unchanged, {self.failed} failed"
+LoadSummary = IngestSummary
+"""What loading a result folder into a store did: the same account as an ingest run."""
 
 
 def load_parquet_into_store(
@@ -74,7 +58,7 @@ def load_parquet_into_store(
             continue
         extraction = extraction_from_json(row["extraction"])
         if store.add(report, extraction, row["extractor_version"]):
-            summary.loaded += 1
+            summary.ingested += 1
         else:
             summary.unchanged += 1
     return summary
