@@ -8,26 +8,16 @@ from extraction errors.
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from ringscope.extract import extract
-from ringscope.fuse.events import group_events
+from ringscope.fuse.events import group_events, same_event_pairs
 from ringscope.model import Extraction, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-
-
-def pairs(assign: dict[str, str | None]) -> set[tuple[str, str]]:
-    by: dict[str, list[str]] = defaultdict(list)
-    for rid, cid in assign.items():
-        if cid is not None:
-            by[cid].append(rid)
-    return {tuple(sorted(p)) for m in by.values() for p in itertools.combinations(m, 2)}  # type: ignore[misc]
 
 
 def main(argv: list[str]) -> int:
@@ -42,7 +32,7 @@ def main(argv: list[str]) -> int:
         items.append((report, ex))
     pred = group_events(items)
     gold = {str(d["id"]): d.get("event_cluster") for d in docs}
-    gp, pp = pairs(gold), pairs(pred)
+    gp, pp = same_event_pairs(gold), same_event_pairs(pred)
     tp = len(gp & pp)
     p = tp / len(pp) if pp else 1.0
     r = tp / len(gp) if gp else 1.0

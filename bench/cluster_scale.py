@@ -14,14 +14,19 @@ Usage: python bench/cluster_scale.py [--sizes 10000,50000,100000,200000]
 from __future__ import annotations
 
 import argparse
-import itertools
 import random
 import resource
 import sys
 import time
-from collections import defaultdict
 
-from ringscope.fuse.events import EventSettings, _vectors, candidate_pairs, features, group_features
+from ringscope.fuse.events import (
+    EventSettings,
+    _vectors,
+    candidate_pairs,
+    features,
+    group_features,
+    same_event_pairs,
+)
 from ringscope.model import Claim, Entity, Extraction, Report
 
 SYLLABLES = ["ka", "lo", "mi", "ren", "tas", "vor", "qui", "zel", "bra", "nok", "shi", "dun", "pe", "ry",
@@ -62,14 +67,7 @@ def corpus(n: int, seed: int = 7) -> tuple[list[tuple[Report, Extraction]], dict
 
 
 def pairwise_f1(pred: dict[str, str | None], truth: dict[str, int]) -> float:
-    def pairs(assign: dict[str, object]) -> set[tuple[str, str]]:
-        by: dict[object, list[str]] = defaultdict(list)
-        for rid, cid in assign.items():
-            if cid is not None:
-                by[cid].append(rid)
-        return {(a, b) for m in by.values() for a, b in itertools.combinations(sorted(m), 2)}
-
-    gp, pp = pairs(dict(truth)), pairs(dict(pred))
+    gp, pp = same_event_pairs(truth), same_event_pairs(pred)
     tp = len(gp & pp)
     p = tp / len(pp) if pp else 1.0
     r = tp / len(gp) if gp else 1.0

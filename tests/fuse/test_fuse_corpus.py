@@ -6,9 +6,7 @@ Runs on the bundled sample corpus (always present) and on the two seed reports
 
 from __future__ import annotations
 
-import itertools
 import json
-from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 
 from ringscope.extract import extract
 from ringscope.fuse import Picture, fuse
+from ringscope.fuse.events import same_event_pairs
 from ringscope.model import Report
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -81,14 +80,7 @@ def test_sample_events_match_the_team_annotation(sample: tuple[list[dict[str, ob
     gold_lines = resources.files("ringscope").joinpath("data/sample/gold.jsonl").read_text(encoding="utf-8")
     gold = {str(d["id"]): d.get("event_cluster") for d in map(json.loads, gold_lines.splitlines())}
 
-    def pairs(assign: dict[str, object]) -> set[tuple[str, str]]:
-        by: dict[object, list[str]] = defaultdict(list)
-        for rid, cid in assign.items():
-            if cid is not None:
-                by[cid].append(rid)
-        return {(a, b) for m in by.values() for a, b in itertools.combinations(sorted(m), 2)}
-
-    gp, pp = pairs(dict(gold)), pairs(dict(picture.event_of))
+    gp, pp = same_event_pairs(gold), same_event_pairs(picture.event_of)
     tp = len(gp & pp)
     precision, recall = tp / max(len(pp), 1), tp / max(len(gp), 1)
     assert 2 * precision * recall / (precision + recall) >= 0.9

@@ -20,11 +20,12 @@ input gives the same ids on every run.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -288,3 +289,12 @@ def group_features(docs: Sequence[EventFeatures], cfg: EventSettings | None = No
             for report_id in ids:
                 result[report_id] = event_id
     return result
+
+
+def same_event_pairs(assign: Mapping[str, object]) -> set[tuple[str, str]]:
+    """The pairs of report ids (sorted) that share an event id; None means alone."""
+    by: dict[object, list[str]] = defaultdict(list)
+    for report_id, event_id in assign.items():
+        if event_id is not None:
+            by[event_id].append(report_id)
+    return {(a, b) for members in by.values() for a, b in itertools.combinations(sorted(members), 2)}
