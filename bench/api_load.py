@@ -22,9 +22,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-import httpx
-
 from ringscope.model import Claim, Entity, Extraction, Mention, Report, Route
+from ringscope.serve.server import wait_until_healthy
 from ringscope.serve.users import UserError, add_user, create_token
 from ringscope.store import Store
 
@@ -215,16 +214,8 @@ def main() -> None:
     server = subprocess.Popen([sys.executable, "-c", code])
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                sys.exit("the server did not start")
-            time.sleep(0.3)
+        if not wait_until_healthy(base, lambda: server.poll() is None, timeout=60):
+            sys.exit("the server did not start")
         # a short warm-up so every worker has opened its connection
         load(port, token, args.clients, min(3.0, args.duration), vocabulary)
         print(

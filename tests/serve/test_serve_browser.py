@@ -9,27 +9,20 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from ringscope.report.pdf import CHROMIUM_FLAGS
+from ringscope.serve.server import wait_until_healthy
+
 from .conftest import PASSWORDS, VICTIM, Fixture
 from .pngpixels import pixels, share
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = list(CHROMIUM_FLAGS)
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"
@@ -50,17 +43,9 @@ def server(served: Fixture) -> Iterator[str]:
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode() if process.stdout else ""
-                pytest.fail(f"the server did not start: {output[-2000:]}")
-            time.sleep(0.2)
+        if not wait_until_healthy(base, lambda: process.poll() is None, timeout=30):
+            output = process.stdout.read().decode() if process.stdout else ""
+            pytest.fail(f"the server did not start: {output[-2000:]}")
         yield base
     finally:
         process.terminate()

@@ -7,9 +7,10 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 
 import httpx
+
+from ringscope.serve.server import wait_until_healthy
 
 from .conftest import Fixture
 
@@ -33,16 +34,8 @@ def test_two_workers_answer_and_stop_cleanly(served: Fixture) -> None:
     process = _start(served, port, 2)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+        started = wait_until_healthy(base, lambda: process.poll() is None, timeout=30)
+        assert started, process.stdout.read().decode() if process.stdout else "the server did not start"
         marker = f"workers-{port}"
         for _ in range(20):  # a new connection each time, so both workers are likely to answer
             response = httpx.get(

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import socket
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -95,3 +96,23 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000, workers: 
         workers=workers,
         **FAST,
     )
+
+
+def wait_until_healthy(base: str, alive: Callable[[], bool], timeout: float = 30.0) -> bool:
+    """Poll ``base``/health until it answers 200; False if ``alive()`` turns false or time runs out."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/health", timeout=1) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return True
+        except (urllib.error.URLError, OSError):
+            pass
+        if not alive():
+            return False
+        time.sleep(0.2)
+    return False
