@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
@@ -164,14 +165,7 @@ def next_word(toks: list[Tok], index: int) -> str:
 
 def index_of(toks: list[Tok], start: int) -> int:
     """Index of the token starting at ``start`` (binary search: tokens are in text order)."""
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(toks, start, key=lambda tok: tok.start)
 
 
 def inside_sentence(text: str, start: int) -> bool:

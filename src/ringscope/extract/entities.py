@@ -12,7 +12,7 @@ form, with every mention.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 
 from ringscope.extract.capitalised import (
@@ -80,13 +80,7 @@ def _place_index(places: list[PlaceHit]) -> dict[int, PlaceHit]:
 
 def _inside(places: list[PlaceHit], start: int, end: int) -> list[PlaceHit]:
     """Place hits lying within [start, end) (places are in text order)."""
-    lo, hi = 0, len(places)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if places[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect_left(places, start, key=lambda place: place.start)
     out = []
     while lo < len(places) and places[lo].start < end:
         if places[lo].end <= end:
