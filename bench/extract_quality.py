@@ -1,32 +1,35 @@
-"""Score extraction on a gold corpus: writes predictions, then runs the shared scorer.
+"""Score the whole `ringscope extract` command on gold corpora with the shared scorer.
 
 Usage: python bench/extract_quality.py [GOLD.jsonl ...]
 Defaults to ../shared/corpus/dev/reports.jsonl and ../shared/corpus/seeds.jsonl.
-Prints the scorer's table for each file; predictions go next to /tmp.
+A corpus whose reports carry `fold` is scored three times: all reports, folds 0-3
+(where failure classes are looked for) and fold 4 (the check, never tuned on).
+Predictions are written next to the system's temporary folder.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from ringscope.extract import extract
-
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+TUNE_FOLDS = "0,1,2,3"
+CHECK_FOLDS = "4"
 
 
-def predict(gold: Path, out: Path) -> None:
-    with gold.open(encoding="utf-8") as fh, out.open("w", encoding="utf-8") as sink:
-        for line in fh:
-            if not line.strip():
-                continue
-            doc = json.loads(line)
-            result = extract(doc["text"], doc.get("published"))
-            sink.write(json.dumps(result.to_contract(str(doc["id"])), ensure_ascii=False) + "\n")
+def _ringscope() -> list[str]:
+    exe = shutil.which("ringscope", path=str(Path(sys.executable).parent))
+    return [exe] if exe else [sys.executable, "-m", "ringscope.cli"]
+
+
+def _folds(gold: Path) -> set[int]:
+    with gold.open(encoding="utf-8") as fh:
+        return {json.loads(line).get("fold") for line in fh if line.strip()} - {None}
 
 
 def main(argv: list[str]) -> int:
@@ -37,9 +40,13 @@ def main(argv: list[str]) -> int:
         return 2
     for gold in golds:
         out = Path(tempfile.gettempdir()) / f"ringscope-pred-{gold.stem}.jsonl"
-        predict(gold, out)
-        print(f"== {gold} (predictions in {out})")
-        subprocess.run([sys.executable, str(scorer), str(gold), str(out)], check=True)
+        subprocess.run([*_ringscope(), "extract", str(gold), "-o", str(out)], check=True)
+        runs: list[tuple[str, list[str]]] = [("all reports", [])]
+        if _folds(gold):
+            runs += [(f"folds {TUNE_FOLDS}", ["--folds", TUNE_FOLDS]), (f"fold {CHECK_FOLDS}", ["--folds", CHECK_FOLDS])]
+        for label, extra in runs:
+            print(f"== {gold} [{label}] (predictions in {out})", flush=True)
+            subprocess.run([sys.executable, str(scorer), str(gold), str(out), *extra], check=True)
     return 0
 
 
