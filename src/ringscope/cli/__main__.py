@@ -1,0 +1,5 @@
+"""``python -m ringscope.cli``."""
+
+from ringscope.cli import main
+
+main()
