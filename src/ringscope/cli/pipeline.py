@@ -222,6 +222,8 @@ def _extract_on_engine(
 
     if input == "-":
         fail("--engine and --parquet read a JSON-lines file, not standard input")
+    if parquet == "-":
+        fail("--parquet writes a folder, not a stream; give a folder (-o - sends JSON lines to stdout)")
     with tempfile.TemporaryDirectory(prefix="ringscope-extract-") as scratch:
         target = parquet if parquet is not None else str(Path(scratch) / "results")
         try:
