@@ -29,7 +29,9 @@ from rich.text import Text
 Row = dict[str, Any]
 Shape = Literal["code", "number", "text", "quote"]
 
-_MIN_WIDTH: dict[Shape, int] = {"code": 18, "number": 0, "text": 12, "quote": 26}
+_MIN_WIDTH: dict[Shape, int] = {"code": 18, "number": 0, "text": 12, "quote": 24}
+_LONGEST_WORD = 16
+"""A text column keeps room for words up to this long before cutting them with an ellipsis."""
 _GAP = 2
 """Columns are separated by two cells (the compact table style below)."""
 
@@ -194,7 +196,11 @@ def layout(columns: Sequence[Column], cells: list[list[Text]], total: int) -> li
         if column.max_width is not None:
             width = min(width, max(column.max_width, _MIN_WIDTH[column.shape]))
         natural.append(width)
-        floors.append(width if column.shape == "number" else min(width, _MIN_WIDTH[column.shape]))
+        floor = _MIN_WIDTH[column.shape]
+        if column.shape == "text":  # room for the longest word (a figure such as 3,000,000,000)
+            longest_word = max((_longest_word(row[index]) for row in cells), default=0)
+            floor = max(floor, min(_LONGEST_WORD, longest_word))
+        floors.append(width if column.shape == "number" else min(width, floor))
     widths = list(natural)
     excess = sum(widths) + _GAP * (len(widths) - 1) - total
     while excess > 0:
@@ -207,6 +213,10 @@ def layout(columns: Sequence[Column], cells: list[list[Text]], total: int) -> li
                 widths[i] -= 1
                 excess -= 1
     return widths
+
+
+def _longest_word(text: Text) -> int:
+    return max((cell_len(word) for word in text.plain.split()), default=0)
 
 
 def _width(text: Text) -> int:
