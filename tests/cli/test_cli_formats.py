@@ -241,3 +241,19 @@ def test_report_withholds_the_victim(folder: Path, fmt: str) -> None:
     assert result.returncode == 0, result.stderr
     assert "Arun Vale" in result.stdout and "Copper Bay" in result.stdout
     assert "Mira Holt" not in result.stdout and "Holt" not in result.stdout
+
+
+def test_screen_sends_the_recruiter_network_to_stdout(tmp_path: Path) -> None:
+    ads = tmp_path / "ads.jsonl"
+    ads.write_text(
+        json.dumps({"id": "a1", "text": "Customer service in Bangkok, Thailand. USD 2,000 per month, free"
+                    " flights. Telegram @invented_jobs"}) + "\n"
+        + json.dumps({"id": "a2", "text": "Typists wanted, Telegram @invented_jobs"}) + "\n",
+        encoding="utf-8",
+    )
+    result = run("screen", "ads.jsonl", "-o", "scored.jsonl", "--ftm", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    schemas = {json.loads(line)["schema"] for line in result.stdout.splitlines()}
+    assert "UserAccount" in schemas
+    both = run("screen", "ads.jsonl", "--ftm", "-", cwd=tmp_path)
+    assert both.returncode == 1 and both.stderr.startswith("error: only one of -o, --ftm and --networks")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -59,7 +60,10 @@ def test_long_words_are_cut_with_an_ellipsis_never_split() -> None:
 
 
 def test_json_and_csv_carry_the_rows_not_the_display(capsys: pytest.CaptureFixture[str]) -> None:
-    rows = [{"id": "a", "spans": [[1, 2]], "value": 1.5, "note": None}, {"id": "b", "extra": "x"}]
+    rows: list[dict[str, Any]] = [
+        {"id": "a", "spans": [[1, 2]], "value": 1.5, "note": None},
+        {"id": "b", "extra": "x"},
+    ]
     section = Section("t", [Column("id", show=lambda row: "shown " + row["id"])], rows)
     console = Console(file=io.StringIO())
     emit([section], OutputFormat.json, console)
