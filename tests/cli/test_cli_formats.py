@@ -257,3 +257,24 @@ def test_screen_sends_the_recruiter_network_to_stdout(tmp_path: Path) -> None:
     assert "UserAccount" in schemas
     both = run("screen", "ads.jsonl", "--ftm", "-", cwd=tmp_path)
     assert both.returncode == 1 and both.stderr.startswith("error: only one of -o, --ftm and --networks")
+
+
+def test_brief_as_html_on_stdout(folder: Path) -> None:
+    result = run("brief", "-o", "-", "--store", "s.db", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.lower().startswith("<!doctype html") and result.stdout.rstrip().endswith("</html>")
+    assert not (folder / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "reports.jsonl", "--parquet", "-"], "error: --parquet writes a folder"),
+        (["ingest", "reports.jsonl", "--engine", "spark", "--results", "-", "--store", "x.db"],
+         "error: --results keeps a Parquet folder"),
+    ],
+)
+def test_folders_are_not_streams(folder: Path, args: list[str], message: str) -> None:
+    result = run(*args, cwd=folder)
+    assert result.returncode == 1 and result.stderr.startswith(message)
+    assert not (folder / "-").exists()

@@ -89,6 +89,8 @@ def _ingest_on_engine(
 
     if "-" in paths:
         fail(f"--engine {engine} reads JSON-lines files, not standard input")
+    if results is not None and str(results) == "-":
+        fail("--results keeps a Parquet folder, not a stream; give a folder")
     if results is not None and len(paths) > 1:
         fail("--results keeps the results of one input file; give one file")
     failed = 0
