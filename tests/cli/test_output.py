@@ -86,3 +86,12 @@ def test_empty_results_say_so_on_stderr_when_not_a_table(capsys: pytest.CaptureF
 def test_format_follows_the_terminal_unless_asked(capsys: pytest.CaptureFixture[str]) -> None:
     assert chosen(OutputFormat.csv) is OutputFormat.csv
     assert chosen(None) is OutputFormat.json  # pytest captures stdout: not a terminal
+
+
+def test_brackets_in_report_text_and_queries_are_shown_as_they_are() -> None:
+    console = Console(width=80, file=io.StringIO(), color_system=None)
+    rows = [{"quote": "[/b] an invented [bold]quote[/bold]"}]
+    section = Section("matching '[/x]'", [Column("quote", "[/h]", shape="quote")], rows)
+    emit([section], OutputFormat.table, console)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "matching '[/x]'" in shown and "[/h]" in shown and "[/b] an invented [bold]quote[/bold]" in shown

@@ -165,7 +165,7 @@ def _print_table(console: Console, section: Section) -> None:
             _print_vertical(console, section.title if number == 0 else "", section.columns, [row])
         return
     table = Table(
-        title=clean(section.title) or None,
+        title=_title(section.title),
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -174,7 +174,7 @@ def _print_table(console: Console, section: Section) -> None:
     )
     for column, width in zip(section.columns, widths, strict=True):
         table.add_column(
-            clean(column.header or column.key),
+            Text(clean(column.header or column.key)),
             width=width,
             no_wrap=column.shape in ("code", "number"),
             overflow="ellipsis",
@@ -215,6 +215,11 @@ def layout(columns: Sequence[Column], cells: list[list[Text]], total: int) -> li
     return widths
 
 
+def _title(title: str) -> Text | None:
+    """A table title as text (never read as console markup)."""
+    return Text(clean(title)) if title else None
+
+
 def _longest_word(text: Text) -> int:
     return max((cell_len(word) for word in text.plain.split()), default=0)
 
@@ -225,7 +230,7 @@ def _width(text: Text) -> int:
 
 def _print_vertical(console: Console, title: str, columns: Sequence[Column], rows: list[Row]) -> None:
     """Rows as records: each column's header on the left, its value on the right."""
-    table = Table(title=clean(title) or None, box=box.SIMPLE_HEAD, show_header=False,
+    table = Table(title=_title(title), box=box.SIMPLE_HEAD, show_header=False,
                   show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column("field", no_wrap=True, overflow="ellipsis")
     table.add_column("value", overflow="ellipsis")
