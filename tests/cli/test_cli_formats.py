@@ -278,3 +278,24 @@ def test_folders_are_not_streams(folder: Path, args: list[str], message: str) ->
     result = run(*args, cwd=folder)
     assert result.returncode == 1 and result.stderr.startswith(message)
     assert not (folder / "-").exists()
+
+
+def test_events_blank_victims_in_the_quotes_they_now_carry(tmp_path: Path) -> None:
+    told = [
+        VICTIM_REPORT + " About 300 people were trafficked to the compound, police said.",
+        "Officers rescued 40 workers from the Copper Bay compound in Myawaddy on Monday, Police Colonel"
+        " Arun Vale said. One survivor, Mira Holt, said she was lured by a fake job advert. About 3,000"
+        " people were trafficked to the Copper Bay compound, according to police.",
+    ]
+    lines = [json.dumps({"id": f"e{n}", "text": text, "published": f"2026-04-0{n + 2}"})
+             for n, text in enumerate(told)]
+    (tmp_path / "event.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("ingest", "event.jsonl", "--store", "e.db", cwd=tmp_path).returncode == 0
+    for fmt in ("json", "csv", "table"):
+        result = run("events", "--format", fmt, "--store", "e.db", cwd=tmp_path)
+        assert result.returncode == 0 and "ev-" in result.stdout
+        assert "Mira Holt" not in result.stdout
+    piped = run("events", "--store", "e.db", cwd=tmp_path)
+    [event] = [json.loads(line) for line in piped.stdout.splitlines()]
+    quotes = [c["quote"] for f in event["agreed"] + event["conflicts"] for c in f["claims"]]
+    assert any("One survivor," in quote for quote in quotes)

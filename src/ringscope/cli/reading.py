@@ -111,10 +111,13 @@ def events(
 ) -> None:
     """Events told by more than one report, with the figures they agree and disagree on."""
     from ringscope.api import picture as fused
+    from ringscope.report.privacy import victim_entities, victim_names
 
     with user_errors(), open_store(store) as db:
         picture = fused(db)
-    rows = [R.event_row(picture, event) for event in picture.events[:limit]]
+    # The event table never showed quotes; the rows that now carry them blank victims' names.
+    withheld = victim_names(picture, victim_entities(picture))
+    rows = [R.event_row(picture, event, withheld) for event in picture.events[:limit]]
     emit([S.events_section(rows, len(picture.events))], chosen(format), out)
 
 
