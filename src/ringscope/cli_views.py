@@ -20,6 +20,8 @@ SHOW_ROUTES = 10
 
 
 def print_summary(console: Console, store: Store, summary: IngestSummary, path: Path) -> None:
+    from ringscope.cli.output import clean  # every table string passes through it
+
     stats = store.stats()
     console.print(
         Panel(
@@ -45,7 +47,8 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     top = _table(f"top {TOP_ENTITIES} entities", ("name", "type", "country", "reports", "mentions"))
     for entity in store.entities()[:TOP_ENTITIES]:
         top.add_row(
-            Text(entity.name), entity.type, entity.country or "", str(entity.reports), str(entity.mentions)
+            Text(clean(entity.name)), entity.type, entity.country or "", str(entity.reports),
+            str(entity.mentions),
         )
     routes = _table("routes (origin → destination)", ("origin", "destination", "reports"))
     for origin, destination, reports in store.route_counts()[:SHOW_ROUTES]:
@@ -58,7 +61,8 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     )
     for row in _spread(claims, SHOW_CLAIMS):
         shown.add_row(
-            row.claim.measure, format_figure(row.claim), Text(f"“{row.claim.quote}”"), Text(source_label(row))
+            row.claim.measure, format_figure(row.claim), Text(clean(f"“{row.claim.quote}”")),
+            Text(clean(source_label(row))),
         )
     _print(console, shown)
 
