@@ -119,9 +119,9 @@ def emit(sections: Iterable[Section], fmt: OutputFormat, console: Console) -> No
     else:
         for section in sections:
             _print_table(console, section)
-    if fmt is not OutputFormat.table:
-        for section in sections:
-            if not section.rows and section.empty:
+    if fmt is not OutputFormat.table and not any(section.rows for section in sections):
+        for section in sections:  # nothing on stdout: say why on stderr
+            if section.empty:
                 typer.echo(section.empty, err=True)
     sys.stdout.flush()
 
