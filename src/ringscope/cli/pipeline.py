@@ -89,6 +89,8 @@ def _ingest_on_engine(
 
     if "-" in paths:
         fail(f"--engine {engine} reads JSON-lines files, not standard input")
+    if results is not None and str(results) == "-":
+        fail("--results keeps a Parquet folder, not a stream; give a folder")
     if results is not None and len(paths) > 1:
         fail("--results keeps the results of one input file; give one file")
     failed = 0
@@ -222,6 +224,8 @@ def _extract_on_engine(
 
     if input == "-":
         fail("--engine and --parquet read a JSON-lines file, not standard input")
+    if parquet == "-":
+        fail("--parquet writes a folder, not a stream; give a folder (-o - sends JSON lines to stdout)")
     with tempfile.TemporaryDirectory(prefix="ringscope-extract-") as scratch:
         target = parquet if parquet is not None else str(Path(scratch) / "results")
         try:
