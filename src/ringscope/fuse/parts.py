@@ -1,0 +1,186 @@
+"""Breakdowns inside one report: which figures are parts of which total.
+
+Three rules of ``figures.yaml`` find them, strongest first:
+
+- ``P1_sum_of_parts``: adjacent figures that add up exactly to another figure of the report
+  (41 + 80 = 121; nested lists are found from the inside out);
+- ``P3_share_of_total``: a figure stated as a share ("9 of them", "out of the 56", "including 12");
+- ``P2_breakdown_list``: a list of groups right after a larger total.
+
+A run of parts whose total the report does not state stays *open*: its total may be a figure of
+another report of the same event (see :mod:`ringscope.fuse.figures`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ringscope.fuse.figure_rules import group_of, rules, share_cue
+from ringscope.fuse.refs import ClaimRef
+
+
+@dataclass(slots=True)
+class OpenRun:
+    """Parts whose total lies outside the report: their sum (or a named total) and how to match it."""
+
+    members: list[int]
+    total: float
+    rule: str
+    at_least: bool = False
+    """True when the total may be larger than ``total`` (a list may leave groups out)."""
+
+
+@dataclass(slots=True)
+class Breakdown:
+    """Part-of links inside one report, by index into its claims."""
+
+    part_of: dict[int, tuple[int, str]] = field(default_factory=dict)
+    open: list[OpenRun] = field(default_factory=list)
+
+    def siblings(self, i: int, j: int) -> bool:
+        """Whether two claims are parts of one total (so different groups, never one figure)."""
+        a, b = self.part_of.get(i), self.part_of.get(j)
+        if a is not None and b is not None and a[0] == b[0]:
+            return True
+        return any(i in run.members and j in run.members for run in self.open)
+
+
+def value_of(ref: ClaimRef) -> float | None:
+    c = ref.claim
+    if c.value is not None:
+        return float(c.value)
+    if c.low is not None and c.high is not None:
+        return (float(c.low) + float(c.high)) / 2
+    return None
+
+
+def unit_class(ref: ClaimRef) -> str:
+    c = ref.claim
+    return f"money:{c.currency}" if c.unit == "currency" else "count"
+
+
+def _gap(refs: Sequence[ClaimRef], a: int, b: int) -> int:
+    """Characters between the end of claim ``a`` and the start of claim ``b`` (b after a)."""
+    return max(0, refs[b].claim.start - refs[a].claim.end)
+
+
+def _distance(refs: Sequence[ClaimRef], run: Sequence[int], t: int) -> int:
+    first, last = refs[run[0]].claim, refs[run[-1]].claim
+    here = refs[t].claim
+    if here.end <= first.start:
+        return first.start - here.end
+    if here.start >= last.end:
+        return here.start - last.end
+    return 0
+
+
+def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
+    """Part-of links among the claims of one report, ``refs`` in text order."""
+    limits = rules().limits
+    out = Breakdown()
+    values = [value_of(r) for r in refs]
+    active = [i for i, v in enumerate(values) if v is not None and v > 0 and refs[i].claim.start >= 0]
+
+    # P1: runs that add up exactly to a total; the longest run first, then again on what is left.
+    found = True
+    while found:
+        found = False
+        best: tuple[int, list[int], int] | None = None
+        for s in range(len(active)):
+            run = [active[s]]
+            total = values[active[s]] or 0.0
+            for e in range(s + 1, min(len(active), s + 30)):
+                nxt = active[e]
+                if _gap(refs, run[-1], nxt) > limits.sum_gap or unit_class(refs[nxt]) != unit_class(refs[run[0]]):
+                    break
+                run = [*run, nxt]
+                total += values[nxt] or 0.0
+                for t in active:
+                    if t in run or t in out.part_of:
+                        continue
+                    vt = values[t]
+                    if vt is None or abs(vt - total) > 0.5 or vt <= max(values[i] or 0 for i in run):
+                        continue
+                    if refs[t].claim.qualifier not in ("exact", "about", "at_least") or \
+                            unit_class(refs[t]) != unit_class(refs[run[0]]):
+                        continue
+                    distance = _distance(refs, run, t)
+                    if distance > limits.total_reach or (refs[run[0]].claim.start < refs[t].claim.start
+                                                         < refs[run[-1]].claim.start):
+                        continue
+                    if best is None or (len(run), -distance) > (len(best[1]), -best[2]):
+                        best = (t, run, distance)
+        if best is not None:
+            t, run, _ = best
+            for i in run:
+                out.part_of[i] = (t, "P1_sum_of_parts")
+            active = [i for i in active if i not in run]
+            found = True
+
+    # P3: shares of a total, named or the nearest larger figure before.
+    for i, ref in enumerate(refs):
+        if i in out.part_of or values[i] is None:
+            continue
+        fired, named = share_cue(ref)
+        if not fired:
+            continue
+        total_at = _total_for(refs, values, i, named)
+        if total_at is not None:
+            out.part_of[i] = (total_at, "P3_share_of_total")
+        elif named is not None:
+            out.open.append(OpenRun([i], named, "P3_share_of_total"))
+
+    # P2: lists of groups after a larger total.
+    run: list[int] = []
+    for i in [*active, -1]:
+        listed = i >= 0 and i not in out.part_of and bool(group_of(refs[i].claim.quote)) and (
+            not run or (_gap(refs, run[-1], i) <= limits.list_gap and _no_stop(refs, run[-1], i)
+                        and unit_class(refs[i]) == unit_class(refs[run[0]])))
+        if listed:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            _close_list(refs, values, run, out)
+        run = [i] if i >= 0 and i not in out.part_of and group_of(refs[i].claim.quote) else []
+    return out
+
+
+def _no_stop(refs: Sequence[ClaimRef], a: int, b: int) -> bool:
+    """No sentence ends between claims ``a`` and ``b`` (judged from ``a``'s right context)."""
+    between = refs[a].after[: _gap(refs, a, b)]
+    return "." not in between.replace(".,", "") and "\n" not in between
+
+
+def _close_list(refs: Sequence[ClaimRef], values: Sequence[float | None], run: list[int], out: Breakdown) -> None:
+    limits = rules().limits
+    total = sum(values[i] or 0 for i in run)
+    start = refs[run[0]].claim.start
+    candidates = [
+        t for t in range(len(refs))
+        if t not in run and values[t] is not None and refs[t].claim.end <= start
+        and start - refs[t].claim.end <= limits.total_reach and (values[t] or 0) >= total
+        and unit_class(refs[t]) == unit_class(refs[run[0]])
+    ]
+    if candidates:
+        t = max(candidates, key=lambda k: refs[k].claim.end)
+        for i in run:
+            out.part_of[i] = (t, "P2_breakdown_list")
+    else:
+        out.open.append(OpenRun(list(run), total, "P2_breakdown_list", at_least=True))
+
+
+def _total_for(refs: Sequence[ClaimRef], values: Sequence[float | None], i: int, named: float | None) -> int | None:
+    """The claim a share names (by value), else the nearest larger figure before it."""
+    limits = rules().limits
+    here = refs[i].claim
+    if named is not None:
+        hits = [t for t in range(len(refs)) if t != i and values[t] is not None and abs((values[t] or 0) - named) <= 0.5]
+        return min(hits, key=lambda t: abs(refs[t].claim.start - here.start)) if hits else None
+    own = values[i] or 0
+    before = [
+        t for t in range(len(refs))
+        if t != i and values[t] is not None and (values[t] or 0) > own and refs[t].claim.end <= here.start
+        and here.start - refs[t].claim.end <= limits.total_reach and unit_class(refs[t]) == unit_class(refs[i])
+    ]
+    return max(before, key=lambda t: refs[t].claim.end) if before else None
