@@ -104,9 +104,9 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def same_frame(a: ClaimRef, b: ClaimRef) -> bool:
     """Same measure, period, place (where both state one) and group (where both name one)."""
     ca, cb = a.claim, b.claim
-    if ca.measure != cb.measure or not _compatible(ca.period, cb.period) or not _compatible(ca.location, cb.location):
+    if ca.measure != cb.measure or not _compatible(ca.period, cb.period):
         return False
-    ga, gb = group_of(ca.quote), group_of(cb.quote)
+    ga, gb = group_of(a.phrase or ca.quote), group_of(b.phrase or cb.quote)
     return not ga or not gb or bool(ga & gb)
 
 
@@ -247,7 +247,7 @@ def _assign_scope(refs: list[ClaimRef], scope: str) -> None:
     open_runs: list[tuple[str, list[int], float, str, bool]] = []
     breakdowns: dict[str, tuple[list[int], Breakdown]] = {}
     for report_id, items in by_report.items():
-        items.sort(key=lambda k: (refs[k].claim.start, refs[k].claim.end))
+        items.sort(key=lambda k: refs[k].span)
         parts = find_breakdown([refs[k] for k in items])
         breakdowns[report_id] = (items, parts)
         for i, (t, rule) in parts.part_of.items():

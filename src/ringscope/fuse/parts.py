@@ -62,16 +62,15 @@ def unit_class(ref: ClaimRef) -> str:
 
 def _gap(refs: Sequence[ClaimRef], a: int, b: int) -> int:
     """Characters between the end of claim ``a`` and the start of claim ``b`` (b after a)."""
-    return max(0, refs[b].claim.start - refs[a].claim.end)
+    return max(0, refs[b].span[0] - refs[a].span[1])
 
 
 def _distance(refs: Sequence[ClaimRef], run: Sequence[int], t: int) -> int:
-    first, last = refs[run[0]].claim, refs[run[-1]].claim
-    here = refs[t].claim
-    if here.end <= first.start:
-        return first.start - here.end
-    if here.start >= last.end:
-        return here.start - last.end
+    first, last, here = refs[run[0]].span, refs[run[-1]].span, refs[t].span
+    if here[1] <= first[0]:
+        return first[0] - here[1]
+    if here[0] >= last[1]:
+        return here[0] - last[1]
     return 0
 
 
@@ -80,7 +79,7 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
     limits = rules().limits
     out = Breakdown()
     values = [value_of(r) for r in refs]
-    active = [i for i, v in enumerate(values) if v is not None and v > 0 and refs[i].claim.start >= 0]
+    active = [i for i, v in enumerate(values) if v is not None and v > 0 and refs[i].span[0] >= 0]
 
     # P1: runs that add up exactly to a total; the longest run first, then again on what is left.
     found = True
@@ -106,8 +105,8 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
                             unit_class(refs[t]) != unit_class(refs[run[0]]):
                         continue
                     distance = _distance(refs, run, t)
-                    if distance > limits.total_reach or (refs[run[0]].claim.start < refs[t].claim.start
-                                                         < refs[run[-1]].claim.start):
+                    if distance > limits.total_reach or (refs[run[0]].span[0] < refs[t].span[0]
+                                                         < refs[run[-1]].span[0]):
                         continue
                     if best is None or (len(run), -distance) > (len(best[1]), -best[2]):
                         best = (t, run, distance)
@@ -134,7 +133,7 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
     # P2: lists of groups after a larger total.
     run: list[int] = []
     for i in [*active, -1]:
-        listed = i >= 0 and i not in out.part_of and bool(group_of(refs[i].claim.quote)) and (
+        listed = i >= 0 and i not in out.part_of and bool(group_of(refs[i].phrase or refs[i].claim.quote)) and (
             not run or (_gap(refs, run[-1], i) <= limits.list_gap and _no_stop(refs, run[-1], i)
                         and unit_class(refs[i]) == unit_class(refs[run[0]])))
         if listed:
@@ -142,7 +141,7 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
             continue
         if len(run) >= 2:
             _close_list(refs, values, run, out)
-        run = [i] if i >= 0 and i not in out.part_of and group_of(refs[i].claim.quote) else []
+        run = [i] if i >= 0 and i not in out.part_of and group_of(refs[i].phrase or refs[i].claim.quote) else []
     return out
 
 
@@ -155,15 +154,15 @@ def _no_stop(refs: Sequence[ClaimRef], a: int, b: int) -> bool:
 def _close_list(refs: Sequence[ClaimRef], values: Sequence[float | None], run: list[int], out: Breakdown) -> None:
     limits = rules().limits
     total = sum(values[i] or 0 for i in run)
-    start = refs[run[0]].claim.start
+    start = refs[run[0]].span[0]
     candidates = [
         t for t in range(len(refs))
-        if t not in run and values[t] is not None and refs[t].claim.end <= start
-        and start - refs[t].claim.end <= limits.total_reach and (values[t] or 0) >= total
+        if t not in run and values[t] is not None and refs[t].span[1] <= start
+        and start - refs[t].span[1] <= limits.total_reach and (values[t] or 0) >= total
         and unit_class(refs[t]) == unit_class(refs[run[0]])
     ]
     if candidates:
-        t = max(candidates, key=lambda k: refs[k].claim.end)
+        t = max(candidates, key=lambda k: refs[k].span[1])
         for i in run:
             out.part_of[i] = (t, "P2_breakdown_list")
     else:
@@ -173,14 +172,14 @@ def _close_list(refs: Sequence[ClaimRef], values: Sequence[float | None], run: l
 def _total_for(refs: Sequence[ClaimRef], values: Sequence[float | None], i: int, named: float | None) -> int | None:
     """The claim a share names (by value), else the nearest larger figure before it."""
     limits = rules().limits
-    here = refs[i].claim
+    here = refs[i].span
     if named is not None:
         hits = [t for t in range(len(refs)) if t != i and values[t] is not None and abs((values[t] or 0) - named) <= 0.5]
-        return min(hits, key=lambda t: abs(refs[t].claim.start - here.start)) if hits else None
+        return min(hits, key=lambda t: abs(refs[t].span[0] - here[0])) if hits else None
     own = values[i] or 0
     before = [
         t for t in range(len(refs))
-        if t != i and values[t] is not None and (values[t] or 0) > own and refs[t].claim.end <= here.start
-        and here.start - refs[t].claim.end <= limits.total_reach and unit_class(refs[t]) == unit_class(refs[i])
+        if t != i and values[t] is not None and (values[t] or 0) > own and refs[t].span[1] <= here[0]
+        and here[0] - refs[t].span[1] <= limits.total_reach and unit_class(refs[t]) == unit_class(refs[i])
     ]
-    return max(before, key=lambda t: refs[t].claim.end) if before else None
+    return max(before, key=lambda t: refs[t].span[1]) if before else None

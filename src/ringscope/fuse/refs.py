@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ringscope.model import Claim, make_id
@@ -27,6 +28,14 @@ class ClaimRef:
     part_of: str | None = None
     rule: str = ""
     part_rule: str | None = None
+    phrase: str = ""
+    start: int = -1
+    end: int = -1
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the claim's number stands in its report (the quote's span when not found)."""
+        return (self.start, self.end) if self.start >= 0 else (self.claim.start, self.claim.end)
 
     @property
     def id(self) -> str:
@@ -39,13 +48,38 @@ class ClaimRef:
 
 
 def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
-    """``ref`` with the text either side of its quote (within ``reach`` characters) filled in."""
+    """``ref`` with the place of its number in ``text``, the text either side of it (within
+    ``reach`` characters) and the phrase it heads ("389 Vietnamese") filled in."""
     start, end = ref.claim.start, ref.claim.end
     if start < 0 or end > len(text) or text[start:end] != ref.claim.quote:
         found = text.find(ref.claim.quote) if ref.claim.quote else -1
         if found < 0:
             return ref
         start, end = found, found + len(ref.claim.quote)
+    number = _anchor(ref.claim.quote, ref.claim.value if ref.claim.value is not None else ref.claim.low)
+    if number is not None:
+        start, end = start + number[0], start + number[1]
+    ref.start, ref.end = start, end
     ref.before = text[max(0, start - reach):start]
     ref.after = text[end:end + reach]
+    words = re.match(r"[^\W\d]*(?:[\s)(-]+[^\W\d]+){0,5}", ref.after.lstrip(" )(-"))
+    ref.phrase = text[start:end] + " " + (words.group(0) if words else "")
     return ref
+
+
+def _anchor(quote: str, value: float | None) -> tuple[int, int] | None:
+    """Where ``value`` is written in digits in ``quote`` ("1,048", "1048", "$4.5 billion" -> "4.5")."""
+    if value is None or value <= 0:
+        return None
+    forms = []
+    if float(value).is_integer():
+        forms += [f"{int(value):,}", f"{int(value)}"]
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        scaled = value / scale
+        if 1 <= scaled < 1000 and round(scaled, 3) == scaled:
+            forms.append(f"{scaled:g}")
+    for form in sorted(set(forms), key=len, reverse=True):
+        match = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote)
+        if match:
+            return match.start(), match.end()
+    return None
