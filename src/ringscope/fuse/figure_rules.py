@@ -47,6 +47,7 @@ class FigureRules:
     share_inside: tuple[re.Pattern[str], ...]
     share_before: tuple[re.Pattern[str], ...]
     running: tuple[re.Pattern[str], ...]
+    totals: tuple[re.Pattern[str], ...]
     limits: Limits = field(default_factory=Limits)
 
     def reason(self, rule_id: str) -> str:
@@ -73,6 +74,7 @@ def rules() -> FigureRules:
         share_inside=tuple(re.compile(p) for p in raw["share_inside"]),
         share_before=tuple(re.compile(p) for p in raw["share_before"]),
         running=tuple(re.compile(p) for p in raw["running"]),
+        totals=tuple(re.compile(p) for p in raw["totals"]),
         limits=Limits(**raw.get("limits", {})),
     )
 
@@ -136,3 +138,10 @@ def running(ref: ClaimRef) -> bool:
     """Whether the claim states a running total ("to date", "so far")."""
     text = (_sentence_tail(ref.before.lower()) + ref.claim.quote.lower() + ref.after.lower()[:60])
     return any(p.search(text) for p in rules().running)
+
+
+def total_marked(ref: ClaimRef) -> bool:
+    """Whether the claim is stated as a total ("a total of 90", "90 in total") or a running total."""
+    tail = _sentence_tail(ref.before.lower())
+    text = tail + ref.claim.quote.lower() + ref.after.lower()[:40]
+    return running(ref) or any(p.search(tail) or p.search(text) for p in rules().totals)

@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ringscope.fuse.figure_rules import group_of, rules, share_cue
+import itertools
+
+from ringscope.fuse.figure_rules import group_of, rules, share_cue, total_marked
 from ringscope.fuse.refs import ClaimRef
 
 
@@ -117,18 +119,18 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
             active = [i for i in active if i not in run]
             found = True
 
-    # P3: shares of a total, named or the nearest larger figure before.
-    for i, ref in enumerate(refs):
-        if i in out.part_of or values[i] is None:
+    # P4: batches of a stated or running total, anywhere in the report.
+    for t in sorted(active, key=lambda k: -(values[k] or 0)):
+        if t in out.part_of or not total_marked(refs[t]):
             continue
-        fired, named = share_cue(ref)
-        if not fired:
-            continue
-        total_at = _total_for(refs, values, i, named)
-        if total_at is not None:
-            out.part_of[i] = (total_at, "P3_share_of_total")
-        elif named is not None:
-            out.open.append(OpenRun([i], named, "P3_share_of_total"))
+        pool = [i for i in active if i != t and i not in out.part_of and (values[i] or 0) < (values[t] or 0)
+                and refs[i].claim.measure == refs[t].claim.measure and refs[i].claim.qualifier == "exact"
+                and unit_class(refs[i]) == unit_class(refs[t])]
+        pool = sorted(pool, key=lambda i: abs(refs[i].span[0] - refs[t].span[0]))[:16]
+        batch = _subset_sum(pool, values, values[t] or 0)
+        if batch:
+            for i in batch:
+                out.part_of[i] = (t, "P4_batches_of_total")
 
     # P2: lists of groups after a larger total.
     run: list[int] = []
@@ -142,6 +144,19 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
         if len(run) >= 2:
             _close_list(refs, values, run, out)
         run = [i] if i >= 0 and i not in out.part_of and group_of(refs[i].phrase or refs[i].claim.quote) else []
+    # P3: shares of a total, named or the nearest larger figure before.
+    for i, ref in enumerate(refs):
+        if i in out.part_of or values[i] is None:
+            continue
+        fired, named = share_cue(ref)
+        if not fired:
+            continue
+        total_at = _total_for(refs, values, i, named)
+        if total_at is not None:
+            out.part_of[i] = (total_at, "P3_share_of_total")
+        elif named is not None:
+            out.open.append(OpenRun([i], named, "P3_share_of_total"))
+
     return out
 
 
@@ -161,6 +176,11 @@ def _close_list(refs: Sequence[ClaimRef], values: Sequence[float | None], run: l
         and start - refs[t].span[1] <= limits.total_reach and (values[t] or 0) >= total
         and unit_class(refs[t]) == unit_class(refs[run[0]])
     ]
+    head = values[run[0]] or 0
+    if len(run) >= 3 and head >= sum(values[i] or 0 for i in run[1:]):
+        for i in run[1:]:  # "919 foreigners - 389 Vietnamese, 307 Chinese, ...": the first is the total
+            out.part_of[i] = (run[0], "P2_breakdown_list")
+        return
     if candidates:
         t = max(candidates, key=lambda k: refs[k].span[1])
         for i in run:
@@ -180,6 +200,15 @@ def _total_for(refs: Sequence[ClaimRef], values: Sequence[float | None], i: int,
     before = [
         t for t in range(len(refs))
         if t != i and values[t] is not None and (values[t] or 0) > own and refs[t].span[1] <= here[0]
-        and here[0] - refs[t].span[1] <= limits.total_reach and unit_class(refs[t]) == unit_class(refs[i])
+        and here[0] - refs[t].span[1] <= 3 * limits.total_reach and unit_class(refs[t]) == unit_class(refs[i])
     ]
     return max(before, key=lambda t: refs[t].span[1]) if before else None
+
+
+def _subset_sum(pool: Sequence[int], values: Sequence[float | None], total: float) -> tuple[int, ...] | None:
+    """The smallest set (two to six claims) of ``pool`` whose values add up to ``total``."""
+    for size in range(2, min(6, len(pool)) + 1):
+        for combo in itertools.combinations(pool, size):
+            if abs(sum(values[i] or 0 for i in combo) - total) <= 0.5:
+                return combo
+    return None
