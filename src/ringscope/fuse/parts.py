@@ -106,6 +106,9 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
                     if refs[t].claim.qualifier not in ("exact", "about", "at_least") or \
                             unit_class(refs[t]) != unit_class(refs[run[0]]):
                         continue
+                    if _nations(refs[t]) and all(_nations(refs[i]) and not _nations(refs[i]) & _nations(refs[t])
+                                                 for i in run):
+                        continue  # one nationality is never the sum of others
                     distance = _distance(refs, run, t)
                     if distance > limits.total_reach or (refs[run[0]].span[0] < refs[t].span[0]
                                                          < refs[run[-1]].span[0]):
@@ -160,6 +163,11 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
     return out
 
 
+def _nations(ref: ClaimRef) -> frozenset[str]:
+    """The nationalities (ISO2 codes) a claim counts."""
+    return frozenset(g for g in group_of(ref.phrase or ref.claim.quote) if len(g) == 2 and g.isupper())
+
+
 def _no_stop(refs: Sequence[ClaimRef], a: int, b: int) -> bool:
     """No sentence ends between claims ``a`` and ``b`` (judged from ``a``'s right context)."""
     between = refs[a].after[: _gap(refs, a, b)]
@@ -177,7 +185,8 @@ def _close_list(refs: Sequence[ClaimRef], values: Sequence[float | None], run: l
         and unit_class(refs[t]) == unit_class(refs[run[0]])
     ]
     head = values[run[0]] or 0
-    if len(run) >= 3 and head >= sum(values[i] or 0 for i in run[1:]):
+    if len(run) >= 3 and head >= sum(values[i] or 0 for i in run[1:]) and not _nations(refs[run[0]]) \
+            and all(_nations(refs[i]) for i in run[1:]):
         for i in run[1:]:  # "919 foreigners - 389 Vietnamese, 307 Chinese, ...": the first is the total
             out.part_of[i] = (run[0], "P2_breakdown_list")
         return
