@@ -69,7 +69,7 @@ def slipped(a: ClaimRef, b: ClaimRef) -> bool:
     if ca.unit != "currency" or cb.unit != "currency":
         return False
     va, vb = value_of(a), value_of(b)
-    if not va or not vb or _digits(va) != _digits(vb) or ca.qualifier != cb.qualifier:
+    if not va or not vb or _digits(va) != _digits(vb):
         return False
     ratio = max(va, vb) / min(va, vb)
     if (ca.currency or "") != (cb.currency or ""):

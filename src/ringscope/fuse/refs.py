@@ -29,6 +29,8 @@ class ClaimRef:
     rule: str = ""
     part_rule: str | None = None
     phrase: str = ""
+    independent: str | None = None
+    """The independent source the report counts as (one for an outlet and its syndicated copies)."""
     start: int = -1
     end: int = -1
 
