@@ -61,7 +61,9 @@ def _examples(items: Any) -> tuple[Example, ...]:
 @cache
 def rules() -> FigureRules:
     """The rules of ``figures.yaml``, loaded once."""
-    raw = yaml.safe_load(resources.files("ringscope.fuse").joinpath("figures.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(
+        resources.files("ringscope.fuse").joinpath("figures.yaml").read_text(encoding="utf-8")
+    )
     table = {
         r["id"]: Rule(r["id"], r["kind"], r["reason"], _examples(r.get("fires")), _examples(r.get("not")))
         for r in raw["rules"]
@@ -109,7 +111,7 @@ def share_cue(ref: ClaimRef) -> tuple[bool, float | None]:
     own = ref.claim.high if ref.claim.high is not None else ref.claim.value
     quote = ref.claim.quote.lower()
     digits = re.search(r"\d[\d,.]*", quote)
-    tail = quote[digits.end():] if digits else (quote.split(" ", 1)[1] if " " in quote else "")
+    tail = quote[digits.end() :] if digits else (quote.split(" ", 1)[1] if " " in quote else "")
 
     def total(match: re.Match[str]) -> tuple[bool, float | None]:
         if not match.groups():
@@ -131,12 +133,12 @@ def share_cue(ref: ClaimRef) -> tuple[bool, float | None]:
 def _sentence_tail(before: str) -> str:
     """The part of ``before`` in the claim's own sentence."""
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
-    return before[cut + 1:] if cut >= 0 else before
+    return before[cut + 1 :] if cut >= 0 else before
 
 
 def running(ref: ClaimRef) -> bool:
     """Whether the claim states a running total ("to date", "so far")."""
-    text = (_sentence_tail(ref.before.lower()) + ref.claim.quote.lower() + ref.after.lower()[:60])
+    text = _sentence_tail(ref.before.lower()) + ref.claim.quote.lower() + ref.after.lower()[:60]
     return any(p.search(text) for p in rules().running)
 
 

@@ -130,8 +130,13 @@ class _Clusters:
         self.rule[ra] = max(self.rule[ra], self.rule.pop(rb), rule, key=_RANK.__getitem__)
 
 
-def _join(refs: Sequence[ClaimRef], pairs: Iterable[tuple[float, int, int, str]], clusters: _Clusters,
-          allowed: Callable[[ClaimRef, ClaimRef], bool], apart_reports: bool) -> None:
+def _join(
+    refs: Sequence[ClaimRef],
+    pairs: Iterable[tuple[float, int, int, str]],
+    clusters: _Clusters,
+    allowed: Callable[[ClaimRef, ClaimRef], bool],
+    apart_reports: bool,
+) -> None:
     """Join pairs in order, keeping every cross pair ``allowed`` and (across reports) never two
     claims of one report that were not already one figure."""
     for _, i, j, rule in sorted(pairs):
@@ -145,7 +150,9 @@ def _join(refs: Sequence[ClaimRef], pairs: Iterable[tuple[float, int, int, str]]
             clusters.merge(i, j, rule)
 
 
-def _within_report(refs: Sequence[ClaimRef], index: Sequence[int], parts: Breakdown, clusters: _Clusters) -> None:
+def _within_report(
+    refs: Sequence[ClaimRef], index: Sequence[int], parts: Breakdown, clusters: _Clusters
+) -> None:
     """Restatements inside one report joined (``index`` maps the report's claims to scope items)."""
     pairs: list[tuple[float, int, int, str]] = []
     for i in range(len(index)):
@@ -214,14 +221,24 @@ def _across_reports(refs: Sequence[ClaimRef], part_of: dict[int, int], clusters:
                         continue
                     va, vb = value_of(a) or 0, value_of(b) or 0
                     closes.append((abs(va - vb) / max(va, vb), i, j, "F3_close_count"))
-    _join(refs, closes, clusters, lambda a, b: agree(a, b) or slipped(a, b) or close(a, b), apart_reports=True)
+    _join(
+        refs, closes, clusters, lambda a, b: agree(a, b) or slipped(a, b) or close(a, b), apart_reports=True
+    )
 
 
-def claim_refs_of(report_id: str, text: str, claims: Iterable[Claim], event_id: str | None = None,
-                  published: str | None = None, source: str | None = None) -> list[ClaimRef]:
+def claim_refs_of(
+    report_id: str,
+    text: str,
+    claims: Iterable[Claim],
+    event_id: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+) -> list[ClaimRef]:
     """Claim refs of one report, with the text either side of each quote."""
     reach = rules().limits.context
-    return [with_context(ClaimRef(report_id, claim, published, source, event_id), text, reach) for claim in claims]
+    return [
+        with_context(ClaimRef(report_id, claim, published, source, event_id), text, reach) for claim in claims
+    ]
 
 
 def assign(refs: Sequence[ClaimRef]) -> list[ClaimRef]:
@@ -265,8 +282,9 @@ def _assign_scope(refs: list[ClaimRef], scope: str) -> None:
     _write(refs, scope, clusters, part_of, part_rule)
 
 
-def _outside_total(refs: Sequence[ClaimRef], report_id: str, members: Sequence[int], total: float,
-                   at_least: bool) -> int | None:
+def _outside_total(
+    refs: Sequence[ClaimRef], report_id: str, members: Sequence[int], total: float, at_least: bool
+) -> int | None:
     unit = unit_class(refs[members[0]])
     hits = []
     for k, ref in enumerate(refs):
@@ -283,8 +301,13 @@ def _outside_total(refs: Sequence[ClaimRef], report_id: str, members: Sequence[i
     return min(hits)[2] if hits else None
 
 
-def _write(refs: Sequence[ClaimRef], scope: str, clusters: _Clusters, part_of: dict[int, int],
-           part_rule: dict[int, str]) -> None:
+def _write(
+    refs: Sequence[ClaimRef],
+    scope: str,
+    clusters: _Clusters,
+    part_of: dict[int, int],
+    part_rule: dict[int, str],
+) -> None:
     """Ids in order of first appearance; a figure's part-of link is the one most of its claims have."""
     names: dict[int, str] = {}
     for k in range(len(refs)):
@@ -299,7 +322,9 @@ def _write(refs: Sequence[ClaimRef], scope: str, clusters: _Clusters, part_of: d
     for root, (target, _) in list(chosen.items()):
         back = chosen.get(target)
         if back is not None and back[0] == root:  # a cycle: keep the link from the smaller figure
-            small = min((root, target), key=lambda r: max(value_of(refs[m]) or 0 for m in clusters.members[r]))
+            small = min(
+                (root, target), key=lambda r: max(value_of(refs[m]) or 0 for m in clusters.members[r])
+            )
             chosen.pop(target if small == root else root, None)
     for k, ref in enumerate(refs):
         root = clusters.of[k]

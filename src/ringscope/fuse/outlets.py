@@ -48,7 +48,9 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def independent_sources(reports: Sequence[Report], groups: Sequence[Sequence[str]] | None = None) -> dict[str, str]:
+def independent_sources(
+    reports: Sequence[Report], groups: Sequence[Sequence[str]] | None = None
+) -> dict[str, str]:
     """Report id -> the key of its independent source: its outlet (folded), shared by reports of one
     outlet, and by near-identical texts of different outlets. ``groups`` limits the text comparison
     to reports of one group (an event); by default all reports are compared."""

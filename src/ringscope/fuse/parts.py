@@ -13,10 +13,9 @@ another report of the same event (see :mod:`ringscope.fuse.figures`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import itertools
 
 from ringscope.fuse.figure_rules import group_of, rules, share_cue, total_marked
 from ringscope.fuse.refs import ClaimRef
@@ -93,7 +92,9 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
             total = values[active[s]] or 0.0
             for e in range(s + 1, min(len(active), s + 30)):
                 nxt = active[e]
-                if _gap(refs, run[-1], nxt) > limits.sum_gap or unit_class(refs[nxt]) != unit_class(refs[run[0]]):
+                if _gap(refs, run[-1], nxt) > limits.sum_gap or unit_class(refs[nxt]) != unit_class(
+                    refs[run[0]]
+                ):
                     break
                 run = [*run, nxt]
                 total += values[nxt] or 0.0
@@ -103,15 +104,18 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
                     vt = values[t]
                     if vt is None or abs(vt - total) > 0.5 or vt <= max(values[i] or 0 for i in run):
                         continue
-                    if refs[t].claim.qualifier not in ("exact", "about", "at_least") or \
-                            unit_class(refs[t]) != unit_class(refs[run[0]]):
+                    if refs[t].claim.qualifier not in ("exact", "about", "at_least") or unit_class(
+                        refs[t]
+                    ) != unit_class(refs[run[0]]):
                         continue
-                    if _nations(refs[t]) and all(_nations(refs[i]) and not _nations(refs[i]) & _nations(refs[t])
-                                                 for i in run):
+                    if _nations(refs[t]) and all(
+                        _nations(refs[i]) and not _nations(refs[i]) & _nations(refs[t]) for i in run
+                    ):
                         continue  # one nationality is never the sum of others
                     distance = _distance(refs, run, t)
-                    if distance > limits.total_reach or (refs[run[0]].span[0] < refs[t].span[0]
-                                                         < refs[run[-1]].span[0]):
+                    if distance > limits.total_reach or (
+                        refs[run[0]].span[0] < refs[t].span[0] < refs[run[-1]].span[0]
+                    ):
                         continue
                     if best is None or (len(run), -distance) > (len(best[1]), -best[2]):
                         best = (t, run, distance)
@@ -126,9 +130,16 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
     for t in sorted(active, key=lambda k: -(values[k] or 0)):
         if t in out.part_of or not total_marked(refs[t]):
             continue
-        pool = [i for i in active if i != t and i not in out.part_of and (values[i] or 0) < (values[t] or 0)
-                and refs[i].claim.measure == refs[t].claim.measure and refs[i].claim.qualifier == "exact"
-                and unit_class(refs[i]) == unit_class(refs[t])]
+        pool = [
+            i
+            for i in active
+            if i != t
+            and i not in out.part_of
+            and (values[i] or 0) < (values[t] or 0)
+            and refs[i].claim.measure == refs[t].claim.measure
+            and refs[i].claim.qualifier == "exact"
+            and unit_class(refs[i]) == unit_class(refs[t])
+        ]
         pool = sorted(pool, key=lambda i: abs(refs[i].span[0] - refs[t].span[0]))[:16]
         batch = _subset_sum(pool, values, values[t] or 0)
         if batch:
@@ -136,17 +147,29 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
                 out.part_of[i] = (t, "P4_batches_of_total")
 
     # P2: lists of groups after a larger total.
-    run: list[int] = []
+    listing: list[int] = []
     for i in [*active, -1]:
-        listed = i >= 0 and i not in out.part_of and bool(group_of(refs[i].phrase or refs[i].claim.quote)) and (
-            not run or (_gap(refs, run[-1], i) <= limits.list_gap and _no_stop(refs, run[-1], i)
-                        and unit_class(refs[i]) == unit_class(refs[run[0]])))
+        listed = (
+            i >= 0
+            and i not in out.part_of
+            and bool(group_of(refs[i].phrase or refs[i].claim.quote))
+            and (
+                not listing
+                or (
+                    _gap(refs, listing[-1], i) <= limits.list_gap
+                    and _no_stop(refs, listing[-1], i)
+                    and unit_class(refs[i]) == unit_class(refs[listing[0]])
+                )
+            )
+        )
         if listed:
-            run.append(i)
+            listing.append(i)
             continue
-        if len(run) >= 2:
-            _close_list(refs, values, run, out)
-        run = [i] if i >= 0 and i not in out.part_of and group_of(refs[i].phrase or refs[i].claim.quote) else []
+        if len(listing) >= 2:
+            _close_list(refs, values, listing, out)
+        listing = (
+            [i] if i >= 0 and i not in out.part_of and group_of(refs[i].phrase or refs[i].claim.quote) else []
+        )
     # P3: shares of a total, named or the nearest larger figure before.
     for i, ref in enumerate(refs):
         if i in out.part_of or values[i] is None:
@@ -174,19 +197,29 @@ def _no_stop(refs: Sequence[ClaimRef], a: int, b: int) -> bool:
     return "." not in between.replace(".,", "") and "\n" not in between
 
 
-def _close_list(refs: Sequence[ClaimRef], values: Sequence[float | None], run: list[int], out: Breakdown) -> None:
+def _close_list(
+    refs: Sequence[ClaimRef], values: Sequence[float | None], run: list[int], out: Breakdown
+) -> None:
     limits = rules().limits
     total = sum(values[i] or 0 for i in run)
     start = refs[run[0]].span[0]
     candidates = [
-        t for t in range(len(refs))
-        if t not in run and values[t] is not None and refs[t].span[1] <= start
-        and start - refs[t].span[1] <= limits.total_reach and (values[t] or 0) >= total
+        t
+        for t in range(len(refs))
+        if t not in run
+        and values[t] is not None
+        and refs[t].span[1] <= start
+        and start - refs[t].span[1] <= limits.total_reach
+        and (values[t] or 0) >= total
         and unit_class(refs[t]) == unit_class(refs[run[0]])
     ]
     head = values[run[0]] or 0
-    if len(run) >= 3 and head >= sum(values[i] or 0 for i in run[1:]) and not _nations(refs[run[0]]) \
-            and all(_nations(refs[i]) for i in run[1:]):
+    if (
+        len(run) >= 3
+        and head >= sum(values[i] or 0 for i in run[1:])
+        and not _nations(refs[run[0]])
+        and all(_nations(refs[i]) for i in run[1:])
+    ):
         for i in run[1:]:  # "919 foreigners - 389 Vietnamese, 307 Chinese, ...": the first is the total
             out.part_of[i] = (run[0], "P2_breakdown_list")
         return
@@ -198,18 +231,29 @@ def _close_list(refs: Sequence[ClaimRef], values: Sequence[float | None], run: l
         out.open.append(OpenRun(list(run), total, "P2_breakdown_list", at_least=True))
 
 
-def _total_for(refs: Sequence[ClaimRef], values: Sequence[float | None], i: int, named: float | None) -> int | None:
+def _total_for(
+    refs: Sequence[ClaimRef], values: Sequence[float | None], i: int, named: float | None
+) -> int | None:
     """The claim a share names (by value), else the nearest larger figure before it."""
     limits = rules().limits
     here = refs[i].span
     if named is not None:
-        hits = [t for t in range(len(refs)) if t != i and values[t] is not None and abs((values[t] or 0) - named) <= 0.5]
+        hits = [
+            t
+            for t in range(len(refs))
+            if t != i and values[t] is not None and abs((values[t] or 0) - named) <= 0.5
+        ]
         return min(hits, key=lambda t: abs(refs[t].span[0] - here[0])) if hits else None
     own = values[i] or 0
     before = [
-        t for t in range(len(refs))
-        if t != i and values[t] is not None and (values[t] or 0) > own and refs[t].span[1] <= here[0]
-        and here[0] - refs[t].span[1] <= 3 * limits.total_reach and unit_class(refs[t]) == unit_class(refs[i])
+        t
+        for t in range(len(refs))
+        if t != i
+        and values[t] is not None
+        and (values[t] or 0) > own
+        and refs[t].span[1] <= here[0]
+        and here[0] - refs[t].span[1] <= 3 * limits.total_reach
+        and unit_class(refs[t]) == unit_class(refs[i])
     ]
     return max(before, key=lambda t: refs[t].span[1]) if before else None
 

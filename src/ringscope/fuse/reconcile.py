@@ -24,13 +24,12 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ringscope.fuse.figure_rules import rules
 from ringscope.fuse.figures import assign
 from ringscope.fuse.fx import to_usd
 from ringscope.fuse.outlets import outlet_of
-from ringscope.fuse.refs import ClaimRef
+from ringscope.fuse.refs import ClaimRef as ClaimRef
 from ringscope.model import Claim, make_id
 
 MAGNITUDE_RATIO = 100.0

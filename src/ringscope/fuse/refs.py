@@ -62,8 +62,8 @@ def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
     if number is not None:
         start, end = start + number[0], start + number[1]
     ref.start, ref.end = start, end
-    ref.before = text[max(0, start - reach):start]
-    ref.after = text[end:end + reach]
+    ref.before = text[max(0, start - reach) : start]
+    ref.after = text[end : end + reach]
     words = re.match(r"[^\W\d]*(?:[\s)(-]+[^\W\d]+){0,5}", ref.after.lstrip(" )(-"))
     ref.phrase = text[start:end] + " " + (words.group(0) if words else "")
     return ref
