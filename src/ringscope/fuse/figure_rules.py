@@ -90,6 +90,12 @@ def group_of(quote: str) -> frozenset[str]:
 
     hits = find_places(Document(quote))
     found = {hit.country for hit in hits if hit.kind == "demonym" and hit.country}
+    # "7 from Myanmar", "37 citizens of Sri Lanka": a country named as where people come from.
+    found |= {
+        hit.country
+        for hit in hits
+        if hit.kind == "country" and hit.country and re.search(r"\b(?:from|of)\s+(?:the\s+)?$", quote[: hit.start])
+    }
     words = set(re.findall(r"[a-z]+", quote.lower()))
     found |= {name for name, vocab in rules().groups.items() if words & vocab}
     return frozenset(found)

@@ -295,7 +295,8 @@ def _outside_total(
         if span is None or value is None or value <= max(value_of(refs[m]) or 0 for m in members):
             continue
         exact = abs(value - total) <= 0.5
-        fits = at_least and (value >= total and (span[0] <= total * 1.01 <= span[1] or value <= total * 1.05))
+        # A list may leave groups out: its total holds the sum, or is at most a quarter above it.
+        fits = at_least and (span[0] <= total * 1.01 and total <= span[1] * 1.01 or total <= value <= total * 1.25)
         if exact or fits:
             hits.append((not exact, abs(value - total), k))
     return min(hits)[2] if hits else None

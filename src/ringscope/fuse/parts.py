@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ringscope.fuse.figure_rules import group_of, rules, share_cue, total_marked
+from ringscope.fuse.figure_rules import group_of, rules, running, share_cue, total_marked
 from ringscope.fuse.refs import ClaimRef
 
 
@@ -108,9 +108,7 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
                         refs[t]
                     ) != unit_class(refs[run[0]]):
                         continue
-                    if _nations(refs[t]) and all(
-                        _nations(refs[i]) and not _nations(refs[i]) & _nations(refs[t]) for i in run
-                    ):
+                    if _other_nation(refs, t, run):
                         continue  # one nationality is never the sum of others
                     distance = _distance(refs, run, t)
                     if distance > limits.total_reach or (
@@ -145,6 +143,11 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
         if batch:
             for i in batch:
                 out.part_of[i] = (t, "P4_batches_of_total")
+        elif running(refs[t]):
+            for i in active:  # everything else of the measure is in the running total so far
+                if i != t and i not in out.part_of and refs[i].claim.measure == refs[t].claim.measure \
+                        and (values[i] or 0) < (values[t] or 0) and unit_class(refs[i]) == unit_class(refs[t]):
+                    out.part_of[i] = (t, "P5_in_running_total")
 
     # P2: lists of groups after a larger total.
     listing: list[int] = []
@@ -191,6 +194,13 @@ def _nations(ref: ClaimRef) -> frozenset[str]:
     return frozenset(g for g in group_of(ref.phrase or ref.claim.quote) if len(g) == 2 and g.isupper())
 
 
+def _other_nation(refs: Sequence[ClaimRef], t: int, parts: Sequence[int]) -> bool:
+    """Whether ``t`` counts one nationality and every part counts others: then it is their sibling,
+    never their total."""
+    own = _nations(refs[t])
+    return bool(own) and all(_nations(refs[i]) and not _nations(refs[i]) & own for i in parts)
+
+
 def _no_stop(refs: Sequence[ClaimRef], a: int, b: int) -> bool:
     """No sentence ends between claims ``a`` and ``b`` (judged from ``a``'s right context)."""
     between = refs[a].after[: _gap(refs, a, b)]
@@ -212,6 +222,7 @@ def _close_list(
         and start - refs[t].span[1] <= limits.total_reach
         and (values[t] or 0) >= total
         and unit_class(refs[t]) == unit_class(refs[run[0]])
+        and not _other_nation(refs, t, run)
     ]
     head = values[run[0]] or 0
     if (

@@ -65,7 +65,8 @@ def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
     ref.before = text[max(0, start - reach) : start]
     ref.after = text[end : end + reach]
     words = re.match(r"[^\W\d]*(?:[\s)(-]+[^\W\d]+){0,5}", ref.after.lstrip(" )(-"))
-    ref.phrase = text[start:end] + " " + (words.group(0) if words else "")
+    phrase = re.split(r"\s(?:and|or|while|but)\s", words.group(0) if words else "")[0]
+    ref.phrase = text[start:end] + " " + phrase
     return ref
 
 
@@ -84,4 +85,22 @@ def _anchor(quote: str, value: float | None) -> tuple[int, int] | None:
         match = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote)
         if match:
             return match.start(), match.end()
+    if float(value).is_integer() and 0 < value < 100:
+        word = _spelled(int(value))
+        match = re.search(rf"\b{word}\b", quote, flags=re.IGNORECASE)
+        if match:
+            return match.start(), match.end()
     return None
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _spelled(n: int) -> str:
+    """An English number word pattern for 1-99 ("forty-three", "forty three")."""
+    if n < 20:
+        return _ONES[n]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens] if ones == 0 else f"{_TENS[tens]}[-\\s]{_ONES[ones]}"
