@@ -153,3 +153,12 @@ def total_marked(ref: ClaimRef) -> bool:
     tail = _sentence_tail(ref.before.lower())
     text = tail + ref.claim.quote.lower() + ref.after.lower()[:40]
     return running(ref) or any(p.search(tail) or p.search(text) for p in rules().totals)
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def years_of(ref: ClaimRef) -> frozenset[str]:
+    """The years a claim's quote names ("$2 billion in 2022" -> {"2022"}), its own value aside."""
+    own = ref.claim.value
+    return frozenset(y for y in _YEAR.findall(ref.claim.quote) if own is None or float(y) != float(own))

@@ -20,7 +20,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from ringscope.fuse.figure_rules import group_of, rules, running
+from ringscope.fuse.figure_rules import group_of, rules, running, years_of
 from ringscope.fuse.parts import Breakdown, find_breakdown, unit_class, value_of
 from ringscope.fuse.refs import ClaimRef, with_context
 from ringscope.model import Claim
@@ -107,7 +107,10 @@ def same_frame(a: ClaimRef, b: ClaimRef) -> bool:
     if ca.measure != cb.measure or not _compatible(ca.period, cb.period):
         return False
     ga, gb = group_of(a.phrase or ca.quote), group_of(b.phrase or cb.quote)
-    return not ga or not gb or bool(ga & gb)
+    if ga and gb and not ga & gb:
+        return False
+    ya, yb = years_of(a), years_of(b)
+    return not ya or not yb or bool(ya & yb)
 
 
 class _Clusters:
@@ -169,7 +172,7 @@ def _within_report(
                 pairs.append((abs(va - vb) / max(va, vb, 1), index[i], index[j], "F1_restated"))
             elif slipped(a, b):
                 pairs.append((1.0, index[i], index[j], "F2_slipped_scale"))
-    _join(refs, pairs, clusters, lambda x, y: agree(x, y) or slipped(x, y), apart_reports=False)
+    _join(refs, pairs, clusters, lambda x, y: agree(x, y) or slipped(x, y), False)
 
 
 def _across_reports(refs: Sequence[ClaimRef], part_of: dict[int, int], clusters: _Clusters) -> None:
@@ -190,8 +193,8 @@ def _across_reports(refs: Sequence[ClaimRef], part_of: dict[int, int], clusters:
                         continue
                     va, vb = value_of(a) or 0, value_of(b) or 0
                     gap = abs(va - vb) / max(va, vb, 1)
-                    if running(a) != running(b) and gap > 0.01:
-                        continue
+                    if gap > 0.01 and running(a) != running(b):
+                        continue  # a running total and a batch, or a part and a whole
                     if agree(a, b):
                         item = (gap, i, j, "F1_restated")
                     elif slipped(a, b):
@@ -201,7 +204,7 @@ def _across_reports(refs: Sequence[ClaimRef], part_of: dict[int, int], clusters:
                     best = item if best is None or item < best else best
             if best is not None:
                 agreeing.append(best)
-    _join(refs, agreeing, clusters, lambda a, b: agree(a, b) or slipped(a, b), apart_reports=True)
+    _join(refs, agreeing, clusters, lambda a, b: agree(a, b) or slipped(a, b), True)
     # Close counts: same group, both wholes or both parts of one (joined) total.
     firsts = sorted(clusters.members)
     for x in range(len(firsts)):
@@ -222,7 +225,8 @@ def _across_reports(refs: Sequence[ClaimRef], part_of: dict[int, int], clusters:
                     va, vb = value_of(a) or 0, value_of(b) or 0
                     closes.append((abs(va - vb) / max(va, vb), i, j, "F3_close_count"))
     _join(
-        refs, closes, clusters, lambda a, b: agree(a, b) or slipped(a, b) or close(a, b), apart_reports=True
+        refs, closes, clusters, lambda a, b: agree(a, b) or slipped(a, b) or close(a, b),
+        apart_reports=True,
     )
 
 

@@ -21,6 +21,9 @@ from ringscope.fuse.figure_rules import group_of, rules, running, share_cue, tot
 from ringscope.fuse.refs import ClaimRef
 
 
+_BREAKDOWNS = {"P1_sum_of_parts", "P2_breakdown_list", "P4_batches_of_total"}
+
+
 @dataclass(slots=True)
 class OpenRun:
     """Parts whose total lies outside the report: their sum (or a named total) and how to match it."""
@@ -40,9 +43,10 @@ class Breakdown:
     open: list[OpenRun] = field(default_factory=list)
 
     def siblings(self, i: int, j: int) -> bool:
-        """Whether two claims are parts of one total (so different groups, never one figure)."""
+        """Whether two claims are items of one breakdown (a list or a sum: different groups, never one
+        figure); two shares of one total may restate each other."""
         a, b = self.part_of.get(i), self.part_of.get(j)
-        if a is not None and b is not None and a[0] == b[0]:
+        if a is not None and b is not None and a[0] == b[0] and {a[1], b[1]} <= _BREAKDOWNS:
             return True
         return any(i in run.members and j in run.members for run in self.open)
 
@@ -202,9 +206,10 @@ def _other_nation(refs: Sequence[ClaimRef], t: int, parts: Sequence[int]) -> boo
 
 
 def _no_stop(refs: Sequence[ClaimRef], a: int, b: int) -> bool:
-    """No sentence ends between claims ``a`` and ``b`` (judged from ``a``'s right context)."""
+    """No sentence or paragraph ends between claims ``a`` and ``b`` (judged from ``a``'s right
+    context); the lines of a bulleted list do not end one."""
     between = refs[a].after[: _gap(refs, a, b)]
-    return "." not in between.replace(".,", "") and "\n" not in between
+    return "." not in between.replace(".,", "") and "\n\n" not in between
 
 
 def _close_list(
