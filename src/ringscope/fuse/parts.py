@@ -130,7 +130,7 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
 
     # P4: batches of a stated or running total, anywhere in the report.
     for t in sorted(active, key=lambda k: -(values[k] or 0)):
-        if t in out.part_of or not total_marked(refs[t]):
+        if t in out.part_of or not running(refs[t]):
             continue
         pool = [
             i
@@ -147,11 +147,19 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
         if batch:
             for i in batch:
                 out.part_of[i] = (t, "P4_batches_of_total")
-        elif running(refs[t]):
-            for i in active:  # everything else of the measure is in the running total so far
-                if i != t and i not in out.part_of and refs[i].claim.measure == refs[t].claim.measure \
-                        and (values[i] or 0) < (values[t] or 0) and unit_class(refs[i]) == unit_class(refs[t]):
-                    out.part_of[i] = (t, "P5_in_running_total")
+    # P5: a running total takes in the smaller figures of its measure; the smallest total first.
+    for t in sorted(active, key=lambda k: values[k] or 0):
+        if t in out.part_of or not running(refs[t]):
+            continue
+        for i in active:
+            if (
+                i != t
+                and i not in out.part_of
+                and refs[i].claim.measure == refs[t].claim.measure
+                and (values[i] or 0) < (values[t] or 0)
+                and unit_class(refs[i]) == unit_class(refs[t])
+            ):
+                out.part_of[i] = (t, "P5_in_running_total")
 
     # P2: lists of groups after a larger total.
     listing: list[int] = []
