@@ -130,7 +130,7 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
 
     # P4: batches of a stated or running total, anywhere in the report.
     for t in sorted(active, key=lambda k: -(values[k] or 0)):
-        if t in out.part_of or not running(refs[t]):
+        if t in out.part_of or not total_marked(refs[t]):
             continue
         pool = [
             i
