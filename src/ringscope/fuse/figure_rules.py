@@ -94,7 +94,9 @@ def group_of(quote: str) -> frozenset[str]:
     found |= {
         hit.country
         for hit in hits
-        if hit.kind == "country" and hit.country and re.search(r"\b(?:from|of)\s+(?:the\s+)?$", quote[: hit.start])
+        if hit.kind == "country"
+        and hit.country
+        and re.search(r"\b(?:from|of)\s+(?:the\s+)?$", quote[: hit.start])
     }
     words = set(re.findall(r"[a-z]+", quote.lower()))
     found |= {name for name, vocab in rules().groups.items() if words & vocab}

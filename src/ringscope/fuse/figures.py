@@ -225,7 +225,10 @@ def _across_reports(refs: Sequence[ClaimRef], part_of: dict[int, int], clusters:
                     va, vb = value_of(a) or 0, value_of(b) or 0
                     closes.append((abs(va - vb) / max(va, vb), i, j, "F3_close_count"))
     _join(
-        refs, closes, clusters, lambda a, b: agree(a, b) or slipped(a, b) or close(a, b),
+        refs,
+        closes,
+        clusters,
+        lambda a, b: agree(a, b) or slipped(a, b) or close(a, b),
         apart_reports=True,
     )
 
@@ -300,7 +303,9 @@ def _outside_total(
             continue
         exact = abs(value - total) <= 0.5
         # A list may leave groups out: its total holds the sum, or is at most a quarter above it.
-        fits = at_least and (span[0] <= total * 1.01 and total <= span[1] * 1.01 or total <= value <= total * 1.25)
+        fits = at_least and (
+            span[0] <= total * 1.01 and total <= span[1] * 1.01 or total <= value <= total * 1.25
+        )
         if exact or fits:
             hits.append((not exact, abs(value - total), k))
     return min(hits)[2] if hits else None

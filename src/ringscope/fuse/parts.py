@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from ringscope.fuse.figure_rules import group_of, rules, running, share_cue, total_marked
 from ringscope.fuse.refs import ClaimRef
 
-
 _BREAKDOWNS = {"P1_sum_of_parts", "P2_breakdown_list", "P4_batches_of_total"}
 
 
