@@ -95,6 +95,10 @@ def test_extract_writes_the_contract_in_input_order(tmp_path: Path) -> None:
     for record, output, report_id in zip(records, got, expected_ids, strict=True):
         published = record.get("published")
         contract = extract(str(record["text"]), str(published) if published else None).to_contract(report_id)
+        # Every claim carries its figure id and part-of link (reconciliation keys of the contract).
+        assert output["claims"] and all(c.pop("figure") and "part_of" in c for c in output["claims"])
+        for claim in output["claims"]:
+            del claim["part_of"]
         assert output == json.loads(json.dumps(contract))
         assert output["event_cluster"] is None
         assert set(output) == {"id", "entities", "claims", "routes", "event_cluster"}

@@ -14,6 +14,7 @@ from ringscope.ingest.runner import IngestSummary
 from ringscope.model import Report
 
 if TYPE_CHECKING:
+    from ringscope.fuse.refs import ClaimRef
     from ringscope.store import Store
 
 
@@ -72,21 +73,33 @@ def write_contract_jsonl(folder: str | Path, sink: IO[str], *, group: bool = Tru
     each report to its grouping features (bounded memory), a second writes the records.
     """
     events: dict[str, str | None] = {}
+    refs: dict[str, list[ClaimRef]] = {}
     if group:
         from ringscope.fuse.events import features, group_features
+        from ringscope.fuse.figures import assign, claim_refs_of
 
-        docs = [
-            features(Report(text=row["text"], published=row["published"], id=str(row["line"])),
-                     extraction_from_json(row["extraction"]))
-            for row in read_rows(folder, ("line", "text", "published", "extraction"))
-            if row["extraction"] is not None
-        ]
+        docs = []
+        for row in read_rows(folder, ("line", "text", "published", "extraction")):
+            if row["extraction"] is None:
+                continue
+            extraction = extraction_from_json(row["extraction"])
+            line = str(row["line"])
+            docs.append(features(Report(text=row["text"], published=row["published"], id=line), extraction))
+            refs[line] = claim_refs_of(line, row["text"], extraction.claims)
         events = group_features(docs)
+        for line, claims in refs.items():
+            for ref in claims:
+                ref.event_id = events.get(line)
+        assign([ref for claims in refs.values() for ref in claims])
     written = 0
     for row in read_rows(folder, ("line", "contract")):
         if row["contract"] is not None:
             record = json.loads(row["contract"])
             record["event_cluster"] = events.get(str(row["line"]))
+            found = refs.get(str(row["line"]))
+            if found is not None and len(found) == len(record["claims"]):
+                for item, ref in zip(record["claims"], found, strict=True):
+                    item["figure"], item["part_of"] = ref.figure, ref.part_of
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
     return written
