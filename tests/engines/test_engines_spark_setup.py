@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from ringscope.engines import EngineError
-from ringscope.engines.spark import _first_line, has_scheme, input_uri, is_local, output_uri, start_session
+from ringscope.engines.spark import has_scheme, input_uri, is_local, output_uri, start_session
+from ringscope.engines.spark_session import first_line as _first_line
 
 
 def test_local_masters_are_recognised() -> None:
