@@ -125,7 +125,7 @@ class SparkEngine:
         try:
             return context.textFile(source, minPartitions=count).zipWithIndex().mapPartitions(work)
         except Exception as exc:
-            raise EngineError(f"Spark could not read {input}: {first_line(exc)}") from None
+            raise EngineError(f"Spark could not extract {input}: {first_line(exc)}") from None
 
 
 def spark_schema() -> StructType:

@@ -8,7 +8,8 @@ For every master the session:
   dependencies on every executor, e.g. a packed environment in ``spark.archives``);
 - ships ringscope itself (code and data files) as a zip with ``addPyFile``, so executors
   run the driver's very version of the pipeline without having it installed;
-- logs errors only on the driver (Spark's own log configuration in ``SPARK_CONF_DIR`` wins).
+- keeps Spark's log off the driver's console: failures reach the user as one line
+  (a ``log4j2.properties`` in ``SPARK_CONF_DIR`` wins).
 
 On ``local[...]`` masters the driver also binds to 127.0.0.1: nothing leaves the machine.
 Any other setting (``spark.archives``, S3 credentials, executor memory, ...) comes from
@@ -37,15 +38,18 @@ if TYPE_CHECKING:
 LOOPBACK = "127.0.0.1"
 
 QUIET_LOG4J = """\
-rootLogger.level = error
+rootLogger.level = off
 rootLogger.appenderRef.stderr.ref = console
 appender.console.type = Console
 appender.console.name = console
 appender.console.target = SYSTEM_ERR
 appender.console.layout.type = PatternLayout
 appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n
+appender.console.layout.alwaysWriteExceptions = false
 """
-"""Log4j 2 configuration for the driver: errors only, one line each, on stderr."""
+"""Log4j 2 configuration for the driver: silent, since every failure reaches the user as one
+line through the exception Spark raises (put a ``log4j2.properties`` in ``SPARK_CONF_DIR`` to see
+Spark's own log)."""
 
 _SHIPPED: weakref.WeakSet[SparkContext] = weakref.WeakSet()
 
@@ -99,7 +103,8 @@ def start_session(master: str) -> SparkSession:
             spark = builder.getOrCreate()
         except Exception as exc:  # the JVM failed to start or the master is unreachable
             raise EngineError(f"cannot start Spark on {master}: {first_line(exc)}") from None
-    spark.sparkContext.setLogLevel("ERROR")
+    if not _has_own_logging():
+        spark.sparkContext.setLogLevel("OFF")
     ship_package(spark.sparkContext)
     return spark
 
@@ -131,9 +136,20 @@ def _has_own_logging() -> bool:
 _PYTHON_ERROR = re.compile(r"^[A-Za-z_]\w*(Error|Exception|Exit|Interrupt): .*")
 
 
+_STAGE_FAILURE = re.compile(r"Job aborted due to stage failure: .*?\): (.*)")
+
+
 def first_line(exc: BaseException) -> str:
-    """The line of a Spark error a user needs: the Python worker's exception if there is one."""
+    """The line of a Spark error a user needs: the Python worker's exception if there is one,
+    else the cause of a failed stage, else the first line that is not py4j's preamble."""
     text = str(exc).strip() or type(exc).__name__
     lines = text.splitlines()
     worker = [line for line in lines if _PYTHON_ERROR.match(line)]
-    return worker[-1] if worker else lines[0]
+    if worker:
+        return worker[-1]
+    for line in lines:
+        stage = _STAGE_FAILURE.search(line)
+        if stage:
+            return stage.group(1)
+    rest = [line.lstrip(": ") for line in lines if not line.startswith("An error occurred while calling")]
+    return rest[0] if rest else lines[0]

@@ -61,8 +61,8 @@ class Cluster:
 
     def log_tail(self, chars: int = 3000) -> str:
         """The end of every log, for error messages."""
-        texts = [f"== {p.name}\n{p.read_text(errors='replace')[-chars:]}" for p in sorted(self.folder.glob("*.log"))]
-        return "\n".join(texts)
+        logs = sorted(self.folder.glob("*.log"))
+        return "\n".join(f"== {p.name}\n{p.read_text(errors='replace')[-chars:]}" for p in logs)
 
     def __enter__(self) -> Cluster:
         return self
@@ -178,13 +178,22 @@ def _end(process: subprocess.Popen[bytes], grace: float = 20.0) -> None:
 
 
 def main() -> None:
-    cores = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    with start_cluster(cores=cores) as cluster:
-        print(f"master: {cluster.master_url}  (web UI {cluster.web_url}; logs in {cluster.folder})", flush=True)
-        try:
-            signal.pause()
-        except KeyboardInterrupt:
-            pass
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Start a loopback Spark standalone cluster until Ctrl-C.")
+    parser.add_argument("--cores", type=int, default=1, help="cores of the worker (default 1)")
+    parser.add_argument("--memory", default="1g", help="memory of the worker (default 1g)")
+    args = parser.parse_args()
+    try:
+        cluster = start_cluster(cores=args.cores, memory=args.memory)
+    except EngineError as exc:
+        sys.exit(f"error: {exc}")
+    with cluster:
+        print(cluster.master_url, flush=True)
+        print(f"web UI {cluster.web_url}, logs in {cluster.folder}; Ctrl-C stops it", file=sys.stderr)
+        stop = {signal.SIGINT, signal.SIGTERM}
+        signal.pthread_sigmask(signal.SIG_BLOCK, stop)
+        signal.sigwait(stop)
 
 
 if __name__ == "__main__":
