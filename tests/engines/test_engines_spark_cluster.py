@@ -139,3 +139,16 @@ def test_ingest_on_the_cluster_loads_the_store_like_the_local_engine(
     assert stored(kept_db) == reference
     assert stored(direct_db) == reference
     assert (tmp_path / "results" / "_SUCCESS").exists()
+
+
+def test_executors_without_their_python_give_one_clear_line(
+    master: str, corpus: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-env" / "bin" / "python"
+    run = cli("extract", corpus.as_uri(), "-o", str(tmp_path / "out.jsonl"), "--engine", "spark",
+              "--master", master, python=missing)
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and str(missing) in errors[0] and corpus.as_uri() in errors[0]
+    assert "Traceback" not in run.stderr and "\tat " not in run.stderr
+    assert not (tmp_path / "out.jsonl").exists()
