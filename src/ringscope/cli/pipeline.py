@@ -55,8 +55,12 @@ def ingest(
     engine: EngineOption = EngineName.local,
     master: MasterOption = None,
     results: Annotated[
-        Path | None,
-        typer.Option("--results", help="With --engine spark: keep the Parquet results in this new folder."),
+        str | None,
+        typer.Option(
+            "--results",
+            help="With --engine spark: keep the Parquet results in this new folder (path or URI: "
+            "file://, hdfs://, s3a://).",
+        ),
     ] = None,
 ) -> None:
     """Read reports, extract what they say and store both. Unchanged reports are skipped."""
@@ -82,7 +86,7 @@ def ingest(
 
 
 def _ingest_on_engine(
-    paths: list[str], store: Path, engine: EngineName, master: str | None, results: Path | None
+    paths: list[str], store: Path, engine: EngineName, master: str | None, results: str | None
 ) -> None:
     """Ingest JSON-lines files through an engine: extraction there, results loaded into the store."""
     from ringscope.engines import EngineError, ingest_file
@@ -99,7 +103,7 @@ def _ingest_on_engine(
             try:
                 summary = ingest_file(
                     db, path, engine=engine.value, master=master,
-                    results=str(results) if results else None,
+                    results=results,
                     on_problem=lambda problem: typer.echo(str(problem), err=True),
                 )
             except EngineError as exc:
@@ -157,7 +161,9 @@ def extract(
     parquet: Annotated[
         str | None,
         typer.Option(
-            "--parquet", help="Also keep the full results (spans included) as Parquet in this new folder."
+            "--parquet",
+            help="Also keep the full results (spans included) as Parquet in this new folder "
+            "(path or URI: file://, hdfs://, s3a://).",
         ),
     ] = None,
 ) -> None:
@@ -226,27 +232,22 @@ def extract(
 def _extract_on_engine(
     input: str, output: str, engine: EngineName, master: str | None, parquet: str | None
 ) -> None:
-    """Extract through an engine into Parquet, then write the contract records as JSON lines."""
-    import tempfile
-
-    from ringscope.engines import EngineError, extract_file, write_contract_jsonl
+    """Extract through an engine, then write the contract records as JSON lines."""
+    from ringscope.engines import EngineError, extract_records
 
     if input == "-":
         fail("--engine and --parquet read a JSON-lines file, not standard input")
     if parquet == "-":
         fail("--parquet writes a folder, not a stream; give a folder (-o - sends JSON lines to stdout)")
-    with tempfile.TemporaryDirectory(prefix="ringscope-extract-") as scratch:
-        target = parquet if parquet is not None else str(Path(scratch) / "results")
-        try:
-            summary = extract_file(input, target, engine.value, master)
-        except EngineError as exc:
-            fail(str(exc))
-        for problem in summary.problems:
-            typer.echo(str(problem), err=True)
-        with open_out(output) as sink:
-            write_contract_jsonl(target, sink)
-    if summary.problems:
-        typer.echo(f"{summary.failed} line(s) failed", err=True)
+    try:
+        _, failed = extract_records(
+            input, lambda: open_out(output), engine=engine.value, master=master, parquet=parquet,
+            on_problem=lambda problem: typer.echo(str(problem), err=True),
+        )
+    except EngineError as exc:
+        fail(str(exc))
+    if failed:
+        typer.echo(f"{failed} line(s) failed", err=True)
         raise typer.Exit(1)
 
 
