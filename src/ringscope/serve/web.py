@@ -18,6 +18,7 @@ from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
 from ringscope.report.charts import network_svg, timeline_svg
 from ringscope.report.format import figure_text, number_text
+from ringscope.report.links import safe_href, safe_url
 from ringscope.report.mapsvg import map_svg
 from ringscope.report.privacy import is_victim_in, redact, sentence_around
 from ringscope.serve import queries, screening
@@ -41,6 +42,8 @@ from ringscope.store import QueryError, Store
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.filters["figure"] = figure_text
 templates.env.filters["number"] = number_text
+templates.env.filters["safe_url"] = safe_url
+templates.env.filters["safe_href"] = safe_href
 router = APIRouter(include_in_schema=False)
 viewer = Depends(web_user)
 
