@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ringscope.export.cells import neutral
 from ringscope.export.errors import ExportError
 from ringscope.export.rows import TABLES, ColumnType, Row, report_rows
 from ringscope.model import Extraction, Report
@@ -97,4 +98,6 @@ def _csv_value(value: str | int | float | None) -> str | int:
         return ""
     if isinstance(value, float):
         return int(value) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return str(neutral(value))  # no formula a spreadsheet would run
     return value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 
 from ringscope import settings
+from ringscope.export.cells import CellWriter
 from ringscope.model import ENTITY_TYPES, Extraction, Report
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
@@ -367,7 +367,7 @@ def export_response(request: Request, user: User, kind: str, include_victims: bo
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = CellWriter(buffer)  # no cell a spreadsheet would run as a formula
         writer.writerow(
             [
                 "report_id",
