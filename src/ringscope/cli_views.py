@@ -1,4 +1,7 @@
-"""How the command line shows things: claim figures, sources, the demo summary."""
+"""How the command line shows things: claim figures, sources, the demo summary.
+
+Every string that comes from a report goes through :func:`ringscope.terminal.clean` (no escape
+sequences or other control characters reach the terminal) and into a ``Text`` (no rich markup)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from rich.text import Text
 from ringscope.ingest import IngestSummary
 from ringscope.model import Claim
 from ringscope.store import Store, StoredClaim
+from ringscope.terminal import clean
 
 if TYPE_CHECKING:
     from ringscope.fuse import Figure, Picture, ResolvedEntity
@@ -40,20 +44,24 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
 
     by_type = _table("entities by type", ("type", "entities"))
     for etype, count in stats.entities_by_type.items():
-        by_type.add_row(etype, str(count))
+        by_type.add_row(Text(clean(etype)), str(count))
     by_measure = _table("claims by measure", ("measure", "claims"))
     for measure, count in stats.claims_by_measure.items():
-        by_measure.add_row(measure, str(count))
+        by_measure.add_row(Text(clean(measure)), str(count))
     _print(console, by_type, by_measure)
 
     top = _table(f"top {TOP_ENTITIES} entities", ("name", "type", "country", "reports", "mentions"))
     for entity in store.entities()[:TOP_ENTITIES]:
         top.add_row(
-            Text(entity.name), entity.type, entity.country or "", str(entity.reports), str(entity.mentions)
+            Text(clean(entity.name)),
+            Text(clean(entity.type)),
+            Text(clean(entity.country or "")),
+            str(entity.reports),
+            str(entity.mentions),
         )
     routes = _table("routes (origin → destination)", ("origin", "destination", "reports"))
     for origin, destination, reports in store.route_counts()[:SHOW_ROUTES]:
-        routes.add_row(_country(origin), _country(destination), str(reports))
+        routes.add_row(Text(_country(origin)), Text(_country(destination)), str(reports))
     _print(console, top, routes)
 
     claims = store.claims()
@@ -62,7 +70,10 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     )
     for row in _spread(claims, SHOW_CLAIMS):
         shown.add_row(
-            row.claim.measure, format_figure(row.claim), Text(f"“{row.claim.quote}”"), Text(source_label(row))
+            Text(clean(row.claim.measure)),
+            Text(clean(format_figure(row.claim))),
+            Text(clean(f"“{row.claim.quote}”")),
+            Text(clean(source_label(row))),
         )
     _print(console, shown)
 
@@ -90,7 +101,7 @@ def _country(code: str) -> str:
     import pycountry
 
     found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
-    return f"{found.name} ({code})" if found is not None else code
+    return clean(f"{found.name} ({code})" if found is not None else code)
 
 
 def _spread(claims: list[StoredClaim], count: int) -> list[StoredClaim]:
@@ -147,7 +158,7 @@ def figure_text(value: float | None, currency: str | None, qualifier: str, perio
 
 
 def print_figures(console: Console, picture: Picture, figures: list[Figure], title: str) -> None:
-    table = Table(title=title, show_lines=True)
+    table = Table(title=Text(clean(title)), show_lines=True)
     table.add_column("measure", no_wrap=True)
     table.add_column("where", no_wrap=True)
     table.add_column("consensus", overflow="fold")
@@ -162,15 +173,15 @@ def print_figures(console: Console, picture: Picture, figures: list[Figure], tit
             if report:
                 label = report.source or report.url or report.title or ref.report_id
             flag = flags.get(ref.claim.id)
-            lines.append(f"“{ref.claim.quote}” ", style="italic")
-            lines.append(f"({label})", style="dim")
+            lines.append(clean(f"“{ref.claim.quote}” "), style="italic")
+            lines.append(clean(f"({label})"), style="dim")
             if flag:
-                lines.append(f"\n  ⚑ {flag.code}: {flag.reason}", style="bold red")
+                lines.append(clean(f"\n  ⚑ {flag.code}: {flag.reason}"), style="bold red")
             lines.append("\n")
         table.add_row(
-            figure.measure,
-            figure.location or "",
-            Text(figure_text(figure.value, figure.currency, figure.qualifier, figure.period)),
+            Text(clean(figure.measure)),
+            Text(clean(figure.location or "")),
+            Text(clean(figure_text(figure.value, figure.currency, figure.qualifier, figure.period))),
             f"{figure.independent} source(s)\n{len(figure.support)} report(s)",
             lines,
         )
@@ -182,29 +193,29 @@ def print_events(console: Console, picture: Picture, limit: int) -> None:
         console.print(Text("no event is told by more than one report"))
         return
     for event in picture.events[:limit]:
-        head = Text.assemble((f"{event.id}", "bold"), f"  {len(event.report_ids)} reports")
+        head = Text.assemble((clean(event.id), "bold"), f"  {len(event.report_ids)} reports")
         if event.published:
-            head.append(f", {event.published[0]} to {event.published[-1]}")
+            head.append(clean(f", {event.published[0]} to {event.published[-1]}"))
         body = Text()
         for report_id in event.report_ids:
             report = picture.reports[report_id]
-            body.append(f"\n• {report.title or report_id}", style="bold")
-            body.append(f"  {report.source or report.url or ''} {report.published or ''}", style="dim")
+            body.append(clean(f"\n• {report.title or report_id}"), style="bold")
+            body.append(clean(f"  {report.source or report.url or ''} {report.published or ''}"), style="dim")
         conflicts = [f for f in event.figures if f.flags]
         agreed = [f for f in event.figures if len({r.report_id for r in f.claims}) > 1 and not f.flags]
         for figure in agreed[:4]:
-            body.append(f"\n  ✓ {figure.measure}: "
-                        f"{figure_text(figure.value, figure.currency, figure.qualifier, figure.period)}"
-                        f" ({figure.independent} sources agree)")
+            body.append(clean(f"\n  ✓ {figure.measure}: "
+                              f"{figure_text(figure.value, figure.currency, figure.qualifier, figure.period)}"
+                              f" ({figure.independent} sources agree)"))
         for figure in conflicts:
-            body.append(f"\n  ⚑ {figure.measure}: consensus "
-                        f"{figure_text(figure.value, figure.currency, figure.qualifier, figure.period)}; "
-                        + "; ".join(f"{f.code}: {f.reason}" for f in figure.flags), style="red")
+            consensus = figure_text(figure.value, figure.currency, figure.qualifier, figure.period)
+            body.append(clean(f"\n  ⚑ {figure.measure}: consensus {consensus}; "
+                              + "; ".join(f"{f.code}: {f.reason}" for f in figure.flags)), style="red")
         console.print(Panel(Text.assemble(head, body), expand=False))
 
 
 def print_entity(console: Console, picture: Picture, entity: ResolvedEntity) -> None:
-    head = Text.assemble((entity.name, "bold"), f"  {entity.type}")
+    head = Text.assemble((clean(entity.name), "bold"), clean(f"  {entity.type}"))
     if entity.country:
         head.append(f"  {_country(entity.country)}")
     if entity.lat is not None and entity.lon is not None:
@@ -213,24 +224,24 @@ def print_entity(console: Console, picture: Picture, entity: ResolvedEntity) -> 
     console.print(Panel(head, expand=False))
     aliases = _table("aliases", ("alias", "reports"))
     for alias, reports in sorted(entity.aliases.items()):
-        aliases.add_row(Text(alias), ", ".join(reports))
+        aliases.add_row(Text(clean(alias)), Text(clean(", ".join(reports))))
     roles = _table("roles", ("role", "reports", "links to"))
     names = {e.id: e.name for e in picture.entities}
     for role, reports in sorted(entity.roles.items()):
         linked = ", ".join(names.get(org, org) for r, org in entity.links if r == role)
-        roles.add_row(Text(role), ", ".join(reports), Text(linked))
+        roles.add_row(Text(clean(role)), Text(clean(", ".join(reports))), Text(clean(linked)))
     _print(console, aliases, roles)
     mentions = _table("mentions", ("report", "span", "text"))
     for occ in entity.occurrences:
         for m in occ.entity.mentions[:3]:
             quote = _context(picture, occ.report_id, m.start, m.end)
-            mentions.add_row(occ.report_id, f"{m.start}-{m.end}", Text(quote))
+            mentions.add_row(Text(clean(occ.report_id)), f"{m.start}-{m.end}", Text(clean(quote)))
     console.print(mentions)
     own = set(entity.reports)
     related = [f for f in picture.figures if any(ref.report_id in own for ref in f.claims)
                and _mentions(picture, f, entity)]
     if related:
-        print_figures(console, picture, related[:10], f"claims in reports about {entity.name}")
+        print_figures(console, picture, related[:10], clean(f"claims in reports about {entity.name}"))
 
 
 def _context(picture: Picture, report_id: str, start: int, end: int, width: int = 50) -> str:

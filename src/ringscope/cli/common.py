@@ -58,7 +58,9 @@ class ExportFormat(StrEnum):
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error and exit."""
-    typer.echo(f"error: {message}", err=True)
+    from ringscope.terminal import clean
+
+    typer.echo(clean(f"error: {message}"), err=True)
     raise typer.Exit(code)
 
 

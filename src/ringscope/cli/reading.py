@@ -20,6 +20,7 @@ from ringscope.cli.common import (
     user_errors,
 )
 from ringscope.model import ENTITY_TYPES
+from ringscope.terminal import clean
 
 
 @app.command()
@@ -39,10 +40,10 @@ def search(
     table.add_column("published", no_wrap=True)
     table.add_column("snippet", overflow="fold")
     for hit in hits:
-        label = Text(hit.title or hit.source or hit.report_id)
+        label = Text(clean(hit.title or hit.source or hit.report_id))
         if hit.title and hit.source:
-            label.append(f"\n{hit.source}", style="dim")
-        table.add_row(label, hit.published or "", _highlight(hit.snippet))
+            label.append(f"\n{clean(hit.source)}", style="dim")
+        table.add_row(label, Text(clean(hit.published or "")), _highlight(hit.snippet))
     out.print(table)
 
 
@@ -55,9 +56,9 @@ def _highlight(snippet: str) -> Text:
     while SNIPPET_OPEN in rest:
         before, _, after = rest.partition(SNIPPET_OPEN)
         match, _, rest = after.partition(SNIPPET_CLOSE)
-        text.append(before)
-        text.append(match, style="bold yellow")
-    text.append(rest)
+        text.append(clean(before))
+        text.append(clean(match), style="bold yellow")
+    text.append(clean(rest))
     return text
 
 
@@ -111,7 +112,13 @@ def claims(
     table.add_column("source", overflow="fold", max_width=30)
     for row in rows[:limit]:
         c = row.claim
-        table.add_row(c.measure, format_figure(c), c.location or "", Text(c.quote), Text(source_label(row)))
+        table.add_row(
+            Text(clean(c.measure)),
+            Text(clean(format_figure(c))),
+            Text(clean(c.location or "")),
+            Text(clean(c.quote)),
+            Text(clean(source_label(row))),
+        )
     out.print(table)
 
 
@@ -141,7 +148,10 @@ def entities(
     table.add_column("reports", justify="right")
     table.add_column("mentions", justify="right")
     for row in rows[:limit]:
-        table.add_row(Text(row.name), row.type, row.country or "", str(row.reports), str(row.mentions))
+        table.add_row(
+            Text(clean(row.name)), Text(clean(row.type)), Text(clean(row.country or "")), str(row.reports),
+            str(row.mentions),
+        )
     out.print(table)
 
 
@@ -196,5 +206,5 @@ def stats(store: StoreOption = DEFAULT_STORE) -> None:
     ):
         table.add_row(label, str(value))
     for version, count in s.extractor_versions.items():
-        table.add_row(f"extractor {version}", str(count))
+        table.add_row(Text(clean(f"extractor {version}")), str(count))
     out.print(table)
