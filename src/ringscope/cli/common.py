@@ -102,7 +102,10 @@ def open_out(path: str) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
+    from ringscope.private import private_file
+
     try:
+        private_file(Path(path))  # only its owner may read an export
         fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
     except OSError as exc:
         fail(f"{path}: {exc.strerror or exc}")
