@@ -6,6 +6,7 @@ from zxcvbn import zxcvbn
 
 MIN_LENGTH = 12
 MAX_LENGTH = 1024
+JUDGED = 72
 MIN_SCORE = 3
 """zxcvbn's score from 0 (too guessable) to 4; 3 means "safely unguessable" (about 10^8 guesses
 needed and more) for an attacker slowed down as the login of this app is."""
@@ -17,8 +18,9 @@ def password_problem(password: str, username: str) -> str | None:
         return f"the password is too short: use at least {MIN_LENGTH} characters"
     if len(password) > MAX_LENGTH:
         return f"the password is too long: use at most {MAX_LENGTH} characters"
-    # zxcvbn's own cost grows with the length; its judgement of the first 100 characters is enough
-    verdict = zxcvbn(password[:100], user_inputs=[username, "ringscope"])
+    # zxcvbn judges at most 72 characters (its cost grows with the length); a password longer
+    # than that is judged by its first 72
+    verdict = zxcvbn(password[:JUDGED], user_inputs=[username, "ringscope"])
     if int(verdict["score"]) >= MIN_SCORE:
         return None
     feedback = verdict.get("feedback") or {}

@@ -4,7 +4,8 @@ server worker sees them), with delays that double with each failure past a few.
 After ``free`` failures in a row (counted until ``WINDOW`` seconds pass without one) a key is
 locked for ``BASE_DELAY`` seconds, then twice as long after each further failure, up to
 ``MAX_DELAY``. While any key of a login is locked, the login is refused (429 with Retry-After)
-without the password being checked, so guessing during a lock gains nothing. A successful login
+without the password being checked, so guessing during a lock gains nothing, and the attempt
+counts as a failure, so a client that keeps trying keeps doubling its wait. A successful login
 clears the user's count; the address's count runs out with the window.
 """
 

@@ -59,8 +59,9 @@ def login(
         raise HTTPException(403, "forbidden: missing or wrong CSRF token")
     conn = database(request).conn()
     keys = throttle.keys(username, client_address(request))
-    wait = throttle.locked_for(conn, keys, time.time())
-    if wait:  # the password is not even checked
+    if throttle.locked_for(conn, keys, time.time()):
+        # the password is not even checked, and the attempt counts: hammering only lengthens the lock
+        wait = throttle.record_failure(conn, keys, time.time())
         audit(request, None, "login.throttled", username, f"retry after {wait} s")
         return _refused(request, next, wait)
     user = authenticate(conn, username, password)
