@@ -3,6 +3,7 @@ command line); a disabled user's sessions and tokens stop working at once."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -136,9 +137,13 @@ def test_the_command_line(setup: tuple[Path, dict[str, str], TestClient]) -> Non
     disabled = runner.invoke(cli, ["user", "set", "piet", "--disable", *store])
     assert disabled.exit_code == 0 and "disabled" in disabled.output
     assert client.get("/api/v1/me", headers=bearer(tokens["piet"])).status_code == 401
+    with sqlite3.connect(path) as conn:  # piet is also locked out by failed logins
+        conn.execute("INSERT INTO login_failures VALUES ('user:piet', 9, 0, 1e12)")
     roled = runner.invoke(cli, ["user", "set", "piet", "--enable", "--role", "viewer", *store])
     assert roled.exit_code == 0, roled.output
     assert client.get("/api/v1/me", headers=bearer(tokens["piet"])).json()["role"] == "viewer"
+    with sqlite3.connect(path) as conn:  # enabling lifted the lock
+        assert conn.execute("SELECT COUNT(*) FROM login_failures WHERE key = 'user:piet'").fetchone()[0] == 0
     listing = runner.invoke(cli, ["user", "list", *store]).output
     assert "piet\tviewer\tenabled" in listing
     for args, message in (
@@ -150,3 +155,29 @@ def test_the_command_line(setup: tuple[Path, dict[str, str], TestClient]) -> Non
     ):
         result = runner.invoke(cli, [*args, *store])
         assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+
+
+def test_a_version_3_store_keeps_its_users_and_tokens(tmp_path: Path) -> None:
+    from ringscope.serve.users import issue_token, user_for_token
+    from ringscope.store import MIGRATIONS, Store, migrate
+
+    path = tmp_path / "v3.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:3])
+    conn.execute(
+        "INSERT INTO users (username, password_hash, role, created_at) VALUES ('uma', 'x', 'viewer', '2026')"
+    )
+    token = "rs_old-token-from-before"
+    conn.execute(
+        "INSERT INTO api_tokens (user_pk, token_hash, kind, created_at) VALUES (1, ?, 'api', '2026')",
+        (hashlib.sha256(token.encode()).hexdigest(),),
+    )
+    conn.close()
+    Store(path, create=False).close()  # migrates to the current version
+    conn = sqlite3.connect(path, isolation_level=None)
+    user = user_for_token(conn, token, "api")
+    assert user is not None and user.username == "uma"
+    newer = issue_token(conn, user)
+    ids = [r[0] for r in conn.execute("SELECT public_id FROM api_tokens")]
+    assert len(ids) == 2 and all(ids) and len(set(ids)) == 2
+    assert user_for_token(conn, newer, "api") == user

@@ -1,6 +1,7 @@
 """Administering accounts: list users, change a role, disable or enable a user; list and revoke
 API tokens by their public id. A disabled user's sessions and tokens stop working at once (every
-request looks the user up); the last enabled admin cannot be disabled or demoted."""
+request looks the user up); the last enabled admin cannot be disabled or demoted; enabling a user
+clears its failed logins (an admin's way to lift a lock)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from ringscope.serve.throttle import record_success
 from ringscope.serve.users import ROLES, User, UserError, token_digest
 from ringscope.store import Store
 
@@ -66,6 +68,8 @@ def update_user(
             "UPDATE users SET role = ?, disabled = ? WHERE username = ?",
             (new_role, int(new_disabled), username),
         )
+        if disabled is False:  # enabling also lifts a lock from failed logins
+            record_success(conn, username)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
