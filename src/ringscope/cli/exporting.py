@@ -24,6 +24,7 @@ from ringscope.cli.common import (
     user_errors,
 )
 from ringscope.cli.pipeline import progress
+from ringscope.terminal import clean
 
 
 @app.command()
@@ -74,7 +75,7 @@ def export(
         except OSError as exc:
             fail(f"{output}: {exc.strerror or exc}")
     if output != "-":
-        err.print(Text(f"exported {done} to {output}"), soft_wrap=True)
+        err.print(Text(clean(f"exported {done} to {output}")), soft_wrap=True)
 
 
 # -- demo ---------------------------------------------------------------------------

@@ -26,6 +26,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ringscope import terminal
+
 Row = dict[str, Any]
 Shape = Literal["code", "number", "text", "quote"]
 
@@ -61,8 +63,8 @@ def chosen(fmt: OutputFormat | None) -> OutputFormat:
 
 
 def clean(value: str) -> str:
-    """The one function every string shown in a table passes through."""
-    return value
+    """The one function every string shown in a table passes through: no control characters."""
+    return terminal.clean(value)
 
 
 def styled(*parts: tuple[str, str | None]) -> Text:

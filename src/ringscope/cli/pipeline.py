@@ -27,6 +27,7 @@ from ringscope.cli.common import (
     out,
     user_errors,
 )
+from ringscope.terminal import clean
 
 if TYPE_CHECKING:
     from ringscope.ingest import IngestHooks
@@ -104,10 +105,10 @@ def _ingest_on_engine(
                 summary = ingest_file(
                     db, path, engine=engine.value, master=master,
                     results=results,
-                    on_problem=lambda problem: typer.echo(str(problem), err=True),
+                    on_problem=lambda problem: typer.echo(clean(str(problem)), err=True),
                 )
             except EngineError as exc:
-                typer.echo(f"error: {exc}", err=True)
+                typer.echo(clean(f"error: {exc}"), err=True)
                 failed += 1
                 continue
             failed += summary.failed
@@ -122,7 +123,7 @@ def progress() -> Iterator[IngestHooks]:
     from ringscope.ingest import IngestHooks, InputProblem
 
     def problem(item: InputProblem) -> None:
-        err.print(Text(str(item)), soft_wrap=True)
+        err.print(Text(clean(str(item))), soft_wrap=True)
 
     if not sys.stderr.isatty():
         yield IngestHooks(on_problem=problem)
@@ -200,7 +201,7 @@ def extract(
                     failed += 1
                     continue
                 except InputError as exc:
-                    typer.echo(f"{name}:{number}: {exc.message}", err=True)
+                    typer.echo(clean(f"{name}:{number}: {exc.message}"), err=True)
                     failed += 1
                     continue
                 result = run_extract(report.text, report.published)
@@ -242,7 +243,7 @@ def _extract_on_engine(
     try:
         _, failed = extract_records(
             input, lambda: open_out(output), engine=engine.value, master=master, parquet=parquet,
-            on_problem=lambda problem: typer.echo(str(problem), err=True),
+            on_problem=lambda problem: typer.echo(clean(str(problem)), err=True),
         )
     except EngineError as exc:
         fail(str(exc))

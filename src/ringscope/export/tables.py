@@ -15,9 +15,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ringscope.export.cells import neutral
 from ringscope.export.errors import ExportError
 from ringscope.export.rows import TABLES, ColumnType, Row, report_rows
 from ringscope.model import Extraction, Report
+from ringscope.private import private_file
 
 Item = tuple[Report, Extraction]
 
@@ -43,6 +45,7 @@ def write_csv(items: Iterable[Item], out_dir: Path, include_victims: bool = Fals
     with ExitStack() as stack:
         writers: dict[str, Any] = {}
         for table, columns in TABLES.items():
+            private_file(out_dir / f"{table}.csv")
             fh = stack.enter_context((out_dir / f"{table}.csv").open("w", encoding="utf-8", newline=""))
             writer = csv.DictWriter(fh, fieldnames=[name for name, _ in columns])
             writer.writeheader()
@@ -59,6 +62,8 @@ def write_parquet(items: Iterable[Item], out_dir: Path, include_victims: bool = 
     _prepare(out_dir)
     counts = dict.fromkeys(TABLES, 0)
     buffers: dict[str, list[Row]] = {table: [] for table in TABLES}
+    for table in TABLES:
+        private_file(out_dir / f"{table}.parquet")
     with ExitStack() as stack:
         writers = {
             table: stack.enter_context(
@@ -97,4 +102,6 @@ def _csv_value(value: str | int | float | None) -> str | int:
         return ""
     if isinstance(value, float):
         return int(value) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return str(neutral(value))  # no formula a spreadsheet would run
     return value

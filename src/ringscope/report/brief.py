@@ -19,6 +19,7 @@ from ringscope.report import snapshot as snapshots
 from ringscope.report.charts import timeline_svg
 from ringscope.report.errors import BriefError
 from ringscope.report.format import figure_text
+from ringscope.report.links import safe_url
 from ringscope.report.mapsvg import map_svg
 from ringscope.report.privacy import redact
 
@@ -85,6 +86,9 @@ def _table(figures: list[Figure], notes: Footnotes, hidden: frozenset[str]) -> s
     )
 
 
+BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+"""The brief runs no script at all: inline CSS and SVG only."""
+
 _CSS = """
 body { font: 11pt/1.4 "DejaVu Sans", system-ui, sans-serif; color: #1d2329; margin: 1.5cm; }
 h1 { font-size: 20pt; margin: 0 0 .2em; }
@@ -126,6 +130,7 @@ def brief_html(snap: snapshots.Snapshot, country: str | None = None, since: str 
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
     parts = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{BRIEF_CSP}">',
         f"<title>ringscope intelligence brief</title><style>{_CSS}</style></head><body>",
         "<h1>Intelligence brief</h1>",
         f'<p class="meta">Scope: {escape(scope or "all reports")} · {len(picture.reports)} report(s), {span}'
@@ -164,7 +169,8 @@ def brief_html(snap: snapshots.Snapshot, country: str | None = None, since: str 
         report = picture.reports.get(ref.report_id)
         title = redact(report.title or ref.report_id, hidden) if report else ref.report_id
         url = report.url if report else None
-        link = f' <a href="{escape(url)}">{escape(url)}</a>' if url else ""
+        safe = safe_url(url)
+        link = f' <a href="{escape(safe)}">{escape(safe)}</a>' if safe else f" {escape(url)}" if url else ""
         parts.append(
             f'<li id="fn{number}">{escape(ref.source or "")}, “{escape(title)}”,'
             f" {escape(ref.published or 'undated')}{link} (report {escape(ref.report_id)}):"

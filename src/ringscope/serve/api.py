@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -14,14 +13,14 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 
 from ringscope import settings
+from ringscope.export.cells import CellWriter
 from ringscope.model import ENTITY_TYPES, Extraction, Report
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
 from ringscope.report.privacy import mark_victims, redact
 from ringscope.serve import convert, queries, schemas, screening
-from ringscope.serve.audit import entries
 from ringscope.serve.deps import api_role, api_user, audit, database, store_path
-from ringscope.serve.users import User, UserError, create_user, issue_token
+from ringscope.serve.users import User
 from ringscope.serve.victims import hidden_names
 from ringscope.store import QueryError, Store
 
@@ -47,35 +46,6 @@ def as_json(model: BaseModel) -> Response:
 
 def _snapshot(request: Request) -> snapshots.Snapshot:
     return snapshots.load(store_path(request))
-
-
-@router.get("/me", response_model=schemas.Me, tags=["account"])
-def me(user: User = viewer) -> schemas.Me:
-    return schemas.Me(username=user.username, role=user.role)
-
-
-@router.post("/tokens", response_model=schemas.TokenOut, status_code=201, tags=["account"])
-def new_token(request: Request, body: schemas.TokenIn, user: User = viewer) -> schemas.TokenOut:
-    """A new API token for the calling user."""
-    token = issue_token(database(request).conn(), user, "api", body.label)
-    audit(request, user, "token", "api token", body.label)
-    return schemas.TokenOut(token=token, label=body.label)
-
-
-@router.post(
-    "/users",
-    response_model=schemas.Me,
-    status_code=201,
-    tags=["account"],
-    responses={400: {"model": schemas.ErrorOut}},
-)
-def new_user(request: Request, body: schemas.UserIn, user: User = Depends(api_role("admin"))) -> schemas.Me:
-    try:
-        created = create_user(database(request).conn(), body.username, body.password, body.role)
-    except UserError as exc:
-        raise HTTPException(400, str(exc)) from exc
-    audit(request, user, "user.add", created.username, created.role)
-    return schemas.Me(username=created.username, role=created.role)
 
 
 @router.get("/reports", response_model=schemas.Page[schemas.ReportSummary], tags=["reports"])
@@ -397,7 +367,7 @@ def export_response(request: Request, user: User, kind: str, include_victims: bo
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = CellWriter(buffer)  # no cell a spreadsheet would run as a formula
         writer.writerow(
             [
                 "report_id",
@@ -511,31 +481,6 @@ def screen_networks(request: Request, user: User = viewer) -> list[schemas.Recru
         )
         for ads, accounts in recruiters.networks()
     ]
-
-
-@router.get("/audit", response_model=schemas.Page[schemas.AuditOut], tags=["account"])
-def audit_log(
-    request: Request,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    username: Annotated[str | None, Query(max_length=64)] = None,
-    action: Annotated[str | None, Query(max_length=32)] = None,
-    user: User = Depends(api_role("admin")),
-) -> schemas.Page[schemas.AuditOut]:
-    """Who viewed or exported what, newest first (admins only)."""
-    request.app.state.audit.flush()
-    rows, total = entries(database(request).conn(), limit, offset, username, action)
-    return schemas.Page(
-        items=[
-            schemas.AuditOut(
-                at=e.at, username=e.username, role=e.role, action=e.action, target=e.target, detail=e.detail
-            )
-            for e in rows
-        ],
-        total=total,
-        limit=limit,
-        offset=offset,
-    )
 
 
 __all__ = ["api_user", "router"]

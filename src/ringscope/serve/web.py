@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
@@ -19,12 +18,12 @@ from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
 from ringscope.report.charts import network_svg, timeline_svg
 from ringscope.report.format import figure_text, number_text
+from ringscope.report.links import safe_href, safe_url
 from ringscope.report.mapsvg import map_svg
 from ringscope.report.privacy import is_victim_in, redact, sentence_around
 from ringscope.serve import queries, screening
 from ringscope.serve.api import export_response
 from ringscope.serve.deps import (
-    LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
     audit,
     check_csrf,
@@ -36,13 +35,15 @@ from ringscope.serve.deps import (
     web_user,
 )
 from ringscope.serve.highlight import Span, highlight
-from ringscope.serve.users import SESSION_HOURS, User, authenticate, issue_token, revoke_token
+from ringscope.serve.users import User, issue_token
 from ringscope.serve.victims import hidden_names
 from ringscope.store import QueryError, Store
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.filters["figure"] = figure_text
 templates.env.filters["number"] = number_text
+templates.env.filters["safe_url"] = safe_url
+templates.env.filters["safe_href"] = safe_href
 router = APIRouter(include_in_schema=False)
 viewer = Depends(web_user)
 
@@ -51,7 +52,7 @@ def login_url(next_url: str) -> str:
     return "/login?" + urlencode({"next": next_url})
 
 
-def _safe_next(next_url: str | None) -> str:
+def safe_next(next_url: str | None) -> str:
     if not next_url or not next_url.startswith("/") or next_url.startswith("//") or "\\" in next_url:
         return "/"
     return next_url
@@ -81,66 +82,6 @@ def _lead(text: str, limit: int = 420) -> str:
 
 def _href(entity: ResolvedEntity) -> str:
     return f"/entities/{entity.id}"
-
-
-# -- login ------------------------------------------------------------------------
-
-
-@router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str = "/") -> Response:
-    token = secrets.token_urlsafe(24)
-    response = render(request, "login.html", None, next=_safe_next(next), login_csrf=token, error=None)
-    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", max_age=3600)
-    return response
-
-
-@router.post("/login", response_class=HTMLResponse)
-def login(
-    request: Request,
-    username: Annotated[str, Form(max_length=64)],
-    password: Annotated[str, Form(max_length=1024)],
-    csrf: Annotated[str, Form(max_length=200)],
-    next: Annotated[str, Form(max_length=2000)] = "/",
-) -> Response:
-    expected = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
-    if not expected or not secrets.compare_digest(expected, csrf):
-        raise HTTPException(403, "forbidden: missing or wrong CSRF token")
-    conn = database(request).conn()
-    user = authenticate(conn, username, password)
-    if user is None:
-        audit(request, None, "login.failed", username)
-        token = secrets.token_urlsafe(24)
-        response = render(
-            request,
-            "login.html",
-            None,
-            status=401,
-            next=_safe_next(next),
-            login_csrf=token,
-            error="Wrong username or password.",
-        )
-        response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", max_age=3600)
-        return response
-    session = issue_token(conn, user, "session")
-    audit(request, user, "login", user.username)
-    redirect = RedirectResponse(_safe_next(next), status_code=303)
-    redirect.set_cookie(
-        SESSION_COOKIE, session, httponly=True, samesite="strict", max_age=SESSION_HOURS * 3600
-    )
-    redirect.delete_cookie(LOGIN_CSRF_COOKIE)
-    return redirect
-
-
-@router.post("/logout")
-def logout(
-    request: Request, csrf: Annotated[str, Form(max_length=200)] = "", user: User = viewer
-) -> Response:
-    check_csrf(request, csrf)
-    revoke_token(database(request).conn(), request.cookies.get(SESSION_COOKIE, ""))
-    audit(request, user, "logout", user.username)
-    response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(SESSION_COOKIE)
-    return response
 
 
 # -- pages --------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from ringscope.screen.store import SCREEN_SCHEMA
-from ringscope.serve.schema import AUTH_SCHEMA
+from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
 
 _V1 = """
 CREATE TABLE reports (
@@ -124,7 +124,7 @@ CREATE TABLE dates (
 CREATE INDEX dates_report ON dates(report_id, seq);
 """
 
-MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA]
+MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
 

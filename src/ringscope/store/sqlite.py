@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
+from ringscope.private import private_file, tighten
 from ringscope.store.fts import QueryError, fts_query
 from ringscope.store.migrations import SchemaError, migrate, schema_version
 from ringscope.store.records import EntitySummary, SearchHit, StoredClaim, StoreStats
@@ -52,6 +53,12 @@ class Store:
             raise StoreError(f"no store at {self.path} (create one with `ringscope ingest`)")
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a directory, not a store file")
+        try:  # only its owner may read the store; SQLite gives -wal and -shm the same mode
+            private_file(self.path)
+            for suffix in ("-wal", "-shm"):
+                tighten(Path(f"{self.path}{suffix}"))
+        except OSError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc.strerror or exc}") from exc
         try:
             self._conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
