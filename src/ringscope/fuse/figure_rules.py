@@ -161,6 +161,8 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def years_of(ref: ClaimRef) -> frozenset[str]:
-    """The years a claim's quote names ("$2 billion in 2022" -> {"2022"}), its own value aside."""
+    """The years a claim names right after its number ("$2 billion in 2022" -> {"2022"}), or in its
+    quote when the text around it is not at hand; its own value aside."""
     own = ref.claim.value
-    return frozenset(y for y in _YEAR.findall(ref.claim.quote) if own is None or float(y) != float(own))
+    text = re.split(r"[.;]|\sand\s", ref.after[:40])[0] if ref.start >= 0 else ref.claim.quote
+    return frozenset(y for y in _YEAR.findall(text) if own is None or float(y) != float(own))
