@@ -67,7 +67,7 @@ def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
     words = re.match(r"[^\W\d]*(?:[\s)(-]+[^\W\d]+){0,5}", ref.after.lstrip(" )(-"))
     phrase = re.split(r"\s(?:and|or|while|but)\s", words.group(0) if words else "")[0]
     ref.phrase = text[start:end] + " " + phrase
-    if not phrase.strip():
+    if not phrase.strip() or ref.after.lstrip().startswith(")"):
         # "Chinese (687), Vietnamese (186)": the group stands before the number.
         lead = re.search(r"([^\W\d]+(?:\s+[^\W\d]+)?)\s*[(:\u2013-]\s*$", ref.before)
         if lead:
