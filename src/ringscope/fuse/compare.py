@@ -87,7 +87,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def same_frame(a: ClaimRef, b: ClaimRef) -> bool:
-    """Same measure, period, place (where both state one) and group (where both name one)."""
+    """Same measure and period (where both state one), group (where both name one) and year (where both
+    name one). The place is left out: reports of one event often name different places for it."""
     ca, cb = a.claim, b.claim
     if ca.measure != cb.measure or not _compatible(ca.period, cb.period):
         return False

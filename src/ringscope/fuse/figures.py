@@ -16,6 +16,7 @@ two numbers counts two things. The pairwise tests are in :mod:`ringscope.fuse.co
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -73,20 +74,21 @@ def _within_report(
 ) -> None:
     """Restatements inside one report joined (``index`` maps the report's claims to scope items)."""
     pairs: list[tuple[float, int, int, str]] = []
-    for i in range(len(index)):
-        for j in range(i + 1, len(index)):
-            a, b = refs[index[i]], refs[index[j]]
-            if not same_frame(a, b) or parts.siblings(i, j):
-                continue
-            if parts.part_of.get(i, (None,))[0] == j or parts.part_of.get(j, (None,))[0] == i:
-                continue
-            if running(a) != running(b) and value_of(a) != value_of(b):
-                continue
-            va, vb = value_of(a) or 0, value_of(b) or 0
-            if agree(a, b):
-                pairs.append((abs(va - vb) / max(va, vb, 1), index[i], index[j], "F1_restated"))
-            elif slipped(a, b):
-                pairs.append((1.0, index[i], index[j], "F2_slipped_scale"))
+    by_measure: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(index):
+        by_measure[refs[k].claim.measure].append(i)
+    for i, j in (pair for bucket in by_measure.values() for pair in itertools.combinations(bucket, 2)):
+        a, b = refs[index[i]], refs[index[j]]
+        rule = "F1_restated" if agree(a, b) else "F2_slipped_scale" if slipped(a, b) else None
+        if rule is None or not same_frame(a, b) or parts.siblings(i, j):
+            continue
+        if parts.part_of.get(i, (None,))[0] == j or parts.part_of.get(j, (None,))[0] == i:
+            continue
+        va, vb = value_of(a) or 0, value_of(b) or 0
+        if running(a) != running(b) and va != vb:
+            continue
+        gap = abs(va - vb) / max(va, vb, 1) if rule == "F1_restated" else 1.0
+        pairs.append((gap, index[i], index[j], rule))
     _join(refs, pairs, clusters, lambda x, y: agree(x, y) or slipped(x, y), False)
 
 

@@ -109,7 +109,7 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
             and refs[i].claim.qualifier == "exact"
             and unit_class(refs[i]) == unit_class(refs[t])
         ]
-        pool = sorted(pool, key=lambda i: abs(refs[i].span[0] - refs[t].span[0]))[:16]
+        pool = sorted(pool, key=lambda i: abs(refs[i].span[0] - refs[t].span[0]))[:12]
         batch = _subset_sum(pool, values, values[t] or 0)
         if batch:
             for i in batch:
@@ -180,11 +180,12 @@ def _best_sum(
     best: tuple[int, int, int, list[int]] | None = None  # (length, -distance, total, run)
     for s in range(len(active)):
         run, total = [active[s]], values[active[s]] or 0.0
+        largest = total
         for nxt in active[s + 1 : s + 30]:
             if _gap(refs, run[-1], nxt) > limits.sum_gap or unit_class(refs[nxt]) != unit_class(refs[run[0]]):
                 break
             run, total = [*run, nxt], total + (values[nxt] or 0.0)
-            largest = max(values[i] or 0 for i in run)
+            largest = max(largest, values[nxt] or 0.0)
             for t in by_value.get(round(total), []):
                 if t in run or (values[t] or 0) <= largest or unit_class(refs[t]) != unit_class(refs[run[0]]):
                     continue
@@ -283,8 +284,8 @@ def _total_for(
 
 
 def _subset_sum(pool: Sequence[int], values: Sequence[float | None], total: float) -> tuple[int, ...] | None:
-    """The smallest set (two to six claims) of ``pool`` whose values add up to ``total``."""
-    for size in range(2, min(6, len(pool)) + 1):
+    """The smallest set (two to five claims) of ``pool`` whose values add up to ``total``."""
+    for size in range(2, min(5, len(pool)) + 1):
         for combo in itertools.combinations(pool, size):
             if abs(sum(values[i] or 0 for i in combo) - total) <= 0.5:
                 return combo
