@@ -3,7 +3,7 @@
 Rules of ``figures.yaml`` find them, in this order (a claim keeps the first link it gets):
 
 - ``P1_sum_of_parts``: adjacent figures that add up exactly to another figure of the report
-  (41 + 80 = 121; nested lists are found from the inside out);
+  (25 + 17 = 42; nested lists are found from the inside out);
 - ``P4_batches_of_total``: figures of one measure, anywhere in the report, that add up to a stated
   or running total ("a total of 42", "has risen to 42");
 - ``P5_in_running_total``: what else of its measure the report counts goes into a running total;

@@ -76,7 +76,7 @@ def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
 
 
 def _anchor(quote: str, value: float | None) -> tuple[int, int] | None:
-    """Where ``value`` is written in digits in ``quote`` ("1,048", "1048", "$4.5 billion" -> "4.5")."""
+    """Where ``value`` is written in digits in ``quote`` ("1,237", "1237", "$4.5 billion" -> "4.5")."""
     if value is None or value <= 0:
         return None
     forms = []
