@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 EntityType = Literal["Person", "Organization", "Location", "Compound", "Operation"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "range"]
@@ -261,6 +261,10 @@ class ContractClaim(TypedDict):
     period: str | None
     location: str | None
     quote: str
+    figure: NotRequired[str | None]
+    """Set by figure assignment over the whole input (fuse/figures.py): the figure id the claim states."""
+    part_of: NotRequired[str | None]
+    """The figure id of the total this claim's figure is one part of."""
 
 
 class ContractRoute(TypedDict):
