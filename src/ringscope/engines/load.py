@@ -59,6 +59,7 @@ def load_parquet_into_store(
         extraction = extraction_from_json(row["extraction"])
         if store.add(report, extraction, row["extractor_version"]):
             summary.ingested += 1
+            summary.unsupported.add(extraction)
         else:
             summary.unchanged += 1
     return summary

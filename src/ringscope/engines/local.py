@@ -10,7 +10,8 @@ from typing import IO
 from ringscope import settings
 from ringscope.engines.base import EngineError, RunSummary
 from ringscope.engines.parquet import prepare_output, problems_in, write_rows
-from ringscope.engines.rows import Extractor, Row, process_lines
+from ringscope.engines.rows import Row, process_lines
+from ringscope.ingest.run import Extractor
 
 
 class LocalEngine:

@@ -124,7 +124,13 @@ CREATE TABLE dates (
 CREATE INDEX dates_report ON dates(report_id, seq);
 """
 
-MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA]
+_V4_LANGUAGE = """
+ALTER TABLE reports ADD COLUMN language TEXT;
+ALTER TABLE reports ADD COLUMN unsupported_language INTEGER NOT NULL DEFAULT 0;
+"""
+"""Each report's detected language, and whether the extractor left it unread for its language."""
+
+MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA, _V4_LANGUAGE]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
 
