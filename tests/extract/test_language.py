@@ -15,6 +15,7 @@ from ringscope.extract.language import (
     SUPPORTED_LANGUAGES,
     detect_language,
     is_supported,
+    plainly_english,
     unsupported_note,
 )
 
@@ -42,9 +43,29 @@ def test_text_too_short_to_call_is_undetermined_and_read(text: str) -> None:
     assert is_supported(None)
 
 
+def test_plain_english_is_recognised_by_its_function_words_alone() -> None:
+    assert plainly_english(ENGLISH * 2)
+    for text in OTHERS.values():
+        assert not plainly_english(text * 3)
+    dutch = (
+        "De politie was dinsdag in het gebouw bij de grens en heeft de arbeiders bevrijd. De arbeiders"
+        " zeiden dat zij maandenlang mensen via internet moesten oplichten."
+    )
+    assert not plainly_english(dutch)
+
+
+def test_english_without_many_function_words_goes_to_the_model() -> None:
+    headline = (
+        "Police raid border building, free 43 workers; officials promise flights home, more raids,"
+        " tougher penalties for recruiters, new hotline for families"
+    )
+    assert not plainly_english(headline)
+    assert detect_language(headline).code == "en"
+
+
 def test_only_the_start_of_a_text_is_read() -> None:
     english_first = (ENGLISH + " ") * (SAMPLE_CHARS // len(ENGLISH) + 2) + THAI * 20
-    thai_first = THAI * (SAMPLE_CHARS // len(THAI) + 2) + " " + ENGLISH * 20
+    thai_first = THAI * (SAMPLE_CHARS // len(THAI) + 2) + " " + ENGLISH * 100
     assert detect_language(english_first).code == "en"
     assert detect_language(thai_first).code == "th"
 
