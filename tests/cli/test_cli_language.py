@@ -79,3 +79,17 @@ def test_extract_refuses_binary_input_in_one_line(tmp_path: Path) -> None:
 def test_extract_of_empty_input_writes_nothing(tmp_path: Path) -> None:
     result = run("extract", "-", cwd=tmp_path, stdin="")
     assert (result.returncode, result.stdout, error_lines(result)) == (0, "", [])
+
+
+def test_extract_through_the_engine_path_says_the_same(tmp_path: Path) -> None:
+    (tmp_path / "in.jsonl").write_text(
+        jsonl({"id": "en", "text": ENGLISH}, {"id": "th", "text": THAI}), encoding="utf-8"
+    )
+    direct = run("extract", "in.jsonl", "-o", "direct.jsonl", cwd=tmp_path)
+    engine = run("extract", "in.jsonl", "-o", "engine.jsonl", "--parquet", "results", cwd=tmp_path)
+    assert direct.returncode == engine.returncode == 0, engine.stderr
+    assert error_lines(engine) == error_lines(direct) == ["1 report(s) in unsupported languages: th (1)"]
+    read = [[json.loads(line) for line in (tmp_path / name).read_text().splitlines()]
+            for name in ("direct.jsonl", "engine.jsonl")]
+    assert read[0] == read[1]
+    assert [r["language"] for r in read[1]] == ["en", "th"]

@@ -234,6 +234,7 @@ def _extract_on_engine(
     import tempfile
 
     from ringscope.engines import EngineError, extract_file, write_contract_jsonl
+    from ringscope.ingest.run import LanguageTally
 
     if input == "-":
         fail("--engine and --parquet read a JSON-lines file, not standard input")
@@ -245,8 +246,11 @@ def _extract_on_engine(
             fail(str(exc))
         for problem in summary.problems:
             typer.echo(str(problem), err=True)
+        languages = LanguageTally()
         with open_out(output) as sink:
-            write_contract_jsonl(target, sink)
+            write_contract_jsonl(target, sink, languages=languages)
+    if languages.total:
+        typer.echo(str(languages), err=True)
     if summary.problems:
         typer.echo(f"{summary.failed} line(s) failed", err=True)
         raise typer.Exit(1)

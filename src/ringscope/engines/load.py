@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING
 from ringscope.engines.parquet import read_rows
 from ringscope.engines.rows import extraction_from_json
 from ringscope.ingest.errors import InputProblem
+from ringscope.ingest.run import LanguageTally
 from ringscope.ingest.runner import IngestSummary
 from ringscope.model import Report
 
@@ -65,12 +66,15 @@ def load_parquet_into_store(
     return summary
 
 
-def write_contract_jsonl(folder: str | Path, sink: IO[str], *, group: bool = True) -> int:
+def write_contract_jsonl(
+    folder: str | Path, sink: IO[str], *, group: bool = True, languages: LanguageTally | None = None
+) -> int:
     """Write the contract records (corpus/SCHEMA.md) of a result folder as JSON lines; return the count.
 
     With ``group`` (the default), ``event_cluster`` is filled by same-event grouping over the
     whole folder, exactly as ``ringscope extract`` does on the local engine: a first pass reduces
     each report to its grouping features (bounded memory), a second writes the records.
+    Records of reports in languages the extractor does not read are counted in ``languages``.
     """
     events: dict[str, str | None] = {}
     if group:
@@ -88,6 +92,8 @@ def write_contract_jsonl(folder: str | Path, sink: IO[str], *, group: bool = Tru
         if row["contract"] is not None:
             record = json.loads(row["contract"])
             record["event_cluster"] = events.get(str(row["line"]))
+            if languages is not None and record.get("unsupported_language"):
+                languages.counts[record.get("language") or "und"] += 1
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
     return written
