@@ -197,4 +197,7 @@ def stats(store: StoreOption = DEFAULT_STORE) -> None:
         table.add_row(label, str(value))
     for version, count in s.extractor_versions.items():
         table.add_row(f"extractor {version}", str(count))
+    for language, count in s.languages.items():
+        note = " (not supported: nothing extracted)" if language in s.unsupported_languages else ""
+        table.add_row(f"language {language or 'undetermined'}", f"{count}{note}")
     out.print(table)

@@ -262,6 +262,13 @@ class Store:
             extractor_versions=grouped(
                 "SELECT extractor_version, COUNT(*) FROM reports GROUP BY extractor_version ORDER BY 1"
             ),
+            languages=grouped(
+                "SELECT COALESCE(language, ''), COUNT(*) FROM reports GROUP BY 1 ORDER BY COUNT(*) DESC, 1"
+            ),
+            unsupported_languages=frozenset(
+                row[0]
+                for row in conn.execute("SELECT DISTINCT language FROM reports WHERE unsupported_language")
+            ),
         )
 
     def route_counts(self) -> list[tuple[str, str, int]]:
