@@ -1,4 +1,4 @@
-"""The report page says when a report's language kept it from being extracted (invented texts)."""
+"""The report page and API say when a report's language kept it from being extracted (invented texts)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import json
 import re
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
 from ringscope.ingest import ingest_paths
 from ringscope.serve.app import create_app
-from ringscope.serve.users import add_user
+from ringscope.serve.users import add_user, create_token
 from ringscope.store import Store
 
 from .test_serve_web import login
@@ -28,7 +30,9 @@ def test_report_page_names_an_unsupported_language(tmp_path: Path) -> None:
         assert ingest_paths(db, [source]).ok
         ids = {db.get_extraction(r.id).language: r.id for r in db.iter_reports()}
     add_user(path, "vera", "viewer-password", "viewer")
-    client = login(create_app(path), "vera")
+    token = create_token(path, "vera", "tests")
+    app = create_app(path)
+    client = login(app, "vera")
     thai = client.get(f"/reports/{ids['th']}")
     english = client.get(f"/reports/{ids['en']}")
     assert thai.status_code == english.status_code == 200
@@ -36,3 +40,9 @@ def test_report_page_names_an_unsupported_language(tmp_path: Path) -> None:
     assert "language th" in thai.text
     assert "not supported" not in english.text
     assert "language en" in english.text
+    api = TestClient(app).get(f"/api/v1/reports/{ids['th']}", headers={"Authorization": f"Bearer {token}"})
+    assert api.status_code == 200
+    body = api.json()
+    assert (body["language"], body["unsupported_language"]) == ("th", True)
+    assert body["note"].startswith("language th not supported")
+    assert body["claims"] == body["entities"] == []
