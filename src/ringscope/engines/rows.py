@@ -40,6 +40,7 @@ COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
 
 Row = tuple[Any, ...]
 
+
 def error_row(line: int, message: str) -> Row:
     """The row for a line that could not be extracted."""
     return (line, None, message) + (None,) * (len(COLUMNS) - 3)
