@@ -138,3 +138,28 @@ def test_tally_orders_by_count_then_code() -> None:
     tally.add(Extraction(language="en"))
     assert str(tally) == "4 report(s) in unsupported languages: th (2), es (1), zh (1)"
     assert str(LanguageTally()) == ""
+
+
+def test_a_store_from_before_language_detection_is_migrated(tmp_path: Path) -> None:
+    import sqlite3
+
+    from ringscope.store.migrations import MIGRATIONS, migrate
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    migrate(conn, MIGRATIONS[:3])
+    conn.execute(
+        "INSERT INTO reports (id, content_hash, text, ingested_at, extractor_version)"
+        " VALUES ('old1', 'hash1', ?, '2026-01-01T00:00:00', '0.1.0')",
+        (THAI,),
+    )
+    conn.close()
+    with Store(path) as db:
+        assert db.version == len(MIGRATIONS)
+        assert (db.get_extraction("old1").language, db.stats().languages) == (None, {"": 1})
+        summary = reextract_store(db)
+        assert summary.ingested == 1
+        assert str(summary.unsupported) == "1 report(s) in unsupported languages: th (1)"
+        extraction = db.get_extraction("old1")
+        assert (extraction.language, extraction.unsupported_language) == ("th", True)
+        assert db.stats().unsupported_languages == frozenset({"th"})
