@@ -127,19 +127,6 @@ def open_store(path: Path, *, create: bool = False) -> Store:
 # -- ingest -------------------------------------------------------------------------
 
 @contextmanager
-def open_in(path: str) -> Iterator[IO[str]]:
-    if path == "-":
-        yield sys.stdin
-        return
-    try:
-        fh = open(path, encoding="utf-8-sig")  # noqa: SIM115
-    except OSError as exc:
-        fail(f"{path}: {exc.strerror or exc}")
-    with fh:
-        yield fh
-
-
-@contextmanager
 def open_out(path: str) -> Iterator[IO[str]]:
     """A text file to write, or standard output for ``-``."""
     if path == "-":

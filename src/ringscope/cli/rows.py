@@ -100,7 +100,13 @@ def stats_row(stats: StoreStats, store: str) -> Row:
         "entities_by_type": stats.entities_by_type,
         "claims_by_measure": stats.claims_by_measure,
         "extractor_versions": stats.extractor_versions,
+        "languages": {_language_label(language, stats): count for language, count in stats.languages.items()},
     }
+
+
+def _language_label(language: str | None, stats: StoreStats) -> str:
+    unread = " (not supported: nothing extracted)" if language in stats.unsupported_languages else ""
+    return f"{language or 'undetermined'}{unread}"
 
 
 # -- the fused picture ----------------------------------------------------------------

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ringscope.fuse import Figure, ResolvedEntity
-from ringscope.model import Claim, Extraction, Report
+from ringscope.model import Claim, Extraction, Report, unsupported_note
 from ringscope.report.privacy import WITHHELD, is_victim_in, redact
 from ringscope.serve import schemas
 
@@ -79,6 +79,9 @@ def report_detail(
         published=report.published,
         event_id=event_id,
         text=text,
+        language=extraction.language,
+        unsupported_language=extraction.unsupported_language,
+        note=unsupported_note(extraction.language) if extraction.unsupported_language else None,
         entities=[
             schemas.ReportEntity(
                 type=e.type,

@@ -127,6 +127,11 @@ class DateOut(BaseModel):
 class ReportDetail(ReportSummary):
     event_id: str | None
     text: str
+    language: str | None = None
+    """Detected language (ISO 639-1), null when undetermined."""
+    unsupported_language: bool = False
+    """True when the extractor does not read ``language``: then nothing was extracted (see ``note``)."""
+    note: str | None = None
     entities: list[ReportEntity]
     claims: list[ClaimOut]
     routes: list[RouteItem]

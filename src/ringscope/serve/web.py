@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ringscope import settings
 from ringscope.fuse import Figure, ResolvedEntity
-from ringscope.model import ENTITY_TYPES
+from ringscope.model import ENTITY_TYPES, unsupported_note
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
 from ringscope.report.charts import network_svg, timeline_svg
@@ -169,6 +169,8 @@ def report(request: Request, report_id: str, user: User = viewer) -> Response:
         routes=extraction.routes,
         event_id=snap.picture.event_of.get(found.id),
         title=redact(found.title or found.id, hidden),
+        language=extraction.language,
+        language_note=unsupported_note(extraction.language) if extraction.unsupported_language else None,
     )
 
 

@@ -136,7 +136,13 @@ UPDATE reports
  WHERE title IS NULL OR trim(title) = '';
 """
 
-MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS]
+_LANGUAGE = """
+ALTER TABLE reports ADD COLUMN language TEXT;
+ALTER TABLE reports ADD COLUMN unsupported_language INTEGER NOT NULL DEFAULT 0;
+"""
+"""Each report's detected language, and whether the extractor left it unread for its language."""
+
+MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
 
