@@ -35,7 +35,12 @@ def export(
         typer.Option("--output", "-o", help="A file (- for stdout) for ftm; a folder for csv and parquet."),
     ],
     include_victims: Annotated[
-        bool, typer.Option("--include-victims", help="Also export persons marked as victims.")
+        bool,
+        typer.Option(
+            "--include-victims",
+            help="Export the names of withheld persons (victims and other private persons) instead of"
+            " their [victim N] placeholders. Handle the result as sensitive.",
+        ),
     ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
@@ -45,14 +50,16 @@ def export(
         from ringscope.export.ftm import write_ftm
     except ImportError as exc:
         fail(f"export is not available in this installation ({exc})")
-    with user_errors(), open_store(store) as db:
-        items = db.iter_extractions()
+    from ringscope.report.snapshot import export_items
+
+    with user_errors(), open_store(store):
+        items = export_items(Path(store), include_victims)
         try:
             if format is ExportFormat.ftm:
                 from ringscope.screen.store import iter_ftm as screening_ftm
 
                 with open_out(output) as fh:
-                    count = write_ftm(items, fh, include_victims=include_victims)
+                    count = write_ftm(items, fh)
                     # The recruiter network of screened job ads, when the store holds any.
                     for entity in screening_ftm(store):
                         fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
@@ -60,7 +67,7 @@ def export(
                 done = f"{count} FtM entities"
             else:
                 writer = tables.write_csv if format is ExportFormat.csv else tables.write_parquet
-                rows = writer(items, Path(output), include_victims=include_victims)
+                rows = writer(items, Path(output))
                 done = ", ".join(f"{n} {table}" for table, n in rows.items())
         except ExportError as exc:
             fail(str(exc))
