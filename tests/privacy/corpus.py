@@ -69,7 +69,8 @@ def reports() -> list[dict[str, str]]:
             "source": "Invented Wire",
             "url": "https://example.org/wire/crackdown",
             "published": "2026-03-01",
-            "title": 'Crackdown <script>window.__pwned = "title"</script><img src=x onerror="window.__pwned=1">',
+            "title": 'Crackdown <script>window.__pwned = "title"</script>'
+            '<img src=x onerror="window.__pwned=1">',
             "text": " ".join(
                 [
                     CONTEXT,
