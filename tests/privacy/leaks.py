@@ -10,7 +10,9 @@ from .phrasings import PUBLIC_PHRASINGS, VICTIM_PHRASINGS
 VICTIM_NAMES = [p.name for p in VICTIM_PHRASINGS]
 PUBLIC_NAMES = [p.name for p in PUBLIC_PHRASINGS]
 _WORDS = sorted({w for n in VICTIM_NAMES for w in [n, *n.split()]}, key=len, reverse=True)
-_LEAK = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in _WORDS) + r")(?![A-Za-z])", re.IGNORECASE)
+_LEAK = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in _WORDS) + r")(?![A-Za-z])", re.IGNORECASE
+)
 
 
 def leaks(text: str) -> list[str]:

@@ -56,7 +56,9 @@ def test_officials_and_suspects_stay_visible(policy: Policy, phrasing: object) -
 
 def test_phrasing_counts(policy: Policy) -> None:
     assert len(VICTIM_PHRASINGS) >= 30 and len(PUBLIC_PHRASINGS) >= 6
-    print(f"victim phrasings withheld: {len(VICTIM_PHRASINGS)}; officials and suspects shown: {len(PUBLIC_NAMES)}")
+    print(
+        f"victim phrasings withheld: {len(VICTIM_PHRASINGS)}; officials and suspects shown: {len(PUBLIC_NAMES)}"
+    )
     assert len({w.label for w in policy.withheld.values()}) == len(policy.withheld)
 
 
@@ -72,10 +74,22 @@ def test_a_victim_named_plainly_elsewhere_is_withheld_there_too(picture: Picture
 
 def test_an_honorific_elsewhere_does_not_unhide() -> None:
     records = [
-        {"id": "a", "source": "A", "url": "", "published": "2026-01-01", "title": "",
-         "text": "Juno Castellane was lured to a compound and held for a year."},
-        {"id": "b", "source": "B", "url": "", "published": "2026-01-02", "title": "",
-         "text": "Ms Juno Castellane said the food was scarce. Police Major Edda Rusk led the raid."},
+        {
+            "id": "a",
+            "source": "A",
+            "url": "",
+            "published": "2026-01-01",
+            "title": "",
+            "text": "Juno Castellane was lured to a compound and held for a year.",
+        },
+        {
+            "id": "b",
+            "source": "B",
+            "url": "",
+            "published": "2026-01-02",
+            "title": "",
+            "text": "Ms Juno Castellane said the food was scarce. Police Major Edda Rusk led the raid.",
+        },
     ]
     policy = decide(_picture(records))
     assert "Juno" not in (policy.text(records[1]["text"]) or "")
@@ -84,9 +98,15 @@ def test_an_honorific_elsewhere_does_not_unhide() -> None:
 
 def test_a_private_person_without_role_is_withheld_an_official_is_not() -> None:
     records = [
-        {"id": "a", "source": "A", "url": "", "published": "2026-01-01", "title": "",
-         "text": "Scam bosses held 300 people in the compound. Mattias Orrery said the food was scarce."
-                 " Police Colonel Edda Rusk said the compound was closed."},
+        {
+            "id": "a",
+            "source": "A",
+            "url": "",
+            "published": "2026-01-01",
+            "title": "",
+            "text": "Scam bosses held 300 people in the compound. Mattias Orrery said the food was scarce."
+            " Police Colonel Edda Rusk said the compound was closed.",
+        },
     ]
     policy = decide(_picture(records))
     out = policy.text(records[0]["text"]) or ""
@@ -133,7 +153,13 @@ def test_addresses_lose_the_name(policy: Policy) -> None:
 
 def test_searches_for_a_victim_answer_nothing(policy: Policy) -> None:
     name = VICTIM_NAMES[5]
-    for query in (name, f'"{name}"', name.split()[1], name.split()[0][:4] + "*", f"compound AND {name.split()[1]}"):
+    for query in (
+        name,
+        f'"{name}"',
+        name.split()[1],
+        name.split()[0][:4] + "*",
+        f"compound AND {name.split()[1]}",
+    ):
         assert policy.blocks_query(query), query
     for query in ("compound", "lured", PUBLIC_NAMES[0], "Varrowfield"):
         assert not policy.blocks_query(query), query

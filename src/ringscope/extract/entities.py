@@ -201,7 +201,9 @@ def _classify(
     texts = [w.text for w in words]
     # A title followed by a name: a person.
     head_at = [
-        k for k, t in enumerate(texts) if t in TITLE_HEADS or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
+        k
+        for k, t in enumerate(texts)
+        if t in TITLE_HEADS or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
     ]
     if head_at:
         k = head_at[-1] + 1
