@@ -56,9 +56,7 @@ def test_officials_and_suspects_stay_visible(policy: Policy, phrasing: object) -
 
 def test_phrasing_counts(policy: Policy) -> None:
     assert len(VICTIM_PHRASINGS) >= 30 and len(PUBLIC_PHRASINGS) >= 6
-    print(
-        f"victim phrasings withheld: {len(VICTIM_PHRASINGS)}; officials and suspects shown: {len(PUBLIC_NAMES)}"
-    )
+    print(f"victim phrasings withheld: {len(VICTIM_PHRASINGS)}; officials and suspects: {len(PUBLIC_NAMES)}")
     assert len({w.label for w in policy.withheld.values()}) == len(policy.withheld)
 
 
