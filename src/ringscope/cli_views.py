@@ -17,13 +17,21 @@ from ringscope.store import Store, StoredClaim
 
 if TYPE_CHECKING:
     from ringscope.fuse import Figure, Picture, ResolvedEntity
+    from ringscope.privacy import Policy
 
 TOP_ENTITIES = 12
 SHOW_CLAIMS = 6
 SHOW_ROUTES = 10
 
 
-def print_summary(console: Console, store: Store, summary: IngestSummary, path: Path) -> None:
+def print_summary(
+    console: Console, store: Store, summary: IngestSummary, path: Path, policy: Policy | None = None
+) -> None:
+    """What an ingest gave; names and quotes go through ``policy`` (the victim policy) when given."""
+
+    def visible(text: str) -> str:
+        return (policy.text(text) or "") if policy is not None else text
+
     stats = store.stats()
     console.print(
         Panel(
@@ -49,7 +57,11 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     top = _table(f"top {TOP_ENTITIES} entities", ("name", "type", "country", "reports", "mentions"))
     for entity in store.entities()[:TOP_ENTITIES]:
         top.add_row(
-            Text(entity.name), entity.type, entity.country or "", str(entity.reports), str(entity.mentions)
+            Text(visible(entity.name)),
+            entity.type,
+            entity.country or "",
+            str(entity.reports),
+            str(entity.mentions),
         )
     routes = _table("routes (origin → destination)", ("origin", "destination", "reports"))
     for origin, destination, reports in store.route_counts()[:SHOW_ROUTES]:
@@ -62,7 +74,10 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     )
     for row in _spread(claims, SHOW_CLAIMS):
         shown.add_row(
-            row.claim.measure, format_figure(row.claim), Text(f"“{row.claim.quote}”"), Text(source_label(row))
+            row.claim.measure,
+            format_figure(row.claim),
+            Text(f"“{visible(row.claim.quote)}”"),
+            Text(visible(source_label(row))),
         )
     _print(console, shown)
 

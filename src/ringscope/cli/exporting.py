@@ -103,11 +103,12 @@ def demo(
     with user_errors(), resources.as_file(sample) as path, open_store(store, create=True) as db:
         with progress() as hooks:
             summary = ingest_paths(db, [path], hooks=hooks)
-        print_summary(out, db, summary, store)
-        from ringscope.api import picture as fused
         from ringscope.cli_views import print_figures
+        from ringscope.report.snapshot import load
 
-        picture = fused(db)
+        snap = load(store)  # the demo shows what a viewer sees: withheld persons as [victim N]
+        print_summary(out, db, summary, store, snap.policy)
+        picture = snap.redacted
         conflicts = picture.conflicts()
         print_figures(out, picture, conflicts[:5],
                       f"{len(picture.events)} events across outlets; {len(conflicts)} figures in conflict, "

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -21,16 +22,63 @@ from ringscope.cli.common import (
 )
 from ringscope.model import ENTITY_TYPES
 
+if TYPE_CHECKING:
+    from ringscope.fuse import Picture
+    from ringscope.privacy import Policy
+
+IncludeVictims = Annotated[
+    bool,
+    typer.Option(
+        "--include-victims",
+        help="Show the names of withheld persons (victims and other private persons) instead of [victim N].",
+    ),
+]
+
+
+def _policy(store: Path, include_victims: bool) -> Policy | None:
+    """The store's victim policy, or None when names are asked for."""
+    if include_victims:
+        return None
+    from ringscope.report.snapshot import load
+
+    with user_errors():
+        return load(Path(store)).policy
+
+
+def _picture(store: Path, include_victims: bool) -> Picture:
+    """The fused picture, redacted unless names are asked for."""
+    from ringscope.report.snapshot import load
+
+    with user_errors():
+        return load(Path(store)).view(include_victims)
+
 
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words to find; "quoted phrase", word*, AND/OR/NOT.')],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many reports.")] = 10,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Full-text search over the stored reports."""
+    """Full-text search over the stored reports (a search naming a withheld person finds nothing)."""
+    import dataclasses
+
+    from ringscope.store import SNIPPET_CLOSE, SNIPPET_OPEN
+
     with user_errors(), open_store(store) as db:
         hits = db.search(query, limit)
+    policy = _policy(store, include_victims)
+    if policy is not None:
+        hits = [] if policy.blocks_query(query) else hits
+        hits = [
+            dataclasses.replace(
+                h,
+                title=policy.text(h.title),
+                url=policy.url(h.url),
+                snippet=policy.redactor.marked(h.snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
+            )
+            for h in hits
+        ]
     if not hits:
         out.print(Text(f"no reports match {query!r}"))
         return
@@ -74,6 +122,7 @@ def claims(
         bool,
         typer.Option("--conflicts", help="Reconcile claims across reports and show the conflicting figures."),
     ] = False,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Quantitative claims with their quotes and sources; with --conflicts, reconciled figures."""
@@ -85,10 +134,8 @@ def claims(
     if country is not None:
         country = iso2(country)
     if conflicts:
-        from ringscope.api import picture as fused
-
-        with user_errors(), open_store(store) as db:
-            picture = fused(db)
+        with user_errors(), open_store(store):
+            picture = _picture(store, include_victims)
         figures = [
             f for f in picture.conflicts()
             if (measure is None or f.measure == measure) and (country is None or f.location == country)
@@ -103,6 +150,7 @@ def claims(
     if not rows:
         out.print(Text("no claims found"))
         return
+    policy = _policy(store, include_victims)
     table = Table(title=f"{len(rows)} claim(s)" + (f", showing {limit}" if len(rows) > limit else ""))
     table.add_column("measure", no_wrap=True)
     table.add_column("figure", justify="right", no_wrap=True)
@@ -111,7 +159,10 @@ def claims(
     table.add_column("source", overflow="fold", max_width=30)
     for row in rows[:limit]:
         c = row.claim
-        table.add_row(c.measure, format_figure(c), c.location or "", Text(c.quote), Text(source_label(row)))
+        quote, source = c.quote, source_label(row)
+        if policy is not None:
+            quote, source = policy.text(quote) or "", policy.text(source) or ""
+        table.add_row(c.measure, format_figure(c), c.location or "", Text(quote), Text(source))
     out.print(table)
 
 
@@ -122,9 +173,10 @@ def entities(
         str | None, typer.Option("--type", "-t", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 50,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Entities across all reports, most reported first."""
+    """Entities across all reports, most reported first (withheld persons as [victim N])."""
     if type is not None:
         matches = [t for t in ENTITY_TYPES if t.lower() == type.lower()]
         if not matches:
@@ -132,6 +184,7 @@ def entities(
         type = matches[0]
     with user_errors(), open_store(store) as db:
         rows = db.entities(type=type)
+    policy = _policy(store, include_victims) if rows else None
     if not rows:
         out.print(Text("no entities found"))
         return
@@ -141,35 +194,36 @@ def entities(
     table.add_column("reports", justify="right")
     table.add_column("mentions", justify="right")
     for row in rows[:limit]:
-        table.add_row(Text(row.name), row.type, row.country or "", str(row.reports), str(row.mentions))
+        name = (policy.text(row.name) or "") if policy is not None else row.name
+        table.add_row(Text(name), row.type, row.country or "", str(row.reports), str(row.mentions))
     out.print(table)
 
 
 @app.command()
 def events(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 20,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Events told by more than one report, with the figures they agree and disagree on."""
-    from ringscope.api import picture as fused
     from ringscope.cli_views import print_events
 
-    with user_errors(), open_store(store) as db:
-        picture = fused(db)
+    with user_errors(), open_store(store):
+        picture = _picture(store, include_victims)
     print_events(out, picture, limit)
 
 
 @app.command()
 def entity(
     name: Annotated[str, typer.Argument(help="A name or alias, any spelling (case and accents ignored).")],
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """One entity across reports: aliases, roles, mentions, claims and sources."""
-    from ringscope.api import picture as fused
     from ringscope.cli_views import print_entity
 
-    with user_errors(), open_store(store) as db:
-        picture = fused(db)
+    with user_errors(), open_store(store):
+        picture = _picture(store, include_victims)
     found = picture.entity(name)
     if not found:
         fail(f"no entity named {name!r} in {store}")
