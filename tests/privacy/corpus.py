@@ -56,7 +56,7 @@ def reports() -> list[dict[str, str]]:
                 "text": " ".join(
                     [
                         "Several people who came back from the compounds near Varrowfield spoke to us.",
-                        *(f"{p.name} returned to a village near Dunmere." for p in group),
+                        *(f"{p.name} attended a meeting near Dunmere." for p in group),
                         "Labour Minister Halvard Brennick said 120 people had been repatriated.",
                     ]
                 ),

@@ -70,6 +70,16 @@ def test_a_victim_named_plainly_elsewhere_is_withheld_there_too(picture: Picture
     assert label in by_id["inv-00"].text and label in by_id["later-00"].text
 
 
+def test_a_part_of_the_store_follows_the_whole_stores_decision(picture: Picture, policy: Policy) -> None:
+    later = [r for r in reports() if r["id"].startswith("later-")]
+    alone = decide(_picture(later))  # the plain mentions alone frame no one
+    assert any(leaks(alone.text(r["text"]) or "") for r in later)
+    part = _picture(later)
+    redacted = views.picture(policy, part)  # with the whole store's policy nobody is named
+    assert all(not leaks(r.text) for r in redacted.reports.values())
+    assert all(not leaks(e.name + " ".join(e.aliases)) for e in redacted.entities)
+
+
 def test_an_honorific_elsewhere_does_not_unhide() -> None:
     records = [
         {

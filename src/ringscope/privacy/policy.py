@@ -40,10 +40,22 @@ class Policy:
     withheld: dict[str, Withheld] = field(default_factory=dict)
     visible_names: frozenset[str] = frozenset()
     redactor: Redactor = field(default_factory=Redactor)
+    by_name: dict[str, str] = field(default_factory=dict)
+    """Folded withheld name -> placeholder."""
 
     def label(self, entity_id: str) -> str | None:
         found = self.withheld.get(entity_id)
         return found.label if found else None
+
+    def label_of(self, entity: ResolvedEntity) -> str | None:
+        """The placeholder of a resolved person: by id, or by a withheld name among its aliases
+        (a picture of part of the store resolves people with fewer aliases, so other ids)."""
+        from ringscope.fuse.names import fold
+
+        by_id = self.label(entity.id)
+        if by_id is not None or entity.type not in ("Person", "Organization", "Operation"):
+            return by_id
+        return next((self.by_name[k] for k in (fold(a) for a in entity.aliases) if k in self.by_name), None)
 
     def redact(self, text: str) -> Redacted:
         return self.redactor.redact(text)
@@ -113,7 +125,8 @@ def decide(picture: Picture, cues: Cues | None = None) -> Policy:
     for number, (_, key, names, reasons) in enumerate(candidates, start=1):
         kept = frozenset(n for n in names if n.strip())
         withheld[key] = Withheld(key, f"[victim {number}]", kept, reasons)
-    return Policy(withheld, frozenset(visible), Redactor.build(withheld.values(), visible, cues))
+    by_name = {fold(n): w.label for w in withheld.values() for n in w.names if fold(n)}
+    return Policy(withheld, frozenset(visible), Redactor.build(withheld.values(), visible, cues), by_name)
 
 
 def _person_like(entity: ResolvedEntity, found: list[tuple[Hit, str]]) -> bool:

@@ -94,7 +94,7 @@ def labels_by_occurrence(policy: Policy, picture: Picture) -> dict[tuple[str, st
     """(report id, entity name as extracted) -> placeholder, for every withheld person."""
     out = {}
     for resolved in picture.entities:
-        label = policy.label(resolved.id)
+        label = policy.label_of(resolved)
         if label is not None:
             for occurrence in resolved.occurrences:
                 out[(occurrence.report_id, occurrence.entity.name)] = label
@@ -117,10 +117,11 @@ def picture(policy: Policy, raw: Picture) -> Picture:
     """The fused picture as a viewer may see it."""
     texts = {rid: policy.redact(r.text) for rid, r in raw.reports.items()}
     reports = {rid: report(policy, r) for rid, r in raw.reports.items()}
-    ids = {e.id: withheld_id(policy.withheld[e.id].label) for e in raw.entities if e.id in policy.withheld}
+    labels = {e.id: policy.label_of(e) for e in raw.entities}
+    ids = {key: withheld_id(label) for key, label in labels.items() if label is not None}
     entities = []
     for resolved in raw.entities:
-        label = policy.label(resolved.id)
+        label = labels[resolved.id]
         occurrences = [
             Occurrence(o.report_id, entity(policy, o.entity, texts[o.report_id], label))
             for o in resolved.occurrences
