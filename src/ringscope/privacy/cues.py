@@ -13,7 +13,6 @@ import yaml
 
 from ringscope.extract.people import ROLE_TITLES, TITLE_WORDS
 from ringscope.extract.places import COMMON_WORDS
-from ringscope.fuse.names import fold
 
 Kind = Literal["victim", "private", "public"]
 KINDS: tuple[str, ...] = ("victim", "private", "public")
@@ -157,7 +156,3 @@ def load() -> Cues:
     text = resources.files("ringscope.privacy").joinpath("cues.yaml").read_text(encoding="utf-8")
     return build(yaml.safe_load(text))
 
-
-def name_key(name: str) -> str:
-    """The key names are compared on (folded; titles and honorifics dropped)."""
-    return fold(load().clean(name) or name)
