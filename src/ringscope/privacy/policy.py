@@ -14,7 +14,7 @@ store first names them, so the same person has the same placeholder on every pag
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ringscope.extract.organisations import ORG_HEADS
@@ -82,8 +82,14 @@ def _keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
     return {k for alias in entity.aliases for k in (fold(cues.clean(alias)), fold(alias)) if k}
 
 
-def decide(picture: Picture, cues: Cues | None = None) -> Policy:
-    """The policy for a fused picture (every report, every resolved person)."""
+def decide(
+    picture: Picture, cues: Cues | None = None, labels: Mapping[str, tuple[str, int]] | None = None
+) -> Policy:
+    """The policy for a fused picture (every report, every resolved person).
+
+    ``labels`` are the placeholders given before (key -> (placeholder, number), as the store keeps
+    them): a person keeps theirs, a new person gets the next number never given.
+    """
     from ringscope.fuse.names import fold
 
     cues = cues or load()
@@ -121,10 +127,17 @@ def decide(picture: Picture, cues: Cues | None = None) -> Policy:
             ((order.get(report_id, 0), first_hit.start, key), f"text:{key}", {h.name for h, _ in found}, ids)
         )
     candidates.sort()
+    given = dict(labels or {})
+    last = max((n for _, n in given.values()), default=0)
     withheld: dict[str, Withheld] = {}
-    for number, (_, key, names, reasons) in enumerate(candidates, start=1):
+    for _, key, names, reasons in candidates:
+        if key in given:
+            label = given[key][0]
+        else:
+            last += 1
+            label = f"[victim {last}]"
         kept = frozenset(n for n in names if n.strip())
-        withheld[key] = Withheld(key, f"[victim {number}]", kept, reasons)
+        withheld[key] = Withheld(key, label, kept, reasons)
     by_name = {fold(n): w.label for w in withheld.values() for n in w.names if fold(n)}
     return Policy(withheld, frozenset(visible), Redactor.build(withheld.values(), visible, cues), by_name)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
 from ringscope.store import Store, StoreError
+from ringscope.store.withheld import WithheldRow
 
 Item = tuple[Report, Extraction]
 StateKey = tuple[object, ...]
@@ -74,11 +75,17 @@ def select(items: Iterable[Item], country: str | None = None, since: str | None 
         yield report, extraction
 
 
-def build(items: Iterable[Item], state: StateKey = (), policy: Policy | None = None) -> Snapshot:
-    """The snapshot of ``items``; ``policy`` is decided over them unless given (a whole store's)."""
+def build(
+    items: Iterable[Item],
+    state: StateKey = (),
+    policy: Policy | None = None,
+    labels: Mapping[str, tuple[str, int]] | None = None,
+) -> Snapshot:
+    """The snapshot of ``items``; ``policy`` is decided over them unless given (a whole store's),
+    keeping the placeholders in ``labels``."""
     pairs = list(items)
     picture = fuse(pairs)
-    policy = policy if policy is not None else decide(picture)
+    policy = policy if policy is not None else decide(picture, labels=labels)
     routes = [
         (f"{route.origin}->{route.destination}", report, route.count)
         for report, extraction in pairs
@@ -97,6 +104,18 @@ def export_items(path: Path, include_victims: bool = False) -> Iterator[Item]:
             yield from pairs
         else:
             yield from views.items(snap.policy, snap.picture, pairs)
+
+
+def _save_decision(store: Store, policy: Policy, state: StateKey) -> None:
+    """Keep the decision with the store (placeholders then outlive any change to the store)."""
+    rows = [
+        WithheldRow(w.key, w.label, int(w.label.strip("[]").split()[-1]), tuple(sorted(w.names)), w.reasons)
+        for w in policy.withheld.values()
+    ]
+    try:
+        store.save_withheld(rows, repr(state))
+    except sqlite3.OperationalError:
+        pass  # a read-only store: the decision is still made, at every read
 
 
 RECHECK_SECONDS = 2.0
@@ -126,7 +145,11 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
         if cached is not None and cached.state == state:
             return cached
         with Store(path, create=False) as store:
-            snapshot = build(select(store.iter_extractions(), country, since), state, policy)
+            if policy is not None:
+                snapshot = build(select(store.iter_extractions(), country, since), state, policy)
+            else:
+                snapshot = build(store.iter_extractions(), state, labels=store.withheld_labels())
+                _save_decision(store, snapshot.policy, state)
         _cache[key] = snapshot
         _checked[key] = time.monotonic()
         return snapshot

@@ -12,6 +12,7 @@ import sqlite3
 
 from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA
+from ringscope.store.withheld import WITHHELD_SCHEMA
 
 _V1 = """
 CREATE TABLE reports (
@@ -124,7 +125,7 @@ CREATE TABLE dates (
 CREATE INDEX dates_report ON dates(report_id, seq);
 """
 
-MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA]
+MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA, WITHHELD_SCHEMA]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
 
