@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -76,7 +76,13 @@ class Cues:
         return " ".join(words)
 
     def find(self, text: str) -> list[Hit]:
-        """Every cue hit in ``text`` whose captured name survives cleaning."""
+        """Every cue hit in ``text`` whose captured name survives cleaning (the shipped table's hits
+        are remembered per text, so a store re-decided after an ingest scans only new reports)."""
+        if self is _SHIPPED.get("table"):
+            return list(_shipped_hits(text))
+        return self.scan(text)
+
+    def scan(self, text: str) -> list[Hit]:
         hits = []
         for cue in self.cues:
             for match in cue.pattern.finditer(text):
@@ -150,9 +156,18 @@ def _plain_words(values: list[str]) -> list[str]:
     return out
 
 
+_SHIPPED: dict[str, Cues] = {}
+
+
 @cache
 def load() -> Cues:
     """The cue table shipped with ringscope."""
     text = resources.files("ringscope.privacy").joinpath("cues.yaml").read_text(encoding="utf-8")
-    return build(yaml.safe_load(text))
+    _SHIPPED["table"] = build(yaml.safe_load(text))
+    return _SHIPPED["table"]
+
+
+@lru_cache(maxsize=100_000)
+def _shipped_hits(text: str) -> tuple[Hit, ...]:
+    return tuple(_SHIPPED["table"].scan(text))
 
