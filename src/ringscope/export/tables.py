@@ -38,7 +38,7 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(name, _ARROW_TYPES[kind], nullable=True) for name, kind in TABLES[table]])
 
 
-def write_csv(items: Iterable[Item], out_dir: Path, include_victims: bool = False) -> dict[str, int]:
+def write_csv(items: Iterable[Item], out_dir: Path) -> dict[str, int]:
     """Write reports.csv, entities.csv, claims.csv and routes.csv to ``out_dir``; returns row counts."""
     _prepare(out_dir)
     counts = dict.fromkeys(TABLES, 0)
@@ -51,13 +51,13 @@ def write_csv(items: Iterable[Item], out_dir: Path, include_victims: bool = Fals
             writer.writeheader()
             writers[table] = writer
         for report, extraction in items:
-            for table, row in report_rows(report, extraction, include_victims):
+            for table, row in report_rows(report, extraction):
                 writers[table].writerow({key: _csv_value(value) for key, value in row.items()})
                 counts[table] += 1
     return counts
 
 
-def write_parquet(items: Iterable[Item], out_dir: Path, include_victims: bool = False) -> dict[str, int]:
+def write_parquet(items: Iterable[Item], out_dir: Path) -> dict[str, int]:
     """Write reports.parquet, entities.parquet, claims.parquet and routes.parquet; returns row counts."""
     _prepare(out_dir)
     counts = dict.fromkeys(TABLES, 0)
@@ -72,7 +72,7 @@ def write_parquet(items: Iterable[Item], out_dir: Path, include_victims: bool = 
             for table in TABLES
         }
         for report, extraction in items:
-            for table, row in report_rows(report, extraction, include_victims):
+            for table, row in report_rows(report, extraction):
                 buffers[table].append(row)
                 counts[table] += 1
                 if len(buffers[table]) >= BATCH_ROWS:

@@ -18,9 +18,11 @@ from typing import Any
 
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
 from ringscope.private import private_file, tighten
+from ringscope.store import withheld as withheld_store
 from ringscope.store.fts import QueryError, fts_query
 from ringscope.store.migrations import SchemaError, migrate, schema_version
 from ringscope.store.records import EntitySummary, SearchHit, StoredClaim, StoreStats
+from ringscope.store.withheld import WithheldRow
 
 Extractor = Callable[[str, str | None], Extraction]
 
@@ -297,6 +299,19 @@ class Store:
             " GROUP BY origin, destination ORDER BY n DESC, origin, destination"
         ).fetchall()
         return [(str(o), str(d), int(n)) for o, d, n in rows]
+
+    # -- the victim policy's decision (see ringscope.privacy) -------------------------
+
+    def withheld_labels(self) -> dict[str, tuple[str, int]]:
+        """Every person key ever withheld -> (placeholder, number)."""
+        return withheld_store.load(self._conn)
+
+    def withheld_persons(self) -> list[WithheldRow]:
+        """The persons the latest decision withholds."""
+        return withheld_store.current(self._conn)
+
+    def save_withheld(self, rows: list[WithheldRow], state: str) -> None:
+        withheld_store.save(self._conn, rows, state)
 
     def integrity_check(self) -> str:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
