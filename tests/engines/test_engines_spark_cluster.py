@@ -27,9 +27,12 @@ from ringscope.engines import read_rows
 from ringscope.engines.local import LocalEngine
 from ringscope.store import Store
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("java") is None, reason="Spark needs Java 17 (openjdk-17-jre-headless), not found on PATH"
-)
+pytestmark = [
+    pytest.mark.spark_cluster,
+    pytest.mark.skipif(
+        shutil.which("java") is None, reason="Spark needs Java 17 (openjdk-17-jre-headless), not on PATH"
+    ),
+]
 
 
 @pytest.fixture(scope="module")
