@@ -128,7 +128,10 @@ def ship_package(context: SparkContext) -> None:
         archive = build_package_zip(folder)
     except OSError as exc:
         raise EngineError(f"cannot pack ringscope for the executors: {exc}") from None
-    context.addPyFile(str(archive))
+    try:
+        context.addPyFile(str(archive))
+    except Exception as exc:  # a context stopped meanwhile, an unreachable driver file server
+        raise EngineError(f"cannot ship ringscope to the executors: {first_line(exc)}") from None
     _SHIPPED.add(context)
 
 
