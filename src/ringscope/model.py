@@ -91,6 +91,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    rule: str = ""  # id of the extraction rule that produced it (see extract/*.yaml)
 
     @property
     def key(self) -> str:
@@ -127,6 +128,8 @@ class Claim:
     location: str | None = None
     speaker: str | None = None
     date: str | None = None
+    rule: str = ""  # id of the extraction rule that produced it
+    trigger: str = ""  # id of the measure trigger that chose its measure
 
     @property
     def id(self) -> str:
@@ -143,6 +146,7 @@ class Route:
     start: int
     end: int
     count: int | None = None
+    rule: str = ""  # id of the extraction rule that produced it
 
     @property
     def id(self) -> str:

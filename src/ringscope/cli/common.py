@@ -7,22 +7,63 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from ringscope import settings
 
 if TYPE_CHECKING:
     from ringscope.store import Store
 
+
+class PipeClosed(Exception):
+    """Standard output was closed by its reader (``ringscope claims | head -1``)."""
+
+
+class _Commands(TyperGroup):
+    """The command group: a closed pipe anywhere in a command becomes :class:`PipeClosed`.
+
+    Click would otherwise catch the error itself; :func:`ringscope.cli.main` ends quietly instead.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise PipeClosed from exc
+
+
 app = typer.Typer(
     name="ringscope",
     help="A cited, reconciled picture of human-trafficking-based cyber fraud, from reports.",
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_Commands,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"ringscope {version('ringscope')}")
+        except PackageNotFoundError:
+            fail("the ringscope package is not installed, so it has no version")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """A cited, reconciled picture of human-trafficking-based cyber fraud, from reports."""
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -76,6 +117,8 @@ def user_errors() -> Iterator[None]:
 def open_store(path: Path, *, create: bool = False) -> Store:
     from ringscope.store import Store
 
+    if str(path) == "-":
+        fail("--store names a SQLite file; it cannot be standard input or output")
     return Store(path, create=create)
 
 
@@ -96,6 +139,7 @@ def open_in(path: str) -> Iterator[IO[str]]:
 
 @contextmanager
 def open_out(path: str) -> Iterator[IO[str]]:
+    """A text file to write, or standard output for ``-``."""
     if path == "-":
         yield sys.stdout
         sys.stdout.flush()

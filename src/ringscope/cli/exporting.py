@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
@@ -32,7 +33,9 @@ def export(
     ],
     output: Annotated[
         str,
-        typer.Option("--output", "-o", help="A file (- for stdout) for ftm; a folder for csv and parquet."),
+        typer.Option(
+            "--output", "-o", help="A file, or - for standard output, for ftm; a folder for csv and parquet."
+        ),
     ],
     include_victims: Annotated[
         bool, typer.Option("--include-victims", help="Also export persons marked as victims.")
@@ -40,13 +43,15 @@ def export(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Export the store: FollowTheMoney entities, or CSV / Parquet tables."""
+    if output == "-" and format is not ExportFormat.ftm:
+        fail(f"--format {format} writes a folder of tables, not a stream; give a folder with -o "
+             "(only ftm can go to standard output)")
     try:
         from ringscope.export import ExportError, tables
         from ringscope.export.ftm import write_ftm
     except ImportError as exc:
         fail(f"export is not available in this installation ({exc})")
-    with user_errors(), open_store(store) as db:
-        items = db.iter_extractions()
+    with user_errors(), open_store(store) as db, closing(db.iter_extractions()) as items:
         try:
             if format is ExportFormat.ftm:
                 from ringscope.screen.store import iter_ftm as screening_ftm
@@ -64,6 +69,8 @@ def export(
                 done = ", ".join(f"{n} {table}" for table, n in rows.items())
         except ExportError as exc:
             fail(str(exc))
+        except BrokenPipeError:
+            raise
         except OSError as exc:
             fail(f"{output}: {exc.strerror or exc}")
     if output != "-":
@@ -98,13 +105,16 @@ def demo(
             summary = ingest_paths(db, [path], hooks=hooks)
         print_summary(out, db, summary, store)
         from ringscope.api import picture as fused
-        from ringscope.cli_views import print_figures
+        from ringscope.cli.output import OutputFormat, emit
+        from ringscope.cli.rows import figure_row
+        from ringscope.cli.sections import figures_section
 
         picture = fused(db)
         conflicts = picture.conflicts()
-        print_figures(out, picture, conflicts[:5],
-                      f"{len(picture.events)} events across outlets; {len(conflicts)} figures in conflict, "
-                      f"the first {min(5, len(conflicts))} with their reasons")
+        title = (f"{len(picture.events)} events across outlets; {len(conflicts)} figures in conflict, "
+                 f"the first {min(5, len(conflicts))} with their reasons")
+        rows = [figure_row(picture, f) for f in conflicts[:5]]
+        emit([figures_section(rows, title)], OutputFormat.table, out)
     if not summary.ok:
         raise typer.Exit(1)
     from ringscope.report.brief import write_brief

@@ -93,6 +93,8 @@ def _ingest_on_engine(
 
     if "-" in paths:
         fail(f"--engine {engine} reads JSON-lines files, not standard input")
+    if results == "-":
+        fail("--results keeps a Parquet folder, not a stream; give a folder")
     if results is not None and len(paths) > 1:
         fail("--results keeps the results of one input file; give one file")
     failed = 0
@@ -176,12 +178,14 @@ def extract(
 
     from ringscope.extract import extract as run_extract
     from ringscope.fuse.events import features, group_features
+    from ringscope.fuse.figures import assign, claim_refs_of
     from ringscope.ingest import InputError
     from ringscope.ingest.readers import report_from_record
 
     name = "<stdin>" if input == "-" else input
     failed = 0
     docs = []
+    refs = []
     # Results wait in a spill file until every report is read: event ids need the whole input.
     with open_in(input) as source, tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
         try:
@@ -203,15 +207,22 @@ def extract(
                 report_id = report.external_id if report.external_id is not None else report.id
                 # Keyed by line: two lines may carry the same text.
                 docs.append(features(dataclasses.replace(report, id=str(number)), result))
+                refs.append(claim_refs_of(str(number), report.text, result.claims))
                 spill.write(json.dumps(result.to_contract(report_id), ensure_ascii=False) + "\n")
         except UnicodeDecodeError as exc:
             fail(f"{name}: not UTF-8 text ({exc.reason})")
         events = group_features(docs)
+        for doc, claims in zip(docs, refs, strict=True):
+            for ref in claims:
+                ref.event_id = events[doc.report_id]
+        assign([ref for claims in refs for ref in claims])
         spill.seek(0)
         with open_out(output) as sink:
-            for doc, line in zip(docs, spill, strict=True):
+            for doc, claims, line in zip(docs, refs, spill, strict=True):
                 record = json.loads(line)
                 record["event_cluster"] = events[doc.report_id]
+                for item, ref in zip(record["claims"], claims, strict=True):
+                    item["figure"], item["part_of"] = ref.figure, ref.part_of
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
         typer.echo(f"{failed} line(s) failed", err=True)
@@ -226,6 +237,8 @@ def _extract_on_engine(
 
     if input == "-":
         fail("--engine and --parquet read a JSON-lines file, not standard input")
+    if parquet == "-":
+        fail("--parquet writes a folder, not a stream; give a folder (-o - sends JSON lines to stdout)")
     try:
         _, failed = extract_records(
             input, lambda: open_out(output), engine=engine.value, master=master, parquet=parquet,

@@ -63,7 +63,7 @@ def process_line(
     except json.JSONDecodeError as exc:
         return error_row(line, f"malformed JSON ({exc.msg} at column {exc.colno})")
     try:
-        report = report_from_record(record, source)
+        report = report_from_record(record)
     except InputError as exc:
         return error_row(line, exc.message)
     if len(report.text) > max_chars:

@@ -86,7 +86,11 @@ def user_token(
 
 
 def brief_command(
-    output: Annotated[Path, typer.Option("--output", "-o", help="brief.html or brief.pdf", dir_okay=False)],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="brief.html, brief.pdf, or - for HTML on standard output",
+                     dir_okay=False),
+    ],
     country: Annotated[str | None, typer.Option(help="Only reports about this country (ISO2).")] = None,
     since: Annotated[
         str | None, typer.Option(help="Only reports published on or after (YYYY-MM-DD).")
@@ -98,6 +102,17 @@ def brief_command(
     from ringscope.report.errors import BriefError
     from ringscope.store import StoreError
 
+    if str(output) == "-":
+        import sys
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="ringscope-brief-") as scratch:
+            try:
+                out = write_brief(store, Path(scratch) / "brief.html", country=country, since=since)
+            except (BriefError, StoreError) as exc:
+                _fail(str(exc))
+            sys.stdout.write(out.read_text(encoding="utf-8"))
+        return
     try:
         out = write_brief(store, output, country=country, since=since)
     except (BriefError, StoreError) as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -173,6 +173,18 @@ class Store:
         ).fetchone()
         return _report(row) if row else None
 
+    def find_reports(self, prefix: str, limit: int = 10) -> list[str]:
+        """Ids of the reports whose id is ``prefix`` (that one alone) or starts with it, or whose
+        external id is ``prefix``; at most ``limit``, in id order."""
+        if self.get_report(prefix) is not None:
+            return [prefix]
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._conn.execute(
+            "SELECT id FROM reports WHERE id LIKE ? ESCAPE '\\' OR external_id = ? ORDER BY id LIMIT ?",
+            (pattern, prefix, limit),
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def extractor_version(self, report_id: str) -> str | None:
         row = self._conn.execute(
             "SELECT extractor_version FROM reports WHERE id = ?", (report_id,)
@@ -188,7 +200,7 @@ class Store:
         """The stored extraction of one report, rebuilt as model objects."""
         return _load_extraction(self._conn, report_id)
 
-    def iter_extractions(self) -> Iterator[tuple[Report, Extraction]]:
+    def iter_extractions(self) -> Generator[tuple[Report, Extraction]]:
         """Every report with its extraction, in the order they were stored."""
         cursor = self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk")
         try:

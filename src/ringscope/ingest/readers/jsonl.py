@@ -1,4 +1,8 @@
-"""JSON lines: one report per line (text, url, published, optional id/title/source)."""
+"""JSON lines: one report per line (text, url, published, optional id/title/source).
+
+A report's ``source`` is its publisher as the line names it (``source`` or ``outlet``), never the
+input file; without one, fusion takes the outlet from the URL. A missing title is the text's first
+line."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from ringscope.ingest.errors import InputError
+from ringscope.ingest.readers.decode import first_line
 from ringscope.model import Report
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -48,7 +53,7 @@ def read_jsonl_lines(
             yield number, InputError(f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
         try:
-            yield number, report_from_record(record, source)
+            yield number, report_from_record(record)
         except InputError as exc:
             yield number, exc
     if not seen:
@@ -69,7 +74,7 @@ def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes]:
         yield line
 
 
-def report_from_record(record: Any, source: str | None = None) -> Report:
+def report_from_record(record: Any) -> Report:
     """A report from one decoded JSON record (other keys are ignored)."""
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
@@ -81,7 +86,7 @@ def report_from_record(record: Any, source: str | None = None) -> Report:
     if not text.strip():
         raise InputError("empty 'text'")
     fields: dict[str, str | None] = {}
-    for key in ("url", "published", "title", "source", "id"):
+    for key in ("url", "published", "title", "source", "outlet", "id"):
         value = record.get(key)
         if value is not None and not isinstance(value, (str, int)):
             raise InputError(f"'{key}' must be a string, got {type(value).__name__}")
@@ -89,10 +94,10 @@ def report_from_record(record: Any, source: str | None = None) -> Report:
     published = _date(fields["published"])
     return Report(
         text=text,
-        source=fields["source"] or source,
+        source=(fields["source"] or fields["outlet"] or "").strip() or None,
         url=fields["url"],
         published=published,
-        title=fields["title"],
+        title=(fields["title"] or "").strip() or first_line(text),
         external_id=fields["id"],
     )
 
