@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.columns import Columns
 from rich.console import Console
@@ -14,13 +15,22 @@ from ringscope.ingest import IngestSummary
 from ringscope.model import Claim
 from ringscope.store import Store, StoredClaim
 
+if TYPE_CHECKING:
+    from ringscope.privacy import Policy
+
 TOP_ENTITIES = 12
 SHOW_CLAIMS = 6
 SHOW_ROUTES = 10
 
 
-def print_summary(console: Console, store: Store, summary: IngestSummary, path: Path) -> None:
+def print_summary(
+    console: Console, store: Store, summary: IngestSummary, path: Path, policy: Policy | None = None
+) -> None:
+    """What an ingest gave; names and quotes go through ``policy`` (the victim policy) when given."""
     from ringscope.cli.output import clean  # every table string passes through it
+
+    def visible(text: str) -> str:
+        return clean((policy.text(text) or "") if policy is not None else text)
 
     stats = store.stats()
     console.print(
@@ -47,7 +57,7 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     top = _table(f"top {TOP_ENTITIES} entities", ("name", "type", "country", "reports", "mentions"))
     for entity in store.entities()[:TOP_ENTITIES]:
         top.add_row(
-            Text(clean(entity.name)), entity.type, entity.country or "", str(entity.reports),
+            Text(visible(entity.name)), entity.type, entity.country or "", str(entity.reports),
             str(entity.mentions),
         )
     routes = _table("routes (origin → destination)", ("origin", "destination", "reports"))
@@ -61,8 +71,8 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     )
     for row in _spread(claims, SHOW_CLAIMS):
         shown.add_row(
-            row.claim.measure, format_figure(row.claim), Text(clean(f"“{row.claim.quote}”")),
-            Text(clean(source_label(row))),
+            row.claim.measure, format_figure(row.claim), Text(f"“{visible(row.claim.quote)}”"),
+            Text(visible(source_label(row))),
         )
     _print(console, shown)
 

@@ -101,7 +101,8 @@ def test_extract_writes_the_contract_in_input_order(tmp_path: Path) -> None:
             del claim["part_of"]
         assert output == json.loads(json.dumps(contract))
         assert output["event_cluster"] is None
-        assert set(output) == {"id", "entities", "claims", "routes", "event_cluster"}
+        assert set(output) == {"id", "language", "entities", "claims", "routes", "event_cluster"}
+        assert output["language"] == "en"
 
 
 def test_extract_stdin_to_stdout(tmp_path: Path) -> None:

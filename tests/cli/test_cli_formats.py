@@ -125,7 +125,7 @@ def test_table_at_80_columns_keeps_every_column_and_room_for_the_quote(folder: P
     header = next(line for line in lines if line.startswith("measure"))
     for column in ("measure", "figure", "where", "quote", "source"):
         assert column in header
-    assert header.index("source") - header.index("quote") >= 24 + 2
+    assert header.index("source") - header.index("quote") >= 20 + 2
     assert "rescued" in result.stdout and "Invented" in result.stdout
 
 

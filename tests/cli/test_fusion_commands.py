@@ -86,3 +86,15 @@ def test_tables_at_80_columns_do_not_split_words(store: Path, command: list[str]
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
     assert "magnitude_outlier" in result.stdout
     assert "magnitude_outli" not in result.stdout.replace("magnitude_outlier", "")  # never split or cut
+
+
+def test_every_sample_claim_fits_an_80_column_table(store: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ringscope.cli", "claims", "-n", "1000", "-f", "table", "--store", str(store)],
+        capture_output=True, text=True, timeout=300, env=env(80),
+    )
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if line.startswith("measure"))
+    assert header.split() == ["measure", "figure", "where", "quote", "source"]  # a table, not records
+    assert header.index("source") - header.index("quote") >= 20 + 2

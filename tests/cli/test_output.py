@@ -37,7 +37,20 @@ def test_layout_fits_the_width_and_keeps_the_quote_readable() -> None:
     widths = layout(COLUMNS, cells(LONG), 80)
     assert widths is not None
     assert sum(widths) + 2 * (len(widths) - 1) <= 80
-    assert widths[3] >= 24 and widths[1] >= len("3,000,000,000")
+    assert widths[3] >= 20 and widths[1] >= len("3,000,000,000")
+
+
+def test_claims_at_80_columns_stay_a_table_with_whole_figures() -> None:
+    widest = (
+        "criminal_proceeds", "12,000–15,000 people", "MM",
+        "an invented quote of a hundred characters or so, which has to wrap over several lines of the table",
+        "An invented headline of an invented outlet about an invented raid (2026-01-01)",
+    )
+    figure = ("arrests", "USD 300,000,000", "TH", "q", "s")
+    widths = layout(COLUMNS, cells(widest, figure), 80)
+    assert widths is not None and sum(widths) + 2 * 4 <= 80
+    assert widths[0] == len("criminal_proceeds") and widths[1] >= len("300,000,000")
+    assert widths[3] >= 20
 
 
 def test_layout_uses_natural_widths_when_they_fit() -> None:

@@ -49,19 +49,19 @@ def test_rule_examples(rule_id: str, kind: str, example: Example, fires: bool) -
 
 
 def test_a_breakdown_and_its_total_are_not_a_conflict() -> None:
-    text = ("Norland repatriated 121 citizens held in a scam compound. 41 were repatriated on Thursday, "
-            "followed by 80 more on Friday.")
+    text = ("Norland repatriated 97 citizens held in a scam compound. 38 were repatriated on Thursday, "
+            "followed by 59 more on Friday.")
     picture = fuse([(Report(text=text, id="a", source="Harbour Wire"), extract(text, None))])
     assert not picture.conflicts()
     parts = [f for f in picture.figures if f.part_of]
-    total = next(f for f in picture.figures if f.value == 121)
-    assert sorted(f.value or 0 for f in parts) == [41, 80]
+    total = next(f for f in picture.figures if f.value == 97)
+    assert sorted(f.value or 0 for f in parts) == [38, 59]
     assert {f.part_of for f in parts} == {total.key}
 
 
 def test_two_outlets_different_counts_of_one_figure_are_a_conflict() -> None:
-    one = "Police in Norland rescued 1,048 workers from the Silver Fern compound on Sunday."
-    two = ("A raid on the Silver Fern compound ended with 1,090 workers rescued, the Norland interior "
+    one = "Police in Norland rescued 1,212 workers from the Silver Fern compound on Sunday."
+    two = ("A raid on the Silver Fern compound ended with 1,251 workers rescued, the Norland interior "
            "ministry said on Monday, adding that the site had run romance scams for two years.")
     items = [(Report(text=one, id="a", url="https://www.harbour-wire.example.com/x"), extract(one, None)),
              (Report(text=two, id="b", url="https://news.mekong-ledger.example.net/y"), extract(two, None))]
@@ -76,8 +76,8 @@ def test_two_outlets_different_counts_of_one_figure_are_a_conflict() -> None:
 
 def test_qualified_and_exact_statements_of_one_figure_agree() -> None:
     refs = [
-        *refs_of("More than 800 workers were rescued from the Silver Fern compound.", "a", "ev"),
-        *refs_of("Officers rescued 868 workers from the Silver Fern compound.", "b", "ev"),
+        *refs_of("More than 600 workers were rescued from the Silver Fern compound.", "a", "ev"),
+        *refs_of("Officers rescued 647 workers from the Silver Fern compound.", "b", "ev"),
     ]
     assign(refs)
     assert len({r.figure for r in refs}) == 1
@@ -96,7 +96,7 @@ def test_outlet_is_the_source_name_or_the_registered_domain() -> None:
 
 
 def test_near_identical_texts_on_two_domains_are_one_independent_source() -> None:
-    text = ("Police in Norland rescued 64 workers from the Silver Fern compound on Sunday after a "
+    text = ("Police in Norland rescued 57 workers from the Silver Fern compound on Sunday after a "
             "three-week investigation into a fraud ring that lured jobseekers with fake offers.")
     other = "The Norland harbour authority opened a new ferry terminal for travellers on Monday."
     reports = [Report(text=text, id="a", url="https://harbour-wire.example.com/1"),

@@ -99,7 +99,9 @@ class ExportFormat(StrEnum):
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error and exit."""
-    typer.echo(f"error: {message}", err=True)
+    from ringscope.terminal import clean
+
+    typer.echo(clean(f"error: {message}"), err=True)
     raise typer.Exit(code)
 
 
@@ -125,26 +127,16 @@ def open_store(path: Path, *, create: bool = False) -> Store:
 # -- ingest -------------------------------------------------------------------------
 
 @contextmanager
-def open_in(path: str) -> Iterator[IO[str]]:
-    if path == "-":
-        yield sys.stdin
-        return
-    try:
-        fh = open(path, encoding="utf-8-sig")  # noqa: SIM115
-    except OSError as exc:
-        fail(f"{path}: {exc.strerror or exc}")
-    with fh:
-        yield fh
-
-
-@contextmanager
 def open_out(path: str) -> Iterator[IO[str]]:
     """A text file to write, or standard output for ``-``."""
     if path == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
+    from ringscope.private import private_file
+
     try:
+        private_file(Path(path))  # only its owner may read an export
         fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
     except OSError as exc:
         fail(f"{path}: {exc.strerror or exc}")

@@ -24,6 +24,7 @@ from ringscope.cli.common import (
     user_errors,
 )
 from ringscope.cli.pipeline import progress
+from ringscope.terminal import clean
 
 
 @app.command()
@@ -38,7 +39,12 @@ def export(
         ),
     ],
     include_victims: Annotated[
-        bool, typer.Option("--include-victims", help="Also export persons marked as victims.")
+        bool,
+        typer.Option(
+            "--include-victims",
+            help="Export the names of withheld persons (victims and other private persons) instead of"
+            " their [victim N] placeholders. Handle the result as sensitive.",
+        ),
     ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
@@ -51,13 +57,15 @@ def export(
         from ringscope.export.ftm import write_ftm
     except ImportError as exc:
         fail(f"export is not available in this installation ({exc})")
-    with user_errors(), open_store(store) as db, closing(db.iter_extractions()) as items:
+    from ringscope.report.snapshot import export_items
+
+    with user_errors(), open_store(store), closing(export_items(Path(store), include_victims)) as items:
         try:
             if format is ExportFormat.ftm:
                 from ringscope.screen.store import iter_ftm as screening_ftm
 
                 with open_out(output) as fh:
-                    count = write_ftm(items, fh, include_victims=include_victims)
+                    count = write_ftm(items, fh)
                     # The recruiter network of screened job ads, when the store holds any.
                     for entity in screening_ftm(store):
                         fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
@@ -65,7 +73,7 @@ def export(
                 done = f"{count} FtM entities"
             else:
                 writer = tables.write_csv if format is ExportFormat.csv else tables.write_parquet
-                rows = writer(items, Path(output), include_victims=include_victims)
+                rows = writer(items, Path(output))
                 done = ", ".join(f"{n} {table}" for table, n in rows.items())
         except ExportError as exc:
             fail(str(exc))
@@ -74,7 +82,7 @@ def export(
         except OSError as exc:
             fail(f"{output}: {exc.strerror or exc}")
     if output != "-":
-        err.print(Text(f"exported {done} to {output}"), soft_wrap=True)
+        err.print(Text(clean(f"exported {done} to {output}")), soft_wrap=True)
 
 
 # -- demo ---------------------------------------------------------------------------
@@ -103,13 +111,14 @@ def demo(
     with user_errors(), resources.as_file(sample) as path, open_store(store, create=True) as db:
         with progress() as hooks:
             summary = ingest_paths(db, [path], hooks=hooks)
-        print_summary(out, db, summary, store)
-        from ringscope.api import picture as fused
         from ringscope.cli.output import OutputFormat, emit
         from ringscope.cli.rows import figure_row
         from ringscope.cli.sections import figures_section
+        from ringscope.report.snapshot import load
 
-        picture = fused(db)
+        snap = load(store)  # the demo shows what a viewer sees: withheld persons as [victim N]
+        print_summary(out, db, summary, store, snap.policy)
+        picture = snap.redacted
         conflicts = picture.conflicts()
         title = (f"{len(picture.events)} events across outlets; {len(conflicts)} figures in conflict, "
                  f"the first {min(5, len(conflicts))} with their reasons")

@@ -26,10 +26,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ringscope import terminal
+
 Row = dict[str, Any]
 Shape = Literal["code", "number", "text", "quote"]
 
-_MIN_WIDTH: dict[Shape, int] = {"code": 18, "number": 0, "text": 12, "quote": 24}
+_MIN_WIDTH: dict[Shape, int] = {"code": 18, "number": 0, "text": 12, "quote": 20}
+_QUOTE_WEIGHT = 2
+"""Quote columns give way as if they were half as wide: they keep about twice the room of others."""
 _LONGEST_WORD = 16
 """A text column keeps room for words up to this long before cutting them with an ellipsis."""
 _GAP = 2
@@ -61,8 +65,8 @@ def chosen(fmt: OutputFormat | None) -> OutputFormat:
 
 
 def clean(value: str) -> str:
-    """The one function every string shown in a table passes through."""
-    return value
+    """The one function every string shown in a table passes through: no control characters."""
+    return terminal.clean(value)
 
 
 def styled(*parts: tuple[str, str | None]) -> Text:
@@ -202,16 +206,15 @@ def layout(columns: Sequence[Column], cells: list[list[Text]], total: int) -> li
             floor = max(floor, min(_LONGEST_WORD, longest_word))
         floors.append(width if column.shape == "number" else min(width, floor))
     widths = list(natural)
+    weights = [_QUOTE_WEIGHT if column.shape == "quote" else 1 for column in columns]
     excess = sum(widths) + _GAP * (len(widths) - 1) - total
-    while excess > 0:
+    while excess > 0:  # take one cell at a time from the widest column (quotes count half)
         slack = [i for i, w in enumerate(widths) if w > floors[i]]
         if not slack:
             return None
-        top = max(widths[i] for i in slack)
-        for i in slack:
-            if widths[i] == top and excess > 0:
-                widths[i] -= 1
-                excess -= 1
+        widest = max(slack, key=lambda i: (widths[i] / weights[i], -i))
+        widths[widest] -= 1
+        excess -= 1
     return widths
 
 

@@ -5,7 +5,9 @@ Each parses its options, asks the library, and hands rows to :func:`ringscope.cl
 
 from __future__ import annotations
 
-from typing import Annotated
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
@@ -26,17 +28,62 @@ from ringscope.cli.common import (
 from ringscope.cli.output import FormatOption, chosen, emit
 from ringscope.model import ENTITY_TYPES
 
+if TYPE_CHECKING:
+    from ringscope.fuse import Picture
+    from ringscope.privacy import Policy
+
+IncludeVictims = Annotated[
+    bool,
+    typer.Option(
+        "--include-victims",
+        help="Show the names of withheld persons (victims and other private persons) instead of [victim N].",
+    ),
+]
+
+
+def _policy(store: Path, include_victims: bool) -> Policy | None:
+    """The store's victim policy, or None when names are asked for."""
+    if include_victims:
+        return None
+    from ringscope.report.snapshot import load
+
+    with user_errors():
+        return load(Path(store)).policy
+
+
+def _picture(store: Path, include_victims: bool) -> Picture:
+    """The fused picture, redacted unless names are asked for."""
+    from ringscope.report.snapshot import load
+
+    with user_errors():
+        return load(Path(store)).view(include_victims)
+
 
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words to find; "quoted phrase", word*, AND/OR/NOT.')],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many reports.")] = 10,
     format: FormatOption = None,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Full-text search over the stored reports."""
+    """Full-text search over the stored reports (a search naming a withheld person finds nothing)."""
+    from ringscope.store import SNIPPET_CLOSE, SNIPPET_OPEN
+
     with user_errors(), open_store(store) as db:
         hits = db.search(query, limit)
+    policy = _policy(store, include_victims)
+    if policy is not None:
+        hits = [] if policy.blocks_query(query) else hits
+        hits = [
+            dataclasses.replace(
+                h,
+                title=policy.text(h.title),
+                url=policy.url(h.url),
+                snippet=policy.redactor.marked(h.snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
+            )
+            for h in hits
+        ]
     emit([S.search_section([R.hit_row(hit) for hit in hits], query)], chosen(format), out)
 
 
@@ -54,6 +101,7 @@ def claims(
         typer.Option("--conflicts", help="Reconcile claims across reports and show the conflicting figures."),
     ] = False,
     format: FormatOption = None,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Quantitative claims with their quotes and sources; with --conflicts, reconciled figures."""
@@ -65,10 +113,8 @@ def claims(
         country = iso2(country)
     fmt = chosen(format)
     if conflicts:
-        from ringscope.api import picture as fused
-
-        with user_errors(), open_store(store) as db:
-            picture = fused(db)
+        with user_errors(), open_store(store):
+            picture = _picture(store, include_victims)
         figures = [
             f for f in picture.conflicts()
             if (measure is None or f.measure == measure) and (country is None or f.location == country)
@@ -79,6 +125,17 @@ def claims(
         return
     with user_errors(), open_store(store) as db:
         found = db.claims(measure=measure, country=country)
+    policy = _policy(store, include_victims) if found else None
+    if policy is not None:
+        from ringscope.privacy import view
+
+        found = [
+            dataclasses.replace(
+                c, claim=view.claim(policy, c.claim), title=policy.text(c.title), url=policy.url(c.url),
+                source=policy.text(c.source),
+            )
+            for c in found
+        ]
     emit([S.claims_section([R.stored_claim_row(c) for c in found[:limit]], len(found))], fmt, out)
 
 
@@ -89,9 +146,10 @@ def entities(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 50,
     format: FormatOption = None,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Entities across all reports, most reported first."""
+    """Entities across all reports, most reported first (withheld persons as [victim N])."""
     if type is not None:
         matches = [t for t in ENTITY_TYPES if t.lower() == type.lower()]
         if not matches:
@@ -99,7 +157,11 @@ def entities(
         type = matches[0]
     with user_errors(), open_store(store) as db:
         found = db.entities(type=type)
+    policy = _policy(store, include_victims) if found else None
     rows = [R.entity_summary_row(e) for e in found[:limit]]
+    if policy is not None:
+        for row in rows:
+            row["name"] = policy.text(row["name"]) or ""
     emit([S.entities_section(rows, len(found))], chosen(format), out)
 
 
@@ -107,17 +169,13 @@ def entities(
 def events(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 20,
     format: FormatOption = None,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Events told by more than one report, with the figures they agree and disagree on."""
-    from ringscope.api import picture as fused
-    from ringscope.report.privacy import victim_entities, victim_names
-
-    with user_errors(), open_store(store) as db:
-        picture = fused(db)
-    # The event table never showed quotes; the rows that now carry them blank victims' names.
-    withheld = victim_names(picture, victim_entities(picture))
-    rows = [R.event_row(picture, event, withheld) for event in picture.events[:limit]]
+    with user_errors(), open_store(store):
+        picture = _picture(store, include_victims)
+    rows = [R.event_row(picture, event) for event in picture.events[:limit]]
     emit([S.events_section(rows, len(picture.events))], chosen(format), out)
 
 
@@ -128,13 +186,12 @@ SHOW_ENTITIES = 3
 def entity(
     name: Annotated[str, typer.Argument(help="A name or alias, any spelling (case and accents ignored).")],
     format: FormatOption = None,
+    include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """One entity across reports: aliases, roles, mentions, claims and sources."""
-    from ringscope.api import picture as fused
-
-    with user_errors(), open_store(store) as db:
-        picture = fused(db)
+    with user_errors(), open_store(store):
+        picture = _picture(store, include_victims)
     found = picture.entity(name)
     if not found:
         fail(f"no entity named {name!r} in {store}")

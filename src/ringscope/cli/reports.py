@@ -20,15 +20,20 @@ def report(
         str, typer.Argument(metavar="ID", help="A report id, a unique start of one, or an external id.")
     ],
     format: FormatOption = None,
+    include_victims: Annotated[
+        bool,
+        typer.Option("--include-victims", help="Show the names of withheld persons instead of [victim N]."),
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """One report: title, outlet, url, date, text length, and its entities, claims, routes and dates.
 
-    Persons the report presents as victims are withheld, and their names are blanked in quotes.
+    Persons the store's victim policy withholds appear as [victim N], in the text's items and quotes.
     """
-    from ringscope.export.privacy import visible_speaker
-    from ringscope.model import name_key
-    from ringscope.report.privacy import is_victim_in, redact
+    from pathlib import Path
+
+    from ringscope.privacy import view
+    from ringscope.report.snapshot import load
 
     wanted = report_id.strip()
     if not wanted:
@@ -45,22 +50,19 @@ def report(
             fail(f"no report {wanted!r} in {store}")
         extraction = db.get_extraction(found.id)
         version = db.extractor_version(found.id)
-    victims = [e for e in extraction.entities if is_victim_in(e, found.text)]
-    names = {name for e in victims for name in (e.name, *e.aliases) if len(name) > 1}
-    hidden = {name_key(name) for name in names}
+    withheld = 0
+    if not include_victims:
+        with user_errors():
+            snap = load(Path(store))
+        labels = view.labels_by_occurrence(snap.policy, snap.picture)
+        withheld = len({label for (report, _), label in labels.items() if report == found.id})
+        extraction = view.extraction(snap.policy, found, extraction, labels)
+        found = view.report(snap.policy, found)
     parts: dict[str, list[Row]] = {
-        "report": [R.report_head(found, version, len(victims))],
-        "entity": [R.report_entity_row(found.id, e) for e in extraction.entities if e not in victims],
-        "claim": [],
-        "route": [],
+        "report": [R.report_head(found, version, withheld)],
+        "entity": [R.report_entity_row(found.id, e) for e in extraction.entities],
+        "claim": [R.report_claim_row(found.id, claim, claim.speaker) for claim in extraction.claims],
+        "route": [R.report_route_row(found.id, route) for route in extraction.routes],
         "date": [R.report_date_row(found.id, d) for d in extraction.dates],
     }
-    for claim in extraction.claims:
-        row = R.report_claim_row(found.id, claim, visible_speaker(claim.speaker, hidden))
-        row["quote"] = redact(claim.quote, names)
-        parts["claim"].append(row)
-    for route in extraction.routes:
-        row = R.report_route_row(found.id, route)
-        row["quote"] = redact(route.quote, names)
-        parts["route"].append(row)
     emit(S.report_sections(parts), chosen(format), out)

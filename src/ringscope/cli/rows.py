@@ -6,7 +6,6 @@ of :mod:`ringscope.cli.sections`.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from ringscope.model import Claim, DateMention, Entity, Report, Route, make_id
@@ -100,7 +99,13 @@ def stats_row(stats: StoreStats, store: str) -> Row:
         "entities_by_type": stats.entities_by_type,
         "claims_by_measure": stats.claims_by_measure,
         "extractor_versions": stats.extractor_versions,
+        "languages": {_language_label(language, stats): count for language, count in stats.languages.items()},
     }
+
+
+def _language_label(language: str | None, stats: StoreStats) -> str:
+    unread = " (not supported: nothing extracted)" if language in stats.unsupported_languages else ""
+    return f"{language or 'undetermined'}{unread}"
 
 
 # -- the fused picture ----------------------------------------------------------------
@@ -116,19 +121,16 @@ def report_ref(report: Report) -> Row:
     }
 
 
-def figure_row(picture: Picture, figure: Figure, withheld: Collection[str] = ()) -> Row:
+def figure_row(picture: Picture, figure: Figure) -> Row:
     """A reconciled figure: consensus, support, every claim with its report, and the flags.
 
-    Names in ``withheld`` are blanked in the quotes.
+    ``picture`` is the picture to show (redacted by the victim policy unless names were asked for).
     """
-    from ringscope.report.privacy import redact
-
     claims = []
     for ref in figure.claims:
         report = picture.reports.get(ref.report_id)
         claims.append({
             **claim_data(ref.claim),
-            "quote": redact(ref.claim.quote, withheld),
             "report_id": ref.report_id,
             "source": report.source if report else ref.source,
             "url": report.url if report else None,
@@ -156,19 +158,16 @@ def figure_row(picture: Picture, figure: Figure, withheld: Collection[str] = ())
     }
 
 
-def event_row(picture: Picture, event: Event, withheld: Collection[str] = ()) -> Row:
-    """An event told by several reports, with the figures they agree and disagree on.
-
-    Names in ``withheld`` are blanked in the quotes of the figures' claims.
-    """
+def event_row(picture: Picture, event: Event) -> Row:
+    """An event told by several reports, with the figures they agree and disagree on."""
     agreed = [f for f in event.figures if len({r.report_id for r in f.claims}) > 1 and not f.flags]
     return {
         "event_id": event.id,
         "first_published": event.published[0] if event.published else None,
         "last_published": event.published[-1] if event.published else None,
         "reports": [report_ref(picture.reports[r]) for r in event.report_ids if r in picture.reports],
-        "agreed": [figure_row(picture, f, withheld) for f in agreed],
-        "conflicts": [figure_row(picture, f, withheld) for f in event.figures if f.flags],
+        "agreed": [figure_row(picture, f) for f in agreed],
+        "conflicts": [figure_row(picture, f) for f in event.figures if f.flags],
     }
 
 

@@ -220,6 +220,7 @@ def stats_section(row: Row) -> Section:
             counts("entities_by_type"),
             counts("claims_by_measure"),
             counts("extractor_versions"),
+            counts("languages"),
         ],
         [row],
         vertical=True,

@@ -25,6 +25,7 @@ from ringscope.engines.parquet import read_rows
 from ringscope.ingest.errors import InputProblem
 
 if TYPE_CHECKING:
+    from ringscope.ingest.run import LanguageTally
     from ringscope.store import Store
 
 EngineFactory = Callable[[str | None], Engine]
@@ -119,13 +120,15 @@ def extract_records(
     partitions: int | None = None,
     parquet: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
+    languages: LanguageTally | None = None,
 ) -> tuple[int, int]:
     """Extract a JSON-lines file on ``engine`` and write its contract records to ``sink``.
 
     ``sink`` is an open stream or a function opening one once every line is extracted.
     Records are in input order with ``event_cluster`` filled over the whole input. With
     ``parquet`` (a new folder, path or URI) the full results are also kept there. Returns
-    (records written, lines failed); failed lines go to ``on_problem``.
+    (records written, lines failed); failed lines go to ``on_problem``, reports in languages
+    the extractor does not read are counted in ``languages``.
     """
     failed = 0
 
@@ -142,7 +145,7 @@ def extract_records(
             rows = runner.read_rows(parquet, CONTRACT_COLUMNS)
         else:
             rows = runner.extract_rows(input, partitions=partitions)
-        written = write_contract_records(rows, sink, source=input, on_problem=problem)
+        written = write_contract_records(rows, sink, source=input, on_problem=problem, languages=languages)
     finally:
         runner.close()
     return written, failed

@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ringscope.engines.parquet import read_rows
 from ringscope.engines.rows import extraction_from_json
 from ringscope.ingest.errors import InputProblem
+from ringscope.ingest.run import LanguageTally
 from ringscope.ingest.runner import IngestSummary
 from ringscope.model import Report
 
@@ -75,14 +76,17 @@ def load_rows_into_store(
         extraction = extraction_from_json(row["extraction"])
         if store.add(report, extraction, row["extractor_version"]):
             summary.ingested += 1
+            summary.unsupported.add(extraction)
         else:
             summary.unchanged += 1
     return summary
 
 
-def write_contract_jsonl(folder: str | Path, sink: IO[str], *, group: bool = True) -> int:
+def write_contract_jsonl(
+    folder: str | Path, sink: IO[str], *, group: bool = True, languages: LanguageTally | None = None
+) -> int:
     """Write the contract records (corpus/SCHEMA.md) of a result folder as JSON lines; return the count."""
-    return write_contract_records(read_rows(folder, CONTRACT_COLUMNS), sink, group=group)
+    return write_contract_records(read_rows(folder, CONTRACT_COLUMNS), sink, group=group, languages=languages)
 
 
 def write_contract_records(
@@ -92,6 +96,7 @@ def write_contract_records(
     group: bool = True,
     source: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
+    languages: LanguageTally | None = None,
 ) -> int:
     """Write the contract records of result rows (in line order) as JSON lines; return the count.
 
@@ -101,7 +106,8 @@ def write_contract_records(
     With ``group`` (the default), ``event_cluster`` is filled by same-event grouping over
     all the rows, exactly as ``ringscope extract`` does on the local engine: in one pass each
     report is reduced to its grouping features (kept in memory) and its record waits in a
-    spill file until every row is read. Failed rows go to ``on_problem``, naming ``source``.
+    spill file until every row is read. Failed rows go to ``on_problem``, naming ``source``;
+    records of reports in languages the extractor does not read are counted in ``languages``.
     """
     import tempfile
 
@@ -139,6 +145,8 @@ def write_contract_records(
                 if found is not None and len(found) == len(record["claims"]):
                     for item, ref in zip(record["claims"], found, strict=True):
                         item["figure"], item["part_of"] = ref.figure, ref.part_of
+                if languages is not None and record.get("unsupported_language"):
+                    languages.counts[record.get("language") or "und"] += 1
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
     return written

@@ -10,7 +10,8 @@ from typing import IO, Any
 from ringscope import settings
 from ringscope.engines.base import EngineError, RunSummary
 from ringscope.engines.parquet import on_this_machine, prepare_output, problems_in, read_rows, write_rows
-from ringscope.engines.rows import COLUMN_NAMES, Extractor, Row, process_lines
+from ringscope.engines.rows import COLUMN_NAMES, Row, process_lines
+from ringscope.ingest.run import Extractor
 
 
 class LocalEngine:

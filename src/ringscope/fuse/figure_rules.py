@@ -146,21 +146,37 @@ def _sentence_tail(before: str) -> str:
 
 def running(ref: ClaimRef) -> bool:
     """Whether the claim states a running total ("to date", "so far")."""
-    text = _sentence_tail(ref.before.lower()) + ref.claim.quote.lower() + ref.after.lower()[:60]
+    return _running(ref.before, ref.claim.quote, ref.after)
+
+
+@lru_cache(maxsize=65_536)
+def _running(before: str, quote: str, after: str) -> bool:
+    text = _sentence_tail(before.lower()) + quote.lower() + after.lower()[:60]
     return any(p.search(text) for p in rules().running)
 
 
 def total_marked(ref: ClaimRef) -> bool:
     """Whether the claim is stated as a total ("a total of 90", "90 in total") or a running total."""
-    tail = _sentence_tail(ref.before.lower())
-    text = tail + ref.claim.quote.lower() + ref.after.lower()[:40]
-    return running(ref) or any(p.search(tail) or p.search(text) for p in rules().totals)
+    return running(ref) or _total_marked(ref.before, ref.claim.quote, ref.after)
+
+
+@lru_cache(maxsize=65_536)
+def _total_marked(before: str, quote: str, after: str) -> bool:
+    tail = _sentence_tail(before.lower())
+    text = tail + quote.lower() + after.lower()[:40]
+    return any(p.search(tail) or p.search(text) for p in rules().totals)
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def years_of(ref: ClaimRef) -> frozenset[str]:
-    """The years a claim's quote names ("$2 billion in 2022" -> {"2022"}), its own value aside."""
-    own = ref.claim.value
-    return frozenset(y for y in _YEAR.findall(ref.claim.quote) if own is None or float(y) != float(own))
+    """The years a claim names right after its number ("$2 billion in 2022" -> {"2022"}), or in its
+    quote when the text around it is not at hand; its own value aside."""
+    return _years(ref.after[:40] if ref.start >= 0 else None, ref.claim.quote, ref.claim.value)
+
+
+@lru_cache(maxsize=65_536)
+def _years(after: str | None, quote: str, own: float | None) -> frozenset[str]:
+    text = re.split(r"[.;]|\sand\s", after)[0] if after is not None else quote
+    return frozenset(y for y in _YEAR.findall(text) if own is None or float(y) != float(own))

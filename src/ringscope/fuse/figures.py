@@ -10,107 +10,23 @@ Within a report, restatements of one group's figure join (``F1_restated``), as d
 whose scale or currency slipped (``F2_slipped_scale``); parts come from :mod:`ringscope.fuse.parts`.
 Across the reports of one event, figures join when they agree (``F1``), when a scale or currency
 slipped (``F2``), or when the same group's count differs by at most 10% (``F3_close_count``, a
-conflict to show). Two figures of one report never join: a report that states two numbers counts
-two things.
+conflict to show). Two figures a report keeps apart never join across reports: a report that states
+two numbers counts two things. The pairwise tests are in :mod:`ringscope.fuse.compare`.
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from ringscope.fuse.figure_rules import group_of, rules, running, years_of
+from ringscope.fuse.compare import agree, close, interval, same_frame, slipped
+from ringscope.fuse.figure_rules import rules, running
 from ringscope.fuse.parts import Breakdown, find_breakdown, unit_class, value_of
 from ringscope.fuse.refs import ClaimRef, with_context
 from ringscope.model import Claim
 
 _RANK = {"F0_alone": 0, "F1_restated": 1, "F2_slipped_scale": 2, "F3_close_count": 3}
-
-
-def interval(ref: ClaimRef) -> tuple[float, float] | None:
-    """The values a claim allows: about is within 10%, more than / at least open upwards, up to downwards."""
-    c = ref.claim
-    low = c.low if c.low is not None else c.value
-    high = c.high if c.high is not None else c.value
-    if low is None or high is None:
-        return None
-    lo, hi = float(low), float(high)
-    if c.qualifier == "about":
-        return lo * 0.9, hi * 1.1
-    if c.qualifier in ("more_than", "at_least"):
-        return lo, math.inf
-    if c.qualifier == "up_to":
-        return 0.0, hi
-    return lo, hi
-
-
-def agree(a: ClaimRef, b: ClaimRef) -> bool:
-    """Whether two claims can both hold as statements of one figure (and plausibly are one).
-
-    Their intervals meet, their currencies match, and an open bound ("more than 100") restates a
-    value at most ``open_ratio`` times its bound."""
-    if unit_class(a) != unit_class(b):
-        return False
-    ia, ib = interval(a), interval(b)
-    va, vb = value_of(a), value_of(b)
-    if ia is None or ib is None or va is None or vb is None:
-        return False
-    slack = 0.01 * max(abs(ia[0]), abs(ib[0]), 1.0)
-    if ia[0] > ib[1] + slack or ib[0] > ia[1] + slack:
-        return False
-    low, high = sorted((va, vb))
-    return low > 0 and high / low <= rules().limits.open_ratio
-
-
-def slipped(a: ClaimRef, b: ClaimRef) -> bool:
-    """Money with the same leading digits at a scale 1,000 times or more apart, or in another currency."""
-    ca, cb = a.claim, b.claim
-    if ca.unit != "currency" or cb.unit != "currency":
-        return False
-    va, vb = value_of(a), value_of(b)
-    if not va or not vb or _digits(va) != _digits(vb):
-        return False
-    ratio = max(va, vb) / min(va, vb)
-    if (ca.currency or "") != (cb.currency or ""):
-        return ratio < 1.01 or _power_of_thousand(ratio)
-    return _power_of_thousand(ratio)
-
-
-def _power_of_thousand(ratio: float) -> bool:
-    exponent = math.log10(ratio) / 3
-    return ratio >= 999 and abs(exponent - round(exponent)) < 0.01
-
-
-def close(a: ClaimRef, b: ClaimRef) -> bool:
-    """Two exactly stated counts within ``close_ratio`` of each other."""
-    if a.claim.qualifier != "exact" or b.claim.qualifier != "exact" or unit_class(a) != unit_class(b):
-        return False
-    va, vb = value_of(a), value_of(b)
-    if not va or not vb:
-        return False
-    return abs(va - vb) / max(va, vb) <= rules().limits.close_ratio
-
-
-def _digits(value: float) -> str:
-    mantissa = value / 10 ** math.floor(math.log10(value))
-    return f"{mantissa:.3g}".replace(".", "").rstrip("0") or "0"
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
-
-
-def same_frame(a: ClaimRef, b: ClaimRef) -> bool:
-    """Same measure, period, place (where both state one) and group (where both name one)."""
-    ca, cb = a.claim, b.claim
-    if ca.measure != cb.measure or not _compatible(ca.period, cb.period):
-        return False
-    ga, gb = group_of(a.phrase or ca.quote), group_of(b.phrase or cb.quote)
-    if ga and gb and not ga & gb:
-        return False
-    ya, yb = years_of(a), years_of(b)
-    return not ya or not yb or bool(ya & yb)
 
 
 class _Clusters:
@@ -158,20 +74,21 @@ def _within_report(
 ) -> None:
     """Restatements inside one report joined (``index`` maps the report's claims to scope items)."""
     pairs: list[tuple[float, int, int, str]] = []
-    for i in range(len(index)):
-        for j in range(i + 1, len(index)):
-            a, b = refs[index[i]], refs[index[j]]
-            if not same_frame(a, b) or parts.siblings(i, j):
-                continue
-            if parts.part_of.get(i, (None,))[0] == j or parts.part_of.get(j, (None,))[0] == i:
-                continue
-            if running(a) != running(b) and value_of(a) != value_of(b):
-                continue
-            va, vb = value_of(a) or 0, value_of(b) or 0
-            if agree(a, b):
-                pairs.append((abs(va - vb) / max(va, vb, 1), index[i], index[j], "F1_restated"))
-            elif slipped(a, b):
-                pairs.append((1.0, index[i], index[j], "F2_slipped_scale"))
+    by_measure: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(index):
+        by_measure[refs[k].claim.measure].append(i)
+    for i, j in (pair for bucket in by_measure.values() for pair in itertools.combinations(bucket, 2)):
+        a, b = refs[index[i]], refs[index[j]]
+        rule = "F1_restated" if agree(a, b) else "F2_slipped_scale" if slipped(a, b) else None
+        if rule is None or not same_frame(a, b) or parts.siblings(i, j):
+            continue
+        if parts.part_of.get(i, (None,))[0] == j or parts.part_of.get(j, (None,))[0] == i:
+            continue
+        va, vb = value_of(a) or 0, value_of(b) or 0
+        if running(a) != running(b) and va != vb:
+            continue
+        gap = abs(va - vb) / max(va, vb, 1) if rule == "F1_restated" else 1.0
+        pairs.append((gap, index[i], index[j], rule))
     _join(refs, pairs, clusters, lambda x, y: agree(x, y) or slipped(x, y), False)
 
 

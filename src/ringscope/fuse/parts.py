@@ -1,11 +1,14 @@
 """Breakdowns inside one report: which figures are parts of which total.
 
-Three rules of ``figures.yaml`` find them, strongest first:
+Rules of ``figures.yaml`` find them, in this order (a claim keeps the first link it gets):
 
 - ``P1_sum_of_parts``: adjacent figures that add up exactly to another figure of the report
-  (41 + 80 = 121; nested lists are found from the inside out);
-- ``P3_share_of_total``: a figure stated as a share ("9 of them", "out of the 56", "including 12");
-- ``P2_breakdown_list``: a list of groups right after a larger total.
+  (25 + 17 = 42; nested lists are found from the inside out);
+- ``P4_batches_of_total``: figures of one measure, anywhere in the report, that add up to a stated
+  or running total ("a total of 42", "has risen to 42");
+- ``P5_in_running_total``: what else of its measure the report counts goes into a running total;
+- ``P2_breakdown_list``: a list of groups right after a larger total;
+- ``P3_share_of_total``: a figure stated as a share ("9 of them", "out of the 56", "including 12").
 
 A run of parts whose total the report does not state stays *open*: its total may be a figure of
 another report of the same event (see :mod:`ringscope.fuse.figures`).
@@ -86,46 +89,11 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
     active = [i for i, v in enumerate(values) if v is not None and v > 0 and refs[i].span[0] >= 0]
 
     # P1: runs that add up exactly to a total; the longest run first, then again on what is left.
-    found = True
-    while found:
-        found = False
-        best: tuple[int, list[int], int] | None = None
-        for s in range(len(active)):
-            run = [active[s]]
-            total = values[active[s]] or 0.0
-            for e in range(s + 1, min(len(active), s + 30)):
-                nxt = active[e]
-                if _gap(refs, run[-1], nxt) > limits.sum_gap or unit_class(refs[nxt]) != unit_class(
-                    refs[run[0]]
-                ):
-                    break
-                run = [*run, nxt]
-                total += values[nxt] or 0.0
-                for t in active:
-                    if t in run or t in out.part_of:
-                        continue
-                    vt = values[t]
-                    if vt is None or abs(vt - total) > 0.5 or vt <= max(values[i] or 0 for i in run):
-                        continue
-                    if refs[t].claim.qualifier not in ("exact", "about", "at_least") or unit_class(
-                        refs[t]
-                    ) != unit_class(refs[run[0]]):
-                        continue
-                    if _other_nation(refs, t, run):
-                        continue  # one nationality is never the sum of others
-                    distance = _distance(refs, run, t)
-                    if distance > limits.total_reach or (
-                        refs[run[0]].span[0] < refs[t].span[0] < refs[run[-1]].span[0]
-                    ):
-                        continue
-                    if best is None or (len(run), -distance) > (len(best[1]), -best[2]):
-                        best = (t, run, distance)
-        if best is not None:
-            t, run, _ = best
-            for i in run:
-                out.part_of[i] = (t, "P1_sum_of_parts")
-            active = [i for i in active if i not in run]
-            found = True
+    while (best := _best_sum(refs, values, active, out)) is not None:
+        t, run = best
+        for i in run:
+            out.part_of[i] = (t, "P1_sum_of_parts")
+        active = [i for i in active if i not in run]
 
     # P4: batches of a stated or running total, anywhere in the report.
     for t in sorted(active, key=lambda k: -(values[k] or 0)):
@@ -141,7 +109,7 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
             and refs[i].claim.qualifier == "exact"
             and unit_class(refs[i]) == unit_class(refs[t])
         ]
-        pool = sorted(pool, key=lambda i: abs(refs[i].span[0] - refs[t].span[0]))[:16]
+        pool = sorted(pool, key=lambda i: abs(refs[i].span[0] - refs[t].span[0]))[:12]
         batch = _subset_sum(pool, values, values[t] or 0)
         if batch:
             for i in batch:
@@ -198,6 +166,40 @@ def find_breakdown(refs: Sequence[ClaimRef]) -> Breakdown:
             out.open.append(OpenRun([i], named, "P3_share_of_total"))
 
     return out
+
+
+def _best_sum(
+    refs: Sequence[ClaimRef], values: Sequence[float | None], active: Sequence[int], out: Breakdown
+) -> tuple[int, list[int]] | None:
+    """The longest run of adjacent claims adding up to another claim near it (nearest on a tie)."""
+    limits = rules().limits
+    by_value: dict[int, list[int]] = {}
+    for t in active:
+        if t not in out.part_of and refs[t].claim.qualifier in ("exact", "about", "at_least"):
+            by_value.setdefault(round(values[t] or 0), []).append(t)
+    best: tuple[int, int, int, list[int]] | None = None  # (length, -distance, total, run)
+    for s in range(len(active)):
+        run, total = [active[s]], values[active[s]] or 0.0
+        largest = total
+        for nxt in active[s + 1 : s + 30]:
+            if _gap(refs, run[-1], nxt) > limits.sum_gap or unit_class(refs[nxt]) != unit_class(refs[run[0]]):
+                break
+            run, total = [*run, nxt], total + (values[nxt] or 0.0)
+            largest = max(largest, values[nxt] or 0.0)
+            for t in by_value.get(round(total), []):
+                if t in run or (values[t] or 0) <= largest or unit_class(refs[t]) != unit_class(refs[run[0]]):
+                    continue
+                if _other_nation(refs, t, run):
+                    continue  # one nationality is never the sum of others
+                distance = _distance(refs, run, t)
+                if (
+                    distance > limits.total_reach
+                    or refs[run[0]].span[0] < refs[t].span[0] < refs[run[-1]].span[0]
+                ):
+                    continue
+                if best is None or (len(run), -distance) > best[:2]:
+                    best = (len(run), -distance, t, run)
+    return (best[2], best[3]) if best is not None else None
 
 
 def _nations(ref: ClaimRef) -> frozenset[str]:
@@ -282,8 +284,8 @@ def _total_for(
 
 
 def _subset_sum(pool: Sequence[int], values: Sequence[float | None], total: float) -> tuple[int, ...] | None:
-    """The smallest set (two to six claims) of ``pool`` whose values add up to ``total``."""
-    for size in range(2, min(6, len(pool)) + 1):
+    """The smallest set (two to five claims) of ``pool`` whose values add up to ``total``."""
+    for size in range(2, min(5, len(pool)) + 1):
         for combo in itertools.combinations(pool, size):
             if abs(sum(values[i] or 0 for i in combo) - total) <= 0.5:
                 return combo

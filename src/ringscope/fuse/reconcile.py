@@ -11,7 +11,7 @@ currency stated by most claims, and the flags say what disagrees and why:
 - ``magnitude_outlier``: a value 100 times or more away from the consensus;
 - ``currency_conflict``: the same stated figure with another currency;
 - ``range_disagreement``: a value that cannot hold with the consensus given both qualifiers
-  ("more than 800" and "868" agree, "11" and "19" do not).
+  ("more than 600" and "647" agree, "13" and "22" do not).
 
 Notes are not conflicts: ``superseded`` marks a figure that a later report's running total
 counts as one of its parts. Nothing is dropped: every claim stays in its figure with its flags.

@@ -67,7 +67,7 @@ def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
     words = re.match(r"[^\W\d]*(?:[\s)(-]+[^\W\d]+){0,5}", ref.after.lstrip(" )(-"))
     phrase = re.split(r"\s(?:and|or|while|but)\s", words.group(0) if words else "")[0]
     ref.phrase = text[start:end] + " " + phrase
-    if not phrase.strip():
+    if not phrase.strip() or ref.after.lstrip().startswith(")"):
         # "Chinese (687), Vietnamese (186)": the group stands before the number.
         lead = re.search(r"([^\W\d]+(?:\s+[^\W\d]+)?)\s*[(:\u2013-]\s*$", ref.before)
         if lead:
@@ -76,7 +76,7 @@ def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
 
 
 def _anchor(quote: str, value: float | None) -> tuple[int, int] | None:
-    """Where ``value`` is written in digits in ``quote`` ("1,048", "1048", "$4.5 billion" -> "4.5")."""
+    """Where ``value`` is written in digits in ``quote`` ("1,237", "1237", "$4.5 billion" -> "4.5")."""
     if value is None or value <= 0:
         return None
     forms = []
