@@ -188,8 +188,8 @@ def test_cli_reading_commands_name_no_victim_by_default(victim_store: VictimStor
     assert PUBLIC_NAMES[0] in _cli("entity", PUBLIC_NAMES[0], "-s", store, cwd=tmp_path).stdout
     entities = _cli("entities", "-n", "500", "-s", store, cwd=tmp_path).stdout
     assert "[victim" in entities
-    found = _cli("search", VICTIM_NAMES[0].split()[-1], "-s", store, cwd=tmp_path).stdout
-    assert "no reports match" in found
+    found = _cli("search", VICTIM_NAMES[0].split()[-1], "-s", store, cwd=tmp_path)
+    assert found.stdout == "" and "no reports match" in found.stderr
     named = _cli("entities", "-n", "500", "--include-victims", "-s", store, cwd=tmp_path).stdout
     assert leaks(named)
 

@@ -71,7 +71,8 @@ def extraction(
     ``labels`` gives the placeholder of each withheld (report id, entity name).
     """
     redacted = policy.redact(found.text)
-    return Extraction(
+    return dataclasses.replace(
+        item,
         entities=[entity(policy, e, redacted, labels.get((found.id, e.name))) for e in item.entities],
         claims=[claim(policy, c, redacted) for c in item.claims],
         routes=[_route(policy, r, redacted) for r in item.routes],
