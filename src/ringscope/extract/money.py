@@ -36,6 +36,8 @@ GENERIC_WORDS: dict[str, str] = {
     "rand": "ZAR", "taka": "BDT", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
     "usd": "USD", "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
     "american dollars": "USD",
+    # Dollar stablecoins: amounts named in them are dollar amounts.
+    "usdt": "USD", "$usdt": "USD", "usdc": "USD", "$usdc": "USD",
 }
 
 

@@ -13,21 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ringscope.extract import money
+from ringscope.extract.rules import load_rules
 
-UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {
-    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
-    "crore": 1e7, "lakh": 1e5, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "mn": 1e6, "m": 1e6,
-    "mln": 1e6, "k": 1e3,
-}
+_RULES = load_rules("claim_rules.yaml")
+UNITS = {w: int(v) for w, v in _RULES.values("lexicon.number_units").items()}
+TENS = {w: int(v) for w, v in _RULES.values("lexicon.number_tens").items()}
+SCALES = _RULES.values("lexicon.number_scales")
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -43,23 +34,21 @@ _DIGITS = r"\d+(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
 
-_QUALIFIERS: dict[str, str] = {
-    "more than": "more_than", "over": "more_than", "well over": "more_than", "just over": "more_than",
-    "exceeding": "more_than", "in excess of": "more_than", "upwards of": "more_than", "above": "more_than",
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "a minimum of": "at_least",
-    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "fewer than": "up_to",
-    "less than": "up_to", "under": "up_to", "a maximum of": "up_to", "nearly": "about", "almost": "about",
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "just under": "about",
-    "close to": "about", "circa": "about", "an approximate": "about",
-}
+_QUALIFIERS: dict[str, str] = {}
+_QUALIFIER_RULE: dict[str, str] = {}
+for _rule in _RULES.section("qualifiers"):
+    for _phrase in _rule.words:
+        if _phrase != "~":
+            _QUALIFIERS[_phrase] = str(_rule.get("value"))
+            _QUALIFIER_RULE[_QUALIFIERS[_phrase]] = _rule.id
+SUFFIX_QUALIFIER = "qualifier.suffix"
+RANGE = "qualifier.range"
 _PHRASE_RE = {q: re.compile(r"\b" + r"\s+".join(map(re.escape, q.split())) + r"\b") for q in _QUALIFIERS}
 _SUFFIX_QUAL_RE = re.compile(r"^(?:-?plus\b|\+|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 _RANGE_END_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\b[^.]{0,20}$", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\b(?:between|from)\s+(?:US\s+)?$", re.IGNORECASE)
 
 _ID_STRONG_BEFORE_RE = re.compile(
     r"(?:\b(?:section|article|chapter|resolution|act|room|unit|block|phase|level|floor|route|highway|road|"
@@ -85,7 +74,9 @@ _RATIO_BEFORE_RE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$
 _MONTH_RANGE_BEFORE_RE = re.compile(
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*$", re.IGNORECASE
 )
-_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about|around|approx\.?|or|roughly|equivalent\s+to)?\s*")
+_CONVERSION_GAP = re.compile(
+    r"\s*\(\s*(?:about|around|approx\.?|approximately|or|roughly|some|nearly|equivalent\s+to)?\s*"
+)
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
 
 
@@ -102,6 +93,8 @@ class Amount:
     qualifier: str
     currency: str | None
     is_word: bool
+    qualifier_rule: str = ""
+    """The id of the qualifier rule that set ``qualifier`` (empty for exact figures)."""
 
     @property
     def value(self) -> float | None:
@@ -151,7 +144,7 @@ def _prefix_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _tail_re() -> re.Pattern[str]:
-    scale = rf"(?:(?P<sa>{_SCALE_ATTACHED})|[\s-](?i:(?P<sw>{_SCALE_WORD})))"
+    scale = rf"(?:(?P<sa>{_SCALE_ATTACHED}|(?:BN|M|B|K)\b)|[\s-](?i:(?P<sw>{_SCALE_WORD})))"
     return re.compile(rf"{scale}?(?:\s(?i:(?P<suf>{money.suffix_pattern()})))?")
 
 
@@ -241,47 +234,56 @@ def _atoms(text: str, lowered: str | None = None) -> list[_Atom]:
     return atoms
 
 
-def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> bool:
+YEAR, IDENTIFIER, DATE, UNIT, RATIO, CONVERSION, PHONE = (
+    "number.year", "number.identifier", "number.date", "number.unit", "number.ratio", "number.conversion",
+    "number.phone",
+)
+
+
+def _skip(text: str, atom: _Atom, atoms_before: list[_Atom]) -> str:
+    """The id of the number rule that makes ``atom`` no figure, or ""."""
     before = text[max(0, atom.start - 24) : atom.start]
     after = text[atom.end : atom.end + 24]
     if atom.currency is None and not atom.is_word:
         raw = text[atom.num_start : atom.num_end]
         if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not atom.scaled:
-            return True  # a year
+            return YEAR
         if _ID_STRONG_BEFORE_RE.search(before):
-            return True
+            return IDENTIFIER
         if re.fullmatch(r"\d{5,}", raw) and not atom.scaled:
-            return True  # an identifier: counts of this size are written with separators
+            return IDENTIFIER  # counts of this size are written with separators
         if (
             _MONTH_BEFORE_RE.search(before)
             or _MONTH_RANGE_BEFORE_RE.search(before)
             or _MONTH_AFTER_RE.match(after.lstrip())
         ):
-            return True
+            return DATE
         if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
-            return True
+            return IDENTIFIER
         # "eight (8)": a digit restating the number word before it
         if before.endswith("(") and atoms_before and atoms_before[-1].end >= atom.start - 3:
-            return True
+            return CONVERSION
     elif atom.is_word:
         if _MONTH_AFTER_RE.match(after.lstrip()):
-            return True
+            return DATE
         if _ID_STRONG_BEFORE_RE.search(before):
-            return True
+            return IDENTIFIER
     if atom.currency is None and _AFTER_SKIP_RE.match(text[atom.end : atom.end + 24]):
-        return True
+        return UNIT
     if atom.currency is None and (_RATIO_AFTER_RE.match(text, atom.end) or _RATIO_BEFORE_RE.search(before)):
-        return True  # "one in three victims", "1 in 5"
+        return RATIO  # "one in three victims", "1 in 5"
     if atom.currency is not None and atoms_before:
         prev = atoms_before[-1]
         gap = text[prev.end : atom.start]
         if prev.currency is not None and _CONVERSION_GAP.fullmatch(gap):
-            return True  # parenthetical conversion of the amount before it
-    return False
+            return CONVERSION  # parenthetical conversion of the amount before it
+    return ""
 
 
 def _qualifier(text: str, start: int) -> tuple[str, int]:
     """The qualifier phrase just before a figure ("more than", "an estimated at", ...) and its start."""
+    if start > 0 and text[start - 1] == "~":
+        return "about", start - 1
     window = text[max(0, start - 40) : start]
     lowered = window.lower()
     words = lowered.split()
@@ -307,10 +309,13 @@ def _in_phone(text: str, atom: _Atom) -> bool:
     return False
 
 
-def find_amounts(text: str, lowered: str | None = None) -> list[Amount]:
+def find_amounts(
+    text: str, lowered: str | None = None, skipped: list[tuple[int, int, str]] | None = None
+) -> list[Amount]:
     """All figures in ``text`` that may state a claim, in order of position.
 
-    ``lowered`` may pass ``ascii_lower(text)`` when the caller has it already.
+    ``lowered`` may pass ``ascii_lower(text)`` when the caller has it already. ``skipped``, when
+    given, receives (start, end, number rule id) for each number that is no figure.
     """
     atoms = _atoms(text, lowered)
     kept: list[_Atom] = []
@@ -324,9 +329,12 @@ def find_amounts(text: str, lowered: str | None = None) -> list[Amount]:
             )
         ):
             in_phone = True  # the far end of a skipped range ("October 16 to 20", "aged 20 to 45")
-        if not in_phone and not _skip(text, atom, kept):
+        reason = PHONE if in_phone else _skip(text, atom, kept)
+        if not reason:
             kept.append(atom)
         else:
+            if skipped is not None:
+                skipped.append((atom.start, atom.end, reason))
             # a marker keeping where the skipped figure was (start in num_start)
             kept.append(_Atom(-1, atom.end, atom.start, atom.num_end, 0.0, False, None, False))
     amounts: list[Amount] = []
@@ -341,7 +349,7 @@ def find_amounts(text: str, lowered: str | None = None) -> list[Amount]:
             i += 1  # a range whose far end is not a count ("from five to 20 years")
             continue
         if nxt is not None and nxt.start >= 0 and _RANGE_SEP_RE.match(text[atom.end : nxt.start]):
-            between = _BETWEEN_RE.search(text[max(0, atom.start - 10) : atom.start])
+            between = _BETWEEN_RE.search(text[max(0, atom.start - 14) : atom.start])
             sep = text[atom.end : nxt.start].strip().lower()
             if sep != "and" or between:
                 low, high = atom.value, nxt.value
@@ -352,16 +360,17 @@ def find_amounts(text: str, lowered: str | None = None) -> list[Amount]:
                     currency = atom.currency or nxt.currency
                     qstart = atom.start - (len(between.group(0)) if between else 0)
                     amounts.append(Amount(qstart, nxt.end, atom.num_start, nxt.num_end, low, high, "range",
-                                          currency, atom.is_word))
+                                          currency, atom.is_word, RANGE))
                     i += 2
                     continue
         qualifier, qstart = _qualifier(text, atom.start)
         end = atom.end
+        rule = _QUALIFIER_RULE.get(qualifier, "")
         suffix = _SUFFIX_QUAL_RE.match(text[atom.end : atom.end + 10])
         if suffix:
             qualifier = "at_least" if "more" in suffix.group(0).lower() else "more_than"
-            end = atom.end + suffix.end()
+            end, rule = atom.end + suffix.end(), SUFFIX_QUALIFIER
         amounts.append(Amount(qstart, end, atom.num_start, atom.num_end, atom.value, atom.value, qualifier,
-                              atom.currency, atom.is_word))
+                              atom.currency, atom.is_word, rule))
         i += 1
     return amounts
