@@ -174,15 +174,15 @@ class Figures:
             d.veto = COUNTRIES_UNFRAMED
             return
         after = text[amount.end : amount.end + 14]
+        if amount.is_word and amount.low == 1 and re.match(r"\s+of\b", after):
+            d.veto = ONE_OF
+            return
         lone = amount.is_word and amount.low == 1 and noun.cls == measures.BARE
         if lone and not re.match(r"\s+each\b", after):
             d.veto = LONE_ONE
             return
         if _OF_WHOM.match(after):
             d.veto = OF_WHOM
-            return
-        if amount.is_word and amount.low == 1 and re.match(r"\s+of\b", after):
-            d.veto = ONE_OF
             return
         triggers, t_starts, breaks = self.sentence_parts(fig.s_start, fig.s_end)
         lo, hi = max(fig.s_start, amount.start - _WINDOW), min(fig.s_end, amount.end + _WINDOW)

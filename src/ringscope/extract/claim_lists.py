@@ -28,13 +28,13 @@ PLACE_TAIL = re.compile(
     r"(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4}"
 )
 _OPENER = re.compile(
-    r"^\W*(?:of\s+(?:them|these|those|the\s+\w+|whom)|among\s+(?:them|these|those|the\s+\w+)|"
+    r"\W*(?:of\s+(?:them|these|those|the\s+\w+|whom)|among\s+(?:them|these|those|the\s+\w+)|"
     r"(?:this|they|these|those|which|the\s+\w+)\s+(?:included|includes|include|comprised|were)|"
     r"(?:a\s+)?breakdown|by\s+nationality|including|they\s+are)\b",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+$")
-_FOLLOWER = re.compile(r"^\W*(?:these|they|those|all|the\s+\w+)\b", re.IGNORECASE)
+_FOLLOWER = re.compile(r"\W*(?:these|they|those|all|the\s+\w+)\b", re.IGNORECASE)
 _INCLUDED_BEFORE = re.compile(
     r"\s(?:included|include|includes|including|were|are|comprised|comprising|consisted\s+of)\s*:?\s*$",
     re.IGNORECASE,

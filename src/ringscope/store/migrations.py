@@ -124,7 +124,17 @@ CREATE TABLE dates (
 CREATE INDEX dates_report ON dates(report_id, seq);
 """
 
-MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA]
+RULE_IDS = """
+ALTER TABLE claims ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN "trigger" TEXT NOT NULL DEFAULT '';
+ALTER TABLE entities ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE routes ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+CREATE INDEX claims_rule ON claims(rule);
+"""
+"""Version 4: the id of the extraction rule that produced each entity, claim and route, and the
+measure trigger of each claim (empty for items stored before)."""
+
+MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA, RULE_IDS]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
 
