@@ -39,6 +39,7 @@ _MODIFIER_GAP = re.compile(
     re.IGNORECASE,
 )
 MAIN_PREDICATE = "framing.main_predicate"
+PLACE_TAIL = "noun.place_tail"
 _SUBJECTS = frozenset({measures.PEOPLE, measures.VICTIM, measures.WORKER})
 NO_MEASURE, NOT_COUNTED, COUNTRIES_UNFRAMED = "veto.no_measure", "veto.not_counted", "veto.countries_unframed"
 LONE_ONE, ONE_OF, OF_WHOM = "veto.lone_one", "veto.one_of", "veto.of_whom"
@@ -60,6 +61,8 @@ class Figure:
     whole: tuple[Amount, measures.Noun] | None = None
     run: int = -1
     """Index of the list this figure is an item of (-1 when none)."""
+    plain: measures.Noun | None = None
+    """The noun read without a place tail ("5 from Peru"), used outside lists and breakdowns."""
 
     @property
     def is_money(self) -> bool:
@@ -114,11 +117,11 @@ class Figures:
                 noun = last_noun[1]  # "2 raids in May and 3 in June": the noun of the figure before
             if noun.cls != measures.BARE:
                 last_noun = (s_start, noun)
-            item_end = max(amount.end, noun.end)
+            item_end, plain = max(amount.end, noun.end), None
             if noun.cls in (measures.BARE, measures.SKIP) and amount.currency is None:
                 tail = claim_lists.PLACE_TAIL.match(text, amount.end, s_end)
                 if tail:  # "5 from Thailand", "32 were from Chile": people counted by where they came from
-                    noun = measures.Noun(measures.PEOPLE, amount.end, amount.end, "from")
+                    plain, noun = noun, measures.Noun(measures.PEOPLE, amount.end, amount.end, "from")
                     item_end = tail.end()
             elif noun.cls in measures.PEOPLE_CLASSES:
                 tail = claim_lists.PLACE_TAIL.match(text, item_end, s_end)
@@ -126,7 +129,8 @@ class Figures:
             decision = Decision(amount.start, amount.end, text[amount.start : amount.end], amount.low,
                                 amount.high, amount.qualifier, amount.currency,
                                 qualifier_rule=amount.qualifier_rule, noun=_noun_rule(noun))
-            self.items.append(Figure(amount, noun, s_start, s_end, item_end, decision, whole=whole))
+            fig = Figure(amount, noun, s_start, s_end, item_end, decision, whole=whole, plain=plain)
+            self.items.append(fig)
         self._runs()
 
     def _runs(self) -> None:
@@ -156,6 +160,11 @@ class Figures:
                 previous = fig
 
     def _judge(self, fig: Figure, text: str, positions: list[int], previous: Figure | None) -> None:
+        if fig.plain is not None and fig.run < 0 and not claim_lists.opens_breakdown(
+            text, fig.s_start, fig.amount.start
+        ):
+            fig.noun, fig.plain = fig.plain, None  # a place tail counts people only in a list or breakdown
+            fig.decision.noun = _noun_rule(fig.noun)
         amount, noun, d = fig.amount, fig.noun, fig.decision
         is_money = fig.is_money
         if not is_money and noun.cls == measures.SKIP:
@@ -195,10 +204,12 @@ class Figures:
             own = [t for t in own if t.category == "traffic"]  # the whole a part came out of: people held
         near_breaks = breaks[bisect_left(breaks, lo) : bisect_right(breaks, hi)]
         near = positions[bisect_left(positions, lo) : bisect_right(positions, hi)]
-        fellows = {f.amount.num_start for f in self.items if fig.run >= 0 and f.run == fig.run}
-        skip = {amount.num_start, fig.whole[0].num_start if fig.whole is not None else -1} | fellows
+        skip = {amount.num_start, fig.whole[0].num_start if fig.whole is not None else -1}
+        if fig.run >= 0:  # the other items of its list do not take the predicate away
+            skip.update(f.amount.num_start for f in self.items if f.run == fig.run)
         others = tuple(o for o in near if o not in skip)
-        chosen = measures.choose_measure(noun.cls, is_money, own, amount.start, max(amount.end, noun.end),
+        cls = measures.BARE if fig.plain is not None else noun.cls  # a place tail names no group
+        chosen = measures.choose_measure(cls, is_money, own, amount.start, max(amount.end, noun.end),
                                          near_breaks, text, others=others, noun_word=noun.word)
         if chosen is not None and chosen.measure == "people_trafficked" and chosen.trigger is not None:
             chosen = _main_predicate(text, fig, own, chosen, positions) or chosen
@@ -208,6 +219,7 @@ class Figures:
             and noun.cls in measures.PEOPLE_CLASSES
             and not is_money
             and previous.decision.measure in PEOPLE_MEASURES
+            and fig.plain is None
             and claim_lists.LIST_GAP.match(claim_lists.strip_aside(text[previous.item_end : amount.start]))
         ):  # the next item of a list continues its measure
             chosen = measures.Choice(previous.decision.measure, None, claim_lists.LIST_CONTINUES)
@@ -254,5 +266,5 @@ def _main_predicate(text: str, fig: Figure, own: list[measures.Trigger], chosen:
 
 def _noun_rule(noun: measures.Noun) -> str:
     if noun.cls == measures.PEOPLE and noun.word not in measures.NOUNS:
-        return "noun.nationality" if noun.word != "from" else ""
+        return "noun.nationality" if noun.word != "from" else PLACE_TAIL
     return measures.NOUN_RULE.get(noun.cls, "")

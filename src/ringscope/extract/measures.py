@@ -48,6 +48,7 @@ TRIGGER_LOWER_RE = re.compile(
 """Triggers in lower-cased text (much faster than matching case-insensitively)."""
 TRIGGER_RE = re.compile(TRIGGER_LOWER_RE.pattern, re.IGNORECASE)
 NEAREST_TRIGGER = "claim.nearest_trigger"
+SEIZED_WHAT_IT_WAS = "framing.seized_what_it_was"
 NOUN_DEFAULT = "claim.noun_default"
 ATTEMPTED_ESCAPE = "framing.attempted_escape"
 SUSPECTS_IN_CUSTODY = "framing.suspects_in_custody"
@@ -197,6 +198,20 @@ def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str 
     return gap + 60 * crossings + (60 if t.weak else 0) + (5 if t.start < a_start else 0) + relative
 
 
+_MONEY_NOUN_GAP = re.compile(r"\s+(?:in|of)\s+(?:\w+\s+)?")
+
+
+def _seized_as(text: str, a_end: int, t: Trigger, scored: list[tuple[float, Trigger]],
+               max_distance: float) -> Choice | None:
+    """"recovering $5 million in losses": a money noun after the figure says what was seized."""
+    if t.category == "seize" or t.start < a_end or not _MONEY_NOUN_GAP.fullmatch(text, a_end, t.start):
+        return None
+    for d, s in scored:
+        if d <= max_distance and s.category == "seize":
+            return Choice("seized", s, SEIZED_WHAT_IT_WAS)
+    return None
+
+
 def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: int, a_end: int,
                    breaks: list[int], text: str = "", max_distance: float = 160.0,
                    others: tuple[int, ...] = (), noun_word: str = "") -> Choice | None:
@@ -225,7 +240,8 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
             return Choice("", t, t.rule)  # a predicate of no measure: no claim
         if is_money:
             if t.category in MONEY_MEASURE:
-                return Choice(MONEY_MEASURE[t.category], t, NEAREST_TRIGGER)
+                seized = _seized_as(text, a_end, t, scored, max_distance)
+                return seized or Choice(MONEY_MEASURE[t.category], t, NEAREST_TRIGGER)
             continue
         if cls == ACCOUNT:
             if t.category == "seize":
