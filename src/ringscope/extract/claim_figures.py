@@ -27,7 +27,9 @@ _COUNTRIES_BEFORE = re.compile(str(_RULES["veto.countries_unframed"].pattern), r
 _SANCTIONS = re.compile(str(_RULES["veto.sanctions"].pattern), re.IGNORECASE)
 _OF_WHOM = re.compile(str(_RULES["veto.of_whom"].pattern), re.IGNORECASE)
 _OUT_OF = re.compile(r"\s*(?:\(\d+\)\s*)?(?:out\s+of|of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?", re.IGNORECASE)
-_OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?$", re.IGNORECASE)
+_OUT_OF_BEFORE = re.compile(  # "all of the 103" is the whole, not a part
+    r"\b(?:out\s+of|(?<!all\s)of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?$", re.IGNORECASE
+)
 _COUNT_CLASSES = frozenset({measures.SITE, measures.INSPECTION, measures.COUNTRY, measures.ACCOUNT})
 _ELLIPSIS_GAP = re.compile(r"[^.;]{0,30}\b(?:and|or)\s+(?:another\s+|a\s+further\s+)?$|\s*,\s*$")
 _COORDINATED = re.compile(r"^\s*(?:and|or|,)\s*$")
@@ -40,6 +42,11 @@ _MODIFIER_GAP = re.compile(
 )
 MAIN_PREDICATE = "framing.main_predicate"
 PLACE_TAIL = "noun.place_tail"
+OBJECT_OF = "framing.object_of_verb"
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:all|some|the|of|another|a\s+further|a\s+total\s+of|at\s+least|more\s+than|over|about|around|"
+    r"nearly|up\s+to)\s+){0,4}"
+)
 _SUBJECTS = frozenset({measures.PEOPLE, measures.VICTIM, measures.WORKER})
 NO_MEASURE, NOT_COUNTED, COUNTRIES_UNFRAMED = "veto.no_measure", "veto.not_counted", "veto.countries_unframed"
 LONE_ONE, ONE_OF, OF_WHOM = "veto.lone_one", "veto.one_of", "veto.of_whom"
@@ -211,6 +218,8 @@ class Figures:
         cls = measures.BARE if fig.plain is not None else noun.cls  # a place tail names no group
         chosen = measures.choose_measure(cls, is_money, own, amount.start, max(amount.end, noun.end),
                                          near_breaks, text, others=others, noun_word=noun.word)
+        if chosen is not None and chosen.measure and not is_money:
+            chosen = _object_of(text, fig, own, chosen) or chosen
         if chosen is not None and chosen.measure == "people_trafficked" and chosen.trigger is not None:
             chosen = _main_predicate(text, fig, own, chosen, positions) or chosen
         if (
@@ -262,6 +271,25 @@ def _main_predicate(text: str, fig: Figure, own: list[measures.Trigger], chosen:
             break
         return measures.Choice(measures.PEOPLE_MEASURE[later.category], later, MAIN_PREDICATE)
     return None
+
+
+def _object_of(text: str, fig: Figure, own: list[measures.Trigger],
+               chosen: measures.Choice) -> measures.Choice | None:
+    """"expel 103 Zorvanians caught in a raid": the verb a figure is the object of, not a participle after."""
+    t = chosen.trigger
+    if t is None or t.start < fig.noun.end:
+        return None
+    if not _MODIFIER_GAP.match(text[max(fig.amount.end, fig.noun.end) : t.start]):
+        return None
+    verb = next((b for b in reversed(own) if b.end <= fig.amount.start), None)
+    if verb is None or verb.category == t.category:
+        return None
+    if not _OBJECT_GAP.fullmatch(text, verb.end, fig.amount.start):
+        return None
+    table = measures.SUSPECT_MEASURE if fig.noun.cls == measures.SUSPECT else measures.PEOPLE_MEASURE
+    if verb.category not in table:
+        return None
+    return measures.Choice(table[verb.category], verb, OBJECT_OF)
 
 
 def _noun_rule(noun: measures.Noun) -> str:
