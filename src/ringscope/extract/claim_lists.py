@@ -78,7 +78,7 @@ def follows_with(text: str, s_start: int) -> bool:
 
 
 _SEX_PAIR = re.compile(
-    r"(?:men|women|males|females|boys|girls)\s+(?:and|,)\s+(?:\S+\s+){1,2}(?:men|women|males|females|boys|girls)\b",
+    r"\b(?:(?:wo)?m[ae]n|(?:fe)?males?|boys?|girls?)\s+(?:and|,)\s+(?:\S+\s+){1,2}(?:(?:wo)?m[ae]n|(?:fe)?males?|boys?|girls?)\b",
     re.IGNORECASE,
 )
 

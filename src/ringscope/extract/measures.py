@@ -51,13 +51,15 @@ NEAREST_TRIGGER = "claim.nearest_trigger"
 SEIZED_WHAT_IT_WAS = "framing.seized_what_it_was"
 NOUN_DEFAULT = "claim.noun_default"
 ATTEMPTED_ESCAPE = "framing.attempted_escape"
+SUSPECTED_OF = "framing.suspected_of"
+_SUSPECTED = re.compile(r"\b(?:suspected|accused)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
 SUSPECTS_IN_CUSTODY = "framing.suspects_in_custody"
 DETAINED_THEN_SENT_HOME = "framing.detained_then_sent_home"
 
 PEOPLE_CLASSES = frozenset({PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, BARE})
 PEOPLE_MEASURE = {
     "rescue": "victims_rescued", "return": "victims_rescued", "traffic": "people_trafficked",
-    "arrest": "arrests", "deport": "deported", "defraud": "scam_victims",
+    "arrest": "arrests", "deport": "deported", "defraud": "scam_victims", "loss": "scam_victims",
 }
 SUSPECT_MEASURE = {"return": "deported", "deport": "deported", "arrest": "arrests", "traffic": "arrests"}
 MONEY_MEASURE = {
@@ -166,6 +168,8 @@ def find_triggers(text: str, start: int, end: int, lowered: str | None = None) -
         category = CATEGORY[rule]
         if category == "rescue" and _ATTEMPT.search(text[max(start, m.start() - 30) : m.start()]):
             category, rule = "traffic", ATTEMPTED_ESCAPE  # people who tried to escape are still held
+        elif category == "traffic" and _SUSPECTED.search(text[max(start, m.start() - 20) : m.start()]):
+            category, rule = "none", SUSPECTED_OF  # people suspected of working in scams are no victims
         found.append(Trigger(category, m.start(), m.end(), m.group(0).lower() in WEAK, rule))
     return found
 
