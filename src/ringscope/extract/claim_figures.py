@@ -24,6 +24,7 @@ _PAY_BEFORE = re.compile(
 _PAY_AFTER = re.compile(rf"\s+(?:a|per|each)?\s*(?:{_PAY_WORDS})\b|\s+(?:each|apiece|per\s+person)\b",
                         re.IGNORECASE)
 _COUNTRIES_BEFORE = re.compile(str(_RULES["veto.countries_unframed"].pattern), re.IGNORECASE)
+_COUNTRIES_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:(?:take|took|taking)\s+part|participat\w*|joined)\b")
 _SANCTIONS = re.compile(str(_RULES["veto.sanctions"].pattern), re.IGNORECASE)
 _OF_WHOM = re.compile(str(_RULES["veto.of_whom"].pattern), re.IGNORECASE)
 _OUT_OF = re.compile(r"\s*(?:\(\d+\)\s*)?(?:out\s+of|of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?", re.IGNORECASE)
@@ -186,6 +187,7 @@ class Figures:
             return
         if noun.cls == measures.COUNTRY and not (
             noun.word.endswith("nationalities") or _COUNTRIES_BEFORE.search(before)
+            or _COUNTRIES_AFTER.match(text, noun.end)
         ):
             d.veto = COUNTRIES_UNFRAMED
             return

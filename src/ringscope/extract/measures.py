@@ -108,6 +108,17 @@ class Trigger:
     """The id of the trigger rule (or framing rule) that made it."""
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+
+
+def _names_group_next(text: str, pos: int) -> bool:
+    """Whether the word after ``pos`` may be what a figure counts (not a stop word or a trigger)."""
+    nxt = _NEXT_WORD.match(text, pos)
+    if nxt is None or nxt.group(1).lower() in STOP_AFTER:
+        return False
+    return not TRIGGER_RE.match(text, nxt.start(1))
+
+
 def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = frozenset()) -> Noun:
     """The class of the noun a figure ending at ``pos`` counts (scanning a few words ahead).
 
@@ -118,6 +129,8 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
         word = m.group(0)
         low = word.lower()
+        if count == 0 and low == "more" and _names_group_next(text, m.end()):
+            continue  # "40 more Zorvanians"
         if count == 0 and low not in NOUNS and (low in STOP_AFTER or TRIGGER_RE.match(text, m.start())):
             if low == "of" and re.match(r"\s+(?:their|its|his|her|our)\b", text[m.end() : m.end() + 8]):
                 continue
