@@ -297,4 +297,4 @@ def _object_of(text: str, fig: Figure, own: list[measures.Trigger],
 def _noun_rule(noun: measures.Noun) -> str:
     if noun.cls == measures.PEOPLE and noun.word not in measures.NOUNS:
         return "noun.nationality" if noun.word != "from" else PLACE_TAIL
-    return measures.NOUN_RULE.get(noun.cls, "")
+    return measures.NOUN_RULE.get(noun.word.rsplit(" ", 1)[-1], "")

@@ -62,14 +62,40 @@ def group_named_before(text: str, s_start: int, start: int) -> str | None:
 
 
 def opens_breakdown(text: str, s_start: int, start: int) -> bool:
-    """Whether a figure is in a breakdown: a sentence opened by "of them", "this included", or a bullet."""
-    if _BULLET.search(text, max(0, start - 12), start):
+    """Whether a figure is in a breakdown: a sentence opened by "of them", "this included", or a list row."""
+    if on_bullet(text, start):
         return True
     return bool(_OPENER.match(text, s_start, start))
 
 
-def on_bullet(text: str, start: int) -> bool:
+_ROW = 60
+"""Lines of a table or list ("Chile - 80 people", "Peru (20 men and 5 women)") are at most this long."""
+
+
+def is_bullet(text: str, start: int) -> bool:
+    """Whether ``start`` follows a bullet ("- ", "• ", "1. ") at the start of a line."""
     return bool(_BULLET.search(text, max(0, start - 12), start))
+
+
+def on_bullet(text: str, start: int) -> bool:
+    """Whether a figure is an item of a bulleted list, or a row of a short list after a line ending in ":"."""
+    if is_bullet(text, start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start == 0 or line_end - line_start > _ROW:
+        return False
+    for _ in range(40):  # up through the rows above to the line that opens the list
+        prev_end = line_start - 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].strip()
+        if line.endswith(":"):
+            return True
+        if not line or len(line) > _ROW or prev_start == 0:
+            return False
+        line_start = prev_start
+    return False
 
 
 def follows_with(text: str, s_start: int) -> bool:

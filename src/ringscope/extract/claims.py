@@ -97,7 +97,7 @@ def _bullets_then_predicate(figs: Figures, index: int) -> None:
     text = figs.doc.text
     line_end = text.find("\n", fig.amount.end)
     pos = line_end
-    while pos >= 0 and claim_lists.on_bullet(text, _next_token(text, pos)):
+    while pos >= 0 and claim_lists.is_bullet(text, _next_token(text, pos)):
         pos = text.find("\n", pos + 1)
     if pos < 0:
         return

@@ -24,12 +24,11 @@ RULES = load_rules("claim_rules.yaml")
 
 NOUNS: dict[str, str] = {}
 NOUN_RULE: dict[str, str] = {}
-"""Noun class -> id of the rule that lists its words."""
+"""Noun word -> id of the rule that lists it."""
 for _rule in RULES.section("nouns"):
-    if _rule.words:
-        NOUN_RULE[str(_rule.get("class"))] = _rule.id
     for _w in _rule.words:
         NOUNS[_w] = str(_rule.get("class"))
+        NOUN_RULE[_w] = _rule.id
 
 # Words that may stand between a figure and the noun it counts.
 MODIFIERS = RULES.words("lexicon.modifiers")
