@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ringscope.extract import claim_lists, measures
+from ringscope.extract import claim_framing, claim_lists, measures
 from ringscope.extract.claim_trace import Decision
 from ringscope.extract.document import Document
 from ringscope.extract.numbers import Amount
@@ -35,20 +35,7 @@ _COUNT_CLASSES = frozenset({measures.SITE, measures.INSPECTION, measures.COUNTRY
 _ELLIPSIS_GAP = re.compile(r"[^.;]{0,30}\b(?:and|or)\s+(?:another\s+|a\s+further\s+)?$|\s*,\s*$")
 _COORDINATED = re.compile(r"^\s*(?:and|or|,)\s*$")
 PEOPLE_MEASURES = frozenset({"victims_rescued", "people_trafficked", "arrests", "deported", "scam_victims"})
-# Between a subject's noun and a modifier of it: "40 Zorvanians trapped", ", victims of", "who were duped"
-_MODIFIER_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:who|that)\s+(?:(?:were|was|are|is|had|have|has|been|being)\s+){0,2})?"
-    r"(?:allegedly\s+|reportedly\s+|all\s+)?(?:(?:victims\s+)?of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2})?$",
-    re.IGNORECASE,
-)
-MAIN_PREDICATE = "framing.main_predicate"
 PLACE_TAIL = "noun.place_tail"
-OBJECT_OF = "framing.object_of_verb"
-_OBJECT_GAP = re.compile(
-    r"\s+(?:(?:all|some|the|of|another|a\s+further|a\s+total\s+of|at\s+least|more\s+than|over|about|around|"
-    r"nearly|up\s+to)\s+){0,4}"
-)
-_SUBJECTS = frozenset({measures.PEOPLE, measures.VICTIM, measures.WORKER})
 NO_MEASURE, NOT_COUNTED, COUNTRIES_UNFRAMED = "veto.no_measure", "veto.not_counted", "veto.countries_unframed"
 LONE_ONE, ONE_OF, OF_WHOM = "veto.lone_one", "veto.one_of", "veto.of_whom"
 ONE_FAR = "veto.one_far_from_trigger"
@@ -125,18 +112,27 @@ class Figures:
                 noun = last_noun[1]  # "2 raids in May and 3 in June": the noun of the figure before
             if noun.cls != measures.BARE:
                 last_noun = (s_start, noun)
+            running = None
+            if noun.cls in (measures.BARE, measures.SKIP) and amount.currency is None:
+                running = claim_framing.running_total(text, s_start, amount.start)
+                noun = running or noun
             item_end, plain = max(amount.end, noun.end), None
             if noun.cls in (measures.BARE, measures.SKIP) and amount.currency is None:
                 tail = claim_lists.PLACE_TAIL.match(text, amount.end, s_end)
                 if tail:  # "5 from Thailand", "32 were from Chile": people counted by where they came from
                     plain, noun = noun, measures.Noun(measures.PEOPLE, amount.end, amount.end, "from")
                     item_end = tail.end()
+                elif claim_lists.PLACE_HEAD_END.match(text, amount.end) and claim_lists.PLACE_HEAD.search(
+                    text, max(s_start, amount.start - 40), amount.start
+                ):  # "Peru (30)", "Chile: 80"
+                    plain, noun = noun, measures.Noun(measures.PEOPLE, amount.end, amount.end, "from")
             elif noun.cls in measures.PEOPLE_CLASSES:
                 tail = claim_lists.PLACE_TAIL.match(text, item_end, s_end)
                 item_end = tail.end() if tail else item_end
             decision = Decision(amount.start, amount.end, text[amount.start : amount.end], amount.low,
                                 amount.high, amount.qualifier, amount.currency,
-                                qualifier_rule=amount.qualifier_rule, noun=_noun_rule(noun))
+                                qualifier_rule=amount.qualifier_rule,
+                                noun=claim_framing.RUNNING_TOTAL if running else _noun_rule(noun))
             fig = Figure(amount, noun, s_start, s_end, item_end, decision, whole=whole, plain=plain)
             self.items.append(fig)
         self._runs()
@@ -221,9 +217,9 @@ class Figures:
         chosen = measures.choose_measure(cls, is_money, own, amount.start, max(amount.end, noun.end),
                                          near_breaks, text, others=others, noun_word=noun.word)
         if chosen is not None and chosen.measure and not is_money:
-            chosen = _object_of(text, fig, own, chosen) or chosen
+            chosen = claim_framing.object_of(text, noun, amount, own, chosen) or chosen
         if chosen is not None and chosen.measure == "people_trafficked" and chosen.trigger is not None:
-            chosen = _main_predicate(text, fig, own, chosen, positions) or chosen
+            chosen = claim_framing.main_predicate(text, noun, amount, own, chosen, positions) or chosen
         if (
             previous is not None
             and previous.s_start == fig.s_start
@@ -252,46 +248,6 @@ class Figures:
         d.measure, d.rule = chosen.measure, chosen.rule
         d.trigger = trigger.rule if trigger is not None else ""
         fig.trigger = trigger
-
-
-def _main_predicate(text: str, fig: Figure, own: list[measures.Trigger], chosen: measures.Choice,
-                    positions: list[int]) -> measures.Choice | None:
-    """"40 Zorvanians trapped abroad were rescued": the main verb, not the subject's modifier, decides."""
-    t = chosen.trigger
-    if t is None or t.start < fig.noun.end or fig.noun.cls not in _SUBJECTS:
-        return None
-    if not _MODIFIER_GAP.match(text[max(fig.amount.end, fig.noun.end) : t.start]):
-        return None
-    for later in own:
-        if later.start <= t.end or later.category not in ("rescue", "return"):
-            continue
-        span = text[t.end : later.start]
-        infinitive = text[later.start - 3 : later.start] == "to "
-        if later.start - t.end > 200 or ";" in span or ":" in span or infinitive:
-            break
-        if any(t.end <= p < later.start for p in positions):
-            break
-        return measures.Choice(measures.PEOPLE_MEASURE[later.category], later, MAIN_PREDICATE)
-    return None
-
-
-def _object_of(text: str, fig: Figure, own: list[measures.Trigger],
-               chosen: measures.Choice) -> measures.Choice | None:
-    """"expel 103 Zorvanians caught in a raid": the verb a figure is the object of, not a participle after."""
-    t = chosen.trigger
-    if t is None or t.start < fig.noun.end:
-        return None
-    if not _MODIFIER_GAP.match(text[max(fig.amount.end, fig.noun.end) : t.start]):
-        return None
-    verb = next((b for b in reversed(own) if b.end <= fig.amount.start), None)
-    if verb is None or verb.category == t.category:
-        return None
-    if not _OBJECT_GAP.fullmatch(text, verb.end, fig.amount.start):
-        return None
-    table = measures.SUSPECT_MEASURE if fig.noun.cls == measures.SUSPECT else measures.PEOPLE_MEASURE
-    if verb.category not in table:
-        return None
-    return measures.Choice(table[verb.category], verb, OBJECT_OF)
 
 
 def _noun_rule(noun: measures.Noun) -> str:

@@ -17,10 +17,14 @@ SEX_BREAKDOWN = "veto.sex_breakdown"
 
 # Between two figures of one list: "109 Thais, 50 Pakistanis and three Indonesians", "including 60 women"
 LIST_GAP = re.compile(
-    r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|along\s+with|plus|while|besides|including|of\s+whom|"
-    r"among\s+them|comprising|\(|,\s*including|—|–|-)?\s*(?:including\s+|of\s+them\s+|there\s+(?:was|were)\s+)?$",
+    r"^\s*\)?\s*(?:,|;|and|,\s*and|as\s+well\s+as|along\s+with|plus|while|besides|including|of\s+whom|"
+    r"among\s+them|comprising|\(|,\s*including|—|–|-)?\s*(?:including\s+|of\s+them\s+|there\s+(?:was|were)\s+)?"
+    r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*[(:–-]\s*)?$",  # "..., Peru (30)", "..., Chile - 80"
     re.IGNORECASE,
 )
+# "Peru (30)", "Chile: 80": a row counting people under the name of where they came from
+PLACE_HEAD = re.compile(r"(?:^|[\s,;(])(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*[(:–-]\s*$")
+PLACE_HEAD_END = re.compile(r"\s*(?:\)|,|;|\n|$|and\b)")
 # "5 from Thailand", "32 were from Chile", "five came from Peru", "one each from Peru and Chile",
 # "46 in Vientiane Province": a list item counting people by where they came from or were found
 PLACE_TAIL = re.compile(

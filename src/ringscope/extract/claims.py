@@ -79,12 +79,15 @@ def _breakdowns(figs: Figures) -> None:
     text = figs.doc.text
     group: Figure | None = None
     for i, fig in enumerate(figs.items):
-        if not _undecided_people(fig) or not claim_lists.opens_breakdown(text, fig.s_start, fig.amount.start):
+        undecided = _undecided_people(fig)
+        colon = undecided and group is not None and group.s_start == fig.s_start and (
+            ":" in text[group.item_end : fig.amount.start])  # "freed 88 people: Chile (40), Peru (30) ..."
+        if not undecided or not (colon or claim_lists.opens_breakdown(text, fig.s_start, fig.amount.start)):
             if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
                 group = fig
             continue
         near = group is not None and fig.amount.start - group.amount.end <= _BREAKDOWN_REACH
-        if group is not None and near and group.s_start < fig.s_start:
+        if group is not None and near and (colon or group.s_start < fig.s_start):
             fig.decision.veto, fig.decision.measure = "", group.decision.measure
             fig.decision.rule = claim_lists.BREAKDOWN_OF_GROUP
             continue
@@ -153,7 +156,7 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
         _, _, breaks = figs.sentence_parts(fig.s_start, fig.s_end)
         lo, hi = amount.start - 300, amount.end + 300
         near_breaks = [b for b in breaks if lo <= b <= hi]
-        q_start, q_end = amount.start, max(amount.end, fig.noun.end)
+        q_start, q_end = min(amount.start, fig.noun.start), max(amount.end, fig.noun.end)
         trigger = fig.trigger
         if trigger is not None:
             t_start, t_end = min(q_start, trigger.start), max(q_end, trigger.end)
