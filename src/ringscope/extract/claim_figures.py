@@ -205,7 +205,9 @@ class Figures:
         if fig.whole is not None:  # the whole's own predicate ("the 56 trapped") is not the part's
             w_end = max(fig.whole[0].end, fig.whole[1].end) + 2
             own = [t for t in own if not (fig.whole[0].start <= t.start < w_end)]
-        if not is_money and _OUT_OF_BEFORE.search(text, max(fig.s_start, amount.start - 20), amount.start):
+        lo_part = max(fig.s_start, amount.start - 20)
+        part = None if is_money else _OUT_OF_BEFORE.search(text, lo_part, amount.start)
+        if part is not None and text[fig.s_start : part.start()].strip():  # not "Of the 215 rescued, ..."
             own = [t for t in own if t.category == "traffic"]  # the whole a part came out of: people held
         near_breaks = breaks[bisect_left(breaks, lo) : bisect_right(breaks, hi)]
         near = positions[bisect_left(positions, lo) : bisect_right(positions, hi)]

@@ -42,6 +42,10 @@ for _rule in _RULES.section("qualifiers"):
             _QUALIFIERS[_phrase] = str(_rule.get("value"))
             _QUALIFIER_RULE[_QUALIFIERS[_phrase]] = _rule.id
 SUFFIX_QUALIFIER = "qualifier.suffix"
+_OVER_PARTICLE = frozenset(
+    "hand hands handed handing turn turns turned turning take takes took taken taking pass passes passed "
+    "passing sign signs signed signing bring brings brought fly flies flew flown".split()
+)
 RANGE = "qualifier.range"
 _PHRASE_RE = {q: re.compile(r"\b" + r"\s+".join(map(re.escape, q.split())) + r"\b") for q in _QUALIFIERS}
 _SUFFIX_QUAL_RE = re.compile(r"^(?:-?plus\b|\+|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
@@ -289,6 +293,8 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     words = lowered.split()
     if words and words[-1] == "at" and not (len(words) > 1 and words[-2] == "at"):
         words = words[:-1]  # "estimated at", "put at over"
+    if len(words) > 1 and words[-1] == "over" and words[-2] in _OVER_PARTICLE:
+        return "exact", start  # "handed over 300": a verb particle, not a qualifier
     for n in (3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:])
