@@ -65,6 +65,22 @@ def group_named_before(text: str, s_start: int, start: int) -> str | None:
     return None
 
 
+_OF_THE_GROUP = re.compile(r"\W*(?:of|among)\s+(?:the|these|those)\s+(?:\w+\s+)?([a-z]+)\s*,", re.IGNORECASE)
+
+
+def group_opening(text: str, s_start: int, start: int) -> str | None:
+    """"Of the hostages, 42 were ...": the measure of the group a breakdown names at its start."""
+    m = _OF_THE_GROUP.match(text, s_start, start)
+    if m is None:
+        return None
+    cls = measures.NOUNS.get(m.group(1).lower())
+    if cls == measures.SUSPECT:
+        return "arrests"
+    if cls in (measures.VICTIM, measures.WORKER, measures.RETURNEE):
+        return measures.DEFAULT_MEASURE[cls]
+    return None
+
+
 def opens_breakdown(text: str, s_start: int, start: int) -> bool:
     """Whether a figure is in a breakdown: a sentence opened by "of them", "this included", or a list row."""
     if on_bullet(text, start):

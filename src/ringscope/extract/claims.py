@@ -86,6 +86,11 @@ def _breakdowns(figs: Figures) -> None:
             if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
                 group = fig
             continue
+        named = claim_lists.group_opening(text, fig.s_start, fig.amount.start)
+        if named is not None:  # "Of the hostages, 42 were ..."
+            fig.decision.veto, fig.decision.measure = "", named
+            fig.decision.rule = claim_lists.GROUP_NAMED_BEFORE
+            continue
         near = group is not None and fig.amount.start - group.amount.end <= _BREAKDOWN_REACH
         if group is not None and near and (colon or group.s_start < fig.s_start):
             fig.decision.veto, fig.decision.measure = "", group.decision.measure

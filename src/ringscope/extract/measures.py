@@ -73,9 +73,7 @@ UNIT_OF = {
     "people_trafficked": "people", "victims_rescued": "people", "arrests": "people", "deported": "people",
     "scam_victims": "people", "inspections": "count", "sites": "count", "countries": "count",
 }
-_CLAUSE_BREAK = re.compile(
-    r";|:|\(|\)|\bwhile\b|\bbut\b|\bwhereas\b|\balthough\b|,\s*(?:and|while|but)\b"
-)
+_CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:while|but|whereas|although)\b|,\s*(?:and|while|but)\b")
 _AND = re.compile(r"\band\b")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
@@ -126,7 +124,7 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     people: Noun | None = None
     unknown = 0
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
-        word = m.group(0)
+        word = m.group(0).rstrip("'’")
         low = word.lower()
         if count == 0 and low == "more" and _names_group_next(text, m.end()):
             continue  # "40 more Zorvanians"
@@ -278,6 +276,8 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
                 continue
             if t.category == "defraud" and d > 40:
                 continue
+            if t.category == "loss" and cls not in (VICTIM, PEOPLE):
+                continue  # people money was stolen from are victims, not the workers who stole it
             if t.category == "return" and any(o.category == "arrest" and od <= 110 for od, o in scored):
                 return Choice("deported", t, DETAINED_THEN_SENT_HOME)  # people detained, then sent home
             if t.category in PEOPLE_MEASURE:
