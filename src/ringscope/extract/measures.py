@@ -124,7 +124,7 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     people: Noun | None = None
     unknown = 0
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
-        word = m.group(0).rstrip("'’")
+        word = m.group(0)
         low = word.lower()
         if count == 0 and low == "more" and _names_group_next(text, m.end()):
             continue  # "40 more Zorvanians"
