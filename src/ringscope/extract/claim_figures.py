@@ -122,10 +122,10 @@ class Figures:
                 if tail:  # "5 from Thailand", "32 were from Chile": people counted by where they came from
                     plain, noun = noun, measures.Noun(measures.PEOPLE, amount.end, amount.end, "from")
                     item_end = tail.end()
-                elif claim_lists.PLACE_HEAD_END.match(text, amount.end) and claim_lists.PLACE_HEAD.search(
-                    text, max(s_start, amount.start - 40), amount.start
+                elif claim_lists.PLACE_HEAD_END.match(text, amount.end) and (
+                    head := claim_lists.PLACE_HEAD.search(text, max(s_start, amount.start - 40), amount.start)
                 ):  # "Peru (30)", "Chile: 80"
-                    plain, noun = noun, measures.Noun(measures.PEOPLE, amount.end, amount.end, "from")
+                    plain, noun = noun, measures.Noun(measures.PEOPLE, head.start(), amount.end, "from")
             elif noun.cls in measures.PEOPLE_CLASSES:
                 tail = claim_lists.PLACE_TAIL.match(text, item_end, s_end)
                 item_end = tail.end() if tail else item_end

@@ -23,7 +23,7 @@ LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 # "Peru (30)", "Chile: 80": a row counting people under the name of where they came from
-PLACE_HEAD = re.compile(r"(?:^|[\s,;(])(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*[(:–-]\s*$")
+PLACE_HEAD = re.compile(r"(?<![\w'’.-])(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*[(:–|\t-]\s*$")
 PLACE_HEAD_END = re.compile(r"\s*(?:\)|,|;|\n|$|and\b)")
 # "5 from Thailand", "32 were from Chile", "five came from Peru", "one each from Peru and Chile",
 # "46 in Vientiane Province": a list item counting people by where they came from or were found
@@ -65,19 +65,27 @@ def group_named_before(text: str, s_start: int, start: int) -> str | None:
     return None
 
 
-_OF_THE_GROUP = re.compile(r"\W*(?:of|among)\s+(?:the|these|those)\s+(?:\w+\s+)?([a-z]+)\s*,", re.IGNORECASE)
+_OF_THE_GROUP = re.compile(
+    r"\W*(?:(?:of|among)\s+(?:the|these|those)\s+(?:\w+\s+)?([a-z]+)\s*,|"
+    r"(?:the|those)\s+([a-z]+)\s+(?:were|included|include|includes|comprised)\b)",
+    re.IGNORECASE,
+)
 
 
 def group_opening(text: str, s_start: int, start: int) -> str | None:
-    """"Of the hostages, 42 were ...": the measure of the group a breakdown names at its start."""
+    """"Of the hostages, 42 were ...", "The rescued were ...": the measure of the group a breakdown names."""
     m = _OF_THE_GROUP.match(text, s_start, start)
     if m is None:
         return None
-    cls = measures.NOUNS.get(m.group(1).lower())
+    word = (m.group(1) or m.group(2)).lower()
+    cls = measures.NOUNS.get(word) if m.group(1) else None
     if cls == measures.SUSPECT:
         return "arrests"
     if cls in (measures.VICTIM, measures.WORKER, measures.RETURNEE):
         return measures.DEFAULT_MEASURE[cls]
+    trigger = measures.find_triggers(word, 0, len(word))
+    if cls is None and len(trigger) == 1 and trigger[0].category in measures.PEOPLE_MEASURE:
+        return measures.PEOPLE_MEASURE[trigger[0].category]  # "the rescued", "those detained"
     return None
 
 

@@ -167,6 +167,9 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
             t_start, t_end = min(q_start, trigger.start), max(q_end, trigger.end)
             if t_end - t_start <= _MAX_QUOTE:
                 q_start, q_end = t_start, t_end
+        unclosed = text.count("(", q_start, q_end) > text.count(")", q_start, q_end)
+        if unclosed and text[q_end : q_end + 1] == ")":
+            q_end += 1  # "Peru (30)"
         next_break = bisect_right(breaks, amount.end)
         clause_end = breaks[next_break] if next_break < len(breaks) else fig.s_end
         s_start = fig.s_start
