@@ -188,7 +188,9 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
         kept.append(fig)
     claims = [f.decision.claim for f in kept if f.decision.claim is not None]
     pair_respectively(doc, places, claims)
-    drop = claim_lists.sex_breakdowns(text, {c.low for c in claims if c.low is not None}, figs.amounts)
+    drop: set[int] = set()
+    if any(f.noun.word.rsplit(" ", 1)[-1] in claim_lists.SEX_WORDS for f in kept):
+        drop = claim_lists.sex_breakdowns(text, {c.low for c in claims if c.low is not None}, figs.amounts)
     result: list[Claim] = []
     for fig in kept:
         if fig.amount.num_start in drop:
