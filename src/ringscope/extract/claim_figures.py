@@ -40,6 +40,8 @@ NO_MEASURE, NOT_COUNTED, COUNTRIES_UNFRAMED = "veto.no_measure", "veto.not_count
 LONE_ONE, ONE_OF, OF_WHOM = "veto.lone_one", "veto.one_of", "veto.of_whom"
 ONE_FAR = "veto.one_far_from_trigger"
 SANCTIONS, PAY = "veto.sanctions", "veto.pay"
+RELATED_LINK = "veto.related_link"
+_RELATED = re.compile(str(_RULES[RELATED_LINK].pattern), re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -173,6 +175,9 @@ class Figures:
         is_money = fig.is_money
         if not is_money and noun.cls == measures.SKIP:
             d.veto = NOT_COUNTED
+            return
+        if _RELATED.match(text, text.rfind("\n", 0, amount.start) + 1):
+            d.veto = RELATED_LINK  # a link to another story
             return
         before = text[max(0, amount.start - 30) : amount.start]
         if _SANCTIONS.search(before):
