@@ -122,12 +122,14 @@ class Figures:
             if noun.cls in (measures.BARE, measures.SKIP) and amount.currency is None:
                 tail = claim_lists.PLACE_TAIL.match(text, amount.end, s_end)
                 if tail:  # "5 from Thailand", "32 were from Chile": people counted by where they came from
-                    plain, noun = noun, measures.Noun(measures.PEOPLE, amount.end, amount.end, "from")
+                    place = "from " + tail.group(0).split()[-1].lower()
+                    plain, noun = noun, measures.Noun(measures.PEOPLE, amount.end, amount.end, place)
                     item_end = tail.end()
                 elif claim_lists.PLACE_HEAD_END.match(text, amount.end) and (
                     head := claim_lists.PLACE_HEAD.search(text, max(s_start, amount.start - 40), amount.start)
                 ):  # "Peru (30)", "Chile: 80"
-                    plain, noun = noun, measures.Noun(measures.PEOPLE, head.start(), amount.end, "from")
+                    place = "from " + head.group(0).split()[0].strip("(:–|-").lower()
+                    plain, noun = noun, measures.Noun(measures.PEOPLE, head.start(), amount.end, place)
             elif noun.cls in measures.PEOPLE_CLASSES:
                 tail = claim_lists.PLACE_TAIL.match(text, item_end, s_end)
                 item_end = tail.end() if tail else item_end
@@ -259,5 +261,5 @@ class Figures:
 
 def _noun_rule(noun: measures.Noun) -> str:
     if noun.cls == measures.PEOPLE and noun.word not in measures.NOUNS:
-        return "noun.nationality" if noun.word != "from" else PLACE_TAIL
+        return PLACE_TAIL if noun.word.startswith("from ") else "noun.nationality"
     return measures.NOUN_RULE.get(noun.word.rsplit(" ", 1)[-1], "")

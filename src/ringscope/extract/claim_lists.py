@@ -24,7 +24,7 @@ LIST_GAP = re.compile(
 )
 # "Peru (30)", "Chile: 80": a row counting people under the name of where they came from
 PLACE_HEAD = re.compile(r"(?<![\w'’.-])(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*[(:–|\t-]\s*$")
-PLACE_HEAD_END = re.compile(r"\s*(?:\)|,|;|\n|$|and\b)")
+PLACE_HEAD_END = re.compile(r"\s*(?:\)|,|;|\n|$|\.(?!\d)|and\b)")
 # "5 from Thailand", "32 were from Chile", "five came from Peru", "one each from Peru and Chile",
 # "46 in Vientiane Province": a list item counting people by where they came from or were found
 PLACE_TAIL = re.compile(
