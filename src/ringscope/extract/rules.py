@@ -75,6 +75,10 @@ class RuleSet:
         """The word list of a rule or lexicon, as a set."""
         return frozenset(self[rule_id].words)
 
+    def mapping(self, rule_id: str) -> dict[str, str]:
+        """The ``values`` mapping of a lexicon as text (word -> code)."""
+        return {str(k): str(v) for k, v in self[rule_id].get("values", {}).items()}
+
     def values(self, rule_id: str) -> dict[str, float]:
         """The ``values`` mapping of a lexicon (word -> number)."""
         return {str(k): float(v) for k, v in self[rule_id].get("values", {}).items()}
