@@ -1,4 +1,4 @@
-"""Throughput of the local engine and of Spark local[1] and local[2], and Spark's fixed start-up cost.
+"""Throughput of the local engine and of Spark (local[1], local[2] or any --master), and Spark's start-up.
 
 Writes one JSON-lines corpus (the bundled sample repeated with fresh ids until
 ``--reports`` reports, default 20,000) and runs every engine on the same file,
@@ -7,7 +7,10 @@ per engine, reports/s and words/s of the extraction run (Parquet written and
 read back for its summary), and for Spark the fixed start-up cost: session
 start plus a trivial job, paid once per run whatever the corpus size.
 
-Usage: python bench/spark_scale.py [--reports N] [--partitions N] [--keep DIR]
+Usage: python bench/spark_scale.py [--reports N] [--partitions N] [--keep DIR] [--master URL ...]
+``--master`` (repeatable) measures those masters instead of local[1] and local[2], e.g. a
+standalone cluster (``python -m ringscope.engines.standalone`` starts one on loopback); the
+corpus and results are then ``file://`` URIs, so the executors must share this machine's files.
 Needs Java 17 and pyspark (pip install 'ringscope[spark]').
 """
 
@@ -74,6 +77,10 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, default=None, help="Keep corpus and results in this folder")
     parser.add_argument(
+        "--master", action="append", default=None,
+        help="Spark master to measure (repeatable; default local[1] and local[2])",
+    )
+    parser.add_argument(
         "--one", nargs=4, metavar=("ENGINE", "MASTER", "INPUT", "OUTPUT"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -89,10 +96,12 @@ def main() -> None:
         f"corpus: {args.reports} reports, {words} words ({corpus.stat().st_size / 1e6:.1f} MB), "
         f"{os.cpu_count()} cores"
     )
-    print(f"{'engine':<16}{'start-up s':>12}{'run s':>10}{'reports/s':>12}{'words/s':>12}")
-    for engine, master in (("local", "-"), ("spark", "local[1]"), ("spark", "local[2]")):
-        output = folder / f"out-{engine}-{master.strip('[]-').replace('[', '')}"
-        command = [sys.executable, __file__, "--one", engine, master, str(corpus), str(output)]
+    width = max(16, *(len(m) + 8 for m in args.master or []))
+    print(f"{'engine':<{width}}{'start-up s':>12}{'run s':>10}{'reports/s':>12}{'words/s':>12}")
+    masters = args.master or ["local[1]", "local[2]"]
+    for number, (engine, master) in enumerate([("local", "-")] + [("spark", m) for m in masters]):
+        output = folder / f"out-{number}-{engine}"
+        command = [sys.executable, __file__, "--one", engine, master, corpus.as_uri(), output.as_uri()]
         if args.partitions:
             command += ["--partitions", str(args.partitions)]
         done = subprocess.run(command, capture_output=True, text=True)
@@ -103,7 +112,8 @@ def main() -> None:
         label = engine if master == "-" else f"spark {master}"
         startup = f"{figures['startup']:.1f}" if "startup" in figures else "-"
         run = figures["run"]
-        print(f"{label:<16}{startup:>12}{run:>10.1f}{figures['extracted'] / run:>12.0f}{words / run:>12.0f}")
+        rate = figures["extracted"] / run
+        print(f"{label:<{width}}{startup:>12}{run:>10.1f}{rate:>12.0f}{words / run:>12.0f}")
     if args.keep is None:
         import shutil
 

@@ -13,7 +13,12 @@ __all__ = ["Claim", "Entity", "Extraction", "Mention", "Report", "Route", "__ver
 
 
 def extract(text: str, published: str | None = None) -> Extraction:
-    """Extract entities, claims and routes from one report's text."""
+    """Extract entities, claims and routes from one report's text.
+
+    Importing the pipeline binds ``ringscope.extract`` to the ``ringscope.extract``
+    package, which is callable with the same arguments, so this name keeps working
+    on every call.
+    """
     from ringscope.extract import extract as _extract
 
     return _extract(text, published)

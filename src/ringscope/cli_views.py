@@ -1,4 +1,4 @@
-"""How the command line shows things: claim figures, sources, the demo summary."""
+"""How the command line shows things: claim figures, consensus figures, sources, the demo summary."""
 
 from __future__ import annotations
 
@@ -16,14 +16,22 @@ from ringscope.model import Claim
 from ringscope.store import Store, StoredClaim
 
 if TYPE_CHECKING:
-    from ringscope.fuse import Figure, Picture, ResolvedEntity
+    from ringscope.privacy import Policy
 
 TOP_ENTITIES = 12
 SHOW_CLAIMS = 6
 SHOW_ROUTES = 10
 
 
-def print_summary(console: Console, store: Store, summary: IngestSummary, path: Path) -> None:
+def print_summary(
+    console: Console, store: Store, summary: IngestSummary, path: Path, policy: Policy | None = None
+) -> None:
+    """What an ingest gave; names and quotes go through ``policy`` (the victim policy) when given."""
+    from ringscope.cli.output import clean  # every table string passes through it
+
+    def visible(text: str) -> str:
+        return clean((policy.text(text) or "") if policy is not None else text)
+
     stats = store.stats()
     console.print(
         Panel(
@@ -49,7 +57,8 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     top = _table(f"top {TOP_ENTITIES} entities", ("name", "type", "country", "reports", "mentions"))
     for entity in store.entities()[:TOP_ENTITIES]:
         top.add_row(
-            Text(entity.name), entity.type, entity.country or "", str(entity.reports), str(entity.mentions)
+            Text(visible(entity.name)), entity.type, entity.country or "", str(entity.reports),
+            str(entity.mentions),
         )
     routes = _table("routes (origin → destination)", ("origin", "destination", "reports"))
     for origin, destination, reports in store.route_counts()[:SHOW_ROUTES]:
@@ -62,7 +71,8 @@ def print_summary(console: Console, store: Store, summary: IngestSummary, path: 
     )
     for row in _spread(claims, SHOW_CLAIMS):
         shown.add_row(
-            row.claim.measure, format_figure(row.claim), Text(f"“{row.claim.quote}”"), Text(source_label(row))
+            row.claim.measure, format_figure(row.claim), Text(f"“{visible(row.claim.quote)}”"),
+            Text(visible(source_label(row))),
         )
     _print(console, shown)
 
@@ -144,112 +154,3 @@ def figure_text(value: float | None, currency: str | None, qualifier: str, perio
     words = {"about": "about ", "at_least": "at least ", "more_than": "more than ", "up_to": "up to "}
     rate = f" a {period}" if period else ""
     return f"{words.get(qualifier, '')}{describe(value, currency)}{rate}"
-
-
-def print_figures(console: Console, picture: Picture, figures: list[Figure], title: str) -> None:
-    table = Table(title=title, show_lines=True)
-    table.add_column("measure", no_wrap=True)
-    table.add_column("where", no_wrap=True)
-    table.add_column("consensus", overflow="fold")
-    table.add_column("support", justify="right")
-    table.add_column("claims and flags", overflow="fold")
-    for figure in figures:
-        lines = Text()
-        flags = {f.claim_id: f for f in figure.flags}
-        for ref in figure.claims:
-            report = picture.reports.get(ref.report_id)
-            label = ref.report_id
-            if report:
-                label = report.source or report.url or report.title or ref.report_id
-            flag = flags.get(ref.claim.id)
-            lines.append(f"“{ref.claim.quote}” ", style="italic")
-            lines.append(f"({label})", style="dim")
-            if flag:
-                lines.append(f"\n  ⚑ {flag.code}: {flag.reason}", style="bold red")
-            lines.append("\n")
-        table.add_row(
-            figure.measure,
-            figure.location or "",
-            Text(figure_text(figure.value, figure.currency, figure.qualifier, figure.period)),
-            f"{figure.independent} source(s)\n{len(figure.support)} report(s)",
-            lines,
-        )
-    console.print(table)
-
-
-def print_events(console: Console, picture: Picture, limit: int) -> None:
-    if not picture.events:
-        console.print(Text("no event is told by more than one report"))
-        return
-    for event in picture.events[:limit]:
-        head = Text.assemble((f"{event.id}", "bold"), f"  {len(event.report_ids)} reports")
-        if event.published:
-            head.append(f", {event.published[0]} to {event.published[-1]}")
-        body = Text()
-        for report_id in event.report_ids:
-            report = picture.reports[report_id]
-            body.append(f"\n• {report.title or report_id}", style="bold")
-            body.append(f"  {report.source or report.url or ''} {report.published or ''}", style="dim")
-        conflicts = [f for f in event.figures if f.flags]
-        agreed = [f for f in event.figures if len({r.report_id for r in f.claims}) > 1 and not f.flags]
-        for figure in agreed[:4]:
-            body.append(f"\n  ✓ {figure.measure}: "
-                        f"{figure_text(figure.value, figure.currency, figure.qualifier, figure.period)}"
-                        f" ({figure.independent} sources agree)")
-        for figure in conflicts:
-            body.append(f"\n  ⚑ {figure.measure}: consensus "
-                        f"{figure_text(figure.value, figure.currency, figure.qualifier, figure.period)}; "
-                        + "; ".join(f"{f.code}: {f.reason}" for f in figure.flags), style="red")
-        console.print(Panel(Text.assemble(head, body), expand=False))
-
-
-def print_entity(console: Console, picture: Picture, entity: ResolvedEntity) -> None:
-    head = Text.assemble((entity.name, "bold"), f"  {entity.type}")
-    if entity.country:
-        head.append(f"  {_country(entity.country)}")
-    if entity.lat is not None and entity.lon is not None:
-        head.append(f"  ({entity.lat:.3f}, {entity.lon:.3f})", style="dim")
-    head.append(f"\n{len(entity.reports)} report(s), {len(entity.occurrences)} occurrence(s)")
-    console.print(Panel(head, expand=False))
-    aliases = _table("aliases", ("alias", "reports"))
-    for alias, reports in sorted(entity.aliases.items()):
-        aliases.add_row(Text(alias), ", ".join(reports))
-    roles = _table("roles", ("role", "reports", "links to"))
-    names = {e.id: e.name for e in picture.entities}
-    for role, reports in sorted(entity.roles.items()):
-        linked = ", ".join(names.get(org, org) for r, org in entity.links if r == role)
-        roles.add_row(Text(role), ", ".join(reports), Text(linked))
-    _print(console, aliases, roles)
-    mentions = _table("mentions", ("report", "span", "text"))
-    for occ in entity.occurrences:
-        for m in occ.entity.mentions[:3]:
-            quote = _context(picture, occ.report_id, m.start, m.end)
-            mentions.add_row(occ.report_id, f"{m.start}-{m.end}", Text(quote))
-    console.print(mentions)
-    own = set(entity.reports)
-    related = [f for f in picture.figures if any(ref.report_id in own for ref in f.claims)
-               and _mentions(picture, f, entity)]
-    if related:
-        print_figures(console, picture, related[:10], f"claims in reports about {entity.name}")
-
-
-def _context(picture: Picture, report_id: str, start: int, end: int, width: int = 50) -> str:
-    report = picture.reports.get(report_id)
-    if report is None:
-        return ""
-    text = report.text
-    before = text[max(0, start - width):start].replace("\n", " ")
-    after = text[end:end + width].replace("\n", " ")
-    return f"…{before}[{text[start:end]}]{after}…"
-
-
-def _mentions(picture: Picture, figure: Figure, entity: ResolvedEntity) -> bool:
-    """Whether a claim of the figure lies in the sentence of one of the entity's mentions."""
-    for ref in figure.claims:
-        for occ in entity.occurrences:
-            if occ.report_id != ref.report_id:
-                continue
-            for m in occ.entity.mentions:
-                if abs(m.start - ref.claim.start) < 300:
-                    return True
-    return False

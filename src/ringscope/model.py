@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 EntityType = Literal["Person", "Organization", "Location", "Compound", "Operation"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "range"]
@@ -171,11 +171,17 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     routes: list[Route] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    language: str | None = None
+    """The report's detected language (ISO 639-1 where it has a code), None when undetermined."""
+    unsupported_language: bool = False
+    """True when the extractor does not read ``language``: then nothing was extracted."""
 
     def to_contract(self, report_id: str, event_cluster: str | None = None) -> ContractRecord:
-        """The record ``ringscope extract`` writes, exactly as corpus/SCHEMA.md defines."""
-        return {
+        """The record ``ringscope extract`` writes: corpus/SCHEMA.md's keys, plus ``language``
+        and, for a language the extractor does not read, ``unsupported_language`` and a ``note``."""
+        record: ContractRecord = {
             "id": report_id,
+            "language": self.language,
             "entities": [{"name": e.name, "type": e.type, "country": e.country} for e in self.entities],
             "claims": [
                 {
@@ -198,6 +204,10 @@ class Extraction:
             ],
             "event_cluster": event_cluster,
         }
+        if self.unsupported_language:
+            record["unsupported_language"] = True
+            record["note"] = unsupported_note(self.language)
+        return record
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -235,7 +245,15 @@ class Extraction:
                 Route(origin=r["origin"], destination=r["destination"], quote=r.get("quote") or "",
                       start=start, end=end, count=r.get("count"))
             )
-        return cls(entities=entities, claims=claims, routes=routes)
+        return cls(
+            entities=entities, claims=claims, routes=routes, language=record.get("language"),
+            unsupported_language=bool(record.get("unsupported_language")),
+        )
+
+
+def unsupported_note(language: str | None) -> str:
+    """The sentence shown wherever a report's language kept it from being extracted."""
+    return f"language {language} not supported by the extractor; nothing was extracted"
 
 
 def _num(value: float | None) -> float | int | None:
@@ -261,6 +279,10 @@ class ContractClaim(TypedDict):
     period: str | None
     location: str | None
     quote: str
+    figure: NotRequired[str | None]
+    """Set by figure assignment over the whole input (fuse/figures.py): the figure id the claim states."""
+    part_of: NotRequired[str | None]
+    """The figure id of the total this claim's figure is one part of."""
 
 
 class ContractRoute(TypedDict):
@@ -272,7 +294,10 @@ class ContractRoute(TypedDict):
 
 class ContractRecord(TypedDict):
     id: str
+    language: str | None
     entities: list[ContractEntity]
     claims: list[ContractClaim]
     routes: list[ContractRoute]
     event_cluster: str | None
+    unsupported_language: NotRequired[bool]
+    note: NotRequired[str]

@@ -33,3 +33,10 @@ SEARCH_RANK_LIMIT = int(_env("SEARCH_RANK_LIMIT", "1000"))
 """Full-text search ranks (bm25) at most this many matches, the most recently stored, so a broad
 query costs no more than a narrow one; the total is still exact, and pages beyond this many
 results rank every match. 0 ranks every match always."""
+
+MAX_BODY_BYTES = int(_env("MAX_BODY_BYTES", str(16 * 1024 * 1024)))
+"""The server answers 413 to a request body larger than this, before authentication and before
+reading it (the largest legitimate body, 2,000,000 characters of ads to screen, fits)."""
+
+SECURE_COOKIES = _env("SECURE_COOKIES", "") not in ("", "0", "false", "no")
+"""Session cookies only over HTTPS (``ringscope serve --secure-cookies``), for deployments behind TLS."""

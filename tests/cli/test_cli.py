@@ -95,9 +95,14 @@ def test_extract_writes_the_contract_in_input_order(tmp_path: Path) -> None:
     for record, output, report_id in zip(records, got, expected_ids, strict=True):
         published = record.get("published")
         contract = extract(str(record["text"]), str(published) if published else None).to_contract(report_id)
+        # Every claim carries its figure id and part-of link (reconciliation keys of the contract).
+        assert output["claims"] and all(c.pop("figure") and "part_of" in c for c in output["claims"])
+        for claim in output["claims"]:
+            del claim["part_of"]
         assert output == json.loads(json.dumps(contract))
         assert output["event_cluster"] is None
-        assert set(output) == {"id", "entities", "claims", "routes", "event_cluster"}
+        assert set(output) == {"id", "language", "entities", "claims", "routes", "event_cluster"}
+        assert output["language"] == "en"
 
 
 def test_extract_stdin_to_stdout(tmp_path: Path) -> None:
@@ -162,22 +167,26 @@ def make_store(path: Path) -> None:
 
 def test_search_claims_entities_and_stats(tmp_path: Path) -> None:
     make_store(tmp_path / "s.db")
-    found = run("search", "vietnamese", "--store", "s.db", cwd=tmp_path)
+
+    def table(*args: str) -> subprocess.CompletedProcess[str]:
+        return run(*args, "--format", "table", "--store", "s.db", cwd=tmp_path)
+
+    found = table("search", "vietnamese")
     assert found.returncode == 0, found.stderr
     assert "Raid in Myawaddy" in found.stdout and "Vietnamese" in found.stdout
-    assert "no reports match" in run("search", "elephant", "--store", "s.db", cwd=tmp_path).stdout
+    assert "no reports match" in table("search", "elephant").stdout
 
-    claims = run("claims", "--measure", "victims_rescued", "--country", "mm", "--store", "s.db", cwd=tmp_path)
+    claims = table("claims", "--measure", "victims_rescued", "--country", "mm")
     assert claims.returncode == 0, claims.stderr
     assert "rescued 240 Vietnamese workers" in claims.stdout and "240 people" in claims.stdout
-    assert "USD 3,000,000" in run("claims", "--store", "s.db", cwd=tmp_path).stdout
-    assert "no claims found" in run("claims", "-m", "arrests", "--store", "s.db", cwd=tmp_path).stdout
+    assert "USD 3,000,000" in table("claims").stdout
+    assert "no claims found" in table("claims", "-m", "arrests").stdout
 
-    entities = run("entities", "--type", "compound", "--store", "s.db", cwd=tmp_path)
+    entities = table("entities", "--type", "compound")
     assert entities.returncode == 0, entities.stderr
     assert "Shwe Kokko" in entities.stdout and "Myawaddy" not in entities.stdout
 
-    stats = run("stats", "--store", "s.db", cwd=tmp_path)
+    stats = table("stats")
     assert stats.returncode == 0 and "claims" in stats.stdout
 
     reextracted = run("reextract", "--store", "s.db", cwd=tmp_path)

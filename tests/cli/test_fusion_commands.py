@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +13,15 @@ from pathlib import Path
 import pytest
 
 
+def env(columns: int) -> dict[str, str]:
+    """A bare environment (the sources under test stay importable)."""
+    path = {"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}
+    return {"COLUMNS": str(columns), "PATH": "/usr/bin:/bin", **path}
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "ringscope.cli", *args], capture_output=True, text=True,
-                          timeout=300, env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
+                          timeout=300, env=env(200))
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +61,40 @@ def test_unknown_entity_is_a_clear_error(store: Path) -> None:
     result = run("entity", "Nobody Of That Name", "--store", str(store))
     assert result.returncode == 1
     assert "no entity named" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["events"], ["claims", "--conflicts"], ["entity", "nguyen van thanh"]])
+def test_fused_views_in_every_format(store: Path, command: list[str]) -> None:
+    as_json = run(*command, "--format", "json", "--store", str(store))
+    rows = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert rows and as_json.returncode == 0
+    as_csv = run(*command, "--format", "csv", "--store", str(store))
+    assert len(list(csv.DictReader(io.StringIO(as_csv.stdout)))) == len(rows)
+    figures = [r for r in rows if "claims" in r] + [f for r in rows for f in r.get("conflicts", [])]
+    for figure in figures:
+        for claim in figure["claims"]:
+            assert claim["claim_id"] and claim["report_id"] and isinstance(claim["start"], int)
+
+
+@pytest.mark.parametrize("command", [["events"], ["claims", "--conflicts"]])
+def test_tables_at_80_columns_do_not_split_words(store: Path, command: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ringscope.cli", *command, "-f", "table", "--store", str(store)],
+        capture_output=True, text=True, timeout=300, env=env(80),
+    )
+    assert result.returncode == 0, result.stderr
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert "magnitude_outlier" in result.stdout
+    assert "magnitude_outli" not in result.stdout.replace("magnitude_outlier", "")  # never split or cut
+
+
+def test_every_sample_claim_fits_an_80_column_table(store: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ringscope.cli", "claims", "-n", "1000", "-f", "table", "--store", str(store)],
+        capture_output=True, text=True, timeout=300, env=env(80),
+    )
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if line.startswith("measure"))
+    assert header.split() == ["measure", "figure", "where", "quote", "source"]  # a table, not records
+    assert header.index("source") - header.index("quote") >= 20 + 2

@@ -61,6 +61,11 @@ def test_contract_lines_match_the_pipeline(tmp_path: Path) -> None:
     sink = io.StringIO()
     assert write_contract_jsonl(tmp_path / "out", sink) == 3
     records = [json.loads(line) for line in sink.getvalue().splitlines()]
+    # Every claim carries its figure id (and part-of link), as ringscope extract writes them.
+    claims = [claim for record in records for claim in record["claims"]]
+    assert claims and all(claim["figure"] for claim in claims)
+    for claim in claims:
+        del claim["figure"], claim["part_of"]
     assert records[0] == json.loads(json.dumps(extract(TEXTS[0], "2025-06-05").to_contract("r1")))
     assert records[2]["id"] == "r4"
     assert records[2]["claims"] == json.loads(json.dumps(extract(TEXTS[2], None).to_contract("r4")))["claims"]
@@ -113,7 +118,9 @@ def test_loading_into_the_store_is_per_report_and_idempotent(tmp_path: Path) -> 
     assert [(p.path, p.line) for p in first.problems] == [(str(source), 3), (str(source), 5)]
     assert (again.ingested, again.unchanged) == (0, 3)
     assert set(reports) == {"r1", None, "r4"}
-    assert reports[None].title == "Raid" and reports[None].source == str(source)
+    # The input file is never a report's outlet; a report without a title gets its first line.
+    assert reports[None].title == "Raid" and reports[None].source is None
+    assert reports["r4"].title == TEXTS[2].splitlines()[0].strip()
     expected = extract(TEXTS[0], "2025-06-05")
     assert [c.quote for c in stored.claims] == [c.quote for c in expected.claims]
     assert [(e.name, e.type) for e in stored.entities] == [(e.name, e.type) for e in expected.entities]

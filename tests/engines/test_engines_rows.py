@@ -42,7 +42,10 @@ def test_good_line_carries_report_contract_and_extraction() -> None:
     assert row is not None
     assert row["line"] == 3 and row["error"] is None
     assert row["id"] == "n-1" and row["external_id"] == "n-1"
-    assert row["published"] == "2025-05-06" and row["source"] == "feed.jsonl"
+    # The input file is no outlet: a line without a source or outlet key has none.
+    assert row["published"] == "2025-05-06" and row["source"] is None
+    named = run(4, line_of(text=TEXT, outlet="Harbour Wire"))
+    assert named is not None and named["source"] == "Harbour Wire"
     expected = extract(TEXT, "2025-05-06")
     assert row["contract"] == dumps(expected.to_contract("n-1"))
     assert row["extraction"] == dumps(expected.to_dict())

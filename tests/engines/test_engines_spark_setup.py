@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from ringscope.engines import EngineError
-from ringscope.engines.spark import _first_line, has_scheme, input_uri, is_local, output_uri, start_session
+from ringscope.engines.spark import has_scheme, input_uri, is_local, output_uri, start_session
+from ringscope.engines.spark_session import first_line as _first_line
 
 
 def test_local_masters_are_recognised() -> None:
@@ -43,3 +44,15 @@ def test_missing_java_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.delenv("JAVA_HOME", raising=False)
     with pytest.raises(EngineError, match="needs Java 17.*openjdk-17-jre-headless"):
         start_session("local[1]")
+
+
+def test_a_failed_stage_is_cut_to_its_cause() -> None:
+    failed = Exception(
+        "An error occurred while calling z:org.apache.spark.api.python.PythonRDD.collectAndServe.\n"
+        ": org.apache.spark.SparkException: Job aborted due to stage failure: Task 0 in stage 0.0 failed"
+        " 4 times, most recent failure: Lost task 0.0 (TID 3) (127.0.0.1 executor 0): java.io.IOException:"
+        ' Cannot run program "/opt/env/bin/python": error=2\n\tat java.base/java.lang.ProcessBuilder.start'
+    )
+    assert _first_line(failed) == 'java.io.IOException: Cannot run program "/opt/env/bin/python": error=2'
+    preamble = Exception("An error occurred while calling o31.parquet.\n: java.net.UnknownHostException: nn")
+    assert _first_line(preamble) == "java.net.UnknownHostException: nn"

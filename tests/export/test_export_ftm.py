@@ -1,4 +1,4 @@
-"""FollowTheMoney export: validity against the FtM model, links, ids, victim filtering."""
+"""FollowTheMoney export: validity against the FtM model, links, ids; redacted items export no victim."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def _named(entities: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
 
 
 def test_every_entity_is_valid_for_its_schema() -> None:
-    entities = _export(include_victims=True, include_text=True)
+    entities = _export(include_text=True)
     assert len(entities) > 10
     for data in entities:
         assert check_entity(data) == [], data
@@ -69,11 +69,25 @@ def test_same_entity_across_reports_is_one_entity_with_aliases() -> None:
     assert person[0]["id"] == Entity(type="Person", name="Arvid Nettlé").id
 
 
-def test_victims_are_left_out_unless_asked_for() -> None:
-    default = _export()
-    assert "Tomas Reed" not in json.dumps(default, ensure_ascii=False)
+def _redacted_export() -> list[dict[str, Any]]:
+    from ringscope.fuse import fuse
+    from ringscope.privacy import decide
+    from ringscope.privacy import view as views
+
+    picture = fuse(items())
+    buffer = io.StringIO()
+    write_ftm(views.items(decide(picture), picture, items()), buffer)
+    return [json.loads(line) for line in buffer.getvalue().splitlines()]
+
+
+def test_redacted_items_export_placeholders_and_raw_items_names() -> None:
+    default = _redacted_export()
+    text = json.dumps(default, ensure_ascii=False)
+    assert "Tomas Reed" not in text and "Reed" not in text and "Arvid Nettle" in text
+    placeholder = _named(default, "[victim 1]")
+    assert len(placeholder) == 1 and placeholder[0]["schema"] == "Person"
     assert check_references(default) == []
-    included = _export(include_victims=True)
+    included = _export()
     victim = _named(included, "Tomas Reed")
     assert len(victim) == 1 and victim[0]["schema"] == "Person"
     seized = next(e for e in _by_schema(included, "Event") if e["properties"].get("keywords") == ["seized"])
@@ -157,7 +171,7 @@ def test_followthemoney_cli_accepts_the_export_unchanged(tmp_path: Path) -> None
         pytest.skip("the followthemoney command-line tool is not installed next to this Python")
     source = tmp_path / "export.ftm.jsonl"
     with source.open("w", encoding="utf-8") as fh:
-        write_ftm(items(), fh, include_victims=True, include_text=True)
+        write_ftm(items(), fh, include_text=True)
     result = subprocess.run(
         [str(ftm), "validate", "-i", str(source)], capture_output=True, text=True, check=True, timeout=120
     )

@@ -13,7 +13,7 @@ from ringscope.export.errors import ExportError
 from ringscope.export.rows import TABLES
 from ringscope.export.tables import arrow_schema, write_csv, write_parquet
 
-EXPECTED = {"reports": 2, "entities": 8, "claims": 4, "routes": 1}
+EXPECTED = {"reports": 2, "entities": 9, "claims": 4, "routes": 1}
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -44,14 +44,21 @@ def test_csv_tables_round_trip(tmp_path: Path) -> None:
     assert tables["routes"][0]["count"] == "32"
 
 
-def test_victims_are_left_out_of_tables_unless_asked_for(tmp_path: Path) -> None:
-    write_csv(items(), tmp_path / "default")
+def test_redacted_items_give_placeholders_in_tables(tmp_path: Path) -> None:
+    from ringscope.fuse import fuse
+    from ringscope.privacy import decide
+    from ringscope.privacy import view as views
+
+    picture = fuse(items())
+    write_csv(views.items(decide(picture), picture, items()), tmp_path / "default")
     names = [row["name"] for row in _read_csv(tmp_path / "default" / "entities.csv")]
-    assert "Tomas Reed" not in names and "Arvid Nettle" in names
+    assert "Tomas Reed" not in names and "[victim 1]" in names and "Arvid Nettle" in names
     speakers = [row["speaker"] for row in _read_csv(tmp_path / "default" / "claims.csv")]
-    assert speakers == ["Arvid Nettle", "", "", ""]
-    counts = write_parquet(items(), tmp_path / "all", include_victims=True)
-    assert counts["entities"] == EXPECTED["entities"] + 1
+    assert speakers == ["Arvid Nettle", "[victim 1]", "", ""]
+    for name in TABLES:
+        assert "Reed" not in (tmp_path / "default" / f"{name}.csv").read_text(encoding="utf-8")
+    counts = write_parquet(items(), tmp_path / "all")
+    assert counts["entities"] == EXPECTED["entities"]
     assert "Tomas Reed" in pq.read_table(tmp_path / "all" / "entities.parquet").column("name").to_pylist()
     assert "Tomas Reed" in pq.read_table(tmp_path / "all" / "claims.parquet").column("speaker").to_pylist()
 

@@ -41,13 +41,10 @@ def test_magnitude_outlier_and_currency_conflict_are_flagged_with_reasons() -> N
     assert any(f.value == 7e10 and not f.flags for f in figures)
 
 
-def test_claims_of_different_events_or_places_are_not_compared() -> None:
-    refs = [ref("a", people(40), event="ev1"), ref("b", people(4000), event="ev2")]
-    groups = group_claims(refs)
-    assert len(groups) == 2
-    other_place = people(40)
-    other_place.location = "MM"
-    assert len(group_claims([ref("a", people(40)), ref("b", other_place)])) == 2
+def test_claims_of_different_events_are_not_compared() -> None:
+    refs = [ref("a", people(40), event="ev1"), ref("b", people(40), event="ev2")]
+    assert len(group_claims(refs)) == 2
+    assert len(group_claims([ref("a", people(40)), ref("b", people(40))])) == 1
 
 
 def test_consensus_is_the_value_most_outlets_state() -> None:
@@ -58,21 +55,19 @@ def test_consensus_is_the_value_most_outlets_state() -> None:
     assert figure.spread == (212, 215)
 
 
-def test_range_disagreement() -> None:
-    refs = [ref("a", people(60)), ref("b", people(60)), ref("c", people(70, "more_than"))]
+def test_close_counts_of_one_figure_disagree_and_qualified_ones_agree() -> None:
+    refs = [ref("a", people(60)), ref("b", people(60)), ref("c", people(64))]
     (figure,) = reconcile(refs)
-    assert figure.value == 60
-    assert [f.code for f in figure.flags] == ["range_disagreement"]
-    assert figure.flags[0].report_id == "c"
+    assert figure.value == 60 and figure.rule == "F3_close_count"
+    assert [(f.code, f.report_id) for f in figure.flags] == [("range_disagreement", "c")]
+    # "more than 600" and "647" agree: one figure, no conflict.
+    (agreed,) = reconcile([ref("a", people(600, "more_than")), ref("b", people(647))])
+    assert not agreed.flags and len(agreed.claims) == 2
 
 
-def test_later_running_count_supersedes_earlier() -> None:
-    refs = [ref("a", people(30), "2025-01-02"), ref("b", people(30), "2025-01-03"),
-            ref("c", people(52), "2025-01-20")]
-    (figure,) = reconcile(refs)
-    assert figure.value == 52
-    superseded = {f.report_id for f in figure.flags if f.code == "superseded"}
-    assert superseded == {"a", "b"}
+def test_far_apart_counts_are_different_figures_not_conflicts() -> None:
+    figures = reconcile([ref("a", people(30), "2025-01-02"), ref("c", people(52), "2025-01-20")])
+    assert len(figures) == 2 and not any(f.conflicted for f in figures)
 
 
 def test_same_outlet_is_not_independent() -> None:

@@ -84,7 +84,7 @@ def test_same_id_different_text_stays_apart(tmp_path: Path) -> None:
     assert len(docs) == 2 and len({d["id"] for d in docs}) == 2
 
 
-def test_store_migration_is_applied_and_store_opens(tmp_path: Path) -> None:
+def test_store_migration_is_registered_and_store_opens(tmp_path: Path) -> None:
     from ringscope.screen.store import SCREEN_SCHEMA
 
     assert MIGRATIONS.count(SCREEN_SCHEMA) == 1

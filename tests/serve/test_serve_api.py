@@ -165,22 +165,24 @@ def test_search_pages_and_bad_queries(client: TestClient, served: Fixture) -> No
 
 
 def _victim_report(client: TestClient, served: Fixture) -> str:
-    hits = client.get("/api/v1/search?q=Colonel+Sandberg", headers=served.headers("analyst")).json()
+    hits = client.get("/api/v1/search?q=Colonel+Sandberg", headers=served.headers("viewer")).json()
     return str(hits["items"][0]["report_id"])
 
 
-def test_victims_are_hidden_from_viewers(client: TestClient, served: Fixture) -> None:
+def test_victims_are_hidden_from_viewers_and_analysts(client: TestClient, served: Fixture) -> None:
     report_id = _victim_report(client, served)
-    viewer = client.get(f"/api/v1/reports/{report_id}", headers=served.headers("viewer"))
-    analyst = client.get(f"/api/v1/reports/{report_id}", headers=served.headers("analyst"))
-    assert VICTIM not in viewer.text and "[name withheld]" in viewer.json()["text"]
-    assert OFFICIAL in viewer.text
-    assert VICTIM in analyst.text
-    search = client.get("/api/v1/search?q=guards", headers=served.headers("viewer")).text
-    assert VICTIM not in search and "Dossou" not in search
-    for path in ("/api/v1/entities?limit=500&q=Dossou", "/api/v1/claims?limit=500"):
-        assert VICTIM not in client.get(path, headers=served.headers("viewer")).text
-    assert VICTIM in client.get("/api/v1/entities?limit=500&q=Dossou", headers=served.headers("analyst")).text
+    for role in ("viewer", "analyst", "admin"):
+        answer = client.get(f"/api/v1/reports/{report_id}", headers=served.headers(role))
+        assert VICTIM not in answer.text and "[victim " in answer.json()["text"]
+        assert OFFICIAL in answer.text
+        search = client.get("/api/v1/search?q=guards", headers=served.headers(role)).text
+        assert VICTIM not in search and "Dossou" not in search
+        for path in ("/api/v1/entities?limit=500&q=Dossou", "/api/v1/claims?limit=500"):
+            assert VICTIM not in client.get(path, headers=served.headers(role)).text
+    refused = client.get(f"/api/v1/reports/{report_id}?names=1", headers=served.headers("analyst"))
+    assert refused.status_code == 403
+    named = client.get(f"/api/v1/reports/{report_id}?names=1", headers=served.headers("admin"))
+    assert VICTIM in named.text
 
 
 def test_exports_leave_victims_out_unless_an_admin_asks(client: TestClient, served: Fixture) -> None:

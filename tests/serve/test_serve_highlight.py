@@ -21,8 +21,8 @@ def test_crossing_and_out_of_range_spans_are_dropped() -> None:
     assert html == '<mark class="hl hl-claim">abcde</mark>fghij'
 
 
-def test_withheld_spans_and_names() -> None:
-    text = "Ana Roe, 30, was lured. Later Ana Roe spoke."
-    html = highlight(text, [Span(0, 7, "withheld"), Span(16, 22, "claim")], hidden=["Ana Roe"])
-    assert "Ana Roe" not in html
-    assert html.count("[name withheld]") == 2
+def test_withheld_spans_are_marked_as_such() -> None:
+    text = "[victim 1], 30, was lured. Later [victim 1] spoke."
+    html = highlight(text, [Span(0, 10, "withheld"), Span(19, 25, "claim")])
+    assert html.startswith('<mark class="hl hl-withheld">[victim 1]</mark>')
+    assert html.count("[victim 1]") == 2

@@ -101,7 +101,8 @@ def test_report_page_marks_items_and_withholds_victims(viewer: TestClient, analy
     page = viewer.get(f"/reports/{hit.group(1)}").text
     assert 'class="hl hl-claim"' in page and 'class="hl hl-person"' in page
     assert VICTIM not in page and "hl-withheld" in page and OFFICIAL in page
-    assert VICTIM in analyst.get(f"/reports/{hit.group(1)}").text
+    assert VICTIM not in analyst.get(f"/reports/{hit.group(1)}").text
+    assert analyst.get(f"/reports/{hit.group(1)}?names=1").status_code == 403
 
 
 def test_claims_page_shows_conflicts_with_reasons(viewer: TestClient) -> None:

@@ -102,6 +102,28 @@ def test_appended_migrations_are_applied_in_order_once(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(steps)
 
 
+def test_input_files_stored_as_sources_are_cleared_and_titles_filled(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
+    migrate(conn, MIGRATIONS[:3])  # the schema before outlets were fixed
+    rows = [("a", "/data/feed.jsonl", None, "\n  First line here\nSecond line"),
+            ("b", "Harbour Wire", "Kept title", "Text of b"),
+            ("c", "<stdin>", "", "Only line")]
+    for rid, source, title, text in rows:
+        conn.execute(
+            "INSERT INTO reports (id, content_hash, source, url, published, title, external_id, text,"
+            " ingested_at, extractor_version) VALUES (?, ?, ?, NULL, NULL, ?, NULL, ?, '2026-01-01', 'v')",
+            (rid, "h" + rid, source, title, text),
+        )
+    migrate(conn)
+    got = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, source, title FROM reports")}
+    assert got == {
+        "a": (None, "First line here"), "b": ("Harbour Wire", "Kept title"), "c": (None, "Only line")
+    }
+    # The title index follows the new titles.
+    match = "SELECT COUNT(*) FROM reports_fts WHERE reports_fts MATCH 'title:First'"
+    assert conn.execute(match).fetchone()[0] == 1
+
+
 def test_failing_migration_leaves_version_unchanged(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
     migrate(conn)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ringscope.model import Claim, Entity, Extraction, Mention, Report, Route
 from ringscope.store import MIGRATIONS, Store, migrate
+from ringscope.store.migrations import RULE_IDS
 
 TEXT = "Police in Zorvania rescued 40 Chilean workers from a scam compound."
 
@@ -37,7 +38,7 @@ def test_rule_ids_are_stored_and_read_back(tmp_path: Path) -> None:
 def test_a_store_from_before_rule_ids_keeps_its_items(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, MIGRATIONS[:3])
+    migrate(conn, MIGRATIONS[: MIGRATIONS.index(RULE_IDS)])
     conn.execute("INSERT INTO reports (id, content_hash, text, ingested_at, extractor_version, item_count)"
                  " VALUES ('r1', 'h', ?, '2026-01-01', 'old', 1)", (TEXT,))
     conn.execute("INSERT INTO claims (report_id, seq, measure, qualifier, unit, quote, start, \"end\", low)"

@@ -7,22 +7,63 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from ringscope import settings
 
 if TYPE_CHECKING:
     from ringscope.store import Store
 
+
+class PipeClosed(Exception):
+    """Standard output was closed by its reader (``ringscope claims | head -1``)."""
+
+
+class _Commands(TyperGroup):
+    """The command group: a closed pipe anywhere in a command becomes :class:`PipeClosed`.
+
+    Click would otherwise catch the error itself; :func:`ringscope.cli.main` ends quietly instead.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise PipeClosed from exc
+
+
 app = typer.Typer(
     name="ringscope",
     help="A cited, reconciled picture of human-trafficking-based cyber fraud, from reports.",
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_Commands,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"ringscope {version('ringscope')}")
+        except PackageNotFoundError:
+            fail("the ringscope package is not installed, so it has no version")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """A cited, reconciled picture of human-trafficking-based cyber fraud, from reports."""
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -58,7 +99,9 @@ class ExportFormat(StrEnum):
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error and exit."""
-    typer.echo(f"error: {message}", err=True)
+    from ringscope.terminal import clean
+
+    typer.echo(clean(f"error: {message}"), err=True)
     raise typer.Exit(code)
 
 
@@ -76,31 +119,24 @@ def user_errors() -> Iterator[None]:
 def open_store(path: Path, *, create: bool = False) -> Store:
     from ringscope.store import Store
 
+    if str(path) == "-":
+        fail("--store names a SQLite file; it cannot be standard input or output")
     return Store(path, create=create)
 
 
 # -- ingest -------------------------------------------------------------------------
 
 @contextmanager
-def open_in(path: str) -> Iterator[IO[str]]:
-    if path == "-":
-        yield sys.stdin
-        return
-    try:
-        fh = open(path, encoding="utf-8-sig")  # noqa: SIM115
-    except OSError as exc:
-        fail(f"{path}: {exc.strerror or exc}")
-    with fh:
-        yield fh
-
-
-@contextmanager
 def open_out(path: str) -> Iterator[IO[str]]:
+    """A text file to write, or standard output for ``-``."""
     if path == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
+    from ringscope.private import private_file
+
     try:
+        private_file(Path(path))  # only its owner may read an export
         fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
     except OSError as exc:
         fail(f"{path}: {exc.strerror or exc}")

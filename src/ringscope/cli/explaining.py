@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ringscope.cli.common import app, fail, open_in
+from ringscope.cli.common import app, fail
 
 
 class ExplainFormat(StrEnum):
@@ -22,11 +24,15 @@ def _read(path: str | None, text: str | None) -> str:
     if text is not None:
         return text
     assert path is not None
-    with open_in(path) as fh:
-        try:
-            return fh.read()
-        except UnicodeDecodeError:
-            fail(f"{path}: not UTF-8 text")
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        fail(f"{name}: {exc.strerror or exc}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        fail(f"{name}: not UTF-8 text")
 
 
 def _reason(rule_id: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,7 @@ from ringscope.cli.common import (
     user_errors,
 )
 from ringscope.cli.pipeline import progress
+from ringscope.terminal import clean
 
 
 @app.command()
@@ -32,27 +34,38 @@ def export(
     ],
     output: Annotated[
         str,
-        typer.Option("--output", "-o", help="A file (- for stdout) for ftm; a folder for csv and parquet."),
+        typer.Option(
+            "--output", "-o", help="A file, or - for standard output, for ftm; a folder for csv and parquet."
+        ),
     ],
     include_victims: Annotated[
-        bool, typer.Option("--include-victims", help="Also export persons marked as victims.")
+        bool,
+        typer.Option(
+            "--include-victims",
+            help="Export the names of withheld persons (victims and other private persons) instead of"
+            " their [victim N] placeholders. Handle the result as sensitive.",
+        ),
     ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Export the store: FollowTheMoney entities, or CSV / Parquet tables."""
+    if output == "-" and format is not ExportFormat.ftm:
+        fail(f"--format {format} writes a folder of tables, not a stream; give a folder with -o "
+             "(only ftm can go to standard output)")
     try:
         from ringscope.export import ExportError, tables
         from ringscope.export.ftm import write_ftm
     except ImportError as exc:
         fail(f"export is not available in this installation ({exc})")
-    with user_errors(), open_store(store) as db:
-        items = db.iter_extractions()
+    from ringscope.report.snapshot import export_items
+
+    with user_errors(), open_store(store), closing(export_items(Path(store), include_victims)) as items:
         try:
             if format is ExportFormat.ftm:
                 from ringscope.screen.store import iter_ftm as screening_ftm
 
                 with open_out(output) as fh:
-                    count = write_ftm(items, fh, include_victims=include_victims)
+                    count = write_ftm(items, fh)
                     # The recruiter network of screened job ads, when the store holds any.
                     for entity in screening_ftm(store):
                         fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
@@ -60,14 +73,16 @@ def export(
                 done = f"{count} FtM entities"
             else:
                 writer = tables.write_csv if format is ExportFormat.csv else tables.write_parquet
-                rows = writer(items, Path(output), include_victims=include_victims)
+                rows = writer(items, Path(output))
                 done = ", ".join(f"{n} {table}" for table, n in rows.items())
         except ExportError as exc:
             fail(str(exc))
+        except BrokenPipeError:
+            raise
         except OSError as exc:
             fail(f"{output}: {exc.strerror or exc}")
     if output != "-":
-        err.print(Text(f"exported {done} to {output}"), soft_wrap=True)
+        err.print(Text(clean(f"exported {done} to {output}")), soft_wrap=True)
 
 
 # -- demo ---------------------------------------------------------------------------
@@ -96,15 +111,19 @@ def demo(
     with user_errors(), resources.as_file(sample) as path, open_store(store, create=True) as db:
         with progress() as hooks:
             summary = ingest_paths(db, [path], hooks=hooks)
-        print_summary(out, db, summary, store)
-        from ringscope.api import picture as fused
-        from ringscope.cli_views import print_figures
+        from ringscope.cli.output import OutputFormat, emit
+        from ringscope.cli.rows import figure_row
+        from ringscope.cli.sections import figures_section
+        from ringscope.report.snapshot import load
 
-        picture = fused(db)
+        snap = load(store)  # the demo shows what a viewer sees: withheld persons as [victim N]
+        print_summary(out, db, summary, store, snap.policy)
+        picture = snap.redacted
         conflicts = picture.conflicts()
-        print_figures(out, picture, conflicts[:5],
-                      f"{len(picture.events)} events across outlets; {len(conflicts)} figures in conflict, "
-                      f"the first {min(5, len(conflicts))} with their reasons")
+        title = (f"{len(picture.events)} events across outlets; {len(conflicts)} figures in conflict, "
+                 f"the first {min(5, len(conflicts))} with their reasons")
+        rows = [figure_row(picture, f) for f in conflicts[:5]]
+        emit([figures_section(rows, title)], OutputFormat.table, out)
     if not summary.ok:
         raise typer.Exit(1)
     from ringscope.report.brief import write_brief

@@ -21,15 +21,18 @@ from ringscope.cli.common import (
     app,
     err,
     fail,
-    open_in,
     open_out,
     open_store,
     out,
     user_errors,
 )
+from ringscope.terminal import clean
 
 if TYPE_CHECKING:
-    from ringscope.ingest import IngestHooks
+    from ringscope.fuse.events import EventFeatures
+    from ringscope.fuse.refs import ClaimRef
+    from ringscope.ingest import IngestHooks, InputError
+    from ringscope.model import Report
 
 
 @app.command()
@@ -55,8 +58,12 @@ def ingest(
     engine: EngineOption = EngineName.local,
     master: MasterOption = None,
     results: Annotated[
-        Path | None,
-        typer.Option("--results", help="With --engine spark: keep the Parquet results in this new folder."),
+        str | None,
+        typer.Option(
+            "--results",
+            help="With --engine spark: keep the Parquet results in this new folder (path or URI: "
+            "file://, hdfs://, s3a://).",
+        ),
     ] = None,
 ) -> None:
     """Read reports, extract what they say and store both. Unchanged reports are skipped."""
@@ -82,13 +89,15 @@ def ingest(
 
 
 def _ingest_on_engine(
-    paths: list[str], store: Path, engine: EngineName, master: str | None, results: Path | None
+    paths: list[str], store: Path, engine: EngineName, master: str | None, results: str | None
 ) -> None:
     """Ingest JSON-lines files through an engine: extraction there, results loaded into the store."""
     from ringscope.engines import EngineError, ingest_file
 
     if "-" in paths:
         fail(f"--engine {engine} reads JSON-lines files, not standard input")
+    if results is not None and str(results) == "-":
+        fail("--results keeps a Parquet folder, not a stream; give a folder")
     if results is not None and len(paths) > 1:
         fail("--results keeps the results of one input file; give one file")
     failed = 0
@@ -97,11 +106,11 @@ def _ingest_on_engine(
             try:
                 summary = ingest_file(
                     db, path, engine=engine.value, master=master,
-                    results=str(results) if results else None,
-                    on_problem=lambda problem: typer.echo(str(problem), err=True),
+                    results=results,
+                    on_problem=lambda problem: typer.echo(clean(str(problem)), err=True),
                 )
             except EngineError as exc:
-                typer.echo(f"error: {exc}", err=True)
+                typer.echo(clean(f"error: {exc}"), err=True)
                 failed += 1
                 continue
             failed += summary.failed
@@ -116,7 +125,7 @@ def progress() -> Iterator[IngestHooks]:
     from ringscope.ingest import IngestHooks, InputProblem
 
     def problem(item: InputProblem) -> None:
-        err.print(Text(str(item)), soft_wrap=True)
+        err.print(Text(clean(str(item))), soft_wrap=True)
 
     if not sys.stderr.isatty():
         yield IngestHooks(on_problem=problem)
@@ -155,7 +164,9 @@ def extract(
     parquet: Annotated[
         str | None,
         typer.Option(
-            "--parquet", help="Also keep the full results (spans included) as Parquet in this new folder."
+            "--parquet",
+            help="Also keep the full results (spans included) as Parquet in this new folder "
+            "(path or URI: file://, hdfs://, s3a://).",
         ),
     ] = None,
 ) -> None:
@@ -168,72 +179,96 @@ def extract(
     import dataclasses
     import tempfile
 
-    from ringscope.extract import extract as run_extract
     from ringscope.fuse.events import features, group_features
+    from ringscope.fuse.figures import assign, claim_refs_of
     from ringscope.ingest import InputError
-    from ringscope.ingest.readers import report_from_record
+    from ringscope.ingest.run import Extracted, Failed, Runner
 
     name = "<stdin>" if input == "-" else input
+    runner = Runner()
     failed = 0
-    docs = []
+    docs: list[EventFeatures] = []
+    refs: list[list[ClaimRef]] = []
     # Results wait in a spill file until every report is read: event ids need the whole input.
-    with open_in(input) as source, tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
+    with open_lines(input) as lines, tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
         try:
-            for number, line in enumerate(source, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    report = report_from_record(record)
-                except json.JSONDecodeError as exc:
-                    typer.echo(f"{name}:{number}: malformed JSON ({exc.msg} at column {exc.colno})", err=True)
+            for outcome in runner.run(lines):
+                if isinstance(outcome, Failed):
+                    typer.echo(clean(f"{name}:{outcome.line}: {outcome.message}"), err=True)
                     failed += 1
                     continue
-                except InputError as exc:
-                    typer.echo(f"{name}:{number}: {exc.message}", err=True)
-                    failed += 1
+                if not isinstance(outcome, Extracted):
                     continue
-                result = run_extract(report.text, report.published)
+                report = outcome.report
                 report_id = report.external_id if report.external_id is not None else report.id
                 # Keyed by line: two lines may carry the same text.
-                docs.append(features(dataclasses.replace(report, id=str(number)), result))
-                spill.write(json.dumps(result.to_contract(report_id), ensure_ascii=False) + "\n")
-        except UnicodeDecodeError as exc:
-            fail(f"{name}: not UTF-8 text ({exc.reason})")
+                docs.append(features(dataclasses.replace(report, id=str(outcome.line)), outcome.extraction))
+                refs.append(claim_refs_of(str(outcome.line), report.text, outcome.extraction.claims))
+                spill.write(json.dumps(outcome.extraction.to_contract(report_id), ensure_ascii=False) + "\n")
+        except InputError as exc:
+            fail(clean(f"{name}: {exc.message}"))
         events = group_features(docs)
+        for doc, claims in zip(docs, refs, strict=True):
+            for ref in claims:
+                ref.event_id = events[doc.report_id]
+        assign([ref for claims in refs for ref in claims])
         spill.seek(0)
         with open_out(output) as sink:
-            for doc, line in zip(docs, spill, strict=True):
+            for doc, claims, line in zip(docs, refs, spill, strict=True):
                 record = json.loads(line)
                 record["event_cluster"] = events[doc.report_id]
+                for item, ref in zip(record["claims"], claims, strict=True):
+                    item["figure"], item["part_of"] = ref.figure, ref.part_of
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if runner.unsupported.total:
+        typer.echo(str(runner.unsupported), err=True)
     if failed:
         typer.echo(f"{failed} line(s) failed", err=True)
         raise typer.Exit(1)
 
 
+@contextmanager
+def open_lines(input: str) -> Iterator[Iterator[tuple[int | None, Report | InputError]]]:
+    """The numbered reports of a JSON-lines file or stdin, through the one JSON-lines reader."""
+    from ringscope import settings
+    from ringscope.ingest.readers.jsonl import bounded_lines, read_jsonl_lines
+
+    name = "<stdin>" if input == "-" else input
+    limit = settings.MAX_INPUT_BYTES
+    if input == "-":
+        yield read_jsonl_lines(bounded_lines(sys.stdin.buffer, limit), name, limit, allow_empty=True)
+        return
+    try:
+        fh = open(input, "rb")  # noqa: SIM115
+    except OSError as exc:
+        fail(f"{input}: {exc.strerror or exc}")
+    with fh:
+        yield read_jsonl_lines(bounded_lines(fh, limit), name, limit, allow_empty=True)
+
+
 def _extract_on_engine(
     input: str, output: str, engine: EngineName, master: str | None, parquet: str | None
 ) -> None:
-    """Extract through an engine into Parquet, then write the contract records as JSON lines."""
-    import tempfile
-
-    from ringscope.engines import EngineError, extract_file, write_contract_jsonl
+    """Extract through an engine, then write the contract records as JSON lines."""
+    from ringscope.engines import EngineError, extract_records
+    from ringscope.ingest.run import LanguageTally
 
     if input == "-":
         fail("--engine and --parquet read a JSON-lines file, not standard input")
-    with tempfile.TemporaryDirectory(prefix="ringscope-extract-") as scratch:
-        target = parquet if parquet is not None else str(Path(scratch) / "results")
-        try:
-            summary = extract_file(input, target, engine.value, master)
-        except EngineError as exc:
-            fail(str(exc))
-        for problem in summary.problems:
-            typer.echo(str(problem), err=True)
-        with open_out(output) as sink:
-            write_contract_jsonl(target, sink)
-    if summary.problems:
-        typer.echo(f"{summary.failed} line(s) failed", err=True)
+    if parquet == "-":
+        fail("--parquet writes a folder, not a stream; give a folder (-o - sends JSON lines to stdout)")
+    languages = LanguageTally()
+    try:
+        _, failed = extract_records(
+            input, lambda: open_out(output), engine=engine.value, master=master, parquet=parquet,
+            on_problem=lambda problem: typer.echo(clean(str(problem)), err=True), languages=languages,
+        )
+    except EngineError as exc:
+        fail(str(exc))
+    if languages.total:
+        typer.echo(str(languages), err=True)
+    if failed:
+        typer.echo(f"{failed} line(s) failed", err=True)
         raise typer.Exit(1)
 
 
@@ -245,6 +280,13 @@ def reextract(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Re-extract reports stored by an older extractor version."""
+    from ringscope.ingest.runner import reextract_store
+
     with user_errors(), open_store(store) as db:
-        count = db.reextract(force=force)
-    out.print(Text(f"re-extracted {count} report(s)"))
+        summary = reextract_store(db, force=force)
+    for problem in summary.problems:
+        err.print(Text(str(problem)), soft_wrap=True)
+    languages = f"; {summary.unsupported}" if summary.unsupported.total else ""
+    out.print(Text(f"re-extracted {summary.ingested} report(s){languages}"), soft_wrap=True)
+    if not summary.ok:
+        raise typer.Exit(1)

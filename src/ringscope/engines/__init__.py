@@ -9,15 +9,23 @@ Spark or DuckDB. Engines are chosen by name; Spark is imported only when asked f
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from typing import IO, TYPE_CHECKING
 
 from ringscope.engines.base import Engine, EngineError, RunSummary
-from ringscope.engines.load import LoadSummary, load_parquet_into_store, write_contract_jsonl
+from ringscope.engines.load import (
+    CONTRACT_COLUMNS,
+    LoadSummary,
+    load_parquet_into_store,
+    load_rows_into_store,
+    write_contract_jsonl,
+    write_contract_records,
+)
 from ringscope.engines.parquet import read_rows
 from ringscope.ingest.errors import InputProblem
 
 if TYPE_CHECKING:
+    from ringscope.ingest.run import LanguageTally
     from ringscope.store import Store
 
 EngineFactory = Callable[[str | None], Engine]
@@ -82,18 +90,63 @@ def ingest_file(
     results: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
 ) -> LoadSummary:
-    """Extract a JSON-lines file on ``engine`` and load the results into ``store``.
+    """Extract a JSON-lines file (path or URI) on ``engine`` and load the results into ``store``.
 
-    The Parquet results go to ``results`` when given (and are kept, for analysts),
-    otherwise to a temporary folder removed afterwards. Failed lines become
-    problems naming ``input`` and their line.
+    With ``results`` (a new folder, path or URI) the Parquet results are written and
+    kept there, for analysts, then read back through the engine; without, the rows
+    come straight back to this process and nothing is written but the store. Failed
+    lines become problems naming ``input`` and their line.
     """
-    import tempfile
+    runner = get_engine(engine, master)
+    try:
+        if results is not None:
+            runner.extract_file(input, results, partitions=partitions)
+            rows = runner.read_rows(results)
+        else:
+            rows = runner.extract_rows(input, partitions=partitions)
+        return load_rows_into_store(rows, store, source=input, on_problem=on_problem)
+    finally:
+        runner.close()
 
-    with tempfile.TemporaryDirectory(prefix="ringscope-results-") as scratch:
-        target = results or str(Path(scratch) / "results")
-        extract_file(input, target, engine, master, partitions)
-        return load_parquet_into_store(target, store, source=input, on_problem=on_problem)
+
+def extract_records(
+    input: str,
+    sink: IO[str] | Callable[[], AbstractContextManager[IO[str]]],
+    *,
+    engine: str = "local",
+    master: str | None = None,
+    partitions: int | None = None,
+    parquet: str | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    languages: LanguageTally | None = None,
+) -> tuple[int, int]:
+    """Extract a JSON-lines file on ``engine`` and write its contract records to ``sink``.
+
+    ``sink`` is an open stream or a function opening one once every line is extracted.
+    Records are in input order with ``event_cluster`` filled over the whole input. With
+    ``parquet`` (a new folder, path or URI) the full results are also kept there. Returns
+    (records written, lines failed); failed lines go to ``on_problem``, reports in languages
+    the extractor does not read are counted in ``languages``.
+    """
+    failed = 0
+
+    def problem(item: InputProblem) -> None:
+        nonlocal failed
+        failed += 1
+        if on_problem:
+            on_problem(item)
+
+    runner = get_engine(engine, master)
+    try:
+        if parquet is not None:
+            runner.extract_file(input, parquet, partitions=partitions)
+            rows = runner.read_rows(parquet, CONTRACT_COLUMNS)
+        else:
+            rows = runner.extract_rows(input, partitions=partitions)
+        written = write_contract_records(rows, sink, source=input, on_problem=problem, languages=languages)
+    finally:
+        runner.close()
+    return written, failed
 
 
 __all__ = [
@@ -103,10 +156,13 @@ __all__ = [
     "LoadSummary",
     "RunSummary",
     "extract_file",
+    "extract_records",
     "get_engine",
     "ingest_file",
     "load_parquet_into_store",
+    "load_rows_into_store",
     "read_rows",
     "register_engine",
     "write_contract_jsonl",
+    "write_contract_records",
 ]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from ringscope.ingest.errors import InputProblem
 
@@ -42,6 +43,14 @@ class Engine(Protocol):
         self, input: str, output: str, *, partitions: int | None = None, overwrite: bool = False
     ) -> RunSummary:
         """Extract every line of ``input`` into the Parquet folder ``output``."""
+        ...
+
+    def extract_rows(self, input: str, *, partitions: int | None = None) -> Iterator[dict[str, Any]]:
+        """Extract every line of ``input`` and yield its result rows here, in input order, writing nothing."""
+        ...
+
+    def read_rows(self, output: str, columns: tuple[str, ...] = ...) -> Iterator[dict[str, Any]]:
+        """The rows of a result folder this engine wrote (all columns by default), in line order."""
         ...
 
     def close(self) -> None:

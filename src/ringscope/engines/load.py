@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from ringscope.engines.parquet import read_rows
 from ringscope.engines.rows import extraction_from_json
 from ringscope.ingest.errors import InputProblem
+from ringscope.ingest.run import LanguageTally
 from ringscope.ingest.runner import IngestSummary
 from ringscope.model import Report
 
 if TYPE_CHECKING:
+    from ringscope.fuse.refs import ClaimRef
     from ringscope.store import Store
 
 
 LoadSummary = IngestSummary
 """What loading a result folder into a store did: the same account as an ingest run."""
+
+
+CONTRACT_COLUMNS = ("line", "error", "text", "published", "extraction", "contract")
+"""The result columns writing contract records needs."""
 
 
 def load_parquet_into_store(
@@ -28,17 +35,27 @@ def load_parquet_into_store(
     source: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
 ) -> LoadSummary:
-    """Store every good row of a result folder, one report per transaction, in input order.
+    """Store every good row of a result folder on this machine (see :func:`load_rows_into_store`)."""
+    return load_rows_into_store(read_rows(folder), store, source=source or str(folder), on_problem=on_problem)
+
+
+def load_rows_into_store(
+    rows: Iterable[dict[str, Any]],
+    store: Store,
+    *,
+    source: str,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> LoadSummary:
+    """Store every good result row, one report per transaction, in the order given.
 
     Reports already stored (same content hash) are left as they are, so loading
-    twice changes nothing. Failed lines become problems naming ``source`` (by
-    default the folder) and their input line.
+    twice changes nothing. Failed lines become problems naming ``source`` and
+    their input line.
     """
-    name = source or str(folder)
     summary = LoadSummary()
-    for row in read_rows(folder):
+    for row in rows:
         if row["error"] is not None:
-            item = InputProblem(name, row["error"], row["line"])
+            item = InputProblem(source, row["error"], row["line"])
             summary.problems.append(item)
             if on_problem:
                 on_problem(item)
@@ -59,34 +76,77 @@ def load_parquet_into_store(
         extraction = extraction_from_json(row["extraction"])
         if store.add(report, extraction, row["extractor_version"]):
             summary.ingested += 1
+            summary.unsupported.add(extraction)
         else:
             summary.unchanged += 1
     return summary
 
 
-def write_contract_jsonl(folder: str | Path, sink: IO[str], *, group: bool = True) -> int:
-    """Write the contract records (corpus/SCHEMA.md) of a result folder as JSON lines; return the count.
+def write_contract_jsonl(
+    folder: str | Path, sink: IO[str], *, group: bool = True, languages: LanguageTally | None = None
+) -> int:
+    """Write the contract records (corpus/SCHEMA.md) of a result folder as JSON lines; return the count."""
+    return write_contract_records(read_rows(folder, CONTRACT_COLUMNS), sink, group=group, languages=languages)
 
-    With ``group`` (the default), ``event_cluster`` is filled by same-event grouping over the
-    whole folder, exactly as ``ringscope extract`` does on the local engine: a first pass reduces
-    each report to its grouping features (bounded memory), a second writes the records.
+
+def write_contract_records(
+    rows: Iterable[dict[str, Any]],
+    sink: IO[str] | Callable[[], AbstractContextManager[IO[str]]],
+    *,
+    group: bool = True,
+    source: str | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    languages: LanguageTally | None = None,
+) -> int:
+    """Write the contract records of result rows (in line order) as JSON lines; return the count.
+
+    ``sink`` is an open text stream, or a function opening one: it is then opened only
+    once every row has been read, so a run that fails leaves an existing file untouched.
+
+    With ``group`` (the default), ``event_cluster`` is filled by same-event grouping over
+    all the rows, exactly as ``ringscope extract`` does on the local engine: in one pass each
+    report is reduced to its grouping features (kept in memory) and its record waits in a
+    spill file until every row is read. Failed rows go to ``on_problem``, naming ``source``;
+    records of reports in languages the extractor does not read are counted in ``languages``.
     """
-    events: dict[str, str | None] = {}
-    if group:
-        from ringscope.fuse.events import features, group_features
+    import tempfile
 
-        docs = [
-            features(Report(text=row["text"], published=row["published"], id=str(row["line"])),
-                     extraction_from_json(row["extraction"]))
-            for row in read_rows(folder, ("line", "text", "published", "extraction"))
-            if row["extraction"] is not None
-        ]
-        events = group_features(docs)
-    written = 0
-    for row in read_rows(folder, ("line", "contract")):
-        if row["contract"] is not None:
-            record = json.loads(row["contract"])
-            record["event_cluster"] = events.get(str(row["line"]))
-            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-            written += 1
+    from ringscope.fuse.events import features, group_features
+    from ringscope.fuse.figures import assign, claim_refs_of
+
+    docs = []
+    refs: dict[str, list[ClaimRef]] = {}
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
+        for row in rows:
+            if row["error"] is not None:
+                if on_problem:
+                    on_problem(InputProblem(source or "<results>", row["error"], row["line"]))
+                continue
+            if group:
+                line = str(row["line"])
+                report = Report(text=row["text"], published=row["published"], id=line)
+                extraction = extraction_from_json(row["extraction"])
+                docs.append(features(report, extraction))
+                refs[line] = claim_refs_of(line, row["text"], extraction.claims)
+            spill.write(f"{row['line']}\t{row['contract']}\n")
+        events = group_features(docs) if group else {}
+        for line, claims in refs.items():
+            for ref in claims:
+                ref.event_id = events.get(line)
+        assign([ref for claims in refs.values() for ref in claims])
+        spill.seek(0)
+        written = 0
+        with nullcontext(sink) if not callable(sink) else sink() as out:
+            for entry in spill:
+                line, _, contract = entry.rstrip("\n").partition("\t")
+                record = json.loads(contract)
+                record["event_cluster"] = events.get(line)
+                found = refs.get(line)
+                if found is not None and len(found) == len(record["claims"]):
+                    for item, ref in zip(record["claims"], found, strict=True):
+                        item["figure"], item["part_of"] = ref.figure, ref.part_of
+                if languages is not None and record.get("unsupported_language"):
+                    languages.counts[record.get("language") or "und"] += 1
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                written += 1
     return written

@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ringscope import settings
 from ringscope.engines.base import EngineError, RunSummary
-from ringscope.engines.parquet import prepare_output, problems_in, write_rows
-from ringscope.engines.rows import Extractor, Row, process_lines
+from ringscope.engines.parquet import on_this_machine, prepare_output, problems_in, read_rows, write_rows
+from ringscope.engines.rows import COLUMN_NAMES, Row, process_lines
+from ringscope.ingest.run import Extractor
 
 
 class LocalEngine:
@@ -39,6 +40,17 @@ class LocalEngine:
         extracted = _count_rows(folder) - len(problems)
         return RunSummary(str(folder), extracted, problems, time.perf_counter() - started)
 
+    def extract_rows(self, input: str, *, partitions: int | None = None) -> Iterator[dict[str, Any]]:
+        """Extract every line of ``input`` and yield the result rows, in input order; nothing is written."""
+        fh = open_input(input)
+        with fh:
+            for row in self.rows(fh, input):
+                yield dict(zip(COLUMN_NAMES, row, strict=True))
+
+    def read_rows(self, output: str, columns: tuple[str, ...] = COLUMN_NAMES) -> Iterator[dict[str, Any]]:
+        """The rows of the result folder ``output``, in line order."""
+        return read_rows(output, columns)
+
     def rows(self, lines: IO[str], source: str) -> Iterator[Row]:
         """Result rows of an open text stream, in line order."""
         numbered = enumerate(lines, start=1)
@@ -51,7 +63,7 @@ class LocalEngine:
 
 def open_input(input: str) -> IO[str]:
     """An input file as text: UTF-8, invalid bytes replaced (as Hadoop's reader does), universal newlines."""
-    path = Path(input)
+    path = on_this_machine(input)
     if path.is_dir():
         raise EngineError(f"{input}: is a folder; give one JSON-lines file")
     try:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ringscope.engines.base import EngineError
 from ringscope.engines.rows import COLUMN_NAMES, COLUMNS, Row
+from ringscope.engines.uris import local_path
 from ringscope.ingest.errors import InputProblem
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def arrow_schema() -> pa.Schema:
 
 def prepare_output(output: str, overwrite: bool) -> Path:
     """A fresh local output folder, refusing to replace anything unless ``overwrite``."""
-    path = Path(output)
+    path = on_this_machine(output)
     if path.exists():
         if not overwrite:
             raise EngineError(f"{output}: already exists (choose another output or overwrite it)")
@@ -40,6 +41,14 @@ def prepare_output(output: str, overwrite: bool) -> Path:
         path.mkdir(parents=True)
     except OSError as exc:
         raise EngineError(f"{output}: cannot create folder ({exc.strerror or exc})") from None
+    return path
+
+
+def on_this_machine(location: str | Path) -> Path:
+    """The local path of a plain path or ``file://`` URI; other URIs are for the Spark engine."""
+    path = local_path(str(location))
+    if path is None:
+        raise EngineError(f"{location}: not on this machine (use --engine spark for URIs like it)")
     return path
 
 
@@ -74,7 +83,7 @@ def _table(batch: list[Row], schema: pa.Schema) -> pa.Table:
 
 def part_files(folder: str | Path) -> list[Path]:
     """The Parquet files of a finished result folder, in order (hidden and ``_`` files skipped)."""
-    path = Path(folder)
+    path = on_this_machine(folder)
     if not path.is_dir():
         raise EngineError(f"{folder}: not a folder of Parquet results")
     files = sorted(p for p in path.iterdir() if p.suffix == ".parquet" and not p.name.startswith(("_", ".")))

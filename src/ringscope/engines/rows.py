@@ -10,12 +10,13 @@ number and the problem, worded as the local ``ringscope extract`` words it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ringscope.ingest.errors import InputError
+from ringscope.ingest.readers.jsonl import parse_line
+from ringscope.ingest.run import Extractor, Runner
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Route
-
-Extractor = Callable[[str, str | None], Extraction]
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("line", "int64"),
@@ -39,8 +40,6 @@ COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
 
 Row = tuple[Any, ...]
 
-BOM = "\ufeff"
-
 
 def error_row(line: int, message: str) -> Row:
     """The row for a line that could not be extracted."""
@@ -51,28 +50,34 @@ def process_line(
     line: int, raw: str, source: str | None, max_chars: int, extractor: Extractor, version: str
 ) -> Row | None:
     """The result row of one input line (None for a blank line, which is skipped)."""
-    from ringscope.ingest.errors import InputError
-    from ringscope.ingest.readers.jsonl import report_from_record
+    return _row(Runner(extractor, version, max_chars), line, raw, source)
 
-    if line == 1 and raw.startswith(BOM):
-        raw = raw[1:]
-    if not raw.strip():
+
+def process_lines(
+    lines: Iterable[tuple[int, str]],
+    source: str | None,
+    max_chars: int,
+    extractor: Extractor | None = None,
+    version: str | None = None,
+) -> Iterator[Row]:
+    """Result rows of numbered lines, in order, through one :class:`Runner`."""
+    runner = Runner(extractor, version, max_chars)
+    for number, raw in lines:
+        row = _row(runner, number, raw, source)
+        if row is not None:
+            yield row
+
+
+def _row(runner: Runner, line: int, raw: str, source: str | None) -> Row | None:
+    """One line through the shared JSON-lines reader and runner, as a result row."""
+    report = parse_line(raw, line, source)
+    if report is None:
         return None
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        return error_row(line, f"malformed JSON ({exc.msg} at column {exc.colno})")
-    try:
-        report = report_from_record(record, source)
-    except InputError as exc:
-        return error_row(line, exc.message)
-    if len(report.text) > max_chars:
-        size = len(report.text)
-        return error_row(line, f"report text too long ({size} characters; the limit is {max_chars})")
-    try:
-        extraction = extractor(report.text, report.published)
-    except Exception as exc:  # a bug in extraction must not stop the other lines
-        return error_row(line, f"extraction failed ({type(exc).__name__}: {exc})")
+    if isinstance(report, InputError):
+        return error_row(line, report.message)
+    extraction = runner.extract(report)
+    if isinstance(extraction, str):
+        return error_row(line, extraction)
     report_id = report.external_id if report.external_id is not None else report.id
     return (
         line,
@@ -88,27 +93,8 @@ def process_line(
         report.text,
         dumps(extraction.to_contract(report_id)),
         dumps(extraction.to_dict()),
-        version,
+        runner.version,
     )
-
-
-def process_lines(
-    lines: Iterable[tuple[int, str]],
-    source: str | None,
-    max_chars: int,
-    extractor: Extractor | None = None,
-    version: str | None = None,
-) -> Iterator[Row]:
-    """Result rows of numbered lines, in order; the pipeline is imported once per call."""
-    if extractor is None or version is None:
-        from ringscope.extract import EXTRACTOR_VERSION, extract
-
-        extractor = extractor or extract
-        version = version or EXTRACTOR_VERSION
-    for number, raw in lines:
-        row = process_line(number, raw, source, max_chars, extractor, version)
-        if row is not None:
-            yield row
 
 
 def process_partition(items: Iterable[tuple[str, int]], source: str | None, max_chars: int) -> Iterator[Row]:
@@ -143,4 +129,7 @@ def extraction_from_json(data: str) -> Extraction:
     claims = [Claim(**c) for c in raw.get("claims") or []]
     routes = [Route(**r) for r in raw.get("routes") or []]
     dates = [DateMention(**d) for d in raw.get("dates") or []]
-    return Extraction(entities=entities, claims=claims, routes=routes, dates=dates)
+    return Extraction(
+        entities=entities, claims=claims, routes=routes, dates=dates, language=raw.get("language"),
+        unsupported_language=bool(raw.get("unsupported_language")),
+    )

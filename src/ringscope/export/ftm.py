@@ -18,13 +18,13 @@ The mapping, chosen so that every entity loads into Aleph and the OpenSanctions 
   country's ``Address`` (both created from ISO codes and shared with places of the same name), with
   the quote as summary and the count in the description.
 
-Victim-centred: persons whose roles mark them as victims are left out, with their links, unless
-``include_victims`` is set; a person marked as a victim in any report is left out everywhere.
+Victim-centred: the exporters are given the redacted items of :mod:`ringscope.privacy.view`
+(withheld persons as ``[victim N]`` placeholders) unless an admin asks for names, so nothing here
+decides who is a victim.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO
@@ -33,7 +33,6 @@ import pycountry
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from ringscope.export.privacy import exported_entities, hidden_names, is_victim, visible_speaker
 from ringscope.model import Claim, Entity, Extraction, Report, Route, make_id, name_key
 from ringscope.vocab import ftm_schema, load_vocab
 
@@ -42,9 +41,7 @@ COMPOUND_SUMMARY = "Scam compound, casino complex or special economic zone"
 Item = tuple[Report, Extraction]
 
 
-def to_ftm(
-    items: Iterable[Item], include_victims: bool = False, include_text: bool = False
-) -> Iterator[EntityProxy]:
+def to_ftm(items: Iterable[Item], include_text: bool = False) -> Iterator[EntityProxy]:
     """FtM entities for the given reports and extractions.
 
     Articles, claim events and route trips stream out report by report; entities and their
@@ -52,22 +49,15 @@ def to_ftm(
     """
     entities: dict[str, EntityProxy] = {}
     links: list[tuple[str, EntityProxy]] = []
-    victims: set[str] = set()
     for report, extraction in items:
         article = report_proxy(report, include_text)
         yield article
-        for entity in extraction.entities:
-            if is_victim(entity) and not include_victims:
-                victims.add(entity.id)
-        kept = exported_entities(extraction.entities, include_victims)
+        kept = extraction.entities
         for entity in kept:
             _merge(entities, entity_proxy(entity))
             links.append((entity.id, documentation_proxy(report, article.id or "", entity)))
         speakers = {name_key(e.name): e.id for e in kept if e.type in ("Person", "Organization")}
-        hidden = hidden_names(extraction.entities, include_victims)
         for claim in extraction.claims:
-            if claim.speaker != visible_speaker(claim.speaker, hidden):
-                claim = dataclasses.replace(claim, speaker=None)
             yield claim_proxy(report, article.id or "", claim, speakers)
         for route in extraction.routes:
             origin, destination = country_proxy(route.origin), country_proxy(route.destination)
@@ -76,20 +66,15 @@ def to_ftm(
             _merge(entities, origin)
             _merge(entities, destination)
             yield route_proxy(report, article.id or "", route, origin, destination)
-    for entity_id, proxy in entities.items():
-        if entity_id not in victims:
-            yield proxy
-    for entity_id, link in links:
-        if entity_id not in victims:
-            yield link
+    yield from entities.values()
+    for _, link in links:
+        yield link
 
 
-def write_ftm(
-    items: Iterable[Item], fh: IO[str], include_victims: bool = False, include_text: bool = False
-) -> int:
+def write_ftm(items: Iterable[Item], fh: IO[str], include_text: bool = False) -> int:
     """Write FtM entities as JSON lines to ``fh``; returns the number of entities written."""
     count = 0
-    for proxy in to_ftm(items, include_victims=include_victims, include_text=include_text):
+    for proxy in to_ftm(items, include_text=include_text):
         fh.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True))
         fh.write("\n")
         count += 1

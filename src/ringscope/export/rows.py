@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from ringscope.export.privacy import exported_entities, hidden_names, visible_speaker
 from ringscope.model import Extraction, Report
 
 ColumnType = Literal["string", "int", "float"]
@@ -76,10 +75,8 @@ TABLES: dict[str, list[tuple[str, ColumnType]]] = {
 LIST_SEPARATOR = "; "
 
 
-def report_rows(
-    report: Report, extraction: Extraction, include_victims: bool = False
-) -> Iterator[tuple[str, Row]]:
-    """(table, row) pairs for one report and its extraction."""
+def report_rows(report: Report, extraction: Extraction) -> Iterator[tuple[str, Row]]:
+    """(table, row) pairs for one report and its extraction (give redacted items: see privacy.view)."""
     yield (
         "reports",
         {
@@ -93,7 +90,7 @@ def report_rows(
             "chars": len(report.text),
         },
     )
-    for entity in exported_entities(extraction.entities, include_victims):
+    for entity in extraction.entities:
         first = entity.mentions[0] if entity.mentions else None
         yield (
             "entities",
@@ -113,7 +110,6 @@ def report_rows(
                 "quote": first.text if first else None,
             },
         )
-    hidden = hidden_names(extraction.entities, include_victims)
     for claim in extraction.claims:
         yield (
             "claims",
@@ -129,7 +125,7 @@ def report_rows(
                 "currency": claim.currency,
                 "period": claim.period,
                 "location": claim.location,
-                "speaker": visible_speaker(claim.speaker, hidden),
+                "speaker": claim.speaker,
                 "date": claim.date,
                 "start": claim.start,
                 "end": claim.end,

@@ -15,9 +15,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ringscope.export.cells import neutral
 from ringscope.export.errors import ExportError
 from ringscope.export.rows import TABLES, ColumnType, Row, report_rows
 from ringscope.model import Extraction, Report
+from ringscope.private import private_file
 
 Item = tuple[Report, Extraction]
 
@@ -36,29 +38,32 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(name, _ARROW_TYPES[kind], nullable=True) for name, kind in TABLES[table]])
 
 
-def write_csv(items: Iterable[Item], out_dir: Path, include_victims: bool = False) -> dict[str, int]:
+def write_csv(items: Iterable[Item], out_dir: Path) -> dict[str, int]:
     """Write reports.csv, entities.csv, claims.csv and routes.csv to ``out_dir``; returns row counts."""
     _prepare(out_dir)
     counts = dict.fromkeys(TABLES, 0)
     with ExitStack() as stack:
         writers: dict[str, Any] = {}
         for table, columns in TABLES.items():
+            private_file(out_dir / f"{table}.csv")
             fh = stack.enter_context((out_dir / f"{table}.csv").open("w", encoding="utf-8", newline=""))
             writer = csv.DictWriter(fh, fieldnames=[name for name, _ in columns])
             writer.writeheader()
             writers[table] = writer
         for report, extraction in items:
-            for table, row in report_rows(report, extraction, include_victims):
+            for table, row in report_rows(report, extraction):
                 writers[table].writerow({key: _csv_value(value) for key, value in row.items()})
                 counts[table] += 1
     return counts
 
 
-def write_parquet(items: Iterable[Item], out_dir: Path, include_victims: bool = False) -> dict[str, int]:
+def write_parquet(items: Iterable[Item], out_dir: Path) -> dict[str, int]:
     """Write reports.parquet, entities.parquet, claims.parquet and routes.parquet; returns row counts."""
     _prepare(out_dir)
     counts = dict.fromkeys(TABLES, 0)
     buffers: dict[str, list[Row]] = {table: [] for table in TABLES}
+    for table in TABLES:
+        private_file(out_dir / f"{table}.parquet")
     with ExitStack() as stack:
         writers = {
             table: stack.enter_context(
@@ -67,7 +72,7 @@ def write_parquet(items: Iterable[Item], out_dir: Path, include_victims: bool = 
             for table in TABLES
         }
         for report, extraction in items:
-            for table, row in report_rows(report, extraction, include_victims):
+            for table, row in report_rows(report, extraction):
                 buffers[table].append(row)
                 counts[table] += 1
                 if len(buffers[table]) >= BATCH_ROWS:
@@ -97,4 +102,6 @@ def _csv_value(value: str | int | float | None) -> str | int:
         return ""
     if isinstance(value, float):
         return int(value) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return str(neutral(value))  # no formula a spreadsheet would run
     return value

@@ -57,6 +57,7 @@ from ringscope.extract.people import (
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_WORDS,
+    VICTIM_TITLES,
 )
 from ringscope.extract.places import COMMON_WORDS, LOCATIVES, PlaceHit
 from ringscope.model import Entity
@@ -199,7 +200,11 @@ def _classify(
     found: list[Found] = []
     texts = [w.text for w in words]
     # A title followed by a name: a person.
-    head_at = [k for k, t in enumerate(texts) if t in TITLE_HEADS or (k == 0 and t in ROLE_TITLES)]
+    head_at = [
+        k
+        for k, t in enumerate(texts)
+        if t in TITLE_HEADS or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
+    ]
     if head_at:
         k = head_at[-1] + 1
         domain = False  # "Director of Vulnerable Communities": the title's field, not a name

@@ -13,11 +13,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PLACES_PATH = DATA_DIR / "places.tsv.gz"
 DEMONYMS_PATH = DATA_DIR / "demonyms.tsv"
+# The data read through importlib.resources, so the package also works imported from a zip
+# (as Spark executors import it).
+PLACES_DATA: Traversable = resources.files("ringscope").joinpath("data", "places.tsv.gz")
+DEMONYMS_DATA: Traversable = resources.files("ringscope").joinpath("data", "demonyms.tsv")
 
 # A word: dotted acronym ("U.S."), or letters with inner apostrophes/hyphens ("Côte d'Ivoire", "Timor-Leste").
 # A possessive "'s" is not part of the word.
@@ -111,7 +117,7 @@ def _float(text: str) -> float | None:
     return float(text) if text else None
 
 
-def load_demonyms(path: Path = DEMONYMS_PATH) -> dict[str, str]:
+def load_demonyms(path: Path | Traversable = DEMONYMS_DATA) -> dict[str, str]:
     """Demonym surface forms (with plurals) -> ISO2; the first country listed wins."""
     forms: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
@@ -128,8 +134,7 @@ def load_demonyms(path: Path = DEMONYMS_PATH) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once per process."""
-    with gzip.open(PLACES_PATH, "rt", encoding="utf-8") as fh:
-        lines = fh.read().splitlines()
+    lines = gzip.decompress(PLACES_DATA.read_bytes()).decode("utf-8").splitlines()
     rows = dict(line.split("\t", 1) for line in lines if "\t" in line)
     demonyms = {place_key(f): Place(f, code, "demonym", None, None, 0) for f, code in load_demonyms().items()}
     max_tokens = max(key.count(" ") + 1 for key in [*rows, *demonyms])

@@ -41,6 +41,8 @@ TITLE_HEADS = frozenset(
 ROLE_TITLES = frozenset({"Lawyer", "Attorney", "Researcher", "Analyst", "Journalist", "Reporter", "Activist",
                          "Businessman", "Businesswoman", "Tycoon", "Pak", "Bapak", "Ibu", "Bu", "Datuk",
                          "Dato", "Tan", "Daw", "Khun", "Haji"})
+# Capitalised victim nouns that may open a sentence before a name ("Survivor X"): a role, not a name.
+VICTIM_TITLES = frozenset({"Victim", "Survivor", "Escapee", "Hostage", "Captive", "Returnee"})
 # Lower-case role nouns before a name ("spokesperson X") or after a comma ("X, a researcher at ...").
 ROLE_NOUNS = frozenset(
     """

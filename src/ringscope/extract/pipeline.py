@@ -7,23 +7,31 @@ from ringscope.extract.claims import explain_claims, extract_claims
 from ringscope.extract.dates import extract_dates
 from ringscope.extract.document import Document
 from ringscope.extract.entities import extract_entities
+from ringscope.extract.language import detect_language
 from ringscope.extract.places import find_places
 from ringscope.extract.routes import extract_routes
 from ringscope.model import Extraction
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 """Bump when extraction output changes; stored items of older versions are re-extracted."""
 
 
 def extract(text: str, published: str | None = None) -> Extraction:
-    """Extract entities, claims, routes and dates from one report's text."""
+    """Extract entities, claims, routes and dates from one report's text.
+
+    A report in a language the rules are not written for gives an empty extraction
+    marked ``unsupported_language`` (see :mod:`ringscope.extract.language`).
+    """
+    language = detect_language(text)
+    if not language.supported:
+        return Extraction(language=language.code, unsupported_language=True)
     doc = Document(text, published)
     places = find_places(doc)
     entities = extract_entities(doc, places)
     dates = extract_dates(doc)
     claims = extract_claims(doc, places, entities, dates)
     routes = extract_routes(doc, places, entities)
-    return Extraction(entities=entities, claims=claims, routes=routes, dates=dates)
+    return Extraction(entities=entities, claims=claims, routes=routes, dates=dates, language=language.code)
 
 
 def explain(text: str, published: str | None = None) -> list[Decision]:

@@ -2,7 +2,10 @@
 
 - :mod:`events`: reports of the same real-world event share an event id;
 - :mod:`resolve`: the same entity under different spellings across reports;
-- :mod:`reconcile`: comparable claims grouped, consensus and conflicts with reasons.
+- :mod:`figures`: claims that state one figure share its id, parts link to their total
+  (rules in ``figures.yaml``; :mod:`parts` finds breakdowns, :mod:`compare` compares claims);
+- :mod:`outlets`: a report's outlet and the independent source it counts as;
+- :mod:`reconcile`: each figure's consensus, and its conflicts with reasons.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ringscope.fuse.events import EventSettings, group_events
-from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile, source_of
+from ringscope.fuse.figures import claim_refs_of
+from ringscope.fuse.outlets import independent_sources, outlet_of
+from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve import ResolvedEntity, resolve
 from ringscope.model import Extraction, Report
 
@@ -43,12 +45,19 @@ class Picture:
 
 
 def claim_refs(items: Iterable[tuple[Report, Extraction]], event_of: dict[str, str | None]) -> list[ClaimRef]:
-    return [
-        ClaimRef(report.id, claim, report.published, source_of(report.url, report.source),
-                 event_of.get(report.id))
-        for report, extraction in items
-        for claim in extraction.claims
-    ]
+    """Every claim with its report's outlet, independent source, event and the text around it."""
+    pairs = list(items)
+    members: dict[str, list[str]] = defaultdict(list)
+    for report, _ in pairs:
+        members[event_of.get(report.id) or report.id].append(report.id)
+    sources = independent_sources([report for report, _ in pairs], list(members.values()))
+    refs: list[ClaimRef] = []
+    for report, extraction in pairs:
+        for ref in claim_refs_of(report.id, report.text, extraction.claims, event_of.get(report.id),
+                                 report.published, outlet_of(report.url, report.source)):
+            ref.independent = sources.get(report.id)
+            refs.append(ref)
+    return refs
 
 
 def fuse(items: Iterable[tuple[Report, Extraction]], settings: EventSettings | None = None) -> Picture:

@@ -1,23 +1,20 @@
-"""Claim reconciliation: comparable figures grouped, a consensus given, conflicts flagged.
+"""Claim reconciliation: claims grouped into figures, a consensus given, conflicts flagged.
 
-Claims are comparable when they share a measure, a place, a rate period and an
-event (or, outside any event, a report). Inside such a group, figures that
-plausibly state the same quantity are kept together: values within a factor of
-``SAME_FIGURE_RATIO`` of each other once in US dollars, or with the same leading
-digits at another scale (the signature of a slipped "million"/"trillion").
-Figures far apart with different digits (one group's $50 billion and the
-network's $3 trillion) are separate figures.
+Which claims state one figure, and which figure is a part of which total, is decided by the figure
+rules (:mod:`ringscope.fuse.figures`, ``figures.yaml``): one measure, about one group, for one
+scope. Only claims of one figure can conflict; parts of a total, other groups, other dates and
+running totals are other figures.
 
-For each figure the consensus is the value stated by the most independent
-sources (distinct outlets), in the currency stated by most claims, and the
-flags say what disagrees and why:
+For each figure the consensus is the value stated by the most independent sources, in the
+currency stated by most claims, and the flags say what disagrees and why:
 
 - ``magnitude_outlier``: a value 100 times or more away from the consensus;
 - ``currency_conflict``: the same stated figure with another currency;
-- ``range_disagreement``: bounds that cannot hold together with the consensus;
-- ``superseded``: an earlier report's running count that a later report updates.
+- ``range_disagreement``: a value that cannot hold with the consensus given both qualifiers
+  ("more than 600" and "647" agree, "13" and "22" do not).
 
-Nothing is dropped: every claim stays in its group with its flags.
+Notes are not conflicts: ``superseded`` marks a figure that a later report's running total
+counts as one of its parts. Nothing is dropped: every claim stays in its figure with its flags.
 """
 
 from __future__ import annotations
@@ -27,33 +24,18 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from urllib.parse import urlparse
 
+from ringscope.fuse.figure_rules import rules
+from ringscope.fuse.figures import assign
 from ringscope.fuse.fx import to_usd
-from ringscope.fuse.unionfind import UnionFind
+from ringscope.fuse.outlets import outlet_of
+from ringscope.fuse.refs import ClaimRef as ClaimRef
 from ringscope.model import Claim, make_id
 
-SAME_FIGURE_RATIO = 3.0
 MAGNITUDE_RATIO = 100.0
 UPDATE_MIN_DAYS = 3
 """A report at least this many days later may update a running count; sooner, it restates it."""
 _SCALES = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
-
-
-@dataclass(slots=True)
-class ClaimRef:
-    """A claim with the report it came from."""
-
-    report_id: str
-    claim: Claim
-    published: str | None = None
-    source: str | None = None
-    event_id: str | None = None
-
-    @property
-    def id(self) -> str:
-        return make_id("claimref", self.report_id, self.claim.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +64,14 @@ class Figure:
     spread: tuple[float, float] | None = None
     flags: list[Flag] = field(default_factory=list)
     reason: str = ""
+    key: str = ""
+    """The figure id its claims share (``figure`` in the extraction contract)."""
+    part_of: str | None = None
+    """The figure id of the total this figure is one part of."""
+    rule: str = ""
+    """The figure rule (figures.yaml) that joined its claims, with its reason in ``reason``."""
+    notes: list[Flag] = field(default_factory=list)
+    """What is worth knowing but is no conflict (a running count a later total takes in)."""
 
     @property
     def id(self) -> str:
@@ -94,20 +84,17 @@ class Figure:
 
 
 def outlet(ref: ClaimRef) -> str:
-    """The outlet a claim's report came from: its source name, or its web host, or the report itself."""
+    """The independent source a claim's report counts as: its source key, its outlet, or the report itself."""
+    if ref.independent:
+        return ref.independent
     if ref.source:
-        return ref.source.strip().lower()
+        return ref.source.strip().casefold()
     return ref.report_id
 
 
 def source_of(url: str | None, source: str | None) -> str | None:
-    """An outlet key for a report: the declared source, else the URL's host without www."""
-    if source:
-        return source
-    if url:
-        host = urlparse(url).netloc.lower()
-        return host[4:] if host.startswith("www.") else host or None
-    return None
+    """A report's outlet: the declared source, else the registered domain of its URL."""
+    return outlet_of(url, source)
 
 
 def point(claim: Claim) -> float | None:
@@ -137,38 +124,6 @@ def _digits(value: float) -> str:
     return f"{mantissa:.3g}".replace(".", "").rstrip("0") or "0"
 
 
-@lru_cache(maxsize=65_536)
-def subject(quote: str) -> frozenset[str]:
-    """The nationalities a claim's quote counts ("48 Indians" -> {"IN"}): its subject, where stated."""
-    from ringscope.extract.document import Document
-    from ringscope.extract.places import find_places
-
-    hits = find_places(Document(quote))
-    return frozenset(hit.country for hit in hits if hit.kind == "demonym" and hit.country)
-
-
-def _comparable(a: ClaimRef, b: ClaimRef) -> bool:
-    """Whether two claims may state the same quantity (and so may agree or conflict)."""
-    ua, ub = _usd(a), _usd(b)
-    if ua is None or ub is None:
-        return False
-    if a.claim.currency and b.claim.currency and (to_usd(1, a.claim.currency) is None) != (
-        to_usd(1, b.claim.currency) is None
-    ):
-        return False
-    sa, sb = subject(a.claim.quote), subject(b.claim.quote)
-    if sa and sb and not sa & sb:
-        return False  # the same measure of different groups ("48 Indians", "37 Kenyans")
-    va, vb = point(a.claim), point(b.claim)
-    same_digits = va is not None and vb is not None and _digits(va) == _digits(vb)
-    if a.report_id == b.report_id:
-        # One report stating two figures counts two things, unless one is the other with a slipped scale.
-        return same_digits
-    if ua <= 0 or ub <= 0:
-        return ua == ub
-    return max(ua, ub) / min(ua, ub) <= SAME_FIGURE_RATIO or same_digits
-
-
 def _bounds(claim: Claim) -> tuple[float, float]:
     low = claim.low if claim.low is not None else claim.value
     high = claim.high if claim.high is not None else claim.value
@@ -178,7 +133,7 @@ def _bounds(claim: Claim) -> tuple[float, float]:
     if claim.qualifier == "up_to":
         return 0.0, hi
     if claim.qualifier == "about":
-        return lo * 0.85, hi * 1.15
+        return lo * 0.9, hi * 1.1
     return lo, hi
 
 
@@ -210,28 +165,15 @@ def describe(value: float, currency: str | None) -> str:
     return f"{_scale_words(value)} {currency}" if currency else _scale_words(value)
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    """Places or periods agree when equal or when one report leaves them unstated."""
-    return a is None or b is None or a == b
-
-
 def group_claims(refs: Iterable[ClaimRef]) -> list[list[ClaimRef]]:
-    """Comparable claims grouped: same measure and event (or report), agreeing place and period."""
-    by_key: dict[tuple[str, str], list[ClaimRef]] = defaultdict(list)
-    for ref in refs:
-        by_key[(ref.claim.measure, ref.event_id or ref.report_id)].append(ref)
-    groups: list[list[ClaimRef]] = []
-    for members in by_key.values():
-        uf: UnionFind[int] = UnionFind(range(len(members)))
-        for i in range(len(members)):
-            a = members[i].claim
-            for j in range(i + 1, len(members)):
-                b = members[j].claim
-                if _compatible(a.location, b.location) and _compatible(a.period, b.period) and \
-                        _comparable(members[i], members[j]):
-                    uf.union(i, j)
-        groups.extend([members[i] for i in sorted(g)] for g in uf.groups())
-    return groups
+    """Claims grouped by the figure they state (figure ids are assigned where missing)."""
+    items = list(refs)
+    if any(ref.figure is None for ref in items):
+        assign(items)
+    groups: dict[tuple[str, str | None], list[ClaimRef]] = defaultdict(list)
+    for ref in items:
+        groups[(ref.scope, ref.figure)].append(ref)
+    return list(groups.values())
 
 
 def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
@@ -241,6 +183,9 @@ def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
     period = Counter(r.claim.period for r in refs if r.claim.period).most_common(1)
     figure = Figure(first.measure, location[0][0] if location else None, period[0][0] if period else None,
                     refs[0].event_id, list(refs))
+    figure.key = refs[0].figure or ""
+    figure.part_of = Counter(r.part_of for r in refs).most_common(1)[0][0]
+    figure.rule = max((r.rule for r in refs), key=lambda rule: (rule != "F0_alone", rule))
     usd = {ref.id: _usd(ref) for ref in refs}
     # 1. Magnitude: the value whose neighbourhood (within a factor of 10) most outlets back is the anchor.
     values = [(ref, usd[ref.id]) for ref in refs if (usd[ref.id] or 0) > 0]
@@ -286,10 +231,10 @@ def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
         latest = dated[-1]
         for ref in dated:
             if _updates(latest, ref):
-                figure.flags.append(Flag(ref.claim.id, ref.report_id, "superseded",
+                figure.notes.append(Flag(ref.claim.id, ref.report_id, "superseded",
                                          f"a later report ({latest.published}) gives "
                                          f"{describe(point(latest.claim) or 0, latest.claim.currency)}"))
-        superseded = {f.claim_id for f in figure.flags if f.code == "superseded"}
+        superseded = {f.claim_id for f in figure.notes if f.code == "superseded"}
         agreeing = [ref for ref in agreeing if ref.claim.id not in superseded] or agreeing
     # 4. Consensus: the value the most outlets state; then its qualifier.
     votes: dict[float, set[str]] = defaultdict(set)
@@ -324,6 +269,8 @@ def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
             f"{describe(value, figure.currency)} stated by {figure.independent} independent source(s) "
             f"in {len(figure.support)} report(s) of {len({r.report_id for r in refs})}"
         )
+        if figure.rule and figure.rule != "F0_alone":
+            figure.reason += f"; {figure.rule}: {rules().reason(figure.rule)}"
         if figure.flags:
             figure.reason += "; " + "; ".join(sorted({f.code for f in figure.flags}))
     return figure
@@ -332,5 +279,31 @@ def reconcile_group(refs: Sequence[ClaimRef]) -> Figure:
 def reconcile(refs: Iterable[ClaimRef]) -> list[Figure]:
     """All figures, the conflicted ones first, then by support."""
     figures = [reconcile_group(group) for group in group_claims(refs)]
+    _note_running_totals(figures)
     figures.sort(key=lambda f: (not f.conflicted, -len(f.claims), f.measure))
     return figures
+
+
+def _note_running_totals(figures: Sequence[Figure]) -> None:
+    """A figure that a later report's total of the same measure takes in as a part is superseded."""
+    by_key = {(f.event_id or f.claims[0].report_id, f.key): f for f in figures}
+    for figure in figures:
+        total = by_key.get((figure.event_id or figure.claims[0].report_id, figure.part_of or ""))
+        if total is None or total.measure != figure.measure:
+            continue
+        latest = max((r for r in total.claims if r.published), key=lambda r: r.published or "", default=None)
+        if latest is None:
+            continue
+        for ref in figure.claims:
+            if ref.published and _days(ref.published, latest.published) >= UPDATE_MIN_DAYS:
+                figure.notes.append(Flag(ref.claim.id, ref.report_id, "superseded",
+                                         f"a later report ({latest.published}) gives the running total "
+                                         f"{describe(point(latest.claim) or 0, latest.claim.currency)}, "
+                                         f"of which this figure is one part"))
+
+
+def _days(earlier: str, later: str | None) -> int:
+    try:
+        return (dt.date.fromisoformat((later or "")[:10]) - dt.date.fromisoformat(earlier[:10])).days
+    except ValueError:
+        return 0

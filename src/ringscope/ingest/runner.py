@@ -12,11 +12,10 @@ from ringscope import settings
 from ringscope.ingest.errors import InputError, InputProblem
 from ringscope.ingest.readers import JSONL_SUFFIXES, reader_for
 from ringscope.ingest.readers.jsonl import bounded_lines, read_jsonl_lines
+from ringscope.ingest.run import Extracted, Extractor, Failed, LanguageTally, Runner
 from ringscope.ingest.sources import Source, find_sources
-from ringscope.model import Extraction, Report
+from ringscope.model import Report
 from ringscope.store import Store
-
-Extractor = Callable[[str, str | None], Extraction]
 
 
 @dataclass(slots=True)
@@ -26,6 +25,8 @@ class IngestSummary:
     ingested: int = 0
     unchanged: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+    unsupported: LanguageTally = field(default_factory=LanguageTally)
+    """Reports stored in languages the extractor does not read (stored, with nothing extracted)."""
 
     @property
     def failed(self) -> int:
@@ -36,7 +37,8 @@ class IngestSummary:
         return not self.problems
 
     def __str__(self) -> str:
-        return f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed"
+        counts = f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed"
+        return f"{counts}; {self.unsupported}" if self.unsupported.total else counts
 
 
 @dataclass(slots=True)
@@ -66,11 +68,7 @@ def ingest_paths(
     ``hooks.on_problem`` as they happen); the rest goes on. Each report is
     extracted and stored in its own transaction.
     """
-    if extractor is None or version is None:
-        from ringscope.extract import EXTRACTOR_VERSION, extract
-
-        extractor = extractor or extract
-        version = version or EXTRACTOR_VERSION
+    runner = Runner(extractor, version)
     limit = settings.MAX_INPUT_BYTES if max_bytes is None else max_bytes
     hooks = hooks or IngestHooks()
     summary = IngestSummary()
@@ -88,7 +86,7 @@ def ingest_paths(
         if isinstance(item, InputProblem):
             problem(item)
     for source in sources:
-        _ingest_source(store, source, limit, stdin, extractor, version, summary, problem)
+        _ingest_source(store, source, limit, stdin, runner, summary, problem)
         if hooks.on_source_done:
             hooks.on_source_done(source)
     return summary
@@ -99,23 +97,21 @@ def _ingest_source(
     source: Source,
     limit: int,
     stdin: BinaryIO | None,
-    extractor: Extractor,
-    version: str,
+    runner: Runner,
     summary: IngestSummary,
     problem: Callable[[InputProblem], None],
 ) -> None:
     try:
-        for line, item in _read(source, limit, stdin):
-            if isinstance(item, InputError):
-                problem(InputProblem(source.name, item.message, item.line or line))
-                continue
-            outcome = _store_report(store, item, extractor, version)
-            if outcome is None:
+        for outcome in runner.run(_read(source, limit, stdin), skip=lambda r: store.has(r.content_hash)):
+            if isinstance(outcome, Failed):
+                problem(InputProblem(source.name, outcome.message, outcome.line))
+            elif isinstance(outcome, Extracted) and store.add(
+                outcome.report, outcome.extraction, runner.version
+            ):
                 summary.ingested += 1
-            elif outcome == "unchanged":
-                summary.unchanged += 1
+                summary.unsupported.add(outcome.extraction)
             else:
-                problem(InputProblem(source.name, outcome, line))
+                summary.unchanged += 1
     except InputError as exc:
         problem(InputProblem(source.name, exc.message, exc.line))
 
@@ -135,19 +131,27 @@ def _read(
     yield from reader_for(source.suffix, data)(data, source.name)
 
 
-def _store_report(store: Store, report: Report, extractor: Extractor, version: str) -> str | None:
-    """None when stored, "unchanged" when already there, else the problem."""
-    if len(report.text) > settings.MAX_REPORT_CHARS:
-        return (
-            f"report text too long ({len(report.text)} characters; the limit is {settings.MAX_REPORT_CHARS})"
-        )
-    if store.has(report.content_hash):
-        return "unchanged"
-    try:
-        extraction = extractor(report.text, report.published)
-    except Exception as exc:  # a bug in extraction must not stop the other inputs
-        return f"extraction failed ({type(exc).__name__}: {exc})"
-    return None if store.add(report, extraction, version) else "unchanged"
+def reextract_store(
+    store: Store, *, force: bool = False, extractor: Extractor | None = None, version: str | None = None
+) -> IngestSummary:
+    """Re-extract the reports stored by another extractor version (all of them if ``force``).
+
+    Each report's items are replaced in their own transaction; ``ingested`` counts them.
+    """
+    runner = Runner(extractor, version, max_chars=sys.maxsize)  # stored reports were admitted already
+    summary = IngestSummary()
+    for report_id in store.outdated_reports(runner.version, force=force):
+        report = store.get_report(report_id)
+        if report is None:  # removed meanwhile
+            continue
+        result = runner.extract(report)
+        if isinstance(result, str):
+            summary.problems.append(InputProblem(report_id, result))
+            continue
+        store.replace_extraction(report_id, result, runner.version)
+        summary.ingested += 1
+        summary.unsupported.add(result)
+    return summary
 
 
 def read_bytes(source: Source, limit: int, stdin: BinaryIO | None = None) -> bytes:

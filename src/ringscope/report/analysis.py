@@ -33,11 +33,13 @@ def flows(snapshot: Snapshot) -> list[Flow]:
     return out
 
 
-def hotspots(snapshot: Snapshot, limit: int = 40, href: Href | None = None) -> list[Hotspot]:
+def hotspots(
+    snapshot: Snapshot, limit: int = 40, href: Href | None = None, names: bool = False
+) -> list[Hotspot]:
     """Places and compounds by number of reports, at their coordinates (or country centre)."""
     centre = centroids()
     out = []
-    for entity in snapshot.picture.entities:
+    for entity in snapshot.view(names).entities:
         if entity.type not in PLACE_TYPES:
             continue
         if entity.lat is not None and entity.lon is not None:
@@ -52,10 +54,10 @@ def hotspots(snapshot: Snapshot, limit: int = 40, href: Href | None = None) -> l
 
 
 def timeline(snapshot: Snapshot) -> dict[str, dict[str, int]]:
-    """Reports and claims per publication month."""
+    """Reports and claims per publication month (counts only: no names)."""
     reports: Counter[str] = Counter()
     claims: Counter[str] = Counter()
-    for figure in snapshot.picture.figures:
+    for figure in snapshot.redacted.figures:
         for ref in figure.claims:
             if ref.published:
                 claims[ref.published[:7]] += 1
@@ -66,13 +68,15 @@ def timeline(snapshot: Snapshot) -> dict[str, dict[str, int]]:
 
 
 def top_entities(
-    snapshot: Snapshot, limit: int = 15, show_victims: bool = False, types: tuple[str, ...] | None = None
+    snapshot: Snapshot, limit: int = 15, names: bool = False, types: tuple[str, ...] | None = None
 ) -> list[ResolvedEntity]:
-    """The most reported entities (of ``types``, when given), victims left out unless asked."""
+    """The most reported entities (of ``types``, when given); withheld persons are left out."""
+    withheld = set(snapshot.policy.withheld)
     kept = [
         e
-        for e in snapshot.picture.entities
-        if (show_victims or e.id not in snapshot.victims) and (types is None or e.type in types)
+        for e in snapshot.view(names).entities
+        if e.id not in withheld and (names or e.name not in snapshot.policy.labels)
+        and (types is None or e.type in types)
     ]
     kept.sort(key=lambda e: (-len(e.reports), e.type, e.name))
     return kept[:limit]
@@ -81,15 +85,16 @@ def top_entities(
 def network(
     snapshot: Snapshot,
     limit: int = 40,
-    show_victims: bool = False,
+    names: bool = False,
     focus: str | None = None,
     href: Href | None = None,
 ) -> tuple[list[Node], list[Edge]]:
     """Entities joined by co-mention in reports (edge weight = shared reports) and by role links.
 
     With ``focus``, the entity and its direct neighbours; otherwise the ``limit`` most reported.
+    Withheld persons are shown by their placeholders unless ``names``.
     """
-    entities = {e.id: e for e in snapshot.picture.entities if show_victims or e.id not in snapshot.victims}
+    entities = {e.id: e for e in snapshot.view(names).entities}
     by_report: dict[str, list[str]] = defaultdict(list)
     for entity in entities.values():
         for report_id in entity.reports:

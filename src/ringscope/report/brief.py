@@ -19,8 +19,8 @@ from ringscope.report import snapshot as snapshots
 from ringscope.report.charts import timeline_svg
 from ringscope.report.errors import BriefError
 from ringscope.report.format import figure_text
+from ringscope.report.links import safe_url
 from ringscope.report.mapsvg import map_svg
-from ringscope.report.privacy import redact
 
 KEY_FIGURES = 20
 """Key figures listed (conflicted ones are all listed in their own section)."""
@@ -53,13 +53,13 @@ def check_scope(country: str | None, since: str | None) -> tuple[str | None, str
     return country, since
 
 
-def _cites(figure: Figure, notes: Footnotes, hidden: frozenset[str]) -> str:
-    numbers = sorted({notes.cite(ref, redact(ref.claim.quote, hidden)) for ref in figure.claims})
+def _cites(figure: Figure, notes: Footnotes) -> str:
+    numbers = sorted({notes.cite(ref, ref.claim.quote) for ref in figure.claims})
     links = ",".join(f'<a href="#fn{n}">{n}</a>' for n in numbers)
     return f"<sup>{links}</sup>" if links else ""
 
 
-def _figure_row(figure: Figure, notes: Footnotes, hidden: frozenset[str]) -> str:
+def _figure_row(figure: Figure, notes: Footnotes) -> str:
     flags = "".join(
         f'<div class="flag"><b>{escape(f.code)}</b>: {escape(f.reason)}</div>' for f in figure.flags
     )
@@ -69,21 +69,24 @@ def _figure_row(figure: Figure, notes: Footnotes, hidden: frozenset[str]) -> str
     return (
         f'<tr class="{"conflict" if figure.conflicted else ""}">'
         f"<td>{escape(figure.measure.replace('_', ' '))}</td><td>{escape(figure.location or '')}</td>"
-        f"<td><b>{escape(figure_text(figure))}</b>{_cites(figure, notes, hidden)}</td>"
+        f"<td><b>{escape(figure_text(figure))}</b>{_cites(figure, notes)}</td>"
         f"<td>{len(figure.support)} report(s), {figure.independent} independent</td>"
         f"<td><small>{escape(stated)}</small>{flags}</td></tr>"
     )
 
 
-def _table(figures: list[Figure], notes: Footnotes, hidden: frozenset[str]) -> str:
+def _table(figures: list[Figure], notes: Footnotes) -> str:
     if not figures:
         return "<p>None.</p>"
-    rows = "".join(_figure_row(f, notes, hidden) for f in figures)
+    rows = "".join(_figure_row(f, notes) for f in figures)
     return (
         '<table class="grid"><thead><tr><th>Measure</th><th>Place</th><th>Consensus</th><th>Support</th>'
         f"<th>As stated, and conflicts with their reasons</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
+
+BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+"""The brief runs no script at all: inline CSS and SVG only."""
 
 _CSS = """
 body { font: 11pt/1.4 "DejaVu Sans", system-ui, sans-serif; color: #1d2329; margin: 1.5cm; }
@@ -102,9 +105,12 @@ section { page-break-inside: auto; } .map, .chart { page-break-inside: avoid; }
 
 
 def brief_html(snap: snapshots.Snapshot, country: str | None = None, since: str | None = None) -> str:
-    """The brief as one HTML document (inline CSS and SVG, nothing fetched)."""
-    picture = snap.picture
-    hidden = snap.victim_names
+    """The brief as one HTML document (inline CSS and SVG, nothing fetched).
+
+    Built from the redacted picture only: withheld persons never appear, not even as placeholders
+    in the top entities, and every quote, title and address is redacted.
+    """
+    picture = snap.redacted
     notes = Footnotes()
     figures = sorted(
         picture.figures, key=lambda f: (-f.independent, -len(f.support), not f.conflicted, f.measure)
@@ -126,6 +132,7 @@ def brief_html(snap: snapshots.Snapshot, country: str | None = None, since: str 
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
     parts = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{BRIEF_CSP}">',
         f"<title>ringscope intelligence brief</title><style>{_CSS}</style></head><body>",
         "<h1>Intelligence brief</h1>",
         f'<p class="meta">Scope: {escape(scope or "all reports")} · {len(picture.reports)} report(s), {span}'
@@ -135,9 +142,9 @@ def brief_html(snap: snapshots.Snapshot, country: str | None = None, since: str 
         " by the most independent outlets; conflicts are listed with their reasons, never dropped."
         " Names of victims are withheld.</p>",
         "<section><h2>Key figures</h2>",
-        _table(key, notes, hidden),
+        _table(key, notes),
         "</section><section><h2>Conflicts</h2>",
-        _table(conflicts, notes, hidden),
+        _table(conflicts, notes),
         "</section><section><h2>Routes and hotspots</h2>",
         f'<div class="map">{map_svg(spots, flows, title="Route flows and hotspots")}</div>',
         '<table class="grid"><thead><tr><th>From</th><th>To</th><th>Reports</th><th>People counted</th></tr>'
@@ -162,9 +169,10 @@ def brief_html(snap: snapshots.Snapshot, country: str | None = None, since: str 
     ]
     for number, (ref, quote) in enumerate(notes.notes, start=1):
         report = picture.reports.get(ref.report_id)
-        title = redact(report.title or ref.report_id, hidden) if report else ref.report_id
+        title = (report.title or ref.report_id) if report else ref.report_id
         url = report.url if report else None
-        link = f' <a href="{escape(url)}">{escape(url)}</a>' if url else ""
+        safe = safe_url(url)
+        link = f' <a href="{escape(safe)}">{escape(safe)}</a>' if safe else f" {escape(url)}" if url else ""
         parts.append(
             f'<li id="fn{number}">{escape(ref.source or "")}, “{escape(title)}”,'
             f" {escape(ref.published or 'undated')}{link} (report {escape(ref.report_id)}):"
@@ -184,7 +192,7 @@ def write_brief(store_path: Path, out: Path, country: str | None = None, since: 
         )
     country, since = check_scope(country, since)
     snap = snapshots.load(Path(store_path), country, since)
-    if not snap.picture.reports:
+    if not snap.redacted.reports:
         scope = " ".join(p for p in (country and f"for {country}", since and f"since {since}") if p)
         raise BriefError(f"no reports in {store_path} {scope}".strip())
     html = brief_html(snap, country, since)

@@ -8,6 +8,8 @@ from html import escape
 
 import numpy as np
 
+from ringscope.report.links import safe_href
+
 _TYPE_COLOURS = {
     "Person": "#1f5f8b",
     "Organization": "#2e8b57",
@@ -165,8 +167,9 @@ def network_svg(nodes: list[Node], edges: list[Edge], width: int = 760, height: 
             f"<title>{escape(node.label)} ({node.type}, {node.weight} report(s))</title></circle>"
             f'<text x="{x + radius + 2:.1f}" y="{y + 3:.1f}">{escape(node.label[:32])}</text>'
         )
-        if node.href:
-            body = f'<a href="{escape(node.href)}">{body}</a>'
+        href = safe_href(node.href)
+        if href:
+            body = f'<a href="{escape(href)}">{body}</a>'
         out.append(body)
     out.append("</g></svg>")
     return "".join(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _QUALIFIERS = {
@@ -40,3 +41,15 @@ def figure_text(figure: Any) -> str:
         text = number_text(value)
     period = getattr(figure, "period", None)
     return f"{qualifier}{text}{' ' + currency if currency else ''}{' a ' + period if period else ''}"
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding the span [start, end)."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, max(0, start)):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end)
+    return text[begin : stop.start() + 1 if stop else len(text)]

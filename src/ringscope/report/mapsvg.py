@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ringscope.report.geo import View, centroids, countries, country_path
+from ringscope.report.links import safe_href
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +114,9 @@ def map_svg(hotspots: list[Hotspot], flows: list[Flow], view: View | None = None
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}">'
                 f"<title>{escape(spot.label)}: {spot.count} report(s)</title></circle>"
             )
-            if spot.href:
-                circle = f'<a href="{escape(spot.href)}">{circle}</a>'
+            href = safe_href(spot.href)
+            if href:
+                circle = f'<a href="{escape(href)}">{circle}</a>'
             out.append(circle)
         out.append("</g>")
     out.append("</svg>")

@@ -10,14 +10,16 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ringscope.fuse import Picture, fuse
 from ringscope.model import Extraction, Report
-from ringscope.report.privacy import victim_entities, victim_names
+from ringscope.privacy import Policy, decide
+from ringscope.privacy import view as views
 from ringscope.store import Store, StoreError
+from ringscope.store.withheld import WithheldRow
 
 Item = tuple[Report, Extraction]
 StateKey = tuple[object, ...]
@@ -26,12 +28,18 @@ StateKey = tuple[object, ...]
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     picture: Picture
-    victims: frozenset[str]
-    """Ids of resolved entities that are victims."""
-    victim_names: frozenset[str]
+    """Everything, names included (for an admin who asks for names)."""
+    policy: Policy
+    """The victim policy of the whole store (not only of this snapshot's selection)."""
+    redacted: Picture
+    """The picture with withheld persons as placeholders: what every other reader gets."""
     routes: list[tuple[str, Report, int | None]]
     """(origin->destination key, report, count) for every route."""
     state: StateKey
+
+    def view(self, names: bool = False) -> Picture:
+        """The picture to show: with names only when ``names`` (an admin's explicit request)."""
+        return self.picture if names else self.redacted
 
 
 def store_state(path: Path) -> StateKey:
@@ -67,16 +75,50 @@ def select(items: Iterable[Item], country: str | None = None, since: str | None 
         yield report, extraction
 
 
-def build(items: Iterable[Item], state: StateKey = ()) -> Snapshot:
+def build(
+    items: Iterable[Item],
+    state: StateKey = (),
+    policy: Policy | None = None,
+    labels: Mapping[str, tuple[str, int]] | None = None,
+) -> Snapshot:
+    """The snapshot of ``items``; ``policy`` is decided over them unless given (a whole store's),
+    keeping the placeholders in ``labels``."""
     pairs = list(items)
     picture = fuse(pairs)
-    victims = victim_entities(picture)
+    policy = policy if policy is not None else decide(picture, labels=labels)
     routes = [
         (f"{route.origin}->{route.destination}", report, route.count)
         for report, extraction in pairs
         for route in extraction.routes
     ]
-    return Snapshot(picture, frozenset(victims), frozenset(victim_names(picture, victims)), routes, state)
+    return Snapshot(picture, policy, views.picture(policy, picture), routes, state)
+
+
+def export_items(path: Path, include_victims: bool = False) -> Generator[Item, None, None]:
+    """Every report and extraction of the store at ``path`` as exports give them: redacted by the
+    whole store's victim policy, unless ``include_victims`` (names shown: an admin's choice)."""
+    snap = None if include_victims else load(path)
+    with Store(path, create=False) as store:
+        pairs = store.iter_extractions()
+        try:
+            if snap is None:
+                yield from pairs
+            else:
+                yield from views.items(snap.policy, snap.picture, pairs)
+        finally:
+            pairs.close()
+
+
+def _save_decision(store: Store, policy: Policy, state: StateKey) -> None:
+    """Keep the decision with the store (placeholders then outlive any change to the store)."""
+    rows = [
+        WithheldRow(w.key, w.label, int(w.label.strip("[]").split()[-1]), tuple(sorted(w.names)), w.reasons)
+        for w in policy.withheld.values()
+    ]
+    try:
+        store.save_withheld(rows, repr(state))
+    except sqlite3.OperationalError:
+        pass  # a read-only store: the decision is still made, at every read
 
 
 RECHECK_SECONDS = 2.0
@@ -99,12 +141,18 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
     if cached is not None and cached.state == state:
         _checked[key] = time.monotonic()
         return cached
+    # who is withheld is decided over the whole store, never over a part of it
+    policy = load(path).policy if (country or since) else None
     with _lock:
         cached = _cache.get(key)
         if cached is not None and cached.state == state:
             return cached
         with Store(path, create=False) as store:
-            snapshot = build(select(store.iter_extractions(), country, since), state)
+            if policy is not None:
+                snapshot = build(select(store.iter_extractions(), country, since), state, policy)
+            else:
+                snapshot = build(store.iter_extractions(), state, labels=store.withheld_labels())
+                _save_decision(store, snapshot.policy, state)
         _cache[key] = snapshot
         _checked[key] = time.monotonic()
         return snapshot

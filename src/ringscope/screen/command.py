@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -56,6 +57,17 @@ def _open(path: str) -> IO[str]:
     return sys.stdout if path == "-" else open(path, "w", encoding="utf-8")  # noqa: SIM115
 
 
+@contextmanager
+def _writing(path: Path) -> Iterator[IO[str]]:
+    """A file to write, or standard output for ``-`` (left open)."""
+    fh = _open(str(path))
+    try:
+        yield fh
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+
+
 def screen_command(
     inputs: list[Path] = typer.Argument(
         ..., help="Ad files or folders: .txt (one ad), .jsonl/.json (id + text, or structured fields), "
@@ -64,9 +76,10 @@ def screen_command(
         "-", "-o", "--output", help="Results as JSON lines ('-' for standard output)."),
     ftm: Path | None = typer.Option(
         None, "--ftm", help="Also write recruiter-network entities (FtM UserAccount, Document, "
-        "Documentation) as JSON lines to this file."),
+        "Documentation) as JSON lines to this file ('-' for standard output)."),
     networks_out: Path | None = typer.Option(
-        None, "--networks", help="Also write the ad networks linked by shared contacts as JSON lines."),
+        None, "--networks", help="Also write the ad networks linked by shared contacts as JSON lines "
+        "('-' for standard output)."),
     store: Path | None = typer.Option(
         None, "--store", help="Also keep the screened ads and the recruiter network (accounts linking "
         "ads) in this SQLite store; the same ad text stored again updates its row."),
@@ -74,6 +87,9 @@ def screen_command(
     """Screen job ads for scam-centre recruitment: score, level, indicators with quotes, contacts."""
     kept: list[dict[str, Any]] = []
     levels: Counter[str] = Counter()
+    if [str(p) for p in (output, ftm, networks_out)].count("-") > 1:
+        typer.echo("error: only one of -o, --ftm and --networks can be '-' (standard output)", err=True)
+        raise typer.Exit(1)
     try:
         files = None if [str(p) for p in inputs] == ["-"] else expand(inputs)
     except InputPathError as exc:
@@ -123,16 +139,18 @@ def screen_command(
             conn.close()
     try:
         if ftm is not None:
-            with ftm.open("w", encoding="utf-8") as fh:
-                from ringscope.screen.network import write_ftm
+            from ringscope.screen.network import write_ftm
 
+            with _writing(ftm) as fh:
                 write_ftm(kept, fh)
         if networks_out is not None:
-            with networks_out.open("w", encoding="utf-8") as fh:
-                from ringscope.screen.network import networks
+            from ringscope.screen.network import networks
 
+            with _writing(networks_out) as fh:
                 for net in networks(kept):
                     fh.write(json.dumps(net.as_dict(), ensure_ascii=False) + "\n")
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         typer.echo(f"error: {exc.filename}: {exc.strerror or exc}", err=True)
         raise typer.Exit(1) from exc

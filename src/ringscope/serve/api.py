@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -14,15 +13,13 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 
 from ringscope import settings
+from ringscope.export.cells import CellWriter
 from ringscope.model import ENTITY_TYPES, Extraction, Report
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
-from ringscope.report.privacy import mark_victims, redact
-from ringscope.serve import convert, queries, schemas, screening
-from ringscope.serve.audit import entries
+from ringscope.serve import convert, queries, schemas, screening, withhold
 from ringscope.serve.deps import api_role, api_user, audit, database, store_path
-from ringscope.serve.users import User, UserError, create_user, issue_token
-from ringscope.serve.victims import hidden_names
+from ringscope.serve.users import User
 from ringscope.store import QueryError, Store
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
@@ -30,6 +27,7 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip
 Country = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")]
 Measure = Annotated[str | None, Query(max_length=64, pattern="^[a-z_]+$")]
 Ident = Annotated[str, Query(max_length=128)]
+Names = Annotated[bool, Query(description="Admins only: show the names of withheld persons (audited).")]
 
 AUTH_ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": schemas.ErrorOut, "description": "No token or a wrong token."},
@@ -49,35 +47,6 @@ def _snapshot(request: Request) -> snapshots.Snapshot:
     return snapshots.load(store_path(request))
 
 
-@router.get("/me", response_model=schemas.Me, tags=["account"])
-def me(user: User = viewer) -> schemas.Me:
-    return schemas.Me(username=user.username, role=user.role)
-
-
-@router.post("/tokens", response_model=schemas.TokenOut, status_code=201, tags=["account"])
-def new_token(request: Request, body: schemas.TokenIn, user: User = viewer) -> schemas.TokenOut:
-    """A new API token for the calling user."""
-    token = issue_token(database(request).conn(), user, "api", body.label)
-    audit(request, user, "token", "api token", body.label)
-    return schemas.TokenOut(token=token, label=body.label)
-
-
-@router.post(
-    "/users",
-    response_model=schemas.Me,
-    status_code=201,
-    tags=["account"],
-    responses={400: {"model": schemas.ErrorOut}},
-)
-def new_user(request: Request, body: schemas.UserIn, user: User = Depends(api_role("admin"))) -> schemas.Me:
-    try:
-        created = create_user(database(request).conn(), body.username, body.password, body.role)
-    except UserError as exc:
-        raise HTTPException(400, str(exc)) from exc
-    audit(request, user, "user.add", created.username, created.role)
-    return schemas.Me(username=created.username, role=created.role)
-
-
 @router.get("/reports", response_model=schemas.Page[schemas.ReportSummary], tags=["reports"])
 def reports(
     request: Request,
@@ -85,9 +54,12 @@ def reports(
     offset: Offset = 0,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+    names: Names = False,
     user: User = viewer,
 ) -> schemas.Page[schemas.ReportSummary]:
     rows, total = queries.list_reports(database(request).conn(), limit, offset, source, since)
+    shown = withhold.names_shown(request, user, names, "reports")
+    rows = withhold.report_rows(None if shown else _snapshot(request).policy, rows)
     audit(request, user, "view", "reports", f"offset={offset}")
     return schemas.Page(
         items=[convert.report_summary(r) for r in rows], total=total, limit=limit, offset=offset
@@ -108,15 +80,16 @@ def load_report(request: Request, report_id: str) -> tuple[Report, Extraction]:
     tags=["reports"],
     responses={404: {"model": schemas.ErrorOut}},
 )
-def report(request: Request, report_id: str, user: User = viewer) -> schemas.ReportDetail:
-    """One report with its extracted items; victims' names are withheld from viewers."""
+def report(
+    request: Request, report_id: str, names: Names = False, user: User = viewer
+) -> schemas.ReportDetail:
+    """One report with its extracted items; withheld persons' names are replaced by placeholders."""
     found, extraction = load_report(request, report_id[:128])
-    snap = _snapshot(request)
-    show = user.can("analyst")
+    shown = withhold.names_shown(request, user, names, f"report:{found.id}")
+    event_id = _snapshot(request).picture.event_of.get(found.id)
+    found, extraction = withhold.report_view(request, found, extraction, shown)
     audit(request, user, "view", f"report:{found.id}")
-    return convert.report_detail(
-        found, extraction, snap.picture.event_of.get(found.id), show, () if show else snap.victim_names
-    )
+    return convert.report_detail(found, extraction, event_id)
 
 
 @router.get("/entities", response_model=schemas.Page[schemas.EntityOut], tags=["entities"])
@@ -127,17 +100,17 @@ def entities(
     type: Annotated[str | None, Query(pattern="^(" + "|".join(ENTITY_TYPES) + ")$")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Part of a name or alias.")] = None,
     country: Country = None,
+    names: Names = False,
     user: User = viewer,
 ) -> schemas.Page[schemas.EntityOut]:
-    """Resolved entities, most reported first."""
+    """Resolved entities, most reported first (withheld persons by their placeholders)."""
     snap = _snapshot(request)
-    show = user.can("analyst")
+    shown = withhold.names_shown(request, user, names, "entities")
     wanted = q.casefold() if q else None
     kept = [
         e
-        for e in snap.picture.entities
-        if (show or e.id not in snap.victims)
-        and (type is None or e.type == type)
+        for e in snap.view(shown).entities
+        if (type is None or e.type == type)
         and (country is None or e.country == country.upper())
         and (wanted is None or any(wanted in a.casefold() for a in e.aliases))
     ]
@@ -153,10 +126,11 @@ def entities(
     tags=["entities"],
     responses={404: {"model": schemas.ErrorOut}},
 )
-def entity(request: Request, entity_id: str, user: User = viewer) -> schemas.EntityOut:
+def entity(request: Request, entity_id: str, names: Names = False, user: User = viewer) -> schemas.EntityOut:
     snap = _snapshot(request)
-    found = next((e for e in snap.picture.entities if e.id == entity_id), None)
-    if found is None or (found.id in snap.victims and not user.can("analyst")):
+    shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}")
+    found = next((e for e in snap.view(shown).entities if e.id == entity_id), None)
+    if found is None:
         raise HTTPException(404, "no such entity")
     audit(request, user, "view", f"entity:{found.id}")
     return convert.entity_out(found)
@@ -172,15 +146,16 @@ def entity_network(
     request: Request,
     entity_id: str,
     limit: Annotated[int, Query(ge=1, le=200, description="Most entities returned.")] = 40,
+    names: Names = False,
     user: User = viewer,
 ) -> schemas.NetworkOut:
     """The entity's neighbourhood: entities named in the same reports or joined to it by a role."""
     snap = _snapshot(request)
-    show = user.can("analyst")
-    found = next((e for e in snap.picture.entities if e.id == entity_id), None)
-    if found is None or (found.id in snap.victims and not show):
+    shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}:network")
+    found = next((e for e in snap.view(shown).entities if e.id == entity_id), None)
+    if found is None:
         raise HTTPException(404, "no such entity")
-    nodes, edges = analysis.network(snap, limit=limit, show_victims=show, focus=found.id)
+    nodes, edges = analysis.network(snap, limit=limit, names=shown, focus=found.id)
     audit(request, user, "view", f"entity:{found.id}:network")
     return schemas.NetworkOut(
         nodes=[schemas.NodeOut(id=n.id, name=n.label, type=n.type, reports=n.weight) for n in nodes],
@@ -197,15 +172,17 @@ async def claims(
     country: Country = None,
     report: Annotated[str | None, Query(max_length=128)] = None,
     conflicts: Annotated[bool, Query(description="Only claims flagged in a reconciled figure.")] = False,
+    names: Names = False,
     user: User = viewer,
 ) -> Response:
     """Claims as extracted, in stored order; filter by measure, place, report, or conflicts."""
     code = country.upper() if country else None
     conn = database(request).conn()
+    shown = withhold.names_shown(request, user, names, "claims")
+    snap = await run_in_threadpool(_snapshot, request)  # fusing may take a while: off the event loop
     if conflicts:
-        snap = await run_in_threadpool(_snapshot, request)  # fusing may take a while: off the event loop
         flagged = []
-        for figure in snap.picture.figures:
+        for figure in snap.view(shown).figures:
             ids = {f.claim_id for f in figure.flags}
             flagged += [
                 (ref.report_id, ref.claim)
@@ -218,10 +195,10 @@ async def claims(
         rows, total = flagged[offset : offset + limit], len(flagged)
     else:
         rows, total = queries.list_claims(conn, limit, offset, measure, code, report)
-    hidden = {} if user.can("analyst") else hidden_names(conn, [r for r, _ in rows])
+        rows = withhold.claims_view(None if shown else snap.policy, conn, rows)
     audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
     page = schemas.Page(
-        items=[convert.claim_out(r, c, hidden.get(r, ())) for r, c in rows],
+        items=[convert.claim_out(r, c) for r, c in rows],
         total=total,
         limit=limit,
         offset=offset,
@@ -238,23 +215,24 @@ def figures(
     country: Country = None,
     event: Annotated[str | None, Query(max_length=128)] = None,
     conflicts: bool = False,
+    names: Names = False,
     user: User = viewer,
 ) -> schemas.Page[schemas.FigureOut]:
     """Reconciled figures: consensus, support, and every conflict with its reason."""
     snap = _snapshot(request)
+    shown = withhold.names_shown(request, user, names, "figures")
     code = country.upper() if country else None
     kept = [
         f
-        for f in snap.picture.figures
+        for f in snap.view(shown).figures
         if (measure is None or f.measure == measure)
         and (code is None or f.location == code)
         and (event is None or f.event_id == event)
         and (not conflicts or f.conflicted)
     ]
-    hidden = () if user.can("analyst") else snap.victim_names
     audit(request, user, "view", "figures", f"measure={measure} country={code} conflicts={conflicts}")
     return schemas.Page(
-        items=[convert.figure_out(f, hidden) for f in kept[offset : offset + limit]],
+        items=[convert.figure_out(f) for f in kept[offset : offset + limit]],
         total=len(kept),
         limit=limit,
         offset=offset,
@@ -267,7 +245,7 @@ def events(
 ) -> schemas.Page[schemas.EventOut]:
     """Groups of reports about the same real-world event, largest first."""
     snap = _snapshot(request)
-    items = snap.picture.events
+    items = snap.redacted.events
     audit(request, user, "view", "events")
     return schemas.Page(
         items=[
@@ -286,20 +264,21 @@ def events(
     tags=["events"],
     responses={404: {"model": schemas.ErrorOut}},
 )
-def event(request: Request, event_id: str, user: User = viewer) -> schemas.EventDetail:
+def event(request: Request, event_id: str, names: Names = False, user: User = viewer) -> schemas.EventDetail:
     snap = _snapshot(request)
-    found = next((e for e in snap.picture.events if e.id == event_id), None)
+    shown = withhold.names_shown(request, user, names, f"event:{event_id[:128]}")
+    picture = snap.view(shown)
+    found = next((e for e in picture.events if e.id == event_id), None)
     if found is None:
         raise HTTPException(404, "no such event")
-    hidden = () if user.can("analyst") else snap.victim_names
     audit(request, user, "view", f"event:{found.id}")
     return schemas.EventDetail(
         id=found.id,
         report_ids=found.report_ids,
         published=found.published,
         figures=len(found.figures),
-        reports=[convert.report_summary(snap.picture.reports[r]) for r in found.report_ids],
-        figure_items=[convert.figure_out(f, hidden) for f in found.figures],
+        reports=[convert.report_summary(picture.reports[r]) for r in found.report_ids],
+        figure_items=[convert.figure_out(f) for f in found.figures],
     )
 
 
@@ -334,15 +313,22 @@ async def search(
     ],
     limit: Limit = 20,
     offset: Offset = 0,
+    names: Names = False,
     user: User = viewer,
 ) -> Response:
-    """Full-text search over report titles and texts, best matches first."""
+    """Full-text search over report titles and texts, best matches first.
+
+    A search naming a withheld person answers nothing unless an admin asks for names."""
     conn = database(request).conn()
+    shown = withhold.names_shown(request, user, names, "search")
+    policy = None if shown else (await run_in_threadpool(_snapshot, request)).policy
     try:
         rows, total = queries.search(conn, q, limit, offset, settings.SEARCH_RANK_LIMIT)
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from exc
-    hidden = {} if user.can("analyst") else hidden_names(conn, [r[0] for r in rows])
+    if policy is not None and policy.blocks_query(q):
+        rows, total = [], 0
+    rows = withhold.search_rows(policy, rows)
     audit(request, user, "search", q)
     page = schemas.Page(
         items=[
@@ -352,7 +338,7 @@ async def search(
                 source=r[2],
                 url=r[3],
                 published=r[4],
-                snippet=redact(r[5], hidden.get(r[0], ())),
+                snippet=r[5],
                 score=float(r[6]),
             )
             for r in rows
@@ -364,15 +350,6 @@ async def search(
     return as_json(page)
 
 
-def _marked(request: Request, mark: bool) -> Iterator[tuple[Report, Extraction]]:
-    """Every report and extraction; with ``mark``, victims carry the role the exports hide."""
-    with Store(store_path(request), create=False) as store:
-        for report, extraction in store.iter_extractions():
-            if mark:
-                extraction.entities = mark_victims(report, extraction.entities)
-            yield report, extraction
-
-
 def export_response(request: Request, user: User, kind: str, include_victims: bool) -> StreamingResponse:
     """A download of the whole store: FtM JSON lines or the claims as CSV."""
     if include_victims and not user.can("admin"):
@@ -382,7 +359,7 @@ def export_response(request: Request, user: User, kind: str, include_victims: bo
         from ringscope.export.ftm import to_ftm
 
         def lines() -> Iterator[str]:
-            for proxy in to_ftm(_marked(request, not include_victims), include_victims=include_victims):
+            for proxy in to_ftm(withhold.export_items(request, include_victims)):
                 yield json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
             from ringscope.screen.store import iter_ftm
 
@@ -397,7 +374,7 @@ def export_response(request: Request, user: User, kind: str, include_victims: bo
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = CellWriter(buffer)  # no cell a spreadsheet would run as a formula
         writer.writerow(
             [
                 "report_id",
@@ -415,14 +392,8 @@ def export_response(request: Request, user: User, kind: str, include_victims: bo
                 "quote",
             ]
         )
-        for report, extraction in _marked(request, not include_victims):
-            hidden = set()
-            if not include_victims:
-                for e in extraction.entities:
-                    if "victim" in e.roles:
-                        hidden.update([e.name, *e.aliases])
+        for report, extraction in withhold.export_items(request, include_victims):
             for c in extraction.claims:
-                speaker = c.speaker if not c.speaker or redact(c.speaker, hidden) == c.speaker else ""
                 writer.writerow(
                     [
                         report.id,
@@ -436,8 +407,8 @@ def export_response(request: Request, user: User, kind: str, include_victims: bo
                         c.currency,
                         c.period,
                         c.location,
-                        speaker,
-                        redact(c.quote, hidden),
+                        c.speaker,
+                        c.quote,
                     ]
                 )
             yield buffer.getvalue()
@@ -511,31 +482,6 @@ def screen_networks(request: Request, user: User = viewer) -> list[schemas.Recru
         )
         for ads, accounts in recruiters.networks()
     ]
-
-
-@router.get("/audit", response_model=schemas.Page[schemas.AuditOut], tags=["account"])
-def audit_log(
-    request: Request,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    username: Annotated[str | None, Query(max_length=64)] = None,
-    action: Annotated[str | None, Query(max_length=32)] = None,
-    user: User = Depends(api_role("admin")),
-) -> schemas.Page[schemas.AuditOut]:
-    """Who viewed or exported what, newest first (admins only)."""
-    request.app.state.audit.flush()
-    rows, total = entries(database(request).conn(), limit, offset, username, action)
-    return schemas.Page(
-        items=[
-            schemas.AuditOut(
-                at=e.at, username=e.username, role=e.role, action=e.action, target=e.target, detail=e.detail
-            )
-            for e in rows
-        ],
-        total=total,
-        limit=limit,
-        offset=offset,
-    )
 
 
 __all__ = ["api_user", "router"]

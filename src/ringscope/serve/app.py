@@ -15,10 +15,12 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ringscope.serve import api, queries, schemas, web
+from ringscope import settings
+from ringscope.serve import api, api_account, queries, schemas, web, webauth
 from ringscope.serve.auditwriter import AuditWriter
 from ringscope.serve.db import Database
 from ringscope.serve.deps import LoginRequired, bearer, session_user
+from ringscope.serve.middleware import BodyLimit, DenialAudit
 from ringscope.serve.users import user_for_token
 
 STATIC = Path(__file__).parent / "static"
@@ -35,8 +37,9 @@ SECURITY_HEADERS = {
 class SecurityHeaders:
     """Pure ASGI middleware adding security headers (and no-store on API answers)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, hsts: bool = False) -> None:
         self.app = app
+        self.hsts = hsts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -51,6 +54,8 @@ class SecurityHeaders:
                     headers.setdefault(name, value)
                 if no_store:
                     headers.setdefault("Cache-Control", "no-store")
+                if self.hsts:
+                    headers.setdefault("Strict-Transport-Security", "max-age=31536000")
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -62,8 +67,18 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.audit.close()  # nothing recorded is lost at shutdown
 
 
-def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
-    """The web app and REST API over the store at ``store_path`` (which must exist)."""
+def create_app(
+    store_path: Path,
+    *,
+    title: str = "ringscope",
+    secure_cookies: bool | None = None,
+    max_body: int | None = None,
+) -> FastAPI:
+    """The web app and REST API over the store at ``store_path`` (which must exist).
+
+    ``secure_cookies`` (default: the RINGSCOPE_SECURE_COOKIES setting) sends the session cookie only
+    over HTTPS and asks browsers for HTTPS (HSTS): for a server behind TLS. Request bodies over
+    ``max_body`` bytes (default RINGSCOPE_MAX_BODY_BYTES) are refused with 413 before being read."""
     app = FastAPI(
         title=title,
         version="1",
@@ -76,6 +91,7 @@ def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
     )
     app.state.db = Database(Path(store_path))
     app.state.audit = AuditWriter(Path(store_path))
+    app.state.secure_cookies = settings.SECURE_COOKIES if secure_cookies is None else secure_cookies
 
     @app.get("/health", response_model=schemas.Health, tags=["health"])
     def health() -> schemas.Health:
@@ -93,7 +109,9 @@ def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
             raise HTTPException(401, "authentication required", headers={"WWW-Authenticate": "Bearer"})
         return JSONResponse(app.openapi())
 
+    app.include_router(api_account.router)
     app.include_router(api.router)
+    app.include_router(webauth.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -119,5 +137,7 @@ def create_app(store_path: Path, *, title: str = "ringscope") -> FastAPI:
             return web.error_page(request, 400, f"invalid request: {problems}")
         return JSONResponse({"detail": f"invalid request: {problems}"}, status_code=422)
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, limit=settings.MAX_BODY_BYTES if max_body is None else max_body)
+    app.add_middleware(DenialAudit, writer=app.state.audit)
+    app.add_middleware(SecurityHeaders, hsts=app.state.secure_cookies)  # outermost: on every answer
     return app

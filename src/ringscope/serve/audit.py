@@ -14,13 +14,22 @@ class AuditEntry:
     action: str
     target: str
     detail: str | None
+    client: str | None
 
 
 def entries(
-    conn: sqlite3.Connection, limit: int, offset: int, username: str | None = None, action: str | None = None
+    conn: sqlite3.Connection,
+    limit: int,
+    offset: int,
+    username: str | None = None,
+    action: str | None = None,
+    client: str | None = None,
 ) -> tuple[list[AuditEntry], int]:
     """Newest first."""
     clauses, params = [], []
+    if client:
+        clauses.append("client = ?")
+        params.append(client)
     if username:
         clauses.append("username = ?")
         params.append(username)
@@ -30,7 +39,7 @@ def entries(
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     total = int(conn.execute(f"SELECT COUNT(*) FROM audit_log{where}", params).fetchone()[0])
     rows = conn.execute(
-        f"SELECT at, username, role, action, target, detail FROM audit_log{where}"
+        f"SELECT at, username, role, action, target, detail, client FROM audit_log{where}"
         " ORDER BY pk DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()

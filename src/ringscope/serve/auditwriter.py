@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ringscope.serve.users import User
 
-Row = tuple[str, str | None, str | None, str, str, str | None]
+Row = tuple[str, str | None, str | None, str, str, str | None, str | None]
 
 
 class AuditWriter:
@@ -30,7 +30,15 @@ class AuditWriter:
         self._stopped = False
         self._thread: threading.Thread | None = None
 
-    def record(self, user: User | None, action: str, target: str, detail: str | None = None) -> None:
+    def record(
+        self,
+        user: User | None,
+        action: str,
+        target: str,
+        detail: str | None = None,
+        client: str | None = None,
+    ) -> None:
+        """Queue one entry; ``client`` is the address the request came from."""
         row: Row = (
             datetime.now(UTC).isoformat(timespec="milliseconds"),
             user.username if user else None,
@@ -38,6 +46,7 @@ class AuditWriter:
             action,
             target[:500],
             detail[:1000] if detail else None,
+            client[:100] if client else None,
         )
         with self._lock:
             self._pending.append(row)
@@ -56,8 +65,8 @@ class AuditWriter:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 conn.executemany(
-                    "INSERT INTO audit_log (at, username, role, action, target, detail)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO audit_log (at, username, role, action, target, detail, client)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
                 conn.execute("COMMIT")

@@ -31,6 +31,14 @@ def serve_command(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes.")] = 1,
+    secure_cookies: Annotated[
+        bool,
+        typer.Option(
+            "--secure-cookies",
+            help="Send session cookies only over HTTPS, and ask browsers for HTTPS (HSTS): behind TLS."
+            " Also RINGSCOPE_SECURE_COOKIES=1.",
+        ),
+    ] = settings.SECURE_COOKIES,
 ) -> None:
     """Serve the web app and REST API over the store."""
     from ringscope.serve import run
@@ -40,7 +48,7 @@ def serve_command(
         typer.echo(f"warning: listening on {host}, not only on this machine", err=True)
     typer.echo(f"serving {store} on http://{host}:{port} (Ctrl-C to stop)", err=True)
     try:
-        run(store, host=host, port=port, workers=workers)
+        run(store, host=host, port=port, workers=workers, secure_cookies=secure_cookies)
     except StoreError as exc:
         _fail(str(exc))
 
@@ -72,6 +80,7 @@ def user_add(
 def user_token(
     username: Annotated[str, typer.Argument(help="An existing user.")],
     label: Annotated[str | None, typer.Option(help="What the token is for.")] = None,
+    expires_days: Annotated[int, typer.Option(help="Days until the token expires (1-365).")] = 90,
     store: StoreOption = settings.STORE_PATH,
 ) -> None:
     """Make an API token for a user (printed once; only its digest is stored)."""
@@ -79,14 +88,21 @@ def user_token(
     from ringscope.store import StoreError
 
     try:
-        token = create_token(store, username, label)
+        token = create_token(store, username, label, expires_days)
     except (UserError, StoreError) as exc:
         _fail(str(exc))
     typer.echo(token)
 
 
+from ringscope.serve import usercommands  # noqa: E402,F401  (list, tokens, revoke, set on user_app)
+
+
 def brief_command(
-    output: Annotated[Path, typer.Option("--output", "-o", help="brief.html or brief.pdf", dir_okay=False)],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="brief.html, brief.pdf, or - for HTML on standard output",
+                     dir_okay=False),
+    ],
     country: Annotated[str | None, typer.Option(help="Only reports about this country (ISO2).")] = None,
     since: Annotated[
         str | None, typer.Option(help="Only reports published on or after (YYYY-MM-DD).")
@@ -98,6 +114,17 @@ def brief_command(
     from ringscope.report.errors import BriefError
     from ringscope.store import StoreError
 
+    if str(output) == "-":
+        import sys
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="ringscope-brief-") as scratch:
+            try:
+                out = write_brief(store, Path(scratch) / "brief.html", country=country, since=since)
+            except (BriefError, StoreError) as exc:
+                _fail(str(exc))
+            sys.stdout.write(out.read_text(encoding="utf-8"))
+        return
     try:
         out = write_brief(store, output, country=country, since=since)
     except (BriefError, StoreError) as exc:

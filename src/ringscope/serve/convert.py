@@ -1,13 +1,11 @@
-"""Model and picture objects as API shapes, with victims' names withheld where asked."""
+"""Model and picture objects as API shapes (given redacted views, they hold no withheld name)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from ringscope.fuse import Figure, ResolvedEntity
-from ringscope.model import Claim, Extraction, Report
-from ringscope.report.privacy import WITHHELD, is_victim_in, redact
+from ringscope.model import Claim, Extraction, Report, unsupported_note
 from ringscope.serve import schemas
 
 
@@ -19,11 +17,7 @@ def report_summary(row: tuple[Any, ...] | Report) -> schemas.ReportSummary:
     return schemas.ReportSummary(id=row[0], title=row[1], source=row[2], url=row[3], published=row[4])
 
 
-def claim_out(report_id: str, claim: Claim, hidden: Iterable[str] = ()) -> schemas.ClaimOut:
-    hidden = list(hidden)
-    speaker = claim.speaker
-    if speaker and hidden and redact(speaker, hidden) != speaker:
-        speaker = WITHHELD
+def claim_out(report_id: str, claim: Claim) -> schemas.ClaimOut:
     return schemas.ClaimOut(
         id=claim.id,
         report_id=report_id,
@@ -36,49 +30,27 @@ def claim_out(report_id: str, claim: Claim, hidden: Iterable[str] = ()) -> schem
         currency=claim.currency,
         period=claim.period,
         location=claim.location,
-        speaker=speaker,
+        speaker=claim.speaker,
         date=claim.date,
-        quote=redact(claim.quote, hidden),
+        quote=claim.quote,
         start=claim.start,
         end=claim.end,
     )
 
 
-def redact_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the given spans replaced by the placeholder (offsets of other items shift)."""
-    out, last = [], 0
-    for start, end in sorted(spans):
-        if start < last:
-            continue
-        out.append(text[last:start])
-        out.append(WITHHELD)
-        last = end
-    out.append(text[last:])
-    return "".join(out)
-
-
-def report_detail(
-    report: Report, extraction: Extraction, event_id: str | None, show_victims: bool, hidden: Iterable[str]
-) -> schemas.ReportDetail:
-    """A report with its items; without ``show_victims`` victims are dropped and their names withheld.
-
-    Withholding names changes the text, so spans then refer to the redacted text only
-    approximately; the quotes are redacted the same way.
-    """
-    hidden = set() if show_victims else set(hidden)
-    victims = [] if show_victims else [e for e in extraction.entities if is_victim_in(e, report.text)]
-    for entity in victims:
-        hidden.update([entity.name, *entity.aliases])
-    spans = [(m.start, m.end) for e in victims for m in e.mentions if m.start >= 0]
-    text = redact(redact_spans(report.text, spans), hidden) if hidden or spans else report.text
+def report_detail(report: Report, extraction: Extraction, event_id: str | None) -> schemas.ReportDetail:
+    """A report with its items (pass the redacted view unless names may be shown)."""
     return schemas.ReportDetail(
         id=report.id,
-        title=redact(report.title or "", hidden) or report.title,
+        title=report.title,
         source=report.source,
         url=report.url,
         published=report.published,
         event_id=event_id,
-        text=text,
+        text=report.text,
+        language=extraction.language,
+        unsupported_language=extraction.unsupported_language,
+        note=unsupported_note(extraction.language) if extraction.unsupported_language else None,
         entities=[
             schemas.ReportEntity(
                 type=e.type,
@@ -88,15 +60,14 @@ def report_detail(
                 mentions=[schemas.MentionOut(start=m.start, end=m.end, text=m.text) for m in e.mentions],
             )
             for e in extraction.entities
-            if e not in victims
         ],
-        claims=[claim_out(report.id, c, hidden) for c in extraction.claims],
+        claims=[claim_out(report.id, c) for c in extraction.claims],
         routes=[
             schemas.RouteItem(
                 origin=r.origin,
                 destination=r.destination,
                 count=r.count,
-                quote=redact(r.quote, hidden),
+                quote=r.quote,
                 start=r.start,
                 end=r.end,
             )
@@ -123,8 +94,7 @@ def entity_out(entity: ResolvedEntity) -> schemas.EntityOut:
     )
 
 
-def figure_out(figure: Figure, hidden: Iterable[str] = ()) -> schemas.FigureOut:
-    hidden = list(hidden)
+def figure_out(figure: Figure) -> schemas.FigureOut:
     return schemas.FigureOut(
         id=figure.id,
         measure=figure.measure,
@@ -155,7 +125,7 @@ def figure_out(figure: Figure, hidden: Iterable[str] = ()) -> schemas.FigureOut:
                 high=ref.claim.high,
                 qualifier=ref.claim.qualifier,
                 currency=ref.claim.currency,
-                quote=redact(ref.claim.quote, hidden),
+                quote=ref.claim.quote,
             )
             for ref in figure.claims
         ],

@@ -49,6 +49,7 @@ async def api_user(
     user = user_for_token(database(request).conn(), credentials.credentials, "api")
     if user is None:
         raise HTTPException(401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
+    request.state.user = user  # for the audit of a denial that follows
     return user
 
 
@@ -67,7 +68,10 @@ def session_user(request: Request) -> User | None:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
-    return user_for_token(database(request).conn(), token, "session")
+    user = user_for_token(database(request).conn(), token, "session")
+    if user is not None:
+        request.state.user = user
+    return user
 
 
 def web_user(request: Request) -> User:
@@ -97,7 +101,12 @@ def check_csrf(request: Request, submitted: str | None) -> None:
         raise HTTPException(403, "forbidden: missing or wrong CSRF token")
 
 
+def client_address(request: Request) -> str | None:
+    """The address the request came from (the proxy's client when uvicorn trusts the proxy)."""
+    return request.client.host if request.client else None
+
+
 def audit(request: Request, user: User | None, action: str, target: str, detail: str | None = None) -> None:
-    """Log who viewed or exported what (written within a fraction of a second, in batches)."""
+    """Log who viewed or exported what, and from where (written within a second, in batches)."""
     writer: AuditWriter = request.app.state.audit
-    writer.record(user, action, target, detail)
+    writer.record(user, action, target, detail, client_address(request))

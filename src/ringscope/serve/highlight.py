@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
-from ringscope.report.privacy import WITHHELD, redact
-
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -18,20 +16,18 @@ class Span:
     title: str = ""
 
 
-def highlight(text: str, spans: Iterable[Span], hidden: Iterable[str] = ()) -> str:
+def highlight(text: str, spans: Iterable[Span]) -> str:
     """Escaped HTML of ``text`` with ``<mark>`` elements around the spans.
 
-    Spans nest when one holds the other; a span crossing an open one is dropped.
-    "withheld" spans are replaced by a placeholder, and any ``hidden`` name in the
-    remaining text is withheld too.
+    Spans nest when one holds the other; a span crossing an open one is dropped. Give the
+    redacted text (see ringscope.privacy.view): this function withholds nothing itself.
     """
-    hidden = list(hidden)
     valid = sorted(
         (s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: (s.start, -s.end, s.kind)
     )
 
     def plain(segment: str) -> str:
-        return escape(redact(segment, hidden) if hidden else segment)
+        return escape(segment)
 
     out: list[str] = []
     stack: list[Span] = []
@@ -44,12 +40,8 @@ def highlight(text: str, spans: Iterable[Span], hidden: Iterable[str] = ()) -> s
         if stack and span.end > stack[-1].end:
             continue  # crosses the open span
         if span.start < position:
-            continue  # inside withheld text
-        out.append(plain(text[position : span.start]))
-        if span.kind == "withheld":
-            out.append(f'<mark class="hl hl-withheld">{escape(WITHHELD)}</mark>')
-            position = span.end
             continue
+        out.append(plain(text[position : span.start]))
         title = f' title="{escape(span.title)}"' if span.title else ""
         out.append(f'<mark class="hl hl-{escape(span.kind.lower())}"{title}>')
         stack.append(span)

@@ -108,3 +108,12 @@ def route_totals(conn: sqlite3.Connection) -> list[tuple[str, str, int, int]]:
 
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def report_texts(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """Report id -> text, for the given ids."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT id, text FROM reports WHERE id IN ({marks})", ids)
+    return {str(r[0]): str(r[1]) for r in rows}

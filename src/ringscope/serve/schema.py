@@ -35,3 +35,23 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX audit_log_user ON audit_log(username, at);
 """
+
+HARDENING_SCHEMA = """
+ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE api_tokens ADD COLUMN public_id TEXT;
+UPDATE api_tokens SET public_id = lower(hex(randomblob(8)));
+CREATE UNIQUE INDEX api_tokens_public_id ON api_tokens(public_id);
+
+ALTER TABLE audit_log ADD COLUMN client TEXT;
+CREATE INDEX audit_log_action ON audit_log(action, at);
+
+CREATE TABLE login_failures (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_at REAL NOT NULL,
+    locked_until REAL NOT NULL DEFAULT 0
+);
+"""
+"""Disabled users, public token ids (to list and revoke), the client address in the audit log,
+and failed logins counted per user and per client address (shared by every server worker)."""

@@ -28,17 +28,43 @@ class Me(BaseModel):
 
 class TokenIn(BaseModel):
     label: str | None = Field(default=None, max_length=100)
+    expires_days: int = Field(default=90, ge=1, le=365, description="Days until the token expires.")
 
 
 class TokenOut(BaseModel):
     token: str = Field(description="Shown once; send as `Authorization: Bearer <token>`.")
     label: str | None
+    id: str = Field(description="The token's public id, to list and revoke it by.")
+
+
+class TokenInfoOut(BaseModel):
+    id: str
+    username: str
+    label: str | None
+    created_at: str
+    expires_at: str | None
+    revoked: bool
+    expired: bool
 
 
 class UserIn(BaseModel):
     username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=8, max_length=1024)
+    password: str = Field(
+        min_length=12, max_length=1024, description="At least 12 characters, judged hard to guess."
+    )
     role: str = Field(pattern="^(viewer|analyst|admin)$")
+
+
+class UserOut(BaseModel):
+    username: str
+    role: str
+    disabled: bool
+    created_at: str
+
+
+class UserPatch(BaseModel):
+    role: str | None = Field(default=None, pattern="^(viewer|analyst|admin)$")
+    disabled: bool | None = Field(default=None, description="true disables the user and all its tokens.")
 
 
 class ReportSummary(BaseModel):
@@ -101,6 +127,11 @@ class DateOut(BaseModel):
 class ReportDetail(ReportSummary):
     event_id: str | None
     text: str
+    language: str | None = None
+    """Detected language (ISO 639-1), null when undetermined."""
+    unsupported_language: bool = False
+    """True when the extractor does not read ``language``: then nothing was extracted (see ``note``)."""
+    note: str | None = None
     entities: list[ReportEntity]
     claims: list[ClaimOut]
     routes: list[RouteItem]
@@ -214,6 +245,7 @@ class AuditOut(BaseModel):
     action: str
     target: str
     detail: str | None
+    client: str | None = Field(description="The address the request came from.")
 
 
 class ErrorOut(BaseModel):

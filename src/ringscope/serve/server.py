@@ -38,13 +38,16 @@ def _listener(host: str, port: int, listen: bool) -> socket.socket:
     return sock
 
 
-def _worker(store_path: Path, host: str, port: int) -> None:
+def _worker(store_path: Path, host: str, port: int, secure_cookies: bool | None = None) -> None:
     """One worker process with its own listening socket on the shared port."""
     sock = _listener(host, port, listen=True)
-    uvicorn.Server(uvicorn.Config(create_app(store_path), **FAST)).run(sockets=[sock])
+    app = create_app(store_path, secure_cookies=secure_cookies)
+    uvicorn.Server(uvicorn.Config(app, **FAST)).run(sockets=[sock])
 
 
-def _serve_reuseport(store_path: Path, host: str, port: int, workers: int) -> None:
+def _serve_reuseport(
+    store_path: Path, host: str, port: int, workers: int, secure_cookies: bool | None = None
+) -> None:
     """``workers`` processes, each listening on the port (SO_REUSEPORT): the kernel hands each new
     connection to one of them by a hash of its addresses. With one shared socket, whichever worker
     wakes first takes a whole burst of connections (measured: 34 of 50 keep-alive connections on one
@@ -54,7 +57,9 @@ def _serve_reuseport(store_path: Path, host: str, port: int, workers: int) -> No
     except OSError as exc:
         raise SystemExit(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_worker, args=(store_path, host, port)) for _ in range(workers)]
+    processes = [
+        context.Process(target=_worker, args=(store_path, host, port, secure_cookies)) for _ in range(workers)
+    ]
     for process in processes:
         process.start()
 
@@ -76,18 +81,26 @@ def _serve_reuseport(store_path: Path, host: str, port: int, workers: int) -> No
         holder.close()
 
 
-def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+def serve(
+    store_path: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    secure_cookies: bool | None = None,
+) -> None:
     """Serve until interrupted; with ``workers`` > 1, that many processes share the port."""
-    app = create_app(store_path)  # fails early, in this process, on a bad store
+    app = create_app(store_path, secure_cookies=secure_cookies)  # fails early, here, on a bad store
     if workers <= 1:
         uvicorn.run(app, host=host, port=port, **FAST)
         return
     del app
     if hasattr(socket, "SO_REUSEPORT"):
-        _serve_reuseport(Path(store_path), host, port, workers)
+        _serve_reuseport(Path(store_path), host, port, workers, secure_cookies)
         return
-    # worker processes import the app afresh; they find the store through the settings
+    # worker processes import the app afresh; they find the store and options through the settings
     os.environ["RINGSCOPE_STORE"] = str(Path(store_path).resolve())
+    if secure_cookies is not None:
+        os.environ["RINGSCOPE_SECURE_COOKIES"] = "1" if secure_cookies else "0"
     uvicorn.run(
         "ringscope.serve.server:app_from_settings",
         factory=True,

@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from ringscope import settings
 from ringscope.fuse import Figure, ResolvedEntity
-from ringscope.model import ENTITY_TYPES
+from ringscope.model import ENTITY_TYPES, unsupported_note
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
 from ringscope.report.charts import network_svg, timeline_svg
-from ringscope.report.format import figure_text, number_text
+from ringscope.report.format import figure_text, number_text, sentence_around
+from ringscope.report.links import safe_href, safe_url
 from ringscope.report.mapsvg import map_svg
-from ringscope.report.privacy import is_victim_in, redact, sentence_around
-from ringscope.serve import queries, screening
+from ringscope.serve import queries, screening, withhold
 from ringscope.serve.api import export_response
 from ringscope.serve.deps import (
-    LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
     audit,
     check_csrf,
@@ -36,22 +34,24 @@ from ringscope.serve.deps import (
     web_user,
 )
 from ringscope.serve.highlight import Span, highlight
-from ringscope.serve.users import SESSION_HOURS, User, authenticate, issue_token, revoke_token
-from ringscope.serve.victims import hidden_names
+from ringscope.serve.users import User, issue_token
 from ringscope.store import QueryError, Store
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.filters["figure"] = figure_text
 templates.env.filters["number"] = number_text
+templates.env.filters["safe_url"] = safe_url
+templates.env.filters["safe_href"] = safe_href
 router = APIRouter(include_in_schema=False)
 viewer = Depends(web_user)
+Names = Annotated[bool, Query(description="Admins only: show withheld names (audited).")]
 
 
 def login_url(next_url: str) -> str:
     return "/login?" + urlencode({"next": next_url})
 
 
-def _safe_next(next_url: str | None) -> str:
+def safe_next(next_url: str | None) -> str:
     if not next_url or not next_url.startswith("/") or next_url.startswith("//") or "\\" in next_url:
         return "/"
     return next_url
@@ -83,66 +83,6 @@ def _href(entity: ResolvedEntity) -> str:
     return f"/entities/{entity.id}"
 
 
-# -- login ------------------------------------------------------------------------
-
-
-@router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str = "/") -> Response:
-    token = secrets.token_urlsafe(24)
-    response = render(request, "login.html", None, next=_safe_next(next), login_csrf=token, error=None)
-    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", max_age=3600)
-    return response
-
-
-@router.post("/login", response_class=HTMLResponse)
-def login(
-    request: Request,
-    username: Annotated[str, Form(max_length=64)],
-    password: Annotated[str, Form(max_length=1024)],
-    csrf: Annotated[str, Form(max_length=200)],
-    next: Annotated[str, Form(max_length=2000)] = "/",
-) -> Response:
-    expected = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
-    if not expected or not secrets.compare_digest(expected, csrf):
-        raise HTTPException(403, "forbidden: missing or wrong CSRF token")
-    conn = database(request).conn()
-    user = authenticate(conn, username, password)
-    if user is None:
-        audit(request, None, "login.failed", username)
-        token = secrets.token_urlsafe(24)
-        response = render(
-            request,
-            "login.html",
-            None,
-            status=401,
-            next=_safe_next(next),
-            login_csrf=token,
-            error="Wrong username or password.",
-        )
-        response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", max_age=3600)
-        return response
-    session = issue_token(conn, user, "session")
-    audit(request, user, "login", user.username)
-    redirect = RedirectResponse(_safe_next(next), status_code=303)
-    redirect.set_cookie(
-        SESSION_COOKIE, session, httponly=True, samesite="strict", max_age=SESSION_HOURS * 3600
-    )
-    redirect.delete_cookie(LOGIN_CSRF_COOKIE)
-    return redirect
-
-
-@router.post("/logout")
-def logout(
-    request: Request, csrf: Annotated[str, Form(max_length=200)] = "", user: User = viewer
-) -> Response:
-    check_csrf(request, csrf)
-    revoke_token(database(request).conn(), request.cookies.get(SESSION_COOKIE, ""))
-    audit(request, user, "logout", user.username)
-    response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(SESSION_COOKIE)
-    return response
-
-
 # -- pages --------------------------------------------------------------------------
 
 
@@ -158,20 +98,23 @@ def search(
     request: Request,
     q: Annotated[str, Query(max_length=500)] = "",
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    names: Names = False,
     user: User = viewer,
 ) -> Response:
     hits: list[dict[str, Any]] = []
     total, error = 0, None
     if q.strip():
         conn = database(request).conn()
+        shown = withhold.names_shown(request, user, names, "search")
+        policy = None if shown else _snap(request).policy
         try:
             rows, total = queries.search(conn, q, 20, offset, settings.SEARCH_RANK_LIMIT)
         except QueryError as exc:
             rows, error = [], str(exc)
-        hidden = {} if user.can("analyst") else hidden_names(conn, [r[0] for r in rows])
-        for r in rows:
-            snippet = redact(r[5], hidden.get(r[0], ()))
-            marked = str(Markup.escape(snippet)).replace("«", "<b>").replace("»", "</b>")
+        if policy is not None and policy.blocks_query(q):
+            rows, total = [], 0
+        for r in withhold.search_rows(policy, rows):
+            marked = str(Markup.escape(r[5])).replace("«", "<b>").replace("»", "</b>")
             hits.append(
                 {"id": r[0], "title": r[1], "source": r[2], "published": r[4], "snippet": Markup(marked)}
             )
@@ -180,42 +123,37 @@ def search(
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report(request: Request, report_id: str, user: User = viewer) -> Response:
+def report(request: Request, report_id: str, names: Names = False, user: User = viewer) -> Response:
     with Store(store_path(request), create=False) as store:
         found = store.get_report(report_id[:128])
         if found is None:
             raise HTTPException(404, "no such report")
         extraction = store.get_extraction(found.id)
     snap = _snap(request)
-    show = user.can("analyst")
+    shown = withhold.names_shown(request, user, names, f"report:{found.id}")
+    found, extraction = withhold.report_view(request, found, extraction, shown)
+    labels = set(snap.policy.labels)
     spans: list[Span] = []
     entity_links: list[dict[str, Any]] = []
     resolved = {
         (o.report_id, o.entity.name): e
-        for e in snap.picture.entities
+        for e in snap.view(shown).entities
         for o in e.occurrences
         if o.report_id == found.id
     }
     for entity in extraction.entities:
-        victim = is_victim_in(entity, found.text)
+        kind = "withheld" if entity.name in labels else entity.type
         for m in entity.mentions:
-            spans.append(
-                Span(m.start, m.end, "withheld" if victim and not show else entity.type, entity.type)
-            )
-        if victim and not show:
-            continue
+            spans.append(Span(m.start, m.end, kind, entity.type))
         target = resolved.get((found.id, entity.name))
-        entity_links.append(
-            {"name": entity.name, "type": entity.type, "id": target.id if target else None, "victim": victim}
-        )
+        entity_links.append({"name": entity.name, "type": entity.type, "id": target.id if target else None})
     for claim in extraction.claims:
         spans.append(Span(claim.start, claim.end, "claim", f"{claim.measure}: {number_text(claim.value)}"))
     for route in extraction.routes:
         spans.append(Span(route.start, route.end, "route", f"route {route.origin} → {route.destination}"))
     for date in extraction.dates:
         spans.append(Span(date.start, date.end, "date", date.value))
-    hidden = () if show else snap.victim_names
-    body = Markup(highlight(found.text, spans, hidden))
+    body = Markup(highlight(found.text, spans))
     audit(request, user, "view", f"report:{found.id}")
     return render(
         request,
@@ -227,7 +165,9 @@ def report(request: Request, report_id: str, user: User = viewer) -> Response:
         claims=extraction.claims,
         routes=extraction.routes,
         event_id=snap.picture.event_of.get(found.id),
-        title=redact(found.title or found.id, hidden),
+        title=found.title or found.id,
+        language=extraction.language,
+        language_note=unsupported_note(extraction.language) if extraction.unsupported_language else None,
     )
 
 
@@ -236,16 +176,16 @@ def entities(
     request: Request,
     q: Annotated[str, Query(max_length=200)] = "",
     type: Annotated[str, Query(max_length=20)] = "",
+    names: Names = False,
     user: User = viewer,
 ) -> Response:
     snap = _snap(request)
-    show = user.can("analyst")
+    shown = withhold.names_shown(request, user, names, "entities")
     wanted = q.casefold()
     kept = [
         e
-        for e in snap.picture.entities
-        if (show or e.id not in snap.victims)
-        and (not type or e.type == type)
+        for e in snap.view(shown).entities
+        if (not type or e.type == type)
         and (not wanted or any(wanted in a.casefold() for a in e.aliases))
     ]
     kept.sort(key=lambda e: (-len(e.reports), e.type, e.name))
@@ -263,46 +203,37 @@ def entities(
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: str, user: User = viewer) -> Response:
+def entity(request: Request, entity_id: str, names: Names = False, user: User = viewer) -> Response:
     snap = _snap(request)
-    show = user.can("analyst")
-    found = next((e for e in snap.picture.entities if e.id == entity_id), None)
-    if found is None or (found.id in snap.victims and not show):
+    shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}")
+    picture = snap.view(shown)
+    found = next((e for e in picture.entities if e.id == entity_id), None)
+    if found is None:
         raise HTTPException(404, "no such entity")
-    hidden = () if show else snap.victim_names
     mentions = []
     seen: set[tuple[str, str]] = set()
     for occurrence in found.occurrences[:60]:
-        report = snap.picture.reports[occurrence.report_id]
+        report = picture.reports[occurrence.report_id]
         for m in occurrence.entity.mentions[:3]:
             sentence = sentence_around(report.text, m.start, m.end).strip() if m.start >= 0 else ""
             if sentence and (report.id, sentence) not in seen:
                 seen.add((report.id, sentence))
-                mentions.append({"report": report, "sentence": redact(sentence, hidden)})
-    names = {a.casefold() for a in found.aliases}
+                mentions.append({"report": report, "sentence": sentence})
+    aliases = {a.casefold() for a in found.aliases}
     claims = [
         (f, ref)
-        for f in snap.picture.figures
+        for f in picture.figures
         for ref in f.claims
         if ref.report_id in found.reports
         and (
-            (ref.claim.speaker and ref.claim.speaker.casefold() in names)
-            or any(n in ref.claim.quote.casefold() for n in names)
+            (ref.claim.speaker and ref.claim.speaker.casefold() in aliases)
+            or any(n in ref.claim.quote.casefold() for n in aliases)
         )
     ]
-    by_id = {e.id: e for e in snap.picture.entities}
-    links = [
-        (role, by_id[other])
-        for role, other in found.links
-        if other in by_id and (show or other not in snap.victims)
-    ]
-    linked_from = [
-        (role, e)
-        for e in snap.picture.entities
-        for role, other in e.links
-        if other == found.id and (show or e.id not in snap.victims)
-    ]
-    nodes, edges = analysis.network(snap, limit=25, show_victims=show, focus=found.id, href=_href)
+    by_id = {e.id: e for e in picture.entities}
+    links = [(role, by_id[other]) for role, other in found.links if other in by_id]
+    linked_from = [(role, e) for e in picture.entities for role, other in e.links if other == found.id]
+    nodes, edges = analysis.network(snap, limit=25, names=shown, focus=found.id, href=_href)
     audit(request, user, "view", f"entity:{found.id}")
     return render(
         request,
@@ -314,8 +245,7 @@ def entity(request: Request, entity_id: str, user: User = viewer) -> Response:
         links=links,
         linked_from=linked_from,
         graph=Markup(network_svg(nodes, edges, height=420)),
-        reports=[snap.picture.reports[r] for r in found.reports],
-        hidden=hidden,
+        reports=[picture.reports[r] for r in found.reports],
     )
 
 
@@ -325,18 +255,20 @@ def claims(
     measure: Annotated[str, Query(max_length=64)] = "",
     country: Annotated[str, Query(max_length=2)] = "",
     conflicts: bool = False,
+    names: Names = False,
     user: User = viewer,
 ) -> Response:
     snap = _snap(request)
+    picture = snap.view(withhold.names_shown(request, user, names, "claims"))
     code = country.upper()
     kept: list[Figure] = [
         f
-        for f in snap.picture.figures
+        for f in picture.figures
         if (not measure or f.measure == measure)
         and (not code or f.location == code)
         and (not conflicts or f.conflicted)
     ]
-    measures = sorted({f.measure for f in snap.picture.figures})
+    measures = sorted({f.measure for f in picture.figures})
     audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
     return render(
         request,
@@ -348,8 +280,7 @@ def claims(
         country=code,
         conflicts=conflicts,
         measures=measures,
-        reports=snap.picture.reports,
-        hidden=() if user.can("analyst") else snap.victim_names,
+        reports=picture.reports,
     )
 
 
@@ -358,19 +289,19 @@ def events(request: Request, user: User = viewer) -> Response:
     snap = _snap(request)
     audit(request, user, "view", "events")
     return render(
-        request, "events.html", user, events=snap.picture.events[:300], reports=snap.picture.reports
+        request, "events.html", user, events=snap.redacted.events[:300], reports=snap.redacted.reports
     )
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event(request: Request, event_id: str, user: User = viewer) -> Response:
+def event(request: Request, event_id: str, names: Names = False, user: User = viewer) -> Response:
     snap = _snap(request)
-    found = next((e for e in snap.picture.events if e.id == event_id), None)
+    picture = snap.view(withhold.names_shown(request, user, names, f"event:{event_id[:128]}"))
+    found = next((e for e in picture.events if e.id == event_id), None)
     if found is None:
         raise HTTPException(404, "no such event")
-    reports = [snap.picture.reports[r] for r in found.report_ids]
-    hidden = () if user.can("analyst") else snap.victim_names
-    leads = [redact(_lead(r.text), hidden) for r in reports]
+    reports = [picture.reports[r] for r in found.report_ids]
+    leads = [_lead(r.text) for r in reports]
     rows = []
     for figure in found.figures:
         cells = {ref.report_id: ref for ref in figure.claims}
@@ -393,7 +324,6 @@ def event(request: Request, event_id: str, user: User = viewer) -> Response:
         reports=reports,
         rows=rows,
         leads=leads,
-        hidden=hidden,
     )
 
 
@@ -416,7 +346,7 @@ def map_page(request: Request, user: User = viewer) -> Response:
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, user: User = viewer) -> Response:
     snap = _snap(request)
-    nodes, edges = analysis.network(snap, limit=40, show_victims=user.can("analyst"), href=_href)
+    nodes, edges = analysis.network(snap, limit=40, href=_href)
     ad_nodes, ad_edges = screening.load_recruiters(database(request).conn()).graph()
     audit(request, user, "view", "network")
     return render(

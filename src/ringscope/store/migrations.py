@@ -11,7 +11,8 @@ from __future__ import annotations
 import sqlite3
 
 from ringscope.screen.store import SCREEN_SCHEMA
-from ringscope.serve.schema import AUTH_SCHEMA
+from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
+from ringscope.store.withheld import WITHHELD_SCHEMA
 
 _V1 = """
 CREATE TABLE reports (
@@ -124,6 +125,24 @@ CREATE TABLE dates (
 CREATE INDEX dates_report ON dates(report_id, seq);
 """
 
+_OUTLETS = """
+-- A report's source is its publisher, never the input it was read from: earlier versions stored
+-- the JSON-lines file (or standard input) there. Outlets then come from the report's URL.
+UPDATE reports SET source = NULL
+ WHERE lower(source) LIKE '%.jsonl' OR lower(source) LIKE '%.ndjson' OR source = '<stdin>';
+-- A report without a title is titled by its first line (at most 200 characters).
+UPDATE reports
+   SET title = substr(trim(substr(ltrim(text, char(10, 13, 32, 9)), 1,
+                                  instr(ltrim(text, char(10, 13, 32, 9)) || char(10), char(10)) - 1)), 1, 200)
+ WHERE title IS NULL OR trim(title) = '';
+"""
+
+_LANGUAGE = """
+ALTER TABLE reports ADD COLUMN language TEXT;
+ALTER TABLE reports ADD COLUMN unsupported_language INTEGER NOT NULL DEFAULT 0;
+"""
+"""Each report's detected language, and whether the extractor left it unread for its language."""
+
 RULE_IDS = """
 ALTER TABLE claims ADD COLUMN rule TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN "trigger" TEXT NOT NULL DEFAULT '';
@@ -131,10 +150,13 @@ ALTER TABLE entities ADD COLUMN rule TEXT NOT NULL DEFAULT '';
 ALTER TABLE routes ADD COLUMN rule TEXT NOT NULL DEFAULT '';
 CREATE INDEX claims_rule ON claims(rule);
 """
-"""Version 4: the id of the extraction rule that produced each entity, claim and route, and the
+"""Version 8: the id of the extraction rule that produced each entity, claim and route, and the
 measure trigger of each claim (empty for items stored before)."""
 
-MIGRATIONS: list[str] = [_V1, AUTH_SCHEMA, SCREEN_SCHEMA, RULE_IDS]
+
+MIGRATIONS: list[str] = [
+    _V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE, WITHHELD_SCHEMA, RULE_IDS,
+]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
 

@@ -59,3 +59,7 @@ class StoreStats:
     entities_by_type: dict[str, int] = field(default_factory=dict)
     claims_by_measure: dict[str, int] = field(default_factory=dict)
     extractor_versions: dict[str, int] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)
+    """Reports by detected language ("" when undetermined, or stored before detection)."""
+    unsupported_languages: frozenset[str] = frozenset()
+    """The languages among :attr:`languages` whose reports the extractor did not read."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,9 +17,12 @@ from types import TracebackType
 from typing import Any
 
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
+from ringscope.private import private_file, tighten
+from ringscope.store import withheld as withheld_store
 from ringscope.store.fts import QueryError, fts_query
 from ringscope.store.migrations import SchemaError, migrate, schema_version
 from ringscope.store.records import EntitySummary, SearchHit, StoredClaim, StoreStats
+from ringscope.store.withheld import WithheldRow
 
 Extractor = Callable[[str, str | None], Extraction]
 
@@ -52,6 +55,12 @@ class Store:
             raise StoreError(f"no store at {self.path} (create one with `ringscope ingest`)")
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a directory, not a store file")
+        try:  # only its owner may read the store; SQLite gives -wal and -shm the same mode
+            private_file(self.path)
+            for suffix in ("-wal", "-shm"):
+                tighten(Path(f"{self.path}{suffix}"))
+        except OSError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc.strerror or exc}") from exc
         try:
             self._conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
@@ -111,7 +120,8 @@ class Store:
                 return False
             conn.execute(
                 "INSERT INTO reports (id, content_hash, source, url, published, title, external_id, text,"
-                " ingested_at, extractor_version, item_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " ingested_at, extractor_version, item_count, language, unsupported_language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     report.id,
                     report.content_hash,
@@ -124,6 +134,8 @@ class Store:
                     datetime.now(UTC).isoformat(timespec="seconds"),
                     version,
                     item_count(extraction),
+                    extraction.language,
+                    int(extraction.unsupported_language),
                 ),
             )
             _insert_items(conn, report.id, extraction)
@@ -139,25 +151,17 @@ class Store:
     ) -> int:
         """Re-extract reports stored by another extractor version (all of them if ``force``).
 
-        Each report's items are replaced in their own transaction. Returns how many
-        reports were re-extracted.
+        Runs :func:`ringscope.ingest.runner.reextract_store`; returns how many reports were
+        re-extracted.
         """
-        if extractor is None or version is None:
-            from ringscope.extract import EXTRACTOR_VERSION, extract
+        from ringscope.ingest.runner import reextract_store
 
-            extractor = extractor or extract
-            version = version or EXTRACTOR_VERSION
+        return reextract_store(self, force=force, extractor=extractor, version=version).ingested
+
+    def outdated_reports(self, version: str, *, force: bool = False) -> list[str]:
+        """Ids of the reports stored by an extractor version other than ``version`` (all if ``force``)."""
         sql = "SELECT id FROM reports" + ("" if force else " WHERE extractor_version != ?") + " ORDER BY pk"
-        ids = [row[0] for row in self._conn.execute(sql, () if force else (version,))]
-        done = 0
-        for report_id in ids:
-            report = self.get_report(report_id)
-            if report is None:  # removed meanwhile
-                continue
-            extraction = extractor(report.text, report.published)
-            self.replace_extraction(report_id, extraction, version)
-            done += 1
-        return done
+        return [row[0] for row in self._conn.execute(sql, () if force else (version,))]
 
     def remove(self, report_id: str) -> bool:
         """Delete a report and (by cascade) all its items."""
@@ -172,6 +176,18 @@ class Store:
             f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
         ).fetchone()
         return _report(row) if row else None
+
+    def find_reports(self, prefix: str, limit: int = 10) -> list[str]:
+        """Ids of the reports whose id is ``prefix`` (that one alone) or starts with it, or whose
+        external id is ``prefix``; at most ``limit``, in id order."""
+        if self.get_report(prefix) is not None:
+            return [prefix]
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._conn.execute(
+            "SELECT id FROM reports WHERE id LIKE ? ESCAPE '\\' OR external_id = ? ORDER BY id LIMIT ?",
+            (pattern, prefix, limit),
+        ).fetchall()
+        return [str(row[0]) for row in rows]
 
     def extractor_version(self, report_id: str) -> str | None:
         row = self._conn.execute(
@@ -188,7 +204,7 @@ class Store:
         """The stored extraction of one report, rebuilt as model objects."""
         return _load_extraction(self._conn, report_id)
 
-    def iter_extractions(self) -> Iterator[tuple[Report, Extraction]]:
+    def iter_extractions(self) -> Generator[tuple[Report, Extraction]]:
         """Every report with its extraction, in the order they were stored."""
         cursor = self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk")
         try:
@@ -267,6 +283,13 @@ class Store:
             extractor_versions=grouped(
                 "SELECT extractor_version, COUNT(*) FROM reports GROUP BY extractor_version ORDER BY 1"
             ),
+            languages=grouped(
+                "SELECT COALESCE(language, ''), COUNT(*) FROM reports GROUP BY 1 ORDER BY COUNT(*) DESC, 1"
+            ),
+            unsupported_languages=frozenset(
+                row[0]
+                for row in conn.execute("SELECT DISTINCT language FROM reports WHERE unsupported_language")
+            ),
         )
 
     def route_counts(self) -> list[tuple[str, str, int]]:
@@ -276,6 +299,19 @@ class Store:
             " GROUP BY origin, destination ORDER BY n DESC, origin, destination"
         ).fetchall()
         return [(str(o), str(d), int(n)) for o, d, n in rows]
+
+    # -- the victim policy's decision (see ringscope.privacy) -------------------------
+
+    def withheld_labels(self) -> dict[str, tuple[str, int]]:
+        """Every person key ever withheld -> (placeholder, number)."""
+        return withheld_store.load(self._conn)
+
+    def withheld_persons(self) -> list[WithheldRow]:
+        """The persons the latest decision withholds."""
+        return withheld_store.current(self._conn)
+
+    def save_withheld(self, rows: list[WithheldRow], state: str) -> None:
+        withheld_store.save(self._conn, rows, state)
 
     def integrity_check(self) -> str:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
@@ -387,8 +423,12 @@ def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extracti
 
 def _replace_items(conn: sqlite3.Connection, report_id: str, extraction: Extraction, version: str) -> None:
     cursor = conn.execute(
-        "UPDATE reports SET extractor_version = ?, item_count = ? WHERE id = ?",
-        (version, item_count(extraction), report_id),
+        "UPDATE reports SET extractor_version = ?, item_count = ?, language = ?, unsupported_language = ?"
+        " WHERE id = ?",
+        (
+            version, item_count(extraction), extraction.language, int(extraction.unsupported_language),
+            report_id,
+        ),
     )
     if cursor.rowcount == 0:
         raise KeyError(report_id)
@@ -443,7 +483,13 @@ def _load_extraction(conn: sqlite3.Connection, report_id: str) -> Extraction:
             'SELECT text, value, start, "end" FROM dates WHERE report_id = ? ORDER BY seq', (report_id,)
         )
     ]
-    return Extraction(entities=entities, claims=claims, routes=routes, dates=dates)
+    language = conn.execute(
+        "SELECT language, unsupported_language FROM reports WHERE id = ?", (report_id,)
+    ).fetchone()
+    return Extraction(
+        entities=entities, claims=claims, routes=routes, dates=dates,
+        language=language[0] if language else None, unsupported_language=bool(language and language[1]),
+    )
 
 
 def aggregate_entities(rows: list[tuple[Any, ...]]) -> list[EntitySummary]:

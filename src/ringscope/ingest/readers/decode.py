@@ -44,3 +44,12 @@ def _check(text: str) -> str:
     if controls > max(8, len(text) // 100):
         raise InputError("binary data (control characters), not text")
     return text
+
+
+def first_line(text: str, limit: int = 200) -> str | None:
+    """A report's first non-empty line, as a title where the input gives none (cut at ``limit``)."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    return None

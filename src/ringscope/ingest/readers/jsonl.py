@@ -1,4 +1,8 @@
-"""JSON lines: one report per line (text, url, published, optional id/title/source)."""
+"""JSON lines: one report per line (text, url, published, optional id/title/source).
+
+A report's ``source`` is its publisher as the line names it (``source`` or ``outlet``), never the
+input file; without one, fusion takes the outlet from the URL. A missing title is the text's first
+line."""
 
 from __future__ import annotations
 
@@ -8,10 +12,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from ringscope.ingest.errors import InputError
+from ringscope.ingest.readers.decode import first_line
 from ringscope.model import Report
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?")
+
+
+BOM = "\ufeff"
 
 
 def read_jsonl(data: bytes, source: str) -> Iterator[tuple[int | None, Report | InputError]]:
@@ -20,39 +28,62 @@ def read_jsonl(data: bytes, source: str) -> Iterator[tuple[int | None, Report | 
 
 
 def read_jsonl_lines(
-    lines: Iterable[bytes], source: str, max_line_bytes: int | None = None
+    lines: Iterable[bytes | str],
+    source: str | None,
+    max_line_bytes: int | None = None,
+    *,
+    allow_empty: bool = False,
 ) -> Iterator[tuple[int | None, Report | InputError]]:
-    """Reports from UTF-8 JSON lines (split on newline only, so U+2028 inside strings is kept).
+    """Reports from JSON lines, numbered from 1 (blank lines are skipped but counted).
 
-    A line longer than ``max_line_bytes`` is refused; a first line with NUL bytes refuses
-    the whole input as binary.
+    Byte lines must be UTF-8 and are split on newline only, so U+2028 inside strings is
+    kept. A line longer than ``max_line_bytes`` is refused; a first line with NUL bytes
+    refuses the whole input as binary, and so does an input with no line at all unless
+    ``allow_empty``.
     """
     seen = False
     for number, raw in enumerate(lines, start=1):
+        if not seen and raw.strip():
+            if (b"\x00" in raw) if isinstance(raw, bytes) else ("\x00" in raw):
+                raise InputError("binary data (NUL bytes), not JSON lines")
+            seen = True
+        item = parse_line(raw, number, source, max_line_bytes)
+        if item is not None:
+            yield number, item
+    if not seen and not allow_empty:
+        raise InputError("empty input")
+
+
+def parse_line(
+    raw: bytes | str, number: int, source: str | None, max_line_bytes: int | None = None
+) -> Report | InputError | None:
+    """The report of one JSON line, the problem with it, or None for a blank line.
+
+    The one place a JSON line becomes a report: ingest, ``ringscope extract`` and the
+    engines (which get lines already decoded) all call it. A byte-order mark opening
+    line 1 is ignored.
+    """
+    if isinstance(raw, bytes):
         if not raw.strip():
-            continue
-        if not seen and b"\x00" in raw:
-            raise InputError("binary data (NUL bytes), not JSON lines")
-        seen = True
+            return None
         if max_line_bytes is not None and len(raw.rstrip(b"\r\n")) > max_line_bytes:
-            yield number, InputError(f"line too large (the limit is {max_line_bytes} bytes, see --max-bytes)")
-            continue
+            return InputError(f"line too large (the limit is {max_line_bytes} bytes, see --max-bytes)")
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            yield number, InputError(f"not UTF-8 ({exc.reason} at byte {exc.start})")
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, InputError(f"malformed JSON ({exc.msg} at column {exc.colno})")
-            continue
-        try:
-            yield number, report_from_record(record, source)
-        except InputError as exc:
-            yield number, exc
-    if not seen:
-        raise InputError("empty input")
+            return InputError(f"not UTF-8 ({exc.reason} at byte {exc.start})")
+    else:
+        line = raw[1:] if number == 1 and raw.startswith(BOM) else raw
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(f"malformed JSON ({exc.msg} at column {exc.colno})")
+    try:
+        return report_from_record(record)
+    except InputError as exc:
+        return exc
 
 
 def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes]:
@@ -69,7 +100,7 @@ def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes]:
         yield line
 
 
-def report_from_record(record: Any, source: str | None = None) -> Report:
+def report_from_record(record: Any) -> Report:
     """A report from one decoded JSON record (other keys are ignored)."""
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
@@ -81,7 +112,7 @@ def report_from_record(record: Any, source: str | None = None) -> Report:
     if not text.strip():
         raise InputError("empty 'text'")
     fields: dict[str, str | None] = {}
-    for key in ("url", "published", "title", "source", "id"):
+    for key in ("url", "published", "title", "source", "outlet", "id"):
         value = record.get(key)
         if value is not None and not isinstance(value, (str, int)):
             raise InputError(f"'{key}' must be a string, got {type(value).__name__}")
@@ -89,10 +120,10 @@ def report_from_record(record: Any, source: str | None = None) -> Report:
     published = _date(fields["published"])
     return Report(
         text=text,
-        source=fields["source"] or source,
+        source=(fields["source"] or fields["outlet"] or "").strip() or None,
         url=fields["url"],
         published=published,
-        title=fields["title"],
+        title=(fields["title"] or "").strip() or first_line(text),
         external_id=fields["id"],
     )
 

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterator
 
 from ringscope.ingest.errors import InputError
+from ringscope.ingest.readers.decode import first_line
 from ringscope.model import Report
 
 
@@ -29,4 +30,4 @@ def read_pdf(data: bytes, source: str) -> Iterator[tuple[int | None, Report | In
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
         raise InputError("PDF has no extractable text (scanned image?)")
-    yield None, Report(text=text, source=source, title=str(title) if title else None)
+    yield None, Report(text=text, source=source, title=str(title) if title else first_line(text))

@@ -1,0 +1,72 @@
+"""Who published a report, and which reports are one independent source.
+
+A report's outlet is its publisher: the source name the input gives, else the registered domain of
+its URL (``news.example.co.uk`` -> ``example.co.uk``, from the public-suffix list bundled with
+tldextract, read offline), else nothing. Reports whose texts are near-identical (syndicated copies,
+light rewrites) count as one independent source even when their outlets differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import tldextract
+from rapidfuzz import fuzz
+
+from ringscope.fuse.unionfind import UnionFind
+from ringscope.model import Report
+
+NEAR_IDENTICAL = 90.0
+"""Token-set similarity (0-100) at and above which two texts are one source's copies."""
+
+
+@cache
+def _extractor() -> tldextract.TLDExtract:
+    # The bundled snapshot only: no fetch of the list, no cache written.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registered_domain(url: str | None) -> str | None:
+    """The registered domain of ``url`` (``https://www.news.example.co.uk/a`` -> ``example.co.uk``)."""
+    if not url or any(c.isspace() for c in url.strip()):
+        return None
+    parts = _extractor()(url)
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}".lower()
+    return parts.domain.lower() or None
+
+
+def outlet_of(url: str | None, source: str | None) -> str | None:
+    """A report's outlet: the source name given in the input, else its URL's registered domain."""
+    if source and source.strip():
+        return source.strip()
+    return registered_domain(url)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def independent_sources(
+    reports: Sequence[Report], groups: Sequence[Sequence[str]] | None = None
+) -> dict[str, str]:
+    """Report id -> the key of its independent source: its outlet (folded), shared by reports of one
+    outlet, and by near-identical texts of different outlets. ``groups`` limits the text comparison
+    to reports of one group (an event); by default all reports are compared."""
+    by_id = {r.id: r for r in reports}
+    key = {r.id: (outlet_of(r.url, r.source) or r.id).casefold() for r in reports}
+    uf: UnionFind[str] = UnionFind(key.values())
+    for members in groups if groups is not None else [list(by_id)]:
+        ids = [i for i in members if i in by_id]
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                a, b = by_id[ids[x]], by_id[ids[y]]
+                if key[a.id] == key[b.id] or uf.find(key[a.id]) == uf.find(key[b.id]):
+                    continue
+                shorter, longer = sorted((len(a.text), len(b.text)))
+                if shorter < 0.5 * longer:
+                    continue
+                if fuzz.token_set_ratio(_folded(a.text), _folded(b.text)) >= NEAR_IDENTICAL:
+                    uf.union(key[a.id], key[b.id])
+    return {report_id: uf.find(k) for report_id, k in key.items()}

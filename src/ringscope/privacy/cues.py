@@ -1,0 +1,173 @@
+"""The victim-policy cues (``cues.yaml``): compiled patterns that find names framed as victims,
+as private persons, or as holders of a public role, each hit carrying the id of its cue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from ringscope.extract.people import ROLE_TITLES, TITLE_WORDS
+from ringscope.extract.places import COMMON_WORDS
+
+Kind = Literal["victim", "private", "public"]
+KINDS: tuple[str, ...] = ("victim", "private", "public")
+
+_WORD = r"[A-Z][\w'’-]*"
+NAME = rf"(?<![\w'’-])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+"""One to four capitalised words (the name slot of every cue)."""
+_SLOT = re.compile(r"\{([A-Z_]+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    kind: Kind
+    reason: str
+    pattern: re.Pattern[str]
+    fires: tuple[str, ...]
+    not_: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A cue naming someone: the cleaned name and the span of the name as written."""
+
+    cue: str
+    kind: Kind
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    cues: tuple[Cue, ...]
+    honorifics: frozenset[str]
+    victim_roles: re.Pattern[str]
+    public_roles: re.Pattern[str]
+    lead_words: frozenset[str]
+    """Capitalised words dropped from the start of a captured name (titles, honorifics, cue words)."""
+
+    def is_public_role(self, role: str) -> bool:
+        words = [w for w in re.split(r"[\s.]+", role) if w]
+        if all(w in self.honorifics for w in words):
+            return False
+        return bool(self.public_roles.search(role)) and not self.victim_roles.search(role)
+
+    def is_victim_role(self, role: str) -> bool:
+        return bool(self.victim_roles.search(role))
+
+    def clean(self, name: str) -> str:
+        """``name`` without leading titles, honorifics and cue words; "" when no name is left."""
+        words = name.split()
+        while words and (words[0].rstrip(".") in self.lead_words or words[0].casefold() in COMMON_WORDS):
+            words = words[1:]
+        while words and words[-1].casefold() in COMMON_WORDS:
+            words = words[:-1]
+        if not words or any(w.casefold() in COMMON_WORDS for w in words):
+            return ""
+        if len(words) == 1 and len(words[0]) < 3:
+            return ""
+        return " ".join(words)
+
+    def find(self, text: str) -> list[Hit]:
+        """Every cue hit in ``text`` whose captured name survives cleaning (the shipped table's hits
+        are remembered per text, so a store re-decided after an ingest scans only new reports)."""
+        if self is _SHIPPED.get("table"):
+            return list(_shipped_hits(text))
+        return self.scan(text)
+
+    def scan(self, text: str) -> list[Hit]:
+        hits = []
+        for cue in self.cues:
+            for match in cue.pattern.finditer(text):
+                raw = match.group("name")
+                name = self.clean(raw)
+                if not name:
+                    continue
+                offset = match.start("name") + raw.rfind(name)
+                hits.append(Hit(cue.id, cue.kind, name, offset, offset + len(name)))
+        return hits
+
+
+def _words_pattern(words: list[str]) -> str:
+    return "|".join(sorted((str(w) for w in words), key=len, reverse=True))
+
+
+def _expand(pattern: str, words: dict[str, str], where: str) -> str:
+    def slot(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key == "NAME":
+            return NAME
+        if key not in words:
+            raise ValueError(f"cues.yaml: {where}: unknown word list {{{key}}}")
+        return words[key]
+
+    return _SLOT.sub(slot, pattern)
+
+
+def build(data: dict[str, Any]) -> Cues:
+    """Compile the cue table (raises ValueError naming the faulty cue)."""
+    words = {key: _words_pattern(values) for key, values in data["words"].items()}
+    cues, seen = [], set()
+    for item in data["cues"]:
+        cue_id = str(item["id"])
+        if cue_id in seen:
+            raise ValueError(f"cues.yaml: duplicate cue id {cue_id}")
+        seen.add(cue_id)
+        if item["kind"] not in KINDS:
+            raise ValueError(f"cues.yaml: {cue_id}: kind must be one of {KINDS}")
+        if "{NAME}" not in item["pattern"]:
+            raise ValueError(f"cues.yaml: {cue_id}: the pattern has no {{NAME}} slot")
+        cues.append(
+            Cue(
+                cue_id,
+                item["kind"],
+                str(item["reason"]),
+                re.compile(_expand(item["pattern"], words, cue_id)),
+                tuple(item.get("fires") or ()),
+                tuple(item.get("not") or ()),
+            )
+        )
+    honorifics = frozenset(str(h) for h in data["honorifics"])
+    lead = {w.capitalize() for key in ("VNOUN", "HARM", "PUBLIC") for w in _plain_words(data["words"][key])}
+    lead |= set(TITLE_WORDS) | set(ROLE_TITLES) | honorifics
+    lead |= {str(w) for w in data.get("not_names") or ()}
+    lead |= {"One", "Former", "Another", "Fellow", "Young", "Teenage", "Trafficking", "Alleged", "Suspected"}
+    return Cues(
+        tuple(cues),
+        honorifics,
+        re.compile(_expand(data["victim_roles"], words, "victim_roles"), re.IGNORECASE),
+        re.compile(_expand(data["public_roles"], words, "public_roles"), re.IGNORECASE),
+        frozenset(lead),
+    )
+
+
+def _plain_words(values: list[str]) -> list[str]:
+    out = []
+    for value in values:
+        for word in re.sub(r"\\s\+", " ", str(value)).split():
+            out += [word.rstrip("?"), word[:-2]] if word.endswith("s?") else [word.rstrip("?")]
+    return out
+
+
+_SHIPPED: dict[str, Cues] = {}
+
+
+@cache
+def load() -> Cues:
+    """The cue table shipped with ringscope."""
+    text = resources.files("ringscope.privacy").joinpath("cues.yaml").read_text(encoding="utf-8")
+    _SHIPPED["table"] = build(yaml.safe_load(text))
+    return _SHIPPED["table"]
+
+
+@lru_cache(maxsize=100_000)
+def _shipped_hits(text: str) -> tuple[Hit, ...]:
+    return tuple(_SHIPPED["table"].scan(text))
+

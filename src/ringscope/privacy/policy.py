@@ -1,0 +1,163 @@
+"""The victim policy: which resolved persons are protected private individuals.
+
+A person is decided once, from every mention in every report of the fused picture:
+
+- withheld when any victim cue (``cues.yaml``) or a victim role names them in any report;
+- withheld when nothing in any report gives them a public role (official, police, judge,
+  spokesperson, suspect, convicted boss ...): a private person named in a trafficking story is
+  withheld by default. Honorifics ("Ms", "Dr") are not roles;
+- names the extractor missed but a victim or private-person cue finds are withheld too.
+
+Each withheld person gets a stable placeholder, ``[victim N]``, numbered in the order the
+store first names them, so the same person has the same placeholder on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ringscope.extract.organisations import ORG_HEADS
+from ringscope.fuse import Picture, ResolvedEntity
+from ringscope.privacy.cues import Cues, Hit, load
+from ringscope.privacy.redact import Redacted, Redactor
+
+__all__ = ["Policy", "Redacted", "Withheld", "decide"]
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    key: str
+    """The resolved entity's id, or ``text:<folded name>`` for a name only a cue found."""
+    label: str
+    names: frozenset[str]
+    reasons: tuple[str, ...]
+    """Cue ids and roles that decided, or ``no_public_role``."""
+
+
+@dataclass(slots=True)
+class Policy:
+    withheld: dict[str, Withheld] = field(default_factory=dict)
+    visible_names: frozenset[str] = frozenset()
+    redactor: Redactor = field(default_factory=Redactor)
+    by_name: dict[str, str] = field(default_factory=dict)
+    """Folded withheld name -> placeholder."""
+
+    def label(self, entity_id: str) -> str | None:
+        found = self.withheld.get(entity_id)
+        return found.label if found else None
+
+    def label_of(self, entity: ResolvedEntity) -> str | None:
+        """The placeholder of a resolved person: by id, or by a withheld name among its aliases
+        (a picture of part of the store resolves people with fewer aliases, so other ids)."""
+        from ringscope.fuse.names import fold
+
+        by_id = self.label(entity.id)
+        if by_id is not None or entity.type not in ("Person", "Organization", "Operation"):
+            return by_id
+        return next((self.by_name[k] for k in (fold(a) for a in entity.aliases) if k in self.by_name), None)
+
+    def redact(self, text: str) -> Redacted:
+        return self.redactor.redact(text)
+
+    def text(self, text: str | None) -> str | None:
+        """``text`` with every withheld name replaced by its placeholder."""
+        return None if text is None else self.redactor.redact(text).text
+
+    def url(self, url: str | None) -> str | None:
+        return None if url is None else self.redactor.url(url)
+
+    def blocks_query(self, query: str) -> bool:
+        """Whether a search names (or starts) a withheld name: such searches answer nothing."""
+        return self.redactor.blocks(query)
+
+    @property
+    def labels(self) -> list[str]:
+        return [w.label for w in self.withheld.values()]
+
+
+def _keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
+    from ringscope.fuse.names import fold
+
+    return {k for alias in entity.aliases for k in (fold(cues.clean(alias)), fold(alias)) if k}
+
+
+def decide(
+    picture: Picture, cues: Cues | None = None, labels: Mapping[str, tuple[str, int]] | None = None
+) -> Policy:
+    """The policy for a fused picture (every report, every resolved person).
+
+    ``labels`` are the placeholders given before (key -> (placeholder, number), as the store keeps
+    them): a person keeps theirs, a new person gets the next number never given.
+    """
+    from ringscope.fuse.names import fold
+
+    cues = cues or load()
+    order = {report_id: n for n, report_id in enumerate(picture.reports)}
+    hits: dict[str, list[tuple[Hit, str]]] = {}
+    for report in picture.reports.values():
+        for hit in cues.find(report.text):
+            hits.setdefault(fold(hit.name), []).append((hit, report.id))
+    others: set[str] = set()
+    for entity in picture.entities:
+        for key in _keys(entity, cues):
+            others.add(key)
+    candidates: list[tuple[tuple[int, int, str], str, set[str], tuple[str, ...]]] = []
+    visible: set[str] = set()
+    for entity in picture.entities:
+        found = [h for key in _keys(entity, cues) for h in hits.get(key, [])]
+        if entity.type != "Person" and not _person_like(entity, found):
+            visible.update(entity.aliases)
+            continue
+        reasons = _reasons(entity, found, cues)
+        if reasons is None:
+            visible.update(entity.aliases)
+            continue
+        first = min(((order.get(o.report_id, 0), o.entity.start) for o in entity.occurrences), default=(0, 0))
+        names = set(entity.aliases) | {cues.clean(a) for a in entity.aliases} | {h.name for h, _ in found}
+        candidates.append(((first[0], first[1], entity.id), entity.id, names, reasons))
+    for key, found in hits.items():
+        if key in others:
+            continue
+        if any(h.kind == "public" for h, _ in found):
+            continue
+        first_hit, report_id = min(found, key=lambda f: (order.get(f[1], 0), f[0].start))
+        ids = tuple(sorted({h.cue for h, _ in found}))
+        candidates.append(
+            ((order.get(report_id, 0), first_hit.start, key), f"text:{key}", {h.name for h, _ in found}, ids)
+        )
+    candidates.sort()
+    given = dict(labels or {})
+    last = max((n for _, n in given.values()), default=0)
+    withheld: dict[str, Withheld] = {}
+    for _, key, names, reasons in candidates:
+        if key in given:
+            label = given[key][0]
+        else:
+            last += 1
+            label = f"[victim {last}]"
+        kept = frozenset(n for n in names if n.strip())
+        withheld[key] = Withheld(key, label, kept, reasons)
+    by_name = {fold(n): w.label for w in withheld.values() for n in w.names if fold(n)}
+    return Policy(withheld, frozenset(visible), Redactor.build(withheld.values(), visible, cues), by_name)
+
+
+def _person_like(entity: ResolvedEntity, found: list[tuple[Hit, str]]) -> bool:
+    """An organisation or operation that a cue names as a victim or a private person (the extractor
+    took a person for an organisation): withheld like a person, unless a public cue names it."""
+    if entity.type not in ("Organization", "Operation") or any(h.kind == "public" for h, _ in found):
+        return False
+    if any(h.kind == "victim" for h, _ in found):
+        return True
+    words = entity.name.split()
+    return any(h.kind == "private" for h, _ in found) and 2 <= len(words) <= 3 and not ORG_HEADS & set(words)
+
+
+def _reasons(entity: ResolvedEntity, found: Iterable[tuple[Hit, str]], cues: Cues) -> tuple[str, ...] | None:
+    """Why a person is withheld, or None when the person may be shown."""
+    victim = sorted({h.cue for h, _ in found if h.kind == "victim"})
+    victim += sorted(f"role:{r}" for r in entity.roles if cues.is_victim_role(r))
+    if victim:
+        return tuple(victim)
+    public = any(cues.is_public_role(r) for r in entity.roles) or any(h.kind == "public" for h, _ in found)
+    return None if public else ("no_public_role",)

@@ -1,0 +1,176 @@
+"""Redacted copies of reports, extractions and the fused picture: what every reader is given.
+
+Withheld persons keep their place as ``[victim N]`` (so they can still be counted and linked);
+their names, aliases and roles go. Texts, titles, URLs, quotes and speakers are redacted, and
+every offset is carried over to the redacted text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+
+from ringscope.fuse import Figure, Picture, ResolvedEntity
+from ringscope.fuse.reconcile import ClaimRef, Flag
+from ringscope.fuse.resolve import Occurrence
+from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route, make_id
+from ringscope.privacy.policy import Policy
+from ringscope.privacy.redact import Redacted
+
+Item = tuple[Report, Extraction]
+
+
+def report(policy: Policy, found: Report) -> Report:
+    return dataclasses.replace(
+        found,
+        text=policy.redact(found.text).text,
+        title=policy.text(found.title),
+        url=policy.url(found.url),
+    )
+
+
+def claim(policy: Policy, item: Claim, redacted: Redacted | None = None) -> Claim:
+    start, end = redacted.span(item.start, item.end) if redacted else (item.start, item.end)
+    speaker = policy.text(item.speaker)
+    return dataclasses.replace(
+        item,
+        quote=policy.text(item.quote) or "",
+        speaker=speaker,
+        location=item.location,
+        start=start,
+        end=end,
+    )
+
+
+def _mentions(
+    policy: Policy, mentions: Iterable[Mention], redacted: Redacted, label: str | None
+) -> list[Mention]:
+    out = []
+    for m in mentions:
+        start, end = redacted.span(m.start, m.end)
+        out.append(Mention(start, end, label or policy.text(m.text) or ""))
+    return out
+
+
+def entity(policy: Policy, item: Entity, redacted: Redacted, label: str | None) -> Entity:
+    if label is not None:
+        return Entity("Person", label, mentions=_mentions(policy, item.mentions, redacted, label))
+    return dataclasses.replace(
+        item,
+        name=policy.text(item.name) or item.name,
+        aliases=[policy.text(a) or a for a in item.aliases],
+        roles=[policy.text(r) or r for r in item.roles],
+        mentions=_mentions(policy, item.mentions, redacted, None),
+    )
+
+
+def extraction(
+    policy: Policy, found: Report, item: Extraction, labels: dict[tuple[str, str], str]
+) -> Extraction:
+    """``item`` with its spans carried over to the redacted text of ``found``.
+
+    ``labels`` gives the placeholder of each withheld (report id, entity name).
+    """
+    redacted = policy.redact(found.text)
+    return Extraction(
+        entities=[entity(policy, e, redacted, labels.get((found.id, e.name))) for e in item.entities],
+        claims=[claim(policy, c, redacted) for c in item.claims],
+        routes=[_route(policy, r, redacted) for r in item.routes],
+        dates=[_date(d, redacted) for d in item.dates],
+    )
+
+
+def _route(policy: Policy, item: Route, redacted: Redacted) -> Route:
+    start, end = redacted.span(item.start, item.end)
+    return dataclasses.replace(item, quote=policy.text(item.quote) or "", start=start, end=end)
+
+
+def _date(item: DateMention, redacted: Redacted) -> DateMention:
+    start, end = redacted.span(item.start, item.end)
+    return DateMention(item.text, start, end, item.value)
+
+
+def labels_by_occurrence(policy: Policy, picture: Picture) -> dict[tuple[str, str], str]:
+    """(report id, entity name as extracted) -> placeholder, for every withheld person."""
+    out = {}
+    for resolved in picture.entities:
+        label = policy.label_of(resolved)
+        if label is not None:
+            for occurrence in resolved.occurrences:
+                out[(occurrence.report_id, occurrence.entity.name)] = label
+    return out
+
+
+def items(policy: Policy, picture: Picture, pairs: Iterable[Item]) -> Iterator[Item]:
+    """Redacted (report, extraction) pairs for the exports."""
+    labels = labels_by_occurrence(policy, picture)
+    for found, item in pairs:
+        yield report(policy, found), extraction(policy, found, item, labels)
+
+
+def withheld_id(label: str) -> str:
+    """The id a withheld person has in redacted views (made from the placeholder, not the name)."""
+    return make_id("entity", "Person", label)
+
+
+def picture(policy: Policy, raw: Picture) -> Picture:
+    """The fused picture as a viewer may see it."""
+    texts = {rid: policy.redact(r.text) for rid, r in raw.reports.items()}
+    reports = {rid: report(policy, r) for rid, r in raw.reports.items()}
+    labels = {e.id: policy.label_of(e) for e in raw.entities}
+    ids = {key: withheld_id(label) for key, label in labels.items() if label is not None}
+    entities = []
+    for resolved in raw.entities:
+        label = labels[resolved.id]
+        occurrences = [
+            Occurrence(o.report_id, entity(policy, o.entity, texts[o.report_id], label))
+            for o in resolved.occurrences
+            if o.report_id in texts
+        ]
+        if label is not None:
+            entities.append(
+                ResolvedEntity(
+                    id=ids[resolved.id],
+                    type="Person",
+                    name=label,
+                    country=resolved.country,
+                    lat=None,
+                    lon=None,
+                    aliases={label: resolved.reports},
+                    roles={},
+                    occurrences=occurrences,
+                    links=[(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links],
+                )
+            )
+            continue
+        entities.append(
+            dataclasses.replace(
+                resolved,
+                name=policy.text(resolved.name) or resolved.name,
+                aliases={policy.text(a) or a: r for a, r in resolved.aliases.items()},
+                roles={policy.text(a) or a: r for a, r in resolved.roles.items()},
+                occurrences=occurrences,
+                links=[(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links],
+            )
+        )
+    claim_ids: dict[str, str] = {}
+    figures = [_figure(policy, f, texts, claim_ids) for f in raw.figures]
+    by_event = {e.id: e for e in raw.events}
+    events = [
+        dataclasses.replace(e, figures=[f for f in figures if f.event_id == e.id]) for e in by_event.values()
+    ]
+    return Picture(reports, dict(raw.event_of), events, entities, figures)
+
+
+def _figure(policy: Policy, figure: Figure, texts: dict[str, Redacted], claim_ids: dict[str, str]) -> Figure:
+    refs = []
+    for ref in figure.claims:
+        redacted = texts.get(ref.report_id)
+        new = claim(policy, ref.claim, redacted)
+        claim_ids[ref.claim.id] = new.id
+        refs.append(ClaimRef(ref.report_id, new, ref.published, ref.source, ref.event_id))
+    flags = [
+        Flag(claim_ids.get(f.claim_id, f.claim_id), f.report_id, f.code, policy.text(f.reason) or f.reason)
+        for f in figure.flags
+    ]
+    return dataclasses.replace(figure, claims=refs, flags=flags, reason=policy.text(figure.reason) or "")

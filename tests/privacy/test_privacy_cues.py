@@ -1,0 +1,75 @@
+"""Every cue of cues.yaml fires on its `fires` examples (capturing the bracketed name) and on none
+of its `not` examples; a broken table is refused with the cue named."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from ringscope.privacy.cues import build, load
+
+CUES = load()
+FIRES = [(c.id, example) for c in CUES.cues for example in c.fires]
+NOT = [(c.id, example) for c in CUES.cues for example in c.not_]
+
+
+def test_every_cue_has_examples_both_ways() -> None:
+    assert len(CUES.cues) >= 15
+    for cue in CUES.cues:
+        assert cue.fires and cue.not_, cue.id
+        assert cue.reason.strip(), cue.id
+
+
+@pytest.mark.parametrize(("cue_id", "example"), FIRES, ids=[f"{c}-{n}" for n, (c, _) in enumerate(FIRES)])
+def test_cue_fires(cue_id: str, example: str) -> None:
+    wanted = re.findall(r"\[([^\]]+)\]", example)
+    assert wanted, f"{cue_id}: a `fires` example must bracket the name it captures"
+    plain = example.replace("[", "").replace("]", "")
+    got = [h for h in CUES.find(plain) if h.cue == cue_id]
+    assert set(wanted) <= {h.name for h in got}
+    for hit in got:
+        assert plain[hit.start : hit.end] == hit.name
+
+
+@pytest.mark.parametrize(("cue_id", "example"), NOT, ids=[f"{c}-{n}" for n, (c, _) in enumerate(NOT)])
+def test_cue_does_not_fire(cue_id: str, example: str) -> None:
+    assert [h.name for h in CUES.find(example) if h.cue == cue_id] == []
+
+
+def _table(**cue: Any) -> dict[str, Any]:
+    base = {"id": "X1", "kind": "victim", "reason": "r", "pattern": "{NAME} was lured"}
+    return {
+        "words": {"PUBLIC": ["official"], "VNOUN": ["victim"], "HARM": ["lured"]},
+        "honorifics": ["Ms"],
+        "victim_roles": "victim",
+        "public_roles": "{PUBLIC}",
+        "cues": [base | cue],
+    }
+
+
+@pytest.mark.parametrize(
+    ("cue", "message"),
+    [
+        ({"pattern": "was lured"}, "no {NAME} slot"),
+        ({"kind": "maybe"}, "kind must be one of"),
+        ({"pattern": "{NAME} {NOPE}"}, "unknown word list {NOPE}"),
+    ],
+)
+def test_broken_tables_are_refused(cue: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        build(_table(**cue))
+    table = _table()
+    table["cues"].append(dict(table["cues"][0]))
+    with pytest.raises(ValueError, match="duplicate cue id X1"):
+        build(table)
+
+
+def test_honorifics_are_not_roles() -> None:
+    for role in ("Ms", "Mr", "Dr", "Mrs."):
+        assert not CUES.is_public_role(role)
+    for role in ("Police Colonel", "Interior Minister", "Judge", "spokesperson", "alleged boss"):
+        assert CUES.is_public_role(role)
+    assert not CUES.is_public_role("trafficking victim")
+    assert CUES.is_victim_role("Survivor")
