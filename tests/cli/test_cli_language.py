@@ -51,10 +51,9 @@ def test_ingest_and_reextract_summaries_count_unsupported_languages(tmp_path: Pa
     again = run("reextract", "--force", "--store", "s.db", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "re-extracted 2 report(s); 1 report(s) in unsupported languages: th (1)" in again.stdout
-    stats = run("stats", "--store", "s.db", cwd=tmp_path)
-    rows = [" ".join(line.replace("│", " ").split()) for line in stats.stdout.splitlines()]
-    assert "language en 1" in rows
-    assert "language th 1 (not supported: nothing extracted)" in rows
+    stats = run("stats", "--store", "s.db", "--format", "json", cwd=tmp_path)
+    languages = json.loads(stats.stdout.splitlines()[0])["languages"]
+    assert languages == {"en": 1, "th (not supported: nothing extracted)": 1}
 
 
 def test_extract_reads_lines_like_ingest_does(tmp_path: Path) -> None:

@@ -59,8 +59,12 @@ def test_ingest_on_spark_loads_the_store_like_local(corpus: Path, tmp_path: Path
                          for t in ("reports", "entities", "claims", "routes"))
 
     assert counts(local_db) == counts(spark_db) and counts(spark_db)[0] == 12
-    again = run("ingest", str(corpus), "--engine", "spark", "--store", str(spark_db))
-    assert "0 ingested, 12 unchanged" in again.stdout
+    more = tmp_path / "more.jsonl"
+    record = {"id": "m1", "text": "Officers freed 12 workers from a scam compound."}
+    more.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    again = run("ingest", str(corpus), str(more), "--engine", "spark", "--store", str(spark_db))
+    assert f"{corpus}: 0 ingested, 12 unchanged" in again.stdout  # both files in one Spark session
+    assert f"{more}: 1 ingested, 0 unchanged, 0 failed" in again.stdout
 
 
 def test_master_without_spark_is_a_clear_error(corpus: Path) -> None:

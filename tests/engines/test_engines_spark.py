@@ -134,3 +134,22 @@ def test_line_breaks_and_invalid_bytes_are_read_alike(tmp_path: Path, engine: Sp
     assert [(r["line"], r["id"]) for r in local_rows] == [(1, "a"), (2, "b"), (3, "c"), (5, "a")]
     assert "\ufffd" in local_rows[1]["text"]
     assert list(read_rows(tmp_path / "spark")) == local_rows
+
+
+def test_rows_handed_back_without_writing_equal_the_written_ones(
+    runs: dict[str, Any], engine: SparkEngine
+) -> None:
+    import io
+
+    from ringscope.engines import write_contract_jsonl, write_contract_records
+
+    direct = list(engine.extract_rows(str(runs["source"]), partitions=3))
+    assert direct == list(read_rows(runs["folder"] / "local"))
+    assert list(engine.read_rows(str(runs["folder"] / "local"))) == direct
+    streamed, written = io.StringIO(), io.StringIO()
+    seen: list[int | None] = []
+    write_contract_records(iter(direct), streamed, on_problem=lambda p: seen.append(p.line))
+    write_contract_jsonl(runs["folder"] / "local", written)
+    assert streamed.getvalue() == written.getvalue()
+    assert streamed.getvalue().count("\n") == runs["local"].extracted
+    assert seen == [p.line for p in runs["local"].problems]

@@ -4,6 +4,7 @@ command line); a disabled user's sessions and tokens stop working at once."""
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -181,3 +182,24 @@ def test_a_version_3_store_keeps_its_users_and_tokens(tmp_path: Path) -> None:
     ids = [r[0] for r in conn.execute("SELECT public_id FROM api_tokens")]
     assert len(ids) == 2 and all(ids) and len(set(ids)) == 2
     assert user_for_token(conn, newer, "api") == user
+
+
+def test_the_account_page_lists_and_revokes_own_tokens(
+    setup: tuple[Path, dict[str, str], TestClient],
+) -> None:
+    _, tokens, client = setup
+    _session(client, "ines")
+    page = client.get("/account")
+    assert page.status_code == 200 and "<table" in page.text
+    own = client.get("/api/v1/tokens", headers=bearer(tokens["ines"])).json()[0]["id"]
+    olga = client.get("/api/v1/tokens", headers=bearer(tokens["olga"])).json()[0]["id"]
+    assert own in page.text and olga not in page.text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert csrf
+    assert client.post(f"/account/tokens/{own}/revoke", data={"csrf": "forged"}).status_code == 403
+    assert client.post(f"/account/tokens/{olga}/revoke", data={"csrf": csrf.group(1)}).status_code == 404
+    done = client.post(f"/account/tokens/{own}/revoke", data={"csrf": csrf.group(1)})
+    assert done.status_code == 303
+    assert client.get("/api/v1/me", headers=bearer(tokens["ines"])).status_code == 401
+    assert client.get("/api/v1/me", headers=bearer(tokens["olga"])).status_code == 200
+    assert "revoked" in client.get("/account").text

@@ -200,11 +200,13 @@ def test_denials_are_audited_with_who_and_where(store: tuple[Path, dict[str, str
     assert client.get("/api/v1/reports").status_code == 401
     assert client.get("/api/v1/me", headers=bearer("rs_wrong")).status_code == 401
     assert client.get("/api/v1/audit", headers=bearer(tokens["ines"])).status_code == 403
+    assert client.get("/claims", follow_redirects=False).status_code == 303  # a page without a session
     app.state.audit.flush()
     denied = _audit(path, "denied")
     assert (None, "GET /api/v1/reports", "401", "testclient") in denied
     assert (None, "GET /api/v1/me", "401", "testclient") in denied
     assert ("ines", "GET /api/v1/audit", "403", "testclient") in denied
+    assert (None, "GET /claims", "login required", "testclient") in denied
 
 
 def test_a_long_password_is_judged_without_error() -> None:

@@ -92,29 +92,35 @@ def _ingest_on_engine(
     paths: list[str], store: Path, engine: EngineName, master: str | None, results: str | None
 ) -> None:
     """Ingest JSON-lines files through an engine: extraction there, results loaded into the store."""
-    from ringscope.engines import EngineError, ingest_file
+    from ringscope.engines import EngineError, get_engine, ingest_file
 
     if "-" in paths:
         fail(f"--engine {engine} reads JSON-lines files, not standard input")
-    if results is not None and str(results) == "-":
+    if results == "-":
         fail("--results keeps a Parquet folder, not a stream; give a folder")
     if results is not None and len(paths) > 1:
         fail("--results keeps the results of one input file; give one file")
     failed = 0
-    with user_errors(), open_store(store, create=True) as db:
-        for path in paths:
-            try:
-                summary = ingest_file(
-                    db, path, engine=engine.value, master=master,
-                    results=results,
-                    on_problem=lambda problem: typer.echo(clean(str(problem)), err=True),
-                )
-            except EngineError as exc:
-                typer.echo(clean(f"error: {exc}"), err=True)
-                failed += 1
-                continue
-            failed += summary.failed
-            out.print(Text(f"{path}: {summary} (store: {store})"), soft_wrap=True)
+    try:
+        runner = get_engine(engine.value, master)  # one Spark application for every file
+    except EngineError as exc:
+        fail(str(exc))
+    try:
+        with user_errors(), open_store(store, create=True) as db:
+            for path in paths:
+                try:
+                    summary = ingest_file(
+                        db, path, engine=runner, results=results,
+                        on_problem=lambda problem: typer.echo(clean(str(problem)), err=True),
+                    )
+                except EngineError as exc:
+                    typer.echo(clean(f"error: {exc}"), err=True)
+                    failed += 1
+                    continue
+                failed += summary.failed
+                out.print(Text(f"{path}: {summary} (store: {store})"), soft_wrap=True)
+    finally:
+        runner.close()
     if failed:
         raise typer.Exit(1)
 

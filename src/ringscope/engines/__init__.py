@@ -84,7 +84,7 @@ def ingest_file(
     store: Store,
     input: str,
     *,
-    engine: str = "spark",
+    engine: str | Engine = "spark",
     master: str | None = None,
     partitions: int | None = None,
     results: str | None = None,
@@ -95,9 +95,10 @@ def ingest_file(
     With ``results`` (a new folder, path or URI) the Parquet results are written and
     kept there, for analysts, then read back through the engine; without, the rows
     come straight back to this process and nothing is written but the store. Failed
-    lines become problems naming ``input`` and their line.
+    lines become problems naming ``input`` and their line. ``engine`` is a name, or an
+    engine from :func:`get_engine` to reuse over several files (left open).
     """
-    runner = get_engine(engine, master)
+    runner = get_engine(engine, master) if isinstance(engine, str) else engine
     try:
         if results is not None:
             runner.extract_file(input, results, partitions=partitions)
@@ -106,7 +107,8 @@ def ingest_file(
             rows = runner.extract_rows(input, partitions=partitions)
         return load_rows_into_store(rows, store, source=input, on_problem=on_problem)
     finally:
-        runner.close()
+        if isinstance(engine, str):
+            runner.close()
 
 
 def extract_records(

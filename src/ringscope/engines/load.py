@@ -122,13 +122,13 @@ def write_contract_records(
                 if on_problem:
                     on_problem(InputProblem(source or "<results>", row["error"], row["line"]))
                 continue
+            line = str(row["line"])
             if group:
-                line = str(row["line"])
-                report = Report(text=row["text"], published=row["published"], id=line)
                 extraction = extraction_from_json(row["extraction"])
+                report = Report(text=row["text"], published=row["published"], id=line)
                 docs.append(features(report, extraction))
                 refs[line] = claim_refs_of(line, row["text"], extraction.claims)
-            spill.write(f"{row['line']}\t{row['contract']}\n")
+            spill.write(f"{line}\t{row['contract']}\n")
         events = group_features(docs) if group else {}
         for line, claims in refs.items():
             for ref in claims:

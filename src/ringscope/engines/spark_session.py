@@ -102,7 +102,11 @@ def start_session(master: str) -> SparkSession:
         try:
             spark = builder.getOrCreate()
         except Exception as exc:  # the JVM failed to start or the master is unreachable
-            raise EngineError(f"cannot start Spark on {master}: {first_line(exc)}") from None
+            reason = first_line(exc)
+            if "stopped SparkContext" in reason and not is_local(master):
+                # Spark gives up on a master that never answers and stops the context.
+                reason = "the master did not take the application (is it running, and reachable from here?)"
+            raise EngineError(f"cannot start Spark on {master}: {reason}") from None
     if not _has_own_logging():
         spark.sparkContext.setLogLevel("OFF")
     ship_package(spark.sparkContext)
@@ -124,7 +128,10 @@ def ship_package(context: SparkContext) -> None:
         archive = build_package_zip(folder)
     except OSError as exc:
         raise EngineError(f"cannot pack ringscope for the executors: {exc}") from None
-    context.addPyFile(str(archive))
+    try:
+        context.addPyFile(str(archive))
+    except Exception as exc:  # a context stopped meanwhile, an unreachable driver file server
+        raise EngineError(f"cannot ship ringscope to the executors: {first_line(exc)}") from None
     _SHIPPED.add(context)
 
 

@@ -36,7 +36,6 @@ def claim(policy: Policy, item: Claim, redacted: Redacted | None = None) -> Clai
         item,
         quote=policy.text(item.quote) or "",
         speaker=speaker,
-        location=item.location,
         start=start,
         end=end,
     )

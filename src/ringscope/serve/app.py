@@ -19,7 +19,7 @@ from ringscope import settings
 from ringscope.serve import api, api_account, queries, schemas, web, webauth
 from ringscope.serve.auditwriter import AuditWriter
 from ringscope.serve.db import Database
-from ringscope.serve.deps import LoginRequired, bearer, session_user
+from ringscope.serve.deps import LoginRequired, audit, bearer, session_user
 from ringscope.serve.middleware import BodyLimit, DenialAudit
 from ringscope.serve.users import user_for_token
 
@@ -117,6 +117,7 @@ def create_app(
 
     @app.exception_handler(LoginRequired)
     def login_required(request: Request, exc: LoginRequired) -> Response:
+        audit(request, None, "denied", f"{request.method} {request.url.path}", "login required")
         return RedirectResponse(web.login_url(exc.next_url), status_code=303)
 
     @app.exception_handler(StarletteHTTPException)

@@ -94,8 +94,6 @@ def user_token(
     typer.echo(token)
 
 
-from ringscope.serve import usercommands  # noqa: E402,F401  (list, tokens, revoke, set on user_app)
-
 
 def brief_command(
     output: Annotated[
@@ -130,3 +128,6 @@ def brief_command(
     except (BriefError, StoreError) as exc:
         _fail(str(exc))
     typer.echo(f"brief written to {out}")
+
+
+from ringscope.serve import usercommands  # noqa: E402,F401  (list, set, tokens, revoke on user_app)

@@ -34,7 +34,7 @@ from ringscope.serve.deps import (
     web_user,
 )
 from ringscope.serve.highlight import Span, highlight
-from ringscope.serve.users import User, issue_token
+from ringscope.serve.users import User
 from ringscope.store import QueryError, Store
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -411,24 +411,6 @@ def screen(
     result = screened.result
     marked = Markup(screening.marked_ad(text, result)) if "error" not in result else None
     return _screen_page(request, user, result=result, marked=marked, text=text, stored=stored)
-
-
-@router.get("/account", response_class=HTMLResponse)
-def account(request: Request, user: User = viewer) -> Response:
-    return render(request, "account.html", user, token=None)
-
-
-@router.post("/account/tokens", response_class=HTMLResponse)
-def account_token(
-    request: Request,
-    csrf: Annotated[str, Form(max_length=200)] = "",
-    label: Annotated[str, Form(max_length=100)] = "",
-    user: User = viewer,
-) -> Response:
-    check_csrf(request, csrf)
-    token = issue_token(database(request).conn(), user, "api", label or None)
-    audit(request, user, "token", "api token", label or None)
-    return render(request, "account.html", user, token=token)
 
 
 @router.get("/export/{kind}")

@@ -1,4 +1,5 @@
-"""Logging in and out of the web app: CSRF-checked forms, throttled and audited logins."""
+"""Logging in and out of the web app (CSRF-checked forms, throttled and audited logins) and the
+account page (make, list and revoke one's API tokens)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ringscope.serve import throttle
+from ringscope.serve import accounts, throttle
 from ringscope.serve.deps import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
@@ -19,7 +20,7 @@ from ringscope.serve.deps import (
     database,
     web_user,
 )
-from ringscope.serve.users import SESSION_HOURS, User, authenticate, issue_token, revoke_token
+from ringscope.serve.users import SESSION_HOURS, User, UserError, authenticate, issue_token, revoke_token
 from ringscope.serve.web import render, safe_next
 
 router = APIRouter(include_in_schema=False)
@@ -102,3 +103,46 @@ def logout(
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
+
+
+def _account(request: Request, user: User, token: str | None = None) -> Response:
+    tokens = accounts.list_tokens(database(request).conn(), user.username)
+    return render(request, "account.html", user, token=token, tokens=tokens)
+
+
+@router.get("/account", response_class=HTMLResponse)
+def account(request: Request, user: User = Depends(web_user)) -> Response:
+    return _account(request, user)
+
+
+@router.post("/account/tokens", response_class=HTMLResponse)
+def account_token(
+    request: Request,
+    csrf: Annotated[str, Form(max_length=200)] = "",
+    label: Annotated[str, Form(max_length=100)] = "",
+    user: User = Depends(web_user),
+) -> Response:
+    check_csrf(request, csrf)
+    conn = database(request).conn()
+    token = issue_token(conn, user, "api", label or None)
+    audit(request, user, "token", f"api token {accounts.public_id_of(conn, token)}", label or None)
+    return _account(request, user, token)
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+def account_revoke(
+    request: Request,
+    token_id: str,
+    csrf: Annotated[str, Form(max_length=200)] = "",
+    user: User = Depends(web_user),
+) -> Response:
+    """Revoke one of one's own API tokens."""
+    check_csrf(request, csrf)
+    try:
+        accounts.revoke_token_id(
+            database(request).conn(), token_id[:64], by=User(user.pk, user.username, "viewer")
+        )
+    except UserError as exc:
+        raise HTTPException(404, "no such token") from exc
+    audit(request, user, "token.revoke", f"api token {token_id[:64]}", user.username)
+    return RedirectResponse("/account", status_code=303)
