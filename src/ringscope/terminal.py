@@ -23,3 +23,15 @@ def clean(text: str) -> str:
 def clean_line(text: str) -> str:
     """``text`` without control characters, on one line (for table cells and one-line messages)."""
     return " ".join(clean(text).split())
+
+
+def json_line(value: object) -> str:
+    """``value`` as one JSON line that is safe on a terminal and parses back to the same data.
+
+    JSON escapes C0 controls itself; C1 controls and bidirectional marks are written as
+    ``\\uXXXX`` escapes instead of raw characters, so the data is kept exactly.
+    """
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

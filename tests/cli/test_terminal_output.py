@@ -108,9 +108,12 @@ def test_commands_print_no_control_characters(store: Path, args: list[str]) -> N
 
 
 def test_the_poison_is_in_the_store_and_shown_without_it(store: Path) -> None:
-    result = run("entity", "Kestrel", "--store", str(store))
+    result = run("entity", "Kestrel", "--format", "table", "--store", str(store))
     _assert_clean(result)
     assert "Kestrel]0;owned" in result.stdout.replace("[2J", "")  # the printable rest is still shown
+    as_json = run("entity", "Kestrel", "--format", "json", "--store", str(store))
+    _assert_clean(as_json)
+    assert "Kestrel\\u001b[2J" in as_json.stdout  # JSON keeps the data, escaped
     with Store(store) as db:
         assert any("\x1b" in r.text for r in db.iter_reports())
 

@@ -12,7 +12,6 @@ not fit, each row is printed as ``header: value`` lines instead.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -117,7 +116,7 @@ def emit(sections: Iterable[Section], fmt: OutputFormat, console: Console) -> No
     if fmt is OutputFormat.json:
         for section in sections:
             for row in section.rows:
-                sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                sys.stdout.write(terminal.json_line(row) + "\n")
     elif fmt is OutputFormat.csv:
         _write_csv([row for section in sections for row in section.rows])
     else:
@@ -147,8 +146,8 @@ def _csv_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
+        return terminal.json_line(value)
+    return terminal.clean(str(value))
 
 
 # -- tables ---------------------------------------------------------------------------
