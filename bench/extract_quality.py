@@ -43,7 +43,8 @@ def main(argv: list[str]) -> int:
         subprocess.run([*_ringscope(), "extract", str(gold), "-o", str(out)], check=True)
         runs: list[tuple[str, list[str]]] = [("all reports", [])]
         if _folds(gold):
-            runs += [(f"folds {TUNE_FOLDS}", ["--folds", TUNE_FOLDS]), (f"fold {CHECK_FOLDS}", ["--folds", CHECK_FOLDS])]
+            runs += [(f"folds {TUNE_FOLDS}", ["--folds", TUNE_FOLDS]),
+                     (f"fold {CHECK_FOLDS}", ["--folds", CHECK_FOLDS])]
         for label, extra in runs:
             print(f"== {gold} [{label}] (predictions in {out})", flush=True)
             subprocess.run([sys.executable, str(scorer), str(gold), str(out), *extra], check=True)

@@ -43,7 +43,8 @@ SUSPECT_NOUNS = frozenset({"suspects", "suspect", "bosses", "boss", "nationals,"
 # Gap between a figure and the nationality it counts ("40 Malaysian", "23 of its", "8 were").
 COUNT_GAP = re.compile(r"\s*(?:\(\d+\)\s*)?(?:(?:young|more|other|fellow|trafficked|stranded)\s+)?")
 COUNT_AFTER = re.compile(
-    r"\s+(?:(?:were|was|are|is)\s+(?:identified\s+as\s+|from\s+)?|came\s+from\s+|(?:citizens|nationals)\s+of\s+)"
+    r"\s+(?:(?:were|was|are|is)\s+(?:identified\s+as\s+|from\s+)?|came\s+from\s+|(?:citizens|nationals)\s+of\s+|"
+    r"from\s+)"
 )
 FROM_ORIGIN = re.compile(
     r"\b(?:victims|people|workers|individuals|migrants|men|women|man|woman|person|child|children|girl|boy|"

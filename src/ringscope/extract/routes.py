@@ -125,6 +125,9 @@ def _origins(
                 origin = True
             elif previous_origin_end >= 0 and LIST_GAP.match(text[previous_origin_end : hit.start]):
                 origin = True
+            elif previous_origin_end >= 0 and (listed := _count_after_verb(amounts, text, hit.start)):
+                # a breakdown: "389 Ruritanians, 7 from Freedonia, 5 from Sylvania"
+                origin = LIST_GAP.match(text[previous_origin_end : listed[0]]) is not None
         if not origin:
             continue
         count = _count_before(amounts, text, hit.start)
@@ -316,12 +319,9 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             elif origin.count is None and not origin.stated:
                 continue  # an uncounted nationality with no place in the sentence is too vague
             else:
-                ranked = sorted(
-                    (c for c in frequent if c not in excluded), key=lambda c: (-held[c], -frequent[c])
-                )
-                if not ranked:
+                destination = _scene(origin.country, excluded, frequent, held)
+                if destination is None:
                     continue
-                destination = ranked[0]
                 start, end = origin.start, origin.end
             last = (origin.country, destination)
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count))
@@ -336,6 +336,22 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         fresh = len(routes) > previous_routes
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
+
+
+def _scene(origin: str, excluded: set[str], frequent: Counter[str], held: Counter[str]) -> str | None:
+    """The country the report puts victims in, for people the sentence places nowhere.
+
+    Another country than the people's own, unless one country clearly dominates the report (it is
+    where workers of several nations, its own among them, were found in a raid): then that one."""
+    ranked = sorted(frequent, key=lambda c: (-held[c], -frequent[c]))
+    if not ranked:
+        return None
+    top = ranked[0]
+    if top == origin or top in excluded:
+        second = ranked[1] if len(ranked) > 1 else None
+        if second is None or (held[top] > held[second] or frequent[top] >= 2 * frequent[second] > 0):
+            return top
+    return next((c for c in ranked if c not in excluded), None)
 
 
 def _sentence_amounts(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
