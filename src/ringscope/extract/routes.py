@@ -18,21 +18,27 @@ from ringscope.extract.document import Document
 from ringscope.extract.numbers import find_amounts
 from ringscope.extract.places import PlaceHit
 from ringscope.extract.route_cues import (
+    BARE,
     BARE_NATIONALS,
+    BREAKDOWN,
     COUNT_AFTER,
     COUNT_GAP,
     DEST_BEFORE,
+    FOLLOW,
     FOLLOW_UP,
     FOLLOW_UP_BEFORE,
+    FROM_COUNTRY,
     FROM_ORIGIN,
     HELD_BEFORE,
     HELD_STRONG,
     LIST_GAP,
+    NATIONALITY,
     NEAR,
     OF_GAP,
     OFFICIALS,
     ONWARD,
     OUT_OF,
+    OWN,
     OWN_NATIONALS,
     PEOPLE_MODIFIERS,
     PEOPLE_NOUNS,
@@ -55,6 +61,7 @@ class _Origin:
     start: int
     end: int
     count: int | None
+    rule: str
     stated: bool = False  # "came from X", "citizens of X": the text states where they are from
 
 
@@ -110,6 +117,7 @@ def _origins(
         if hit.country is None:
             continue
         origin = False
+        rule = NATIONALITY
         counted = (
             _count_before(amounts, text, hit.start) is not None
             or _count_after_verb(amounts, text, hit.start) is not None
@@ -121,13 +129,14 @@ def _origins(
         elif hit.kind == "country":
             before = text[max(s, hit.start - 40) : hit.start]
             wide = text[max(s, hit.start - 60) : hit.start]
+            rule = FROM_COUNTRY
             if FROM_ORIGIN.search(before) and not OUT_OF.search(wide) and not OFFICIALS.search(wide):
                 origin = True
             elif previous_origin_end >= 0 and LIST_GAP.match(text[previous_origin_end : hit.start]):
-                origin = True
+                origin, rule = True, BREAKDOWN
             elif previous_origin_end >= 0 and (listed := _count_after_verb(amounts, text, hit.start)):
                 # a breakdown: "389 Ruritanians, 7 from Freedonia, 5 from Sylvania"
-                origin = LIST_GAP.match(text[previous_origin_end : listed[0]]) is not None
+                origin, rule = LIST_GAP.match(text[previous_origin_end : listed[0]]) is not None, BREAKDOWN
         if not origin:
             continue
         count = _count_before(amounts, text, hit.start)
@@ -141,7 +150,9 @@ def _origins(
             count = _count_after_verb(amounts, text, phrase_start)
             count = count or _count_after_verb(amounts, text, hit.start)
         start = count[0] if count else hit.start
-        out.append(_Origin(hit.country, start, hit.end, count[1] if count else None, hit.kind == "country"))
+        out.append(
+            _Origin(hit.country, start, hit.end, count[1] if count else None, rule, hit.kind == "country")
+        )
         previous_origin_end = hit.end
     if home:
         for match in BARE_NATIONALS.finditer(text, s, e):
@@ -149,7 +160,7 @@ def _origins(
                 continue
             count = _count_before(amounts, text, match.start())
             if count is not None:
-                out.append(_Origin(home, count[0], match.end(), count[1]))
+                out.append(_Origin(home, count[0], match.end(), count[1], BARE))
         for match in OWN_NATIONALS.finditer(text, s, e):
             owners = [h.country for h in hits if h.kind == "country" and h.end <= match.start() and h.country]
             its = match.group(0).lower().startswith("its")
@@ -160,7 +171,7 @@ def _origins(
                 of_counts = [(a, int(v)) for a, b, v in amounts if b < at and OF_GAP.fullmatch(text, b, at)]
                 count = of_counts[-1] if of_counts else None
             start = count[0] if count else match.start()
-            out.append(_Origin(owner, start, match.end(), count[1] if count else None))
+            out.append(_Origin(owner, start, match.end(), count[1] if count else None, OWN))
     return out
 
 
@@ -313,6 +324,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 continue
             others = tuple(o.start for o in origins if o is not origin)
             dest_hit = _destination(text, sentence, hits, origin, excluded, frequent, others)
+            destination: str | None
             if dest_hit is not None and dest_hit.country is not None:
                 destination = dest_hit.country
                 start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
@@ -324,15 +336,16 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                     continue
                 start, end = origin.start, origin.end
             last = (origin.country, destination)
-            _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count))
+            _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count,
+                                     origin.rule))
         if last is not None and (carried or STRONG_VICTIM_RE.search(text, s, e)):
             taken |= {a for a, b, _ in local if any(o.start <= a and b <= o.end for o in origins)}
             for start, end, value in _follow_ups(text, sentence, local, taken):
-                if _suspects(text, sentence, _Origin(last[0], start, end, value)):
+                if _suspects(text, sentence, _Origin(last[0], start, end, value, FOLLOW)):
                     continue
                 quote_end = min(e, end + 30)
                 quote = text[start:quote_end].rstrip()
-                _add(routes, seen, Route(last[0], last[1], quote, start, start + len(quote), value))
+                _add(routes, seen, Route(last[0], last[1], quote, start, start + len(quote), value, FOLLOW))
         fresh = len(routes) > previous_routes
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
