@@ -23,6 +23,8 @@ class Found:
     lon: float | None = None
     roles: list[str] = field(default_factory=list)
     alias: str | None = None
+    rule: str = ""
+    """Id of the rule that found it (entity_rules.yaml)."""
 
 
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -39,8 +41,9 @@ def entity_key(name: str) -> str:
 
 
 def surname_mentions(text: str, toks: list[Tok], found: list[Found]) -> list[Found]:
-    """A person's surname (or other name word) written alone later: another mention of that person."""
-    words = {w for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
+    """A person's surname (or other name word) written alone later: another mention of that person
+    (under the rule that found the person)."""
+    words = {w: f.rule for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
     taken = {(f.start, f.end) for f in found}
     out = []
     for k, tok in enumerate(toks):
@@ -49,7 +52,7 @@ def surname_mentions(text: str, toks: list[Tok], found: list[Found]) -> list[Fou
                 continue
             if k > 0 and toks[k - 1].cap and joined(text, toks[k - 1].end, tok.start):
                 continue
-            out.append(Found("Person", tok.start, tok.end, tok.text))
+            out.append(Found("Person", tok.start, tok.end, tok.text, rule=words[tok.text]))
     return out
 
 
@@ -66,7 +69,7 @@ def merge_found(found: list[Found], text: str) -> list[Entity]:
             key = aliases[item.name]
         entity = entities.get(key)
         if entity is None:
-            entity = Entity(item.type, item.name, item.country, item.lat, item.lon)
+            entity = Entity(item.type, item.name, item.country, item.lat, item.lon, rule=item.rule)
             entities[key] = entity
         if item.alias:
             entity.aliases.append(item.alias)
