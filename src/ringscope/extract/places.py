@@ -258,7 +258,6 @@ def find_places(doc: Document) -> list[PlaceHit]:
                              place.population))
         last_hit_end = end
         i += n
-    hits = _supported(hits)
     single = {h.text for h in hits if h.kind in {"city", "region"} and " " not in h.text}
     if not single:
         return hits
@@ -277,10 +276,11 @@ def _after_locative(text: str, start: int) -> bool:
     return _LOCATIVE_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
-def _supported(hits: list[PlaceHit]) -> list[PlaceHit]:
-    """Drop small towns of a country the text never names otherwise: a town of that name elsewhere
-    ("Sun Valley" in a report that never speaks of the United States) is a likelier reading than a
-    country the report is not about."""
+def supported(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The places without small towns of a country the text never names otherwise: for weighing
+    which countries a report is about, a town of that name elsewhere ("Sun Valley" in a report that
+    never speaks of the United States) is a likelier reading than a country the report ignores.
+    (Entities keep the town: it is still a place name.)"""
     named = {h.country for h in hits if h.kind in {"country", "demonym", "region"} and h.country}
     if not named:
         return hits

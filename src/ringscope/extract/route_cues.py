@@ -11,6 +11,8 @@ from ringscope.extract.rules import load
 
 _RULES = load("route_rules.yaml")
 VICTIM_RE = _RULES.pattern("cue.victim")
+SAME_PEOPLE = _RULES.pattern("cue.same_people")
+OUT_FROM = _RULES.pattern("cue.out_from")
 STRONG_VICTIM_RE = _RULES.pattern("cue.strong_victim")
 SUSPECT_RE = _RULES.pattern("cue.suspect")
 SUSPECT_BEFORE = _RULES.pattern("cue.suspect_before")
@@ -51,6 +53,11 @@ ONWARD = re.compile(
     r"(?:\s+and\s+|,\s*|\s+)(?:[^.;,]{0,40}?\b(?:then|diverted|transferred|moved|sold|smuggled|taken|sent|"
     r"onward|later|before\s+being)\b[^.;,]{0,25}?\b(?:to|into|in)\s+(?:the\s+)?|(?:then\s+)?(?:to\s+)?)"
 )
+# How far the following sentences are searched for where people a sentence introduces were held.
+AHEAD_SENTENCES = 6
+AHEAD_CHARS = 300
+# A bullet or numbered list item.
+LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d+[.)])\s")
 # Characters within which a place named beside the victims is taken as where they were.
 NEAR = 50
 OF_GAP = re.compile(r"\s+of\s+")

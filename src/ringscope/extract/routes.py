@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from ringscope.extract.document import Document
 from ringscope.extract.numbers import find_amounts
-from ringscope.extract.places import PlaceHit
+from ringscope.extract.places import PlaceHit, supported
 from ringscope.extract.route_cues import (
+    AHEAD_CHARS,
+    AHEAD_SENTENCES,
     BARE,
     BARE_NATIONALS,
     BREAKDOWN,
@@ -32,16 +34,19 @@ from ringscope.extract.route_cues import (
     HELD_BEFORE,
     HELD_STRONG,
     LIST_GAP,
+    LIST_ITEM,
     NATIONALITY,
     NEAR,
     OF_GAP,
     OFFICIALS,
     ONWARD,
+    OUT_FROM,
     OUT_OF,
     OWN,
     OWN_NATIONALS,
     PEOPLE_MODIFIERS,
     PEOPLE_NOUNS,
+    SAME_PEOPLE,
     SINGULAR_PEOPLE,
     SITE_AFTER,
     STRONG_VICTIM_RE,
@@ -214,6 +219,9 @@ def _destination(
     if best is None:
         return None
     chosen = best[1]
+    out_from = OUT_FROM.search(text, max(s, chosen.start - 70), chosen.start)
+    if out_from and OUT_OF.search(text, s, chosen.start):
+        return chosen  # "evacuated from X to Y": X is where they were held
     for hit in hits:  # "taken to X, then Y and Z": the last stop of the journey
         if hit.start <= chosen.start or hit.kind == "demonym" or hit.country is None:
             continue
@@ -222,6 +230,46 @@ def _destination(
         if ONWARD.fullmatch(text, chosen.end, hit.start):
             chosen = hit
     return chosen
+
+
+def _sentence_places(places: list[PlaceHit], index: int, sentence: tuple[int, int]) -> list[PlaceHit]:
+    """The places within a sentence (``index``: the first place that may lie in it)."""
+    s, e = sentence
+    hits = []
+    for place in places[index : index + 400]:
+        if place.start >= e:
+            break
+        if place.start >= s and place.end <= e:
+            hits.append(place)
+    return hits
+
+
+def _destination_ahead(
+    doc: Document, places: list[PlaceHit], index: int, number: int, origin: _Origin, excluded: set[str],
+    frequent: Counter[str],
+) -> PlaceHit | None:
+    """Where the next sentence puts people a sentence only introduces ("- 400 Indonesians" in a list,
+    then "These individuals were rescued from camps in Myanmar"): the next sentence (after any
+    further list items) when it speaks of the same people ("These", "They", "The victims") as
+    victims at a place."""
+    text = doc.text
+    for sentence in doc.sentences[number + 1 : number + 1 + AHEAD_SENTENCES]:
+        s, e = sentence
+        if s - origin.end > AHEAD_CHARS:
+            break
+        if LIST_ITEM.match(text, s, e):
+            continue
+        if not SAME_PEOPLE.match(text, s, e):
+            return None
+        while index < len(places) and places[index].end <= s:
+            index += 1
+        hits = [h for h in _sentence_places(places, index, sentence) if h.country and h.kind != "demonym"]
+        if not hits:
+            return None
+        if STRONG_VICTIM_RE.search(text, s, e) is None or SUSPECT_RE.search(text, s, e) is not None:
+            return None
+        return _destination(text, sentence, hits, origin, excluded, frequent)
+    return None
 
 
 def _names_people(text: str, hit: PlaceHit) -> bool:
@@ -283,6 +331,7 @@ def _follow_ups(
 def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]) -> list[Route]:
     """Routes in text order; each (origin, destination, count) once per report."""
     text = doc.text
+    places = supported(places)
     if not places:
         return []
     home = _home_country(places, text)
@@ -294,16 +343,11 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
     last: tuple[str, str] | None = None
     recent_victim = [False, False]
     fresh = False  # did the sentence before give a route?
-    for sentence in doc.sentences:
+    for number, sentence in enumerate(doc.sentences):
         s, e = sentence
         while index < len(places) and places[index].end <= s:
             index += 1
-        hits = []
-        for place in places[index : index + 400]:
-            if place.start >= e:
-                break
-            if place.start >= s and place.end <= e:
-                hits.append(place)
+        hits = _sentence_places(places, index, sentence)
 
         victim = VICTIM_RE.search(text, s, e) is not None
         window_victim = victim or any(recent_victim)
@@ -324,10 +368,16 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 continue
             others = tuple(o.start for o in origins if o is not origin)
             dest_hit = _destination(text, sentence, hits, origin, excluded, frequent, others)
+            ahead = None
+            if dest_hit is None:
+                ahead = _destination_ahead(doc, places, index, number, origin, excluded, frequent)
             destination: str | None
             if dest_hit is not None and dest_hit.country is not None:
                 destination = dest_hit.country
                 start, end = min(origin.start, dest_hit.start), max(origin.end, dest_hit.end)
+            elif ahead is not None and ahead.country is not None:
+                destination = ahead.country
+                start, end = origin.start, origin.end
             elif origin.count is None and not origin.stated:
                 continue  # an uncounted nationality with no place in the sentence is too vague
             else:
@@ -354,13 +404,14 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
 def _scene(origin: str, excluded: set[str], frequent: Counter[str], held: Counter[str]) -> str | None:
     """The country the report puts victims in, for people the sentence places nowhere.
 
-    Another country than the people's own, unless one country clearly dominates the report (it is
-    where workers of several nations, its own among them, were found in a raid): then that one."""
+    Another country than the people's own; a country whose own nationals are also in the sentence
+    only when it clearly dominates the report (foreign workers found in a raid there beside its
+    own nationals)."""
     ranked = sorted(frequent, key=lambda c: (-held[c], -frequent[c]))
     if not ranked:
         return None
     top = ranked[0]
-    if top == origin or top in excluded:
+    if top in excluded and top != origin:
         second = ranked[1] if len(ranked) > 1 else None
         if second is None or (held[top] > held[second] or frequent[top] >= 2 * frequent[second] > 0):
             return top
