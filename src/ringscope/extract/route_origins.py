@@ -1,0 +1,160 @@
+"""Route origins: the people a victim sentence names, by nationality, country of origin or as a
+country's own citizens, with the figure that counts them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ringscope.extract.places import PlaceHit
+from ringscope.extract.route_cues import (
+    BARE,
+    BARE_NATIONALS,
+    BREAKDOWN,
+    COUNT_AFTER,
+    COUNT_GAP,
+    FROM_COUNTRY,
+    FROM_ORIGIN,
+    LIST_GAP,
+    NATIONALITY,
+    OF_GAP,
+    OFFICIALS,
+    OUT_OF,
+    OWN,
+    OWN_NATIONALS,
+    PEOPLE_MODIFIERS,
+    PEOPLE_NOUNS,
+    SINGULAR_PEOPLE,
+    SUSPECT_BEFORE,
+    SUSPECT_NOUNS,
+    TARGETS_AFTER,
+    TARGETS_BEFORE,
+)
+
+
+@dataclass(slots=True)
+class Origin:
+    country: str
+    start: int
+    end: int
+    count: int | None
+    rule: str
+    stated: bool = False  # "came from X", "citizens of X": the text states where they are from
+
+
+def _count_before(amounts: list[tuple[int, int, float]], text: str, pos: int) -> tuple[int, int] | None:
+    """The figure just before ``pos`` ("42 Kenyans"): (start, value)."""
+    for start, end, value in amounts:
+        if end <= pos and pos - end <= 40:
+            gap = COUNT_GAP.fullmatch(text, end, pos)
+            if gap is not None and value == int(value):
+                return start, int(value)
+    return None
+
+
+def count_after_verb(amounts: list[tuple[int, int, float]], text: str, pos: int) -> tuple[int, int] | None:
+    """A figure stated as "N were <nationality>" or "N came from <country>"."""
+    for start, end, value in amounts:
+        if end <= pos and pos - end <= 30 and value == int(value):
+            if COUNT_AFTER.fullmatch(text, end, pos):
+                return start, int(value)
+    return None
+
+
+def is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) -> bool:
+    """Does this nationality word name people (not "Thai police", "Cambodian authorities")?"""
+    before = text[max(0, hit.start - 20) : hit.start]
+    if TARGETS_AFTER.match(text, hit.end) or TARGETS_BEFORE.search(before):
+        return False
+    words = text[hit.end : min(end_limit, hit.end + 60)].split()
+    nxt = [w.strip(",.;:”’\"'()").casefold() for w in words[:3]]
+    first = nxt[0] if nxt else ""
+    if first in SUSPECT_NOUNS:
+        return False
+    for word in nxt:
+        if word in PEOPLE_NOUNS:
+            return counted or word not in SINGULAR_PEOPLE
+        if word not in PEOPLE_MODIFIERS:
+            break
+    if hit.kind != "demonym":
+        return False
+    if hit.text.endswith("s") and not hit.text.endswith("ss"):
+        return True
+    return counted or first in {"were", "are", "who", "have", "had", "was"}
+
+
+def find_origins(
+    text: str, sentence: tuple[int, int], hits: list[PlaceHit], amounts: list[tuple[int, int, float]],
+    home: str | None,
+) -> list[Origin]:
+    s, e = sentence
+    out: list[Origin] = []
+    previous_origin_end = -1
+    for hit in hits:
+        if hit.country is None:
+            continue
+        origin = False
+        rule = NATIONALITY
+        counted = (
+            _count_before(amounts, text, hit.start) is not None
+            or count_after_verb(amounts, text, hit.start) is not None
+        )
+        if hit.kind == "demonym" or (hit.kind == "country" and is_people(text, hit, e)):
+            origin = is_people(text, hit, e, counted)
+            if origin and SUSPECT_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
+                origin = False
+        elif hit.kind == "country":
+            before = text[max(s, hit.start - 40) : hit.start]
+            wide = text[max(s, hit.start - 60) : hit.start]
+            rule = FROM_COUNTRY
+            if FROM_ORIGIN.search(before) and not OUT_OF.search(wide) and not OFFICIALS.search(wide):
+                origin = True
+            elif previous_origin_end >= 0 and LIST_GAP.match(text[previous_origin_end : hit.start]):
+                origin, rule = True, BREAKDOWN
+            elif previous_origin_end >= 0 and (listed := count_after_verb(amounts, text, hit.start)):
+                # a breakdown: "389 Ruritanians, 7 from Freedonia, 5 from Sylvania"
+                origin, rule = LIST_GAP.match(text[previous_origin_end : listed[0]]) is not None, BREAKDOWN
+        if not origin:
+            continue
+        count = _count_before(amounts, text, hit.start)
+        if count is None:
+            phrase_start = hit.start
+            if hit.kind == "country":
+                window = max(s, hit.start - 40)
+                match = FROM_ORIGIN.search(text[window : hit.start])
+                if match is not None:
+                    phrase_start = window + match.start()
+            count = count_after_verb(amounts, text, phrase_start)
+            count = count or count_after_verb(amounts, text, hit.start)
+        start = count[0] if count else hit.start
+        out.append(
+            Origin(hit.country, start, hit.end, count[1] if count else None, rule, hit.kind == "country")
+        )
+        previous_origin_end = hit.end
+    if home:
+        for match in BARE_NATIONALS.finditer(text, s, e):
+            if any(o.start <= match.start() <= o.end + 1 for o in out):
+                continue
+            count = _count_before(amounts, text, match.start())
+            if count is not None:
+                out.append(Origin(home, count[0], match.end(), count[1], BARE))
+        for match in OWN_NATIONALS.finditer(text, s, e):
+            owners = [h.country for h in hits if h.kind == "country" and h.end <= match.start() and h.country]
+            its = match.group(0).lower().startswith("its")
+            owner = owners[-1] if owners and its else home  # "Ruritania's ministry said 14 of its citizens"
+            count = _count_before(amounts, text, match.start())
+            if count is None:
+                at = match.start()
+                of_counts = [(a, int(v)) for a, b, v in amounts if b < at and OF_GAP.fullmatch(text, b, at)]
+                count = of_counts[-1] if of_counts else None
+            start = count[0] if count else match.start()
+            out.append(Origin(owner, start, match.end(), count[1] if count else None, OWN))
+    return out
+
+
+def home_country(places: list[PlaceHit], text: str) -> str | None:
+    """The nationality the report is mostly about (its most frequent people-naming nationality word)."""
+    counts = Counter(
+        p.country for p in places if p.kind == "demonym" and p.country and is_people(text, p, len(text))
+    )
+    return counts.most_common(1)[0][0] if counts else None
