@@ -41,6 +41,7 @@ BREAKDOWN = _RULES.rule("route.breakdown")
 OWN = _RULES.rule("route.own_nationals")
 BARE = _RULES.rule("route.bare_nationals")
 FOLLOW = _RULES.rule("route.follow_up")
+ROW = _RULES.rule("route.table_row")
 
 # Layout of the text between the parts the cues find (not framing: how figures, lists and
 # journeys are written).
@@ -60,5 +61,17 @@ AHEAD_CHARS = 300
 LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d+[.)])\s")
 # Characters within which a place named beside the victims is taken as where they were.
 NEAR = 50
+# Table rows and listed breakdowns: "X - 45 people", "X: 12", "X (12 men and 3 women)".
+ROW_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]*|\([ \t]*)|[ \t]+(?=\d)")
+ROW_PEOPLE = re.compile(
+    r"[ \t]+(?:(?:young|adult)[ \t]+)?(?:people|persons|individuals|nationals|citizens|victims|workers|men|"
+    r"women|males|females|boys|girls|minors|children)\b",
+    re.I,
+)
+ROW_AND = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*", re.I)
+ROW_GAP = re.compile(r"[ \t]*(?:[,;]|\n)[ \t]*(?:and[ \t]+)?(?:[-–•*][ \t]*)?|[ \t]+and[ \t]+", re.I)
+ROW_LEAD = re.compile(r"[ \t]*(?:[-–•*|]|\d+[.)])?[ \t]*")
 OF_GAP = re.compile(r"\s+of\s+")
-DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?:the\s+)?$", re.I)
+DEST_BEFORE = re.compile(
+    r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|\balong|\bnear|\binside|\bwithin|-based)\s+(?:the\s+)?$", re.I
+)

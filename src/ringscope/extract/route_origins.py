@@ -24,6 +24,12 @@ from ringscope.extract.route_cues import (
     OWN_NATIONALS,
     PEOPLE_MODIFIERS,
     PEOPLE_NOUNS,
+    ROW,
+    ROW_AFTER,
+    ROW_AND,
+    ROW_GAP,
+    ROW_LEAD,
+    ROW_PEOPLE,
     SINGULAR_PEOPLE,
     SUSPECT_BEFORE,
     SUSPECT_NOUNS,
@@ -99,6 +105,17 @@ def find_origins(
             _count_before(amounts, text, hit.start) is not None
             or count_after_verb(amounts, text, hit.start) is not None
         )
+        row = row_count(amounts, text, hit.end, e) if hit.kind in {"country", "demonym"} else None
+        if row is not None and (
+            hit.kind == "demonym"
+            or _opens_row(text, s, hit.start)
+            or (previous_origin_end >= 0 and ROW_GAP.fullmatch(text, previous_origin_end, hit.start))
+            or (hit.kind == "country" and FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]))
+        ):
+            # a table row or listed breakdown: "Indonesia - 45 people", "Nepal (12 men and 3 women)"
+            out.append(Origin(hit.country, hit.start, row[0], row[1], ROW, True))
+            previous_origin_end = row[0]
+            continue
         if hit.kind == "demonym" or (hit.kind == "country" and is_people(text, hit, e)):
             origin = is_people(text, hit, e, counted)
             if origin and SUSPECT_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
@@ -150,6 +167,44 @@ def find_origins(
             start = count[0] if count else match.start()
             out.append(Origin(owner, start, match.end(), count[1] if count else None, OWN))
     return out
+
+
+def row_count(
+    amounts: list[tuple[int, int, float]], text: str, pos: int, limit: int
+) -> tuple[int, int] | None:
+    """A figure written after a country or nationality as in a table or list ("X - 45 people",
+    "X: 12", "X (40)", "X (12 men and 3 women)": their sum): (end of the figure, value)."""
+    gap = ROW_AFTER.match(text, pos, limit)
+    if gap is None:
+        return None
+    at = gap.end()
+    first = next(((b, v) for a, b, v in amounts if a == at and v == int(v)), None)
+    if first is None:
+        return None
+    end, total = first[0], int(first[1])
+    people = ROW_PEOPLE.match(text, end, limit)
+    if people is not None:
+        end = people.end()
+        more = ROW_AND.match(text, end, limit)
+        second = more and next(((b, v) for a, b, v in amounts if a == more.end() and v == int(v)), None)
+        if more is not None and second:
+            tail = ROW_PEOPLE.match(text, second[0], limit)
+            if tail is not None:
+                end, total = tail.end(), total + int(second[1])
+    if text.startswith("(", gap.start()) or "(" in text[pos:at]:
+        close = text.find(")", end, min(limit, end + 3))
+        if close == -1:
+            return None
+        end = close + 1
+    return end, total
+
+
+def _opens_row(text: str, sentence_start: int, pos: int) -> bool:
+    """Does the name open its line, list item or a list after a colon ("- Indonesia - 45 people")?"""
+    line = text.rfind("\n", sentence_start, pos) + 1 or sentence_start
+    if text[max(sentence_start, pos - 3) : pos].rstrip().endswith(":"):
+        return True  # "Nationalities: X 45, Y 30"
+    return ROW_LEAD.fullmatch(text, max(line, sentence_start), pos) is not None
 
 
 def home_country(places: list[PlaceHit], text: str) -> str | None:

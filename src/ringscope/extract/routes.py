@@ -21,6 +21,7 @@ from ringscope.extract.route_cues import (
     FOLLOW,
     FOLLOW_UP,
     FOLLOW_UP_BEFORE,
+    LIST_ITEM,
     NEAR,
     OWN_NATIONALS,
     STRONG_VICTIM_RE,
@@ -70,6 +71,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
     last: tuple[str, str] | None = None
     recent_victim = [False, False]
     fresh = False  # did the sentence before give a route?
+    in_list = False  # inside a framed list ("The victims came from:\n- ...")
     for number, sentence in enumerate(doc.sentences):
         s, e = sentence
         while index < len(places) and places[index].end <= s:
@@ -77,7 +79,9 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         hits = sentence_places(places, index, sentence)
 
         victim = VICTIM_RE.search(text, s, e) is not None
-        window_victim = victim or any(recent_victim)
+        item = LIST_ITEM.match(text, s, e) is not None
+        window_victim = victim or any(recent_victim) or (item and in_list)
+        in_list = window_victim and (item or text[s:e].rstrip().endswith(":"))  # items share their frame
         recent_victim = [recent_victim[1], victim]
         previous_routes = len(routes)
         carried = fresh
