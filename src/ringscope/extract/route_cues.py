@@ -42,6 +42,7 @@ OWN = _RULES.rule("route.own_nationals")
 BARE = _RULES.rule("route.bare_nationals")
 FOLLOW = _RULES.rule("route.follow_up")
 ROW = _RULES.rule("route.table_row")
+LISTED = _RULES.rule("route.destination_list")
 
 # Layout of the text between the parts the cues find (not framing: how figures, lists and
 # journeys are written).
@@ -71,6 +72,18 @@ ROW_PEOPLE = re.compile(
 ROW_AND = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*", re.I)
 ROW_GAP = re.compile(r"[ \t]*(?:[,;]|\n)[ \t]*(?:and[ \t]+)?(?:[-–•*][ \t]*)?|[ \t]+and[ \t]+", re.I)
 ROW_LEAD = re.compile(r"[ \t]*(?:[-–•*|]|\d+[.)])?[ \t]*")
+# Places listed together: "Cambodia, Myanmar, the Philippines and Laos".
+PLACE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?")
+PLACE_LIST_LEAD = re.compile(
+    r"\b(?:in|including|such\s+as|like|across|namely|among\s+them)\s+(?:the\s+)?$", re.I
+)
+PLACE_LIST_END = re.compile(r"\s*,?\s(?:and|or)\s+(?:the\s+)?")
+# What may stand before a country that is the subject of its sentence ("The Government of X said").
+SUBJECT_LEAD = re.compile(
+    r"\W*(?:(?:the\s+)?(?:government|ministry|embassy|cabinet|president|authorities|people)"
+    r"(?:\s+of\s+(?:the\s+)?)?\s*)?",
+    re.I,
+)
 OF_GAP = re.compile(r"\s+of\s+")
 DEST_BEFORE = re.compile(
     r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|\balong|\bnear|\binside|\bwithin|-based)\s+(?:the\s+)?$", re.I

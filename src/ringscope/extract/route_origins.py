@@ -31,6 +31,7 @@ from ringscope.extract.route_cues import (
     ROW_LEAD,
     ROW_PEOPLE,
     SINGULAR_PEOPLE,
+    SUBJECT_LEAD,
     SUSPECT_BEFORE,
     SUSPECT_NOUNS,
     TARGETS_AFTER,
@@ -148,25 +149,37 @@ def find_origins(
             Origin(hit.country, start, hit.end, count[1] if count else None, rule, hit.kind == "country")
         )
         previous_origin_end = hit.end
-    if home:
-        for match in BARE_NATIONALS.finditer(text, s, e):
-            if any(o.start <= match.start() <= o.end + 1 for o in out):
-                continue
-            count = _count_before(amounts, text, match.start())
-            if count is not None:
-                out.append(Origin(home, count[0], match.end(), count[1], BARE))
-        for match in OWN_NATIONALS.finditer(text, s, e):
-            owners = [h.country for h in hits if h.kind == "country" and h.end <= match.start() and h.country]
-            its = match.group(0).lower().startswith("its")
-            owner = owners[-1] if owners and its else home  # "Ruritania's ministry said 14 of its citizens"
-            count = _count_before(amounts, text, match.start())
-            if count is None:
-                at = match.start()
-                of_counts = [(a, int(v)) for a, b, v in amounts if b < at and OF_GAP.fullmatch(text, b, at)]
-                count = of_counts[-1] if of_counts else None
-            start = count[0] if count else match.start()
-            out.append(Origin(owner, start, match.end(), count[1] if count else None, OWN))
+    for match in BARE_NATIONALS.finditer(text, s, e):
+        if any(o.start <= match.start() <= o.end + 1 for o in out):
+            continue
+        owner = _speaker(text, s, hits, match.start()) or home  # "Ethiopia repatriated 41 citizens"
+        count = _count_before(amounts, text, match.start())
+        if count is not None and owner is not None:
+            out.append(Origin(owner, count[0], match.end(), count[1], BARE))
+    for match in OWN_NATIONALS.finditer(text, s, e):
+        owners = [h.country for h in hits if h.kind == "country" and h.end <= match.start() and h.country]
+        its = match.group(0).lower().startswith("its")
+        # "Ruritania's ministry said 14 of its citizens"
+        owner = owners[-1] if owners and its else home or _speaker(text, s, hits, match.start())
+        if owner is None:
+            continue
+        count = _count_before(amounts, text, match.start())
+        if count is None:
+            at = match.start()
+            of_counts = [(a, int(v)) for a, b, v in amounts if b < at and OF_GAP.fullmatch(text, b, at)]
+            count = of_counts[-1] if of_counts else None
+        start = count[0] if count else match.start()
+        out.append(Origin(owner, start, match.end(), count[1] if count else None, OWN))
     return out
+
+
+def _speaker(text: str, sentence_start: int, hits: list[PlaceHit], pos: int) -> str | None:
+    """The country a sentence opens with as its subject ("Ethiopia repatriated ...", "The Government
+    of Kenya said ..."), when it names no place the people were in ("in X", "from X")."""
+    first = next((h for h in hits if h.kind == "country" and h.country and h.end <= pos), None)
+    if first is None or not SUBJECT_LEAD.fullmatch(text, sentence_start, first.start):
+        return None
+    return first.country
 
 
 def row_count(

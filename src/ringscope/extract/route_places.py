@@ -20,6 +20,9 @@ from ringscope.extract.route_cues import (
     OUT_FROM,
     OUT_OF,
     PEOPLE_NOUNS,
+    PLACE_LIST_END,
+    PLACE_LIST_GAP,
+    PLACE_LIST_LEAD,
     SAME_PEOPLE,
     SITE_AFTER,
     STRONG_VICTIM_RE,
@@ -48,6 +51,8 @@ def find_destination(
         if FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]) or _names_people(text, hit):
             continue
         framed = 0 if site or DEST_BEFORE.search(text[max(s, hit.start - 12) : hit.start]) else 1
+        if framed and len(listed_with(text, hits, hit)) > 1:
+            framed = 0  # "in countries including A, B and C"
         if hit.country in excluded:
             lead = text[max(s, hit.start - 4) : hit.start]
             home_scene = frequent[hit.country] >= top and lead.endswith("in ")
@@ -70,6 +75,8 @@ def find_destination(
     out_from = OUT_FROM.search(text, max(s, chosen.start - 70), chosen.start)
     if out_from and OUT_OF.search(text, s, chosen.start):
         return chosen  # "evacuated from X to Y": X is where they were held
+    if len(listed_with(text, hits, chosen)) > 1:
+        return chosen  # "in A, B and C": a list of places, not a journey
     for hit in hits:  # "taken to X, then Y and Z": the last stop of the journey
         if hit.start <= chosen.start or hit.kind == "demonym" or hit.country is None:
             continue
@@ -78,6 +85,30 @@ def find_destination(
         if ONWARD.fullmatch(text, chosen.end, hit.start):
             chosen = hit
     return chosen
+
+
+def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[PlaceHit]:
+    """The countries listed together with ``chosen`` ("in Cambodia, Myanmar and Laos", "countries
+    including A, B and C"), itself included; just ``chosen`` unless the list closes with "and" / "or"
+    and follows "in", "including", "such as" or "across" (not "to": a journey)."""
+    countries = [h for h in hits if h.kind == "country" and h.country]
+    if chosen not in countries:
+        return [chosen]
+    at = countries.index(chosen)
+    lo = hi = at
+    while lo > 0 and PLACE_LIST_GAP.fullmatch(text, countries[lo - 1].end, countries[lo].start):
+        lo -= 1
+    while hi + 1 < len(countries) and PLACE_LIST_GAP.fullmatch(
+        text, countries[hi].end, countries[hi + 1].start
+    ):
+        hi += 1
+    members = countries[lo : hi + 1]
+    if not PLACE_LIST_LEAD.search(text, max(0, members[0].start - 30), members[0].start):
+        return [chosen]  # "diverted to A and B": a journey, its last stop counts
+    closes = any(
+        PLACE_LIST_END.fullmatch(text, a.end, b.start) for a, b in zip(members, members[1:], strict=False)
+    )
+    return members if len(members) > 1 and closes else [chosen]
 
 
 def sentence_places(places: list[PlaceHit], index: int, sentence: tuple[int, int]) -> list[PlaceHit]:

@@ -22,8 +22,10 @@ from ringscope.extract.route_cues import (
     FOLLOW_UP,
     FOLLOW_UP_BEFORE,
     LIST_ITEM,
+    LISTED,
     NEAR,
     OWN_NATIONALS,
+    SAME_PEOPLE,
     STRONG_VICTIM_RE,
     SUSPECT_RE,
     VICTIM_RE,
@@ -33,6 +35,7 @@ from ringscope.extract.route_places import (
     destination_ahead,
     find_destination,
     held_at,
+    listed_with,
     main_destinations,
     scene,
     sentence_places,
@@ -80,7 +83,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
 
         victim = VICTIM_RE.search(text, s, e) is not None
         item = LIST_ITEM.match(text, s, e) is not None
-        window_victim = victim or any(recent_victim) or (item and in_list)
+        window_victim = victim or any(recent_victim) or (item and in_list) or _framed_next(doc, number)
         in_list = window_victim and (item or text[s:e].rstrip().endswith(":"))  # items share their frame
         recent_victim = [recent_victim[1], victim]
         previous_routes = len(routes)
@@ -116,6 +119,16 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                 if destination is None:
                     continue
                 start, end = origin.start, origin.end
+            if dest_hit is not None:
+                listed = [h for h in listed_with(text, hits, dest_hit) if h.country not in excluded]
+                if len(listed) > 1:  # "forced to work in A, B and C": one route to each, uncounted
+                    for place in listed:
+                        assert place.country is not None
+                        quote_start, quote_end = min(origin.start, place.start), max(origin.end, place.end)
+                        _add(routes, seen, Route(origin.country, place.country, text[quote_start:quote_end],
+                                                 quote_start, quote_end, None, LISTED))
+                    last = (origin.country, destination)
+                    continue
             last = (origin.country, destination)
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count,
                                      origin.rule))
@@ -130,6 +143,16 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         fresh = len(routes) > previous_routes
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
+
+
+def _framed_next(doc: Document, number: int) -> bool:
+    """Does the next sentence speak again of the people of this one as victims ("A group of 30 men
+    landed on Friday. The group had been trafficked to ...")?"""
+    if number + 1 >= len(doc.sentences):
+        return False
+    s, e = doc.sentences[number + 1]
+    text = doc.text
+    return SAME_PEOPLE.match(text, s, e) is not None and STRONG_VICTIM_RE.search(text, s, e) is not None
 
 
 def _sentence_amounts(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
