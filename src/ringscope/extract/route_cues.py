@@ -12,6 +12,7 @@ from ringscope.extract.rules import load
 _RULES = load("route_rules.yaml")
 VICTIM_RE = _RULES.pattern("cue.victim")
 SAME_PEOPLE = _RULES.pattern("cue.same_people")
+RELEASED = _RULES.pattern("cue.released")
 OUT_FROM = _RULES.pattern("cue.out_from")
 STRONG_VICTIM_RE = _RULES.pattern("cue.strong_victim")
 SUSPECT_RE = _RULES.pattern("cue.suspect")
@@ -71,6 +72,7 @@ ROW_PEOPLE = re.compile(
 )
 ROW_AND = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*", re.I)
 ROW_GAP = re.compile(r"[ \t]*(?:[,;]|\n)[ \t]*(?:and[ \t]+)?(?:[-–•*][ \t]*)?|[ \t]+and[ \t]+", re.I)
+ROW_INTRO = re.compile(r"\b(?:including|included|include|includes|among\s+them|comprising|namely)\s+$", re.I)
 ROW_LEAD = re.compile(r"[ \t]*(?:[-–•*|]|\d+[.)])?[ \t]*")
 # Places listed together: "Cambodia, Myanmar, the Philippines and Laos".
 PLACE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?")
@@ -84,6 +86,8 @@ SUBJECT_LEAD = re.compile(
     r"(?:\s+of\s+(?:the\s+)?)?\s*)?",
     re.I,
 )
+# A figure right after a place, as in a table row ("China - 120", "Laos: 14", "| Nepal | 7").
+ROW_FIGURE = re.compile(r"[ \t]*(?:[-–—:|(][ \t]*)?\d")
 OF_GAP = re.compile(r"\s+of\s+")
 DEST_BEFORE = re.compile(
     r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|\balong|\bnear|\binside|\bwithin|-based)\s+(?:the\s+)?$", re.I

@@ -28,6 +28,7 @@ from ringscope.extract.route_cues import (
     ROW_AFTER,
     ROW_AND,
     ROW_GAP,
+    ROW_INTRO,
     ROW_LEAD,
     ROW_PEOPLE,
     SINGULAR_PEOPLE,
@@ -217,6 +218,8 @@ def _opens_row(text: str, sentence_start: int, pos: int) -> bool:
     line = text.rfind("\n", sentence_start, pos) + 1 or sentence_start
     if text[max(sentence_start, pos - 3) : pos].rstrip().endswith(":"):
         return True  # "Nationalities: X 45, Y 30"
+    if ROW_INTRO.search(text, max(sentence_start, pos - 20), pos):
+        return True  # "The rescued included X (20 men and 5 women), Y (12 men)"
     return ROW_LEAD.fullmatch(text, max(line, sentence_start), pos) is not None
 
 

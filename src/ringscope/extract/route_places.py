@@ -23,6 +23,8 @@ from ringscope.extract.route_cues import (
     PLACE_LIST_END,
     PLACE_LIST_GAP,
     PLACE_LIST_LEAD,
+    RELEASED,
+    ROW_FIGURE,
     SAME_PEOPLE,
     SITE_AFTER,
     STRONG_VICTIM_RE,
@@ -82,6 +84,8 @@ def find_destination(
             continue
         if hit.country in excluded or any(chosen.end <= o < hit.start for o in others):
             continue
+        if RELEASED.search(text, chosen.end, hit.start):
+            break  # "trapped in X, freed and taken to Y": Y is where they went after
         if ONWARD.fullmatch(text, chosen.end, hit.start):
             chosen = hit
     return chosen
@@ -90,7 +94,8 @@ def find_destination(
 def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[PlaceHit]:
     """The countries listed together with ``chosen`` ("in Cambodia, Myanmar and Laos", "countries
     including A, B and C"), itself included; just ``chosen`` unless the list closes with "and" / "or"
-    and follows "in", "including", "such as" or "across" (not "to": a journey)."""
+    and follows "in", "including", "such as" or "across" (not "to": a journey), with three or more
+    members ("A and B" is as often a border or a journey)."""
     countries = [h for h in hits if h.kind == "country" and h.country]
     if chosen not in countries:
         return [chosen]
@@ -108,7 +113,7 @@ def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[Place
     closes = any(
         PLACE_LIST_END.fullmatch(text, a.end, b.start) for a, b in zip(members, members[1:], strict=False)
     )
-    return members if len(members) > 1 and closes else [chosen]
+    return members if len(members) > 2 and closes else [chosen]
 
 
 def sentence_places(places: list[PlaceHit], index: int, sentence: tuple[int, int]) -> list[PlaceHit]:
@@ -175,6 +180,8 @@ def main_destinations(text: str, places: list[PlaceHit]) -> Counter[str]:
             if SITE_AFTER.match(text, place.end):
                 scores[place.country] += 3
             continue
+        if ROW_FIGURE.match(text, place.end):
+            continue  # "China - 120 people": a row of where people came from
         scores[place.country] += 1
         if held_at(text, place):
             scores[place.country] += 3

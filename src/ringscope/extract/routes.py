@@ -17,6 +17,7 @@ from ringscope.extract.document import Document
 from ringscope.extract.numbers import find_amounts
 from ringscope.extract.places import PlaceHit, supported
 from ringscope.extract.route_cues import (
+    AHEAD_SENTENCES,
     BARE_NATIONALS,
     FOLLOW,
     FOLLOW_UP,
@@ -146,13 +147,14 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
 
 
 def _framed_next(doc: Document, number: int) -> bool:
-    """Does the next sentence speak again of the people of this one as victims ("A group of 30 men
-    landed on Friday. The group had been trafficked to ...")?"""
-    if number + 1 >= len(doc.sentences):
-        return False
-    s, e = doc.sentences[number + 1]
+    """Does the next sentence (after any further list items) speak again of the people of this one
+    as victims ("A group of 30 men landed on Friday. The group had been trafficked to ...")?"""
     text = doc.text
-    return SAME_PEOPLE.match(text, s, e) is not None and STRONG_VICTIM_RE.search(text, s, e) is not None
+    for s, e in doc.sentences[number + 1 : number + 1 + AHEAD_SENTENCES]:
+        if LIST_ITEM.match(text, s, e):
+            continue
+        return SAME_PEOPLE.match(text, s, e) is not None and STRONG_VICTIM_RE.search(text, s, e) is not None
+    return False
 
 
 def _sentence_amounts(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
