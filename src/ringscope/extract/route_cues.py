@@ -44,6 +44,7 @@ BARE = _RULES.rule("route.bare_nationals")
 FOLLOW = _RULES.rule("route.follow_up")
 ROW = _RULES.rule("route.table_row")
 LISTED = _RULES.rule("route.destination_list")
+SPREAD = _RULES.rule("route.spread_over")
 
 # Layout of the text between the parts the cues find (not framing: how figures, lists and
 # journeys are written).
@@ -88,6 +89,14 @@ SUBJECT_LEAD = re.compile(
 )
 # A figure right after a place, as in a table row ("China - 120", "Laos: 14", "| Nepal | 7").
 ROW_FIGURE = re.compile(r"[ \t]*(?:[-–—:|(][ \t]*)?\d")
+# A nationality word sharing the people noun of the next one ("Chinese and Vietnamese nationals").
+NATIONALITY_PAIR = re.compile(
+    r"(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(\w+)"
+)
+# Between a figure and the country it is in: "14 in Laos", "two (are) still in Myanmar".
+SPREAD_GAP = re.compile(
+    r"\s+(?:(?:are|were|is|was|remain|remained|still|currently|held)\s+)*(?:in|at)\s+(?:the\s+)?"
+)
 OF_GAP = re.compile(r"\s+of\s+")
 DEST_BEFORE = re.compile(
     r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|\balong|\bnear|\binside|\bwithin|-based)\s+(?:the\s+)?$", re.I

@@ -17,6 +17,7 @@ from ringscope.extract.route_cues import (
     FROM_ORIGIN,
     LIST_GAP,
     NATIONALITY,
+    NATIONALITY_PAIR,
     OF_GAP,
     OFFICIALS,
     OUT_OF,
@@ -84,6 +85,9 @@ def is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) -
             return counted or word not in SINGULAR_PEOPLE
         if word not in PEOPLE_MODIFIERS:
             break
+    pair = NATIONALITY_PAIR.match(text, hit.end, end_limit)
+    if pair is not None and pair.group(1).casefold() in PEOPLE_NOUNS:
+        return True  # "Chinese and Vietnamese nationals"
     if hit.kind != "demonym":
         return False
     if hit.text.endswith("s") and not hit.text.endswith("ss"):

@@ -27,6 +27,7 @@ from ringscope.extract.route_cues import (
     ROW_FIGURE,
     SAME_PEOPLE,
     SITE_AFTER,
+    SPREAD_GAP,
     STRONG_VICTIM_RE,
     SUSPECT_RE,
 )
@@ -114,6 +115,28 @@ def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[Place
         PLACE_LIST_END.fullmatch(text, a.end, b.start) for a, b in zip(members, members[1:], strict=False)
     )
     return members if len(members) > 2 and closes else [chosen]
+
+
+def spread_over(
+    text: str, amounts: list[tuple[int, int, float]], hits: list[PlaceHit]
+) -> list[tuple[int, int, int, PlaceHit]]:
+    """Figures of one group spread over several countries ("14 in Laos, two in Myanmar and four in
+    Thailand"): (start, end, value, country) for each, when two or more are listed together."""
+    starts = {h.start: h for h in hits if h.kind == "country" and h.country}
+    items = []
+    for start, end, value in amounts:
+        gap = SPREAD_GAP.match(text, end)
+        place = starts.get(gap.end()) if gap else None
+        if place is not None and value == int(value) and value > 0:
+            items.append((start, place.end, int(value), place))
+    linked = [
+        PLACE_LIST_GAP.fullmatch(text, first[1], second[0]) is not None
+        for first, second in zip(items, items[1:], strict=False)
+    ]
+    listed = [
+        item for k, item in enumerate(items) if (k > 0 and linked[k - 1]) or (k < len(linked) and linked[k])
+    ]
+    return listed if len(listed) > 1 else []
 
 
 def sentence_places(places: list[PlaceHit], index: int, sentence: tuple[int, int]) -> list[PlaceHit]:

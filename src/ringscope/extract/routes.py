@@ -27,6 +27,7 @@ from ringscope.extract.route_cues import (
     NEAR,
     OWN_NATIONALS,
     SAME_PEOPLE,
+    SPREAD,
     STRONG_VICTIM_RE,
     SUSPECT_RE,
     VICTIM_RE,
@@ -40,6 +41,7 @@ from ringscope.extract.route_places import (
     main_destinations,
     scene,
     sentence_places,
+    spread_over,
 )
 from ringscope.model import Entity, Route
 
@@ -133,6 +135,13 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             last = (origin.country, destination)
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count,
                                      origin.rule))
+        owner = origins[0].country if len({o.country for o in origins}) == 1 else last[0] if last else home
+        if owner is not None and local and not SUSPECT_RE.search(text, s, e):
+            for start, end, value, place in spread_over(text, local, hits):
+                # "still held: 14 in Laos, two in Myanmar and four in Thailand"
+                assert place.country is not None
+                taken.add(start)
+                _add(routes, seen, Route(owner, place.country, text[start:end], start, end, value, SPREAD))
         if last is not None and (carried or STRONG_VICTIM_RE.search(text, s, e)):
             taken |= {a for a, b, _ in local if any(o.start <= a and b <= o.end for o in origins)}
             for start, end, value in _follow_ups(text, sentence, local, taken):
