@@ -12,11 +12,10 @@ form, with every mention.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_right
 from collections import Counter
 
 from ringscope.extract.capitalised import (
-    Tok,
     capitalised_runs,
     tokenize,
 )
@@ -25,26 +24,24 @@ from ringscope.extract.compounds import (
     COMPOUND_BEFORE_RE,
     COMPOUND_CONTEXT,
     LOCATION_GAZETTEER,
-    LOCATION_LIST,
     OPERATION_NAME,
     OPERATION_RE,
     PLACE_SUFFIXES,
 )
 from ringscope.extract.document import Document
 from ringscope.extract.entity_classify import classify
+from ringscope.extract.entity_lists import name_lists, place_lists
 from ringscope.extract.entity_merge import Found, merge_found, surname_mentions
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
     INTERNATIONAL_WORDS,
     NATIONAL_HEADS,
-    ORG_HEADS,
     ORG_PLACE_POLICE,
 )
 from ringscope.extract.people import (
     PERSON_CREDIT,
-    TITLE_WORDS,
 )
-from ringscope.extract.places import COMMON_WORDS, PlaceHit
+from ringscope.extract.places import PlaceHit
 from ringscope.model import Entity
 
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
@@ -57,6 +54,12 @@ CREDIT_RE = re.compile(
     r"((?:[A-Z][\w’'\-]+)(?:[ \t]+[A-Z][\w’'\-]+){1,3})(?=\s*(?:[/)\]\n,]|$))"
 )
 
+# A by-line opening a line: "By: A B, C D - reporter", "By A B and C D".
+_NAME = r"[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}"
+BYLINE_RE = re.compile(
+    rf"(?m)^[ \t]*By:?[ \t]+({_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){_NAME})*)(?=[ \t]*(?:[-–—|/,(]|$))"
+)
+BYLINE_NAME_RE = re.compile(_NAME)
 
 # A place name followed by a lower-case "police": that place's police ("Lisbon police").
 PLACE_POLICE_RE = re.compile(r"[ \t]+police\b")
@@ -87,7 +90,8 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     starts = _place_index(places)
     found: list[Found] = []
     unresolved: list[tuple[int, int]] = []
-    for i, j in capitalised_runs(text, toks):
+    runs = capitalised_runs(text, toks)
+    for i, j in runs:
         items = classify(text, toks, i, j, starts, places, lower_words)
         if not items and not any(starts.get(t.start) for t in toks[i:j]):
             unresolved.append((i, j))
@@ -101,11 +105,18 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
                 last.alias = match.group(1)
                 last.end = match.end()
                 last.name = text[last.start : last.end]
-    found.extend(_place_lists(text, toks, unresolved, found, places, lower_words))
+    people = name_lists(text, toks, runs, starts, lower_words, found)
+    found.extend(people)
+    taken = {f.start for f in people}
+    unresolved = [(i, j) for i, j in unresolved if toks[i].start not in taken]
+    found.extend(place_lists(text, toks, unresolved, found, places, lower_words))
     for match in OPERATION_RE.finditer(text):
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
     for match in CREDIT_RE.finditer(text):
         found.append(Found("Person", match.start(1), match.end(1), match.group(1), rule=PERSON_CREDIT))
+    for match in BYLINE_RE.finditer(text):
+        for name in BYLINE_NAME_RE.finditer(text, match.start(1), match.end(1)):
+            found.append(Found("Person", name.start(), name.end(), name.group(0), rule=PERSON_CREDIT))
     found.extend(surname_mentions(text, toks, found))
     covered = sorted((f.start, f.end, f.type) for f in found)
     for place in places:
@@ -166,45 +177,6 @@ def _national_bodies(entities: list[Entity], places: list[PlaceHit]) -> None:
 
 
 _MAX_SPAN = 400
-
-
-_PLACE_PLURALS = frozenset(
-    """
-    suburbs suburb towns town villages village districts district provinces province areas area outskirts
-    neighbourhoods neighborhoods neighbourhood neighborhood communes commune townships township cities city
-    municipalities municipality regions region states islands
-    """.split()
-)
-
-
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-
-
-def _place_lists(
-    text: str, toks: list[Tok], unresolved: list[tuple[int, int]], found: list[Found],
-    places: list[PlaceHit], lower_words: set[str],
-) -> list[Found]:
-    """Unknown names in a list of places ("the suburbs of A, B and C"; "in X, Y and Z")."""
-    ends = [f.end for f in found if f.type == "Location"] + [p.end for p in places if p.kind != "demonym"]
-    ends.sort()
-    out: list[Found] = []
-    for i, j in unresolved:
-        words = toks[i:j]
-        if len(words) > 3 or any(
-            w.text.casefold() in COMMON_WORDS or w.text.casefold() in lower_words or w.text.isupper()
-            or not w.cap or w.text in ORG_HEADS or w.text in TITLE_WORDS
-            for w in words
-        ):
-            continue
-        start, end = words[0].start, words[-1].end
-        listed = i > 1 and toks[i - 1].text == "of" and toks[i - 2].text.casefold() in _PLACE_PLURALS
-        if not listed:
-            k = bisect_right(ends, start)
-            listed = k > 0 and _LIST_GAP.fullmatch(text, ends[k - 1], start) is not None
-        if listed:
-            out.append(Found("Location", start, end, text[start:end], rule=LOCATION_LIST))
-            insort(ends, end)
-    return out
 
 
 def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:

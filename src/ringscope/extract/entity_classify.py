@@ -140,11 +140,17 @@ def classify(
                 break  # "Ruritanian Police Deputy Commissioner X": the body, then the title
             first_title -= 1
         name = words[k:]
+        rest: list[Tok] = []
         if domain:
             name = _name_after_domain(words, k, lower_words)
             if name:
                 k = len(words) - len(name)
                 domain = False
+        else:
+            cut = next((n for n, t in enumerate(name) if not t.cap), len(name))
+            # "Judge X Y of the Z Court": the name, then a body of its own
+            if 2 <= cut < len(name) and name[cut].text in {"of", "for"}:
+                name, rest = name[:cut], name[cut:]
         if (
             name
             and not domain
@@ -158,6 +164,11 @@ def classify(
             found.append(person(text, name, country, [role], PERSON_TITLE))
             if first_title > 0:
                 found.extend(_classify_plain(text, toks, i, i + first_title, starts, places, lower_words))
+            if rest:
+                after = index_of(toks, rest[0].start)
+                found.extend(
+                    _classify_plain(text, toks, after, after + len(rest), starts, places, lower_words)
+                )
             return found
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
 
