@@ -6,8 +6,11 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+import pycountry
+
 from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
 from ringscope.extract.people import TITLE_ABBREVIATIONS, TITLE_WORDS
+from ringscope.extract.rules import load
 
 # Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
 WORD_RE = re.compile(r"(?:[A-Z]\.)+|[^\W_]+(?:['’\-.&](?![sS]\b)[^\W_]+)*")
@@ -22,6 +25,13 @@ NOT_ACRONYMS = frozenset(
     UTC THE AND FOR OF IN ON AT BY TO NEW NEWS SEZ POGO POGOs BREAKING UPDATE VIDEO PHOTO PHOTOS
     READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
     """.split()
+)
+# Currency codes (ISO 4217, from pycountry) and the token, time-zone and other all-capital words
+# listed in entity_rules.yaml (cue.not_acronyms) are not organisations either.
+NOT_ACRONYMS = (
+    NOT_ACRONYMS
+    | frozenset(c.alpha_3 for c in pycountry.currencies)
+    | load("entity_rules.yaml").words("cue.not_acronyms")
 )
 # "Cambodia-based", "ABC-controlled": a modifier, not part of a name.
 LOWER_COMPOUND = re.compile(r"-[a-z]+$")

@@ -314,7 +314,7 @@ def _classify_part(
     org = org_context(text, toks, index, index + len(words))
     if org and (len(words) > 1 or inside_sentence(text, start)):
         return Found("Organization", start, end, name, rule=ORG_CONTEXT)
-    if loc_context(text, toks, index) and inside_sentence(text, start):
+    if loc_context(text, toks, index) and inside_sentence(text, start) and not name.isupper():
         return Found("Location", start, end, name, rule=LOCATION_CONTEXT)
     return None
 
