@@ -184,3 +184,21 @@ def inside_sentence(text: str, start: int) -> bool:
         return True  # "A Harbour Wire investigation": the article opens the sentence, not the name
     before = text[max(0, start - 3) : start]
     return not (start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")))
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """Is the line holding ``pos`` written in title case (a headline or menu item: up to twenty words,
+    no closing full stop, five or more longer words, nearly all capitalised)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = end if end != -1 else len(text)
+    line = text[start:end].rstrip()
+    if line.endswith((".", ",", ";")) or len(line.split()) > 20:
+        return False  # a sentence of the body, perhaps naming many bodies
+    words = _LINE_WORD.findall(line)
+    if len(words) < 5:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)

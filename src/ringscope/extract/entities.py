@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from ringscope.extract.capitalised import (
+    title_case_line,
     capitalised_runs,
     tokenize,
 )
@@ -92,6 +93,10 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     unresolved: list[tuple[int, int]] = []
     runs = capitalised_runs(text, toks)
     for i, j in runs:
+        if j - i >= 3 and title_case_line(text, toks[i].start):
+            run = text[toks[i].start : toks[j - 1].end]
+            if text.count(run) == 1:
+                continue  # "Police Arrest Eleven Members of Fraud Group": a headline, not a name
         items = classify(text, toks, i, j, starts, places, lower_words)
         if not items and not any(starts.get(t.start) for t in toks[i:j]):
             unresolved.append((i, j))
