@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections import Counter
 
 from ringscope.extract.capitalised import (
-    title_case_line,
     capitalised_runs,
+    title_case_line,
     tokenize,
 )
 from ringscope.extract.compounds import (
