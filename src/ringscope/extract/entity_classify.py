@@ -32,6 +32,7 @@ from ringscope.extract.entity_context import loc_context, org_context, person_co
 from ringscope.extract.entity_merge import Found
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
+    GENERIC_BODIES,
     ORG_ACRONYM,
     ORG_CONTEXT,
     ORG_HEAD,
@@ -277,6 +278,9 @@ def _classify_part(
             return None
         if all(t in TITLE_WORDS for t in texts) and any(t in TITLE_HEADS for t in texts):
             return None
+        lead = starts.get(start)
+        if len(texts) == 2 and lead is not None and lead.kind == "demonym" and texts[1] in GENERIC_BODIES:
+            return None  # "Thai Authorities", "Cambodian Police": a generic reference, not a name
         return Found("Organization", start, end, name, country, rule=ORG_HEAD)
     if texts[-1] in FACILITY_HEADS and len(texts) >= 2:
         return Found("Location", start, end, name, country, rule=LOCATION_FACILITY)

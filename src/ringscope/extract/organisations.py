@@ -10,6 +10,8 @@ from ringscope.extract.rules import load
 _RULES = load("entity_rules.yaml")
 # A name holding one of these words is an organisation ("Ministry of Fisheries", "Northern Hills Army").
 ORG_HEADS = _RULES.words("cue.org_heads")
+# Heads that after a nationality word make a generic reference ("Thai Authorities"), not a name.
+GENERIC_BODIES = _RULES.words("cue.generic_bodies")
 # Lower-case nouns before a name that make it an organisation ("analytics firm X", "the group X").
 ORG_NOUNS = _RULES.words("cue.org_nouns")
 # Words after a one-word name that make it a source organisation ("X reported").
