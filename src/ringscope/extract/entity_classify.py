@@ -262,7 +262,8 @@ def _classify_part(
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
     loose_name = not (texts[-1].casefold() in COMMON_WORDS or texts[-1].casefold() in lower_words)
     loose_name = loose_name and not any(t in TITLE_WORDS for t in texts)
-    if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place:
+    all_caps = all(t.isupper() for t in texts)
+    if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place and not all_caps:
         if person_context(text, toks, index, index + len(words)) and not org_context(
             text, toks, index, index + len(words)
         ):

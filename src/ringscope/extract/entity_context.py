@@ -15,6 +15,9 @@ from ringscope.extract.organisations import (
     ORG_REPORTING,
 )
 from ringscope.extract.people import (
+    PERSON_AFTER,
+    PERSON_PHRASE_BEFORE,
+    PERSON_VERBS_BEFORE,
     RELATION_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -41,7 +44,12 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
         prev = ""
     if prev in ROLE_NOUNS or prev in RELATION_NOUNS or (prev in SPEECH_VERBS and prev != "according"):
         return True
+    if prev in PERSON_VERBS_BEFORE or (prev and PERSON_PHRASE_BEFORE.search(text, max(0, toks[i].start - 30),
+                                                                            toks[i].start)):
+        return True  # "sentenced X", "identified as X", "led by X"
     end = toks[j - 1].end
+    if PERSON_AFTER.match(text, end):
+        return True  # "X, 45,", "X was arrested"
     nxt = next_word(toks, j).casefold()
     if nxt in _ADVERBS and j + 1 < len(toks):
         nxt = toks[j + 1].text.casefold()

@@ -24,6 +24,11 @@ NAME_SUFFIXES = _RULES.words("cue.name_suffixes")
 # Verbs after (or before) a name that say someone spoke.
 SPEECH_VERBS = _RULES.words("cue.speech_verbs")
 
+# Verbs and phrases just before a name, and what follows a name, that make it a person.
+PERSON_VERBS_BEFORE = _RULES.words("cue.person_verbs_before")
+PERSON_PHRASE_BEFORE = _RULES.pattern("cue.person_phrase_before")
+PERSON_AFTER = _RULES.pattern("cue.person_after")
+
 # Rules that make people (ids checked against entity_rules.yaml).
 PERSON_TITLE = _RULES.rule("entity.person.title")
 PERSON_CONTEXT = _RULES.rule("entity.person.context")
