@@ -198,7 +198,7 @@ def title_case_line(text: str, pos: int) -> bool:
     line = text[start:end].rstrip()
     if line.endswith((".", ",", ";")) or len(line.split()) > 20:
         return False  # a sentence of the body, perhaps naming many bodies
-    words = _LINE_WORD.findall(line)
+    words: list[str] = _LINE_WORD.findall(line)
     if len(words) < 5:
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
