@@ -23,11 +23,15 @@ OPERATION_RE = _RULES.pattern("cue.operation")
 # A name the text calls a compound: "X, a sprawling scam enclave", "compounds such as X".
 COMPOUND_AFTER_RE = _RULES.pattern("cue.compound_after")
 COMPOUND_BEFORE_RE = _RULES.pattern("cue.compound_before")
+# A firm or building the text says was raided, or where victims were found or rescued.
+RAIDED_BEFORE = _RULES.pattern("cue.raided_before")
+RAIDED_AFTER = _RULES.pattern("cue.raided_after")
 
 # Rules that make compounds, locations and operations (ids checked against entity_rules.yaml).
 COMPOUND_HEAD = _RULES.rule("entity.compound.head")
 COMPOUND_SITE_NOUN = _RULES.rule("entity.compound.site_noun")
 COMPOUND_CONTEXT = _RULES.rule("entity.compound.context")
+COMPOUND_RAIDED = _RULES.rule("entity.compound.raided")
 LOCATION_GAZETTEER = _RULES.rule("entity.location.gazetteer")
 LOCATION_FACILITY = _RULES.rule("entity.location.facility")
 LOCATION_PLACE_SUFFIX = _RULES.rule("entity.location.place_suffix")

@@ -24,10 +24,13 @@ from ringscope.extract.compounds import (
     COMPOUND_AFTER_RE,
     COMPOUND_BEFORE_RE,
     COMPOUND_CONTEXT,
+    COMPOUND_RAIDED,
     LOCATION_GAZETTEER,
     OPERATION_NAME,
     OPERATION_RE,
     PLACE_SUFFIXES,
+    RAIDED_AFTER,
+    RAIDED_BEFORE,
 )
 from ringscope.extract.document import Document
 from ringscope.extract.entity_classify import classify
@@ -152,8 +155,17 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
 
 
 def _compounds_by_context(entities: list[Entity], text: str) -> None:
-    """A town-like name the text calls a scam compound ("X, a sprawling scam enclave") is a Compound."""
+    """A town-like name the text calls a scam compound ("X, a sprawling scam enclave"), and a firm
+    the text says was raided ("the raid at X", "the company that was raided, X"), is a Compound."""
     for entity in entities:
+        if entity.type == "Organization" and len(entity.name.split()) > 1:
+            for mention in entity.mentions:
+                before = text[max(0, mention.start - 50) : mention.start]
+                if RAIDED_BEFORE.search(before) or RAIDED_AFTER.match(text, mention.end):
+                    entity.type = "Compound"
+                    entity.rule = COMPOUND_RAIDED
+                    break
+            continue
         if entity.type != "Location" or entity.country is None:
             continue
         place = gazetteer().lookup(entity.name.split())
