@@ -95,8 +95,12 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     found: list[Found] = []
     unresolved: list[tuple[int, int]] = []
     runs = capitalised_runs(text, toks)
+    headline: dict[int, bool] = {}  # by line start
     for i, j in runs:
-        if j - i >= 3 and title_case_line(text, toks[i].start):
+        line = text.rfind("\n", 0, toks[i].start) + 1
+        if j - i >= 3 and line not in headline:
+            headline[line] = title_case_line(text, line)
+        if j - i >= 3 and headline[line]:
             run = text[toks[i].start : toks[j - 1].end]
             if text.count(run) == 1:
                 continue  # "Police Arrest Eleven Members of Fraud Group": a headline, not a name

@@ -193,22 +193,25 @@ def held_at(text: str, place: PlaceHit) -> bool:
     return place.kind != "demonym" and HELD_BEFORE.search(before) is not None
 
 
-def main_destinations(text: str, places: list[PlaceHit]) -> Counter[str]:
-    """How strongly the report puts victims in each country: mentions, and more where they are held."""
+def main_destinations(text: str, places: list[PlaceHit]) -> tuple[Counter[str], Counter[str]]:
+    """How strongly the report puts victims in each country (mentions, and more where they are
+    held), and how often it puts scam sites or held people there."""
     scores: Counter[str] = Counter()
+    held: Counter[str] = Counter()
     for place in places:
         if not place.country:
             continue
         if place.kind == "demonym":
             if SITE_AFTER.match(text, place.end):
                 scores[place.country] += 3
+                held[place.country] += 1
             continue
+        at = held_at(text, place)
+        held[place.country] += at
         if ROW_FIGURE.match(text, place.end):
             continue  # "China - 120 people": a row of where people came from
-        scores[place.country] += 1
-        if held_at(text, place):
-            scores[place.country] += 3
-    return scores
+        scores[place.country] += 1 + 3 * at
+    return scores, held
 
 
 def scene(origin: str, excluded: set[str], frequent: Counter[str], held: Counter[str]) -> str | None:

@@ -11,7 +11,6 @@ about. People framed only as suspects give no route.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ringscope.extract.document import Document
 from ringscope.extract.numbers import find_amounts
@@ -36,7 +35,6 @@ from ringscope.extract.route_origins import Origin, find_origins, home_country
 from ringscope.extract.route_places import (
     destination_ahead,
     find_destination,
-    held_at,
     listed_with,
     main_destinations,
     scene,
@@ -69,8 +67,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
     if not places:
         return []
     home = home_country(places, text)
-    frequent = main_destinations(text, places)
-    held = Counter(p.country for p in places if p.country and held_at(text, p))
+    frequent, held = main_destinations(text, places)
     routes: list[Route] = []
     seen: set[tuple[str, str, int | None]] = set()
     index = 0
@@ -86,7 +83,8 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
 
         victim = VICTIM_RE.search(text, s, e) is not None
         item = LIST_ITEM.match(text, s, e) is not None
-        window_victim = victim or any(recent_victim) or (item and in_list) or _framed_next(doc, number)
+        window_victim = victim or any(recent_victim) or (item and in_list)
+        window_victim = window_victim or (bool(hits) and _framed_next(doc, number))
         in_list = window_victim and (item or text[s:e].rstrip().endswith(":"))  # items share their frame
         recent_victim = [recent_victim[1], victim]
         previous_routes = len(routes)
