@@ -97,6 +97,8 @@ NATIONALITY_PAIR = re.compile(
 SPREAD_GAP = re.compile(
     r"\s+(?:(?:are|were|is|was|remain|remained|still|currently|held)\s+)*(?:in|at)\s+(?:the\s+)?"
 )
+# A raid on a site (where the workers found inside count as held there).
+RAID = re.compile(r"\braid(?:s|ed|ing)?\b", re.I)
 OF_GAP = re.compile(r"\s+of\s+")
 DEST_BEFORE = re.compile(
     r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|\balong|\bnear|\binside|\bwithin|-based)\s+(?:the\s+)?$", re.I

@@ -23,6 +23,7 @@ from ringscope.extract.route_cues import (
     PLACE_LIST_END,
     PLACE_LIST_GAP,
     PLACE_LIST_LEAD,
+    RAID,
     RELEASED,
     ROW_FIGURE,
     SAME_PEOPLE,
@@ -214,7 +215,10 @@ def main_destinations(text: str, places: list[PlaceHit]) -> tuple[Counter[str], 
     return scores, held
 
 
-def scene(origin: str, excluded: set[str], frequent: Counter[str], held: Counter[str]) -> str | None:
+def scene(
+    origin: str, excluded: set[str], frequent: Counter[str], held: Counter[str], text: str = "",
+    sentence: tuple[int, int] = (0, 0),
+) -> str | None:
     """The country the report puts victims in, for people the sentence places nowhere.
 
     Another country than the people's own; a country whose own nationals are also in the sentence
@@ -224,6 +228,11 @@ def scene(origin: str, excluded: set[str], frequent: Counter[str], held: Counter
     if not ranked:
         return None
     top = ranked[0]
+    if top == origin and RAID.search(text, *sentence):
+        # workers found in a raid at home ("1,534 Filipinos and 1,190 foreigners were rescued from
+        # the raid"), in a report about that country alone
+        if all(held[c] == 0 and frequent[c] * 3 <= frequent[top] for c in ranked[1:]):
+            return top
     if top in excluded and top != origin:
         second = ranked[1] if len(ranked) > 1 else None
         if second is None or (held[top] > held[second] or frequent[top] >= 2 * frequent[second] > 0):

@@ -116,7 +116,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             elif origin.count is None and not origin.stated:
                 continue  # an uncounted nationality with no place in the sentence is too vague
             else:
-                destination = scene(origin.country, excluded, frequent, held)
+                destination = scene(origin.country, excluded, frequent, held, text, sentence)
                 if destination is None:
                     continue
                 start, end = origin.start, origin.end
