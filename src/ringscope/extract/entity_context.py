@@ -11,6 +11,8 @@ from ringscope.extract.capitalised import (
     prev_word,
 )
 from ringscope.extract.organisations import (
+    ORG_APPOSITIVE,
+    ORG_BEFORE,
     ORG_NOUNS,
     ORG_REPORTING,
 )
@@ -85,7 +87,10 @@ def org_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     nxt = next_word(toks, j).casefold()
     if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
         return True
-    return False
+    start, end = toks[i].start, toks[j - 1].end
+    if ORG_BEFORE.search(text, max(0, start - 40), start) and (j - i == 1 or ORG_APPOSITIVE.match(text, end)):
+        return True  # "coordinated by X", "firms such as X"
+    return ORG_APPOSITIVE.match(text, end) is not None  # "X, the EU agency for ..."
 
 
 def loc_context(text: str, toks: list[Tok], i: int) -> bool:

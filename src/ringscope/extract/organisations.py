@@ -14,6 +14,9 @@ ORG_HEADS = _RULES.words("cue.org_heads")
 GENERIC_BODIES = _RULES.words("cue.generic_bodies")
 # Lower-case nouns before a name that make it an organisation ("analytics firm X", "the group X").
 ORG_NOUNS = _RULES.words("cue.org_nouns")
+# Words before a name, and an apposition after it, that make it an organisation.
+ORG_BEFORE = _RULES.pattern("cue.org_before")
+ORG_APPOSITIVE = _RULES.pattern("cue.org_appositive")
 # Words after a one-word name that make it a source organisation ("X reported").
 ORG_REPORTING = _RULES.words("cue.org_reporting")
 # Lower-case words that may join two capitalised parts of one organisation name.
