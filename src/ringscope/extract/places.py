@@ -276,17 +276,6 @@ def _after_locative(text: str, start: int) -> bool:
     return _LOCATIVE_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
-def supported(hits: list[PlaceHit]) -> list[PlaceHit]:
-    """The places without small towns of a country the text never names otherwise: for weighing
-    which countries a report is about, a town of that name elsewhere ("Sun Valley" in a report that
-    never speaks of the United States) is a likelier reading than a country the report ignores.
-    (Entities keep the town: it is still a place name.)"""
-    named = {h.country for h in hits if h.kind in {"country", "demonym", "region"} and h.country}
-    if not named:
-        return hits
-    return [h for h in hits if h.kind != "city" or h.country in named or h.population >= BIG_CITY]
-
-
 class _LowerWords:
     """The set of words written in lower case in the text, built on first use."""
 

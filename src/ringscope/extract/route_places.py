@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ringscope.extract.document import Document
-from ringscope.extract.places import PlaceHit
+from ringscope.extract.places import BIG_CITY, PlaceHit
 from ringscope.extract.route_cues import (
     AHEAD_CHARS,
     AHEAD_SENTENCES,
@@ -238,3 +238,14 @@ def scene(
         if second is None or (held[top] > held[second] or frequent[top] >= 2 * frequent[second] > 0):
             return top
     return next((c for c in ranked if c not in excluded), None)
+
+
+def supported(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The places without small towns of a country the text never names otherwise: for weighing
+    which countries a report is about, a town of that name elsewhere ("Sun Valley" in a report that
+    never speaks of the United States) is a likelier reading than a country the report ignores.
+    (Entities keep the town: it is still a place name.)"""
+    named = {h.country for h in hits if h.kind in {"country", "demonym", "region"} and h.country}
+    if not named:
+        return hits
+    return [h for h in hits if h.kind != "city" or h.country in named or h.population >= BIG_CITY]

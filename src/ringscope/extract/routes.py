@@ -14,7 +14,7 @@ import re
 
 from ringscope.extract.document import Document
 from ringscope.extract.numbers import find_amounts
-from ringscope.extract.places import PlaceHit, supported
+from ringscope.extract.places import PlaceHit
 from ringscope.extract.route_cues import (
     AHEAD_SENTENCES,
     BARE_NATIONALS,
@@ -40,6 +40,7 @@ from ringscope.extract.route_places import (
     scene,
     sentence_places,
     spread_over,
+    supported,
 )
 from ringscope.model import Entity, Route
 
