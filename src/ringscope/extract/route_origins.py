@@ -18,6 +18,7 @@ from ringscope.extract.route_cues import (
     LIST_GAP,
     NATIONALITY,
     NATIONALITY_PAIR,
+    NOT_TRAFFICKED_BEFORE,
     OF_GAP,
     OFFICIALS,
     OUT_OF,
@@ -124,7 +125,8 @@ def find_origins(
             continue
         if hit.kind == "demonym" or (hit.kind == "country" and is_people(text, hit, e)):
             origin = is_people(text, hit, e, counted)
-            if origin and SUSPECT_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
+            lead = text[max(s, hit.start - 40) : hit.start]
+            if origin and (SUSPECT_BEFORE.search(lead) or NOT_TRAFFICKED_BEFORE.search(lead)):
                 origin = False
         elif hit.kind == "country":
             before = text[max(s, hit.start - 40) : hit.start]
