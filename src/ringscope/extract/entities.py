@@ -35,7 +35,7 @@ from ringscope.extract.compounds import (
 from ringscope.extract.document import Document
 from ringscope.extract.entity_classify import classify
 from ringscope.extract.entity_lists import name_lists, place_lists
-from ringscope.extract.entity_merge import Found, merge_found, surname_mentions
+from ringscope.extract.entity_merge import Found, fold_abbreviations, merge_found, surname_mentions
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
     INTERNATIONAL_WORDS,
@@ -152,7 +152,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
             location.end = acronym.end()
             location.name = text[location.start : location.end]
         found.append(location)
-    entities = merge_found(found, text)
+    entities = fold_abbreviations(merge_found(found, text), places)
     _national_bodies(entities, places)
     _compounds_by_context(entities, text)
     return entities

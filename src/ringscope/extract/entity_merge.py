@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ringscope.extract.capitalised import Tok, joined
 from ringscope.extract.compounds import PLACE_SUFFIXES
+from ringscope.extract.places import PlaceHit
 from ringscope.model import Entity, Mention, name_key
 
 
@@ -125,3 +126,31 @@ def absorb(entities: list[Entity]) -> list[Entity]:
         entity.mentions.sort(key=lambda m: m.start)
     kept.sort(key=lambda e: e.start)
     return kept
+
+
+def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[Entity]:
+    """A country written as an abbreviation ("USA", "U.S.", "UAE") is another mention of the same
+    country written in full in the report, not an entity of its own (other full names such as
+    "Burma" beside "Myanmar" stay apart: each is a name the report uses)."""
+    countries = {p.text: p.country for p in places if p.kind == "country" and p.country}
+    full: dict[str, Entity] = {}
+    for entity in entities:
+        code = countries.get(entity.name)
+        if entity.type == "Location" and code and not _abbreviated(entity.name):
+            full.setdefault(code, entity)
+    kept = []
+    for entity in entities:
+        code = countries.get(entity.name)
+        target = full.get(code) if code and entity.type == "Location" and _abbreviated(entity.name) else None
+        if target is None:
+            kept.append(entity)
+            continue
+        target.mentions.extend(entity.mentions)
+        target.mentions.sort(key=lambda m: m.start)
+        if entity.name not in target.aliases:
+            target.aliases.append(entity.name)
+    return kept
+
+
+def _abbreviated(name: str) -> bool:
+    return name.replace(".", "").isupper() and len(name.replace(".", "")) <= 5
