@@ -131,18 +131,22 @@ def absorb(entities: list[Entity]) -> list[Entity]:
 def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[Entity]:
     """A country written as an abbreviation ("USA", "U.S.", "UAE") is another mention of the same
     country written in full in the report, not an entity of its own (other full names such as
-    "Burma" beside "Myanmar" stay apart: each is a name the report uses)."""
+    "Burma" beside "Myanmar" stay apart: each is a name the report uses); so is an acronym the
+    report defines anywhere ("Department of Justice (DOJ)")."""
     countries = {p.text: p.country for p in places if p.kind == "country" and p.country}
     full: dict[str, Entity] = {}
     for entity in entities:
         code = countries.get(entity.name)
         if entity.type == "Location" and code and not _abbreviated(entity.name):
             full.setdefault(code, entity)
+    aliased = {(e.type, alias): e for e in entities for alias in e.aliases}
     kept = []
     for entity in entities:
         code = countries.get(entity.name)
         target = full.get(code) if code and entity.type == "Location" and _abbreviated(entity.name) else None
-        if target is None:
+        if target is None and not entity.aliases:  # "DOJ" written before "Department of Justice (DOJ)"
+            target = aliased.get((entity.type, entity.name))
+        if target is None or target is entity:
             kept.append(entity)
             continue
         target.mentions.extend(entity.mentions)
