@@ -83,6 +83,8 @@ def _location(place: PlaceHit, text: str, toks_after: re.Match[str] | None) -> F
                  rule=LOCATION_GAZETTEER)
 
 
+# Words without which no firm is said to be raided (a quick test before the context patterns).
+RAID_WORDS = re.compile(r"raid|rescued|stormed", re.IGNORECASE)
 _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 
 
@@ -161,8 +163,9 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
 def _compounds_by_context(entities: list[Entity], text: str) -> None:
     """A town-like name the text calls a scam compound ("X, a sprawling scam enclave"), and a firm
     the text says was raided ("the raid at X", "the company that was raided, X"), is a Compound."""
+    raids = RAID_WORDS.search(text) is not None
     for entity in entities:
-        if entity.type == "Organization" and len(entity.name.split()) > 1:
+        if entity.type == "Organization" and raids and len(entity.name.split()) > 1:
             for mention in entity.mentions:
                 before = text[max(0, mention.start - 50) : mention.start]
                 if RAIDED_BEFORE.search(before) or RAIDED_AFTER.match(text, mention.end):

@@ -57,6 +57,9 @@ def name_lists(
     lower_words: set[str], found: list[Found],
 ) -> list[Found]:
     """People named in a list of three or more names ("A B, C D, and E F were sentenced")."""
+    runs = [(i, j) for i, j in runs if j - i >= 2]  # a listed name has two words or more
+    if len(runs) < MIN_LISTED_NAMES:
+        return []
     other = [(f.start, f.end) for f in found if f.type != "Person"]
     out: list[Found] = []
     chain: list[list[Tok]] = []

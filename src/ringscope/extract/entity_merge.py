@@ -133,6 +133,8 @@ def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[E
     country written in full in the report, not an entity of its own (other full names such as
     "Burma" beside "Myanmar" stay apart: each is a name the report uses); so is an acronym the
     report defines anywhere ("Department of Justice (DOJ)")."""
+    if not any(e.aliases or (e.type == "Location" and _abbreviated(e.name)) for e in entities):
+        return entities
     countries = {p.text: p.country for p in places if p.kind == "country" and p.country}
     full: dict[str, Entity] = {}
     for entity in entities:

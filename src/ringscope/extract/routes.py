@@ -135,8 +135,10 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count,
                                      origin.rule))
         owner = origins[0].country if len({o.country for o in origins}) == 1 else last[0] if last else home
-        if owner is not None and local and not SUSPECT_RE.search(text, s, e):
-            for start, end, value, place in spread_over(text, local, hits):
+        spread = spread_over(text, local, hits) if owner is not None and len(local) > 1 else []
+        if spread and not SUSPECT_RE.search(text, s, e):
+            assert owner is not None
+            for start, end, value, place in spread:
                 # "still held: 14 in Laos, two in Myanmar and four in Thailand"
                 assert place.country is not None
                 taken.add(start)
