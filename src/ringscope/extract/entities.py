@@ -99,10 +99,10 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     runs = capitalised_runs(text, toks)
     headline: dict[int, bool] = {}  # by line start
     for i, j in runs:
-        line = text.rfind("\n", 0, toks[i].start) + 1
-        if j - i >= 3 and line not in headline:
+        line = text.rfind("\n", 0, toks[i].start) + 1 if j - i >= 3 else -1
+        if line >= 0 and line not in headline:
             headline[line] = title_case_line(text, line)
-        if j - i >= 3 and headline[line]:
+        if line >= 0 and headline[line]:
             run = text[toks[i].start : toks[j - 1].end]
             if text.count(run) == 1:
                 continue  # "Police Arrest Eleven Members of Fraud Group": a headline, not a name
@@ -168,7 +168,8 @@ def _compounds_by_context(entities: list[Entity], text: str) -> None:
         if entity.type == "Organization" and raids and len(entity.name.split()) > 1:
             for mention in entity.mentions:
                 before = text[max(0, mention.start - 50) : mention.start]
-                if RAIDED_BEFORE.search(before) or RAIDED_AFTER.match(text, mention.end):
+                raided = RAID_WORDS.search(before) is not None and RAIDED_BEFORE.search(before) is not None
+                if raided or RAIDED_AFTER.match(text, mention.end):
                     entity.type = "Compound"
                     entity.rule = COMPOUND_RAIDED
                     break

@@ -46,11 +46,12 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
         prev = ""
     if prev in ROLE_NOUNS or prev in RELATION_NOUNS or (prev in SPEECH_VERBS and prev != "according"):
         return True
-    if prev in PERSON_VERBS_BEFORE or (prev and PERSON_PHRASE_BEFORE.search(text, max(0, toks[i].start - 30),
-                                                                            toks[i].start)):
+    if prev in PERSON_VERBS_BEFORE or (
+        prev in {"as", "by"} and PERSON_PHRASE_BEFORE.search(text, max(0, toks[i].start - 30), toks[i].start)
+    ):
         return True  # "sentenced X", "identified as X", "led by X"
     end = toks[j - 1].end
-    if PERSON_AFTER.match(text, end):
+    if text[end : end + 1] in {",", " "} and PERSON_AFTER.match(text, end):
         return True  # "X, 45,", "X was arrested"
     nxt = next_word(toks, j).casefold()
     if nxt in _ADVERBS and j + 1 < len(toks):
@@ -88,9 +89,11 @@ def org_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
         return True
     start, end = toks[i].start, toks[j - 1].end
-    if ORG_BEFORE.search(text, max(0, start - 40), start) and (j - i == 1 or ORG_APPOSITIVE.match(text, end)):
-        return True  # "coordinated by X", "firms such as X"
-    return ORG_APPOSITIVE.match(text, end) is not None  # "X, the EU agency for ..."
+    appositive = text.startswith(",", end) and ORG_APPOSITIVE.match(text, end) is not None
+    if prev in {"by", "as", "like", "including", "of", "the"} and (j - i == 1 or appositive):
+        if ORG_BEFORE.search(text, max(0, start - 40), start):
+            return True  # "coordinated by X", "firms such as X"
+    return appositive  # "X, the EU agency for ..."
 
 
 def loc_context(text: str, toks: list[Tok], i: int) -> bool:

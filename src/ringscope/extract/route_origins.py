@@ -112,7 +112,10 @@ def find_origins(
             _count_before(amounts, text, hit.start) is not None
             or count_after_verb(amounts, text, hit.start) is not None
         )
-        row = row_count(amounts, text, hit.end, e) if hit.kind in {"country", "demonym"} else None
+        after = text[hit.end : hit.end + 3].lstrip(" \t")[:1]
+        row = None
+        if after and (after in ROW_MARKS or after.isdigit()) and hit.kind in {"country", "demonym"}:
+            row = row_count(amounts, text, hit.end, e)
         if row is not None and (
             hit.kind == "demonym"
             or _opens_row(text, s, hit.start)
@@ -187,6 +190,9 @@ def _speaker(text: str, sentence_start: int, hits: list[PlaceHit], pos: int) -> 
     if first is None or not SUBJECT_LEAD.fullmatch(text, sentence_start, first.start):
         return None
     return first.country
+
+
+ROW_MARKS = frozenset("-–—:|(")
 
 
 def row_count(
