@@ -159,6 +159,8 @@ def find_origins(
             Origin(hit.country, start, hit.end, count[1] if count else None, rule, hit.kind == "country")
         )
         previous_origin_end = hit.end
+    if home is None and not any(h.kind == "country" for h in hits):
+        return out  # no nationality to give "N citizens" or "its nationals"
     for match in BARE_NATIONALS.finditer(text, s, e):
         if any(o.start <= match.start() <= o.end + 1 for o in out):
             continue
