@@ -1,4 +1,4 @@
-"""The ``ringscope`` command line: ingest, extract, search, claims, events, entities, export, demo.
+"""The ``ringscope`` command line: ingest, extract, explain, search, claims, events, entities, export, demo.
 
 Commands live in the modules of this package by what they do; each registers itself on the
 one Typer app of :mod:`ringscope.cli.common`.
@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from ringscope.cli import exporting, pipeline, reading, reports  # noqa: F401  (commands register on import)
+from ringscope.cli import explaining, exporting, pipeline, reading, reports  # noqa: F401  (commands register on import)
 from ringscope.cli.common import PipeClosed, app, fail, open_store, user_errors
 
 __all__ = ["app", "fail", "main", "open_store", "user_errors"]

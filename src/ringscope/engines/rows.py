@@ -123,6 +123,7 @@ def extraction_from_json(data: str) -> Extraction:
             aliases=list(e.get("aliases") or []),
             roles=list(e.get("roles") or []),
             mentions=[Mention(m["start"], m["end"], m["text"]) for m in e.get("mentions") or []],
+            rule=str(e.get("rule") or ""),
         )
         for e in raw.get("entities") or []
     ]

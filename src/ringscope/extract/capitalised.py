@@ -6,6 +6,9 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+import pycountry
+
+from ringscope.extract.item_rules import load
 from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
 from ringscope.extract.people import TITLE_ABBREVIATIONS, TITLE_WORDS
 
@@ -22,6 +25,13 @@ NOT_ACRONYMS = frozenset(
     UTC THE AND FOR OF IN ON AT BY TO NEW NEWS SEZ POGO POGOs BREAKING UPDATE VIDEO PHOTO PHOTOS
     READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
     """.split()
+)
+# Currency codes (ISO 4217, from pycountry) and the token, time-zone and other all-capital words
+# listed in entity_rules.yaml (cue.not_acronyms) are not organisations either.
+NOT_ACRONYMS = (
+    NOT_ACRONYMS
+    | frozenset(c.alpha_3 for c in pycountry.currencies)
+    | load("entity_rules.yaml").words("cue.not_acronyms")
 )
 # "Cambodia-based", "ABC-controlled": a modifier, not part of a name.
 LOWER_COMPOUND = re.compile(r"-[a-z]+$")
@@ -174,3 +184,21 @@ def inside_sentence(text: str, start: int) -> bool:
         return True  # "A Harbour Wire investigation": the article opens the sentence, not the name
     before = text[max(0, start - 3) : start]
     return not (start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")))
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """Is the line holding ``pos`` written in title case (a headline or menu item: up to twenty words,
+    no closing full stop, five or more longer words, nearly all capitalised)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = end if end != -1 else len(text)
+    line = text[start:end].rstrip()
+    if line.endswith((".", ",", ";")) or len(line.split()) > 20:
+        return False  # a sentence of the body, perhaps naming many bodies
+    words: list[str] = _LINE_WORD.findall(line)
+    if len(words) < 5:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)

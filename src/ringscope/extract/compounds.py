@@ -1,53 +1,40 @@
-"""Scam compounds, named police operations and named facilities (airports, bridges, border gates)."""
+"""Scam compounds, named police operations and named facilities (airports, bridges, border gates).
+
+The word lists and patterns are data: the ``cue.*`` entries of entity_rules.yaml.
+"""
 
 from __future__ import annotations
 
-import re
+from ringscope.extract.item_rules import load
 
+_RULES = load("entity_rules.yaml")
 # Last words of a named scam compound, casino complex or special economic zone.
-COMPOUND_HEADS = frozenset(
-    """
-    Park Compound Compounds Zone SEZ Casino Casinos Hub Building Buildings Hotel Resort Resorts
-    Villa Villas Complex Plaza Garden Gardens Estate Campus
-    """.split()
-)
+COMPOUND_HEADS = _RULES.words("cue.compound_heads")
 # Multi-word endings of compound names.
-COMPOUND_PHRASES = ("Special Economic Zone", "Economic Zone", "New City", "Digital Centre", "Digital Center",
-                    "Industrial Park", "Tech Park", "Hotel and Resort", "Hotel and Casino")
+COMPOUND_PHRASES = tuple(sorted(_RULES.words("cue.compound_phrases")))
 # Last words of named facilities and places that the gazetteer does not hold -> Location.
-FACILITY_HEADS = frozenset(
-    """
-    Airport Bridge Gate Checkpoint Crossing Road Street Avenue Highway River Island Islands Lake
-    Mountain Mountains Valley Market Port Harbour Harbor Prison Towers Tower Township Village
-    District Province Commune Barangay Subdistrict Sub-district Station State Region
-    """.split()
-)
+FACILITY_HEADS = _RULES.words("cue.facility_heads")
 # Endings of facility names that would otherwise read as organisations ("X Police Station").
-FACILITY_PHRASES = (
-    "Police Station", "Detention Centre", "Detention Center", "Border Gate", "Immigration Centre"
-)
+FACILITY_PHRASES = tuple(sorted(_RULES.words("cue.facility_phrases")))
 # Lower-case place nouns after a place name that extend it ("Lakeside province", "Orchard commune").
-PLACE_SUFFIXES = frozenset(
-    """
-    province city district state region commune township village town county municipality prefecture
-    airport market checkpoint
-    """.split()
-)
+PLACE_SUFFIXES = _RULES.words("cue.place_suffixes")
 # "Operation" followed by capitalised words and an optional Roman numeral or number.
-OPERATION_RE = re.compile(
-    r"\bOperation\s+(?:[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|[IVX]+\b|\d+\b))*"
-)
+OPERATION_RE = _RULES.pattern("cue.operation")
 # A name the text calls a compound: "X, a sprawling scam enclave", "compounds such as X".
-_COMPOUND_NOUNS = (
-    r"(?:compounds?|enclaves?|hubs?|cent(?:re|er)s?|complex(?:es)?|casinos?|parks?|zones?|developments?|"
-    r"camps?|buildings?)"
-)
-COMPOUND_AFTER_RE = re.compile(
-    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:scam|fraud|cyber[\w-]*|casino|urban|gambling|\w+-backed)"
-    rf"\s+(?:[\w-]+\s+)?{_COMPOUND_NOUNS}\b",
-    re.IGNORECASE,
-)
-COMPOUND_BEFORE_RE = re.compile(
-    rf"\b(?:scam|fraud)\s+{_COMPOUND_NOUNS}\s+(?:such\s+as|like|including|known\s+as|called|named)\s+$",
-    re.IGNORECASE,
-)
+COMPOUND_AFTER_RE = _RULES.pattern("cue.compound_after")
+COMPOUND_BEFORE_RE = _RULES.pattern("cue.compound_before")
+# A firm or building the text says was raided, or where victims were found or rescued.
+RAIDED_BEFORE = _RULES.pattern("cue.raided_before")
+RAIDED_AFTER = _RULES.pattern("cue.raided_after")
+
+# Rules that make compounds, locations and operations (ids checked against entity_rules.yaml).
+COMPOUND_HEAD = _RULES.rule("entity.compound.head")
+COMPOUND_SITE_NOUN = _RULES.rule("entity.compound.site_noun")
+COMPOUND_CONTEXT = _RULES.rule("entity.compound.context")
+COMPOUND_RAIDED = _RULES.rule("entity.compound.raided")
+LOCATION_GAZETTEER = _RULES.rule("entity.location.gazetteer")
+LOCATION_FACILITY = _RULES.rule("entity.location.facility")
+LOCATION_PLACE_SUFFIX = _RULES.rule("entity.location.place_suffix")
+LOCATION_CONTEXT = _RULES.rule("entity.location.context")
+LOCATION_LIST = _RULES.rule("entity.location.list")
+OPERATION_NAME = _RULES.rule("entity.operation.name")

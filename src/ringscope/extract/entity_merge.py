@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ringscope.extract.capitalised import Tok, joined
 from ringscope.extract.compounds import PLACE_SUFFIXES
+from ringscope.extract.places import PlaceHit
 from ringscope.model import Entity, Mention, name_key
 
 
@@ -23,6 +24,8 @@ class Found:
     lon: float | None = None
     roles: list[str] = field(default_factory=list)
     alias: str | None = None
+    rule: str = ""
+    """Id of the rule that found it (entity_rules.yaml)."""
 
 
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -39,8 +42,9 @@ def entity_key(name: str) -> str:
 
 
 def surname_mentions(text: str, toks: list[Tok], found: list[Found]) -> list[Found]:
-    """A person's surname (or other name word) written alone later: another mention of that person."""
-    words = {w for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
+    """A person's surname (or other name word) written alone later: another mention of that person
+    (under the rule that found the person)."""
+    words = {w: f.rule for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
     taken = {(f.start, f.end) for f in found}
     out = []
     for k, tok in enumerate(toks):
@@ -49,7 +53,7 @@ def surname_mentions(text: str, toks: list[Tok], found: list[Found]) -> list[Fou
                 continue
             if k > 0 and toks[k - 1].cap and joined(text, toks[k - 1].end, tok.start):
                 continue
-            out.append(Found("Person", tok.start, tok.end, tok.text))
+            out.append(Found("Person", tok.start, tok.end, tok.text, rule=words[tok.text]))
     return out
 
 
@@ -66,7 +70,7 @@ def merge_found(found: list[Found], text: str) -> list[Entity]:
             key = aliases[item.name]
         entity = entities.get(key)
         if entity is None:
-            entity = Entity(item.type, item.name, item.country, item.lat, item.lon)
+            entity = Entity(item.type, item.name, item.country, item.lat, item.lon, rule=item.rule)
             entities[key] = entity
         if item.alias:
             entity.aliases.append(item.alias)
@@ -122,3 +126,37 @@ def absorb(entities: list[Entity]) -> list[Entity]:
         entity.mentions.sort(key=lambda m: m.start)
     kept.sort(key=lambda e: e.start)
     return kept
+
+
+def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[Entity]:
+    """A country written as an abbreviation ("USA", "U.S.", "UAE") is another mention of the same
+    country written in full in the report, not an entity of its own (other full names such as
+    "Burma" beside "Myanmar" stay apart: each is a name the report uses); so is an acronym the
+    report defines anywhere ("Department of Justice (DOJ)")."""
+    if not any(e.aliases or (e.type == "Location" and _abbreviated(e.name)) for e in entities):
+        return entities
+    countries = {p.text: p.country for p in places if p.kind == "country" and p.country}
+    full: dict[str, Entity] = {}
+    for entity in entities:
+        code = countries.get(entity.name)
+        if entity.type == "Location" and code and not _abbreviated(entity.name):
+            full.setdefault(code, entity)
+    aliased = {(e.type, alias): e for e in entities for alias in e.aliases}
+    kept = []
+    for entity in entities:
+        code = countries.get(entity.name)
+        target = full.get(code) if code and entity.type == "Location" and _abbreviated(entity.name) else None
+        if target is None and not entity.aliases:  # "DOJ" written before "Department of Justice (DOJ)"
+            target = aliased.get((entity.type, entity.name))
+        if target is None or target is entity:
+            kept.append(entity)
+            continue
+        target.mentions.extend(entity.mentions)
+        target.mentions.sort(key=lambda m: m.start)
+        if entity.name not in target.aliases:
+            target.aliases.append(entity.name)
+    return kept
+
+
+def _abbreviated(name: str) -> bool:
+    return name.replace(".", "").isupper() and len(name.replace(".", "")) <= 5

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from ringscope.extract.rules import load_rules
 
 # Noun classes of the thing a figure counts.
 PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, ARREST_NOUN, SITE, INSPECTION, COUNTRY, ACCOUNT, FLIGHT, SKIP = (
@@ -17,90 +20,45 @@ PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, ARREST_NOUN, SITE, INSPECTION, COUNTR
 )
 BARE = "bare"
 
+RULES = load_rules("claim_rules.yaml")
+
 NOUNS: dict[str, str] = {}
-for _cls, _words in {
-    PEOPLE: "people persons person individuals individual men man women woman children child minors minor "
-    "boys girls nationals national citizens citizen foreigners foreigner migrants migrant compatriots "
-    "youths youth "
-    "students student residents teenagers teens adults passengers others "
-    "jobseekers job-seekers applicants recruits immigrants evacuees investors consumers customers",
-    VICTIM: "victims victim survivors survivor hostages hostage captives",
-    WORKER: "workers worker employees employee staff labourers laborers scammers scammer",
-    SUSPECT: "suspects suspect members ringleaders ringleader financiers accused criminals "
-    "perpetrators offenders culprits bosses gangsters syndicate operators traffickers defendants",
-    RETURNEE: "returnees returnee repatriations repatriates evacuees rescues escapees",
-    ARREST_NOUN: "arrests detentions convictions prosecutions",
-    SITE: "centres centers centre center compounds compound hotspots hotspot locations location sites site "
-    "buildings building houses house residences residence premises camps camp hubs hub facilities dens "
-    "offices properties villas apartments casinos establishments",
-    INSPECTION: "inspections inspection checks raids searches visits households checkpoints",
-    COUNTRY: "countries nationalities nations jurisdictions territories",
-    ACCOUNT: "accounts",
-    FLIGHT: "flights",
-    SKIP: "fugitives fugitive police officers officer operatives agents officials troops soldiers personnel "
-    "policemen investigators "
-    "prosecutors judges lawyers diplomats phones devices computers laptops cards sim vehicles cars "
-    "warrants sanctions entities reports complaints cases investigations times languages percent "
-    "provinces states cities districts villages languages hours days weeks months years minutes seconds "
-    "decades kilometres kilometers miles metres meters kg tonnes tons pages rounds shots items points "
-    "companies firms banks websites apps platforms groups gangs networks syndicates organisations "
-    "organizations agencies units teams batches trips visas passports documents laws counts "
-    "charges",
-}.items():
-    for _w in _words.split():
-        NOUNS[_w] = _cls
+NOUN_RULE: dict[str, str] = {}
+"""Noun word -> id of the rule that lists it."""
+for _rule in RULES.section("nouns"):
+    for _w in _rule.words:
+        NOUNS[_w] = str(_rule.get("class"))
+        NOUN_RULE[_w] = _rule.id
 
 # Words that may stand between a figure and the noun it counts.
-MODIFIERS = frozenset(
-    "foreign young illegal confirmed scam scams human trafficking trafficked telecom telecoms fraud cyber "
-    "cybercrime online separate other more additional suspected alleged key new local male female "
-    "undocumented irregular stranded trapped rescued detained arrested registered known identified "
-    "potential possible likely job call centre center gambling casino offshore "
-    "overseas job-scam phone large small major apparent so-called fellow vulnerable "
-    "filipino chinese indian korean japanese taiwanese".split()
-)
-STOP_AFTER = frozenset(
-    "were was are is have had has will would could can may might who which that remain remained remains "
-    "still "
-    "more from on in at to of each and or but while , . ; also had been being now currently".split()
-)
+MODIFIERS = RULES.words("lexicon.modifiers")
+STOP_AFTER = RULES.words("lexicon.stop_after")
 
-# Triggers: a regex alternative per category; the table below maps a category to a measure per noun class.
-TRIGGERS: dict[str, str] = {
-    "rescue": r"rescu\w*|freed|free|freeing|liberat\w*|releas(?:ed|ing)|escap\w*|evacuat\w*|extracted|saved|"
-    r"airlift\w*|crossed\s+(?:into|over|the\s+border)|sought\s+(?:safety|refuge)|fled",
-    "return": r"repatriat\w*|(?:returned|arrived|came|flown|flew|fly|flies|brought|sent|returning|taken|"
-    r"travel(?:l)?ed|return)\s+(?:back\s+)?home|brought\s+back|ferried|returned|handed\s+over|turned\s+over|"
-    r"touched\s+down|landed|arrived",
-    "traffic": r"traffick(?:ed|ers?|ing)?|(?:were|are|being|been)\s+victims\s+of|held|holding|trapped|"
-    r"stranded|forced\s+to|lured|duped|tricked|enticed|deceived|"
-    r"recruited|confined|captive|remain(?:s|ed)?|awaiting|waiting|at\s+risk|working|worked|employed|"
-    r"housing|housed|enslaved|stuck|kept|involved|exploited|commit(?:s|ted|ting)?\s+(?:\w+\s+)?(?:fraud|scams?)",
-    "arrest": r"arrest(?!\s+warrant)\w*|detain(?:ed|ing|s)?|caught|charged|apprehend\w*|nabbed|captured|"
-    r"rounded\s+up|"
-    r"pleaded\s+guilty|convicted|prosecut\w*|in\s+custody|guilty",
-    "deport": r"deport\w*|extradit\w*|expelled|sent\s+back",
-    "defraud": r"defraud\w*|scammed|targeted|cheated|victimi[sz]ed|fell\s+victim",
-    "loss": r"lost|losses|loss|losing|stolen|stole|steal\w*|swindl\w*|fleeced|bilked",
-    "earn": r"make|makes|making|made|generat\w*|earn\w*|revenues?|profits?|turnover|income|rak\w+\s+in|"
-    r"worth|valued|industry|proceeds",
-    "launder": r"launder\w*|channel\w*|funnel\w*|moved|transferred|washed|laundering",
-    "seize": r"seiz\w*|frozen|froze|freez\w*|confiscat\w*|recovered|forfeit\w*|impounded",
-    "inspect": r"inspect\w*|checked|visited|screened|searched|monitored|raided",
-    # Predicates of no measure: a figure whose nearest predicate is one of these is skipped.
-    "none": r"died|dead|killed|deaths|injured|wounded|missing|sentenced|jailed|fined|beaten|tortured",
-}
-WEAK = frozenset({"industry", "proceeds", "worth", "valued", "received", "arrived", "returned", "involved",
-                  "working", "worked", "fled", "landed", "kept", "trafficking", "traffickers", "trafficker",
-                  "arrest", "arrests"})
-TRIGGER_LOWER_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TRIGGERS.items()) + r")\b")
+# Triggers: one regex alternative per trigger rule; the tables below map its category to a measure
+# per noun class.
+TRIGGER_RULES = RULES.section("triggers")
+TRIGGERS: dict[str, str] = {r.id: str(r.pattern) for r in TRIGGER_RULES}
+CATEGORY = {r.id: str(r.get("category")) for r in TRIGGER_RULES}
+WEAK = frozenset(str(w) for r in TRIGGER_RULES for w in r.get("weak", []))
+_GROUPS = {f"t{i}": r.id for i, r in enumerate(TRIGGER_RULES)}
+TRIGGER_LOWER_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{i}>{r.pattern})" for i, r in enumerate(TRIGGER_RULES)) + r")\b"
+)
 """Triggers in lower-cased text (much faster than matching case-insensitively)."""
 TRIGGER_RE = re.compile(TRIGGER_LOWER_RE.pattern, re.IGNORECASE)
+NEAREST_TRIGGER = "claim.nearest_trigger"
+SEIZED_WHAT_IT_WAS = "framing.seized_what_it_was"
+NOUN_DEFAULT = "claim.noun_default"
+ATTEMPTED_ESCAPE = "framing.attempted_escape"
+SUSPECTED_OF = "framing.suspected_of"
+_SUSPECTED = re.compile(r"\b(?:suspected|accused)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
+SUSPECTS_IN_CUSTODY = "framing.suspects_in_custody"
+DETAINED_THEN_SENT_HOME = "framing.detained_then_sent_home"
 
 PEOPLE_CLASSES = frozenset({PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, BARE})
 PEOPLE_MEASURE = {
     "rescue": "victims_rescued", "return": "victims_rescued", "traffic": "people_trafficked",
-    "arrest": "arrests", "deport": "deported", "defraud": "scam_victims",
+    "arrest": "arrests", "deport": "deported", "defraud": "scam_victims", "loss": "scam_victims",
 }
 SUSPECT_MEASURE = {"return": "deported", "deport": "deported", "arrest": "arrests", "traffic": "arrests"}
 MONEY_MEASURE = {
@@ -115,9 +73,7 @@ UNIT_OF = {
     "people_trafficked": "people", "victims_rescued": "people", "arrests": "people", "deported": "people",
     "scam_victims": "people", "inspections": "count", "sites": "count", "countries": "count",
 }
-_CLAUSE_BREAK = re.compile(
-    r";|:|\(|\)|\bwhile\b|\bbut\b|\bwhereas\b|\balthough\b|,\s*(?:and|while|but)\b"
-)
+_CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:while|but|whereas|although)\b|,\s*(?:and|while|but)\b")
 _AND = re.compile(r"\band\b")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
@@ -131,12 +87,33 @@ class Noun:
     word: str
 
 
+class Choice(NamedTuple):
+    """A figure's measure, the trigger that decided it (if any) and the id of the rule that chose it."""
+
+    measure: str
+    trigger: Trigger | None
+    rule: str
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     category: str
     start: int
     end: int
     weak: bool
+    rule: str = ""
+    """The id of the trigger rule (or framing rule) that made it."""
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+
+
+def _names_group_next(text: str, pos: int) -> bool:
+    """Whether the word after ``pos`` may be what a figure counts (not a stop word or a trigger)."""
+    nxt = _NEXT_WORD.match(text, pos)
+    if nxt is None or nxt.group(1).lower() in STOP_AFTER:
+        return False
+    return not TRIGGER_RE.match(text, nxt.start(1))
 
 
 def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = frozenset()) -> Noun:
@@ -149,6 +126,8 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
         word = m.group(0)
         low = word.lower()
+        if count == 0 and low == "more" and _names_group_next(text, m.end()):
+            continue  # "40 more Zorvanians"
         if count == 0 and low not in NOUNS and (low in STOP_AFTER or TRIGGER_RE.match(text, m.start())):
             if low == "of" and re.match(r"\s+(?:their|its|his|her|our)\b", text[m.end() : m.end() + 8]):
                 continue
@@ -195,10 +174,13 @@ def find_triggers(text: str, start: int, end: int, lowered: str | None = None) -
         source = text
     pattern = TRIGGER_LOWER_RE if source is not text else TRIGGER_RE
     for m in pattern.finditer(source, start, end):
-        category = m.lastgroup or ""
+        rule = _GROUPS[m.lastgroup or ""]
+        category = CATEGORY[rule]
         if category == "rescue" and _ATTEMPT.search(text[max(start, m.start() - 30) : m.start()]):
-            category = "traffic"  # people who tried to escape are still held
-        found.append(Trigger(category, m.start(), m.end(), m.group(0).lower() in WEAK))
+            category, rule = "traffic", ATTEMPTED_ESCAPE  # people who tried to escape are still held
+        elif category == "traffic" and _SUSPECTED.search(text[max(start, m.start() - 20) : m.start()]):
+            category, rule = "none", SUSPECTED_OF  # people suspected of working in scams are no victims
+        found.append(Trigger(category, m.start(), m.end(), m.group(0).lower() in WEAK, rule))
     return found
 
 
@@ -230,12 +212,27 @@ def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str 
     return gap + 60 * crossings + (60 if t.weak else 0) + (5 if t.start < a_start else 0) + relative
 
 
+_MONEY_NOUN_GAP = re.compile(r"\s+(?:in|of)\s+(?:\w+\s+)?")
+
+
+def _seized_as(text: str, a_end: int, t: Trigger, scored: list[tuple[float, Trigger]],
+               max_distance: float) -> Choice | None:
+    """"recovering $5 million in losses": a money noun after the figure says what was seized."""
+    if t.category == "seize" or t.start < a_end or not _MONEY_NOUN_GAP.fullmatch(text, a_end, t.start):
+        return None
+    for d, s in scored:
+        if d <= max_distance and s.category == "seize":
+            return Choice("seized", s, SEIZED_WHAT_IT_WAS)
+    return None
+
+
 def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: int, a_end: int,
                    breaks: list[int], text: str = "", max_distance: float = 160.0,
-                   others: tuple[int, ...] = (), noun_word: str = "") -> tuple[str, Trigger | None] | None:
-    """The measure for a figure of noun class ``cls``, and the trigger that decided it.
+                   others: tuple[int, ...] = (), noun_word: str = "") -> Choice | None:
+    """The measure for a figure of noun class ``cls``, the trigger that decided it and the rule's id.
 
-    ``others`` holds the positions of the other figures of the sentence.
+    ``others`` holds the positions of the other figures of the sentence. When the nearest
+    predicate fits no measure ("killed"), the choice has an empty measure and that trigger's id.
     """
     if is_money:
         others, max_distance = (), max_distance + 90
@@ -254,18 +251,19 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
         if t.category == "none":
             if is_money or d > 40:
                 continue
-            return None
+            return Choice("", t, t.rule)  # a predicate of no measure: no claim
         if is_money:
             if t.category in MONEY_MEASURE:
-                return MONEY_MEASURE[t.category], t
+                seized = _seized_as(text, a_end, t, scored, max_distance)
+                return seized or Choice(MONEY_MEASURE[t.category], t, NEAREST_TRIGGER)
             continue
         if cls == ACCOUNT:
             if t.category == "seize":
-                return "seized", t
+                return Choice("seized", t, NEAREST_TRIGGER)
             continue
         if cls == FLIGHT:  # flights monitored or checked are inspections; flights scheduled are nothing
             if t.category == "inspect" and d <= 40:
-                return "inspections", t
+                return Choice("inspections", t, NEAREST_TRIGGER)
             continue
         if cls in (SITE, INSPECTION, COUNTRY, ARREST_NOUN, RETURNEE):
             break
@@ -274,16 +272,18 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
                 return None
             if cls == SUSPECT:
                 if t.category in SUSPECT_MEASURE:
-                    return SUSPECT_MEASURE[t.category], t
+                    return Choice(SUSPECT_MEASURE[t.category], t, NEAREST_TRIGGER)
                 continue
             if t.category == "defraud" and d > 40:
                 continue
+            if t.category == "loss" and cls not in (VICTIM, PEOPLE):
+                continue  # people money was stolen from are victims, not the workers who stole it
             if t.category == "return" and any(o.category == "arrest" and od <= 110 for od, o in scored):
-                return "deported", t  # people detained, then sent home: suspects deported
+                return Choice("deported", t, DETAINED_THEN_SENT_HOME)  # people detained, then sent home
             if t.category in PEOPLE_MEASURE:
-                return PEOPLE_MEASURE[t.category], t
+                return Choice(PEOPLE_MEASURE[t.category], t, NEAREST_TRIGGER)
     if not is_money and cls in DEFAULT_MEASURE:
-        return DEFAULT_MEASURE[cls], None
+        return Choice(DEFAULT_MEASURE[cls], None, NOUN_DEFAULT)
     if cls == SUSPECT and noun_word.endswith(("suspects", "suspect")):
-        return "arrests", None  # suspects counted by the police are in custody
+        return Choice("arrests", None, SUSPECTS_IN_CUSTODY)  # suspects counted by the police are in custody
     return None

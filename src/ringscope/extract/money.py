@@ -1,7 +1,7 @@
 """Currencies: symbols, ISO 4217 codes and English currency names resolved to codes.
 
 Names come from the Unicode CLDR English locale (via ``babel``), restricted to the
-current ISO 4217 codes listed by ``pycountry``. A short table adds the prefix symbols
+current ISO 4217 codes listed by ``pycountry``. A short lexicon (claim_rules.yaml) adds the prefix symbols
 that news text uses but CLDR's English locale spells as codes (S$, RM, Rs, Ksh ...),
 and the defaults for bare currency words ("dollars" -> USD, "pesos" -> PHP ...).
 """
@@ -14,29 +14,15 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 
-# Prefix symbols written before an amount (longest first when compiled). General reference data.
-PREFIX_SYMBOLS: dict[str, str] = {
-    "US$": "USD", "U.S.$": "USD", "$": "USD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "HK$": "HKD",
-    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "N$": "NAD", "R$": "BRL",
-    "RM": "MYR", "Rs.": "INR", "Rs": "INR", "₹": "INR", "₱": "PHP", "Php": "PHP", "฿": "THB", "¥": "CNY",
-    "CN¥": "CNY", "RMB": "CNY", "JP¥": "JPY", "€": "EUR", "£": "GBP", "₩": "KRW", "₫": "VND", "Ksh": "KES",
-    "KSh": "KES", "Ksh.": "KES", "Tk": "BDT", "৳": "BDT", "₦": "NGN", "Rp": "IDR", "₭": "LAK", "K": "MMK",
-    "P": "PHP", "₺": "TRY", "₽": "RUB", "R": "ZAR", "S/": "PEN", "S/.": "PEN",
-}
-# Symbols that are single letters are only taken directly before a digit (checked by the caller).
-LETTER_SYMBOLS = frozenset({"P", "K", "R"})
+from ringscope.extract.rules import load_rules
 
+_LEXICON = load_rules("claim_rules.yaml")
+# Prefix symbols written before an amount (longest first when compiled). General reference data.
+PREFIX_SYMBOLS: dict[str, str] = _LEXICON.mapping("lexicon.currency_symbols")
+# Symbols that are single letters are only taken directly before a digit (checked by the caller).
+LETTER_SYMBOLS = _LEXICON.words("lexicon.currency_letter_symbols")
 # Bare currency words and their default code when no country is named.
-GENERIC_WORDS: dict[str, str] = {
-    "dollar": "USD", "dollars": "USD", "peso": "PHP", "pesos": "PHP", "yuan": "CNY", "renminbi": "CNY",
-    "rmb": "CNY", "baht": "THB", "ringgit": "MYR", "ringgits": "MYR", "rupee": "INR", "rupees": "INR",
-    "shilling": "KES", "shillings": "KES", "won": "KRW", "sol": "PEN", "soles": "PEN", "euro": "EUR",
-    "euros": "EUR", "pound": "GBP", "pounds": "GBP", "yen": "JPY", "rupiah": "IDR", "dong": "VND",
-    "kyat": "MMK", "kyats": "MMK", "riel": "KHR", "riels": "KHR", "kip": "LAK", "naira": "NGN",
-    "rand": "ZAR", "taka": "BDT", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
-    "usd": "USD", "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
-    "american dollars": "USD",
-}
+GENERIC_WORDS: dict[str, str] = _LEXICON.mapping("lexicon.currency_words")
 
 
 @lru_cache(maxsize=1)

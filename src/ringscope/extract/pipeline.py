@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ringscope.extract.claims import extract_claims
+from ringscope.extract.claim_trace import Decision
+from ringscope.extract.claims import explain_claims, extract_claims
 from ringscope.extract.dates import extract_dates
 from ringscope.extract.document import Document
 from ringscope.extract.entities import extract_entities
@@ -11,7 +12,7 @@ from ringscope.extract.places import find_places
 from ringscope.extract.routes import extract_routes
 from ringscope.model import Extraction
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 """Bump when extraction output changes; stored items of older versions are re-extracted."""
 
 
@@ -31,3 +32,9 @@ def extract(text: str, published: str | None = None) -> Extraction:
     claims = extract_claims(doc, places, entities, dates)
     routes = extract_routes(doc, places, entities)
     return Extraction(entities=entities, claims=claims, routes=routes, dates=dates, language=language.code)
+
+
+def explain(text: str, published: str | None = None) -> list[Decision]:
+    """For every number of ``text``: the claim it became and under which rule, or the rule that dropped it."""
+    doc = Document(text, published)
+    return explain_claims(doc, find_places(doc), extract_dates(doc))

@@ -32,6 +32,7 @@ class PlaceHit:
     kind: str  # "country", "region", "city", "continent", "demonym"
     lat: float | None = None
     lon: float | None = None
+    population: int = 0
 
 
 # Lower-case words allowed inside a place name ("Bosnia and Herzegovina", "Côte d'Ivoire").
@@ -253,14 +254,26 @@ def find_places(doc: Document) -> list[PlaceHit]:
             i += 1
             continue
         start, end = tokens[i][0], tokens[i + n - 1][1]
-        hits.append(PlaceHit(start, end, text[start:end], place.country, place.kind, place.lat, place.lon))
+        hits.append(PlaceHit(start, end, text[start:end], place.country, place.kind, place.lat, place.lon,
+                             place.population))
         last_hit_end = end
         i += n
     single = {h.text for h in hits if h.kind in {"city", "region"} and " " not in h.text}
     if not single:
         return hits
     surnames = _surnames(text, tokens, gaz, single)
-    return [h for h in hits if not (h.kind in {"city", "region"} and h.text in surnames)]
+    return [
+        h for h in hits
+        if not (h.kind in {"city", "region"} and h.text in surnames and not _after_locative(text, h.start))
+    ]
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|inside|outside)[ \t]+$")
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Is the name written just after "in", "at", "from" ...: a place there, whatever it is elsewhere?"""
+    return _LOCATIVE_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 class _LowerWords:

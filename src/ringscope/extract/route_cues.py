@@ -1,128 +1,106 @@
 """Route cues: the words and patterns that frame people as trafficking victims (and not as suspects
-or scam targets), count them, and say where they came from and where they were taken."""
+or scam targets), count them, and say where they came from and where they were taken.
+
+The framing cues are data: route_rules.yaml (ids, reasons and tested examples)."""
 
 from __future__ import annotations
 
 import re
 
-VICTIM_RE = re.compile(
-    r"\b(?:promised\s+(?:\w+\s+)?jobs?|"
-    r"traffick\w*|rescu\w*|repatriat\w*|held|hold|holding|trapped|lured|luring|freed|free|victims?|"
-    r"forced|returned|returnees?|brought\s+(?:home|back)|evacuat\w*|escaped|stranded|duped|tricked|"
-    r"hostages?|confined|captive|enslaved|deceived|released|recruited|taken\s+to|flown|airlifted|"
-    r"sent\s+home|came\s+home|arrived\s+home|handed\s+over|crossed|sought\s+safety|shelters?|"
-    r"compounds?|scam\s+cent(?:re|er)s?|revolt|staged)\b",
-    re.IGNORECASE,
-)
-STRONG_VICTIM_RE = re.compile(
-    r"\b(?:promised\s+(?:\w+\s+)?jobs?|"
-    r"traffick\w*|rescu\w*|repatriat\w*|held|trapped|lured|freed|victims?|forced|hostages?|confined|"
-    r"duped|tricked|enslaved|escaped|evacuat\w*|stranded|(?:returned|brought|sent|flown|came|arrived)\s+home|"
-    r"airlifted|captive)\b",
-    re.IGNORECASE,
-)
-SUSPECT_RE = re.compile(
-    r"\b(?:sanction\w*|charges|trial|guilty|pleaded|admitted|suspects?|arrested|arrests|detained|deported|deportation|charged|accused|bosses|ringleaders?|"
-    r"masterminds?|extradit\w*|sentenced|convicted|prosecuted)\b",
-    re.IGNORECASE,
-)
-# Nouns for people after a nationality adjective ("Thai nationals", "Kenyan victims").
-PEOPLE_NOUNS = frozenset(
-    """
-    nationals national citizens citizen victims victim workers worker people persons men women children
-    youths youth students migrants migrant survivors returnees nationals, job-seekers jobseekers
-    labourers laborers employees staff teenagers boys girls hostages individuals passport-holders
-    """.split()
-)
-SINGULAR_PEOPLE = frozenset({"national", "citizen", "victim", "worker", "youth", "migrant"})
-# Words that may stand between a nationality and its people noun ("Indian trafficking victims").
-PEOPLE_MODIFIERS = frozenset({"trafficking", "trafficked", "scam", "job", "young", "male", "female",
-                              "human", "other", "fellow", "stranded"})
-SUSPECT_NOUNS = frozenset({"suspects", "suspect", "bosses", "boss", "nationals,", "gangsters", "fugitives",
-                           "ringleaders", "police", "officials", "authorities", "government"})
+from ringscope.extract.item_rules import load
+
+_RULES = load("route_rules.yaml")
+VICTIM_RE = _RULES.pattern("cue.victim")
+SAME_PEOPLE = _RULES.pattern("cue.same_people")
+RELEASED = _RULES.pattern("cue.released")
+OUT_FROM = _RULES.pattern("cue.out_from")
+STRONG_VICTIM_RE = _RULES.pattern("cue.strong_victim")
+SUSPECT_RE = _RULES.pattern("cue.suspect")
+SUSPECT_BEFORE = _RULES.pattern("cue.suspect_before")
+NOT_TRAFFICKED_BEFORE = _RULES.pattern("cue.not_trafficked_before")
+SUSPECT_NOUNS = _RULES.words("cue.suspect_nouns")
+PEOPLE_NOUNS = _RULES.words("cue.people_nouns")
+SINGULAR_PEOPLE = _RULES.words("cue.singular_people")
+PEOPLE_MODIFIERS = _RULES.words("cue.people_modifiers")
+COUNT_AFTER = _RULES.pattern("cue.count_after")
+FROM_ORIGIN = _RULES.pattern("cue.from_origin")
+OWN_NATIONALS = _RULES.pattern("cue.own_nationals")
+BARE_NATIONALS = _RULES.pattern("cue.bare_nationals")
+FOLLOW_UP = _RULES.pattern("cue.follow_up")
+FOLLOW_UP_BEFORE = _RULES.pattern("cue.follow_up_before")
+TARGETS_AFTER = _RULES.pattern("cue.targets_after")
+TARGETS_BEFORE = _RULES.pattern("cue.targets_before")
+OUT_OF = _RULES.pattern("cue.out_of")
+OFFICIALS = _RULES.pattern("cue.officials")
+HELD_BEFORE = _RULES.pattern("cue.held_before")
+HELD_STRONG = _RULES.pattern("cue.held_strong")
+SITE_AFTER = _RULES.pattern("cue.site_after")
+
+# Rules that make routes (ids checked against route_rules.yaml).
+NATIONALITY = _RULES.rule("route.nationality")
+FROM_COUNTRY = _RULES.rule("route.from_country")
+BREAKDOWN = _RULES.rule("route.breakdown")
+OWN = _RULES.rule("route.own_nationals")
+BARE = _RULES.rule("route.bare_nationals")
+FOLLOW = _RULES.rule("route.follow_up")
+ROW = _RULES.rule("route.table_row")
+LISTED = _RULES.rule("route.destination_list")
+SPREAD = _RULES.rule("route.spread_over")
+
+# Layout of the text between the parts the cues find (not framing: how figures, lists and
+# journeys are written).
 # Gap between a figure and the nationality it counts ("40 Malaysian", "23 of its", "8 were").
 COUNT_GAP = re.compile(r"\s*(?:\(\d+\)\s*)?(?:(?:young|more|other|fellow|trafficked|stranded)\s+)?")
-COUNT_AFTER = re.compile(
-    r"\s+(?:(?:were|was|are|is)\s+(?:identified\s+as\s+|from\s+)?|came\s+from\s+|(?:citizens|nationals)\s+of\s+)"
-)
-FROM_ORIGIN = re.compile(
-    r"\b(?:victims|people|workers|individuals|migrants|men|women|man|woman|person|child|children|girl|boy|"
-    r"numbers|others|recruits|who\s+came|came|were|was|hailing|originating|originally|each|recruited|lured)"
-    r"\s+(?:\w+\s+)?from\s+$|"
-    r"\b(?:citizens|nationals)\s+of\s+(?:other\s+countries,?\s+)?(?:including\s+|such\s+as\s+|like\s+)?$|"
-    r"\bfrom\s+(?:\d+|[a-z]+(?:\s+than\s+\d+)?)\s+(?:other\s+)?(?:countries|nations|nationalities),?\s+"
-    r"(?:including|such\s+as|like|among\s+them)\s+$",
-    re.IGNORECASE,
-)
-# A verb just before a nationality that frames the people as suspects ("arrested six Taiwanese").
-SUSPECT_BEFORE = re.compile(
-    r"\b(?:arrested|arresting|detained|detaining|deported|deporting|charged|nabbed|caught|apprehended|"
-    r"extradited|sentenced|convicted)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# A figure counting people of the nationality of the sentence before ("41 of them", "the remaining 16").
-FOLLOW_UP = re.compile(
-    r"^\s+(?:of\s+(?:them|the\s+\w+)|individuals|people|persons|more|others|victims|returnees|nationals|"
-    r"citizens|were|had|have|are|remain|still|arrived|on\s+\w+day)\b",
-    re.IGNORECASE,
-)
-FOLLOW_UP_BEFORE = re.compile(r"\b(?:remaining|another|additional|first|last|total\s+of|other)\s+$", re.I)
 LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:and|or)\s+(?:even\s+)?)(?:the\s+)?$"
-)
-OWN_NATIONALS = re.compile(
-    r"\b(?:its|their|our)\s+(?:own\s+)?(?:citizens|nationals|compatriots|people)\b|\bcompatriots\b", re.I
-)
-BARE_NATIONALS = re.compile(r"(?<!foreign )\b(?:citizens|nationals|compatriots)\b(?!\s+of\b)", re.I)
-# Scam targets, not trafficked people ("Western victims of online fraud", "targeting Japanese").
-TARGETS_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:victims|targets|investors|users|consumers)\s+of\s+(?:[\w-]+\s+){0,2}"
-    r"(?:scams?|fraud|swindles?|fraudsters|scammers)\b",
-    re.I,
-)
-TARGETS_BEFORE = re.compile(
-    r"\b(?:targeting|targeted|targets|defraud|defrauding|defrauded|swindling|swindled|scamming|scammed|harmed|"
-    r"harming|harm|harms|target|defrauds|victimized|victimised|by)\s+(?:the\s+)?$",
-    re.I,
 )
 ONWARD = re.compile(
     r"(?:\s+and\s+|,\s*|\s+)(?:[^.;,]{0,40}?\b(?:then|diverted|transferred|moved|sold|smuggled|taken|sent|"
     r"onward|later|before\s+being)\b[^.;,]{0,25}?\b(?:to|into|in)\s+(?:the\s+)?|(?:then\s+)?(?:to\s+)?)"
 )
+# How far the following sentences are searched for where people a sentence introduces were held.
+AHEAD_SENTENCES = 6
+AHEAD_CHARS = 300
+# A bullet or numbered list item.
+LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d+[.)])\s")
 # Characters within which a place named beside the victims is taken as where they were.
 NEAR = 50
-# "evacuate the victims from X": X is where they were, not where they are from.
-OUT_OF = re.compile(
-    r"\b(?:evacuat|rescu|repatriat|freed|free|return|brought|flown|escap|extract|pull)\w*\b[^.;]*$", re.I
+# Table rows and listed breakdowns: "X - 45 people", "X: 12", "X (12 men and 3 women)".
+ROW_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]*|\([ \t]*)|[ \t]+(?=\d)")
+ROW_PEOPLE = re.compile(
+    r"[ \t]+(?:(?:young|adult)[ \t]+)?(?:people|persons|individuals|nationals|citizens|victims|workers|men|"
+    r"women|males|females|boys|girls|minors|children)\b",
+    re.I,
 )
+ROW_AND = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*", re.I)
+ROW_GAP = re.compile(r"[ \t]*(?:[,;]|\n)[ \t]*(?:and[ \t]+)?(?:[-–•*][ \t]*)?|[ \t]+and[ \t]+", re.I)
+ROW_INTRO = re.compile(r"\b(?:including|included|include|includes|among\s+them|comprising|namely)\s+$", re.I)
+ROW_LEAD = re.compile(r"[ \t]*(?:[-–•*|]|\d+[.)])?[ \t]*")
+# Places listed together: "Cambodia, Myanmar, the Philippines and Laos".
+PLACE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?")
+PLACE_LIST_LEAD = re.compile(
+    r"\b(?:in|including|such\s+as|like|across|namely|among\s+them)\s+(?:the\s+)?$", re.I
+)
+PLACE_LIST_END = re.compile(r"\s*,?\s(?:and|or)\s+(?:the\s+)?")
+# What may stand before a country that is the subject of its sentence ("The Government of X said").
+SUBJECT_LEAD = re.compile(
+    r"\W*(?:(?:the\s+)?(?:government|ministry|embassy|cabinet|president|authorities|people)"
+    r"(?:\s+of\s+(?:the\s+)?)?\s*)?",
+    re.I,
+)
+# A figure right after a place, as in a table row ("China - 120", "Laos: 14", "| Nepal | 7").
+ROW_FIGURE = re.compile(r"[ \t]*(?:[-–—:|(][ \t]*)?\d")
+# A nationality word sharing the people noun of the next one ("Chinese and Vietnamese nationals").
+NATIONALITY_PAIR = re.compile(
+    r"(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(\w+)"
+)
+# Between a figure and the country it is in: "14 in Laos", "two (are) still in Myanmar".
+SPREAD_GAP = re.compile(
+    r"\s+(?:(?:are|were|is|was|remain|remained|still|currently|held)\s+)*(?:in|at)\s+(?:the\s+)?"
+)
+# A raid on a site (where the workers found inside count as held there).
+RAID = re.compile(r"\braid(?:s|ed|ing)?\b", re.I)
 OF_GAP = re.compile(r"\s+of\s+")
-DEST_BEFORE = re.compile(r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|-based)\s+(?:the\s+)?$", re.I)
-
-HELD_BEFORE = re.compile(
-    r"\b(?:compounds?|scam\s+(?:cent(?:re|er)s?|hubs?|operations?|industry|factories)|held|trapped|"
-    r"trafficked|forced|camps?|hubs?|cent(?:re|er)s?|syndicates?|captive|working|work|rescued|"
-    r"located|based|operating|stuck|detained|jobs?)\b"
-    r"(?:\s+(?!(?:are|were|is|was|be|been|being|said|says|waiting|now|then|and|but|or|after|before)\b)[a-z]+){0,3}"
-    r"\s+(?:in|at|inside|into|within|across|near|to|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+){0,3}$",
-    re.IGNORECASE,
-)
-# A place named as the seat of scam sites ("a Myanmar scam compound", "Cambodian scam centres").
-SITE_AFTER = re.compile(
-    r"[-\s]+(?:based\s+)?(?:online\s+|cyber\s*|job\s+)?(?:scam|fraud|scamming)\s+"
-    r"(?:compounds?|cent(?:re|er)s?|hubs?|parks?|operations?|factories|factory|dens?|camps?|zones?|industry|"
-    r"gangs?|syndicates?|rings?|networks?)\b",
-    re.IGNORECASE,
-)
-# Cues that put the victims themselves at the place (stronger than "jobs in X" or "based in X").
-HELD_STRONG = re.compile(
-    r"\b(?:compounds?|held|trapped|captive|confined|detained|forced|camps?|scam\s+cent(?:re|er)s?|stuck|"
-    r"enslaved)\b"
-    r"[^.;]{0,40}$",
-    re.IGNORECASE,
-)
-# Officials who "came from" a country are not victims ("officers came from Norway to accompany them").
-OFFICIALS = re.compile(
-    r"\b(?:police\w*|officers?|officials?|delegations?|investigators?|diplomats?|envoys?|agents?|troops)\b"
-    r"[^.;,]{0,25}$",
-    re.IGNORECASE,
+DEST_BEFORE = re.compile(
+    r"(?:\bin|\bto|\binto|\bat|\bfrom|\bacross|\balong|\bnear|\binside|\bwithin|-based)\s+(?:the\s+)?$", re.I
 )

@@ -143,8 +143,19 @@ ALTER TABLE reports ADD COLUMN unsupported_language INTEGER NOT NULL DEFAULT 0;
 """
 """Each report's detected language, and whether the extractor left it unread for its language."""
 
+RULE_IDS = """
+ALTER TABLE claims ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN "trigger" TEXT NOT NULL DEFAULT '';
+ALTER TABLE entities ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE routes ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+CREATE INDEX claims_rule ON claims(rule);
+"""
+"""Version 8: the id of the extraction rule that produced each entity, claim and route, and the
+measure trigger of each claim (empty for items stored before)."""
+
+
 MIGRATIONS: list[str] = [
-    _V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE, WITHHELD_SCHEMA,
+    _V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE, WITHHELD_SCHEMA, RULE_IDS,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -29,7 +29,7 @@ Extractor = Callable[[str, str | None], Extraction]
 _REPORT_COLUMNS = "id, content_hash, source, url, published, title, external_id, text"
 _CLAIM_COLUMNS = (
     'measure, value, low, high, qualifier, unit, quote, start, "end",'
-    " currency, period, location, speaker, date"
+    ' currency, period, location, speaker, date, rule, "trigger"'
 )
 
 
@@ -242,7 +242,7 @@ class Store:
             f" FROM claims c JOIN reports r ON r.id = c.report_id{where} ORDER BY r.pk, c.seq",
             params,
         ).fetchall()
-        return [StoredClaim(_claim(row[:14]), *row[14:]) for row in rows]
+        return [StoredClaim(_claim(row[:16]), *row[16:]) for row in rows]
 
     def entities(self, type: str | None = None) -> list[EntitySummary]:
         """Entities aggregated over reports by type and normalised name, most reported first."""
@@ -359,8 +359,8 @@ def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extracti
     for seq, entity in enumerate(extraction.entities):
         cursor = conn.execute(
             "INSERT INTO entities (report_id, seq, type, name, key, country, lat, lon, aliases, roles,"
-            ' start, "end")'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ' start, "end", rule)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 report_id,
                 seq,
@@ -374,6 +374,7 @@ def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extracti
                 json.dumps(entity.roles, ensure_ascii=False),
                 entity.start,
                 entity.end,
+                entity.rule,
             ),
         )
         conn.executemany(
@@ -381,7 +382,7 @@ def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extracti
             [(cursor.lastrowid, report_id, i, m.start, m.end, m.text) for i, m in enumerate(entity.mentions)],
         )
     conn.executemany(
-        f"INSERT INTO claims (report_id, seq, {_CLAIM_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+        f"INSERT INTO claims (report_id, seq, {_CLAIM_COLUMNS}) VALUES ({', '.join('?' * 18)})",
         [
             (
                 report_id,
@@ -400,15 +401,17 @@ def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extracti
                 c.location,
                 c.speaker,
                 c.date,
+                c.rule,
+                c.trigger,
             )
             for seq, c in enumerate(extraction.claims)
         ],
     )
     conn.executemany(
-        'INSERT INTO routes (report_id, seq, origin, destination, count, quote, start, "end")'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO routes (report_id, seq, origin, destination, count, quote, start, "end", rule)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (report_id, seq, r.origin, r.destination, r.count, r.quote, r.start, r.end)
+            (report_id, seq, r.origin, r.destination, r.count, r.quote, r.start, r.end, r.rule)
             for seq, r in enumerate(extraction.routes)
         ],
     )
@@ -451,9 +454,10 @@ def _load_extraction(conn: sqlite3.Connection, report_id: str) -> Extraction:
             aliases=json.loads(row[6]),
             roles=json.loads(row[7]),
             mentions=mentions.get(row[0], []),
+            rule=row[8],
         )
         for row in conn.execute(
-            "SELECT pk, type, name, country, lat, lon, aliases, roles FROM entities"
+            "SELECT pk, type, name, country, lat, lon, aliases, roles, rule FROM entities"
             " WHERE report_id = ? ORDER BY seq",
             (report_id,),
         )
@@ -465,9 +469,10 @@ def _load_extraction(conn: sqlite3.Connection, report_id: str) -> Extraction:
         )
     ]
     routes = [
-        Route(origin=row[0], destination=row[1], count=row[2], quote=row[3], start=row[4], end=row[5])
+        Route(origin=row[0], destination=row[1], count=row[2], quote=row[3], start=row[4], end=row[5],
+              rule=row[6])
         for row in conn.execute(
-            'SELECT origin, destination, count, quote, start, "end" FROM routes'
+            'SELECT origin, destination, count, quote, start, "end", rule FROM routes'
             " WHERE report_id = ? ORDER BY seq",
             (report_id,),
         )

@@ -1,0 +1,78 @@
+"""Framings that override the nearest trigger: a subject's main verb, an object's verb, running totals."""
+
+from __future__ import annotations
+
+import re
+
+from ringscope.extract import measures
+from ringscope.extract.numbers import Amount
+
+MAIN_PREDICATE = "framing.main_predicate"
+RUNNING_TOTAL = "noun.running_total"
+# Between a subject's noun and a modifier of it: "40 Zorvanians trapped", ", victims of", "who were duped"
+_MODIFIER_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:who|that)\s+(?:(?:were|was|are|is|had|have|has|been|being)\s+){0,2})?"
+    r"(?:allegedly\s+|reportedly\s+|all\s+)?(?:(?:victims\s+)?of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2})?$",
+    re.IGNORECASE,
+)
+OBJECT_OF = "framing.object_of_verb"
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:all|some|the|of|another|a\s+further|a\s+total\s+of|at\s+least|more\s+than|over|about|around|"
+    r"nearly|up\s+to)\s+){0,4}"
+)
+_SUBJECTS = frozenset({measures.PEOPLE, measures.VICTIM, measures.WORKER})
+
+
+def main_predicate(text: str, noun: measures.Noun, amount: Amount, own: list[measures.Trigger],
+                   chosen: measures.Choice, positions: list[int]) -> measures.Choice | None:
+    """"40 Zorvanians trapped abroad were rescued": the main verb, not the subject's modifier, decides."""
+    t = chosen.trigger
+    if t is None or t.start < noun.end or noun.cls not in _SUBJECTS:
+        return None
+    if not _MODIFIER_GAP.match(text[max(amount.end, noun.end) : t.start]):
+        return None
+    for later in own:
+        if later.start <= t.end or later.category not in ("rescue", "return"):
+            continue
+        span = text[t.end : later.start]
+        infinitive = text[later.start - 3 : later.start] == "to "
+        if later.start - t.end > 200 or ";" in span or ":" in span or infinitive:
+            break
+        if any(t.end <= p < later.start for p in positions):
+            break
+        return measures.Choice(measures.PEOPLE_MEASURE[later.category], later, MAIN_PREDICATE)
+    return None
+
+
+def object_of(text: str, noun: measures.Noun, amount: Amount, own: list[measures.Trigger],
+              chosen: measures.Choice) -> measures.Choice | None:
+    """"expel 103 Zorvanians caught in a raid": the verb a figure is the object of, not a participle after."""
+    t = chosen.trigger
+    if t is None or t.start < noun.end:
+        return None
+    if not _MODIFIER_GAP.match(text[max(amount.end, noun.end) : t.start]):
+        return None
+    verb = next((b for b in reversed(own) if b.end <= amount.start), None)
+    if verb is None or verb.category == t.category:
+        return None
+    if not _OBJECT_GAP.fullmatch(text, verb.end, amount.start):
+        return None
+    table = measures.SUSPECT_MEASURE if noun.cls == measures.SUSPECT else measures.PEOPLE_MEASURE
+    if verb.category not in table:
+        return None
+    return measures.Choice(table[verb.category], verb, OBJECT_OF)
+
+
+_RUNNING = re.compile(
+    r"\b(?:total|number|tally|count)\s+(?:number\s+)?(?:of\s+)?(?:[a-z]+\s+){0,2}?([a-z-]+)\s+"
+    r"(?:(?:so\s+far|to\s+date|now)\s+)?(?:to|at|stands\s+at|is|was|reached)\s+$",
+    re.IGNORECASE,
+)
+
+
+def running_total(text: str, s_start: int, start: int) -> measures.Noun | None:
+    """"brought the total number of returnees to 1,500": the noun a running total counts, before it."""
+    m = _RUNNING.search(text, max(s_start, start - 80), start)
+    if m is None or m.group(1).lower() not in measures.NOUNS:
+        return None
+    return measures.Noun(measures.NOUNS[m.group(1).lower()], m.start(1), m.end(1), m.group(1).lower())

@@ -1,0 +1,290 @@
+"""Classifying one capitalised run of words: a titled person, an organisation, a compound, a facility."""
+
+from __future__ import annotations
+
+import re
+
+from ringscope.extract.capitalised import (
+    Tok,
+    in_headline,
+    index_of,
+    inside_sentence,
+    is_acronym,
+    joined,
+    span_text,
+    strip_leading,
+)
+from ringscope.extract.compounds import (
+    COMPOUND_HEAD,
+    COMPOUND_HEADS,
+    COMPOUND_PHRASES,
+    COMPOUND_SITE_NOUN,
+    FACILITY_HEADS,
+    FACILITY_PHRASES,
+    LOCATION_CONTEXT,
+    LOCATION_FACILITY,
+    LOCATION_PLACE_SUFFIX,
+    OPERATION_NAME,
+    PLACE_SUFFIXES,
+)
+from ringscope.extract.entity_context import loc_context, org_context, person_context
+from ringscope.extract.entity_merge import Found
+from ringscope.extract.entity_parts import (
+    country_in,
+    inside,
+    is_place_run,
+    place_word,
+    split_and,
+)
+from ringscope.extract.organisations import (
+    GENERIC_BODIES,
+    ORG_ACRONYM,
+    ORG_CONTEXT,
+    ORG_HEAD,
+    ORG_HEADS,
+    ORG_LIST,
+)
+from ringscope.extract.people import (
+    NAME_SUFFIXES,
+    PERSON_CONTEXT,
+    PERSON_PAIR,
+    PERSON_TITLE,
+    ROLE_TITLES,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    VICTIM_TITLES,
+)
+from ringscope.extract.places import COMMON_WORDS, PlaceHit
+
+# A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
+SITE_NOUNS_RE = re.compile(r"[ \t]+(?:casino|compound|resort|hotel)(?:[ \t]+(?:complex|compound|resort))?\b")
+
+
+
+
+
+
+
+
+
+
+
+
+def _name_tokens(words: list[Tok]) -> int:
+    """How many name tokens the person's name may have (initials do not count)."""
+    return sum(1 for w in words if not w.text.endswith("."))
+
+
+def classify(
+    text: str, toks: list[Tok], i: int, j: int, starts: dict[int, PlaceHit], places: list[PlaceHit],
+    lower_words: set[str],
+) -> list[Found]:
+    """Entities in the capitalised run toks[i:j]."""
+    words = toks[i:j]
+    found: list[Found] = []
+    texts = [w.text for w in words]
+    # A title followed by a name: a person.
+    head_at = [
+        k
+        for k, t in enumerate(texts)
+        if t in TITLE_HEADS or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
+    ]
+    if head_at:
+        k = head_at[-1] + 1
+        domain = False  # "Director of Vulnerable Communities": the title's field, not a name
+        while k < len(words) and (texts[k] in TITLE_WORDS or texts[k] in {"of", "for", "the"}):
+            titled_next = k + 1 < len(words) and texts[k + 1] in TITLE_WORDS | {"the"}
+            if texts[k] in {"of", "for"} and not titled_next:
+                domain = True
+                break
+            k += 1
+        first_title = head_at[0]
+        while first_title > 0 and texts[first_title - 1] in TITLE_WORDS:
+            owner = texts[first_title - 1]
+            if owner in ORG_HEADS and first_title > 1 and texts[first_title - 2] not in TITLE_WORDS:
+                break  # "Ruritanian Police Deputy Commissioner X": the body, then the title
+            first_title -= 1
+        name = words[k:]
+        rest: list[Tok] = []
+        if domain:
+            name = _name_after_domain(words, k, lower_words)
+            if name:
+                k = len(words) - len(name)
+                domain = False
+        else:
+            cut = next((n for n, t in enumerate(name) if not t.cap), len(name))
+            # "Judge X Y of the Z Court": the name, then a body of its own
+            if 2 <= cut < len(name) and name[cut].text in {"of", "for"}:
+                name, rest = name[:cut], name[cut:]
+        if (
+            name
+            and not domain
+            and 1 <= _name_tokens(name) <= 4
+            and not any(t.text in ORG_HEADS or not t.cap for t in name)
+            and not is_place_run(name, starts)
+            and (_name_tokens(name) >= 2 or not name[0].text.isupper())
+        ):
+            role = span_text(text, words[first_title:k])
+            country = country_in(places, words[0].start, words[k - 1].end)
+            found.append(person(text, name, country, [role], PERSON_TITLE))
+            if first_title > 0:
+                found.extend(_classify_plain(text, toks, i, i + first_title, starts, places, lower_words))
+            if rest:
+                after = index_of(toks, rest[0].start)
+                found.extend(
+                    _classify_plain(text, toks, after, after + len(rest), starts, places, lower_words)
+                )
+            return found
+    return _classify_plain(text, toks, i, j, starts, places, lower_words)
+
+
+def _name_after_domain(words: list[Tok], k: int, lower_words: set[str]) -> list[Tok]:
+    """In "Head of ORG Given Family" the last two words are the name when the field ends before them."""
+    if len(words) - k < 4:
+        return []
+    name = words[-2:]
+    before = words[-3].text
+    last = name[-1].text.casefold()
+    if before in {"of", "for", "the", "and"} or last in lower_words or last in COMMON_WORDS or any(
+        w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.isupper() for w in name
+    ):
+        return []
+    return name
+
+
+def person(text: str, name: list[Tok], country: str | None, roles: list[str], rule: str) -> Found:
+    end = name[-1].end
+    if name[-1].text in NAME_SUFFIXES and text.startswith(".", end):
+        end += 1
+    start = name[0].start
+    return Found("Person", start, end, text[start:end], country, roles=roles, rule=rule)
+
+
+def _classify_plain(
+    text: str, toks: list[Tok], i: int, j: int, starts: dict[int, PlaceHit], places: list[PlaceHit],
+    lower_words: set[str],
+) -> list[Found]:
+    words = strip_leading(toks[i:j])
+    if not words:
+        return []
+    out: list[Found] = []
+    if len(words) >= 3 and is_acronym(words[0].text) and words[0].text.isupper():
+        rest = words[1:]
+        if all(w.text[:1].isupper() and not w.text.isupper() and w.text not in ORG_HEADS for w in rest):
+            head = _classify_part(text, toks, words[:1], starts, places, lower_words)
+            tail = _classify_part(text, toks, rest, starts, places, lower_words)
+            return [f for f in (head, tail) if f is not None]
+    pair = _name_pair(text, toks, words, lower_words)
+    if pair:
+        return pair
+    previous: Found | None = None
+    for part in split_and(text, words, starts):
+        part = strip_leading(part)
+        if not part:
+            continue
+        found = _classify_part(text, toks, part, starts, places, lower_words)
+        if found is None and previous is not None and previous.type == "Organization" and len(part) == 1:
+            word = part[0]
+            if word.text.casefold() not in COMMON_WORDS and word.text.casefold() not in lower_words:
+                found = Found("Organization", word.start, word.end, word.text, rule=ORG_LIST)  # "on X and Y"
+        if found is not None:
+            out.append(found)
+        previous = found
+    return out
+
+
+def _name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[str]) -> list[Found]:
+    """"X Y and Z W" after a person cue ("his sons, X Y and Z W"): two people."""
+    cut = next((k for k, w in enumerate(words) if w.text == "and"), -1)
+    if cut < 2 or len(words) - cut - 1 < 2:
+        return []
+    left, right = words[:cut], words[cut + 1 :]
+    for part in (left, right):
+        if len(part) > 4 or any(
+            w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.casefold() in COMMON_WORDS for w in part
+        ):
+            return []
+    index = index_of(toks, left[0].start)
+    if not person_context(text, toks, index, index + len(left)):
+        return []
+    return [person(text, left, None, [], PERSON_PAIR), person(text, right, None, [], PERSON_PAIR)]
+
+
+def _classify_part(
+    text: str, toks: list[Tok], words: list[Tok], starts: dict[int, PlaceHit], places: list[PlaceHit],
+    lower_words: set[str],
+) -> Found | None:
+    texts = [w.text for w in words]
+    start, end = words[0].start, words[-1].end
+    name = text[start:end]
+    country = country_in(places, start, end)
+    index = index_of(toks, start)
+    has_org_head = any(t in ORG_HEADS for t in texts)
+    inner_place = bool(inside(places, start, end))
+    plain_name = not any(t.casefold() in COMMON_WORDS or t.casefold() in lower_words for t in texts)
+    if texts[0] == "Operation" and len(texts) > 1:
+        return Found("Operation", start, end, name, rule=OPERATION_NAME)
+    loose_name = not (texts[-1].casefold() in COMMON_WORDS or texts[-1].casefold() in lower_words)
+    loose_name = loose_name and not any(t in TITLE_WORDS for t in texts)
+    all_caps = all(t.isupper() for t in texts)
+    if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place and not all_caps:
+        if person_context(text, toks, index, index + len(words)) and not org_context(
+            text, toks, index, index + len(words)
+        ):
+            return person(text, words, None, [], PERSON_CONTEXT)
+    if name.endswith(FACILITY_PHRASES):
+        return Found("Location", start, end, name, country, rule=LOCATION_FACILITY)
+    if texts[-1] in COMPOUND_HEADS or name.endswith(COMPOUND_PHRASES):
+        if len(texts) >= 2 or texts[-1] not in COMPOUND_HEADS:
+            return Found("Compound", start, end, name, country, rule=COMPOUND_HEAD)
+        return None
+    if has_org_head:
+        if len(texts) == 1 and not is_acronym(texts[0]):
+            return None
+        if all(t in TITLE_WORDS for t in texts) and any(t in TITLE_HEADS for t in texts):
+            return None
+        lead = starts.get(start)
+        if len(texts) == 2 and lead is not None and lead.kind == "demonym" and texts[1] in GENERIC_BODIES:
+            return None  # "Thai Authorities", "Cambodian Police": a generic reference, not a name
+        return Found("Organization", start, end, name, country, rule=ORG_HEAD)
+    if texts[-1] in FACILITY_HEADS and len(texts) >= 2:
+        return Found("Location", start, end, name, country, rule=LOCATION_FACILITY)
+    if is_place_run(words, starts):
+        return None  # places are added from the gazetteer hits
+    if len(words) == 1:
+        word = texts[0]
+        if starts.get(start) or word.casefold() in COMMON_WORDS:
+            return None
+        if (
+            is_acronym(word)
+            and not in_headline(text, toks, index)
+            and word.casefold() not in lower_words
+            and not place_word(word)
+        ):
+            if not text.startswith("$", end):
+                return Found("Organization", start, end, name, rule=ORG_ACRONYM)
+            return None
+    after = index + len(words)
+    site = SITE_NOUNS_RE.match(text, end)
+    if site is not None and not has_org_head and all(t.casefold() not in COMMON_WORDS for t in texts):
+        # "the Red Kapok casino"
+        return Found("Compound", start, site.end(), text[start : site.end()], rule=COMPOUND_SITE_NOUN)
+    if (
+        after < len(toks)
+        and toks[after].text in PLACE_SUFFIXES
+        and joined(text, end, toks[after].start)
+        and not inner_place
+        and all(t.casefold() not in COMMON_WORDS for t in texts)
+    ):
+        return Found("Location", start, toks[after].end, text[start : toks[after].end],
+                     rule=LOCATION_PLACE_SUFFIX)
+    if not plain_name or inner_place:
+        return None
+    org = org_context(text, toks, index, index + len(words))
+    if org and (len(words) > 1 or inside_sentence(text, start)):
+        return Found("Organization", start, end, name, rule=ORG_CONTEXT)
+    if loc_context(text, toks, index) and inside_sentence(text, start) and not name.isupper():
+        return Found("Location", start, end, name, rule=LOCATION_CONTEXT)
+    return None
+
+

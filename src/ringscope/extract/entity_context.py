@@ -1,0 +1,101 @@
+"""Context around a capitalised run that says it names a person, an organisation or a place."""
+
+from __future__ import annotations
+
+import re
+
+from ringscope.extract.capitalised import (
+    Tok,
+    joined,
+    next_word,
+    prev_word,
+)
+from ringscope.extract.organisations import (
+    ORG_APPOSITIVE,
+    ORG_BEFORE,
+    ORG_NOUNS,
+    ORG_REPORTING,
+)
+from ringscope.extract.people import (
+    PERSON_AFTER,
+    PERSON_PHRASE_BEFORE,
+    PERSON_VERBS_BEFORE,
+    RELATION_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+)
+from ringscope.extract.places import LOCATIVES
+
+_ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
+
+
+_AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
+
+
+# "X of the Y Z said": a speech verb soon after an affiliation.
+SPEECH_AHEAD_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,6}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
+)
+
+
+def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """Does the context say the capitalised words toks[i:j] name a person?"""
+    prev = prev_word(toks, i).casefold()
+    if i > 0 and "\n" in text[toks[i - 1].end : toks[i].start]:
+        prev = ""
+    if prev in ROLE_NOUNS or prev in RELATION_NOUNS or (prev in SPEECH_VERBS and prev != "according"):
+        return True
+    if prev in PERSON_VERBS_BEFORE or (
+        prev in {"as", "by"} and PERSON_PHRASE_BEFORE.search(text, max(0, toks[i].start - 30), toks[i].start)
+    ):
+        return True  # "sentenced X", "identified as X", "led by X"
+    end = toks[j - 1].end
+    if text[end : end + 1] in {",", " "} and PERSON_AFTER.match(text, end):
+        return True  # "X, 45,", "X was arrested"
+    nxt = next_word(toks, j).casefold()
+    if nxt in _ADVERBS and j + 1 < len(toks):
+        nxt = toks[j + 1].text.casefold()
+    if nxt in SPEECH_VERBS and nxt != "according" and j < len(toks) and joined(text, end, toks[j].start):
+        return True
+    if nxt == "of" and SPEECH_AHEAD_RE.match(text, end):
+        return True  # "X of the Y Shelter said"
+    if text.startswith(",", end):
+        stop = text.find(".", end)
+        for k in range(j, min(j + 8, len(toks))):
+            if stop != -1 and toks[k].start > stop:
+                break
+            word = toks[k].text
+            folded = word.casefold()
+            if folded in _AFTER_NAME or word in TITLE_HEADS:
+                return True
+            if word.casefold() in SPEECH_VERBS and k <= j + 3 and word.casefold() != "according":
+                return True
+    return False
+
+
+def org_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """Does the context say the capitalised words toks[i:j] name an organisation?"""
+    prev = prev_word(toks, i).casefold()
+    if prev in ORG_NOUNS or prev in {"told", "via"}:
+        return True
+    if prev in {"on", "like"} and j - i == 1:
+        return True
+    if prev in {"at", "of", "with", "for"} and i > 1:
+        role = toks[i - 2].text
+        if role.casefold() in ROLE_NOUNS or role in TITLE_HEADS:
+            return True
+    nxt = next_word(toks, j).casefold()
+    if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
+        return True
+    start, end = toks[i].start, toks[j - 1].end
+    appositive = text.startswith(",", end) and ORG_APPOSITIVE.match(text, end) is not None
+    if prev in {"by", "as", "like", "including", "of", "the"} and (j - i == 1 or appositive):
+        if ORG_BEFORE.search(text, max(0, start - 40), start):
+            return True  # "coordinated by X", "firms such as X"
+    return appositive  # "X, the EU agency for ..."
+
+
+def loc_context(text: str, toks: list[Tok], i: int) -> bool:
+    prev = prev_word(toks, i).casefold()
+    return prev in LOCATIVES and prev not in {"to", "between", "through"}

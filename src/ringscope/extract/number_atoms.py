@@ -1,0 +1,253 @@
+"""The numbers of a text before they are read as figures: digits, number words, scales, currencies.
+
+:func:`atoms` finds every number with its value, scale and currency; :func:`skip_reason`
+names the number rule (claim_rules.yaml, section ``numbers``) that makes one no figure:
+years, identifiers, dates, units, ratios, conversions and phone numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ringscope.extract import money
+from ringscope.extract.rules import load_rules
+
+_RULES = load_rules("claim_rules.yaml")
+UNITS = {w: int(v) for w, v in _RULES.values("lexicon.number_units").items()}
+TENS = {w: int(v) for w, v in _RULES.values("lexicon.number_tens").items()}
+SCALES = _RULES.values("lexicon.number_scales")
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+_U = "|".join(sorted(UNITS, key=len, reverse=True))
+_T = "|".join(TENS)
+_WORD_BASE = rf"(?:(?:{_T})(?:[-\s](?:{_U}))?|{_U}|half\s+a|a)"
+_WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+_WORD_TAIL = rf"(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)"
+_WORDNUM = rf"\b(?=[otfesnah]){_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
+_DIGITS = r"\d+(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
+_SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
+_SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
+
+_ID_STRONG_BEFORE_RE = re.compile(
+    r"(?:\b(?:section|article|chapter|resolution|act|room|unit|block|phase|level|floor|route|highway|road|"
+    r"street|flight|page|case|no\.|number|nos\.|code|model|version|batch|grade|ward|lot|aged?|ages|e\.o\.|order|"
+    r"age of|aged between|between the ages of)\s*"
+    r"|\b(?:aged?|ages?)(?:\s+(?:of|from|between|ranging))*\s+|#|\+)$",
+    re.IGNORECASE,
+)
+_AFTER_SKIP_RE = re.compile(
+    r"^(?:\s*(?:%|percent\b|per\s*cent\b|pc\b|pct\b|°)|(?:st|nd|rd|th)\b|\s*[-\s]?years?[-\s]old\b|"
+    r"[-\s]*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|"
+    r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|kg|kilograms?|tons?|tonnes?|am|pm|a\.m\.|p\.m\.|gb|mb|"
+    r"storey|story|floors?|acres?|hectares?|sq)\b|\s?[ap]\.m\.|:\d|/\d|\.\d)",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
+_RATIO_AFTER_RE = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b",
+    re.IGNORECASE,
+)
+_RATIO_BEFORE_RE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
+_MONTH_RANGE_BEFORE_RE = re.compile(
+    rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*$", re.IGNORECASE
+)
+_CONVERSION_GAP = re.compile(
+    r"\s*\(\s*(?:about|around|approx\.?|approximately|or|roughly|some|nearly|equivalent\s+to)?\s*"
+)
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    scaled: bool
+    currency: str | None
+    is_word: bool
+
+
+_LARGEST = 1e16
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+"""ASCII-only lower-casing: keeps every offset of the text unchanged."""
+
+
+def ascii_lower(text: str) -> str:
+    """Lower-cased text with the same offsets (``str.lower`` unless it changes the length)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_LOWER)
+
+
+_DIGITS_RE = re.compile(rf"(?P<digits>{_DIGITS})")
+_WORDS_RE = re.compile(rf"(?P<words>{_WORDNUM})")
+
+
+def _cores(lowered: str) -> list[re.Match[str]]:
+    """The numbers themselves, on lower-cased text: digits and number words, in text order."""
+    found = list(_DIGITS_RE.finditer(lowered))
+    words = list(_WORDS_RE.finditer(lowered))
+    if words:
+        found = sorted(found + words, key=lambda m: m.start())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<pre>{money.prefix_pattern()})[\s\u00a0]?$")
+
+
+@lru_cache(maxsize=1)
+def _tail_re() -> re.Pattern[str]:
+    scale = rf"(?:(?P<sa>{_SCALE_ATTACHED}|(?:BN|M|B|K)\b)|[\s-](?i:(?P<sw>{_SCALE_WORD})))"
+    return re.compile(rf"{scale}?(?:\s(?i:(?P<suf>{money.suffix_pattern()})))?")
+
+
+def parse_words(text: str) -> float | None:
+    """The value of a number written in words ("forty-three", "two dozen", "half a million")."""
+    tokens = re.split(r"[\s-]+", text.lower().strip())
+    total = 0.0
+    current = 0.0
+    seen_value = False
+    for tok in tokens:
+        if tok in ("and", ""):
+            continue
+        if tok == "a":
+            current = current or 1.0
+        elif tok == "half":
+            current = 0.5
+        elif tok in UNITS:
+            current += UNITS[tok]
+            seen_value = True
+        elif tok in TENS:
+            current += TENS[tok]
+            seen_value = True
+        elif tok in ("hundred", "dozen"):
+            current = max(current, 1.0) * SCALES[tok]
+            seen_value = True
+        elif tok in SCALES:
+            total += (current or 1.0) * SCALES[tok]
+            current = 0.0
+            seen_value = True
+        else:
+            return None
+    return total + current if seen_value else None
+
+
+def _parse_digits(text: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", text))
+
+
+def atoms(text: str, lowered: str | None = None) -> list[Atom]:
+    atoms: list[Atom] = []
+    prefix_re, tail_re = _prefix_re(), _tail_re()
+    for m in _cores(lowered if lowered is not None else ascii_lower(text)):
+        words = m.groupdict().get("words")
+        num_start, num_end = m.start(), m.end()
+        if words is not None:
+            value = parse_words(words)
+            if value is None or words.strip() in ("a", "half a"):
+                continue
+        else:
+            value = _parse_digits(m.group(0))
+        start = num_start
+        pre_m = None if words is not None else prefix_re.search(text, max(0, num_start - 8), num_start)
+        pre = pre_m.group("pre") if pre_m else None
+        attached = pre_m is not None and pre_m.end("pre") == num_start
+        if pre is not None and pre in money.LETTER_SYMBOLS and not attached:
+            pre = None
+        if words is None and num_start > 0:
+            c = text[num_start - 1]
+            letter_prefix = pre is not None and pre_m is not None and pre_m.end("pre") == num_start
+            if (c.isalnum() or c in "_.,/:+#") and not letter_prefix:
+                continue  # part of an identifier ("G20", "A320", "v2.1")
+            if c == "-" and num_start > 1 and text[num_start - 2].isalpha():
+                continue  # "COVID-19"
+        if pre is not None and pre_m is not None:
+            start = pre_m.start("pre")
+        tail = tail_re.match(text, num_end)
+        if tail is None:  # the tail pattern is all optional, so it always matches
+            continue
+        sa, sw, suf = tail.group("sa"), tail.group("sw"), tail.group("suf")
+        scale_word = sa or sw
+        if sa and pre is None and suf is None and sa.lower() in ("m", "b"):
+            continue  # "5m" without a currency: a measurement, not a scale
+        if scale_word:
+            value *= SCALES[scale_word.lower()]
+        if not value < _LARGEST:
+            continue  # beyond any real count or sum (or not finite): a code or garbage
+        currency = money.resolve(pre) if pre else None
+        if suf:
+            currency = currency or money.resolve(suf)
+            end = tail.end("suf")
+        elif scale_word:
+            end = tail.end("sa") if sa else tail.end("sw")
+        else:
+            end = num_end
+        atoms.append(Atom(start, end, num_start, num_end, value, scale_word is not None, currency,
+                           words is not None))
+    return atoms
+
+
+YEAR, IDENTIFIER, DATE, UNIT, RATIO, CONVERSION, PHONE = (
+    "number.year", "number.identifier", "number.date", "number.unit", "number.ratio", "number.conversion",
+    "number.phone",
+)
+
+
+def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
+    """The id of the number rule that makes ``atom`` no figure, or ""."""
+    before = text[max(0, atom.start - 24) : atom.start]
+    after = text[atom.end : atom.end + 24]
+    if atom.currency is None and not atom.is_word:
+        raw = text[atom.num_start : atom.num_end]
+        if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not atom.scaled:
+            return YEAR
+        if _ID_STRONG_BEFORE_RE.search(before):
+            return IDENTIFIER
+        if re.fullmatch(r"\d{5,}", raw) and not atom.scaled:
+            return IDENTIFIER  # counts of this size are written with separators
+        if (
+            _MONTH_BEFORE_RE.search(before)
+            or _MONTH_RANGE_BEFORE_RE.search(before)
+            or _MONTH_AFTER_RE.match(after.lstrip())
+        ):
+            return DATE
+        if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
+            return IDENTIFIER
+        # "eight (8)": a digit restating the number word before it
+        if before.endswith("(") and atoms_before and atoms_before[-1].end >= atom.start - 3:
+            return CONVERSION
+    elif atom.is_word:
+        if _MONTH_AFTER_RE.match(after.lstrip()):
+            return DATE
+        if _ID_STRONG_BEFORE_RE.search(before):
+            return IDENTIFIER
+    if atom.currency is None and _AFTER_SKIP_RE.match(text[atom.end : atom.end + 24]):
+        return UNIT
+    if atom.currency is None and (_RATIO_AFTER_RE.match(text, atom.end) or _RATIO_BEFORE_RE.search(before)):
+        return RATIO  # "one in three victims", "1 in 5"
+    if atom.currency is not None and atoms_before:
+        prev = atoms_before[-1]
+        gap = text[prev.end : atom.start]
+        if prev.currency is not None and _CONVERSION_GAP.fullmatch(gap):
+            return CONVERSION  # parenthetical conversion of the amount before it
+    return ""
+
+
+def in_phone(text: str, atom: Atom) -> bool:
+    """Whether a figure is part of a phone number (nine or more digits in groups, no commas)."""
+    if atom.is_word:
+        return False
+    for m in _PHONE_RE.finditer(text, max(0, atom.num_start - 8), min(len(text), atom.num_end + 24)):
+        if m.start() <= atom.num_start < m.end():
+            digits = sum(c.isdigit() for c in m.group(0))
+            return digits >= 9 and "," not in m.group(0)
+    return False
