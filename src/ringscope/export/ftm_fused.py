@@ -181,6 +181,7 @@ def figure_proxy(data: Fused, figure: Figure, articles: dict[str, str]) -> Entit
         "spread": list(figure.spread) if figure.spread else None, "conflicted": figure.conflicted,
         "flags": [{"claim_id": claim_key(f.report_id, f.claim_id), "code": f.code, "reason": f.reason}
                   for f in figure.flags],
+        "notes": sorted({n.code for n in figure.notes}),
         "claims": [claim_key(r.report_id, r.claim.id) for r in figure.claims],
         "part_of": data.part_of(figure), "rule": figure.rule,
     }
