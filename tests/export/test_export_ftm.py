@@ -15,7 +15,7 @@ from ftm_checks import check_entity, check_references
 
 from ringscope.export.ftm import claim_title, to_ftm, write_ftm
 from ringscope.fuse import fuse
-from ringscope.model import Claim
+from ringscope.model import Claim, Entity
 
 
 def _export(**options: bool) -> list[dict[str, Any]]:
@@ -184,3 +184,42 @@ def test_followthemoney_cli_accepts_the_export_unchanged(tmp_path: Path) -> None
     assert [(e["id"], e["schema"], e["properties"]) for e in theirs] == [
         (e["id"], e["schema"], e["properties"]) for e in ours
     ]
+
+
+def test_articles_name_the_outlet_never_an_input_file() -> None:
+    from ringscope.export.fused import is_local_path, publisher, title
+    from ringscope.model import Report
+
+    assert is_local_path("/tmp/in/report.txt") and is_local_path("reports.jsonl") and is_local_path("-")
+    assert not is_local_path("Lantern Gazette") and not is_local_path("news.example.org")
+    local = Report(text="x", source="/data/in/briefing.txt", published="2026-01-02",
+                   url="https://www.news.lantern-gazette.co.uk/a", title="/data/in/briefing.txt")
+    assert publisher(local) == "lantern-gazette.co.uk"
+    assert title(local) == "Report by lantern-gazette.co.uk, 2026-01-02"
+    bare = Report(text="x", source="./in/a.html")
+    assert publisher(bare) is None and title(bare) == "Report by an unknown outlet, undated"
+
+
+def test_roles_become_employment_membership_or_unknown_links() -> None:
+    from ringscope.export.ftm_fused import role_proxies, role_schema
+    from ringscope.export.fused import fused
+    from ringscope.model import Extraction, Mention, Report
+
+    assert role_schema("spokesperson of the Harbour Police Agency") == "Employment"
+    assert role_schema("a member of the Copper Kite gang") == "Membership"
+    assert role_schema("friend of the Harbour Police Agency") == "UnknownLink"
+    text = "Ines Morrow, director of the Harbour Police Agency, spoke. The Harbour Police Agency agreed."
+    report = Report(text=text, source="Delta Courier", published="2026-02-01")
+    extraction = Extraction(entities=[
+        Entity("Person", "Ines Morrow", roles=["director of the Harbour Police Agency"],
+               mentions=[Mention(0, 11, "Ines Morrow")]),
+        Entity("Organization", "Harbour Police Agency",
+               mentions=[Mention(text.rindex("Harbour"), len(text) - 8, "Harbour Police Agency")]),
+    ])
+    data = fused([(report, extraction)])
+    links = list(role_proxies(data, {report.id: "article"}))
+    assert [p.schema.name for p in links] == ["Employment"]
+    ids = {e.name: e.id for e in data.picture.entities}
+    assert links[0].get("employee") == [ids["Ines Morrow"]]
+    assert links[0].get("employer") == [ids["Harbour Police Agency"]]
+    assert links[0].get("role") == ["director of the Harbour Police Agency"]
