@@ -138,7 +138,7 @@ def claim_proxy(report: Report, article: str, claim: Claim, data: Fused) -> Enti
     _cite(proxy, report, article)
     proxy.add("recordId", key)
     if claim.speaker:
-        speaker = data.resolved_of.get((report.id, claim.speaker))
+        speaker = data.resolved(report.id, claim.speaker)
         if speaker is not None and speaker.type in ("Person", "Organization"):
             proxy.add("involved", speaker.id)
     return proxy

@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from ringscope.fuse import Figure, Picture, ResolvedEntity, fuse
 from ringscope.fuse.outlets import registered_domain
-from ringscope.model import Extraction, Report, make_id
+from ringscope.model import Extraction, Report, make_id, name_key
 
 Item = tuple[Report, Extraction]
 
@@ -84,7 +84,7 @@ class Fused:
     flags_of: dict[str, list[str]] = field(default_factory=dict)
     """claim_key -> the flag codes the reconciliation gave it."""
     resolved_of: dict[tuple[str, str], ResolvedEntity] = field(default_factory=dict)
-    """(report id, extracted entity name) -> resolved entity."""
+    """(report id, name key of an extracted name or alias) -> resolved entity."""
     figure_ids: dict[str, str] = field(default_factory=dict)
     """figure key (the contract's ``figure``) -> figure id, for ``part_of``."""
 
@@ -98,7 +98,12 @@ class Fused:
                 self.flags_of.setdefault(claim_key(flag.report_id, flag.claim_id), []).append(flag.code)
         for resolved in self.picture.entities:
             for occ in resolved.occurrences:
-                self.resolved_of[(occ.report_id, occ.entity.name)] = resolved
+                for name in (occ.entity.name, *occ.entity.aliases):
+                    self.resolved_of.setdefault((occ.report_id, name_key(name)), resolved)
+
+    def resolved(self, report_id: str, name: str) -> ResolvedEntity | None:
+        """The resolved entity a report names as ``name`` (any spelling it uses), if any."""
+        return self.resolved_of.get((report_id, name_key(name)))
 
     def part_of(self, figure: Figure) -> str | None:
         return self.figure_ids.get(figure.part_of) if figure.part_of else None
