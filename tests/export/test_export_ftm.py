@@ -223,3 +223,25 @@ def test_roles_become_employment_membership_or_unknown_links() -> None:
     assert links[0].get("employee") == [ids["Ines Morrow"]]
     assert links[0].get("employer") == [ids["Harbour Police Agency"]]
     assert links[0].get("role") == ["director of the Harbour Police Agency"]
+
+
+def test_redacted_picture_exports_no_victim_anywhere() -> None:
+    from ringscope.privacy import decide
+    from ringscope.privacy import view as views
+
+    picture = fuse(items())
+    policy = decide(picture)
+    buffer = io.StringIO()
+    write_ftm(views.items(policy, picture, items()), buffer, include_text=True,
+              picture=views.picture(policy, picture))
+    entities = [json.loads(line) for line in buffer.getvalue().splitlines()]
+    assert "Reed" not in buffer.getvalue()
+    assert check_references(entities) == []
+    victim = _named(entities, "[victim 1]")
+    assert len(victim) == 1
+    docs = [d for d in _by_schema(entities, "Documentation")
+            if d["properties"]["entity"] == [victim[0]["id"]]]
+    spans = json.loads(docs[0]["properties"]["description"][0])["spans"]
+    body = next(a for a in _by_schema(entities, "Article") if a["id"] == docs[0]["properties"]["document"][0])
+    text = body["properties"]["bodyText"][0]
+    assert [text[s["start"] : s["end"]] for s in spans] == [s["text"] for s in spans] == ["[victim 1]"]
