@@ -131,6 +131,7 @@ def test_ftm_carries_outlets_figures_and_events(exported: Path) -> None:
     assert len(links) == sum(f["claims"] for f in figures)
     events = [e for e in ftm if e["schema"] == "Event" and "event" in e["properties"].get("keywords", [])]
     reports = pq.read_table(exported / "tables" / "reports.parquet").to_pylist()
+    assert all(r["language"] for r in reports)  # kept through the redacted view
     grouped = {r["ftm_id"] for r in reports if r["event_id"]}
     assert {p for e in events for p in e["properties"]["proof"]} == grouped and grouped
     docs = [e for e in ftm if e["schema"] == "Documentation"]

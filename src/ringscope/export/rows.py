@@ -33,8 +33,8 @@ _SPAN: list[tuple[str, ColumnType]] = [("start", "int"), ("end", "int"), ("quote
 TABLES: dict[str, list[tuple[str, ColumnType]]] = {
     "reports": [
         ("report_id", "string"), ("ftm_id", "string"), ("external_id", "string"), ("outlet", "string"),
-        ("url", "string"), ("published", "date"), ("title", "string"), ("event_id", "string"),
-        ("content_hash", "string"), ("chars", "int"),
+        ("url", "string"), ("published", "date"), ("title", "string"), ("language", "string"),
+        ("event_id", "string"), ("content_hash", "string"), ("chars", "int"),
     ],
     "entities": [
         ("entity_id", "string"), ("type", "string"), ("name", "string"), ("country", "string"),
@@ -92,7 +92,7 @@ def _report_rows(data: Fused) -> Iterator[tuple[str, Row]]:
         yield "reports", {
             "report_id": report.id, "ftm_id": article_id(report.id), "external_id": report.external_id,
             "outlet": publisher(report), "url": report.url, "published": published,
-            "title": title(report), "event_id": data.event_of(report.id),
+            "title": title(report), "language": extraction.language, "event_id": data.event_of(report.id),
             "content_hash": report.content_hash, "chars": len(report.text),
         }
         for claim in extraction.claims:
