@@ -14,6 +14,7 @@ from export_fixtures import TEXT_A, items
 from ftm_checks import check_entity, check_references
 
 from ringscope.export.ftm import claim_title, to_ftm, write_ftm
+from ringscope.export.ftm_fused import RoleRule, role_rule, role_rules
 from ringscope.fuse import fuse
 from ringscope.model import Claim, Entity
 
@@ -200,6 +201,15 @@ def test_articles_name_the_outlet_never_an_input_file() -> None:
     assert publisher(bare) is None and title(bare) == "Report by an unknown outlet, undated"
 
 
+@pytest.mark.parametrize("rule", role_rules(), ids=lambda r: r.id)
+def test_role_rules_fire_on_their_examples(rule: RoleRule) -> None:
+    assert rule.fires and rule.not_ and rule.reason
+    for role in rule.fires:
+        assert role_rule(role) == rule, role
+    for role in rule.not_:
+        assert role_rule(role) != rule, role
+
+
 def test_roles_become_employment_membership_or_unknown_links() -> None:
     from ringscope.export.ftm_fused import role_proxies, role_schema
     from ringscope.export.fused import fused
@@ -223,6 +233,7 @@ def test_roles_become_employment_membership_or_unknown_links() -> None:
     assert links[0].get("employee") == [ids["Ines Morrow"]]
     assert links[0].get("employer") == [ids["Harbour Police Agency"]]
     assert links[0].get("role") == ["director of the Harbour Police Agency"]
+    assert json.loads(links[0].get("description")[0]) == {"rule": "employment"}
 
 
 def test_redacted_picture_exports_no_victim_anywhere() -> None:

@@ -1,17 +1,20 @@
 """FtM entities of the fused picture: resolved entities, their mentions, roles, events and figures.
 
-Roles: a person's role naming a resolved organisation becomes a ``Membership`` when the role says
-so (a word of :data:`MEMBERSHIP_WORDS`), an ``Employment`` when it names an office (a word of
-:data:`EMPLOYMENT_WORDS`), else an ``UnknownLink`` (subject: the person, object: the organisation).
-The role text is kept in ``role`` on all three.
+Roles: a person's role naming a resolved organisation becomes a ``Membership``, an ``Employment``
+or an ``UnknownLink`` (subject: the person, object: the organisation) by the rules of
+``roles.yaml``; the role text is kept in ``role`` and the rule id in ``description``.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import pycountry
+import yaml
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
@@ -22,24 +25,39 @@ from ringscope.model import make_id
 from ringscope.vocab import ftm_schema, load_vocab
 
 COMPOUND_SUMMARY = "Scam compound, casino complex or special economic zone"
-MEMBERSHIP_WORDS = frozenset({"member", "members", "leader", "boss", "founder", "affiliate", "ringleader"})
-EMPLOYMENT_WORDS = frozenset({
-    "officer", "official", "director", "chief", "head", "spokesperson", "spokesman", "spokeswoman",
-    "secretary", "secretary-general", "minister", "commissioner", "president", "chairman", "chairperson",
-    "manager", "employee", "staff", "agent", "inspector", "superintendent", "colonel", "general",
-    "captain", "lieutenant", "sergeant", "deputy", "adviser", "advisor", "analyst", "researcher",
-    "coordinator", "representative", "ambassador", "prosecutor", "investigator", "detective",
-})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRule:
+    id: str
+    schema: str
+    reason: str
+    words: frozenset[str]
+    fires: tuple[str, ...]
+    not_: tuple[str, ...]
+
+
+@cache
+def role_rules() -> tuple[RoleRule, ...]:
+    """The rules of ``roles.yaml``, in order."""
+    data = yaml.safe_load(resources.files("ringscope.export").joinpath("roles.yaml").read_text("utf-8"))
+    return tuple(
+        RoleRule(r["id"], r["schema"], r["reason"], frozenset(fold(w) for w in r["words"]),
+                 tuple(r.get("fires", [])), tuple(r.get("not", [])))
+        for r in data["rules"]
+    )
+
+
+def role_rule(role: str) -> RoleRule | None:
+    """The first rule of ``roles.yaml`` whose words occur in ``role``."""
+    words = set(fold(role).replace(",", " ").split())
+    return next((rule for rule in role_rules() if words & rule.words), None)
 
 
 def role_schema(role: str) -> str:
-    """Membership, Employment or UnknownLink for a role text (see the module docs)."""
-    words = set(fold(role).replace(",", " ").split())
-    if words & MEMBERSHIP_WORDS:
-        return "Membership"
-    if words & EMPLOYMENT_WORDS:
-        return "Employment"
-    return "UnknownLink"
+    """Membership, Employment or UnknownLink for a role text (see roles.yaml)."""
+    rule = role_rule(role)
+    return rule.schema if rule is not None else "UnknownLink"
 
 
 def resolved_proxies(data: Fused, articles: dict[str, str]) -> Iterator[EntityProxy]:
@@ -99,7 +117,8 @@ def role_proxies(data: Fused, articles: dict[str, str]) -> Iterator[EntityProxy]
         for role, org_id in person.links:
             if org_id not in known or org_id == person.id:
                 continue
-            schema = role_schema(role)
+            rule = role_rule(role)
+            schema = rule.schema if rule is not None else "UnknownLink"
             proxy = model.make_entity(schema)
             proxy.id = make_id("ftm-role", person.id, role, org_id)
             ends = {"Employment": ("employee", "employer"), "Membership": ("member", "organization"),
@@ -107,6 +126,7 @@ def role_proxies(data: Fused, articles: dict[str, str]) -> Iterator[EntityProxy]
             proxy.add(ends[0], person.id)
             proxy.add(ends[1], org_id)
             proxy.add("role", role)
+            proxy.add("description", json.dumps({"rule": rule.id if rule is not None else None}))
             proxy.add("proof", [articles[r] for r in person.roles.get(role, []) if r in articles])
             yield proxy
 
