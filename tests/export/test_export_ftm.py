@@ -14,6 +14,8 @@ from export_fixtures import TEXT_A, items
 from ftm_checks import check_entity, check_references
 
 from ringscope.export.ftm import claim_title, to_ftm, write_ftm
+from ringscope.export.ftm_fused import RoleRule, role_rule, role_rules
+from ringscope.fuse import fuse
 from ringscope.model import Claim, Entity
 
 
@@ -62,11 +64,12 @@ def test_same_entity_across_reports_is_one_entity_with_aliases() -> None:
         d for d in _by_schema(entities, "Documentation") if d["properties"]["entity"] == [places[0]["id"]]
     ]
     assert len(docs) == 2
-    person = _named(entities, "Arvid Nettle")
+    person = _named(entities, "Arvid Nettlé")
     assert len(person) == 1 and person[0]["schema"] == "Person"
-    assert "Arvid Nettlé" in person[0]["properties"]["alias"]
+    assert "Arvid Nettle" in person[0]["properties"]["alias"]
     assert set(person[0]["properties"]["position"]) == {"Police Colonel", "Colonel"}
-    assert person[0]["id"] == Entity(type="Person", name="Arvid Nettlé").id
+    resolved = [e for e in fuse(items()).entities if e.type == "Person" and "Arvid Nettle" in e.aliases]
+    assert person[0]["id"] == resolved[0].id
 
 
 def _redacted_export() -> list[dict[str, Any]]:
@@ -83,16 +86,17 @@ def _redacted_export() -> list[dict[str, Any]]:
 def test_redacted_items_export_placeholders_and_raw_items_names() -> None:
     default = _redacted_export()
     text = json.dumps(default, ensure_ascii=False)
-    assert "Tomas Reed" not in text and "Reed" not in text and "Arvid Nettle" in text
+    assert "Tomas Reed" not in text and "Reed" not in text and "Arvid Nettlé" in text
     placeholder = _named(default, "[victim 1]")
     assert len(placeholder) == 1 and placeholder[0]["schema"] == "Person"
     assert check_references(default) == []
     included = _export()
     victim = _named(included, "Tomas Reed")
     assert len(victim) == 1 and victim[0]["schema"] == "Person"
-    seized = next(e for e in _by_schema(included, "Event") if e["properties"].get("keywords") == ["seized"])
+    seized = next(e for e in _by_schema(included, "Event") if "seized" in e["properties"].get("keywords", [])
+                  and "claim" in e["properties"]["keywords"])
     assert seized["properties"]["involved"] == [victim[0]["id"]]
-    assert "speaker=Tomas Reed" in seized["properties"]["description"][0]
+    assert json.loads(seized["properties"]["description"][0])["speaker"] == "Tomas Reed"
 
 
 def test_report_becomes_an_article_and_text_only_on_request() -> None:
@@ -113,17 +117,17 @@ def test_claims_are_cited_events() -> None:
     events = {
         e["properties"]["summary"][0]: e
         for e in _by_schema(entities, "Event")
-        if "summary" in e["properties"]
+        if "claim" in e["properties"].get("keywords", [])
     }
     rescued = events["140 people were freed"]["properties"]
     assert rescued["name"] == ["Victims rescued: 140"]
     assert rescued["proof"] == [article_id]
     assert rescued["date"] == ["2026-02-09"]
     assert rescued["country"] == ["mm"]
-    assert rescued["involved"] == [_named(entities, "Arvid Nettle")[0]["id"]]
-    assert "measure=victims_rescued" in rescued["description"][0]
-    span = f"span={TEXT_A.index('140 people')}-"
-    assert span in rescued["description"][0]
+    assert rescued["involved"] == [_named(entities, "Arvid Nettlé")[0]["id"]]
+    fields = json.loads(rescued["description"][0])
+    assert fields["measure"] == "victims_rescued"
+    assert (fields["start"], fields["end"]) == (TEXT_A.index("140 people"), TEXT_A.index(" from the"))
     ranged = events["between 1,200 and 1,500 people are still held"]["properties"]
     assert ranged["name"] == ["People trafficked / held: 1,200-1,500"]
     money = events["about $3 billion a year"]["properties"]
@@ -138,17 +142,18 @@ def test_routes_are_trips_between_country_addresses() -> None:
     trip = trips[0]["properties"]
     assert trip["summary"] == ["32 Kenyans"]
     assert trip["name"] == ["Trafficking route Kenya -> Myanmar"]
-    assert "count=32" in trip["description"][0]
+    assert json.loads(trip["description"][0])["count"] == 32
     assert by_id[trip["startLocation"][0]]["properties"]["country"] == ["ke"]
     destination = by_id[trip["endLocation"][0]]
     assert destination["properties"]["name"] == ["Myanmar"]
-    assert destination["id"] == Entity(type="Location", name="Myanmar").id
+    myanmar = [e for e in fuse(items()).entities if e.type == "Location" and e.name == "Myanmar"]
+    assert destination["id"] == myanmar[0].id  # the resolved place, not a second Myanmar
 
 
-def test_to_ftm_streams_reports_before_entities() -> None:
+def test_to_ftm_gives_reports_first() -> None:
     schemas = [proxy.schema.name for proxy in to_ftm(items())]
-    assert schemas[0] == "Article"
-    assert schemas.index("Person") > schemas.index("Trip")
+    assert schemas[:2] == ["Article", "Article"]
+    assert "Article" not in schemas[2:]
 
 
 def test_claim_title_qualifiers() -> None:
@@ -180,3 +185,74 @@ def test_followthemoney_cli_accepts_the_export_unchanged(tmp_path: Path) -> None
     assert [(e["id"], e["schema"], e["properties"]) for e in theirs] == [
         (e["id"], e["schema"], e["properties"]) for e in ours
     ]
+
+
+def test_articles_name_the_outlet_never_an_input_file() -> None:
+    from ringscope.export.fused import is_local_path, publisher, title
+    from ringscope.model import Report
+
+    assert is_local_path("/tmp/in/report.txt") and is_local_path("reports.jsonl") and is_local_path("-")
+    assert not is_local_path("Lantern Gazette") and not is_local_path("news.example.org")
+    local = Report(text="x", source="/data/in/briefing.txt", published="2026-01-02",
+                   url="https://www.news.lantern-gazette.co.uk/a", title="/data/in/briefing.txt")
+    assert publisher(local) == "lantern-gazette.co.uk"
+    assert title(local) == "Report by lantern-gazette.co.uk, 2026-01-02"
+    bare = Report(text="x", source="./in/a.html")
+    assert publisher(bare) is None and title(bare) == "Report by an unknown outlet, undated"
+
+
+@pytest.mark.parametrize("rule", role_rules(), ids=lambda r: r.id)
+def test_role_rules_fire_on_their_examples(rule: RoleRule) -> None:
+    assert rule.fires and rule.not_ and rule.reason
+    for role in rule.fires:
+        assert role_rule(role) == rule, role
+    for role in rule.not_:
+        assert role_rule(role) != rule, role
+
+
+def test_roles_become_employment_membership_or_unknown_links() -> None:
+    from ringscope.export.ftm_fused import role_proxies, role_schema
+    from ringscope.export.fused import fused
+    from ringscope.model import Extraction, Mention, Report
+
+    assert role_schema("spokesperson of the Harbour Police Agency") == "Employment"
+    assert role_schema("a member of the Copper Kite gang") == "Membership"
+    assert role_schema("friend of the Harbour Police Agency") == "UnknownLink"
+    text = "Ines Morrow, director of the Harbour Police Agency, spoke. The Harbour Police Agency agreed."
+    report = Report(text=text, source="Delta Courier", published="2026-02-01")
+    extraction = Extraction(entities=[
+        Entity("Person", "Ines Morrow", roles=["director of the Harbour Police Agency"],
+               mentions=[Mention(0, 11, "Ines Morrow")]),
+        Entity("Organization", "Harbour Police Agency",
+               mentions=[Mention(text.rindex("Harbour"), len(text) - 8, "Harbour Police Agency")]),
+    ])
+    data = fused([(report, extraction)])
+    links = list(role_proxies(data, {report.id: "article"}))
+    assert [p.schema.name for p in links] == ["Employment"]
+    ids = {e.name: e.id for e in data.picture.entities}
+    assert links[0].get("employee") == [ids["Ines Morrow"]]
+    assert links[0].get("employer") == [ids["Harbour Police Agency"]]
+    assert links[0].get("role") == ["director of the Harbour Police Agency"]
+    assert json.loads(links[0].get("description")[0]) == {"rule": "employment"}
+
+
+def test_redacted_picture_exports_no_victim_anywhere() -> None:
+    from ringscope.privacy import decide
+    from ringscope.privacy import view as views
+
+    picture = fuse(items())
+    policy = decide(picture)
+    buffer = io.StringIO()
+    write_ftm(views.items(policy, picture, items()), buffer, include_text=True,
+              picture=views.picture(policy, picture))
+    entities = [json.loads(line) for line in buffer.getvalue().splitlines()]
+    assert "Reed" not in buffer.getvalue()
+    assert check_references(entities) == []
+    victim = _named(entities, "[victim 1]")
+    assert len(victim) == 1
+    docs = [d for d in _by_schema(entities, "Documentation")
+            if d["properties"]["entity"] == [victim[0]["id"]]]
+    spans = json.loads(docs[0]["properties"]["description"][0])["spans"]
+    body = next(a for a in _by_schema(entities, "Article") if a["id"] == docs[0]["properties"]["document"][0])
+    text = body["properties"]["bodyText"][0]
+    assert [text[s["start"] : s["end"]] for s in spans] == [s["text"] for s in spans] == ["[victim 1]"]

@@ -46,9 +46,12 @@ def export(
             " their [victim N] placeholders. Handle the result as sensitive.",
         ),
     ] = False,
+    include_text: Annotated[
+        bool, typer.Option("--include-text", help="ftm: give each Article its report text (bodyText).")
+    ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Export the store: FollowTheMoney entities, or CSV / Parquet tables."""
+    """Export the store: FollowTheMoney entities, or CSV / Parquet tables (see docs/exports.md)."""
     if output == "-" and format is not ExportFormat.ftm:
         fail(f"--format {format} writes a folder of tables, not a stream; give a folder with -o "
              "(only ftm can go to standard output)")
@@ -57,15 +60,16 @@ def export(
         from ringscope.export.ftm import write_ftm
     except ImportError as exc:
         fail(f"export is not available in this installation ({exc})")
-    from ringscope.report.snapshot import export_items
+    from ringscope.report.snapshot import export_items, load
 
     with user_errors(), open_store(store), closing(export_items(Path(store), include_victims)) as items:
+        picture = load(Path(store)).view(names=include_victims)  # redacted unless names were asked for
         try:
             if format is ExportFormat.ftm:
                 from ringscope.screen.store import iter_ftm as screening_ftm
 
                 with open_out(output) as fh:
-                    count = write_ftm(items, fh)
+                    count = write_ftm(items, fh, include_text=include_text, picture=picture)
                     # The recruiter network of screened job ads, when the store holds any.
                     for entity in screening_ftm(store):
                         fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
@@ -73,7 +77,7 @@ def export(
                 done = f"{count} FtM entities"
             else:
                 writer = tables.write_csv if format is ExportFormat.csv else tables.write_parquet
-                rows = writer(items, Path(output))
+                rows = writer(items, Path(output), picture=picture)
                 done = ", ".join(f"{n} {table}" for table, n in rows.items())
         except ExportError as exc:
             fail(str(exc))

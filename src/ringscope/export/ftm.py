@@ -1,24 +1,31 @@
-"""FollowTheMoney export: reports and their extractions as FtM entities (JSON lines).
+"""FollowTheMoney export: reports, ringscope's fused picture and the extractions as FtM entities.
 
-The mapping, chosen so that every entity loads into Aleph and the OpenSanctions tooling:
+The mapping, chosen so that every entity loads into Aleph and the OpenSanctions tooling (all ids are
+hashes of ringscope's own stable keys, so they stay the same across runs):
 
-- a report becomes an ``Article`` (title, sourceUrl, publishedAt, publisher; bodyText on request);
-- an extracted entity becomes the schema named for its type in ``vocab.yaml`` (Person, Organization,
-  Address for places and scam compounds, Event for named operations). Its id is the model's entity id
-  (type + normalised name), so one person or place named in many reports is one FtM entity; other
-  spellings become aliases;
-- each entity is tied to each report it appears in by a ``Documentation`` link (document -> entity)
-  whose summary holds the surface forms and whose description holds the character spans;
-- a quantitative claim becomes an ``Event``: its name states the figure ("Victims rescued: more than
-  200"), its summary is the exact quote, its description the structured fields (measure, qualifier,
-  value, low, high, unit, currency, period, location, span), ``proof`` points to the report and
-  ``involved`` to the speaker when the speaker is an exported entity of the same report. FtM has no
-  schema for a bare statistic; an Event keeps the figure dated, located and cited;
-- a trafficking route becomes a ``Trip`` from the origin country's ``Address`` to the destination
-  country's ``Address`` (both created from ISO codes and shared with places of the same name), with
-  the quote as summary and the count in the description.
+- a report becomes an ``Article``: ``title`` (or "Report by <outlet>, <date>" when it has none),
+  ``publisher`` (the outlet: the declared source, else the URL's registered domain; never an input
+  file's name), ``publishedAt``, ``sourceUrl``, ``contentHash`` and, with ``include_text``,
+  ``bodyText``. Its id is ``make_id("ftm-report", report_id)``, the ``ftm_id`` of the reports table;
+- a resolved entity (ringscope's entity resolution across reports) becomes one entity of the schema
+  named for its type in ``vocab.yaml``, with the resolved entity's id and every alias; a
+  ``Documentation`` (document -> entity, role "mentioned in report") ties it to each report naming
+  it, its ``summary`` the surface forms and its ``description`` the spans as JSON
+  (``{"spans": [{"start": 57, "end": 82, "text": "..."}]}``, offsets into the exported text);
+- a role joining a person to an organisation becomes an ``Employment``, a ``Membership`` or an
+  ``UnknownLink`` (see :mod:`ringscope.export.ftm_fused`) with the role text;
+- an event (reports of one real-world event) becomes an ``Event`` whose ``proof`` lists its reports;
+- a figure becomes an ``Event`` with the keyword ``figure``: the consensus in its name, the reason in
+  its summary, a JSON description (measure, location, period, value, currency, usd, independent
+  sources, spread, conflicted, flags, claims, part_of) and each flag code as a keyword;
+- a claim becomes an ``Event`` (keyword ``claim``; the quote as summary, the fields as JSON
+  description) tied to its figure by an ``UnknownLink`` (subject: figure, object: claim, role
+  "claim of figure", description: the claim's flags); a part of a total is tied to the total by an
+  ``UnknownLink`` with role "part of figure";
+- a trafficking route becomes a ``Trip`` from the origin country to the destination country (the
+  resolved place of that country when there is one, else an ``Address`` made from the ISO code).
 
-Victim-centred: the exporters are given the redacted items of :mod:`ringscope.privacy.view`
+Victim-centred: the exporters are given the redacted items and picture of :mod:`ringscope.privacy.view`
 (withheld persons as ``[victim N]`` placeholders) unless an admin asks for names, so nothing here
 decides who is a victim.
 """
@@ -33,151 +40,132 @@ import pycountry
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from ringscope.model import Claim, Entity, Extraction, Report, Route, make_id, name_key
-from ringscope.vocab import ftm_schema, load_vocab
-
-COMPOUND_SUMMARY = "Scam compound, casino complex or special economic zone"
+from ringscope.export.ftm_fused import (
+    country_places,
+    event_proxies,
+    figure_proxies,
+    place_proxy,
+    resolved_proxies,
+    role_proxies,
+)
+from ringscope.export.fused import Fused, article_id, claim_key, fused, publisher, route_key, title
+from ringscope.fuse import Picture
+from ringscope.model import Claim, Extraction, Report, Route, make_id
+from ringscope.vocab import load_vocab
 
 Item = tuple[Report, Extraction]
 
 
-def to_ftm(items: Iterable[Item], include_text: bool = False) -> Iterator[EntityProxy]:
-    """FtM entities for the given reports and extractions.
+def to_ftm(
+    items: Iterable[Item], include_text: bool = False, picture: Picture | None = None
+) -> Iterator[EntityProxy]:
+    """FtM entities for the given reports, their extractions and the fused ``picture`` over them
+    (fused from ``items`` when not given: give the redacted picture with redacted items)."""
+    data = fused(items, picture)
+    yield from _entities(data, include_text)
 
-    Articles, claim events and route trips stream out report by report; entities and their
-    documentation links follow at the end, merged across reports.
-    """
-    entities: dict[str, EntityProxy] = {}
-    links: list[tuple[str, EntityProxy]] = []
-    for report, extraction in items:
-        article = report_proxy(report, include_text)
-        yield article
-        kept = extraction.entities
-        for entity in kept:
-            _merge(entities, entity_proxy(entity))
-            links.append((entity.id, documentation_proxy(report, article.id or "", entity)))
-        speakers = {name_key(e.name): e.id for e in kept if e.type in ("Person", "Organization")}
+
+def _entities(data: Fused, include_text: bool) -> Iterator[EntityProxy]:
+    articles = {report.id: article_id(report.id) for report, _ in data.items}
+    for report, _ in data.items:
+        yield report_proxy(report, include_text)
+    yield from resolved_proxies(data, articles)
+    yield from role_proxies(data, articles)
+    yield from event_proxies(data, articles)
+    places = country_places(data.picture.entities)
+    extra: dict[str, EntityProxy] = {}
+    for report, extraction in data.items:
         for claim in extraction.claims:
-            yield claim_proxy(report, article.id or "", claim, speakers)
+            yield claim_proxy(report, articles[report.id], claim, data)
         for route in extraction.routes:
-            origin, destination = country_proxy(route.origin), country_proxy(route.destination)
-            if origin is None or destination is None:
-                continue
-            _merge(entities, origin)
-            _merge(entities, destination)
-            yield route_proxy(report, article.id or "", route, origin, destination)
-    yield from entities.values()
-    for _, link in links:
-        yield link
+            ends = [places.get(route.origin.upper()), places.get(route.destination.upper())]
+            for i, code in enumerate((route.origin, route.destination)):
+                if ends[i] is None:
+                    made = place_proxy(code)
+                    if made is not None:
+                        extra.setdefault(made.id or "", made)
+                        ends[i] = made.id
+            if ends[0] and ends[1]:
+                yield route_proxy(report, articles[report.id], route, ends[0], ends[1])
+    yield from extra.values()
+    yield from figure_proxies(data, articles)
 
 
-def write_ftm(items: Iterable[Item], fh: IO[str], include_text: bool = False) -> int:
+def write_ftm(
+    items: Iterable[Item], fh: IO[str], include_text: bool = False, picture: Picture | None = None
+) -> int:
     """Write FtM entities as JSON lines to ``fh``; returns the number of entities written."""
     count = 0
-    for proxy in to_ftm(items, include_text=include_text):
+    for proxy in to_ftm(items, include_text=include_text, picture=picture):
         fh.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True))
         fh.write("\n")
         count += 1
     return count
 
 
+def claim_id(report_id: str, claim: Claim) -> str:
+    return make_id("ftm-claim", report_id, claim.id)
+
+
 def report_proxy(report: Report, include_text: bool = False) -> EntityProxy:
     proxy = model.make_entity("Article")
-    proxy.id = make_id("ftm-report", report.id)
-    proxy.add("title", report.title or report.source or report.url or report.id)
+    proxy.id = article_id(report.id)
+    proxy.add("title", title(report))
     proxy.add("sourceUrl", report.url)
     proxy.add("publishedAt", report.published)
-    proxy.add("publisher", report.source)
+    proxy.add("publisher", publisher(report))
     if include_text:
         proxy.add("bodyText", report.text)
     return proxy
 
 
-def entity_proxy(entity: Entity) -> EntityProxy:
-    proxy = model.make_entity(ftm_schema(entity.type))
-    proxy.id = entity.id
-    proxy.add("name", entity.name)
-    for alias in [*entity.aliases, *(m.text for m in entity.mentions)]:
-        if alias != entity.name:
-            proxy.add("alias", alias)
-    proxy.add("country", entity.country)
-    if proxy.schema.name == "Address":
-        proxy.add("full", entity.name)
-        if entity.lat is not None and entity.lon is not None:
-            proxy.add("latitude", str(entity.lat))
-            proxy.add("longitude", str(entity.lon))
-    if entity.type == "Compound":
-        proxy.add("summary", COMPOUND_SUMMARY)
-    if entity.type == "Person":
-        proxy.add("position", entity.roles)
-    return proxy
-
-
-def country_proxy(code: str) -> EntityProxy | None:
-    """The Address entity of a country given by ISO code, with the id of a place of that name."""
-    country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
-        return None
-    name = str(getattr(country, "common_name", country.name))
-    return entity_proxy(Entity(type="Location", name=name, country=country.alpha_2))
-
-
-def documentation_proxy(report: Report, article_id: str, entity: Entity) -> EntityProxy:
-    proxy = model.make_entity("Documentation")
-    proxy.id = make_id("ftm-documentation", report.id, entity.id)
-    proxy.add("document", article_id)
-    proxy.add("entity", entity.id)
-    proxy.add("role", "mentioned in report")
-    surface = list(dict.fromkeys(m.text for m in entity.mentions)) or [entity.name]
-    proxy.add("summary", " | ".join(surface))
-    if entity.mentions:
-        proxy.add("description", "spans: " + ", ".join(f"{m.start}-{m.end}" for m in entity.mentions))
-    proxy.add("date", report.published)
+def _cite(proxy: EntityProxy, report: Report, article: str) -> None:
+    proxy.add("proof", article)
     proxy.add("sourceUrl", report.url)
-    proxy.add("publisher", report.source)
-    return proxy
+    proxy.add("publisher", publisher(report))
 
 
-def claim_proxy(report: Report, article_id: str, claim: Claim, speakers: dict[str, str]) -> EntityProxy:
+def claim_proxy(report: Report, article: str, claim: Claim, data: Fused) -> EntityProxy:
     proxy = model.make_entity("Event")
-    proxy.id = make_id("ftm-claim", report.id, claim.id)
+    proxy.id = claim_id(report.id, claim)
     proxy.add("name", claim_title(claim))
     proxy.add("summary", claim.quote)
-    proxy.add("description", claim_fields(claim))
+    key = claim_key(report.id, claim.id)
+    proxy.add("description", json.dumps(claim_fields(claim) | {"claim_id": key}, ensure_ascii=False))
     proxy.add("date", claim.date or report.published)
     proxy.add("country", claim.location)
-    proxy.add("keywords", claim.measure)
-    proxy.add("proof", article_id)
-    proxy.add("sourceUrl", report.url)
-    proxy.add("publisher", report.source)
-    proxy.add("recordId", claim.id)
-    if claim.speaker and name_key(claim.speaker) in speakers:
-        proxy.add("involved", speakers[name_key(claim.speaker)])
+    proxy.add("keywords", ["claim", claim.measure, *data.flags_of.get(key, [])])
+    _cite(proxy, report, article)
+    proxy.add("recordId", key)
+    if claim.speaker:
+        speaker = data.resolved(report.id, claim.speaker)
+        if speaker is not None and speaker.type in ("Person", "Organization"):
+            proxy.add("involved", speaker.id)
     return proxy
 
 
-def route_proxy(
-    report: Report, article_id: str, route: Route, origin: EntityProxy, destination: EntityProxy
-) -> EntityProxy:
+def route_proxy(report: Report, article: str, route: Route, origin: str, destination: str) -> EntityProxy:
     proxy = model.make_entity("Trip")
+    key = route_key(report.id, route.id)
     proxy.id = make_id("ftm-route", report.id, route.id)
-    proxy.add("name", f"Trafficking route {origin.first('name')} -> {destination.first('name')}")
-    proxy.add("startLocation", origin.id)
-    proxy.add("endLocation", destination.id)
+    proxy.add("name", f"Trafficking route {country_name(route.origin)} -> {country_name(route.destination)}")
+    proxy.add("startLocation", origin)
+    proxy.add("endLocation", destination)
     proxy.add("country", [route.origin, route.destination])
     proxy.add("summary", route.quote)
-    count = "unknown" if route.count is None else str(route.count)
-    proxy.add(
-        "description",
-        f"origin={route.origin}; destination={route.destination}; count={count}; "
-        f"span={route.start}-{route.end}",
-    )
+    fields = {"route_id": key, "origin": route.origin, "destination": route.destination,
+              "count": route.count, "start": route.start, "end": route.end}
+    proxy.add("description", json.dumps(fields))
     proxy.add("date", report.published)
-    proxy.add("proof", article_id)
-    proxy.add("sourceUrl", report.url)
-    proxy.add("publisher", report.source)
-    proxy.add("recordId", route.id)
+    proxy.add("keywords", "route")
+    _cite(proxy, report, article)
+    proxy.add("recordId", key)
     return proxy
+
+
+def country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code.upper())
+    return str(getattr(country, "common_name", country.name)) if country is not None else code
 
 
 def claim_title(claim: Claim) -> str:
@@ -195,39 +183,26 @@ def claim_title(claim: Claim) -> str:
     return f"{label}: {figure}"
 
 
-def claim_fields(claim: Claim) -> str:
-    fields = {
+def claim_fields(claim: Claim) -> dict[str, object]:
+    """The structured fields of a claim (None left out), for the JSON description."""
+    fields: dict[str, object] = {
         "measure": claim.measure,
         "qualifier": claim.qualifier,
-        "value": _fmt(claim.value),
-        "low": _fmt(claim.low),
-        "high": _fmt(claim.high),
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
         "unit": claim.unit,
         "currency": claim.currency,
         "period": claim.period,
         "location": claim.location,
         "speaker": claim.speaker,
-        "span": f"{claim.start}-{claim.end}",
+        "start": claim.start,
+        "end": claim.end,
     }
-    return "; ".join(f"{key}={value}" for key, value in fields.items() if value not in (None, ""))
+    return {key: value for key, value in fields.items() if value not in (None, "")}
 
 
 def _fmt(value: float | None) -> str:
     if value is None:
         return ""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-
-
-def _merge(entities: dict[str, EntityProxy], proxy: EntityProxy) -> None:
-    """Merge ``proxy`` into the entity of the same id; a differing name becomes an alias."""
-    key = proxy.id or ""
-    existing = entities.get(key)
-    if existing is None:
-        entities[key] = proxy
-        return
-    if existing.schema != proxy.schema:
-        return
-    other = proxy.clone()
-    names = other.pop("name")
-    other.add("alias", [name for name in names if name not in existing.get("name")])
-    existing.merge(other)

@@ -1,148 +1,164 @@
-"""The flat tables of an export (reports, entities, claims, routes): columns, types and rows.
+"""The relational tables of an export: one table per item kind, with keys, types and rows.
 
-Pure logic, no I/O: :mod:`ringscope.export.tables` writes these rows as CSV or Parquet. Every
-extracted row keeps its provenance: ``report_id`` and the character span ``start``/``end`` with its
-``quote`` (for entities, the first mention).
+Pure logic, no I/O: :mod:`ringscope.export.tables` writes these rows as CSV or Parquet, and
+``docs/exports.md`` describes every table. Keys: ``report_id``, ``entity_id`` (the resolved entity,
+also its FtM id), ``claim_id``, ``figure_id``, ``event_id``, ``route_id``, ``mention_id``,
+``date_id``; every extracted row keeps its report and span (``start``/``end``) with its ``quote``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
-from ringscope.model import Extraction, Report
+from ringscope.export.fused import (
+    Fused,
+    article_id,
+    as_date,
+    claim_key,
+    figure_dates,
+    publisher,
+    route_key,
+    title,
+)
+from ringscope.model import make_id
 
-ColumnType = Literal["string", "int", "float"]
-Row = dict[str, str | int | float | None]
+ColumnType = Literal["string", "int", "float", "date", "bool", "list"]
+Value = str | int | float | bool | dt.date | list[str] | None
+Row = dict[str, Value]
+
+_SPAN: list[tuple[str, ColumnType]] = [("start", "int"), ("end", "int"), ("quote", "string")]
 
 TABLES: dict[str, list[tuple[str, ColumnType]]] = {
     "reports": [
-        ("report_id", "string"),
-        ("external_id", "string"),
-        ("source", "string"),
-        ("url", "string"),
-        ("published", "string"),
-        ("title", "string"),
-        ("content_hash", "string"),
-        ("chars", "int"),
+        ("report_id", "string"), ("ftm_id", "string"), ("external_id", "string"), ("outlet", "string"),
+        ("url", "string"), ("published", "date"), ("title", "string"), ("language", "string"),
+        ("event_id", "string"), ("content_hash", "string"), ("chars", "int"),
     ],
     "entities": [
-        ("report_id", "string"),
-        ("entity_id", "string"),
-        ("type", "string"),
-        ("name", "string"),
-        ("country", "string"),
-        ("lat", "float"),
-        ("lon", "float"),
-        ("roles", "string"),
-        ("aliases", "string"),
-        ("mentions", "int"),
-        ("start", "int"),
-        ("end", "int"),
-        ("quote", "string"),
+        ("entity_id", "string"), ("type", "string"), ("name", "string"), ("country", "string"),
+        ("lat", "float"), ("lon", "float"), ("aliases", "list"), ("roles", "list"),
+        ("report_ids", "list"), ("reports", "int"), ("mentions", "int"),
+    ],
+    "mentions": [
+        ("mention_id", "string"), ("report_id", "string"), ("entity_id", "string"), ("type", "string"),
+        ("name", "string"), *_SPAN,
+    ],
+    "roles": [
+        ("entity_id", "string"), ("role", "string"), ("organization_id", "string"), ("report_ids", "list"),
     ],
     "claims": [
-        ("report_id", "string"),
-        ("claim_id", "string"),
-        ("measure", "string"),
-        ("value", "float"),
-        ("low", "float"),
-        ("high", "float"),
-        ("qualifier", "string"),
-        ("unit", "string"),
-        ("currency", "string"),
-        ("period", "string"),
-        ("location", "string"),
-        ("speaker", "string"),
-        ("date", "string"),
-        ("start", "int"),
-        ("end", "int"),
-        ("quote", "string"),
+        ("claim_id", "string"), ("report_id", "string"), ("figure_id", "string"), ("event_id", "string"),
+        ("measure", "string"), ("value", "float"), ("low", "float"), ("high", "float"),
+        ("qualifier", "string"), ("unit", "string"), ("currency", "string"), ("period", "string"),
+        ("location", "string"), ("speaker", "string"), ("date", "date"), ("published", "date"),
+        ("flags", "list"), *_SPAN,
+    ],
+    "figures": [
+        ("figure_id", "string"), ("event_id", "string"), ("measure", "string"), ("location", "string"),
+        ("period", "string"), ("value", "float"), ("qualifier", "string"), ("currency", "string"),
+        ("usd", "float"), ("spread_low", "float"), ("spread_high", "float"), ("claims", "int"),
+        ("independent_sources", "int"), ("conflicted", "bool"), ("flags", "list"), ("notes", "list"),
+        ("reason", "string"),
+        ("rule", "string"), ("part_of", "string"), ("first_published", "date"),
+        ("last_published", "date"), ("claim_ids", "list"),
+    ],
+    "events": [
+        ("event_id", "string"), ("report_ids", "list"), ("reports", "int"), ("first_published", "date"),
+        ("last_published", "date"), ("figure_ids", "list"),
     ],
     "routes": [
-        ("report_id", "string"),
-        ("route_id", "string"),
-        ("origin", "string"),
-        ("destination", "string"),
-        ("count", "int"),
-        ("start", "int"),
-        ("end", "int"),
-        ("quote", "string"),
+        ("route_id", "string"), ("report_id", "string"), ("origin", "string"), ("destination", "string"),
+        ("count", "int"), ("published", "date"), *_SPAN,
+    ],
+    "dates": [
+        ("date_id", "string"), ("report_id", "string"), ("value", "string"), ("date", "date"), *_SPAN,
     ],
 }
-"""Table name -> ordered (column, type). Multi-valued fields (roles, aliases) are joined by ``"; "``."""
-
-LIST_SEPARATOR = "; "
+"""Table name -> ordered (column, type). ``list`` is a list of strings (a JSON array in CSV)."""
 
 
-def report_rows(report: Report, extraction: Extraction) -> Iterator[tuple[str, Row]]:
-    """(table, row) pairs for one report and its extraction (give redacted items: see privacy.view)."""
-    yield (
-        "reports",
-        {
-            "report_id": report.id,
-            "external_id": report.external_id,
-            "source": report.source,
-            "url": report.url,
-            "published": report.published,
-            "title": report.title,
-            "content_hash": report.content_hash,
-            "chars": len(report.text),
-        },
-    )
-    for entity in extraction.entities:
-        first = entity.mentions[0] if entity.mentions else None
-        yield (
-            "entities",
-            {
-                "report_id": report.id,
-                "entity_id": entity.id,
-                "type": entity.type,
-                "name": entity.name,
-                "country": entity.country,
-                "lat": entity.lat,
-                "lon": entity.lon,
-                "roles": LIST_SEPARATOR.join(entity.roles) or None,
-                "aliases": LIST_SEPARATOR.join(entity.aliases) or None,
-                "mentions": len(entity.mentions),
-                "start": first.start if first else None,
-                "end": first.end if first else None,
-                "quote": first.text if first else None,
-            },
-        )
-    for claim in extraction.claims:
-        yield (
-            "claims",
-            {
-                "report_id": report.id,
-                "claim_id": claim.id,
-                "measure": claim.measure,
-                "value": claim.value,
-                "low": claim.low,
-                "high": claim.high,
-                "qualifier": claim.qualifier,
-                "unit": claim.unit,
-                "currency": claim.currency,
-                "period": claim.period,
-                "location": claim.location,
-                "speaker": claim.speaker,
-                "date": claim.date,
-                "start": claim.start,
-                "end": claim.end,
+def rows(data: Fused) -> Iterator[tuple[str, Row]]:
+    """(table, row) pairs of the whole export (give redacted items and picture: see privacy.view)."""
+    yield from _report_rows(data)
+    yield from _entity_rows(data)
+    yield from _figure_rows(data)
+
+
+def _report_rows(data: Fused) -> Iterator[tuple[str, Row]]:
+    for report, extraction in data.items:
+        published = as_date(report.published)
+        yield "reports", {
+            "report_id": report.id, "ftm_id": article_id(report.id), "external_id": report.external_id,
+            "outlet": publisher(report), "url": report.url, "published": published,
+            "title": title(report), "language": extraction.language, "event_id": data.event_of(report.id),
+            "content_hash": report.content_hash, "chars": len(report.text),
+        }
+        for claim in extraction.claims:
+            key = claim_key(report.id, claim.id)
+            figure = data.figure_of.get(key)
+            yield "claims", {
+                "claim_id": key, "report_id": report.id, "figure_id": figure.id if figure else None,
+                "event_id": data.event_of(report.id), "measure": claim.measure, "value": claim.value,
+                "low": claim.low, "high": claim.high, "qualifier": claim.qualifier, "unit": claim.unit,
+                "currency": claim.currency, "period": claim.period, "location": claim.location,
+                "speaker": claim.speaker, "date": as_date(claim.date), "published": published,
+                "flags": data.flags_of.get(key, []), "start": claim.start, "end": claim.end,
                 "quote": claim.quote,
-            },
-        )
-    for route in extraction.routes:
-        yield (
-            "routes",
-            {
-                "report_id": report.id,
-                "route_id": route.id,
-                "origin": route.origin,
-                "destination": route.destination,
-                "count": route.count,
-                "start": route.start,
-                "end": route.end,
-                "quote": route.quote,
-            },
-        )
+            }
+        for route in extraction.routes:
+            yield "routes", {
+                "route_id": route_key(report.id, route.id), "report_id": report.id,
+                "origin": route.origin, "destination": route.destination, "count": route.count,
+                "published": published, "start": route.start, "end": route.end, "quote": route.quote,
+            }
+        for found in extraction.dates:
+            yield "dates", {
+                "date_id": make_id("dateref", report.id, found.start, found.end), "report_id": report.id,
+                "value": found.value, "date": as_date(found.value), "start": found.start,
+                "end": found.end, "quote": found.text,
+            }
+
+
+def _entity_rows(data: Fused) -> Iterator[tuple[str, Row]]:
+    for e in data.picture.entities:
+        mentions = [(o.report_id, m) for o in e.occurrences for m in o.entity.mentions]
+        yield "entities", {
+            "entity_id": e.id, "type": e.type, "name": e.name, "country": e.country, "lat": e.lat,
+            "lon": e.lon, "aliases": list(e.aliases), "roles": list(e.roles), "report_ids": e.reports,
+            "reports": len(e.reports), "mentions": len(mentions),
+        }
+        for report_id, m in mentions:
+            yield "mentions", {
+                "mention_id": make_id("mention", report_id, e.id, m.start, m.end), "report_id": report_id,
+                "entity_id": e.id, "type": e.type, "name": e.name, "start": m.start, "end": m.end,
+                "quote": m.text,
+            }
+        for role, org_id in e.links:
+            yield "roles", {"entity_id": e.id, "role": role, "organization_id": org_id,
+                            "report_ids": list(e.roles.get(role, []))}
+
+
+def _figure_rows(data: Fused) -> Iterator[tuple[str, Row]]:
+    for f in data.picture.figures:
+        dates = figure_dates(f)
+        yield "figures", {
+            "figure_id": f.id, "event_id": f.event_id, "measure": f.measure, "location": f.location,
+            "period": f.period, "value": f.value, "qualifier": f.qualifier, "currency": f.currency,
+            "usd": f.usd, "spread_low": f.spread[0] if f.spread else None,
+            "spread_high": f.spread[1] if f.spread else None, "claims": len(f.claims),
+            "independent_sources": f.independent, "conflicted": f.conflicted,
+            "flags": sorted({flag.code for flag in f.flags}), "notes": sorted({n.code for n in f.notes}),
+            "reason": f.reason or None,
+            "rule": f.rule or None, "part_of": data.part_of(f),
+            "first_published": dates[0] if dates else None, "last_published": dates[-1] if dates else None,
+            "claim_ids": [claim_key(r.report_id, r.claim.id) for r in f.claims],
+        }
+    for event in data.picture.events:
+        dates = sorted(d for d in (as_date(p) for p in event.published) if d is not None)
+        yield "events", {
+            "event_id": event.id, "report_ids": list(event.report_ids), "reports": len(event.report_ids),
+            "first_published": dates[0] if dates else None, "last_published": dates[-1] if dates else None,
+            "figure_ids": [f.id for f in event.figures],
+        }

@@ -1,12 +1,15 @@
-"""CSV and Parquet exports of the flat tables defined in :mod:`ringscope.export.rows`.
+"""CSV and Parquet exports of the relational tables defined in :mod:`ringscope.export.rows`.
 
-Both writers stream: rows go out report by report (Parquet in row groups of at most
-``BATCH_ROWS`` rows), so memory stays bounded on large stores.
+Parquet keeps the column types (dates as dates, lists as lists of strings, booleans); CSV writes
+dates as ISO text, lists as JSON arrays and booleans as true/false. Parquet rows go out in row
+groups of at most ``BATCH_ROWS`` rows.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import json
 from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
@@ -17,7 +20,9 @@ import pyarrow.parquet as pq
 
 from ringscope.export.cells import neutral
 from ringscope.export.errors import ExportError
-from ringscope.export.rows import TABLES, ColumnType, Row, report_rows
+from ringscope.export.fused import fused
+from ringscope.export.rows import TABLES, ColumnType, Row, Value, rows
+from ringscope.fuse import Picture
 from ringscope.model import Extraction, Report
 from ringscope.private import private_file
 
@@ -30,6 +35,9 @@ _ARROW_TYPES: dict[ColumnType, pa.DataType] = {
     "string": pa.string(),
     "int": pa.int64(),
     "float": pa.float64(),
+    "date": pa.date32(),
+    "bool": pa.bool_(),
+    "list": pa.list_(pa.string()),
 }
 
 
@@ -38,8 +46,9 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(name, _ARROW_TYPES[kind], nullable=True) for name, kind in TABLES[table]])
 
 
-def write_csv(items: Iterable[Item], out_dir: Path) -> dict[str, int]:
-    """Write reports.csv, entities.csv, claims.csv and routes.csv to ``out_dir``; returns row counts."""
+def write_csv(items: Iterable[Item], out_dir: Path, picture: Picture | None = None) -> dict[str, int]:
+    """Write one CSV per table of :data:`TABLES` to ``out_dir``; returns row counts. ``picture`` is
+    the fused picture of ``items`` (fused here when not given)."""
     _prepare(out_dir)
     counts = dict.fromkeys(TABLES, 0)
     with ExitStack() as stack:
@@ -50,15 +59,15 @@ def write_csv(items: Iterable[Item], out_dir: Path) -> dict[str, int]:
             writer = csv.DictWriter(fh, fieldnames=[name for name, _ in columns])
             writer.writeheader()
             writers[table] = writer
-        for report, extraction in items:
-            for table, row in report_rows(report, extraction):
-                writers[table].writerow({key: _csv_value(value) for key, value in row.items()})
-                counts[table] += 1
+        for table, row in rows(fused(items, picture)):
+            writers[table].writerow({key: _csv_value(value) for key, value in row.items()})
+            counts[table] += 1
     return counts
 
 
-def write_parquet(items: Iterable[Item], out_dir: Path) -> dict[str, int]:
-    """Write reports.parquet, entities.parquet, claims.parquet and routes.parquet; returns row counts."""
+def write_parquet(items: Iterable[Item], out_dir: Path, picture: Picture | None = None) -> dict[str, int]:
+    """Write one Parquet file per table of :data:`TABLES` (dates as dates, lists as lists); returns
+    row counts."""
     _prepare(out_dir)
     counts = dict.fromkeys(TABLES, 0)
     buffers: dict[str, list[Row]] = {table: [] for table in TABLES}
@@ -71,21 +80,20 @@ def write_parquet(items: Iterable[Item], out_dir: Path) -> dict[str, int]:
             )
             for table in TABLES
         }
-        for report, extraction in items:
-            for table, row in report_rows(report, extraction):
-                buffers[table].append(row)
-                counts[table] += 1
-                if len(buffers[table]) >= BATCH_ROWS:
-                    _flush(writers[table], table, buffers[table])
-        for table, rows in buffers.items():
-            _flush(writers[table], table, rows)
+        for table, row in rows(fused(items, picture)):
+            buffers[table].append(row)
+            counts[table] += 1
+            if len(buffers[table]) >= BATCH_ROWS:
+                _flush(writers[table], table, buffers[table])
+        for table, buffered in buffers.items():
+            _flush(writers[table], table, buffered)
     return counts
 
 
-def _flush(writer: pq.ParquetWriter, table: str, rows: list[Row]) -> None:
-    if rows:
-        writer.write_table(pa.Table.from_pylist(rows, schema=arrow_schema(table)))
-        rows.clear()
+def _flush(writer: pq.ParquetWriter, table: str, buffered: list[Row]) -> None:
+    if buffered:
+        writer.write_table(pa.Table.from_pylist(buffered, schema=arrow_schema(table)))
+        buffered.clear()
 
 
 def _prepare(out_dir: Path) -> None:
@@ -97,9 +105,15 @@ def _prepare(out_dir: Path) -> None:
         raise ExportError(f"{out_dir}: cannot create the export folder ({exc.strerror})") from exc
 
 
-def _csv_value(value: str | int | float | None) -> str | int:
+def _csv_value(value: Value) -> str | int:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return str(neutral(json.dumps(value, ensure_ascii=False)))
     if isinstance(value, float):
         return int(value) if value.is_integer() else repr(value)
     if isinstance(value, str):

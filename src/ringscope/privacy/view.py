@@ -77,6 +77,8 @@ def extraction(
         claims=[claim(policy, c, redacted) for c in item.claims],
         routes=[_route(policy, r, redacted) for r in item.routes],
         dates=[_date(d, redacted) for d in item.dates],
+        language=item.language,
+        unsupported_language=item.unsupported_language,
     )
 
 

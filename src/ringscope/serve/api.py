@@ -359,7 +359,8 @@ def export_response(request: Request, user: User, kind: str, include_victims: bo
         from ringscope.export.ftm import to_ftm
 
         def lines() -> Iterator[str]:
-            for proxy in to_ftm(withhold.export_items(request, include_victims)):
+            picture = snapshots.load(store_path(request)).view(names=include_victims)
+            for proxy in to_ftm(withhold.export_items(request, include_victims), picture=picture):
                 yield json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
             from ringscope.screen.store import iter_ftm
 
