@@ -123,3 +123,10 @@ def test_library_extract_keeps_working_after_submodules_are_imported() -> None:
     lines = result.stdout.splitlines()
     assert lines == ["['victims_rescued', 'victims_rescued', 'victims_rescued', 'victims_rescued']",
                      "ringscope.extract.claims"]
+
+
+def test_a_short_english_sentence_is_read_as_english() -> None:
+    """One short sentence of English (where the model alone may guess a related language) is read."""
+    text = "The nurses freed in Cambodia came from Kenya (12), Ghana (4) and Peru (3)."
+    assert detect_language(text).code == "en"
+    assert extract(text, None).routes

@@ -54,7 +54,7 @@ ENGLISH_SHARE = 0.15
 """Share of :data:`ENGLISH_WORDS` among the opening words above which text is taken as English
 (English news prose runs at 0.2 to 0.3; Dutch, the nearest, under 0.1)."""
 
-ENGLISH_MIN_WORDS = 20
+ENGLISH_MIN_WORDS = 8
 """Words needed in the first :data:`ENGLISH_WINDOW` characters before the shortcut applies."""
 
 ENGLISH_WINDOW = 600
