@@ -12,6 +12,7 @@ import sqlite3
 
 from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
+from ringscope.store.picture import PICTURE_SCHEMA
 from ringscope.store.withheld import WITHHELD_SCHEMA
 
 _V1 = """
@@ -144,7 +145,7 @@ ALTER TABLE reports ADD COLUMN unsupported_language INTEGER NOT NULL DEFAULT 0;
 """Each report's detected language, and whether the extractor left it unread for its language."""
 
 MIGRATIONS: list[str] = [
-    _V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE, WITHHELD_SCHEMA,
+    _V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE, WITHHELD_SCHEMA, PICTURE_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
