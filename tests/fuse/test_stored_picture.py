@@ -73,3 +73,12 @@ def test_removing_a_report_makes_the_stored_picture_stale_and_it_is_fused_again(
         assert gone not in again.reports and gone not in again.event_of
         assert store.stored_picture(store.state()) is not None
     assert gone not in picture(copy).event_of
+
+
+def test_the_order_of_the_reports_changes_nothing_but_the_order_they_are_listed_in(one_batch: Path) -> None:
+    with open_store(one_batch) as store:
+        pairs = list(store.iter_extractions())
+    forward, backward = fuse(pairs), fuse(reversed(pairs))
+    assert encode(forward) == encode(backward)
+    assert list(backward.reports) == [report.id for report, _ in reversed(pairs)]
+    assert list(forward.reports) != list(backward.reports)
