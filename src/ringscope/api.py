@@ -41,13 +41,13 @@ def ingest(
 
 
 def picture(store: str | Path | Store | None = None) -> Picture:
-    """The fused picture of a store: events, resolved entities, reconciled figures with conflicts."""
-    from ringscope.fuse import fuse
+    """The fused picture of a store (the stored one, fused again only when the store changed)."""
+    from ringscope.fuse.stored import current
 
     if isinstance(store, Store):
-        return fuse(store.iter_extractions())
+        return current(store)
     with open_store(store, create=False) as db:
-        return fuse(db.iter_extractions())
+        return current(db)
 
 
 __all__ = ["IngestSummary", "Store", "ingest", "open_store", "picture"]

@@ -61,12 +61,17 @@ def claim_refs(items: Iterable[tuple[Report, Extraction]], event_of: dict[str, s
 
 
 def fuse(items: Iterable[tuple[Report, Extraction]], settings: EventSettings | None = None) -> Picture:
-    """Group events, resolve entities and reconcile claims over ``items``."""
-    pairs = list(items)
+    """Group events, resolve entities and reconcile claims over ``items``.
+
+    The reports are taken in the order of their ids, so the same reports give the same picture
+    whatever order they came in (all at once or in batches); ``reports`` keeps their given order
+    (the store's: the victim policy numbers placeholders in the order the store first names people)."""
+    given = list(items)
+    pairs = sorted(given, key=lambda item: item[0].id)
     event_of = group_events(pairs, settings)
     figures = reconcile(claim_refs(pairs, event_of))
     entities = resolve((report, extraction.entities) for report, extraction in pairs)
-    reports = {report.id: report for report, _ in pairs}
+    reports = {report.id: report for report, _ in given}
     members: dict[str, list[str]] = defaultdict(list)
     for report_id, event_id in event_of.items():
         if event_id:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ringscope.fuse.names import acronym, fold, is_acronym, resolution_key
 from ringscope.fuse.unionfind import UnionFind
@@ -55,61 +56,88 @@ class ResolvedEntity:
         return sorted({o.report_id for o in self.occurrences})
 
 
+@lru_cache(maxsize=1 << 18)
+def _key(name: str, entity_type: str) -> str:
+    return resolution_key(name, entity_type)
+
+
 def _keys(entity: Entity) -> set[str]:
-    keys = {resolution_key(entity.name, entity.type)}
-    keys.update(resolution_key(alias, entity.type) for alias in entity.aliases)
+    keys = {_key(entity.name, entity.type)}
+    keys.update(_key(alias, entity.type) for alias in entity.aliases)
     return {k for k in keys if k}
 
 
 def resolve(items: Iterable[tuple[Report, list[Entity]]]) -> list[ResolvedEntity]:
-    """Resolve the entities of many reports into cross-report entities."""
+    """Resolve the entities of many reports into cross-report entities.
+
+    Joining works on distinct names, not occurrences: occurrences with the same type, name and
+    aliases are one *form*, joined once; the groups of forms are then spread back over the
+    occurrences in their order, so the result is the one an occurrence-by-occurrence join gives.
+    """
     occurrences = [Occurrence(report.id, entity) for report, entities in items for entity in entities]
-    uf: UnionFind[int] = UnionFind(range(len(occurrences)))
+    forms: list[Entity] = []
+    form_of: list[int] = []
+    seen: dict[tuple[str, str, tuple[str, ...]], int] = {}
+    for occ in occurrences:
+        entity = occ.entity
+        if _keys(entity):
+            index = seen.setdefault((entity.type, entity.name, tuple(entity.aliases)), len(forms))
+        else:
+            index = len(forms)  # no key: never joined by key, so never one form with another
+        if index == len(forms):
+            forms.append(entity)
+        form_of.append(index)
+    uf: UnionFind[int] = UnionFind(range(len(forms)))
     by_key: dict[tuple[str, str], int] = {}
-    for i, occ in enumerate(occurrences):
-        for key in _keys(occ.entity):
-            first = by_key.setdefault((occ.entity.type, key), i)
-            uf.union(first, i)
-    _join_acronyms(occurrences, by_key, uf)
-    _join_fuzzy(occurrences, uf)
-    groups = uf.groups()
-    resolved = [_build([occurrences[i] for i in group]) for group in groups]
+    for i, entity in enumerate(forms):
+        for key in _keys(entity):
+            uf.union(by_key.setdefault((entity.type, key), i), i)
+    _join_acronyms(forms, form_of, uf)
+    _join_fuzzy(forms, uf)
+    groups: dict[int, list[Occurrence]] = {}
+    for occ, form in zip(occurrences, form_of, strict=True):
+        groups.setdefault(uf.find(form), []).append(occ)
+    resolved = [_build(group) for group in groups.values()]
     _link_roles(resolved)
     resolved.sort(key=lambda e: (-len(e.reports), e.type, e.name))
     return resolved
 
 
-def _join_acronyms(
-    occurrences: list[Occurrence], by_key: dict[tuple[str, str], int], uf: UnionFind[int]
-) -> None:
+def _join_acronyms(forms: list[Entity], form_of: list[int], uf: UnionFind[int]) -> None:
     initials: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for i, occ in enumerate(occurrences):
-        if not is_acronym(occ.entity.name):
-            short = acronym(occ.entity.name)
+    for i, entity in enumerate(forms):
+        if not is_acronym(entity.name):
+            short = acronym(entity.name)
             if short:
-                initials[(occ.entity.type, short)].add(uf.find(i))
-    for i, occ in enumerate(occurrences):
-        if is_acronym(occ.entity.name):
-            roots = initials.get((occ.entity.type, fold(occ.entity.name).replace(" ", "")), set())
+                initials[(entity.type, short)].add(uf.find(i))
+    acronyms = {i for i, entity in enumerate(forms) if is_acronym(entity.name)}
+    # every occurrence in turn, as a repeated acronym may find its long form joined by then
+    for i in form_of:
+        if i in acronyms:
+            entity = forms[i]
+            roots = initials.get((entity.type, fold(entity.name).replace(" ", "")), set())
             if len({uf.find(r) for r in roots}) == 1:
                 uf.union(next(iter(roots)), i)
 
 
-def _join_fuzzy(occurrences: list[Occurrence], uf: UnionFind[int]) -> None:
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, occ in enumerate(occurrences):
-        key = resolution_key(occ.entity.name, occ.entity.type)
+def _join_fuzzy(forms: list[Entity], uf: UnionFind[int]) -> None:
+    """Join near-identical long names, compared once per distinct key within a block."""
+    first: dict[tuple[str, str], int] = {}
+    for i, entity in enumerate(forms):
+        key = _key(entity.name, entity.type)
         if len(key) >= FUZZY_MIN_LENGTH:
-            words = key.split()
-            blocks[(occ.entity.type, words[0][:3])].append(i)
-            blocks[(occ.entity.type, words[-1][:3])].append(i)
-    for members in blocks.values():
-        keys = {i: resolution_key(occurrences[i].entity.name, occurrences[i].entity.type) for i in members}
-        for a in range(len(members)):
-            for b in range(a + 1, len(members)):
-                i, j = members[a], members[b]
-                if uf.find(i) != uf.find(j) and fuzz.ratio(keys[i], keys[j]) >= FUZZY_MIN:
-                    uf.union(i, j)
+            first.setdefault((entity.type, key), i)
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for etype, key in first:
+        words = key.split()
+        blocks[(etype, words[0][:3])].append(key)
+        if words[-1][:3] != words[0][:3]:
+            blocks[(etype, words[-1][:3])].append(key)
+    for (etype, _), keys in blocks.items():
+        for a in range(len(keys) - 1):
+            for _, _, b in process.extract(keys[a], keys[a + 1 :], scorer=fuzz.ratio,
+                                           score_cutoff=FUZZY_MIN, limit=None):
+                uf.union(first[(etype, keys[a])], first[(etype, keys[a + 1 + b])])
 
 
 def _build(group: list[Occurrence]) -> ResolvedEntity:
@@ -119,7 +147,7 @@ def _build(group: list[Occurrence]) -> ResolvedEntity:
     countries = Counter(o.entity.country for o in group if o.entity.country)
     coords = next(((o.entity.lat, o.entity.lon) for o in group if o.entity.lat is not None), (None, None))
     etype = group[0].entity.type
-    keys = sorted({resolution_key(o.entity.name, etype) for o in group})
+    keys = sorted({_key(o.entity.name, etype) for o in group})
     entity = ResolvedEntity(
         id=make_id("entity", etype, keys[0]),
         type=etype,
@@ -142,18 +170,26 @@ def _build(group: list[Occurrence]) -> ResolvedEntity:
 
 
 def _link_roles(entities: list[ResolvedEntity]) -> None:
-    orgs: dict[str, str] = {}
+    """Join a person to every organisation whose key is a run of whole words of one of their roles."""
+    orgs: dict[str, tuple[int, str]] = {}
     for e in entities:
         if e.type == "Organization":
             for alias in e.aliases:
-                key = resolution_key(alias, "Organization")
-                if key:
-                    orgs.setdefault(key, e.id)
+                key = _key(alias, "Organization")
+                if key and key not in orgs:
+                    orgs[key] = (len(orgs), e.id)
+    longest = max((key.count(" ") + 1 for key in orgs), default=0)
     for e in entities:
         if e.type != "Person":
             continue
         for role in e.roles:
-            folded = f" {fold(role)} "
-            for key, org_id in orgs.items():
-                if f" {key} " in folded and (role, org_id) not in e.links:
+            words = fold(role).split()
+            found = {
+                orgs[run]
+                for start in range(len(words))
+                for end in range(start + 1, min(len(words), start + longest) + 1)
+                if (run := " ".join(words[start:end])) in orgs
+            }
+            for _, org_id in sorted(found):
+                if (role, org_id) not in e.links:
                     e.links.append((role, org_id))

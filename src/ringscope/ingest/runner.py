@@ -89,7 +89,16 @@ def ingest_paths(
         _ingest_source(store, source, limit, stdin, runner, summary, problem)
         if hooks.on_source_done:
             hooks.on_source_done(source)
+    if summary.ingested:
+        store_picture(store)
     return summary
+
+
+def store_picture(store: Store) -> None:
+    """Fuse the store's reports into its stored picture (readers then find it ready)."""
+    from ringscope.fuse.stored import current
+
+    current(store)
 
 
 def _ingest_source(
@@ -151,6 +160,8 @@ def reextract_store(
         store.replace_extraction(report_id, result, runner.version)
         summary.ingested += 1
         summary.unsupported.add(result)
+    if summary.ingested:
+        store_picture(store)
     return summary
 
 

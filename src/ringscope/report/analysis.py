@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import combinations
 
-from ringscope.fuse import ResolvedEntity
+from ringscope.fuse import Picture, ResolvedEntity
 from ringscope.report.charts import Edge, Node
 from ringscope.report.geo import centroids
 from ringscope.report.mapsvg import Flow, Hotspot
@@ -82,6 +82,25 @@ def top_entities(
     return kept[:limit]
 
 
+_MEMBERS: dict[int, tuple[Picture, dict[str, ResolvedEntity], dict[str, list[str]]]] = {}
+
+
+def _members(picture: Picture) -> tuple[dict[str, ResolvedEntity], dict[str, list[str]]]:
+    """The picture's entities by id and the entities of each report (kept for the latest pictures)."""
+    cached = _MEMBERS.get(id(picture))
+    if cached is not None and cached[0] is picture:
+        return cached[1], cached[2]
+    entities = {e.id: e for e in picture.entities}
+    by_report: dict[str, list[str]] = defaultdict(list)
+    for entity in entities.values():
+        for report_id in entity.reports:
+            by_report[report_id].append(entity.id)
+    if len(_MEMBERS) >= 4:
+        _MEMBERS.pop(next(iter(_MEMBERS)))
+    _MEMBERS[id(picture)] = (picture, entities, by_report)
+    return entities, by_report
+
+
 def network(
     snapshot: Snapshot,
     limit: int = 40,
@@ -94,26 +113,35 @@ def network(
     With ``focus``, the entity and its direct neighbours; otherwise the ``limit`` most reported.
     Withheld persons are shown by their placeholders unless ``names``.
     """
-    entities = {e.id: e for e in snapshot.view(names).entities}
-    by_report: dict[str, list[str]] = defaultdict(list)
-    for entity in entities.values():
-        for report_id in entity.reports:
-            by_report[report_id].append(entity.id)
+    picture = snapshot.view(names)
+    entities, by_report = _members(picture)
+    within: set[str] | None = None
+    if focus is not None and focus in entities:
+        # only pairs among the focus and its neighbours are ever shown or ranked
+        within = {focus} | {i for r in entities[focus].reports for i in by_report[r]}
+        within |= {other for _, other in entities[focus].links}
+        within |= {e.id for e in entities.values() for _, other in e.links if other == focus}
     weights: Counter[tuple[str, str]] = Counter()
     labels: dict[tuple[str, str], str] = {}
-    for members in by_report.values():
-        for a, b in combinations(sorted(set(members)), 2):
+    reports = by_report.values() if within is None else [
+        by_report[r] for r in {r for i in within if i in entities for r in entities[i].reports}
+    ]
+    for members in reports:
+        kept = members if within is None else [i for i in members if i in within]
+        for a, b in combinations(sorted(set(kept)), 2):
             weights[(a, b)] += 1
     for entity in entities.values():
         for role, other in entity.links:
             if other in entities and other != entity.id:
                 pair = (min(entity.id, other), max(entity.id, other))
-                weights[pair] += 1
-                labels[pair] = role
+                if within is None or (pair[0] in within and pair[1] in within):
+                    weights[pair] += 1
+                    labels[pair] = role
     if focus is not None:
         keep = {focus} | {a for a, b in weights if b == focus} | {b for a, b in weights if a == focus}
         ranked = sorted(
-            keep & set(entities), key=lambda i: (i != focus, -weights.get((min(i, focus), max(i, focus)), 0))
+            keep & set(entities),
+            key=lambda i: (i != focus, -weights.get((min(i, focus), max(i, focus)), 0), i),  # ties by id
         )
         chosen = set(ranked[:limit])
     else:

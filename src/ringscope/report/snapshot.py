@@ -14,7 +14,7 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ringscope.fuse import Picture, fuse
+from ringscope.fuse import Picture, fuse, stored
 from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
@@ -80,11 +80,12 @@ def build(
     state: StateKey = (),
     policy: Policy | None = None,
     labels: Mapping[str, tuple[str, int]] | None = None,
+    picture: Picture | None = None,
 ) -> Snapshot:
     """The snapshot of ``items``; ``policy`` is decided over them unless given (a whole store's),
-    keeping the placeholders in ``labels``."""
+    keeping the placeholders in ``labels``; ``picture`` is their fused picture when already at hand."""
     pairs = list(items)
-    picture = fuse(pairs)
+    picture = picture if picture is not None else fuse(pairs)
     policy = policy if policy is not None else decide(picture, labels=labels)
     routes = [
         (f"{route.origin}->{route.destination}", report, route.count)
@@ -151,7 +152,9 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
             if policy is not None:
                 snapshot = build(select(store.iter_extractions(), country, since), state, policy)
             else:
-                snapshot = build(store.iter_extractions(), state, labels=store.withheld_labels())
+                pairs = list(store.iter_extractions())
+                picture = stored.current(store, pairs)
+                snapshot = build(pairs, state, labels=store.withheld_labels(), picture=picture)
                 _save_decision(store, snapshot.policy, state)
         _cache[key] = snapshot
         _checked[key] = time.monotonic()

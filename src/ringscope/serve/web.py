@@ -220,11 +220,12 @@ def entity(request: Request, entity_id: str, names: Names = False, user: User = 
                 seen.add((report.id, sentence))
                 mentions.append({"report": report, "sentence": sentence})
     aliases = {a.casefold() for a in found.aliases}
+    in_reports = set(found.reports)
     claims = [
         (f, ref)
         for f in picture.figures
         for ref in f.claims
-        if ref.report_id in found.reports
+        if ref.report_id in in_reports
         and (
             (ref.claim.speaker and ref.claim.speaker.casefold() in aliases)
             or any(n in ref.claim.quote.casefold() for n in aliases)

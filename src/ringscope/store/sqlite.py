@@ -18,6 +18,7 @@ from typing import Any
 
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
 from ringscope.private import private_file, tighten
+from ringscope.store import picture as picture_store
 from ringscope.store import withheld as withheld_store
 from ringscope.store.fts import QueryError, fts_query
 from ringscope.store.migrations import SchemaError, migrate, schema_version
@@ -312,6 +313,19 @@ class Store:
 
     def save_withheld(self, rows: list[WithheldRow], state: str) -> None:
         withheld_store.save(self._conn, rows, state)
+
+    # -- the stored fused picture (see ringscope.fuse.stored) -----------------------------
+
+    def state(self) -> str:
+        """Changes whenever reports are added, removed or re-extracted."""
+        return repr(tuple(self._conn.execute(picture_store.STATE_SQL).fetchone()))
+
+    def stored_picture(self, state: str) -> picture_store.PictureRows | None:
+        """The stored picture when it was taken at ``state``, else None."""
+        return picture_store.load(self._conn, state)
+
+    def save_picture(self, rows: picture_store.PictureRows, state: str) -> None:
+        picture_store.save(self._conn, rows, state)
 
     def integrity_check(self) -> str:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])

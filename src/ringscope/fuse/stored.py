@@ -1,0 +1,91 @@
+"""The fused picture as rows to store and back: events, resolved entities, figures and their flags.
+
+Pure conversion, no SQL (the store keeps the rows, :mod:`ringscope.store.picture`). Every row carries
+the stable id the picture already gives (event ids from their members, entity ids from their keys,
+figure ids from their claims), so a picture stored and loaded again is the picture that was fused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from typing import Any
+
+from ringscope.fuse.picture import Event, Picture, fuse
+from ringscope.fuse.reconcile import ClaimRef, Figure, Flag
+from ringscope.fuse.resolve import Occurrence, ResolvedEntity
+from ringscope.model import Claim, Entity, Extraction, Mention, Report
+from ringscope.store import Store
+from ringscope.store.picture import PictureRows
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode(picture: Picture) -> PictureRows:
+    rows = PictureRows(event_of=sorted(picture.event_of.items()))
+    for event in picture.events:
+        rows.events.append((event.id, _dump({"report_ids": event.report_ids, "published": event.published})))
+    for entity in picture.entities:
+        rows.entities.append((entity.id, entity.type, entity.name, _dump(dataclasses.asdict(entity))))
+    for figure in picture.figures:
+        data = dataclasses.asdict(figure)
+        rows.figures.append((figure.id, figure.event_id, figure.measure, int(figure.conflicted), _dump(data)))
+        for kind, flags in (("flag", figure.flags), ("note", figure.notes)):
+            rows.flags += [(figure.id, kind, f.claim_id, f.report_id, f.code, f.reason) for f in flags]
+    return rows
+
+
+def _entity(data: dict[str, Any]) -> Entity:
+    return Entity(**{**data, "mentions": [Mention(**m) for m in data["mentions"]]})
+
+
+def _resolved(data: dict[str, Any]) -> ResolvedEntity:
+    return ResolvedEntity(**{
+        **data,
+        "occurrences": [Occurrence(o["report_id"], _entity(o["entity"])) for o in data["occurrences"]],
+        "links": [(role, org) for role, org in data["links"]],
+    })
+
+
+def _figure(data: dict[str, Any]) -> Figure:
+    return Figure(**{
+        **data,
+        "claims": [ClaimRef(**{**c, "claim": Claim(**c["claim"])}) for c in data["claims"]],
+        "spread": tuple(data["spread"]) if data["spread"] is not None else None,
+        "flags": [Flag(**f) for f in data["flags"]],
+        "notes": [Flag(**f) for f in data["notes"]],
+    })
+
+
+def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
+    """The picture the rows hold, over ``reports`` (the stored reports, by id)."""
+    figures = [_figure(json.loads(data)) for *_, data in rows.figures]
+    by_event: dict[str | None, list[Figure]] = {}
+    for figure in figures:
+        by_event.setdefault(figure.event_id, []).append(figure)
+    events = []
+    for event_id, data in rows.events:
+        loaded = json.loads(data)
+        events.append(Event(event_id, loaded["report_ids"], loaded["published"], by_event.get(event_id, [])))
+    entities = [_resolved(json.loads(data)) for *_, data in rows.entities]
+    event_of = {report_id: event_id for report_id, event_id in rows.event_of}
+    return Picture(reports, event_of, events, entities, figures)
+
+
+def current(store: Store, pairs: list[tuple[Report, Extraction]] | None = None) -> Picture:
+    """The picture of the whole ``store``: the stored one when it is of the store's current state,
+    else fused now from ``pairs`` (the store's reports, read when not given) and stored."""
+    state = store.state()
+    items = list(store.iter_extractions()) if pairs is None else pairs
+    rows = store.stored_picture(state)
+    if rows is not None:
+        return decode({report.id: report for report, _ in items}, rows)
+    picture = fuse(items)
+    try:
+        store.save_picture(encode(picture), state)
+    except sqlite3.OperationalError:
+        pass  # a read-only store: the picture is still given, fused at every read
+    return picture

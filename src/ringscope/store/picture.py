@@ -1,0 +1,121 @@
+"""The stored fused picture: events, resolved entities, figures and flags, with the store state they hold.
+
+The picture is kept for one store state (reports added, removed or re-extracted change it); a
+reader finding another state fuses again and stores the new picture. Rows are written in one
+transaction, so a reader sees the old picture or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+PICTURE_SCHEMA = """
+CREATE TABLE picture_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL
+);
+CREATE TABLE picture_reports (
+    report_id TEXT PRIMARY KEY,
+    event_id TEXT
+);
+CREATE INDEX picture_reports_event ON picture_reports(event_id);
+CREATE TABLE picture_events (
+    id TEXT PRIMARY KEY,
+    ord INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE picture_entities (
+    id TEXT PRIMARY KEY,
+    ord INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE picture_figures (
+    id TEXT PRIMARY KEY,
+    ord INTEGER NOT NULL,
+    event_id TEXT,
+    measure TEXT NOT NULL,
+    conflicted INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX picture_figures_conflicted ON picture_figures(conflicted);
+CREATE TABLE picture_flags (
+    figure_id TEXT NOT NULL REFERENCES picture_figures(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    claim_id TEXT NOT NULL,
+    report_id TEXT NOT NULL,
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX picture_flags_figure ON picture_flags(figure_id);
+"""
+
+STATE_SQL = (
+    "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk),"
+    " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"
+    " FROM reports"
+)
+"""What changes whenever reports are added, removed or re-extracted."""
+
+@dataclass(slots=True)
+class PictureRows:
+    event_of: list[tuple[str, str | None]] = field(default_factory=list)
+    """(report id, event id or None) for every fused report."""
+    events: list[tuple[str, str]] = field(default_factory=list)
+    """(event id, JSON), in the picture's order."""
+    entities: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(entity id, type, name, JSON), in the picture's order."""
+    figures: list[tuple[str, str | None, str, int, str]] = field(default_factory=list)
+    """(figure id, event id, measure, conflicted 0/1, JSON), in the picture's order."""
+    flags: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    """(figure id, kind flag|note, claim id, report id, code, reason)."""
+
+
+_TABLES = ("picture_flags", "picture_figures", "picture_entities", "picture_events", "picture_reports")
+
+
+def stored_state(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT state FROM picture_state WHERE id = 1").fetchone()
+    return str(row[0]) if row else None
+
+
+def save(conn: sqlite3.Connection, rows: PictureRows, state: str) -> None:
+    """Replace the stored picture by ``rows``, taken at store state ``state``."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in _TABLES:
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        conn.executemany("INSERT INTO picture_reports VALUES (?, ?)", rows.event_of)
+        conn.executemany("INSERT INTO picture_events VALUES (?, ?, ?)",
+                         [(i, n, d) for n, (i, d) in enumerate(rows.events)])
+        conn.executemany("INSERT INTO picture_entities VALUES (?, ?, ?, ?, ?)",
+                         [(i, n, t, name, d) for n, (i, t, name, d) in enumerate(rows.entities)])
+        conn.executemany("INSERT INTO picture_figures VALUES (?, ?, ?, ?, ?, ?)",
+                         [(i, n, e, m, c, d) for n, (i, e, m, c, d) in enumerate(rows.figures)])
+        conn.executemany("INSERT INTO picture_flags VALUES (?, ?, ?, ?, ?, ?)", rows.flags)
+        conn.execute("INSERT INTO picture_state (id, state) VALUES (1, ?)"
+                     " ON CONFLICT(id) DO UPDATE SET state = excluded.state", (state,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def load(conn: sqlite3.Connection, state: str) -> PictureRows | None:
+    """The stored picture when it was taken at ``state``, else None."""
+    if stored_state(conn) != state:
+        return None
+    def rows(sql: str) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in conn.execute(sql)]
+
+    return PictureRows(
+        event_of=rows("SELECT report_id, event_id FROM picture_reports"),
+        events=rows("SELECT id, data FROM picture_events ORDER BY ord"),
+        entities=rows("SELECT id, type, name, data FROM picture_entities ORDER BY ord"),
+        figures=rows("SELECT id, event_id, measure, conflicted, data FROM picture_figures ORDER BY ord"),
+        flags=rows("SELECT figure_id, kind, claim_id, report_id, code, reason"
+                   " FROM picture_flags ORDER BY rowid"),
+    )

@@ -1,0 +1,84 @@
+"""The stored picture: kept in the store with stable ids, the same however the reports arrived."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from ringscope.api import ingest, open_store, picture
+from ringscope.fuse import fuse
+from ringscope.fuse.stored import current, decode, encode
+from ringscope.store.picture import PictureRows
+
+
+def _lines() -> list[str]:
+    text = resources.files("ringscope").joinpath("data/sample/reports.jsonl").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _stored(path: Path) -> PictureRows:
+    with open_store(path) as store:
+        rows = store.stored_picture(store.state())
+    assert rows is not None, "ingest left no picture of the store's current state"
+    return rows
+
+
+@pytest.fixture(scope="module")
+def one_batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("one")
+    source = root / "all.jsonl"
+    source.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    ingest([source], root / "store.db")
+    return root / "store.db"
+
+
+def test_loading_in_one_batch_or_ten_gives_the_same_picture(one_batch: Path, tmp_path: Path) -> None:
+    lines = _lines()
+    store = tmp_path / "store.db"
+    for n in range(10):
+        part = tmp_path / f"part{n}.jsonl"
+        part.write_text("".join(line + "\n" for line in lines[n::10]), encoding="utf-8")
+        ingest([part], store)
+    once, tenfold = _stored(one_batch), _stored(store)
+    assert once.events and once.entities and once.figures and once.flags
+    assert sorted(once.event_of) == sorted(tenfold.event_of)
+    assert sorted(once.events) == sorted(tenfold.events)
+    assert sorted(once.entities) == sorted(tenfold.entities)
+    assert sorted(once.figures) == sorted(tenfold.figures)
+    assert sorted(once.flags) == sorted(tenfold.flags)
+
+
+def test_the_stored_picture_is_the_fused_one(one_batch: Path) -> None:
+    with open_store(one_batch) as store:
+        pairs = list(store.iter_extractions())
+        fused = fuse(pairs)
+        loaded = decode({r.id: r for r, _ in pairs}, _stored(one_batch))
+    assert loaded == fused
+    assert encode(loaded) == encode(fused)
+
+
+def test_removing_a_report_makes_the_stored_picture_stale_and_it_is_fused_again(
+    one_batch: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.db"
+    with open_store(one_batch) as source, open_store(copy) as target:
+        source._conn.backup(target._conn)
+    with open_store(copy) as store:
+        gone = next(report.id for report, _ in store.iter_extractions())
+        assert store.remove(gone)
+        assert store.stored_picture(store.state()) is None
+        again = current(store)
+        assert gone not in again.reports and gone not in again.event_of
+        assert store.stored_picture(store.state()) is not None
+    assert gone not in picture(copy).event_of
+
+
+def test_the_order_of_the_reports_changes_nothing_but_the_order_they_are_listed_in(one_batch: Path) -> None:
+    with open_store(one_batch) as store:
+        pairs = list(store.iter_extractions())
+    forward, backward = fuse(pairs), fuse(reversed(pairs))
+    assert encode(forward) == encode(backward)
+    assert list(backward.reports) == [report.id for report, _ in reversed(pairs)]
+    assert list(forward.reports) != list(backward.reports)
