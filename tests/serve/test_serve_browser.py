@@ -6,9 +6,6 @@ built from the bundled sample corpus; nothing is loaded from the internet.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,9 +13,9 @@ import httpx
 import pytest
 
 from ringscope.report.pdf import CHROMIUM_FLAGS
-from ringscope.serve.server import wait_until_healthy
 
 from .conftest import PASSWORDS, VICTIM, Fixture
+from .live import running
 from .pngpixels import pixels, share
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -30,29 +27,11 @@ pytestmark = pytest.mark.skipif(
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
 def server(served: Fixture) -> Iterator[str]:
-    port = _free_port()
-    code = f"from ringscope.serve import run; run({str(served.path)!r}, host='127.0.0.1', port={port})"
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        if not wait_until_healthy(base, lambda: process.poll() is None, timeout=30):
-            output = process.stdout.read().decode() if process.stdout else ""
-            pytest.fail(f"the server did not start: {output[-2000:]}")
+    with running(served.path) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="module")

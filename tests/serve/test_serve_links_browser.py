@@ -5,10 +5,7 @@ is opened there too; no link runs the script, clicked or not."""
 from __future__ import annotations
 
 import json
-import socket
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +15,10 @@ from ringscope.ingest import ingest_paths
 from ringscope.report.brief import write_brief
 from ringscope.report.links import safe_href, safe_url
 from ringscope.report.pdf import CHROMIUM_FLAGS
-from ringscope.serve.server import wait_until_healthy
 from ringscope.serve.users import add_user
 from ringscope.store import Store
+
+from .live import running
 
 CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "quill-meadow-lantern-42"
@@ -79,11 +77,6 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 def _ids(store: Path) -> dict[str, str]:
     """Stored report id by the address the report came with."""
@@ -105,21 +98,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(store: Path) -> Iterator[str]:
-    port = _free_port()
-    code = f"from ringscope.serve import run; run({str(store)!r}, host='127.0.0.1', port={port})"
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        if not wait_until_healthy(base, lambda: process.poll() is None, timeout=30):
-            output = process.stdout.read().decode() if process.stdout else ""
-            pytest.fail(f"the server did not start: {output[-2000:]}")
+    with running(store) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="module")

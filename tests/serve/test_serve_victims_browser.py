@@ -10,9 +10,6 @@ opened from disk in the same browser.
 from __future__ import annotations
 
 import re
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +19,8 @@ from privacy.leaks import PUBLIC_NAMES, VICTIM_NAMES, leaks, slug_leaks
 from privacy.store import PASSWORDS, VictimStore, build
 from ringscope.report.brief import write_brief
 from ringscope.report.pdf import CHROMIUM_FLAGS
-from ringscope.serve.server import wait_until_healthy
+
+from .live import running
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -39,23 +37,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> VictimStore:
 
 @pytest.fixture(scope="module")
 def server(store: VictimStore) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    code = f"from ringscope.serve import run; run({str(store.path)!r}, host='127.0.0.1', port={port})"
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        if not wait_until_healthy(base, lambda: process.poll() is None, timeout=30):
-            output = process.stdout.read().decode() if process.stdout else ""
-            pytest.fail(f"the server did not start: {output[-2000:]}")
+    with running(store.path) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="module")
