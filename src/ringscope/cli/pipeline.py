@@ -29,8 +29,6 @@ from ringscope.cli.common import (
 from ringscope.terminal import clean
 
 if TYPE_CHECKING:
-    from ringscope.fuse.events import EventFeatures
-    from ringscope.fuse.refs import ClaimRef
     from ringscope.ingest import IngestHooks, InputError
     from ringscope.model import Report
 
@@ -182,19 +180,16 @@ def extract(
         return
     if master is not None:
         fail("--master applies to --engine spark only")
-    import dataclasses
     import tempfile
 
-    from ringscope.fuse.events import features, group_features
-    from ringscope.fuse.figures import assign, claim_refs_of
+    from ringscope.fuse.batch import ContractBatch
     from ringscope.ingest import InputError
     from ringscope.ingest.run import Extracted, Failed, Runner
 
     name = "<stdin>" if input == "-" else input
     runner = Runner()
     failed = 0
-    docs: list[EventFeatures] = []
-    refs: list[list[ClaimRef]] = []
+    batch = ContractBatch()
     # Results wait in a spill file until every report is read: event ids need the whole input.
     with open_lines(input) as lines, tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
         try:
@@ -207,25 +202,17 @@ def extract(
                     continue
                 report = outcome.report
                 report_id = report.external_id if report.external_id is not None else report.id
-                # Keyed by line: two lines may carry the same text.
-                docs.append(features(dataclasses.replace(report, id=str(outcome.line)), outcome.extraction))
-                refs.append(claim_refs_of(str(outcome.line), report.text, outcome.extraction.claims))
-                spill.write(json.dumps(outcome.extraction.to_contract(report_id), ensure_ascii=False) + "\n")
+                batch.add(str(outcome.line), report, outcome.extraction)
+                contract = json.dumps(outcome.extraction.to_contract(report_id), ensure_ascii=False)
+                spill.write(f"{outcome.line}\t{contract}\n")
         except InputError as exc:
             fail(clean(f"{name}: {exc.message}"))
-        events = group_features(docs)
-        for doc, claims in zip(docs, refs, strict=True):
-            for ref in claims:
-                ref.event_id = events[doc.report_id]
-        assign([ref for claims in refs for ref in claims])
+        batch.close()
         spill.seek(0)
         with open_out(output) as sink:
-            for doc, claims, line in zip(docs, refs, spill, strict=True):
-                record = json.loads(line)
-                record["event_cluster"] = events[doc.report_id]
-                for item, ref in zip(record["claims"], claims, strict=True):
-                    item["figure"], item["part_of"] = ref.figure, ref.part_of
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for entry in spill:
+                key, _, contract = entry.rstrip("\n").partition("\t")
+                sink.write(json.dumps(batch.annotate(key, json.loads(contract)), ensure_ascii=False) + "\n")
     if runner.unsupported.total:
         typer.echo(str(runner.unsupported), err=True)
     if failed:

@@ -16,7 +16,6 @@ from ringscope.ingest.runner import IngestSummary
 from ringscope.model import Report
 
 if TYPE_CHECKING:
-    from ringscope.fuse.refs import ClaimRef
     from ringscope.store import Store
 
 
@@ -111,11 +110,9 @@ def write_contract_records(
     """
     import tempfile
 
-    from ringscope.fuse.events import features, group_features
-    from ringscope.fuse.figures import assign, claim_refs_of
+    from ringscope.fuse.batch import ContractBatch
 
-    docs = []
-    refs: dict[str, list[ClaimRef]] = {}
+    batch = ContractBatch()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
         for row in rows:
             if row["error"] is not None:
@@ -124,27 +121,17 @@ def write_contract_records(
                 continue
             line = str(row["line"])
             if group:
-                extraction = extraction_from_json(row["extraction"])
                 report = Report(text=row["text"], published=row["published"], id=line)
-                docs.append(features(report, extraction))
-                refs[line] = claim_refs_of(line, row["text"], extraction.claims)
+                batch.add(line, report, extraction_from_json(row["extraction"]))
             spill.write(f"{line}\t{row['contract']}\n")
-        events = group_features(docs) if group else {}
-        for line, claims in refs.items():
-            for ref in claims:
-                ref.event_id = events.get(line)
-        assign([ref for claims in refs.values() for ref in claims])
+        if group:
+            batch.close()
         spill.seek(0)
         written = 0
         with nullcontext(sink) if not callable(sink) else sink() as out:
             for entry in spill:
                 line, _, contract = entry.rstrip("\n").partition("\t")
-                record = json.loads(contract)
-                record["event_cluster"] = events.get(line)
-                found = refs.get(line)
-                if found is not None and len(found) == len(record["claims"]):
-                    for item, ref in zip(record["claims"], found, strict=True):
-                        item["figure"], item["part_of"] = ref.figure, ref.part_of
+                record = batch.annotate(line, json.loads(contract))
                 if languages is not None and record.get("unsupported_language"):
                     languages.counts[record.get("language") or "und"] += 1
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
