@@ -67,7 +67,7 @@ def test_other_groups_measures_and_years_are_other_frames() -> None:
     assert not same_frame(people(48, quote="48 Chileans"), people(48, quote="48 Peruvians"))
     assert same_frame(people(48, quote="48 Chileans"), people(48, quote="48 workers"))
     assert not same_frame(people(48), people(48, measure="arrests"))
-    text = "Losses reached $2 billion in 2022 and $3.5 billion in 2023."
+    text = "Losses reached $4 billion in 2021 and $6.5 billion in 2024."
     first, second = (
         with_context(
             ClaimRef(
@@ -87,7 +87,7 @@ def test_other_groups_measures_and_years_are_other_frames() -> None:
             ),
             text,
         )
-        for v, q in ((2e9, "$2 billion"), (3.5e9, "$3.5 billion"))
+        for v, q in ((4e9, "$4 billion"), (6.5e9, "$6.5 billion"))
     )
     assert not same_frame(first, second)
 

@@ -121,7 +121,7 @@ def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[Place
 def spread_over(
     text: str, amounts: list[tuple[int, int, float]], hits: list[PlaceHit]
 ) -> list[tuple[int, int, int, PlaceHit]]:
-    """Figures of one group spread over several countries ("14 in Laos, two in Myanmar and four in
+    """Figures of one group spread over several countries ("nine in Laos, three in Myanmar and five in
     Thailand"): (start, end, value, country) for each, when two or more are listed together."""
     starts = {h.start: h for h in hits if h.kind == "country" and h.country}
     items = []
@@ -229,7 +229,7 @@ def scene(
         return None
     top = ranked[0]
     if top == origin and RAID.search(text, *sentence):
-        # workers found in a raid at home ("1,534 Filipinos and 1,190 foreigners were rescued from
+        # workers found in a raid at home ("1,210 Filipinos and 640 foreigners were freed in
         # the raid"), in a report about that country alone
         if all(held[c] == 0 and frequent[c] * 3 <= frequent[top] for c in ranked[1:]):
             return top

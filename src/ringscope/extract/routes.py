@@ -139,7 +139,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
         if spread and not SUSPECT_RE.search(text, s, e):
             assert owner is not None
             for start, end, value, place in spread:
-                # "still held: 14 in Laos, two in Myanmar and four in Thailand"
+                # "still held: nine in Laos, three in Myanmar and five in Thailand"
                 assert place.country is not None
                 taken.add(start)
                 _add(routes, seen, Route(owner, place.country, text[start:end], start, end, value, SPREAD))
