@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ringscope import settings
-from ringscope.serve import api, api_account, queries, schemas, web, webauth
+from ringscope.serve import api, api_account, pages, queries, schemas, webauth
 from ringscope.serve.auditwriter import AuditWriter
 from ringscope.serve.db import Database
 from ringscope.serve.deps import LoginRequired, audit, bearer, session_user
@@ -112,13 +112,14 @@ def create_app(
     app.include_router(api_account.router)
     app.include_router(api.router)
     app.include_router(webauth.router)
-    app.include_router(web.router)
+    for router in pages.ROUTERS:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.exception_handler(LoginRequired)
     def login_required(request: Request, exc: LoginRequired) -> Response:
         audit(request, None, "denied", f"{request.method} {request.url.path}", "login required")
-        return RedirectResponse(web.login_url(exc.next_url), status_code=303)
+        return RedirectResponse(pages.login_url(exc.next_url), status_code=303)
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -126,7 +127,7 @@ def create_app(
             403,
             404,
         ):
-            return web.error_page(request, exc.status_code, str(exc.detail))
+            return pages.error_page(request, exc.status_code, str(exc.detail))
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -135,7 +136,7 @@ def create_app(
             f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in exc.errors()
         )
         if not request.url.path.startswith(("/api/", "/health", "/openapi")) and request.method == "GET":
-            return web.error_page(request, 400, f"invalid request: {problems}")
+            return pages.error_page(request, 400, f"invalid request: {problems}")
         return JSONResponse({"detail": f"invalid request: {problems}"}, status_code=422)
 
     app.add_middleware(BodyLimit, limit=settings.MAX_BODY_BYTES if max_body is None else max_body)

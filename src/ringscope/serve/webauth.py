@@ -20,8 +20,8 @@ from ringscope.serve.deps import (
     database,
     web_user,
 )
+from ringscope.serve.pages import render, safe_next
 from ringscope.serve.users import SESSION_HOURS, User, UserError, authenticate, issue_token, revoke_token
-from ringscope.serve.web import render, safe_next
 
 router = APIRouter(include_in_schema=False)
 

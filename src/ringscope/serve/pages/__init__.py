@@ -1,0 +1,13 @@
+"""Server-rendered pages for analysts (Jinja2 templates, session cookie, CSRF on every form).
+
+One module per kind of page, each with its own router; the app includes every router of `ROUTERS`.
+"""
+
+from __future__ import annotations
+
+from ringscope.serve.pages import entities, figures, reading, screen, views
+from ringscope.serve.pages.base import error_page, login_url, render, safe_next
+
+ROUTERS = tuple(m.router for m in (reading, entities, figures, views, screen))
+
+__all__ = ["error_page", "login_url", "ROUTERS", "render", "safe_next"]

@@ -1,0 +1,98 @@
+"""Pages for resolved entities: the list and one entity with its mentions, claims and links."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from ringscope.model import ENTITY_TYPES
+from ringscope.report import analysis
+from ringscope.report.charts import network_svg
+from ringscope.report.format import sentence_around
+from ringscope.serve import withhold
+from ringscope.serve.deps import audit
+from ringscope.serve.pages.base import Names, href, load_snapshot, render, viewer
+from ringscope.serve.users import User
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    type: Annotated[str, Query(max_length=20)] = "",
+    names: Names = False,
+    user: User = viewer,
+) -> Response:
+    snap = load_snapshot(request)
+    shown = withhold.names_shown(request, user, names, "entities")
+    wanted = q.casefold()
+    kept = [
+        e
+        for e in snap.view(shown).entities
+        if (not type or e.type == type) and (not wanted or any(wanted in a.casefold() for a in e.aliases))
+    ]
+    kept.sort(key=lambda e: (-len(e.reports), e.type, e.name))
+    audit(request, user, "view", "entities", q or None)
+    return render(
+        request,
+        "entities.html",
+        user,
+        entities=kept[:300],
+        total=len(kept),
+        q=q,
+        type=type,
+        types=ENTITY_TYPES,
+    )
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity(request: Request, entity_id: str, names: Names = False, user: User = viewer) -> Response:
+    snap = load_snapshot(request)
+    shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}")
+    picture = snap.view(shown)
+    found = next((e for e in picture.entities if e.id == entity_id), None)
+    if found is None:
+        raise HTTPException(404, "no such entity")
+    mentions = []
+    seen: set[tuple[str, str]] = set()
+    for occurrence in found.occurrences[:60]:
+        report = picture.reports[occurrence.report_id]
+        for m in occurrence.entity.mentions[:3]:
+            sentence = sentence_around(report.text, m.start, m.end).strip() if m.start >= 0 else ""
+            if sentence and (report.id, sentence) not in seen:
+                seen.add((report.id, sentence))
+                mentions.append({"report": report, "sentence": sentence})
+    aliases = {a.casefold() for a in found.aliases}
+    in_reports = set(found.reports)
+    claims = [
+        (f, ref)
+        for f in picture.figures
+        for ref in f.claims
+        if ref.report_id in in_reports
+        and (
+            (ref.claim.speaker and ref.claim.speaker.casefold() in aliases)
+            or any(n in ref.claim.quote.casefold() for n in aliases)
+        )
+    ]
+    by_id = {e.id: e for e in picture.entities}
+    links = [(role, by_id[other]) for role, other in found.links if other in by_id]
+    linked_from = [(role, e) for e in picture.entities for role, other in e.links if other == found.id]
+    nodes, edges = analysis.network(snap, limit=25, names=shown, focus=found.id, href=href)
+    audit(request, user, "view", f"entity:{found.id}")
+    return render(
+        request,
+        "entity.html",
+        user,
+        entity=found,
+        mentions=mentions,
+        claims=claims[:100],
+        links=links,
+        linked_from=linked_from,
+        graph=Markup(network_svg(nodes, edges, height=420)),
+        reports=[picture.reports[r] for r in found.reports],
+    )

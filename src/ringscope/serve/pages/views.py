@@ -1,0 +1,56 @@
+"""Overview pages: the map, the network and the timeline."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from ringscope.report import analysis
+from ringscope.report.charts import network_svg, timeline_svg
+from ringscope.report.mapsvg import map_svg
+from ringscope.serve import screening
+from ringscope.serve.deps import audit, database
+from ringscope.serve.pages.base import href, load_snapshot, render, viewer
+from ringscope.serve.users import User
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, user: User = viewer) -> Response:
+    snap = load_snapshot(request)
+    flows = analysis.flows(snap)
+    spots = analysis.hotspots(snap, href=href)
+    audit(request, user, "view", "map")
+    return render(
+        request,
+        "map.html",
+        user,
+        svg=Markup(map_svg(spots, flows, title="Hotspots and route flows")),
+        flows=flows,
+        hotspots=spots,
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, user: User = viewer) -> Response:
+    snap = load_snapshot(request)
+    nodes, edges = analysis.network(snap, limit=40, href=href)
+    ad_nodes, ad_edges = screening.load_recruiters(database(request).conn()).graph()
+    audit(request, user, "view", "network")
+    return render(
+        request,
+        "network.html",
+        user,
+        svg=Markup(network_svg(nodes, edges)),
+        recruiters=Markup(network_svg(ad_nodes, ad_edges, height=420)) if ad_nodes else None,
+    )
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, user: User = viewer) -> Response:
+    snap = load_snapshot(request)
+    series = analysis.timeline(snap)
+    audit(request, user, "view", "timeline")
+    return render(request, "timeline.html", user, svg=Markup(timeline_svg(series)), series=series)
