@@ -1,6 +1,8 @@
 """Extraction speed and memory on one core, next to a bare spaCy tokenizer pass.
 
-Builds a large corpus by cycling over the bundled sample corpus until a word
+Builds a large corpus by cycling over real report texts (the dev corpus at
+``../shared/corpus/dev/reports.jsonl`` when it is there, else the bundled
+sample corpus; ``--texts`` picks another JSON-lines file) until a word
 budget is reached (default 10 million words), streams it through
 ``ringscope.extract.extract`` in one process, and prints words per second
 (per CPU second of the process, which a busy machine does not distort, and
@@ -13,7 +15,7 @@ The same corpus then goes through a blank spaCy English tokenizer, the floor
 any tokenised pipeline pays. Each engine runs in its own subprocess so that
 their memory figures do not mix.
 
-Usage: python bench/extract_speed.py [--words N]
+Usage: python bench/extract_speed.py [--words N] [--texts FILE.jsonl]
 """
 
 from __future__ import annotations
@@ -27,10 +29,20 @@ import sys
 import time
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
+
+DEV_TEXTS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev" / "reports.jsonl"
+TEXTS = os.environ.get("RINGSCOPE_BENCH_TEXTS", "")
 
 
 def sample_texts() -> list[str]:
-    raw = resources.files("ringscope").joinpath("data/sample/reports.jsonl").read_text(encoding="utf-8")
+    """The texts to cycle over: ``--texts``, else the dev corpus, else the bundled sample."""
+    if TEXTS:
+        raw = Path(TEXTS).read_text(encoding="utf-8")
+    elif DEV_TEXTS.is_file():
+        raw = DEV_TEXTS.read_text(encoding="utf-8")
+    else:
+        raw = resources.files("ringscope").joinpath("data/sample/reports.jsonl").read_text(encoding="utf-8")
     return [json.loads(line)["text"] for line in raw.splitlines() if line.strip()]
 
 
@@ -158,12 +170,17 @@ def run(engine: str, words: int) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=10_000_000)
+    parser.add_argument("--texts", default="", help="JSON-lines file of reports whose texts to cycle over")
     parser.add_argument("--engine", choices=["extract", "command", "spacy"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.engine:
         print(json.dumps(run(args.engine, args.words)))
         return 0
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    if args.texts:
+        env["RINGSCOPE_BENCH_TEXTS"] = str(Path(args.texts).resolve())
+    texts = args.texts or (DEV_TEXTS if DEV_TEXTS.is_file() else "the bundled sample corpus")
+    print(f"texts: {texts}")
     cpu = ["taskset", "-c", "0"] if _has_taskset() else []
     results = []
     for engine in ("extract", "command", "spacy"):

@@ -101,6 +101,7 @@ def _frequencies() -> dict[str, float]:
     return frequencies
 
 
+@lru_cache(maxsize=1 << 18)
 def rarity(word: str) -> float:
     """How rare a word is in general English (wordfreq's Zipf scale turned around: 0 common, 8 unseen)."""
     frequency = _frequencies().get(word)
@@ -127,12 +128,14 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
         key = resolution_key(entity.name, entity.type)
         if key:
             feats.names.add(f"{entity.type[0]}:{key}")
-    lowered = (m.group(0).lower() for m in _WORD.finditer(report.text))
-    words = Counter(w for w in lowered if w not in STOPWORDS)
+    words = Counter(_WORD.findall(report.text.lower()))
+    for stopword in STOPWORDS.intersection(words):
+        del words[stopword]
     if words:
         # Keep a report's most distinctive words only: memory per report stays bounded.
         rare = {w: rarity(w) for w in words}
-        ranked = sorted(words, key=lambda w: -(1.0 + math.log(words[w])) * rare[w])[:KEEP_TERMS]
+        weight = {w: (1.0 + math.log(n)) * rare[w] for w, n in words.items()}
+        ranked = sorted(words, key=lambda w: -weight[w])[:KEEP_TERMS]
         ids = np.fromiter((_term_id(w) for w in ranked), np.uint32, len(ranked))
         order = np.argsort(ids)
         feats.term_ids = ids[order]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ringscope.fuse.compare import agree, close, interval, same_frame, slipped
 from ringscope.fuse.figure_rules import rules, running
@@ -92,55 +92,64 @@ def _within_report(
     _join(refs, pairs, clusters, lambda x, y: agree(x, y) or slipped(x, y), False)
 
 
+def _cluster_pairs(refs: Sequence[ClaimRef], clusters: _Clusters) -> Iterator[tuple[int, int]]:
+    """Pairs of clusters (by first member, in order) that share a measure: only those can join."""
+    by_measure: dict[str, list[int]] = defaultdict(list)
+    for first in sorted(clusters.members):
+        for measure in sorted({refs[i].claim.measure for i in clusters.members[first]}):
+            by_measure[measure].append(first)
+    pairs = {pair for firsts in by_measure.values() for pair in itertools.combinations(firsts, 2)}
+    return iter(sorted(pairs))
+
+
 def _across_reports(refs: Sequence[ClaimRef], part_of: dict[int, int], clusters: _Clusters) -> None:
     """Figures of different reports of one event joined: agreeing, slipped, then close counts."""
-    firsts = sorted(clusters.members)
     agreeing: list[tuple[float, int, int, str]] = []
     closes: list[tuple[float, int, int, str]] = []
-    for x in range(len(firsts)):
-        for y in range(x + 1, len(firsts)):
-            mi, mj = clusters.members[firsts[x]], clusters.members[firsts[y]]
-            if {refs[i].report_id for i in mi} & {refs[j].report_id for j in mj}:
-                continue
-            best: tuple[float, int, int, str] | None = None
-            for i in mi:
-                for j in mj:
-                    a, b = refs[i], refs[j]
-                    if not same_frame(a, b):
-                        continue
-                    va, vb = value_of(a) or 0, value_of(b) or 0
-                    gap = abs(va - vb) / max(va, vb, 1)
-                    if gap > 0.01 and running(a) != running(b):
-                        continue  # a running total and a batch, or a part and a whole
-                    if agree(a, b):
-                        item = (gap, i, j, "F1_restated")
-                    elif slipped(a, b):
-                        item = (2.0, i, j, "F2_slipped_scale")
-                    else:
-                        continue
-                    best = item if best is None or item < best else best
-            if best is not None:
-                agreeing.append(best)
+    reports_of = {
+        first: {refs[i].report_id for i in members} for first, members in clusters.members.items()
+    }
+    for x, y in _cluster_pairs(refs, clusters):
+        mi, mj = clusters.members[x], clusters.members[y]
+        if reports_of[x] & reports_of[y]:
+            continue
+        best: tuple[float, int, int, str] | None = None
+        for i in mi:
+            for j in mj:
+                a, b = refs[i], refs[j]
+                if not same_frame(a, b):
+                    continue
+                va, vb = value_of(a) or 0, value_of(b) or 0
+                gap = abs(va - vb) / max(va, vb, 1)
+                if gap > 0.01 and running(a) != running(b):
+                    continue  # a running total and a batch, or a part and a whole
+                if agree(a, b):
+                    item = (gap, i, j, "F1_restated")
+                elif slipped(a, b):
+                    item = (2.0, i, j, "F2_slipped_scale")
+                else:
+                    continue
+                best = item if best is None or item < best else best
+        if best is not None:
+            agreeing.append(best)
     _join(refs, agreeing, clusters, lambda a, b: agree(a, b) or slipped(a, b), True)
     # Close counts: same group, both wholes or both parts of one (joined) total.
-    firsts = sorted(clusters.members)
-    for x in range(len(firsts)):
-        for y in range(x + 1, len(firsts)):
-            mi, mj = clusters.members[firsts[x]], clusters.members[firsts[y]]
-            for i in mi:
-                for j in mj:
-                    a, b = refs[i], refs[j]
-                    if a.report_id == b.report_id or not same_frame(a, b) or not close(a, b):
-                        continue
-                    if running(a) or running(b):
-                        continue
-                    ti, tj = part_of.get(i), part_of.get(j)
-                    if (ti is None) != (tj is None):
-                        continue
-                    if ti is not None and tj is not None and clusters.of[ti] != clusters.of[tj]:
-                        continue
-                    va, vb = value_of(a) or 0, value_of(b) or 0
-                    closes.append((abs(va - vb) / max(va, vb), i, j, "F3_close_count"))
+    for x, y in _cluster_pairs(refs, clusters):
+        mi, mj = clusters.members[x], clusters.members[y]
+        for i in mi:
+            for j in mj:
+                a, b = refs[i], refs[j]
+                if a.report_id == b.report_id or not same_frame(a, b) or not close(a, b):
+                    continue
+                if running(a) or running(b):
+                    continue
+                ti, tj = part_of.get(i), part_of.get(j)
+                if (ti is None) != (tj is None):
+                    continue
+                if ti is not None and tj is not None and clusters.of[ti] != clusters.of[tj]:
+                    continue
+                va, vb = value_of(a) or 0, value_of(b) or 0
+                closes.append((abs(va - vb) / max(va, vb), i, j, "F3_close_count"))
     _join(
         refs,
         closes,
