@@ -71,3 +71,19 @@ def test_fuzzy_join_of_long_near_identical_names() -> None:
              (rep("r3"), [Entity("Compound", "Goldleaf Garden")])]
     resolved = resolve(items)
     assert sorted(len(e.aliases) for e in resolved) == [1, 2]
+
+
+def test_a_bracketed_short_form_after_a_name_does_not_keep_it_apart() -> None:
+    assert resolution_key("Inland Tide Bureau (ITB)", "Organization") == "inland tide bureau"
+    assert resolution_key("Inland Tide Bureau (TideNet)", "Organization") == "inland tide bureau"
+    assert resolution_key("(ITB)", "Organization") == "itb"  # nothing before it: kept
+    assert resolution_key("Inland Tide Bureau (the bureau)", "Organization") != "inland tide bureau"
+    items = [
+        (rep("r1"), [Entity("Organization", "Inland Tide Bureau (ITB)")]),
+        (rep("r2"), [Entity("Organization", "Inland Tide Bureau")]),
+        (rep("r3"), [Entity("Organization", "Inland Tide Board")]),
+    ]
+    resolved = resolve(items)
+    bureau = next(e for e in resolved if "Inland Tide Bureau" in e.aliases)
+    assert set(bureau.aliases) == {"Inland Tide Bureau (ITB)", "Inland Tide Bureau"}
+    assert bureau.reports == ["r1", "r2"]

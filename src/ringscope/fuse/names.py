@@ -2,7 +2,8 @@
 
 Diacritics and scripts are folded to ASCII (normality), case and punctuation
 removed, leading articles, possessives, personal titles (rigour's person
-prefixes) and legal-form words of organisations (rigour's org types) dropped.
+prefixes), legal-form words of organisations (rigour's org types) and a
+trailing short form in brackets ("Coastal Rescue Federation (CRF)") dropped.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from normality import ascii_text
 from rigour.names import remove_org_types, remove_person_prefixes
 
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s|$)")
+_SHORT_FORM = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z.&-]{0,11}\s*\)\s*$")
+"""A bracketed one-word short form after a name, such as an acronym."""
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _STOP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le", "to", "at"})
 
@@ -26,6 +29,9 @@ def fold(text: str) -> str:
 def resolution_key(name: str, entity_type: str) -> str:
     """The key two names of one entity type must share to be the same entity outright."""
     cleaned = _POSSESSIVE.sub("", name.strip())
+    short_form = _SHORT_FORM.search(cleaned)
+    if short_form and short_form.start() > 0 and any(c.isupper() for c in short_form.group(0)):
+        cleaned = cleaned[: short_form.start()]
     if entity_type == "Person":
         cleaned = remove_person_prefixes(cleaned)
     elif entity_type == "Organization":
