@@ -171,3 +171,30 @@ def test_searches_for_a_victim_answer_nothing(policy: Policy) -> None:
         assert policy.blocks_query(query), query
     for query in ("compound", "lured", PUBLIC_NAMES[0], "Varrowfield"):
         assert not policy.blocks_query(query), query
+
+
+def test_a_country_or_nationality_is_nobodys_name() -> None:
+    records = [
+        {
+            "id": "a",
+            "source": "A",
+            "url": "",
+            "published": "2026-01-01",
+            "title": "",
+            "text": "Nineteen Kenyans were trafficked to Myanmar and beaten there. Victim Ilse Varrow said"
+            " Peruvians were forced to work. Mattias Orrery, who escaped, said Myanmar was far from home.",
+        },
+    ]
+    policy = decide(_picture(records))
+    out = policy.text(records[0]["text"]) or ""
+    assert "Kenyans" in out and "Peruvians" in out and out.count("Myanmar") == 2
+    assert "Ilse Varrow" not in out and "Mattias" not in out
+    names = _withheld_names(policy)
+    assert not {"Kenyans", "Peruvians", "Myanmar"} & names
+
+
+def test_place_words_are_whole_names_only() -> None:
+    from ringscope.privacy.policy import place_word
+
+    assert place_word("Kenyans") and place_word("Myanmar") and place_word("Myanmar’s")
+    assert not place_word("Ilse Varrow") and not place_word("Kenyan Ministry of Tides")

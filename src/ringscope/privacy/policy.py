@@ -6,7 +6,10 @@ A person is decided once, from every mention in every report of the fused pictur
 - withheld when nothing in any report gives them a public role (official, police, judge,
   spokesperson, suspect, convicted boss ...): a private person named in a trafficking story is
   withheld by default. Honorifics ("Ms", "Dr") are not roles;
-- names the extractor missed but a victim or private-person cue finds are withheld too.
+- names the extractor missed but a victim or private-person cue finds are withheld too;
+- a name that is, as a whole, a country, a continent or a nationality word ("Kenyans",
+  "Myanmar") is nobody's name: a cue that takes a group for a person, or an entity the
+  extractor mistyped, does not hide the place or the nationality on every page.
 
 Each withheld person gets a stable placeholder, ``[victim N]``, numbered in the order the
 store first names them, so the same person has the same placeholder on every page.
@@ -76,6 +79,35 @@ class Policy:
         return [w.label for w in self.withheld.values()]
 
 
+PLACE_KINDS = frozenset({"country", "continent", "demonym"})
+"""Gazetteer kinds whose names are never a person's name."""
+
+
+def place_word(name: str) -> bool:
+    """Whether ``name`` as a whole is a country, continent or nationality word (the gazetteer's)."""
+    from ringscope.extract.gazetteer import gazetteer
+
+    tokens = name.replace("’", "'").removesuffix("'s").split()
+    while len(tokens) > 1 and _quantity_word(tokens[0]):
+        tokens = tokens[1:]  # "Nineteen Kenyans", "300 Kenyans", "Young Kenyans"
+    if not tokens or len(tokens) > 4:
+        return False
+    place = gazetteer().lookup(tokens)
+    return place is not None and place.kind in PLACE_KINDS
+
+
+def _quantity_word(token: str) -> bool:
+    """A number, a number word or a group modifier (the claim rules' lexicons) before a group noun."""
+    from ringscope.extract.rules import load_rules
+
+    rules = load_rules("claim_rules.yaml")
+    word = token.casefold().strip(",")
+    if word.replace(",", "").replace(".", "").isdigit():
+        return True
+    numbers = ("lexicon.number_units", "lexicon.number_tens", "lexicon.number_scales")
+    return any(word in rules.values(n) for n in numbers) or word in rules.words("lexicon.modifiers")
+
+
 def _keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
     from ringscope.fuse.names import fold
 
@@ -115,11 +147,16 @@ def decide(
             continue
         first = min(((order.get(o.report_id, 0), o.entity.start) for o in entity.occurrences), default=(0, 0))
         names = set(entity.aliases) | {cues.clean(a) for a in entity.aliases} | {h.name for h, _ in found}
+        places = {n for n in names if place_word(n)}
+        visible.update(places)
+        names -= places
+        if not names:
+            continue
         candidates.append(((first[0], first[1], entity.id), entity.id, names, reasons))
     for key, found in hits.items():
         if key in others:
             continue
-        if any(h.kind == "public" for h, _ in found):
+        if any(h.kind == "public" for h, _ in found) or all(place_word(h.name) for h, _ in found):
             continue
         first_hit, report_id = min(found, key=lambda f: (order.get(f[1], 0), f[0].start))
         ids = tuple(sorted({h.cue for h, _ in found}))
