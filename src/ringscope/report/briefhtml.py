@@ -54,7 +54,7 @@ def summary(data: BriefData, notes: Footnotes, reports: int, span: str) -> str:
     scope = f" about {escape(country_label(data.country))}" if data.country else ""
     items = [
         f"<p>{reports} report(s){scope}, {escape(span)}, give {len(data.figures)} reconciled figure(s);"
-        f" {len(data.conflicts)} of them in conflict between sources.</p>"
+        f" {len(data.conflicts) or 'none'} of them in conflict between sources.</p>"
     ]
     if data.largest:
         lines = "".join(
