@@ -44,7 +44,7 @@ def test_scope_filters(store: Fixture, tmp_path: Path) -> None:
     assert int(count.search(later).group(1)) < int(count.search(everything).group(1))  # type: ignore[union-attr]
     assert "since 2026-06" in later
     cambodia = write_brief(store.path, tmp_path / "kh.html", country="kh").read_text(encoding="utf-8")
-    assert "country KH" in cambodia
+    assert "country Cambodia (KH)" in cambodia
 
 
 @pytest.mark.parametrize(

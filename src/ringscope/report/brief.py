@@ -1,45 +1,32 @@
-"""The intelligence brief: one self-contained HTML page (or its PDF) with every figure footnoted.
+"""The intelligence brief: one self-contained HTML page (or its PDF) with every figure footnoted,
+meant to be handed on as it is.
 
-Sections: scope, key figures with consensus and conflicts, the route map, a
-timeline, top entities, and the numbered sources behind every figure (report,
-outlet, date, address and the quoted sentence).
+Sections: a summary of key judgements (the largest figure of each measure, the conflicts between
+sources, places and routes new in the period, the main routes), the key figures agreed between
+sources, the figures in conflict (each figure in one table only), the route map and table, a timeline,
+top entities, and the numbered sources (report, outlet, date, address and the quoted sentence). A
+country scope holds in every section; countries are named next to their codes; headings stay with
+what follows them when printed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
-from ringscope.fuse import ClaimRef, Figure
-from ringscope.report import analysis
+from ringscope.report import briefdata
 from ringscope.report import snapshot as snapshots
+from ringscope.report.briefhtml import Footnotes, entities_table, figure_table, routes_table, sources, summary
 from ringscope.report.charts import timeline_svg
+from ringscope.report.countries import country_label
 from ringscope.report.errors import BriefError
-from ringscope.report.format import figure_text
-from ringscope.report.links import safe_url
 from ringscope.report.mapsvg import map_svg
 
-KEY_FIGURES = 20
-"""Key figures listed (conflicted ones are all listed in their own section)."""
+__all__ = ["BriefError", "brief_html", "check_scope", "write_brief"]
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-@dataclass(slots=True)
-class Footnotes:
-    """Numbered sources: one note per (report, quote)."""
-
-    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
-    notes: list[tuple[ClaimRef, str]] = field(default_factory=list)
-
-    def cite(self, ref: ClaimRef, quote: str) -> int:
-        key = (ref.report_id, quote)
-        if key not in self.numbers:
-            self.notes.append((ref, quote))
-            self.numbers[key] = len(self.notes)
-        return self.numbers[key]
 
 
 def check_scope(country: str | None, since: str | None) -> tuple[str | None, str | None]:
@@ -53,38 +40,6 @@ def check_scope(country: str | None, since: str | None) -> tuple[str | None, str
     return country, since
 
 
-def _cites(figure: Figure, notes: Footnotes) -> str:
-    numbers = sorted({notes.cite(ref, ref.claim.quote) for ref in figure.claims})
-    links = ",".join(f'<a href="#fn{n}">{n}</a>' for n in numbers)
-    return f"<sup>{links}</sup>" if links else ""
-
-
-def _figure_row(figure: Figure, notes: Footnotes) -> str:
-    flags = "".join(
-        f'<div class="flag"><b>{escape(f.code)}</b>: {escape(f.reason)}</div>' for f in figure.flags
-    )
-    stated = "; ".join(
-        sorted({f"{figure_text(ref.claim)} ({escape(ref.source or ref.report_id)})" for ref in figure.claims})
-    )
-    return (
-        f'<tr class="{"conflict" if figure.conflicted else ""}">'
-        f"<td>{escape(figure.measure.replace('_', ' '))}</td><td>{escape(figure.location or '')}</td>"
-        f"<td><b>{escape(figure_text(figure))}</b>{_cites(figure, notes)}</td>"
-        f"<td>{len(figure.support)} report(s), {figure.independent} independent</td>"
-        f"<td><small>{escape(stated)}</small>{flags}</td></tr>"
-    )
-
-
-def _table(figures: list[Figure], notes: Footnotes) -> str:
-    if not figures:
-        return "<p>None.</p>"
-    rows = "".join(_figure_row(f, notes) for f in figures)
-    return (
-        '<table class="grid"><thead><tr><th>Measure</th><th>Place</th><th>Consensus</th><th>Support</th>'
-        f"<th>As stated, and conflicts with their reasons</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
-
-
 BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 """The brief runs no script at all: inline CSS and SVG only."""
 
@@ -92,7 +47,10 @@ _CSS = """
 body { font: 11pt/1.4 "DejaVu Sans", system-ui, sans-serif; color: #1d2329; margin: 1.5cm; }
 h1 { font-size: 20pt; margin: 0 0 .2em; }
 h2 { font-size: 14pt; margin: 1.2em 0 .4em; border-bottom: 1px solid #ccc; }
+h3 { font-size: 11.5pt; margin: .9em 0 .2em; }
 .meta { color: #555; } .flag { color: #8b1f14; font-size: 9pt; }
+section.summary { background: #f6f4ee; border-left: 4px solid #1f3b57; padding: .2em 1em .6em; }
+section.summary h2 { border: none; } section.summary ul { margin: .2em 0; padding-left: 1.3em; }
 table.grid { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 table.grid th, table.grid td { border-bottom: 1px solid #ddd; padding: 3px 5px; text-align: left; }
 table.grid td { vertical-align: top; }
@@ -100,85 +58,66 @@ table.grid th { background: #eef2f5; } tr.conflict td { background: #fdecea; }
 sup a { text-decoration: none; color: #1f5f8b; font-size: 8pt; }
 ol.notes { font-size: 8.5pt; } ol.notes li { margin-bottom: 3px; }
 svg { max-width: 100%; height: auto; border: 1px solid #ccc; }
-section { page-break-inside: auto; } .map, .chart { page-break-inside: avoid; }
+h2, h3 { break-after: avoid-page; page-break-after: avoid; }
+h2 + *, h3 + * { break-before: avoid-page; page-break-before: avoid; }
+.keep, .map, .chart, tr, li { break-inside: avoid-page; page-break-inside: avoid; }
+thead { display: table-header-group; }
 """
 
 
-def brief_html(snap: snapshots.Snapshot, country: str | None = None, since: str | None = None) -> str:
+def _span(dates: list[str]) -> str:
+    return f"{dates[0]} to {dates[-1]}" if dates else "undated"
+
+
+def brief_html(
+    snap: snapshots.Snapshot,
+    country: str | None = None,
+    since: str | None = None,
+    whole: snapshots.Snapshot | None = None,
+) -> str:
     """The brief as one HTML document (inline CSS and SVG, nothing fetched).
 
-    Built from the redacted picture only: withheld persons never appear, not even as placeholders
-    in the top entities, and every quote, title and address is redacted.
+    ``snap`` holds the reports in scope; ``whole`` the whole store (to tell new places and routes
+    from known ones; ``snap`` itself when not given). Built from the redacted picture only: withheld
+    persons never appear, not even as placeholders in the top entities, and every quote, title and
+    address is redacted.
     """
     picture = snap.redacted
+    data = briefdata.select(snap, country, since, whole)
     notes = Footnotes()
-    figures = sorted(
-        picture.figures, key=lambda f: (-f.independent, -len(f.support), not f.conflicted, f.measure)
-    )
-    key = [f for f in figures if len(f.claims) > 1][:KEY_FIGURES] or figures[:KEY_FIGURES]
-    conflicts = [f for f in figures if f.conflicted]
-    flows = analysis.flows(snap)
-    spots = analysis.hotspots(snap, limit=25)
-    top = [
-        entity
-        for types in (("Organization",), ("Compound",), ("Person",), ("Operation",), ("Location",))
-        for entity in analysis.top_entities(snap, limit=8, types=types)
-    ]
-    scope = ", ".join(
-        part for part in (f"country {country}" if country else "", f"since {since}" if since else "") if part
-    )
+    named = (f"country {country_label(country)}" if country else "", f"since {since}" if since else "")
+    scope = ", ".join(part for part in named if part)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    dates = sorted(r.published for r in picture.reports.values() if r.published)
-    span = f"{dates[0]} to {dates[-1]}" if dates else "undated"
+    span = _span(sorted(r.published for r in picture.reports.values() if r.published))
     parts = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{BRIEF_CSP}">',
         f"<title>ringscope intelligence brief</title><style>{_CSS}</style></head><body>",
         "<h1>Intelligence brief</h1>",
         f'<p class="meta">Scope: {escape(scope or "all reports")} · {len(picture.reports)} report(s), {span}'
-        f" · {len(picture.events)} event(s) · {len(picture.figures)} reconciled figure(s),"
-        f" {len(conflicts)} in conflict · generated {generated}</p>",
+        f" · {len(picture.events)} event(s) · {len(data.figures)} reconciled figure(s),"
+        f" {len(data.conflicts)} in conflict · generated {generated}</p>",
+        '<section class="summary"><h2>Summary of key judgements</h2>',
+        summary(data, notes, len(picture.reports), span),
+        "</section>",
         '<p class="meta">Every figure is footnoted to the reports that state it. Consensus is the value given'
         " by the most independent outlets; conflicts are listed with their reasons, never dropped."
         " Names of victims are withheld.</p>",
         "<section><h2>Key figures</h2>",
-        _table(key, notes),
+        figure_table(data.key, notes, with_flags=False),
         "</section><section><h2>Conflicts</h2>",
-        _table(conflicts, notes),
-        "</section><section><h2>Routes and hotspots</h2>",
-        f'<div class="map">{map_svg(spots, flows, title="Route flows and hotspots")}</div>',
-        '<table class="grid"><thead><tr><th>From</th><th>To</th><th>Reports</th><th>People counted</th></tr>'
-        "</thead><tbody>",
-        "".join(
-            f"<tr><td>{f.origin}</td><td>{f.destination}</td><td>{f.count}</td><td>{f.people or ''}</td></tr>"
-            for f in flows[:30]
-        )
-        or '<tr><td colspan="4">No routes.</td></tr>',
-        "</tbody></table></section><section><h2>Timeline</h2>",
-        f'<div class="chart">{timeline_svg(analysis.timeline(snap))}</div>',
+        figure_table(data.conflicts, notes, with_flags=True),
+        '</section><section><div class="keep"><h2>Routes and hotspots</h2>',
+        f'<div class="map">{map_svg(data.spots, data.flows, title="Route flows and hotspots")}</div></div>',
+        routes_table(data),
+        '</section><section class="keep"><h2>Timeline</h2>',
+        f'<div class="chart">{timeline_svg(data.timeline)}</div>',
         "</section><section><h2>Top entities</h2>",
-        '<table class="grid"><thead><tr><th>Name</th><th>Type</th><th>Country</th><th>Reports</th>'
-        "<th>Also written</th></tr></thead><tbody>",
-        "".join(
-            f"<tr><td>{escape(e.name)}</td><td>{e.type}</td><td>{e.country or ''}</td>"
-            f"<td>{len(e.reports)}</td>"
-            f"<td>{escape(', '.join(a for a in sorted(e.aliases) if a != e.name)[:160])}</td></tr>"
-            for e in top
-        ),
-        '</tbody></table></section><section><h2>Sources</h2><ol class="notes">',
+        entities_table(data),
+        "</section><section><h2>Sources</h2>",
+        sources(picture, notes),
+        "</section></body></html>",
     ]
-    for number, (ref, quote) in enumerate(notes.notes, start=1):
-        report = picture.reports.get(ref.report_id)
-        title = (report.title or ref.report_id) if report else ref.report_id
-        url = report.url if report else None
-        safe = safe_url(url)
-        link = f' <a href="{escape(safe)}">{escape(safe)}</a>' if safe else f" {escape(url)}" if url else ""
-        parts.append(
-            f'<li id="fn{number}">{escape(ref.source or "")}, “{escape(title)}”,'
-            f" {escape(ref.published or 'undated')}{link} (report {escape(ref.report_id)}):"
-            f" <q>{escape(quote)}</q></li>"
-        )
-    parts.append("</ol></section></body></html>")
     return "".join(parts)
 
 
@@ -195,7 +134,7 @@ def write_brief(store_path: Path, out: Path, country: str | None = None, since: 
     if not snap.redacted.reports:
         scope = " ".join(p for p in (country and f"for {country}", since and f"since {since}") if p)
         raise BriefError(f"no reports in {store_path} {scope}".strip())
-    html = brief_html(snap, country, since)
+    html = brief_html(snap, country, since, snapshots.load(Path(store_path)))
     if not out.parent.exists():
         raise BriefError(f"{out}: folder {out.parent} does not exist")
     if suffix == ".pdf":
