@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import pycountry
 from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -60,6 +62,16 @@ def chosen(request: Request, names: Iterable[str]) -> dict[str, frozenset[str]]:
         name: frozenset(v[:200] for v in request.query_params.getlist(name)[:20] if v.strip())
         for name in names
     }
+
+
+@cache
+def country_label(code: str) -> str:
+    """"Myanmar (MM)" for an ISO 3166 alpha-2 code; the code itself when it names no country."""
+    found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
+    return f"{getattr(found, 'common_name', None) or found.name} ({code})" if found else code
+
+
+templates.env.filters["country_label"] = country_label
 
 
 def login_url(next_url: str) -> str:
