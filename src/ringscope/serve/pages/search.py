@@ -67,7 +67,8 @@ def search(
     choice = chosen(request, finder.FACETS)
     counts = listing.facet_counts(hits, finder.FACETS, choice)
     kept = listing.refine(hits, finder.FACETS, choice)
-    sorting = listing.sorting(sort, finder.SORTS, "-relevance" if asked else "-date")
+    default_sort = "-relevance" if asked else "-date"
+    sorting = listing.sorting(sort, finder.SORTS, default_sort)
     at = listing.page(len(kept), offset, limit)
     rows = listing.window(listing.sort_items(kept, finder.SORTS, sorting), at)
     snippets: dict[str, str] = {}
@@ -97,6 +98,7 @@ def search(
         page=at,
         sorting=sorting,
         sorts=finder.SORTS,
+        default_sort=default_sort,
         counts=counts,
         events=finder.event_labels(picture),
         error=error,
