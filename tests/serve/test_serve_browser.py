@@ -74,7 +74,7 @@ def test_log_in_search_entity_conflict(browser, server: str, tmp_path: Path) -> 
     hits = page.locator("li.hit")
     assert hits.count() > 0
     assert page.locator("li.hit b").count() > 0  # matched words are highlighted
-    hits.first.locator("a").click()
+    page.locator("li.hit-report").first.locator("a").click()  # entities are found too
     page.wait_for_url("**/reports/*")
     assert page.locator("article.report-text mark.hl").count() > 0
 

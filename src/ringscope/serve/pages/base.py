@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import pycountry
 from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from ringscope.export.fused import publisher, title
 from ringscope.fuse import ResolvedEntity
 from ringscope.report import snapshot as snapshots
 from ringscope.report.format import figure_text, number_text
 from ringscope.report.links import safe_href, safe_url
+from ringscope.serve import listing
 from ringscope.serve.deps import SESSION_COOKIE, csrf_token, session_user, store_path, web_user
+from ringscope.serve.highlight import claim_anchor
 from ringscope.serve.users import User
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent.parent / "templates"))
@@ -22,8 +28,50 @@ templates.env.filters["figure"] = figure_text
 templates.env.filters["number"] = number_text
 templates.env.filters["safe_url"] = safe_url
 templates.env.filters["safe_href"] = safe_href
+templates.env.filters["outlet"] = publisher
+templates.env.filters["report_title"] = title
+templates.env.filters["claim_anchor"] = claim_anchor
 viewer = Depends(web_user)
 Names = Annotated[bool, Query(description="Admins only: show withheld names (audited).")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Limit = Annotated[int, Query(ge=1, le=max(listing.LIMITS))]
+Sort = Annotated[str, Query(max_length=40)]
+
+
+def query_with(request: Request, **changes: str | int | None) -> str:
+    """The current page's query string with ``changes`` (None drops a parameter); a new sort,
+    filter or page size starts again at the first row."""
+    if "offset" not in changes:
+        changes["offset"] = None
+    return listing.query_string(request.query_params.multi_items(), changes)
+
+
+def toggle(request: Request, name: str, value: str) -> str:
+    """The current page's query string with facet value ``name=value`` chosen, or unchosen."""
+    return listing.toggled(request.query_params.multi_items(), name, value)
+
+
+templates.env.globals["query_with"] = query_with
+templates.env.globals["toggle"] = toggle
+templates.env.globals["limits"] = listing.LIMITS
+
+
+def chosen(request: Request, names: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The values chosen for each facet in ``names`` (repeatable query parameters, empty ones dropped)."""
+    return {
+        name: frozenset(v[:200] for v in request.query_params.getlist(name)[:20] if v.strip())
+        for name in names
+    }
+
+
+@cache
+def country_label(code: str) -> str:
+    """"Myanmar (MM)" for an ISO 3166 alpha-2 code; the code itself when it names no country."""
+    found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
+    return f"{getattr(found, 'common_name', None) or found.name} ({code})" if found else code
+
+
+templates.env.filters["country_label"] = country_label
 
 
 def login_url(next_url: str) -> str:

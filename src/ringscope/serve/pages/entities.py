@@ -8,16 +8,27 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from ringscope.model import ENTITY_TYPES
 from ringscope.report import analysis
 from ringscope.report.charts import network_svg
 from ringscope.report.format import sentence_around
-from ringscope.serve import withhold
+from ringscope.serve import listing, withhold
 from ringscope.serve.deps import audit
-from ringscope.serve.pages.base import Names, href, load_snapshot, render, viewer
+from ringscope.serve.pages.base import Limit, Names, Offset, Sort, href, load_snapshot, render, viewer
 from ringscope.serve.users import User
 
 router = APIRouter(include_in_schema=False)
+
+
+ENTITY_SORTS: dict[str, listing.SortKey] = {
+    "name": listing.SortKey("Name", lambda e: e.name),
+    "type": listing.SortKey("Type", lambda e: e.type),
+    "country": listing.SortKey("Country", lambda e: e.country),
+    "reports": listing.SortKey("Reports", lambda e: len(e.reports), descending=True),
+    "aliases": listing.SortKey("Aliases", lambda e: len(e.aliases), descending=True),
+}
+ENTITY_FACETS = {"type": lambda e: (e.type,), "country": lambda e: (e.country,) if e.country else ()}
+MENTION_REPORTS = 60
+"""Sentences are shown from this many of an entity's reports (the page says so when it has more)."""
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -25,28 +36,40 @@ def entities(
     request: Request,
     q: Annotated[str, Query(max_length=200)] = "",
     type: Annotated[str, Query(max_length=20)] = "",
+    country: Annotated[str, Query(max_length=2)] = "",
+    sort: Sort = "",
+    offset: Offset = 0,
+    limit: Limit = 50,
     names: Names = False,
     user: User = viewer,
 ) -> Response:
     snap = load_snapshot(request)
     shown = withhold.names_shown(request, user, names, "entities")
     wanted = q.casefold()
-    kept = [
-        e
-        for e in snap.view(shown).entities
-        if (not type or e.type == type) and (not wanted or any(wanted in a.casefold() for a in e.aliases))
+    pool = [
+        e for e in snap.view(shown).entities if not wanted or any(wanted in a.casefold() for a in e.aliases)
     ]
-    kept.sort(key=lambda e: (-len(e.reports), e.type, e.name))
+    choice = {
+        "type": frozenset({type} if type else ()),
+        "country": frozenset({country.upper()} if country else ()),
+    }
+    counts = listing.facet_counts(pool, ENTITY_FACETS, choice)
+    sorting = listing.sorting(sort, ENTITY_SORTS, "-reports")
+    kept = listing.sort_items(listing.refine(pool, ENTITY_FACETS, choice), ENTITY_SORTS, sorting)
+    at = listing.page(len(kept), offset, limit)
     audit(request, user, "view", "entities", q or None)
     return render(
         request,
         "entities.html",
         user,
-        entities=kept[:300],
-        total=len(kept),
+        entities=listing.window(kept, at),
+        page=at,
+        sorting=sorting,
+        sorts=ENTITY_SORTS,
+        counts=counts,
         q=q,
         type=type,
-        types=ENTITY_TYPES,
+        country=country.upper(),
     )
 
 
@@ -60,7 +83,10 @@ def entity(request: Request, entity_id: str, names: Names = False, user: User = 
         raise HTTPException(404, "no such entity")
     mentions = []
     seen: set[tuple[str, str]] = set()
-    for occurrence in found.occurrences[:60]:
+    first = set(found.reports[:MENTION_REPORTS])
+    for occurrence in found.occurrences:
+        if occurrence.report_id not in first:
+            continue
         report = picture.reports[occurrence.report_id]
         for m in occurrence.entity.mentions[:3]:
             sentence = sentence_around(report.text, m.start, m.end).strip() if m.start >= 0 else ""
@@ -90,7 +116,9 @@ def entity(request: Request, entity_id: str, names: Names = False, user: User = 
         user,
         entity=found,
         mentions=mentions,
-        claims=claims[:100],
+        claims=claims,
+        reports_by_id=picture.reports,
+        mentions_of=len(first),
         links=links,
         linked_from=linked_from,
         graph=Markup(network_svg(nodes, edges, height=420)),

@@ -7,13 +7,34 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from ringscope.fuse import Figure
-from ringscope.serve import withhold
+from ringscope.fuse import Event, Figure
+from ringscope.serve import listing, withhold
 from ringscope.serve.deps import audit
-from ringscope.serve.pages.base import Names, lead, load_snapshot, render, viewer
+from ringscope.serve.pages.base import Limit, Names, Offset, Sort, lead, load_snapshot, render, viewer
 from ringscope.serve.users import User
 
 router = APIRouter(include_in_schema=False)
+
+FIGURE_SORTS: dict[str, listing.SortKey] = {
+    "measure": listing.SortKey("Measure", lambda f: f.measure),
+    "place": listing.SortKey("Place", lambda f: f.location),
+    "value": listing.SortKey("Consensus", lambda f: f.usd if f.usd is not None else f.value, descending=True),
+    "reports": listing.SortKey("Support", lambda f: len(f.support), descending=True),
+    "claims": listing.SortKey("Claims", lambda f: len(f.claims), descending=True),
+    "conflicts": listing.SortKey("Conflicts", lambda f: len(f.flags), descending=True),
+}
+FIGURE_FACETS = {
+    "measure": lambda f: (f.measure,),
+    "country": lambda f: (f.location,) if f.location else (),
+}
+EVENT_SORTS: dict[str, listing.SortKey] = {
+    "reports": listing.SortKey("Reports", lambda e: len(e.report_ids), descending=True),
+    "date": listing.SortKey("Dates", lambda e: min(e.published) if e.published else None, descending=True),
+    "figures": listing.SortKey("Figures", lambda e: len(e.figures), descending=True),
+    "conflicts": listing.SortKey(
+        "Conflicts", lambda e: sum(f.conflicted for f in e.figures), descending=True
+    ),
+}
 
 
 @router.get("/claims", response_class=HTMLResponse)
@@ -22,41 +43,61 @@ def claims(
     measure: Annotated[str, Query(max_length=64)] = "",
     country: Annotated[str, Query(max_length=2)] = "",
     conflicts: bool = False,
+    sort: Sort = "",
+    offset: Offset = 0,
+    limit: Limit = 50,
     names: Names = False,
     user: User = viewer,
 ) -> Response:
     snap = load_snapshot(request)
     picture = snap.view(withhold.names_shown(request, user, names, "claims"))
     code = country.upper()
-    kept: list[Figure] = [
-        f
-        for f in picture.figures
-        if (not measure or f.measure == measure)
-        and (not code or f.location == code)
-        and (not conflicts or f.conflicted)
-    ]
-    measures = sorted({f.measure for f in picture.figures})
+    choice = {k: frozenset({v}) if v else frozenset() for k, v in (("measure", measure), ("country", code))}
+    pool: list[Figure] = [f for f in picture.figures if not conflicts or f.conflicted]
+    counts = listing.facet_counts(pool, FIGURE_FACETS, choice)
+    sorting = listing.sorting(sort, FIGURE_SORTS, "-reports")
+    kept = listing.sort_items(listing.refine(pool, FIGURE_FACETS, choice), FIGURE_SORTS, sorting)
+    at = listing.page(len(kept), offset, limit)
     audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
     return render(
         request,
         "claims.html",
         user,
-        figures=kept[:300],
-        total=len(kept),
+        figures=listing.window(kept, at),
+        page=at,
+        sorting=sorting,
+        sorts=FIGURE_SORTS,
         measure=measure,
         country=code,
         conflicts=conflicts,
-        measures=measures,
+        counts=counts,
         reports=picture.reports,
     )
 
 
+@router.get("/figures/{figure_id}", response_class=HTMLResponse)
+def figure(request: Request, figure_id: str, names: Names = False, user: User = viewer) -> Response:
+    shown = withhold.names_shown(request, user, names, f"figure:{figure_id[:64]}")
+    picture = load_snapshot(request).view(shown)
+    found = next((f for f in picture.figures if f.id == figure_id), None)
+    if found is None:
+        raise HTTPException(404, "no such figure (figures are renamed when the store changes)")
+    audit(request, user, "view", f"figure:{found.id}")
+    return render(request, "figure.html", user, figure=found, reports=picture.reports)
+
+
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, user: User = viewer) -> Response:
-    snap = load_snapshot(request)
+def events(
+    request: Request, sort: Sort = "", offset: Offset = 0, limit: Limit = 50, user: User = viewer
+) -> Response:
+    picture = load_snapshot(request).redacted
+    sorting = listing.sorting(sort, EVENT_SORTS, "-reports")
+    ordered: list[Event] = listing.sort_items(picture.events, EVENT_SORTS, sorting)
+    at = listing.page(len(ordered), offset, limit)
     audit(request, user, "view", "events")
     return render(
-        request, "events.html", user, events=snap.redacted.events[:300], reports=snap.redacted.reports
+        request, "events.html", user, events=listing.window(ordered, at), page=at, sorting=sorting,
+        sorts=EVENT_SORTS, reports=picture.reports,
     )
 
 

@@ -1,22 +1,22 @@
-"""Pages for reading reports: home, full-text search and one report with its items highlighted."""
+"""Pages for reading reports: home, the list of reports and one report with its items highlighted."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from ringscope import settings
+from ringscope.export.fused import publisher, title
 from ringscope.model import unsupported_note
 from ringscope.report.format import number_text
-from ringscope.serve import queries, withhold
-from ringscope.serve.deps import audit, database, store_path
-from ringscope.serve.highlight import Span, highlight
-from ringscope.serve.pages.base import Names, load_snapshot, render, viewer
+from ringscope.serve import listing, withhold
+from ringscope.serve.deps import audit, store_path
+from ringscope.serve.highlight import Span, claim_anchor, highlight
+from ringscope.serve.pages.base import Limit, Names, Offset, Sort, load_snapshot, render, viewer
 from ringscope.serve.users import User
-from ringscope.store import QueryError, Store
+from ringscope.store import Store
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,33 +28,28 @@ def home(request: Request, user: User = viewer) -> Response:
     return render(request, "home.html", user, stats=stats)
 
 
-@router.get("/search", response_class=HTMLResponse)
-def search(
-    request: Request,
-    q: Annotated[str, Query(max_length=500)] = "",
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    names: Names = False,
+REPORT_SORTS: dict[str, listing.SortKey] = {
+    "title": listing.SortKey("Title", lambda r: title(r)),
+    "outlet": listing.SortKey("Outlet", lambda r: publisher(r)),
+    "date": listing.SortKey("Date", lambda r: r.published, descending=True),
+    "length": listing.SortKey("Length", lambda r: len(r.text), descending=True),
+}
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports(
+    request: Request, sort: Sort = "", offset: Offset = 0, limit: Limit = 50, names: Names = False,
     user: User = viewer,
 ) -> Response:
-    hits: list[dict[str, Any]] = []
-    total, error = 0, None
-    if q.strip():
-        conn = database(request).conn()
-        shown = withhold.names_shown(request, user, names, "search")
-        policy = None if shown else load_snapshot(request).policy
-        try:
-            rows, total = queries.search(conn, q, 20, offset, settings.SEARCH_RANK_LIMIT)
-        except QueryError as exc:
-            rows, error = [], str(exc)
-        if policy is not None and policy.blocks_query(q):
-            rows, total = [], 0
-        for r in withhold.search_rows(policy, rows):
-            marked = str(Markup.escape(r[5])).replace("«", "<b>").replace("»", "</b>")
-            hits.append(
-                {"id": r[0], "title": r[1], "source": r[2], "published": r[4], "snippet": Markup(marked)}
-            )
-        audit(request, user, "search", q)
-    return render(request, "search.html", user, q=q, hits=hits, total=total, offset=offset, error=error)
+    picture = load_snapshot(request).view(withhold.names_shown(request, user, names, "reports"))
+    sorting = listing.sorting(sort, REPORT_SORTS, "-date")
+    ordered = listing.sort_items(picture.reports.values(), REPORT_SORTS, sorting)
+    at = listing.page(len(ordered), offset, limit)
+    audit(request, user, "view", "reports")
+    return render(
+        request, "reports.html", user, reports=listing.window(ordered, at), page=at, sorting=sorting,
+        sorts=REPORT_SORTS, event_of=picture.event_of,
+    )
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
@@ -83,7 +78,8 @@ def report(request: Request, report_id: str, names: Names = False, user: User = 
         target = resolved.get((found.id, entity.name))
         entity_links.append({"name": entity.name, "type": entity.type, "id": target.id if target else None})
     for claim in extraction.claims:
-        spans.append(Span(claim.start, claim.end, "claim", f"{claim.measure}: {number_text(claim.value)}"))
+        note = f"{claim.measure}: {number_text(claim.value)}"
+        spans.append(Span(claim.start, claim.end, "claim", note, anchor=claim_anchor(claim)))
     for route in extraction.routes:
         spans.append(Span(route.start, route.end, "route", f"route {route.origin} → {route.destination}"))
     for date in extraction.dates:
@@ -100,7 +96,7 @@ def report(request: Request, report_id: str, names: Names = False, user: User = 
         claims=extraction.claims,
         routes=extraction.routes,
         event_id=snap.picture.event_of.get(found.id),
-        title=found.title or found.id,
+        title=title(found),
         language=extraction.language,
         language_note=unsupported_note(extraction.language) if extraction.unsupported_language else None,
     )
