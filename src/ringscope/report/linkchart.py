@@ -2,8 +2,9 @@
 
 Links come from the sentences of the reports (two entities mentioned in one sentence with the
 words of a link type between them, see :mod:`linkvocab`), from people's roles naming an
-organisation (``member_of``), from a place's country (``located_in``) and from the routes the
-reports state (``trafficked_to``, between countries). Pure: a picture in, a :class:`Chart` out.
+organisation as a member or an office holder (``member_of``, by the rules of
+``export/roles.yaml``), from a place's country (``located_in``) and from the routes the reports
+state (``trafficked_to``, between countries). Pure: a picture in, a :class:`Chart` out.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import pycountry
 
-from ringscope.export.ftm_fused import country_places
+from ringscope.export.ftm_fused import country_places, role_rule
 from ringscope.fuse import Picture, ResolvedEntity
 from ringscope.model import make_id
 from ringscope.report.linkvocab import Span, link_type, sentence_links
@@ -129,6 +130,8 @@ def build(
     _from_sentences(picture, add)
     for person in entities.values():
         for role, org in person.links:
+            if role_rule(role) is None:  # "survivor of X" makes no one a member of X (roles.yaml)
+                continue
             for report_id in person.roles.get(role, person.reports)[:5]:
                 published = _published(picture, report_id)
                 add("member_of", person.id, org, Evidence(report_id, published, _quote(role), "roles"))

@@ -31,13 +31,14 @@ class Centrality:
 
 
 def graph(chart: Chart) -> nx.MultiDiGraph:
-    """A directed multigraph: one edge per link, keyed by its id, with type, label and weight."""
+    """A directed multigraph: one edge per link, keyed by its id, with link_type, label and weight
+    (``type`` is a reserved edge attribute in GEXF)."""
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     for node in chart.nodes.values():
-        g.add_node(node.id, label=node.label, type=node.type, country=node.country or "",
+        g.add_node(node.id, label=node.label, entity_type=node.type, country=node.country or "",
                    reports=node.reports)
     for link in chart.links:
-        g.add_edge(link.source, link.target, key=link.id, type=link.type,
+        g.add_edge(link.source, link.target, key=link.id, link_type=link.type,
                    label=link_type(link.type).label, weight=link.weight)
     return g
 
