@@ -128,9 +128,7 @@ def test_chart_filters_expands_and_keeps_labels_apart(browser: Any, server: str)
     _shot(page, "linkchart-filtered.png", "#linkchart")
 
     # expand the most linked node: click it on the canvas, then "Expand neighbours"
-    hub = page.evaluate(
-        "() => window.ringscopeChart.nodes().max(n => n.data('links')).ele.id()"
-    )
+    hub = page.evaluate("() => window.ringscopeChart.nodes().max(n => n.data('links')).ele.id()")
     position = page.evaluate(f"() => window.ringscopeChart.getElementById('{hub}').renderedPosition()")
     frame = page.locator("#linkchart").bounding_box()
     page.mouse.click(frame["x"] + position["x"], frame["y"] + position["y"])
@@ -142,9 +140,11 @@ def test_chart_filters_expands_and_keeps_labels_apart(browser: Any, server: str)
     after = set(page.evaluate("() => window.ringscopeChart.nodes().map(n => n.id())"))
     new = after - before
     assert new, "expanding added no neighbour"
-    neighbours = set(page.evaluate(
-        f"() => window.ringscopeChart.getElementById('{hub}').neighborhood('node').map(n => n.id())"
-    ))
+    neighbours = set(
+        page.evaluate(
+            f"() => window.ringscopeChart.getElementById('{hub}').neighborhood('node').map(n => n.id())"
+        )
+    )
     assert new <= neighbours  # every new node is a neighbour of the expanded one
     assert page.evaluate("() => window.ringscopeChart.nodes('.new').length") == len(new)
     assert page.locator("#chart-nodes li").count() == len(after)
@@ -157,7 +157,7 @@ def test_chart_filters_expands_and_keeps_labels_apart(browser: Any, server: str)
 
     # a link's evidence, and centrality on demand
     edge = page.evaluate("() => window.ringscopeChart.edges()[0].id()")
-    page.evaluate(f"() => window.ringscopeChart.getElementById('{edge}').emit('tap')")
+    page.evaluate(f"() => {{ window.ringscopeChart.getElementById('{edge}').emit('tap'); }}")
     assert detail.locator("a[href^='/reports/']").count() >= 1
     page.click("#show-centrality")
     rows = page.locator("table.centrality-table tr")
@@ -168,4 +168,27 @@ def test_chart_filters_expands_and_keeps_labels_apart(browser: Any, server: str)
     _shot(page, "linkchart-page.png")
     assert not blocked, blocked
     assert not errors, errors
+    context.close()
+
+
+def test_entity_page_opens_its_links_in_the_chart(browser: Any, server: str) -> None:
+    context, page, blocked, errors = _login(browser, server)
+    page.goto(f"{server}/network?type=raids&type=located_in")
+    _laid_out(page, 1)
+    href = page.evaluate(
+        "() => window.ringscopeChart.nodes().filter(n => n.data('href'))"
+        ".max(n => n.data('links')).ele.data('href')"
+    )
+    page.goto(f"{server}{href}")
+    name = page.locator("h1.entity-name").inner_text()
+    page.click("a.chart-link")
+    page.wait_for_url("**/network?focus=*")
+    _laid_out(page, 1)
+    assert page.locator("#chart-detail h3").inner_text() == name
+    chosen = page.evaluate("() => window.ringscopeChart.nodes(':selected').map(n => n.data('label'))")
+    assert chosen == [name]
+    degree = page.evaluate("() => window.ringscopeChart.nodes(':selected')[0].degree()")
+    assert degree >= 1 and page.evaluate(OVERLAPS) == 0
+    _shot(page, "linkchart-focus.png", "#linkchart")
+    assert not blocked and not errors, (blocked, errors)
     context.close()

@@ -295,11 +295,19 @@
   var exports = filters().toString();
   document.getElementById("export-gexf").href = api + "/export?format=gexf" + (exports ? "&" + exports : "");
   document.getElementById("export-ftm").href = api + "/export?format=ftm" + (exports ? "&" + exports : "");
-  load(start, false).then(function () {
-    layout(true);
-    describe();
-    if (start.get("focus") && !cy.getElementById(start.get("focus")).empty()) {
-      choose(cy.getElementById(start.get("focus")));
-    }
-  }, function () { return null; });
+  function first(params, note) {
+    return load(params, false).then(function () {
+      layout(true);
+      describe();
+      if (note) { status.textContent = note + " " + status.textContent; }
+      if (params.get("focus") && !cy.getElementById(params.get("focus")).empty()) {
+        choose(cy.getElementById(params.get("focus")));
+      }
+    });
+  }
+  first(start, "").catch(function () {
+    if (!start.get("focus")) { return null; }
+    start.delete("focus");  // the entity asked for has no typed links under these filters
+    return first(start, "That entity has no typed links under these filters.").catch(function () { return null; });
+  });
 })();
