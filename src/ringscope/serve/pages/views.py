@@ -1,4 +1,4 @@
-"""Overview pages: the map, the network and the timeline."""
+"""Overview pages: the map and the timeline (the network page is in :mod:`network`)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from ringscope.report import analysis
-from ringscope.report.charts import network_svg, timeline_svg
+from ringscope.report.charts import timeline_svg
 from ringscope.report.mapsvg import map_svg
-from ringscope.serve import screening
-from ringscope.serve.deps import audit, database
+from ringscope.serve.deps import audit
 from ringscope.serve.pages.base import href, load_snapshot, render, viewer
 from ringscope.serve.users import User
 
@@ -30,21 +29,6 @@ def map_page(request: Request, user: User = viewer) -> Response:
         svg=Markup(map_svg(spots, flows, title="Hotspots and route flows")),
         flows=flows,
         hotspots=spots,
-    )
-
-
-@router.get("/network", response_class=HTMLResponse)
-def network(request: Request, user: User = viewer) -> Response:
-    snap = load_snapshot(request)
-    nodes, edges = analysis.network(snap, limit=40, href=href)
-    ad_nodes, ad_edges = screening.load_recruiters(database(request).conn()).graph()
-    audit(request, user, "view", "network")
-    return render(
-        request,
-        "network.html",
-        user,
-        svg=Markup(network_svg(nodes, edges)),
-        recruiters=Markup(network_svg(ad_nodes, ad_edges, height=420)) if ad_nodes else None,
     )
 
 
