@@ -9,7 +9,6 @@ state (``trafficked_to``, between countries). Pure: a picture in, a :class:`Char
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -17,13 +16,13 @@ from dataclasses import dataclass, field, replace
 import pycountry
 
 from ringscope.export.ftm_fused import country_places, role_rule
+from ringscope.extract.document import split_sentences
 from ringscope.fuse import Picture, ResolvedEntity
 from ringscope.model import make_id
 from ringscope.report.linkvocab import Span, link_type, sentence_links
 
 MAX_QUOTE = 320
 """Longest sentence kept as a link's evidence (longer ones are cut at a word)."""
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 Href = Callable[[ResolvedEntity], str | None]
 RouteRow = tuple[str, str, str, int | None]
@@ -78,17 +77,6 @@ class Chart:
             out[link.source] += 1
             out[link.target] += 1
         return out
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``."""
-    out, begin = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        out.append((begin, match.start() + 1))
-        begin = match.end()
-    if begin < len(text):
-        out.append((begin, len(text)))
-    return out
 
 
 def _quote(text: str) -> str:
@@ -181,7 +169,7 @@ def _from_sentences(picture: Picture, add: Callable[[str, str, str, Evidence], N
         if report is None or len({s.key for s in found}) < 2:
             continue
         found.sort(key=lambda s: s.start)
-        for start, end in sentences(report.text):
+        for start, end in split_sentences(report.text):
             inside = [Span(s.key, s.type, s.start - start, s.end - start)
                       for s in found if s.start >= start and s.end <= end]
             if len({s.key for s in inside}) < 2:

@@ -134,7 +134,8 @@ def graph(
     names: Names = False,
     user: User = viewer,
 ) -> JSONResponse:
-    snap, shown, chart = _selected(request, user, names, types, country, since, until, "graph")
+    target = f"graph:focus:{focus[:128]}" if focus else "graph"
+    snap, shown, chart = _selected(request, user, names, types, country, since, until, target)
     if focus is not None and focus not in chart.nodes:
         raise HTTPException(404, "no such node in the chart (with these filters)")
     part = linkchart.around(chart, focus, limit) if focus else linkchart.top(chart, limit)
