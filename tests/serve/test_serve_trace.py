@@ -169,3 +169,16 @@ def test_an_admin_who_asks_for_names_finds_the_withheld_person(served: Fixture) 
     page = admin.get("/search", params={"q": VICTIM, "names": "1"}).text
     assert VICTIM in page.split('<ol class="hits"', 1)[1]
     assert _hits(admin.get("/search", params={"q": VICTIM}).text) == []
+
+
+def test_an_admin_viewing_names_follows_figures_and_quotes_in_the_same_view(served: Fixture) -> None:
+    admin = login(create_app(served.path), "adam")
+    claims = admin.get("/claims?names=1").text
+    figure = re.search(r'href="(/figures/[0-9a-f]+\?names=1)"', claims)
+    assert figure and admin.get(html.unescape(figure.group(1))).status_code == 200
+    quotes = re.findall(r'<a class="quote" href="/reports/([^"#?]+)\?names=1#(claim-[0-9a-f]+)"', claims)
+    assert quotes
+    for report_id, anchor in quotes[:5]:
+        assert f'id="{anchor}"' in admin.get(f"/reports/{report_id}?names=1").text
+    viewer_claims = login(create_app(served.path), "vera").get("/claims").text
+    assert "names=1" not in viewer_claims
