@@ -26,3 +26,19 @@ def test_withheld_spans_are_marked_as_such() -> None:
     html = highlight(text, [Span(0, 10, "withheld"), Span(19, 25, "claim")])
     assert html.startswith('<mark class="hl hl-withheld">[victim 1]</mark>')
     assert html.count("[victim 1]") == 2
+
+
+def test_an_anchored_span_carries_its_id_once_and_wins_over_a_crossing_span() -> None:
+    text = "Guards said 40 people left the Orvane yard."
+    spans = [
+        Span(31, 42, "organization"),
+        Span(12, 37, "claim", anchor="claim-1"),  # crosses the name: the claim stays
+        Span(38, 42, "date", anchor="claim-1"),  # the same id again: only the first span keeps it
+        Span(0, 6, "person"),
+    ]
+    html = highlight(text, spans)
+    assert html.count('id="claim-1"') == 1
+    assert '<mark class="hl hl-claim" id="claim-1">40 people left the Orvane</mark>' in html
+    assert '<mark class="hl hl-date">yard</mark>' in html
+    assert '<mark class="hl hl-person">Guards</mark>' in html
+    assert "hl-organization" not in html

@@ -156,3 +156,29 @@ def test_sort_headers_and_pager_links_keep_the_page_working(viewer: TestClient, 
     base = path.split("?")[0]
     for link in links:
         assert viewer.get(base + html.unescape(link)).status_code == 200
+
+
+def test_a_malformed_date_is_named_and_ignored(viewer: TestClient) -> None:
+    page = viewer.get("/search?since=2024/01&type=Report").text
+    assert "from date &#39;2024/01&#39;: give YYYY, YYYY-MM or YYYY-MM-DD (ignored)" in page
+    assert _hits(page)
+
+
+def test_an_admin_who_asks_for_names_finds_the_withheld_person(served: Fixture) -> None:
+    admin = login(create_app(served.path), "adam")
+    page = admin.get("/search", params={"q": VICTIM, "names": "1"}).text
+    assert VICTIM in page.split('<ol class="hits"', 1)[1]
+    assert _hits(admin.get("/search", params={"q": VICTIM}).text) == []
+
+
+def test_an_admin_viewing_names_follows_figures_and_quotes_in_the_same_view(served: Fixture) -> None:
+    admin = login(create_app(served.path), "adam")
+    claims = admin.get("/claims?names=1").text
+    figure = re.search(r'href="(/figures/[0-9a-f]+\?names=1)"', claims)
+    assert figure and admin.get(html.unescape(figure.group(1))).status_code == 200
+    quotes = re.findall(r'<a class="quote" href="/reports/([^"#?]+)\?names=1#(claim-[0-9a-f]+)"', claims)
+    assert quotes
+    for report_id, anchor in quotes[:5]:
+        assert f'id="{anchor}"' in admin.get(f"/reports/{report_id}?names=1").text
+    viewer_claims = login(create_app(served.path), "vera").get("/claims").text
+    assert "names=1" not in viewer_claims

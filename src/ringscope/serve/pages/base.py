@@ -87,6 +87,9 @@ def safe_next(next_url: str | None) -> str:
 def render(request: Request, name: str, user: User | None, status: int = 200, **context: Any) -> HTMLResponse:
     token = request.cookies.get(SESSION_COOKIE)
     context.update(user=user, csrf=csrf_token(token) if token and user else "", request=request)
+    # an admin who asked for names follows links into the same view (ids and offsets are the view's)
+    shown = request.query_params.get("names", "").lower() in ("1", "true", "yes", "on")
+    context.setdefault("names_q", "?names=1" if shown and user is not None and user.can("admin") else "")
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 

@@ -112,17 +112,12 @@ def event(request: Request, event_id: str, names: Names = False, user: User = vi
     leads = [lead(r.text) for r in reports]
     rows = []
     for figure in found.figures:
-        cells = {ref.report_id: ref for ref in figure.claims}
         flagged = {f.claim_id for f in figure.flags}
-        rows.append(
-            {
-                "figure": figure,
-                "cells": [
-                    (cells.get(r.id), cells.get(r.id) is not None and cells[r.id].claim.id in flagged)
-                    for r in reports
-                ],
-            }
-        )
+        cells = [
+            [(ref, ref.claim.id in flagged) for ref in figure.claims if ref.report_id == r.id]
+            for r in reports
+        ]
+        rows.append({"figure": figure, "cells": cells})
     audit(request, user, "view", f"event:{found.id}")
     return render(
         request,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -18,7 +19,8 @@ from ringscope.store import search as full_text
 
 router = APIRouter(include_in_schema=False)
 
-DateBound = Annotated[str, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+DateBound = Annotated[str, Query(max_length=40)]
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _indexes: dict[tuple[object, bool], finder.Index] = {}
 
 
@@ -55,6 +57,11 @@ def search(
     policy = None if shown else snap.policy
     asked = q.strip()
     error = None
+    bounds = {"from": since.strip(), "to": until.strip()}
+    for name, value in bounds.items():
+        if value and not _DATE.fullmatch(value):
+            error = f"{name} date {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD (ignored)"
+            bounds[name] = ""
     hits: list[finder.Hit] = []
     if not (asked and policy is not None and policy.blocks_query(asked)):
         found = _index(snap, shown)
@@ -63,7 +70,7 @@ def search(
             hits = finder.report_hits(picture, found, scores) + finder.entity_hits(picture, found, asked)
         except QueryError as exc:
             error = str(exc)
-    hits = [h for h in hits if listing.in_range(h.dates, since, until)]
+    hits = [h for h in hits if listing.in_range(h.dates, bounds["from"], bounds["to"])]
     choice = chosen(request, finder.FACETS)
     counts = listing.facet_counts(hits, finder.FACETS, choice)
     kept = listing.refine(hits, finder.FACETS, choice)
