@@ -66,7 +66,8 @@ def test_overlap_zooms_are_exact_for_two_boxes_side_by_side() -> None:
     start, end = overlap_zooms(np.array([0.0]), np.array([-2.0]), box, others)
     assert math.isclose(end[0], 5.0)
     # boxes on either side of their anchors facing away never overlap
-    start, end = overlap_zooms(np.array([3.0]), np.array([0.0]), Box(0, -5, 10, 5), np.array([[-10.0, -5, 0, 5]]))
+    facing_left = np.array([[-10.0, -5, 0, 5]])
+    start, end = overlap_zooms(np.array([3.0]), np.array([0.0]), Box(0, -5, 10, 5), facing_left)
     assert not start[0] < end[0]
 
 

@@ -20,7 +20,7 @@ from ringscope.report.charts import timeline_svg
 from ringscope.report.errors import BriefError
 from ringscope.report.format import figure_text
 from ringscope.report.links import safe_url
-from ringscope.report.mapsvg import map_svg
+from ringscope.report.mapsvg import static_maps
 
 KEY_FIGURES = 20
 """Key figures listed (conflicted ones are all listed in their own section)."""
@@ -146,7 +146,7 @@ def brief_html(snap: snapshots.Snapshot, country: str | None = None, since: str 
         "</section><section><h2>Conflicts</h2>",
         _table(conflicts, notes),
         "</section><section><h2>Routes and hotspots</h2>",
-        f'<div class="map">{map_svg(spots, flows, title="Route flows and hotspots")}</div>',
+        static_maps(spots, flows, title="Route flows and hotspots"),
         '<table class="grid"><thead><tr><th>From</th><th>To</th><th>Reports</th><th>People counted</th></tr>'
         "</thead><tbody>",
         "".join(

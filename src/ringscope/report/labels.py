@@ -115,7 +115,7 @@ Floats = npt.NDArray[np.float64]
 
 def _axis(d: Floats, low: Floats, high: Floats) -> tuple[Floats, Floats]:
     """The zooms ``k > 0`` with ``low < k * d < high``, as (start, end) arrays (empty when start >= end)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         a, b = low / d, high / d
     start = np.where(d > 0, a, np.where(d < 0, b, np.where((low < 0) & (high > 0), -np.inf, np.inf)))
     end = np.where(d > 0, b, np.where(d < 0, a, np.where((low < 0) & (high > 0), np.inf, -np.inf)))

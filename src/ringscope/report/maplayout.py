@@ -22,6 +22,11 @@ COUNTRY_LARGEST = 24.0
 COUNTRY_SMALLEST = 3.0
 
 
+def shown_from(place: Placement) -> float:
+    """The zoom from which a label is shown, rounded up to what the SVG writes (3 decimals)."""
+    return math.ceil(place.min_zoom * 1000) / 1000 if place.shown else math.inf
+
+
 @dataclass(frozen=True, slots=True)
 class Route:
     """A flow drawn as a quadratic curve from its origin's centre to its destination's."""
@@ -88,7 +93,7 @@ class MapLayout:
             text = self.texts.get(label.key)
             if text is None or label.key.startswith("r") or text.text in out:
                 continue
-            shown = self.placements[label.key].min_zoom
+            shown = shown_from(self.placements[label.key])
             zoom = min(MAX_ZOOM, max(2.0, shown)) if math.isfinite(shown) else MAX_ZOOM / 4
             out[text.text] = (label.x, label.y, zoom)
         return out
@@ -122,6 +127,29 @@ def auto_view(hotspots: list[Hotspot], flows: list[Flow], width: float = 960.0) 
     west, east = max(-180.0, west), min(180.0, east)
     south, north = max(-58.0, south), min(84.0, north)
     return View(west, east, south, north, width)
+
+
+def inset_view(
+    hotspots: list[Hotspot], flows: list[Flow], span: float = 32.0, width: float = 960.0
+) -> View | None:
+    """A closer view of the densest part of the map (``span`` degrees wide), for a static map
+    that cannot be zoomed; None when the whole map is not much wider than that."""
+    whole = auto_view(hotspots, flows, width)
+    if whole.east - whole.west < 2.5 * span:
+        return None
+    points = [(h.lon, h.lat) for h in hotspots]
+    if len(points) < 3:
+        return None
+    tall = span * 0.6
+
+    def inside(lon: float, lat: float) -> list[tuple[float, float]]:
+        return [p for p in points if abs(p[0] - lon) <= span / 2 and abs(p[1] - lat) <= tall / 2]
+
+    best = max(points, key=lambda p: (len(inside(*p)), -abs(p[1]), p[0]))
+    chosen = inside(*best)
+    lon = (min(p[0] for p in chosen) + max(p[0] for p in chosen)) / 2
+    lat = (min(p[1] for p in chosen) + max(p[1] for p in chosen)) / 2
+    return View(lon - span / 2, lon + span / 2, max(-58.0, lat - tall / 2), min(84.0, lat + tall / 2), width)
 
 
 def routes(flows: list[Flow], view: View) -> list[Route]:

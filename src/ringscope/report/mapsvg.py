@@ -10,7 +10,6 @@ zoom-1 state: only the labels that fit at zoom 1 are shown.
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from html import escape
 
@@ -25,11 +24,13 @@ from ringscope.report.maplayout import (
     MapLayout,
     Text,
     auto_view,
+    inset_view,
     layout,
+    shown_from,
 )
 from ringscope.report.maplegend import LegendScales, legend_svg
 
-__all__ = ["Flow", "Hotspot", "MAX_ZOOM", "auto_view", "draw", "map_svg"]
+__all__ = ["Flow", "Hotspot", "MAX_ZOOM", "auto_view", "draw", "map_svg", "static_maps"]
 
 FONT = "DejaVu Sans, sans-serif"
 FLOW_COLOUR = "#b03a2e"
@@ -75,7 +76,7 @@ def _shown(place: Placement) -> str:
     if not place.shown:
         return ' data-z="inf" display="none"'
     hidden = ' display="none"' if place.min_zoom > 1.0 else ""
-    return f' data-z="{math.ceil(place.min_zoom * 1000) / 1000:.3f}"{hidden}'
+    return f' data-z="{shown_from(place):.3f}"{hidden}'
 
 
 def _people(spot: Hotspot) -> str:
@@ -183,6 +184,17 @@ def draw(plan: MapLayout, title: str = "Map", detail: float = 0.6) -> str:
         legend,
         "</svg>",
     ]
+    return "".join(out)
+
+
+def static_maps(hotspots: list[Hotspot], flows: list[Flow], title: str = "Map") -> str:
+    """Maps for print, where nothing zooms: the whole map, then, when it is wide, a closer view of
+    its densest part so crowded places are named; each SVG in a ``div.map``."""
+    out = [f'<div class="map">{map_svg(hotspots, flows, title=title)}</div>']
+    inset = inset_view(hotspots, flows)
+    if inset is not None:
+        closer = f"{title}: closer view of the densest part"
+        out.append(f'<div class="map inset">{map_svg(hotspots, flows, view=inset, title=closer)}</div>')
     return "".join(out)
 
 

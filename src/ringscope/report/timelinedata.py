@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ringscope.fuse import Picture
 from ringscope.fuse.picture import Event
-from ringscope.report.timeaxis import month_of, parse_date
+from ringscope.report.timeaxis import month_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class TimelineEvent:
 @dataclass(frozen=True, slots=True)
 class TimelineItems:
     dated: list[TimelineEvent]
-    """Events with a dated report, earliest first."""
+    """Events with a report dated at least to the month, earliest first."""
     undated: list[TimelineEvent]
     """Events none of whose reports carries a date."""
     reports: int
@@ -50,7 +50,7 @@ def timeline_items(picture: Picture, href: Callable[[Event], str | None] | None 
     dated: list[TimelineEvent] = []
     undated: list[TimelineEvent] = []
     for event in picture.events:
-        days = sorted(d for d in event.published if parse_date(d) is not None)
+        days = sorted(d for d in event.published if month_of(d) is not None)
         item = TimelineEvent(
             event.id,
             days[0] if days else None,

@@ -121,19 +121,19 @@
         else { state = { k: 1, x: 0, y: 0 }; draw(); }
       });
     });
-    // a place picked from the list below the map is zoomed to
-    document.querySelectorAll("a[data-zoom-to]").forEach(function (link) {
-      link.addEventListener("click", function (event) {
-        var parts = link.getAttribute("data-zoom-to").split(",");
-        var x = parseFloat(parts[0]), y = parseFloat(parts[1]), k = parseFloat(parts[2]);
-        if (isNaN(x) || isNaN(y) || isNaN(k)) { return; }
-        event.preventDefault();
-        state.k = Math.min(maxZoom, Math.max(1, k));
-        state.x = width / 2 - x * state.k;
-        state.y = height / 2 - y * state.k;
-        draw();
-        svg.scrollIntoView({ block: "nearest" });
-      });
+    // a place picked from the lists of the page (x,y in map units, and a zoom) is zoomed to
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[data-zoom-to]") : null;
+      if (!link) { return; }
+      var parts = link.getAttribute("data-zoom-to").split(",");
+      var x = parseFloat(parts[0]), y = parseFloat(parts[1]), k = parseFloat(parts[2]);
+      if (isNaN(x) || isNaN(y) || isNaN(k)) { return; }
+      event.preventDefault();
+      state.k = Math.min(maxZoom, Math.max(1, k));
+      state.x = width / 2 - x * state.k;
+      state.y = height / 2 - y * state.k;
+      draw();
+      holder.scrollIntoView({ block: "start" });
     });
     draw();
   }
