@@ -42,10 +42,11 @@ def test_people_by_country_takes_the_largest_figure_of_each_people_measure() -> 
 
 
 def test_country_hotspots_are_sized_by_their_largest_people_figure() -> None:
-    spots = country_hotspots(_snapshot())
+    spots = country_hotspots(_snapshot(), href=lambda code: f"/claims?country={code}")
     assert [(h.code, h.people, h.kind) for h in spots] == [("LA", 1200, "country"), ("KH", 400, "country")]
     assert spots[1].measures == (("Victims rescued", 400), ("Arrests", 90))
     assert spots[1].label == "Cambodia" and spots[1].count == 4  # reports naming places in it
+    assert spots[1].href == "/claims?country=KH"
 
 
 def test_places_leave_out_whole_countries_and_withheld_names() -> None:

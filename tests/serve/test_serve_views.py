@@ -35,6 +35,10 @@ def test_map_page_is_zoomable_and_lists_routes_countries_and_places(viewer: Test
     assert 'class="grid countries"' in html
     assert "Victims rescued" in html or "People trafficked" in html
     assert re.search(r'data-zoom-to="[\d.]+,[\d.]+,[\d.]+"', html)
+    # a country's circle and its row lead to the figures located there
+    codes = re.findall(r'<a href="/claims\?country=([A-Z]{2})"><g class="fx marker country"', html)
+    assert codes and f'href="/claims?country={codes[0]}" title="The figures located there"' in html
+    assert viewer.get(f"/claims?country={codes[0]}").status_code == 200
     assert VICTIM not in html and VICTIM.split()[-1] not in html
 
 

@@ -110,8 +110,11 @@ def _country_reports(picture: Picture, snapshot: Snapshot) -> dict[str, set[str]
     return reports
 
 
-def country_hotspots(snapshot: Snapshot, names: bool = False) -> list[Hotspot]:
-    """A hotspot at the centre of every country a people figure is located in, largest first."""
+def country_hotspots(
+    snapshot: Snapshot, names: bool = False, href: Callable[[str], str | None] | None = None
+) -> list[Hotspot]:
+    """A hotspot at the centre of every country a people figure is located in, largest first;
+    ``href`` gives the address of a country's figures from its code."""
     picture = snapshot.view(names)
     centre = centroids()
     named = country_names()
@@ -126,7 +129,8 @@ def country_hotspots(snapshot: Snapshot, names: bool = False) -> list[Hotspot]:
         lon, lat = centre[code]
         count = len(reports.get(code, ()))
         out.append(
-            Hotspot(named.get(code, code), lon, lat, count, None, ranked[0][1], "country", code, ranked)
+            Hotspot(named.get(code, code), lon, lat, count, href(code) if href else None, ranked[0][1],
+                    "country", code, ranked)
         )
     out.sort(key=lambda h: (-h.people, h.label))
     return out
@@ -160,10 +164,14 @@ def place_hotspots(
 
 
 def hotspots(
-    snapshot: Snapshot, limit: int = 40, href: Href | None = None, names: bool = False
+    snapshot: Snapshot,
+    limit: int = 40,
+    href: Href | None = None,
+    names: bool = False,
+    country_href: Callable[[str], str | None] | None = None,
 ) -> list[Hotspot]:
     """Countries with people figures (largest first), then up to ``limit`` places and compounds."""
-    return country_hotspots(snapshot, names) + place_hotspots(snapshot, limit, href, names)
+    return country_hotspots(snapshot, names, country_href) + place_hotspots(snapshot, limit, href, names)
 
 
 def route_reports(flow_list: list[Flow]) -> Counter[str]:

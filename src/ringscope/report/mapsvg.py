@@ -119,7 +119,9 @@ def _markers(plan: MapLayout) -> list[str]:
             f'<circle r="{plan.radius[str(spot.code)]:.1f}" fill="#1f5f8b" fill-opacity="0.55" stroke="#fff"'
             f' stroke-width="1"><title>{escape(_people(spot))}</title></circle>'
         )
-        out.append(_fx("marker country", x, y, body, f' data-code="{spot.code}" data-people="{spot.people}"'))
+        marker = _fx("marker country", x, y, body, f' data-code="{spot.code}" data-people="{spot.people}"')
+        href = safe_href(spot.href)
+        out.append(f'<a href="{escape(href)}">{marker}</a>' if href else marker)
     for spot in plan.places:
         x, y = plan.view.project(spot.lon, spot.lat)
         body = (

@@ -25,7 +25,7 @@ WEB_MAP_DETAIL = 0.3
 def map_page(request: Request, user: User = viewer) -> Response:
     snap = load_snapshot(request)
     flows = analysis.flows(snap)
-    spots = analysis.hotspots(snap, href=href)
+    spots = analysis.hotspots(snap, href=href, country_href=lambda code: f"/claims?country={code}")
     plan = maplayout.layout(spots, flows)
     audit(request, user, "view", "map")
     return render(
