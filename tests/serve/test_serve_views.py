@@ -52,6 +52,18 @@ def test_every_map_label_says_from_which_zoom_it_is_shown(viewer: TestClient) ->
     assert len(hidden) == sum(1 for z in zooms if z > 1.0)
 
 
+def test_picking_a_place_zooms_far_enough_to_name_it(viewer: TestClient) -> None:
+    html = viewer.get("/map").text
+    label = r'class="fx label"[^>]*data-z="([\d.]+)"[^>]*><text[^>]*>([^<]+)</text>'
+    shown_from = {name: float(z) for z, name in re.findall(label, html)}
+    pick = r'data-zoom-to="[\d.]+,[\d.]+,([\d.]+)"[^>]*>◎</a> (?:<a href="[^"]*">)?([^<:]+)'
+    picks = re.findall(pick, html)
+    assert picks
+    for zoom, name in picks:
+        if name in shown_from:
+            assert float(zoom) >= shown_from[name], name
+
+
 def test_the_zoom_script_is_served(viewer: TestClient) -> None:
     script = viewer.get("/static/mapzoom.js")
     assert script.status_code == 200 and "javascript" in script.headers["content-type"]
