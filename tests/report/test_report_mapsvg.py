@@ -46,7 +46,8 @@ def test_the_map_is_ready_to_zoom_and_shows_only_labels_that_fit() -> None:
     spots = [*knot, Hotspot("Farpoint <Bay>", 120.0, 5.0, 1, "/entities/x")]
     plan = layout(spots, [Flow("ID", "KH", 2)])
     svg = draw(plan, "Test map")
-    assert '<g class="viewport">' in svg and 'clip-path="url(#rs-map-clip)"' in svg
+    clip = re.search(r'<clipPath id="([\w-]+)">', svg)
+    assert clip and f'clip-path="url(#{clip.group(1)})"' in svg and '<g class="viewport">' in svg
     assert f'data-max-zoom="{MAX_ZOOM:g}"' in svg
     assert "Farpoint &lt;Bay&gt;" in svg and 'href="/entities/x"' in svg
     zooms = {
@@ -90,4 +91,6 @@ def test_static_maps_add_the_inset_only_when_the_map_is_wide() -> None:
     knot = [Hotspot(f"Knot {i}", 100.0 + i * 0.7, 14.0 + (i % 3) * 0.9, 1) for i in range(8)]
     wide = static_maps([*knot, Hotspot("West end", -60.0, -10.0, 1)], [], "Test")
     assert wide.count('<div class="map') == 2 and "closer view" in wide
+    ids = re.findall(r'<clipPath id="([\w-]+)">', wide)
+    assert len(ids) == len(set(ids)) == 2  # one page, two maps: each clips by its own outline
     assert static_maps(knot, [], "Test").count('<div class="map') == 1

@@ -8,7 +8,7 @@ is a withheld person's placeholder is left out unless names are asked for.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -173,12 +173,3 @@ def hotspots(
     """Countries with people figures (largest first), then up to ``limit`` places and compounds."""
     return country_hotspots(snapshot, names, country_href) + place_hotspots(snapshot, limit, href, names)
 
-
-def route_reports(flow_list: list[Flow]) -> Counter[str]:
-    """Reports stating a route into or out of each country (summed over its routes)."""
-    out: Counter[str] = Counter()
-    for flow in flow_list:
-        out[flow.origin] += flow.count
-        if flow.destination != flow.origin:
-            out[flow.destination] += flow.count
-    return out

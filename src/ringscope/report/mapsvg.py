@@ -10,6 +10,7 @@ zoom-1 state: only the labels that fit at zoom 1 are shown.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from html import escape
 
@@ -168,16 +169,18 @@ def draw(plan: MapLayout, title: str = "Map", detail: float = 0.6) -> str:
     )
     legend, legend_height = legend_svg(height + 2, scales)
     full = height + legend_height + 4
+    # ids are document-wide: two maps on one page (the brief's map and its inset) need their own
+    clip = "rs-map-clip-" + hashlib.sha1(repr(plan.view).encode()).hexdigest()[:10]
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="rs-map" viewBox="0 0 {width:.0f} {full:.0f}"'
         f' width="100%" role="img" aria-label="{escape(title)}" data-max-zoom="{MAX_ZOOM:g}"'
         f' data-map-height="{height:.1f}">',
         f"<title>{escape(title)}</title>",
-        '<defs><clipPath id="rs-map-clip">'
+        f'<defs><clipPath id="{clip}">'
         f'<rect width="{width:.1f}" height="{height:.1f}"/></clipPath></defs>',
         f'<rect class="paper" width="{width:.0f}" height="{full:.0f}" fill="#fff"/>',
         f'<rect class="sea" width="{width:.1f}" height="{height:.1f}" fill="#dbe9f4"/>',
-        '<g clip-path="url(#rs-map-clip)"><g class="viewport">',
+        f'<g clip-path="url(#{clip})"><g class="viewport">',
         _countries(plan.view, frozenset(plan.involved), detail),
         *_routes(plan, names),
         *_markers(plan),
