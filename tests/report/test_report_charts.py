@@ -1,4 +1,4 @@
-"""Timeline, network and map SVG."""
+"""Timeline and network SVG (the map has its own tests)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import re
 
 from ringscope.report.charts import Edge, Node, force_layout, network_svg, timeline_svg
 from ringscope.report.format import figure_text, number_text
-from ringscope.report.mapsvg import Flow, Hotspot, auto_view, map_svg
 
 
 def test_timeline_has_a_bar_per_month_and_series() -> None:
@@ -37,17 +36,6 @@ def test_network_svg_draws_nodes_and_edges() -> None:
     )
     assert svg.count("<circle") == 2 and svg.count("<line") == 1
     assert "Alpha &lt;Org&gt;" in svg and 'href="/entities/a"' in svg
-
-
-def test_map_flows_are_sized_by_count_and_point_to_destination() -> None:
-    flows = [Flow("KE", "MM", 4, 100), Flow("NP", "TH", 1)]
-    svg = map_svg([Hotspot("Somewhere", 100.0, 15.0, 3)], flows)
-    widths = [float(w) for w in re.findall(r'<path d="M[^"]*Q[^"]*" stroke-width="([\d.]+)"', svg)]
-    assert len(widths) == 2 and widths[0] > widths[1]
-    assert svg.count('marker-end="url(#rs-arrow)"') == 2 and "KE → MM: 4 report(s), 100 people" in svg
-    assert svg.count("<circle") == 1
-    view = auto_view([], flows)
-    assert view.west < 38 < 100 < view.east  # Kenya and Myanmar both in view
 
 
 def test_number_and_figure_text() -> None:

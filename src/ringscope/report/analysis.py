@@ -3,54 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from itertools import combinations
 
 from ringscope.fuse import Picture, ResolvedEntity
 from ringscope.report.charts import Edge, Node
-from ringscope.report.geo import centroids
-from ringscope.report.mapsvg import Flow, Hotspot
+from ringscope.report.mapdata import PLACE_TYPES, Href, flows, hotspots
 from ringscope.report.snapshot import Snapshot
+from ringscope.report.timeaxis import month_of
 
-PLACE_TYPES = ("Compound", "Location")
-
-Href = Callable[[ResolvedEntity], str | None]
-
-
-def flows(snapshot: Snapshot) -> list[Flow]:
-    """Route flows by (origin, destination): reports stating them and people counted."""
-    reports: dict[str, set[str]] = defaultdict(set)
-    people: Counter[str] = Counter()
-    for key, report, count in snapshot.routes:
-        reports[key].add(report.id)
-        if count:
-            people[key] += count
-    out = []
-    for key, ids in reports.items():
-        origin, destination = key.split("->")
-        out.append(Flow(origin, destination, len(ids), people[key]))
-    out.sort(key=lambda f: (-f.count, f.origin, f.destination))
-    return out
-
-
-def hotspots(
-    snapshot: Snapshot, limit: int = 40, href: Href | None = None, names: bool = False
-) -> list[Hotspot]:
-    """Places and compounds by number of reports, at their coordinates (or country centre)."""
-    centre = centroids()
-    out = []
-    for entity in snapshot.view(names).entities:
-        if entity.type not in PLACE_TYPES:
-            continue
-        if entity.lat is not None and entity.lon is not None:
-            lon, lat = entity.lon, entity.lat
-        elif entity.country and entity.country in centre:
-            lon, lat = centre[entity.country]
-        else:
-            continue
-        out.append(Hotspot(entity.name, lon, lat, len(entity.reports), href(entity) if href else None))
-    out.sort(key=lambda h: (-h.count, h.label))
-    return out[:limit]
+__all__ = ["PLACE_TYPES", "Href", "flows", "hotspots", "network", "timeline", "top_entities"]
 
 
 def timeline(snapshot: Snapshot) -> dict[str, dict[str, int]]:
@@ -59,11 +20,13 @@ def timeline(snapshot: Snapshot) -> dict[str, dict[str, int]]:
     claims: Counter[str] = Counter()
     for figure in snapshot.redacted.figures:
         for ref in figure.claims:
-            if ref.published:
-                claims[ref.published[:7]] += 1
+            month = month_of(ref.published)
+            if month:
+                claims[month] += 1
     for report in snapshot.picture.reports.values():
-        if report.published and len(report.published) >= 7:
-            reports[report.published[:7]] += 1
+        month = month_of(report.published)
+        if month:
+            reports[month] += 1
     return {"reports": dict(reports), "claims": dict(claims)}
 
 

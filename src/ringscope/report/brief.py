@@ -22,7 +22,7 @@ from ringscope.report.briefhtml import Footnotes, entities_table, figure_table, 
 from ringscope.report.charts import timeline_svg
 from ringscope.report.countries import country_label
 from ringscope.report.errors import BriefError
-from ringscope.report.mapsvg import map_svg
+from ringscope.report.mapsvg import static_maps
 
 __all__ = ["BriefError", "brief_html", "check_scope", "write_brief"]
 
@@ -108,7 +108,8 @@ def brief_html(
         "</section><section><h2>Conflicts</h2>",
         figure_table(data.conflicts, notes, with_flags=True),
         '</section><section><div class="keep"><h2>Routes and hotspots</h2>',
-        f'<div class="map">{map_svg(data.spots, data.flows, title="Route flows and hotspots")}</div></div>',
+        static_maps(data.spots, data.flows, title="Route flows and hotspots"),
+        "</div>",
         routes_table(data),
         '</section><section class="keep"><h2>Timeline</h2>',
         f'<div class="chart">{timeline_svg(data.timeline)}</div>',

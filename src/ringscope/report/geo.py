@@ -175,9 +175,9 @@ def ring_path(ring: Ring, view: View, min_step: float = 0.6) -> str:
     return "".join(parts) + "Z"
 
 
-def country_path(country: Country, view: View) -> str:
+def country_path(country: Country, view: View, min_step: float = 0.6) -> str:
     """SVG path data for a whole country (holes drawn with the even-odd rule); empty when out of view."""
     west, south, east, north = country.bbox
     if east < view.west or west > view.east or north < view.south or south > view.north:
         return ""
-    return "".join(ring_path(r, view) for polygon in country.polygons for r in polygon)
+    return "".join(ring_path(r, view, min_step) for polygon in country.polygons for r in polygon)
