@@ -5,9 +5,9 @@ One module per kind of page, each with its own router; the app includes every ro
 
 from __future__ import annotations
 
-from ringscope.serve.pages import entities, figures, reading, screen, views
+from ringscope.serve.pages import entities, figures, judgements, reading, screen, views
 from ringscope.serve.pages.base import error_page, login_url, render, safe_next
 
-ROUTERS = tuple(m.router for m in (reading, entities, figures, views, screen))
+ROUTERS = tuple(m.router for m in (reading, entities, figures, views, screen, judgements))
 
 __all__ = ["error_page", "login_url", "ROUTERS", "render", "safe_next"]
