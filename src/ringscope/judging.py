@@ -11,7 +11,7 @@ withheld name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +86,14 @@ def listing(path: Path, *, active_only: bool = False, names: bool = False) -> li
         "targets": [shown(t.label) for t in j.targets], "note": shown(j.note),
         "applies": j.id in applied, "undone_at": j.undone_at, "undone_by": j.undone_by,
     } for j in found]
+
+
+def for_export(path: Path, *, names: bool = False) -> list[Judgement]:
+    """Every judgement, undone ones too, for the export tables (notes redacted unless ``names``)."""
+    policy = snapshots.load(path).policy
+    with Store(path, create=False) as store:
+        found = store.judgements()
+    return found if names else [replace(j, note=policy.text(j.note) or "") for j in found]
 
 
 def page_of(path: Path, judgement: Judgement) -> str | None:

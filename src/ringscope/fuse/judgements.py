@@ -15,7 +15,8 @@ order they were made, so a later one wins over an earlier one about the same ite
 
 Everything judged carries its judgement's line ("merge by ana on 2026-01-02: note") in its notes.
 Ids change only for what a judgement changed: a merged entity keeps the id its smallest key gives
-(one of the two), an event that changed keeps the id of its first report.
+(one of the two ids), what stays of a split entity keeps its id and the part split off gets its own,
+and an event that changed takes the id of its first report, as fusion names events.
 """
 
 from __future__ import annotations
@@ -225,6 +226,8 @@ def _entities(picture: Picture, judgements: list[Judgement]) -> None:
                 first.notes.append(j.by())
                 continue
             joined = _rebuilt(first.occurrences + other.occurrences, first.notes + other.notes + [j.by()])
+            if joined.id not in (first.id, other.id):
+                joined.id = first.id  # one of the two ids goes on, never a third
             joined.links = _unique(first.links + other.links)
             renamed.update({first.id: joined.id, other.id: joined.id})
             entities = [joined if e is first else e for e in entities if e is not other]
@@ -237,7 +240,10 @@ def _entities(picture: Picture, judgements: list[Judgement]) -> None:
                 continue
             picture.applied.append(j.id)
             kept = _rebuilt(staying, first.notes + [j.by()])
+            kept.id = first.id  # what stays keeps its id; what leaves gets its own
             gone = _rebuilt(leaving, [j.by()])
+            if gone.id == first.id:
+                gone.id = make_id("entity", first.type, b.key, "split")
             kept.links = list(first.links)
             renamed[first.id] = kept.id
             entities = [kept if e is first else e for e in entities] + [gone]
