@@ -56,6 +56,7 @@ def make(path: Path, who: Judge, kind: str, handles: list[str], note: str = "",
         targets = _event_targets(snap.picture, kind, handles)
     else:
         targets = _claim_targets(snap.picture, snap.redacted, kind, handles)
+    targets = [replace(t, label=snap.policy.text(t.label) or "") for t in targets]  # lists show no names
     with Store(path, create=False) as store:
         made = store.add_judgement(kind, targets, note.strip()[:2000], who.username, who.role, client)
     snapshots.recheck(path)

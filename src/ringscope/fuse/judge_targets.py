@@ -10,18 +10,24 @@ nearest the old span, so a claim whose quote or offsets moved a little is still 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ringscope.fuse.names import resolution_key
-from ringscope.fuse.reconcile import ClaimRef, Figure, point
+from ringscope.fuse.reconcile import ClaimRef, point
 from ringscope.fuse.resolve import Occurrence, ResolvedEntity
 from ringscope.model import Report
 from ringscope.store.judgements import Target
 
 
+@lru_cache(maxsize=1 << 16)
+def _key(name: str, entity_type: str) -> str:
+    return resolution_key(name, entity_type)
+
+
 def occurrence_keys(occurrence: Occurrence) -> set[str]:
     """The resolution keys of an occurrence's name and aliases."""
     entity = occurrence.entity
-    keys = {resolution_key(name, entity.type) for name in [entity.name, *entity.aliases]}
+    keys = {_key(name, entity.type) for name in [entity.name, *entity.aliases]}
     return {k for k in keys if k}
 
 
@@ -73,7 +79,4 @@ def _same(a: float | None, b: float | None) -> bool:
         return a is b
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
-
-def figure_of(figures: Iterable[Figure], ref: ClaimRef) -> Figure | None:
-    return next((f for f in figures if any(r is ref for r in f.claims)), None)
 

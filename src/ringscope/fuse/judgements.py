@@ -24,13 +24,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ringscope.fuse.judge_targets import figure_of, find_claim, find_entity, occurrence_keys
+from ringscope.fuse.judge_targets import find_claim, occurrence_keys
 from ringscope.fuse.outlets import independent_sources
 from ringscope.fuse.picture import Event, Picture
 from ringscope.fuse.reconcile import ClaimRef, Figure, Flag, reconcile, reconcile_group
 from ringscope.fuse.resolve import Occurrence, ResolvedEntity, _build
 from ringscope.model import make_id
-from ringscope.store.judgements import Judgement
+from ringscope.store.judgements import Judgement, Target
 
 _FIGURE_SUBJECTS = ("figure", "claim", "conflict")
 
@@ -135,18 +135,22 @@ def _sorted(figures: list[Figure]) -> list[Figure]:
 def _figures(picture: Picture, judgements: list[Judgement]) -> None:
     if not judgements:
         return
-    refs = [ref for figure in picture.figures for ref in figure.claims]
+    by_report: dict[str, list[ClaimRef]] = defaultdict(list)
+    home: dict[int, Figure] = {}  # id(claim ref) -> its figure
+    for figure in picture.figures:
+        for ref in figure.claims:
+            by_report[ref.report_id].append(ref)
+            home[id(ref)] = figure
     dirty: dict[int, Figure] = {}
     said: dict[int, list[Flag]] = defaultdict(list)
     resolved: list[tuple[ClaimRef, Judgement]] = []
     figures = list(picture.figures)
+    gone: list[Figure] = []  # kept referenced, so no id is reused
     for j in judgements:
-        found = [find_claim(refs, t) for t in j.targets]
-        if any(ref is None for ref in found):
-            continue
+        found = [find_claim(by_report.get(t.report or "", []), t) for t in j.targets]
         claims = [ref for ref in found if ref is not None]
-        homes = [figure_of(figures, ref) for ref in claims]
-        if any(home is None for home in homes):
+        homes = [home[id(ref)] for ref in claims if id(ref) in home]
+        if len(homes) != len(j.targets):
             continue
         picture.applied.append(j.id)
         note = [Flag(ref.claim.id, ref.report_id, j.kind, j.by()) for ref in claims]
@@ -154,21 +158,23 @@ def _figures(picture: Picture, judgements: list[Judgement]) -> None:
             resolved.append((claims[0], j))
             continue
         first = homes[0]
-        assert first is not None
         if j.kind == "reject-claim":
             first.claims = [r for r in first.claims if r is not claims[0]]
-            refs = [r for r in refs if r is not claims[0]]
+            by_report[claims[0].report_id].remove(claims[0])
+            home.pop(id(claims[0]))
         elif j.kind == "same-figure" and homes[1] is not first:
             other = homes[1]
-            assert other is not None
             first.claims += other.claims
-            figures = [f for f in figures if f is not other]
+            home.update((id(r), first) for r in other.claims)
+            figures.remove(other)
+            gone.append(other)
             dirty.pop(id(other), None)
             said[id(first)] += said.pop(id(other), [])
         elif j.kind == "different-figure" and homes[1] is first and len(first.claims) > 1:
             first.claims = [r for r in first.claims if r is not claims[1]]
             alone = Figure(first.measure, first.location, first.period, first.event_id, [claims[1]])
             alone.key = claims[1].figure = f"{first.key}-j{j.id}"
+            home[id(claims[1])] = alone
             figures.append(alone)
             dirty[id(alone)] = alone
             said[id(alone)].append(note[1])
@@ -184,9 +190,9 @@ def _figures(picture: Picture, judgements: list[Judgement]) -> None:
             rebuilt[key] = new
     figures = [rebuilt.get(id(f), f) for f in figures if id(f) not in dirty or id(f) in rebuilt]
     for ref, j in resolved:
-        home = figure_of(figures, ref)
-        if home is not None:
-            _resolve(home, j)
+        settled = home.get(id(ref))
+        if settled is not None:
+            _resolve(rebuilt.get(id(settled), settled), j)
     picture.figures = _sorted(figures)
     _event_figures(picture)
 
@@ -211,14 +217,29 @@ def _entities(picture: Picture, judgements: list[Judgement]) -> None:
     if not judgements:
         return
     entities = list(picture.entities)
+    index: dict[tuple[str, str], ResolvedEntity] = {}  # (type, key) -> the entity with that key
+
+    def enter(entity: ResolvedEntity) -> None:
+        for occurrence in entity.occurrences:
+            for key in occurrence_keys(occurrence):
+                index.setdefault((entity.type, key), entity)
+
+    wanted = {(t.entity_type, t.key) for j in judgements for t in j.targets}
+    for entity in entities:  # only entities a judgement names are looked at closely
+        if any((entity.type, key) in wanted for o in entity.occurrences for key in occurrence_keys(o)):
+            enter(entity)
+
+    def find(target: Target) -> ResolvedEntity | None:
+        return index.get((target.entity_type or "", target.key or ""))
+
     renamed: dict[str, str] = {}
     for j in judgements:
         a, b = j.targets
-        first = find_entity(entities, a)
+        first = find(a)
         if first is None:
             continue
         if j.kind == "merge":
-            other = find_entity(entities, b)
+            other = find(b)
             if other is None:
                 continue
             picture.applied.append(j.id)
@@ -231,10 +252,10 @@ def _entities(picture: Picture, judgements: list[Judgement]) -> None:
             joined.links = _unique(first.links + other.links)
             renamed.update({first.id: joined.id, other.id: joined.id})
             entities = [joined if e is first else e for e in entities if e is not other]
+            index.update({k: joined for k, e in index.items() if e is first or e is other})
         else:
-            own_keys = {b.key}
             leaving = [o for o in first.occurrences
-                       if own_keys & occurrence_keys(o) and a.key not in occurrence_keys(o)]
+                       if b.key in occurrence_keys(o) and a.key not in occurrence_keys(o)]
             staying = [o for o in first.occurrences if not any(o is x for x in leaving)]
             if not leaving or not staying:
                 continue
@@ -245,8 +266,11 @@ def _entities(picture: Picture, judgements: list[Judgement]) -> None:
             if gone.id == first.id:
                 gone.id = make_id("entity", first.type, b.key, "split")
             kept.links = list(first.links)
-            renamed[first.id] = kept.id
             entities = [kept if e is first else e for e in entities] + [gone]
+            for key in [k for k, e in index.items() if e is first]:
+                del index[key]
+            enter(kept)
+            enter(gone)
     for entity in entities:
         entity.links = _unique([(role, renamed.get(other, other)) for role, other in entity.links])
     entities.sort(key=lambda e: (-len(e.reports), e.type, e.name))

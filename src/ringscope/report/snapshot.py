@@ -152,7 +152,8 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
             return cached
         with Store(path, create=False) as store:
             if policy is not None:
-                snapshot = build(select(store.iter_extractions(), country, since), state, policy)
+                part = list(select(store.iter_extractions(), country, since))
+                snapshot = build(part, state, policy, picture=stored.judged(store, fuse(part)))
             else:
                 pairs = list(store.iter_extractions())
                 picture = stored.current(store, pairs)
