@@ -13,8 +13,8 @@ import pytest
 
 from ringscope.api import picture
 from ringscope.report.pdf import CHROMIUM_FLAGS
-
 from serve.live import running  # tests/serve, a package beside this one
+
 from .reports import PASSWORDS, build
 
 CHROMIUM = Path("/usr/bin/chromium")

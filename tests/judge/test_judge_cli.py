@@ -58,7 +58,8 @@ def audited(store: Path) -> list[tuple[str, str, str]]:
 def test_a_resolved_conflict_is_no_longer_listed_as_open_even_after_re_extraction(store: Path) -> None:
     assert len(conflicts(store)) == 1
     handle = claim_handle(store, 220.0)
-    result = run("judge", "resolve", handle, "--note", "the 220 counts staff too", "-s", str(store), user="anna")
+    result = run("judge", "resolve", handle, "--note", "the 220 counts staff too", "-s", str(store),
+                 user="anna")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("judgement 1: resolve by anna")
     assert conflicts(store) == []
@@ -98,7 +99,8 @@ def test_the_merged_entity_is_one_entity_with_the_judgement_shown(store: Path) -
     shown = run("entity", "Halvard Group", "-f", "json", "-s", str(store))
     head = json.loads(shown.stdout.splitlines()[0])
     assert head["name"] == "Halvard Syndicate" and len(head["reports"]) == 3
-    assert head["judgements"][0].startswith("merge by anna on ") and head["judgements"][0].endswith("one gang")
+    said = head["judgements"][0]
+    assert said.startswith("merge by anna on ") and said.endswith("one gang")
     table = run("entity", "Halvard Group", "-f", "table", "-s", str(store))
     assert "merge by anna" in table.stdout
 

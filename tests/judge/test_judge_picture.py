@@ -64,7 +64,8 @@ def test_a_merge_makes_one_entity_that_keeps_one_of_the_two_ids_and_says_who_mer
     assert len(merged) == 1 and merged[0] is after.entity("Halvard Syndicate")[0]
     assert set(merged[0].aliases) >= {"Halvard Syndicate", "Halvard Group"}
     assert merged[0].id in ids
-    assert any(n.startswith("merge by anna on ") and n.endswith(": one gang, two names") for n in merged[0].notes)
+    assert any(n.startswith("merge by anna on ") and n.endswith(": one gang, two names")
+               for n in merged[0].notes)
     assert {e.id for e in after.entities} - {merged[0].id} == untouched  # no other id changed
 
 
@@ -114,7 +115,8 @@ def test_a_resolved_conflict_is_no_longer_open_and_keeps_its_reason_and_note(sto
     assert pic.conflicts() == []
     notes = [n for n in rescued(pic).notes if n.code == "resolved"]
     assert [n.claim_id for n in notes] == [f.claim_id for f in flagged]
-    assert all(f.code in n.reason and "the 220 counts staff" in n.reason for n, f in zip(notes, flagged))
+    for note, flag in zip(notes, flagged, strict=True):
+        assert flag.code in note.reason and "the 220 counts staff" in note.reason
 
 
 def test_different_figure_parts_two_claims_and_same_figure_joins_them_again(store: Path) -> None:

@@ -88,7 +88,8 @@ def test_the_api_lets_analysts_judge_and_undo_and_refuses_viewers(app: FastAPI, 
     assert client.post("/api/v1/judgements/1/undo", headers=bearer(store, "adam")).status_code == 409
     assert client.post("/api/v1/judgements/9/undo", headers=bearer(store, "adam")).status_code == 404
     assert client.get("/api/v1/judgements", headers=bearer(store, "vera")).json() == []
-    assert client.get("/api/v1/judgements?all=true", headers=bearer(store, "vera")).json()[0]["undone_by"] == "adam"
+    everything = client.get("/api/v1/judgements?all=true", headers=bearer(store, "vera")).json()
+    assert everything[0]["undone_by"] == "adam"
     assert audited(store) == [("anna", "judge"), ("adam", "undo-judgement")]
 
 
@@ -97,7 +98,8 @@ def test_the_api_says_why_a_judgement_cannot_be_made(app: FastAPI, store: Path) 
     bad = client.post("/api/v1/judgements", headers=bearer(store, "anna"),
                       json={"kind": "merge", "items": ["Halvard Syndicate", "Nobody Known"]})
     assert bad.status_code == 400 and "no entity" in bad.json()["detail"]
-    wrong = client.post("/api/v1/judgements", headers=bearer(store, "anna"), json={"kind": "shout", "items": ["x"]})
+    wrong = client.post("/api/v1/judgements", headers=bearer(store, "anna"),
+                        json={"kind": "shout", "items": ["x"]})
     assert wrong.status_code == 422
     assert audited(store) == []
 
@@ -115,8 +117,8 @@ def test_viewers_see_no_forms_and_cannot_post_one(app: FastAPI, store: Path) -> 
 
 def test_a_form_without_the_csrf_token_is_refused(app: FastAPI, store: Path) -> None:
     client, _ = login(app, "anna")
-    refused = client.post("/judgements", data={"kind": "merge", "a": "Halvard Group", "b": "Halvard Syndicate",
-                                               "csrf": "forged"})
+    refused = client.post("/judgements", data={"kind": "merge", "a": "Halvard Group",
+                                               "b": "Halvard Syndicate", "csrf": "forged"})
     assert refused.status_code == 403 and audited(store) == []
 
 
