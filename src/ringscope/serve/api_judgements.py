@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from ringscope import judging
+from ringscope.serve.api import AUTH_ERRORS
 from ringscope.serve.deps import api_role, audit, client_address, store_path
 from ringscope.serve.users import User
 from ringscope.store.judgements import JudgementError, NoSuchJudgement
@@ -39,7 +40,8 @@ class JudgementOut(BaseModel):
     undone_by: str | None
 
 
-router = APIRouter(prefix="/api/v1", tags=["judgements"])
+Number = Annotated[int, Path(ge=1, le=2**62, description="A judgement id.")]
+router = APIRouter(prefix="/api/v1", tags=["judgements"], responses=AUTH_ERRORS)
 viewer = Depends(api_role("viewer"))
 analyst = Depends(api_role("analyst"))
 
@@ -73,7 +75,7 @@ def judge(request: Request, body: JudgementIn, user: User = analyst) -> Judgemen
 
 
 @router.post("/judgements/{number}/undo", response_model=JudgementOut)
-def undo(request: Request, number: int, user: User = analyst) -> JudgementOut:
+def undo(request: Request, number: Number, user: User = analyst) -> JudgementOut:
     """Undo a judgement (analyst or admin): it stays listed, marked undone; it is in the audit log."""
     who = judging.Judge(user.username, user.role)
     try:

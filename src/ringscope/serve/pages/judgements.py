@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ringscope import judging
@@ -56,7 +56,7 @@ def judge(
 @router.post("/judgements/{number}/undo")
 def undo(
     request: Request,
-    number: int,
+    number: Annotated[int, Path(ge=1, le=2**62)],
     csrf: Annotated[str, Form(max_length=200)] = "",
     user: User = analyst,
 ) -> Response:
