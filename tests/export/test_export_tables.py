@@ -29,6 +29,7 @@ def _expected() -> dict[str, int]:
         "events": len(picture.events),
         "routes": 1,
         "dates": sum(len(x.dates) for _, x in items()),
+        "judgements": 0,  # none given (tests/judge export them)
     }
 
 

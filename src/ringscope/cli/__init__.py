@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from ringscope.cli import explaining, exporting, pipeline, reading, reports  # noqa: F401  (commands register on import)
+from ringscope.cli import explaining, exporting, judging, pipeline, reading, reports  # noqa: F401  (commands register on import)
 from ringscope.cli.common import PipeClosed, app, fail, open_store, user_errors
 
 __all__ = ["app", "fail", "main", "open_store", "user_errors"]

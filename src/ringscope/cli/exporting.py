@@ -77,7 +77,10 @@ def export(
                 done = f"{count} FtM entities"
             else:
                 writer = tables.write_csv if format is ExportFormat.csv else tables.write_parquet
-                rows = writer(items, Path(output), picture=picture)
+                from ringscope.judging import for_export
+
+                rows = writer(items, Path(output), picture=picture,
+                              judgements=for_export(Path(store), names=include_victims))
                 done = ", ".join(f"{n} {table}" for table, n in rows.items())
         except ExportError as exc:
             fail(str(exc))

@@ -155,6 +155,10 @@ def figure_row(picture: Picture, figure: Figure) -> Row:
             {"claim_id": f.claim_id, "report_id": f.report_id, "code": f.code, "reason": f.reason}
             for f in figure.flags
         ],
+        "notes": [
+            {"claim_id": f.claim_id, "report_id": f.report_id, "code": f.code, "reason": f.reason}
+            for f in figure.notes
+        ],
     }
 
 
@@ -187,6 +191,7 @@ def resolved_entity_rows(picture: Picture, entity: ResolvedEntity) -> dict[str, 
         "lon": entity.lon,
         "reports": list(entity.reports),
         "occurrences": len(entity.occurrences),
+        "judgements": list(entity.notes),
     }
     aliases = [
         {"kind": "alias", "entity_id": entity.id, "alias": alias, "reports": list(reports)}

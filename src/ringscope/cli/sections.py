@@ -112,6 +112,8 @@ def _claims_and_flags(row: Cells) -> Text:
         parts += [(("\n" if parts else "") + _quoted(claim) + " ", "italic"), (f"({label})", "dim")]
         for flag in flags.get(claim["claim_id"], []):
             parts.append((f"\n⚑ {flag['code']}: {flag['reason']}", "bold red"))
+    for note in row.get("notes") or []:  # running totals, analysts' judgements
+        parts.append((f"\n· {note['code']}: {note['reason']}", "dim"))
     return styled(*parts)
 
 
@@ -190,7 +192,9 @@ def entity_sections(parts: dict[str, list[Row]]) -> list[Section]:
     name = head["name"]
     return [
         Section(name, [Column("name"), Column("type"), Column("country"), Column("lat", "coordinates",
-                show=_location), _joined("reports"), Column("occurrences")], parts["entity"], vertical=True),
+                show=_location), _joined("reports"), Column("occurrences"),
+                Column("judgements", show=lambda row: "\n".join(row.get("judgements") or []))],
+                parts["entity"], vertical=True),
         Section(f"aliases of {name}", [Column("alias", shape="quote"), _joined("reports")], parts["alias"]),
         Section(f"roles of {name}", [Column("role"), _joined("reports"), Column(
             "links", "links to", show=lambda row: ", ".join(x["name"] for x in row.get("links") or []))],

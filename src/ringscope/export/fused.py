@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ringscope.fuse import Figure, Picture, ResolvedEntity, fuse
 from ringscope.fuse.outlets import registered_domain
 from ringscope.model import Extraction, Report, make_id, name_key
+from ringscope.store.judgements import Judgement
 
 Item = tuple[Report, Extraction]
 
@@ -87,6 +88,8 @@ class Fused:
     """(report id, name key of an extracted name or alias) -> resolved entity."""
     figure_ids: dict[str, str] = field(default_factory=dict)
     """figure key (the contract's ``figure``) -> figure id, for ``part_of``."""
+    judgements: list[Judgement] = field(default_factory=list)
+    """Analysts' judgements (their notes redacted like the rest unless names were asked for)."""
 
     def __post_init__(self) -> None:
         for figure in self.picture.figures:
@@ -112,10 +115,12 @@ class Fused:
         return self.picture.event_of.get(report_id)
 
 
-def fused(items: Iterable[Item], picture: Picture | None = None) -> Fused:
-    """The items with their picture (fused here when not given)."""
+def fused(
+    items: Iterable[Item], picture: Picture | None = None, judgements: Sequence[Judgement] = ()
+) -> Fused:
+    """The items with their picture (fused here when not given) and the analysts' judgements."""
     pairs = list(items)
-    return Fused(pairs, picture if picture is not None else fuse(pairs))
+    return Fused(pairs, picture if picture is not None else fuse(pairs), judgements=list(judgements))
 
 
 def figure_dates(figure: Figure) -> list[dt.date]:

@@ -22,7 +22,10 @@ from ringscope.export.fused import (
     route_key,
     title,
 )
+from ringscope.fuse.judge_targets import find_claim, find_entity
+from ringscope.fuse.refs import ClaimRef
 from ringscope.model import make_id
+from ringscope.store.judgements import KINDS
 
 ColumnType = Literal["string", "int", "float", "date", "bool", "list"]
 Value = str | int | float | bool | dt.date | list[str] | None
@@ -75,6 +78,12 @@ TABLES: dict[str, list[tuple[str, ColumnType]]] = {
     "dates": [
         ("date_id", "string"), ("report_id", "string"), ("value", "string"), ("date", "date"), *_SPAN,
     ],
+    "judgements": [
+        ("judgement_id", "int"), ("kind", "string"), ("subject", "string"), ("verdict", "string"),
+        ("user", "string"), ("role", "string"), ("made_at", "string"), ("note", "string"),
+        ("targets", "list"), ("report_ids", "list"), ("entity_ids", "list"), ("claim_ids", "list"),
+        ("applies", "bool"), ("undone_at", "string"), ("undone_by", "string"),
+    ],
 }
 """Table name -> ordered (column, type). ``list`` is a list of strings (a JSON array in CSV)."""
 
@@ -84,6 +93,7 @@ def rows(data: Fused) -> Iterator[tuple[str, Row]]:
     yield from _report_rows(data)
     yield from _entity_rows(data)
     yield from _figure_rows(data)
+    yield from _judgement_rows(data)
 
 
 def _report_rows(data: Fused) -> Iterator[tuple[str, Row]]:
@@ -161,4 +171,30 @@ def _figure_rows(data: Fused) -> Iterator[tuple[str, Row]]:
             "event_id": event.id, "report_ids": list(event.report_ids), "reports": len(event.report_ids),
             "first_published": dates[0] if dates else None, "last_published": dates[-1] if dates else None,
             "figure_ids": [f.id for f in event.figures],
+        }
+
+
+def _judgement_rows(data: Fused) -> Iterator[tuple[str, Row]]:
+    """Every judgement, undone ones too, with the items it names in this export (a withheld person
+    named by a judgement is not found in a redacted export, so its entity id is left out)."""
+    claims = {report.id: extraction.claims for report, extraction in data.items}
+    for j in data.judgements:
+        entity_ids, claim_ids = [], []
+        for target in j.targets:
+            if target.kind == "entity":
+                found = find_entity(data.picture.entities, target)
+                entity_ids += [found.id] if found is not None else []
+            elif target.kind == "claim" and target.report:
+                refs = [ClaimRef(target.report, c) for c in claims.get(target.report, [])]
+                ref = find_claim(refs, target)
+                claim_ids += [claim_key(ref.report_id, ref.claim.id)] if ref is not None else []
+        subject, verdict, _ = KINDS[j.kind]
+        yield "judgements", {
+            "judgement_id": j.id, "kind": j.kind, "subject": subject, "verdict": verdict,
+            "user": j.username, "role": j.role, "made_at": j.created_at, "note": j.note or None,
+            "targets": [t.label for t in j.targets],
+            "report_ids": [t.report for t in j.targets if t.report],
+            "entity_ids": entity_ids, "claim_ids": claim_ids,
+            "applies": j.active and j.id in data.picture.applied,
+            "undone_at": j.undone_at, "undone_by": j.undone_by,
         }

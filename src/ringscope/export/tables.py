@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from ringscope.export.rows import TABLES, ColumnType, Row, Value, rows
 from ringscope.fuse import Picture
 from ringscope.model import Extraction, Report
 from ringscope.private import private_file
+from ringscope.store.judgements import Judgement
 
 Item = tuple[Report, Extraction]
 
@@ -46,7 +47,8 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(name, _ARROW_TYPES[kind], nullable=True) for name, kind in TABLES[table]])
 
 
-def write_csv(items: Iterable[Item], out_dir: Path, picture: Picture | None = None) -> dict[str, int]:
+def write_csv(items: Iterable[Item], out_dir: Path, picture: Picture | None = None,
+              judgements: Sequence[Judgement] = ()) -> dict[str, int]:
     """Write one CSV per table of :data:`TABLES` to ``out_dir``; returns row counts. ``picture`` is
     the fused picture of ``items`` (fused here when not given)."""
     _prepare(out_dir)
@@ -59,13 +61,14 @@ def write_csv(items: Iterable[Item], out_dir: Path, picture: Picture | None = No
             writer = csv.DictWriter(fh, fieldnames=[name for name, _ in columns])
             writer.writeheader()
             writers[table] = writer
-        for table, row in rows(fused(items, picture)):
+        for table, row in rows(fused(items, picture, judgements)):
             writers[table].writerow({key: _csv_value(value) for key, value in row.items()})
             counts[table] += 1
     return counts
 
 
-def write_parquet(items: Iterable[Item], out_dir: Path, picture: Picture | None = None) -> dict[str, int]:
+def write_parquet(items: Iterable[Item], out_dir: Path, picture: Picture | None = None,
+                  judgements: Sequence[Judgement] = ()) -> dict[str, int]:
     """Write one Parquet file per table of :data:`TABLES` (dates as dates, lists as lists); returns
     row counts."""
     _prepare(out_dir)
@@ -80,7 +83,7 @@ def write_parquet(items: Iterable[Item], out_dir: Path, picture: Picture | None 
             )
             for table in TABLES
         }
-        for table, row in rows(fused(items, picture)):
+        for table, row in rows(fused(items, picture, judgements)):
             buffers[table].append(row)
             counts[table] += 1
             if len(buffers[table]) >= BATCH_ROWS:

@@ -20,6 +20,8 @@ class Event:
     report_ids: list[str]
     published: list[str]
     figures: list[Figure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Analyst judgements that made this event what it is (see :mod:`ringscope.fuse.judgements`)."""
 
 
 @dataclass(slots=True)
@@ -29,6 +31,8 @@ class Picture:
     events: list[Event]
     entities: list[ResolvedEntity]
     figures: list[Figure]
+    applied: list[int] = field(default_factory=list)
+    """Ids of the analyst judgements that apply to this picture (see :mod:`ringscope.fuse.judgements`)."""
 
     def conflicts(self) -> list[Figure]:
         return [f for f in self.figures if f.conflicted]

@@ -50,6 +50,8 @@ class ResolvedEntity:
     occurrences: list[Occurrence] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
     """(role, resolved entity id) pairs that join a person to an organisation."""
+    notes: list[str] = field(default_factory=list)
+    """Analyst judgements that made this entity what it is ("merge by ana on 2026-01-02: ...")."""
 
     @property
     def reports(self) -> list[str]:

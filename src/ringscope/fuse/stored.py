@@ -12,6 +12,7 @@ import json
 import sqlite3
 from typing import Any
 
+from ringscope.fuse import judgements
 from ringscope.fuse.picture import Event, Picture, fuse
 from ringscope.fuse.reconcile import ClaimRef, Figure, Flag
 from ringscope.fuse.resolve import Occurrence, ResolvedEntity
@@ -82,10 +83,16 @@ def current(store: Store, pairs: list[tuple[Report, Extraction]] | None = None) 
     items = list(store.iter_extractions()) if pairs is None else pairs
     rows = store.stored_picture(state)
     if rows is not None:
-        return decode({report.id: report for report, _ in items}, rows)
+        return judged(store, decode({report.id: report for report, _ in items}, rows))
     picture = fuse(items)
     try:
         store.save_picture(encode(picture), state)
     except sqlite3.OperationalError:
         pass  # a read-only store: the picture is still given, fused at every read
-    return picture
+    return judged(store, picture)
+
+
+def judged(store: Store, picture: Picture) -> Picture:
+    """``picture`` with the store's active analyst judgements applied (at every read, never stored,
+    so an undo gives back the picture fusion made)."""
+    return judgements.apply(picture, store.judgements(active_only=True))

@@ -142,6 +142,7 @@ def picture(policy: Policy, raw: Picture) -> Picture:
                     roles={},
                     occurrences=occurrences,
                     links=[(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links],
+                    notes=_notes(policy, resolved.notes),
                 )
             )
             continue
@@ -153,15 +154,23 @@ def picture(policy: Policy, raw: Picture) -> Picture:
                 roles={policy.text(a) or a: r for a, r in resolved.roles.items()},
                 occurrences=occurrences,
                 links=[(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links],
+                notes=_notes(policy, resolved.notes),
             )
         )
     claim_ids: dict[str, str] = {}
     figures = [_figure(policy, f, texts, claim_ids) for f in raw.figures]
     by_event = {e.id: e for e in raw.events}
     events = [
-        dataclasses.replace(e, figures=[f for f in figures if f.event_id == e.id]) for e in by_event.values()
+        dataclasses.replace(e, figures=[f for f in figures if f.event_id == e.id],
+                            notes=_notes(policy, e.notes))
+        for e in by_event.values()
     ]
-    return Picture(reports, dict(raw.event_of), events, entities, figures)
+    return Picture(reports, dict(raw.event_of), events, entities, figures, list(raw.applied))
+
+
+def _notes(policy: Policy, notes: list[str]) -> list[str]:
+    """Analysts' notes as a viewer may see them (a note may name a withheld person)."""
+    return [policy.text(n) or "" for n in notes]
 
 
 def _figure(policy: Policy, figure: Figure, texts: dict[str, Redacted], claim_ids: dict[str, str]) -> Figure:
@@ -171,8 +180,10 @@ def _figure(policy: Policy, figure: Figure, texts: dict[str, Redacted], claim_id
         new = claim(policy, ref.claim, redacted)
         claim_ids[ref.claim.id] = new.id
         refs.append(ClaimRef(ref.report_id, new, ref.published, ref.source, ref.event_id))
-    flags = [
-        Flag(claim_ids.get(f.claim_id, f.claim_id), f.report_id, f.code, policy.text(f.reason) or f.reason)
-        for f in figure.flags
-    ]
-    return dataclasses.replace(figure, claims=refs, flags=flags, reason=policy.text(figure.reason) or "")
+    flags, notes = (
+        [Flag(claim_ids.get(f.claim_id, f.claim_id), f.report_id, f.code, policy.text(f.reason) or f.reason)
+         for f in found]
+        for found in (figure.flags, figure.notes)
+    )
+    return dataclasses.replace(figure, claims=refs, flags=flags, notes=notes,
+                               reason=policy.text(figure.reason) or "")

@@ -19,6 +19,7 @@ from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
 from ringscope.store import Store, StoreError
+from ringscope.store.judgements import state as judgement_state
 from ringscope.store.withheld import WithheldRow
 
 Item = tuple[Report, Extraction]
@@ -51,9 +52,10 @@ def store_state(path: Path) -> StateKey:
             " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"
             " FROM reports"
         ).fetchone()
+        judged = judgement_state(conn)  # analyst judgements change the picture too
     finally:
         conn.close()
-    return tuple(row)
+    return (*tuple(row), judged)
 
 
 def mentions_country(extraction: Extraction, country: str) -> bool:
@@ -150,7 +152,8 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
             return cached
         with Store(path, create=False) as store:
             if policy is not None:
-                snapshot = build(select(store.iter_extractions(), country, since), state, policy)
+                part = list(select(store.iter_extractions(), country, since))
+                snapshot = build(part, state, policy, picture=stored.judged(store, fuse(part)))
             else:
                 pairs = list(store.iter_extractions())
                 picture = stored.current(store, pairs)
@@ -159,3 +162,10 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
         _cache[key] = snapshot
         _checked[key] = time.monotonic()
         return snapshot
+
+
+def recheck(path: Path) -> None:
+    """Look at the store on the next :func:`load` of ``path`` (after a change this process made)."""
+    resolved = str(Path(path).resolve())
+    for key in [k for k in _checked if k[0] == resolved]:
+        _checked.pop(key, None)

@@ -12,6 +12,7 @@ import sqlite3
 
 from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
+from ringscope.store.judgements import JUDGEMENTS_SCHEMA
 from ringscope.store.picture import PICTURE_SCHEMA
 from ringscope.store.withheld import WITHHELD_SCHEMA
 
@@ -158,6 +159,7 @@ measure trigger of each claim (empty for items stored before)."""
 MIGRATIONS: list[str] = [
     _V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE, WITHHELD_SCHEMA, RULE_IDS,
     PICTURE_SCHEMA,
+    JUDGEMENTS_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
 from ringscope.private import private_file, tighten
+from ringscope.store import judgements as judgement_store
 from ringscope.store import picture as picture_store
 from ringscope.store import withheld as withheld_store
 from ringscope.store.fts import QueryError, fts_query
@@ -326,6 +327,19 @@ class Store:
 
     def save_picture(self, rows: picture_store.PictureRows, state: str) -> None:
         picture_store.save(self._conn, rows, state)
+
+    # -- analyst judgements (see ringscope.store.judgements) ------------------------------
+
+    def judgements(self, *, active_only: bool = False) -> list[judgement_store.Judgement]:
+        return judgement_store.listing(self._conn, active_only=active_only)
+
+    def add_judgement(self, kind: str, targets: list[judgement_store.Target], note: str, username: str,
+                      role: str, client: str | None = None) -> judgement_store.Judgement:
+        return judgement_store.add(self._conn, kind, targets, note, username, role, client)
+
+    def undo_judgement(self, number: int, username: str, role: str,
+                       client: str | None = None) -> judgement_store.Judgement:
+        return judgement_store.undo(self._conn, number, username, role, client)
 
     def integrity_check(self) -> str:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
