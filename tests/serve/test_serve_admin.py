@@ -246,3 +246,31 @@ def test_bad_audit_filters_are_said_on_the_page(store: Path, query: str, message
     assert response.status_code == 400
     errors = _ERROR.findall(response.text.replace("&#39;", "'"))
     assert errors == [message + (" like 2026-03-01" if "not a day" in message else "")]
+
+
+def test_the_api_filters_the_log_the_same_way(store: Path) -> None:
+    token = create_token(store, "adam", "audit reader")
+    app = create_app(store)
+    client = TestClient(app)
+    headers = {"Authorization": f"Bearer {token}"}
+    stranger = TestClient(app, follow_redirects=False)
+    csrf = _CSRF.search(stranger.get("/login").text).group(1)  # type: ignore[union-attr]
+    stranger.post("/login", data={"username": "vera", "password": "not-her-password", "csrf": csrf})
+    login(app, "anna").get("/claims")
+
+    def items(query: str) -> list[dict[str, str]]:
+        answer = client.get(f"/api/v1/audit?limit=500{query}", headers=headers)
+        assert answer.status_code == 200, answer.text
+        found: list[dict[str, str]] = answer.json()["items"]
+        return found
+
+    denied = items("&status=denied")
+    assert denied and {e["action"] for e in denied} <= {"denied", "login.failed", "login.throttled"}
+    assert any(e["action"] == "login.failed" and e["target"] == "vera" for e in denied)
+    done = items("&status=ok")
+    assert done and not {e["action"] for e in done} & {"denied", "login.failed", "login.throttled"}
+    assert len(denied) + len(done) == len(items(""))
+    today = done[0]["at"][:10]
+    assert items(f"&since={today}") and items(f"&before={today}") == []
+    bad = client.get("/api/v1/audit?status=maybe", headers=headers)
+    assert bad.status_code == 422 and "status" in bad.json()["detail"]

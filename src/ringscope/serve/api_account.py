@@ -3,7 +3,7 @@ list, re-role and disable them) and the audit log."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
@@ -23,6 +23,7 @@ admin = Depends(api_role("admin"))
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
 Username = Annotated[str, Path(min_length=1, max_length=64)]
+_ISO = r"^\d{4}(-\d{2}(-\d{2})?)?"
 
 
 def _token_out(t: accounts.TokenInfo) -> schemas.TokenInfoOut:
@@ -131,11 +132,19 @@ def audit_log(
     username: Annotated[str | None, Query(max_length=64)] = None,
     action: Annotated[str | None, Query(max_length=32)] = None,
     client: Annotated[str | None, Query(max_length=100, description="A client address.")] = None,
+    since: Annotated[str | None, Query(max_length=32, pattern=_ISO, description="From (ISO 8601).")] = None,
+    before: Annotated[str | None, Query(max_length=32, pattern=_ISO, description="Until, exclusive.")] = None,
+    status: Annotated[
+        Literal["ok", "denied"] | None, Query(description="denied: refusals and failed logins.")
+    ] = None,
     user: User = admin,
 ) -> schemas.Page[schemas.AuditOut]:
     """Who viewed or exported what, who was denied, and from where; newest first (admins only)."""
     request.app.state.audit.flush()
-    rows, total = entries(database(request).conn(), limit, offset, username, action, client)
+    conn = database(request).conn()
+    rows, total = entries(
+        conn, limit, offset, username, action, client, since=since, before=before, status=status
+    )
     return schemas.Page(
         items=[
             schemas.AuditOut(
