@@ -15,7 +15,7 @@ TITLE_HEADS = _RULES.words("cue.title_heads")
 # Capitalised role nouns and honorifics that may open a sentence before a name ("Lawyer X", "Pak X").
 ROLE_TITLES = _RULES.words("cue.role_titles")
 # Capitalised victim nouns that may open a sentence before a name ("Survivor X"): a role, not a name.
-VICTIM_TITLES = frozenset({"Victim", "Survivor", "Escapee", "Hostage", "Captive", "Returnee"})
+VICTIM_TITLES = _RULES.words("cue.victim_titles")
 # Lower-case role nouns before a name ("spokesperson X") or after a comma ("X, a researcher at ...").
 ROLE_NOUNS = _RULES.words("cue.role_nouns")
 # Lower-case kinship and relation nouns before a name ("his son X", "her counterpart, X").
