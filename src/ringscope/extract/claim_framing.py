@@ -63,6 +63,20 @@ def object_of(text: str, noun: measures.Noun, amount: Amount, own: list[measures
     return measures.Choice(table[verb.category], verb, OBJECT_OF)
 
 
+def money_object_of(text: str, amount: Amount, own: list[measures.Trigger],
+                    chosen: measures.Choice) -> measures.Choice | None:
+    """"recovered $2 million stolen from victims": the verb an amount is the object of, not a participle after."""
+    t = chosen.trigger
+    if t is None or t.start < amount.end:
+        return None
+    verb = next((b for b in reversed(own) if b.end <= amount.start), None)
+    if verb is None or verb.category == t.category or verb.category not in measures.MONEY_MEASURE:
+        return None
+    if not _OBJECT_GAP.fullmatch(text, verb.end, amount.start):
+        return None
+    return measures.Choice(measures.MONEY_MEASURE[verb.category], verb, OBJECT_OF)
+
+
 _RUNNING = re.compile(
     r"\b(?:total|number|tally|count)\s+(?:number\s+)?(?:of\s+)?(?:[a-z]+\s+){0,2}?([a-z-]+)\s+"
     r"(?:(?:so\s+far|to\s+date|now)\s+)?(?:to|at|stands\s+at|is|was|reached)\s+$",
