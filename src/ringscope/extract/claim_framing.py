@@ -65,7 +65,7 @@ def object_of(text: str, noun: measures.Noun, amount: Amount, own: list[measures
 
 def money_object_of(text: str, amount: Amount, own: list[measures.Trigger],
                     chosen: measures.Choice) -> measures.Choice | None:
-    """"recovered $2 million stolen from victims": the verb an amount is the object of, not a participle after."""
+    """"recovered $2 million stolen from victims": the verb an amount is the object of decides."""
     t = chosen.trigger
     if t is None or t.start < amount.end:
         return None

@@ -159,7 +159,9 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
 
 
 _COPULA = frozenset({"were", "was", "are", "is"})
-_NATIONALITY_AFTER_COPULA = re.compile(r"\s+([A-Z][a-z'’-]+)(?:\s+(?:nationals|citizens))?(?=\s*(?:[,.;)]|and\b|$))")
+_NATIONALITY_AFTER_COPULA = re.compile(
+    r"\s+([A-Z][a-z'’-]+)(?:\s+(?:nationals|citizens))?(?=\s*(?:[,.;)]|and\b|$))"
+)
 
 
 def _named_as_nationality(text: str, pos: int, limit: int, demonyms: frozenset[int]) -> Noun | None:
