@@ -30,6 +30,7 @@ SPEECH_VERBS = _RULES.words("cue.speech_verbs")
 PERSON_VERBS_BEFORE = _RULES.words("cue.person_verbs_before")
 PERSON_PHRASE_BEFORE = _RULES.pattern("cue.person_phrase_before")
 PERSON_AFTER = _RULES.pattern("cue.person_after")
+PAIR_AFTER = _RULES.pattern("cue.pair_after")
 
 # Rules that make people (ids checked against entity_rules.yaml).
 PERSON_TITLE = _RULES.rule("entity.person.title")
