@@ -15,6 +15,9 @@ from ringscope.extract.capitalised import (
     strip_leading,
 )
 from ringscope.extract.compounds import (
+    COMPOUND_AFTER_RE,
+    COMPOUND_BEFORE_RE,
+    COMPOUND_CONTEXT,
     COMPOUND_HEAD,
     COMPOUND_HEADS,
     COMPOUND_PHRASES,
@@ -282,6 +285,8 @@ def _classify_part(
                      rule=LOCATION_PLACE_SUFFIX)
     if not plain_name or inner_place:
         return None
+    if COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start):
+        return Found("Compound", start, end, name, rule=COMPOUND_CONTEXT)  # "X, a sprawling scam enclave"
     org = org_context(text, toks, index, index + len(words))
     if org and (len(words) > 1 or inside_sentence(text, start)):
         return Found("Organization", start, end, name, rule=ORG_CONTEXT)
