@@ -160,7 +160,8 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
 
 _COPULA = frozenset({"were", "was", "are", "is"})
 _NATIONALITY_AFTER_COPULA = re.compile(
-    r"\s+([A-Z][a-z'’-]+)(?:\s+(?:nationals|citizens))?(?=\s*(?:[,.;)]|and\b|$))"
+    r"\s+(?:(?:identified|confirmed|listed)\s+as\s+)?([A-Z][a-z'’-]+)(?:\s+(?:nationals|citizens))?"
+    r"(?=\s*(?:[,.;)]|and\b|$))"
 )
 
 
