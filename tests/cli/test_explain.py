@@ -48,19 +48,19 @@ ITEMS = ("Police Colonel Dara Vann said 40 Chilean nationals were rescued from t
 
 
 def test_explain_names_the_rule_of_each_entity_and_route(tmp_path: Path) -> None:
-    from ringscope.extract.item_rules import load
+    from ringscope.extract.rules import load_rules
 
     result = run("--text", ITEMS, "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    entity_rules = load("entity_rules.yaml").rules
+    entity_rules = load_rules("entity_rules.yaml").producing
     names = {(e["type"], e["name"]): e for e in out["entities"]}
     assert ("Person", "Dara Vann") in names and ("Location", "Cambodia") in names, names
     for entity in out["entities"]:
         assert entity["rule"] in entity_rules and entity["reason"] == entity_rules[entity["rule"]].reason
         assert ITEMS[entity["start"] : entity["end"]] == entity["quote"]
     assert names[("Person", "Dara Vann")]["rule"] == "entity.person.title"
-    route_rules = load("route_rules.yaml").rules
+    route_rules = load_rules("route_rules.yaml").producing
     assert out["routes"], out
     for route in out["routes"]:
         assert route["rule"] in route_rules and route["reason"] == route_rules[route["rule"]].reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ringscope.extract.item_rules import load
+from ringscope.extract.rules import load_rules
 from ringscope.model import Entity, Route
 
 
@@ -28,7 +28,7 @@ class ItemTrace:
 
 
 def _reason(filename: str, rule_id: str) -> str:
-    rules = load(filename).rules
+    rules = load_rules(filename).producing
     return rules[rule_id].reason if rule_id in rules else ""
 
 

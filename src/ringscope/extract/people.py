@@ -5,9 +5,9 @@ The word lists are data: the ``cue.*`` entries of entity_rules.yaml (reasons and
 
 from __future__ import annotations
 
-from ringscope.extract.item_rules import load
+from ringscope.extract.rules import load_rules
 
-_RULES = load("entity_rules.yaml")
+_RULES = load_rules("entity_rules.yaml")
 # Capitalised words of a title or rank written before a name ("Police Major General X").
 TITLE_WORDS = _RULES.words("cue.title_words")
 # Words that must appear in a title for it to count as one (a bare "Foreign" or "National" does not).

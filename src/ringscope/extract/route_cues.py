@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ringscope.extract.item_rules import load
+from ringscope.extract.rules import load_rules
 
-_RULES = load("route_rules.yaml")
+_RULES = load_rules("route_rules.yaml")
 VICTIM_RE = _RULES.pattern("cue.victim")
 SAME_PEOPLE = _RULES.pattern("cue.same_people")
 RELEASED = _RULES.pattern("cue.released")
