@@ -12,7 +12,7 @@ RUNNING_TOTAL = "noun.running_total"
 # Between a subject's noun and a modifier of it: "40 Zorvanians trapped", ", victims of", "who were duped"
 _MODIFIER_GAP = re.compile(
     r"^\s*,?\s*(?:(?:who|that)\s+(?:(?:were|was|are|is|had|have|has|been|being)\s+){0,2})?"
-    r"(?:allegedly\s+|reportedly\s+|all\s+)?(?:(?:victims\s+)?of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2})?$",
+    r"(?:allegedly\s+|reportedly\s+|all\s+)?(?:(?:victims\s+)?of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:and\s+)?)?$",
     re.IGNORECASE,
 )
 OBJECT_OF = "framing.object_of_verb"
