@@ -74,6 +74,14 @@ SITE_NOUNS_RE = re.compile(r"[ \t]+(?:casino|compound|resort|hotel)(?:[ \t]+(?:c
 
 
 
+def _titled(texts: list[str]) -> bool:
+    """"Prime Minister X Y": title words, one of them a title head, then a name."""
+    k = 0
+    while k < len(texts) and texts[k] in TITLE_WORDS:
+        k += 1
+    return 0 < k < len(texts) and any(t in TITLE_HEADS for t in texts[:k])
+
+
 def _name_tokens(words: list[Tok]) -> int:
     """How many name tokens the person's name may have (initials do not count)."""
     return sum(1 for w in words if not w.text.endswith("."))
@@ -87,6 +95,10 @@ def classify(
     words = toks[i:j]
     found: list[Found] = []
     texts = [w.text for w in words]
+    cut = texts.index("and") if "and" in texts else -1
+    if cut > 0 and _titled(texts[:cut]) and _titled(texts[cut + 1 :]):  # "Minister X Y and President Z W"
+        return (classify(text, toks, i, i + cut, starts, places, lower_words)
+                + classify(text, toks, i + cut + 1, j, starts, places, lower_words))
     # A title followed by a name: a person.
     head_at = [
         k

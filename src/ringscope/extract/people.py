@@ -32,6 +32,12 @@ PERSON_PHRASE_BEFORE = _RULES.pattern("cue.person_phrase_before")
 PERSON_AFTER = _RULES.pattern("cue.person_after")
 PAIR_AFTER = _RULES.pattern("cue.pair_after")
 
+# Photo credits and by-lines: "(Photo: Name)", "AGENCY/Name", "Reported by Name", "By: A B, C D".
+CREDIT_RE = _RULES.pattern("cue.credit")
+CREDIT_NOT_NAMES = _RULES.words("cue.credit_not_names")
+BYLINE_RE = _RULES.pattern("cue.byline")
+BYLINE_NAME_RE = _RULES.pattern("cue.byline_name")
+
 # Rules that make people (ids checked against entity_rules.yaml).
 PERSON_TITLE = _RULES.rule("entity.person.title")
 PERSON_CONTEXT = _RULES.rule("entity.person.context")
