@@ -17,6 +17,7 @@ from ringscope.extract.organisations import (
     ORG_REPORTING,
 )
 from ringscope.extract.people import (
+    ACCORDING_TO_PERSON,
     PERSON_AFTER,
     PERSON_PHRASE_BEFORE,
     PERSON_VERBS_BEFORE,
@@ -30,6 +31,7 @@ from ringscope.extract.places import LOCATIVES
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 
 
+_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 _AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
 
 
@@ -51,6 +53,9 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     ):
         return True  # "sentenced X", "identified as X", "led by X"
     end = toks[j - 1].end
+    if prev == "to" and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):
+        if ACCORDING_TO_PERSON.match(text[end : end + 40]):
+            return True  # "according to X Y of the Z Institute"
     if text[end : end + 1] in {",", " "} and PERSON_AFTER.match(text, end):
         return True  # "X, 45,", "X was arrested"
     nxt = next_word(toks, j).casefold()
