@@ -82,6 +82,11 @@ def _titled(texts: list[str]) -> bool:
     return 0 < k < len(texts) and any(t in TITLE_HEADS for t in texts[:k])
 
 
+def _initials_then_name(name: list[Tok]) -> bool:
+    """"R. K. Venn": initials, then a surname."""
+    return len(name) >= 2 and all(t.text.endswith(".") for t in name[:-1]) and not name[-1].text.endswith(".")
+
+
 def _name_tokens(words: list[Tok]) -> int:
     """How many name tokens the person's name may have (initials do not count)."""
     return sum(1 for w in words if not w.text.endswith("."))
@@ -138,7 +143,7 @@ def classify(
             and 1 <= _name_tokens(name) <= 4
             and not any(t.text in ORG_HEADS or not t.cap for t in name)
             and not is_place_run(name, starts)
-            and (_name_tokens(name) >= 2 or not name[0].text.isupper())
+            and (_name_tokens(name) >= 2 or not name[0].text.isupper() or _initials_then_name(name))
         ):
             role = span_text(text, words[first_title:k])
             country = country_in(places, words[0].start, words[k - 1].end)
