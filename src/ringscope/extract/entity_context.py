@@ -18,6 +18,8 @@ from ringscope.extract.organisations import (
 )
 from ringscope.extract.people import (
     ACCORDING_TO_PERSON,
+    PERSON_POSSESSIVE_AFTER,
+    PERSON_WORDS_BEFORE,
     PERSON_AFTER,
     PERSON_PHRASE_BEFORE,
     PERSON_VERBS_BEFORE,
@@ -53,10 +55,14 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     ):
         return True  # "sentenced X", "identified as X", "led by X"
     end = toks[j - 1].end
+    if PERSON_WORDS_BEFORE.search(text, max(0, toks[i].start - 40), toks[i].start):
+        return True  # "24-year-old X Y", "survivors such as X Y"
+    if PERSON_POSSESSIVE_AFTER.match(text[end : end + 20]):
+        return True  # "X Y's family"
     if prev == "to" and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):
         if ACCORDING_TO_PERSON.match(text[end : end + 40]):
             return True  # "according to X Y of the Z Institute"
-    if text[end : end + 1] in {",", " "} and PERSON_AFTER.match(text, end):
+    if text[end : end + 1] in {",", " ", "*"} and PERSON_AFTER.match(text, end):
         return True  # "X, 45,", "X was arrested"
     nxt = next_word(toks, j).casefold()
     if nxt in _ADVERBS and j + 1 < len(toks):
