@@ -18,11 +18,11 @@ from ringscope.extract.organisations import (
 )
 from ringscope.extract.people import (
     ACCORDING_TO_PERSON,
-    PERSON_POSSESSIVE_AFTER,
-    PERSON_WORDS_BEFORE,
     PERSON_AFTER,
     PERSON_PHRASE_BEFORE,
+    PERSON_POSSESSIVE_AFTER,
     PERSON_VERBS_BEFORE,
+    PERSON_WORDS_BEFORE,
     RELATION_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
