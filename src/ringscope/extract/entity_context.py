@@ -33,6 +33,7 @@ from ringscope.extract.places import LOCATIVES
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 
 
+_LISTING = frozenset({"as", "including", "like"})
 _ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 _AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
 
@@ -55,9 +56,11 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     ):
         return True  # "sentenced X", "identified as X", "led by X"
     end = toks[j - 1].end
-    if PERSON_WORDS_BEFORE.search(text, max(0, toks[i].start - 40), toks[i].start):
+    if (prev.endswith("old") or prev in _LISTING) and PERSON_WORDS_BEFORE.search(
+        text, max(0, toks[i].start - 40), toks[i].start
+    ):
         return True  # "24-year-old X Y", "survivors such as X Y"
-    if PERSON_POSSESSIVE_AFTER.match(text[end : end + 20]):
+    if text[end : end + 1] in {"'", "’"} and PERSON_POSSESSIVE_AFTER.match(text[end : end + 20]):
         return True  # "X Y's family"
     if prev == "to" and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):
         if ACCORDING_TO_PERSON.match(text[end : end + 40]):
