@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from ringscope.extract import extract
-from ringscope.extract.item_rules import examples, load
+from ringscope.extract.rules import CUES, PRODUCING, load_rules
 
-RULES = load("entity_rules.yaml")
+RULES = load_rules("entity_rules.yaml")
 
 
-@pytest.mark.parametrize(("rule_id", "sentence", "expected"), examples(RULES.rules))
+def examples(section: str) -> list[tuple[str, str, bool]]:
+    return [(rule.id, sentence, fires) for rule, sentence, fires in RULES.examples(section)]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "expected"), examples(PRODUCING))
 def test_entity_rule_example(rule_id: str, sentence: str, expected: bool) -> None:
     entities = extract(sentence).entities
     made = [e for e in entities if e.rule == rule_id]
@@ -20,7 +24,7 @@ def test_entity_rule_example(rule_id: str, sentence: str, expected: bool) -> Non
             assert sentence[mention.start : mention.end] == mention.text
 
 
-@pytest.mark.parametrize(("rule_id", "sentence", "expected"), examples(RULES.cues))
+@pytest.mark.parametrize(("rule_id", "sentence", "expected"), examples(CUES))
 def test_entity_cue_example(rule_id: str, sentence: str, expected: bool) -> None:
     assert RULES.cues[rule_id].matches(sentence) is expected, sentence
 
@@ -31,4 +35,4 @@ def test_every_entity_carries_a_defined_rule() -> None:
             "the analytics firm Brightline.")
     entities = extract(text).entities
     assert {e.type for e in entities} >= {"Person", "Organization", "Compound", "Location", "Operation"}
-    assert all(e.rule in RULES.rules for e in entities), [(e.name, e.rule) for e in entities]
+    assert all(e.rule in RULES.producing for e in entities), [(e.name, e.rule) for e in entities]

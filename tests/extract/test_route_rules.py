@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from ringscope.extract import extract
-from ringscope.extract.item_rules import examples, load
+from ringscope.extract.rules import CUES, PRODUCING, load_rules
 
-RULES = load("route_rules.yaml")
+RULES = load_rules("route_rules.yaml")
 
 
-@pytest.mark.parametrize(("rule_id", "sentence", "expected"), examples(RULES.rules))
+def examples(section: str) -> list[tuple[str, str, bool]]:
+    return [(rule.id, sentence, fires) for rule, sentence, fires in RULES.examples(section)]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "expected"), examples(PRODUCING))
 def test_route_rule_example(rule_id: str, sentence: str, expected: bool) -> None:
     routes = extract(sentence).routes
     made = [r for r in routes if r.rule == rule_id]
@@ -19,7 +23,7 @@ def test_route_rule_example(rule_id: str, sentence: str, expected: bool) -> None
         assert sentence[route.start : route.end] == route.quote
 
 
-@pytest.mark.parametrize(("rule_id", "sentence", "expected"), examples(RULES.cues))
+@pytest.mark.parametrize(("rule_id", "sentence", "expected"), examples(CUES))
 def test_route_cue_example(rule_id: str, sentence: str, expected: bool) -> None:
     assert RULES.cues[rule_id].matches(sentence) is expected, sentence
 
@@ -29,4 +33,4 @@ def test_every_route_carries_a_defined_rule() -> None:
             "Victims from Uganda and Ethiopia were also freed in Laos.")
     routes = extract(text).routes
     assert routes
-    assert all(r.rule in RULES.rules for r in routes), [r.rule for r in routes]
+    assert all(r.rule in RULES.producing for r in routes), [r.rule for r in routes]

@@ -28,7 +28,7 @@ def test_a_rule_keeps_its_section_keys_and_examples() -> None:
     [
         ({"triggers": [_rule(), _rule()]}, "duplicate rule id trigger.example"),
         ({"triggers": [_rule(reason="")]}, "needs a reason"),
-        ({"triggers": [_rule(fires=[])]}, "at least one fires example"),
+        ({"triggers": [_rule(fires=[])]}, "at least one `fires` example"),
         ({"triggers": [_rule(pattern="(unclosed")]}, "does not compile"),
         ({"triggers": [{"id": "trigger.bare", "reason": "r", "fires": ["x"]}]}, "pattern, words or computed"),
         ({"triggers": [_rule(id="Trigger Example")]}, "lower-case dotted"),

@@ -1,4 +1,5 @@
-"""``ringscope explain``: for every number of a text, the claim it became or the rule that dropped it."""
+"""``ringscope explain``: for every number of a text, the claim it became or the rule that dropped it;
+for every entity and route, the rule that made it."""
 
 from __future__ import annotations
 
@@ -50,25 +51,43 @@ def _line(item: dict[str, Any]) -> str:
     return f"{head}  dropped by {item['veto']}: {item['reason']}"
 
 
+def _item_line(item: dict[str, Any]) -> str:
+    rule = item["rule"] or "(no rule)"
+    count = f" count {item['count']}" if item.get("count") is not None else ""
+    head = f"{item['start']:>6}  {item['label']}{count}"
+    return f"{head}  rule {rule}: {item['reason']}  quote {item['quote']!r}"
+
+
 @app.command()
 def explain(
     path: Annotated[str | None, typer.Argument(help="A text file, or - for standard input.")] = None,
     text: Annotated[str | None, typer.Option("--text", "-t", help="The text itself.")] = None,
     fmt: Annotated[ExplainFormat, typer.Option("--format", "-f", help="text or json.")] = ExplainFormat.text,
 ) -> None:
-    """For each number in a text: whether it became a claim and under which rule, or which rule dropped it."""
+    """For each number in a text: whether it became a claim and under which rule, or which rule dropped it;
+    for each entity and route: the rule that made it."""
     from ringscope.extract.pipeline import explain as explain_text
+    from ringscope.extract.pipeline import explain_items
 
     source = _read(path, text)
-    items = []
+    numbers = []
     for decision in explain_text(source):
         item = decision.as_dict()
         item["reason"] = _reason(decision.veto) if decision.veto else _reason(decision.rule)
-        items.append(item)
+        numbers.append(item)
+    entity_traces, route_traces = explain_items(source)
+    entities = [t.as_dict() for t in entity_traces]
+    routes = [t.as_dict() for t in route_traces]
     if fmt is ExplainFormat.json:
-        typer.echo(json.dumps(items, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps({"numbers": numbers, "entities": entities, "routes": routes},
+                              ensure_ascii=False, indent=1))
         return
-    if not items:
-        typer.echo("no numbers in the text")
-    for item in items:
+    typer.echo("numbers:" if numbers else "numbers: none in the text")
+    for item in numbers:
         typer.echo(_line(item))
+    typer.echo("entities:" if entities else "entities: none")
+    for item in entities:
+        typer.echo(_item_line(item))
+    typer.echo("routes:" if routes else "routes: none")
+    for item in routes:
+        typer.echo(_item_line(item))

@@ -8,9 +8,9 @@ from typing import NamedTuple
 
 import pycountry
 
-from ringscope.extract.item_rules import load
 from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
 from ringscope.extract.people import TITLE_ABBREVIATIONS, TITLE_WORDS
+from ringscope.extract.rules import load_rules
 
 # Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
 WORD_RE = re.compile(r"(?:[A-Z]\.)+|[^\W_]+(?:['’\-.&](?![sS]\b)[^\W_]+)*")
@@ -31,7 +31,7 @@ NOT_ACRONYMS = frozenset(
 NOT_ACRONYMS = (
     NOT_ACRONYMS
     | frozenset(c.alpha_3 for c in pycountry.currencies)
-    | load("entity_rules.yaml").words("cue.not_acronyms")
+    | load_rules("entity_rules.yaml").words("cue.not_acronyms")
 )
 # "Cambodia-based", "ABC-controlled": a modifier, not part of a name.
 LOWER_COMPOUND = re.compile(r"-[a-z]+$")

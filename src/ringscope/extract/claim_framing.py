@@ -12,7 +12,7 @@ RUNNING_TOTAL = "noun.running_total"
 # Between a subject's noun and a modifier of it: "40 Zorvanians trapped", ", victims of", "who were duped"
 _MODIFIER_GAP = re.compile(
     r"^\s*,?\s*(?:(?:who|that)\s+(?:(?:were|was|are|is|had|have|has|been|being)\s+){0,2})?"
-    r"(?:allegedly\s+|reportedly\s+|all\s+)?(?:(?:victims\s+)?of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2})?$",
+    r"(?:allegedly\s+|reportedly\s+|all\s+)?(?:(?:victims\s+)?of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:and\s+)?)?$",
     re.IGNORECASE,
 )
 OBJECT_OF = "framing.object_of_verb"
@@ -61,6 +61,20 @@ def object_of(text: str, noun: measures.Noun, amount: Amount, own: list[measures
     if verb.category not in table:
         return None
     return measures.Choice(table[verb.category], verb, OBJECT_OF)
+
+
+def money_object_of(text: str, amount: Amount, own: list[measures.Trigger],
+                    chosen: measures.Choice) -> measures.Choice | None:
+    """"recovered $2 million stolen from victims": the verb an amount is the object of decides."""
+    t = chosen.trigger
+    if t is None or t.start < amount.end:
+        return None
+    verb = next((b for b in reversed(own) if b.end <= amount.start), None)
+    if verb is None or verb.category == t.category or verb.category not in measures.MONEY_MEASURE:
+        return None
+    if not _OBJECT_GAP.fullmatch(text, verb.end, amount.start):
+        return None
+    return measures.Choice(measures.MONEY_MEASURE[verb.category], verb, OBJECT_OF)
 
 
 _RUNNING = re.compile(

@@ -13,6 +13,8 @@ LIST_SHARES_PREDICATE = "claim.list_shares_predicate"
 GROUP_NAMED_BEFORE = "claim.group_named_before"
 BREAKDOWN_OF_GROUP = "claim.breakdown_of_group"
 BULLETS_THEN_PREDICATE = "claim.bullets_then_predicate"
+LIST_HEADER = "claim.list_header"
+TWO_PREDICATES = "claim.two_predicates"
 SEX_BREAKDOWN = "veto.sex_breakdown"
 
 # Between two figures of one list: "109 Thais, 50 Pakistanis and three Indonesians", "including 60 women"
@@ -124,6 +126,65 @@ def on_bullet(text: str, start: int) -> bool:
             return False
         line_start = prev_start
     return False
+
+
+def list_header(text: str, start: int) -> tuple[int, int] | None:
+    """The line ending in ":" that opens the list row holding ``start`` (bulleted or short rows), if any."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for _ in range(40):
+        if line_start == 0:
+            return None
+        prev_end = line_start - 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].strip()
+        if line.endswith(":"):
+            return prev_start, prev_end
+        if not line or len(line) > _ROW:
+            return None
+        line_start = prev_start
+    return None
+
+
+def header_measure(text: str, start: int) -> tuple[str, measures.Trigger | None] | None:
+    """"Rescued workers by nationality:" above rows: the measure its predicate or group noun gives."""
+    span = list_header(text, start)
+    if span is None:
+        return None
+    h_start, h_end = span
+    if h_end - h_start > 200:
+        return None
+    triggers = [t for t in measures.find_triggers(text, h_start, h_end) if not t.weak]
+    for t in reversed(triggers):
+        if t.category in measures.PEOPLE_MEASURE:
+            return measures.PEOPLE_MEASURE[t.category], t
+    if triggers:
+        return None  # a predicate of another kind ("seized", "killed")
+    for word in reversed(re.findall(r"[a-z]+", text[h_start:h_end].lower())):
+        cls = measures.NOUNS.get(word)
+        if cls == measures.SUSPECT:
+            return "arrests", None
+        if cls in (measures.VICTIM, measures.WORKER, measures.RETURNEE):
+            return measures.DEFAULT_MEASURE[cls], None
+    return None
+
+
+_BEFORE_AND = re.compile(r"([A-Za-z]+)\s+and\s+$")
+_AND_AFTER = re.compile(r"\s+and\s+(?:(?:later|then|subsequently|were|was)\s+)?([A-Za-z]+)")
+
+
+def second_predicate(text: str, trigger: measures.Trigger, suspect: bool) -> measures.Trigger | None:
+    """"arrested and deported 40 ...", "40 ... detained and later deported": the pair's other predicate."""
+    m = _BEFORE_AND.search(text, max(0, trigger.start - 30), trigger.start)
+    other = m is not None and measures.find_triggers(text, m.start(1), m.end(1))
+    if not other:
+        n = _AND_AFTER.match(text, trigger.end)
+        other = n is not None and measures.find_triggers(text, n.start(1), n.end(1))
+    if not other or other[0].weak:
+        return None
+    table = measures.SUSPECT_MEASURE if suspect else measures.PEOPLE_MEASURE
+    if other[0].category not in table or trigger.category not in table:
+        return None
+    return other[0] if table[other[0].category] != table[trigger.category] else None
 
 
 def follows_with(text: str, s_start: int) -> bool:

@@ -30,11 +30,15 @@ class Decision:
     trigger: str = ""
     veto: str = ""
     claim: Claim | None = None
+    second: Claim | None = None
+    """A second claim of the same figure under another measure ("arrested and deported 40 ...")."""
 
     @property
     def ids(self) -> tuple[str, ...]:
         """Every rule id that took part in this decision."""
-        return tuple(i for i in (self.noun, self.qualifier_rule, self.rule, self.trigger, self.veto) if i)
+        extra = (self.second.rule, self.second.trigger) if self.second is not None else ()
+        ids = (self.noun, self.qualifier_rule, self.rule, self.trigger, self.veto, *extra)
+        return tuple(i for i in ids if i)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,4 +48,7 @@ class Decision:
             "trigger": self.trigger or None, "veto": self.veto or None, "noun": self.noun or None,
             "qualifier_rule": self.qualifier_rule or None,
             "quote": self.claim.quote if self.claim is not None else None,
+            "also": None if self.second is None else {
+                "measure": self.second.measure, "rule": self.second.rule, "trigger": self.second.trigger,
+                "quote": self.second.quote},
         }

@@ -7,6 +7,7 @@ that gave its measure (``rule``) and of the trigger that chose it (``trigger``),
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -97,6 +98,12 @@ def _breakdowns(figs: Figures) -> None:
             fig.decision.rule = claim_lists.BREAKDOWN_OF_GROUP
             continue
         if claim_lists.on_bullet(text, fig.amount.start):
+            header = claim_lists.header_measure(text, fig.amount.start)
+            if header is not None:  # "Rescued workers by nationality:\nChile - 40 people"
+                fig.decision.veto, fig.decision.measure = "", header[0]
+                fig.decision.rule = claim_lists.LIST_HEADER
+                fig.decision.trigger = header[1].rule if header[1] is not None else ""
+                continue
             _bullets_then_predicate(figs, i)
 
 
@@ -155,8 +162,15 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
         key = (d.measure, amount.low, amount.high, amount.qualifier, amount.currency)
         taken = seen.setdefault(key, Taken())
         if taken.restates(fig.noun.word, fig.s_start):
-            d.veto = RESTATED
-            continue
+            other = _second(text, fig)
+            key = (_second_measure(fig, other), *key[1:]) if other is not None else key
+            if other is None or key in seen:
+                d.veto = RESTATED
+                continue
+            # restated for one measure, stated for the first time for the other ("arrested and deported 40")
+            d.measure, d.rule, d.trigger = str(key[0]), claim_lists.TWO_PREDICATES, other.rule
+            fig.trigger = other
+            taken = seen.setdefault(key, Taken())
         taken.add(fig.noun.word, fig.s_start)
         _, _, breaks = figs.sentence_parts(fig.s_start, fig.s_end)
         lo, hi = amount.start - 300, amount.end + 300
@@ -186,6 +200,16 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
             date=_sentence_date(dates, s_start, fig.s_end), rule=d.rule, trigger=d.trigger,
         )
         kept.append(fig)
+        other = _second(text, fig) if d.rule != claim_lists.TWO_PREDICATES else None
+        second_key = (_second_measure(fig, other), *key[1:]) if other is not None else key
+        if other is not None and second_key not in seen:  # "arrested and deported 40 ...": two measures
+            seen.setdefault(second_key, Taken()).add(fig.noun.word, fig.s_start)
+            o_start, o_end = min(q_start, other.start), max(q_end, other.end)
+            if o_end - o_start > _MAX_QUOTE:
+                o_start, o_end = q_start, q_end
+            d.second = dataclasses.replace(
+                d.claim, measure=str(second_key[0]), rule=claim_lists.TWO_PREDICATES,
+                trigger=other.rule, quote=text[o_start:o_end], start=o_start, end=o_end)
     claims = [f.decision.claim for f in kept if f.decision.claim is not None]
     pair_respectively(doc, places, claims)
     drop: set[int] = set()
@@ -194,10 +218,24 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
     result: list[Claim] = []
     for fig in kept:
         if fig.amount.num_start in drop:
-            fig.decision.veto, fig.decision.claim = claim_lists.SEX_BREAKDOWN, None
+            fig.decision.veto, fig.decision.claim, fig.decision.second = claim_lists.SEX_BREAKDOWN, None, None
         elif fig.decision.claim is not None:
             result.append(fig.decision.claim)
+            if fig.decision.second is not None:
+                result.append(fig.decision.second)
     return result
+
+
+def _second(text: str, fig: Figure) -> measures.Trigger | None:
+    """The other predicate of "arrested and deported 40 ..." (people only), if any."""
+    if fig.trigger is None or fig.is_money:
+        return None
+    return claim_lists.second_predicate(text, fig.trigger, fig.noun.cls == measures.SUSPECT)
+
+
+def _second_measure(fig: Figure, other: measures.Trigger) -> str:
+    table = measures.SUSPECT_MEASURE if fig.noun.cls == measures.SUSPECT else measures.PEOPLE_MEASURE
+    return table[other.category]
 
 
 def extract_claims(

@@ -5,9 +5,9 @@ The word lists and patterns are data: the ``cue.*`` entries of entity_rules.yaml
 
 from __future__ import annotations
 
-from ringscope.extract.item_rules import load
+from ringscope.extract.rules import load_rules
 
-_RULES = load("entity_rules.yaml")
+_RULES = load_rules("entity_rules.yaml")
 # Last words of a named scam compound, casino complex or special economic zone.
 COMPOUND_HEADS = _RULES.words("cue.compound_heads")
 # Multi-word endings of compound names.

@@ -43,6 +43,10 @@ from ringscope.extract.organisations import (
     ORG_PLACE_POLICE,
 )
 from ringscope.extract.people import (
+    BYLINE_NAME_RE,
+    BYLINE_RE,
+    CREDIT_NOT_NAMES,
+    CREDIT_RE,
     PERSON_CREDIT,
 )
 from ringscope.extract.places import PlaceHit
@@ -51,19 +55,6 @@ from ringscope.model import Entity
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 
 
-# Photo credits and by-lines: "(Photo: Name)", "[File: Name/Agency]", "Reported by Name".
-CREDIT_RE = re.compile(
-    r"(?:\b(?:Photo|Photos|File|Banner|Credit|Image|Picture|Illustration)\s*:\s*|"
-    r"\b(?:Reported|Written|Edited|Words|Story)\s+by\s*:?\s*)"
-    r"((?:[A-Z][\w’'\-]+)(?:[ \t]+[A-Z][\w’'\-]+){1,3})(?=\s*(?:[/)\]\n,]|$))"
-)
-
-# A by-line opening a line: "By: A B, C D - reporter", "By A B and C D".
-_NAME = r"[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}"
-BYLINE_RE = re.compile(
-    rf"(?m)^[ \t]*By:?[ \t]+({_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){_NAME})*)(?=[ \t]*(?:[-–—|/,(]|$))"
-)
-BYLINE_NAME_RE = re.compile(_NAME)
 
 # A place name followed by a lower-case "police": that place's police ("Lisbon police").
 PLACE_POLICE_RE = re.compile(r"[ \t]+police\b")
@@ -127,7 +118,8 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     for match in OPERATION_RE.finditer(text):
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
     for match in CREDIT_RE.finditer(text):
-        found.append(Found("Person", match.start(1), match.end(1), match.group(1), rule=PERSON_CREDIT))
+        if not CREDIT_NOT_NAMES & set(match.group(1).split()):
+            found.append(Found("Person", match.start(1), match.end(1), match.group(1), rule=PERSON_CREDIT))
     for match in BYLINE_RE.finditer(text):
         for name in BYLINE_NAME_RE.finditer(text, match.start(1), match.end(1)):
             found.append(Found("Person", name.start(), name.end(), name.group(0), rule=PERSON_CREDIT))

@@ -15,6 +15,9 @@ from ringscope.extract.capitalised import (
     strip_leading,
 )
 from ringscope.extract.compounds import (
+    COMPOUND_AFTER_RE,
+    COMPOUND_BEFORE_RE,
+    COMPOUND_CONTEXT,
     COMPOUND_HEAD,
     COMPOUND_HEADS,
     COMPOUND_PHRASES,
@@ -46,6 +49,7 @@ from ringscope.extract.organisations import (
 )
 from ringscope.extract.people import (
     NAME_SUFFIXES,
+    PAIR_AFTER,
     PERSON_CONTEXT,
     PERSON_PAIR,
     PERSON_TITLE,
@@ -70,6 +74,19 @@ SITE_NOUNS_RE = re.compile(r"[ \t]+(?:casino|compound|resort|hotel)(?:[ \t]+(?:c
 
 
 
+def _titled(texts: list[str]) -> bool:
+    """"Prime Minister X Y": title words, one of them a title head, then a name."""
+    k = 0
+    while k < len(texts) and texts[k] in TITLE_WORDS:
+        k += 1
+    return 0 < k < len(texts) and any(t in TITLE_HEADS for t in texts[:k])
+
+
+def _initials_then_name(name: list[Tok]) -> bool:
+    """"R. K. Venn": initials, then a surname."""
+    return len(name) >= 2 and all(t.text.endswith(".") for t in name[:-1]) and not name[-1].text.endswith(".")
+
+
 def _name_tokens(words: list[Tok]) -> int:
     """How many name tokens the person's name may have (initials do not count)."""
     return sum(1 for w in words if not w.text.endswith("."))
@@ -83,6 +100,10 @@ def classify(
     words = toks[i:j]
     found: list[Found] = []
     texts = [w.text for w in words]
+    cut = texts.index("and") if "and" in texts else -1
+    if cut > 0 and _titled(texts[:cut]) and _titled(texts[cut + 1 :]):  # "Minister X Y and President Z W"
+        return (classify(text, toks, i, i + cut, starts, places, lower_words)
+                + classify(text, toks, i + cut + 1, j, starts, places, lower_words))
     # A title followed by a name: a person.
     head_at = [
         k
@@ -122,7 +143,7 @@ def classify(
             and 1 <= _name_tokens(name) <= 4
             and not any(t.text in ORG_HEADS or not t.cap for t in name)
             and not is_place_run(name, starts)
-            and (_name_tokens(name) >= 2 or not name[0].text.isupper())
+            and (_name_tokens(name) >= 2 or not name[0].text.isupper() or _initials_then_name(name))
         ):
             role = span_text(text, words[first_title:k])
             country = country_in(places, words[0].start, words[k - 1].end)
@@ -205,7 +226,8 @@ def _name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[st
         ):
             return []
     index = index_of(toks, left[0].start)
-    if not person_context(text, toks, index, index + len(left)):
+    done_to_people = PAIR_AFTER.match(text[right[-1].end : right[-1].end + 80]) is not None
+    if not done_to_people and not person_context(text, toks, index, index + len(left)):
         return []
     return [person(text, left, None, [], PERSON_PAIR), person(text, right, None, [], PERSON_PAIR)]
 
@@ -280,6 +302,8 @@ def _classify_part(
                      rule=LOCATION_PLACE_SUFFIX)
     if not plain_name or inner_place:
         return None
+    if COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start):
+        return Found("Compound", start, end, name, rule=COMPOUND_CONTEXT)  # "X, a sprawling scam enclave"
     org = org_context(text, toks, index, index + len(words))
     if org and (len(words) > 1 or inside_sentence(text, start)):
         return Found("Organization", start, end, name, rule=ORG_CONTEXT)

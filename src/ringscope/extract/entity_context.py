@@ -17,9 +17,12 @@ from ringscope.extract.organisations import (
     ORG_REPORTING,
 )
 from ringscope.extract.people import (
+    ACCORDING_TO_PERSON,
     PERSON_AFTER,
     PERSON_PHRASE_BEFORE,
+    PERSON_POSSESSIVE_AFTER,
     PERSON_VERBS_BEFORE,
+    PERSON_WORDS_BEFORE,
     RELATION_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -30,6 +33,8 @@ from ringscope.extract.places import LOCATIVES
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 
 
+_LISTING = frozenset({"as", "including", "like"})
+_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 _AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
 
 
@@ -51,7 +56,16 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     ):
         return True  # "sentenced X", "identified as X", "led by X"
     end = toks[j - 1].end
-    if text[end : end + 1] in {",", " "} and PERSON_AFTER.match(text, end):
+    if (prev.endswith("old") or prev in _LISTING) and PERSON_WORDS_BEFORE.search(
+        text, max(0, toks[i].start - 40), toks[i].start
+    ):
+        return True  # "24-year-old X Y", "survivors such as X Y"
+    if text[end : end + 1] in {"'", "’"} and PERSON_POSSESSIVE_AFTER.match(text[end : end + 20]):
+        return True  # "X Y's family"
+    if prev == "to" and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):
+        if ACCORDING_TO_PERSON.match(text[end : end + 40]):
+            return True  # "according to X Y of the Z Institute"
+    if text[end : end + 1] in {",", " ", "*"} and PERSON_AFTER.match(text, end):
         return True  # "X, 45,", "X was arrested"
     nxt = next_word(toks, j).casefold()
     if nxt in _ADVERBS and j + 1 < len(toks):

@@ -128,6 +128,10 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
         low = word.lower()
         if count == 0 and low == "more" and _names_group_next(text, m.end()):
             continue  # "40 more Zorvanians"
+        if count == 0 and low in _COPULA:
+            named = _named_as_nationality(text, m.end(), limit, demonyms)
+            if named is not None:
+                return named  # "42 were Chilean", "one was Peruvian": a nationality breakdown
         if count == 0 and low not in NOUNS and (low in STOP_AFTER or TRIGGER_RE.match(text, m.start())):
             if low == "of" and re.match(r"\s+(?:their|its|his|her|our)\b", text[m.end() : m.end() + 8]):
                 continue
@@ -152,6 +156,21 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
         if unknown > 2 or people is not None:
             break
     return people or Noun(SKIP, pos, pos, "")
+
+
+_COPULA = frozenset({"were", "was", "are", "is"})
+_NATIONALITY_AFTER_COPULA = re.compile(
+    r"\s+(?:(?:identified|confirmed|listed)\s+as\s+)?([A-Z][a-z'’-]+)(?:\s+(?:nationals|citizens))?"
+    r"(?=\s*(?:[,.;)]|and\b|$))"
+)
+
+
+def _named_as_nationality(text: str, pos: int, limit: int, demonyms: frozenset[int]) -> Noun | None:
+    """"42 were Chilean" (then a comma, "and" or the end of the clause): people counted by nationality."""
+    m = _NATIONALITY_AFTER_COPULA.match(text, pos, min(limit, pos + 40))
+    if m is None or not (m.start(1) in demonyms or _looks_demonym(m.group(1))):
+        return None
+    return Noun(PEOPLE, m.start(1), m.end(), m.group(1).lower())
 
 
 _DEMONYM_END = re.compile(r"(?:ans|ese|is|ish|ch|nos|os|ians|ers|ns|i|ean|ian|an|Chinese|Thai|Lao|Swiss)$")

@@ -5,9 +5,9 @@ The word lists are data: the ``cue.*`` entries of entity_rules.yaml (reasons and
 
 from __future__ import annotations
 
-from ringscope.extract.item_rules import load
+from ringscope.extract.rules import load_rules
 
-_RULES = load("entity_rules.yaml")
+_RULES = load_rules("entity_rules.yaml")
 # A name holding one of these words is an organisation ("Ministry of Fisheries", "Northern Hills Army").
 ORG_HEADS = _RULES.words("cue.org_heads")
 # Heads that after a nationality word make a generic reference ("Thai Authorities"), not a name.

@@ -5,9 +5,9 @@ The word lists are data: the ``cue.*`` entries of entity_rules.yaml (reasons and
 
 from __future__ import annotations
 
-from ringscope.extract.item_rules import load
+from ringscope.extract.rules import load_rules
 
-_RULES = load("entity_rules.yaml")
+_RULES = load_rules("entity_rules.yaml")
 # Capitalised words of a title or rank written before a name ("Police Major General X").
 TITLE_WORDS = _RULES.words("cue.title_words")
 # Words that must appear in a title for it to count as one (a bare "Foreign" or "National" does not).
@@ -15,7 +15,7 @@ TITLE_HEADS = _RULES.words("cue.title_heads")
 # Capitalised role nouns and honorifics that may open a sentence before a name ("Lawyer X", "Pak X").
 ROLE_TITLES = _RULES.words("cue.role_titles")
 # Capitalised victim nouns that may open a sentence before a name ("Survivor X"): a role, not a name.
-VICTIM_TITLES = frozenset({"Victim", "Survivor", "Escapee", "Hostage", "Captive", "Returnee"})
+VICTIM_TITLES = _RULES.words("cue.victim_titles")
 # Lower-case role nouns before a name ("spokesperson X") or after a comma ("X, a researcher at ...").
 ROLE_NOUNS = _RULES.words("cue.role_nouns")
 # Lower-case kinship and relation nouns before a name ("his son X", "her counterpart, X").
@@ -30,6 +30,16 @@ SPEECH_VERBS = _RULES.words("cue.speech_verbs")
 PERSON_VERBS_BEFORE = _RULES.words("cue.person_verbs_before")
 PERSON_PHRASE_BEFORE = _RULES.pattern("cue.person_phrase_before")
 PERSON_AFTER = _RULES.pattern("cue.person_after")
+PAIR_AFTER = _RULES.pattern("cue.pair_after")
+ACCORDING_TO_PERSON = _RULES.pattern("cue.according_to_person")
+PERSON_WORDS_BEFORE = _RULES.pattern("cue.person_words_before")
+PERSON_POSSESSIVE_AFTER = _RULES.pattern("cue.person_possessive_after")
+
+# Photo credits and by-lines: "(Photo: Name)", "AGENCY/Name", "Reported by Name", "By: A B, C D".
+CREDIT_RE = _RULES.pattern("cue.credit")
+CREDIT_NOT_NAMES = _RULES.words("cue.credit_not_names")
+BYLINE_RE = _RULES.pattern("cue.byline")
+BYLINE_NAME_RE = _RULES.pattern("cue.byline_name")
 
 # Rules that make people (ids checked against entity_rules.yaml).
 PERSON_TITLE = _RULES.rule("entity.person.title")

@@ -7,6 +7,7 @@ from ringscope.extract.claims import explain_claims, extract_claims
 from ringscope.extract.dates import extract_dates
 from ringscope.extract.document import Document
 from ringscope.extract.entities import extract_entities
+from ringscope.extract.item_trace import ItemTrace, trace_entities, trace_routes
 from ringscope.extract.language import detect_language
 from ringscope.extract.places import find_places
 from ringscope.extract.routes import extract_routes
@@ -38,3 +39,9 @@ def explain(text: str, published: str | None = None) -> list[Decision]:
     """For every number of ``text``: the claim it became and under which rule, or the rule that dropped it."""
     doc = Document(text, published)
     return explain_claims(doc, find_places(doc), extract_dates(doc))
+
+
+def explain_items(text: str, published: str | None = None) -> tuple[list[ItemTrace], list[ItemTrace]]:
+    """The entities and routes of ``text``, each with the rule that produced it."""
+    extraction = extract(text, published)
+    return trace_entities(extraction.entities), trace_routes(extraction.routes)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ringscope.extract.item_rules import load
+from ringscope.extract.rules import load_rules
 
-_RULES = load("route_rules.yaml")
+_RULES = load_rules("route_rules.yaml")
 VICTIM_RE = _RULES.pattern("cue.victim")
 SAME_PEOPLE = _RULES.pattern("cue.same_people")
 RELEASED = _RULES.pattern("cue.released")
@@ -31,6 +31,7 @@ FOLLOW_UP_BEFORE = _RULES.pattern("cue.follow_up_before")
 TARGETS_AFTER = _RULES.pattern("cue.targets_after")
 TARGETS_BEFORE = _RULES.pattern("cue.targets_before")
 OUT_OF = _RULES.pattern("cue.out_of")
+PLACED_LATER = _RULES.pattern("cue.placed_later")
 OFFICIALS = _RULES.pattern("cue.officials")
 HELD_BEFORE = _RULES.pattern("cue.held_before")
 HELD_STRONG = _RULES.pattern("cue.held_strong")
