@@ -26,7 +26,6 @@ from ringscope.extract.route_cues import (
     OWN_NATIONALS,
     PEOPLE_MODIFIERS,
     PEOPLE_NOUNS,
-    PLACED_LATER,
     ROW,
     ROW_AFTER,
     ROW_AND,
@@ -136,9 +135,7 @@ def find_origins(
             before = text[max(s, hit.start - 40) : hit.start]
             wide = text[max(s, hit.start - 60) : hit.start]
             rule = FROM_COUNTRY
-            if FROM_ORIGIN.search(before) and not OFFICIALS.search(wide) and (
-                not OUT_OF.search(wide) or _placed_later(text, hit, hits, e)
-            ):
+            if FROM_ORIGIN.search(before) and not OUT_OF.search(wide) and not OFFICIALS.search(wide):
                 origin = True
             elif previous_origin_end >= 0 and LIST_GAP.match(text[previous_origin_end : hit.start]):
                 origin, rule = True, BREAKDOWN
@@ -186,15 +183,6 @@ def find_origins(
         start = count[0] if count else match.start()
         out.append(Origin(owner, start, match.end(), count[1] if count else None, OWN))
     return out
-
-
-def _placed_later(text: str, hit: PlaceHit, hits: list[PlaceHit], end: int) -> bool:
-    """"rescued 17 people from X who were trafficked to Y": another country later holds them."""
-    return any(
-        h.kind == "country" and h.country and h.country != hit.country and h.start > hit.end
-        and PLACED_LATER.match(text[hit.end : h.start])
-        for h in hits if h.start < end
-    )
 
 
 def _speaker(text: str, sentence_start: int, hits: list[PlaceHit], pos: int) -> str | None:
