@@ -82,7 +82,7 @@ def test_an_analyst_merges_resolves_and_undoes_in_the_browser(browser, server: s
     resolve.locator("input[name=note]").fill("the larger count takes in the guards")
     resolve.locator("button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.locator("tr.figure").count() == 0 and "0 figure(s)" in page.inner_text("p.count")
+    assert page.locator("tr.figure").count() == 0 and "0 of 0" in page.inner_text("nav.pager")
     page.goto(f"{server}/claims")
     assert "the larger count takes in the guards" in page.inner_text("table.figures")
     shot(page, "judge-claims-resolved")

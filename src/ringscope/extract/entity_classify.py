@@ -49,7 +49,6 @@ from ringscope.extract.organisations import (
 )
 from ringscope.extract.people import (
     NAME_SUFFIXES,
-    PAIR_AFTER,
     PERSON_CONTEXT,
     PERSON_PAIR,
     PERSON_TITLE,
@@ -226,8 +225,7 @@ def _name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[st
         ):
             return []
     index = index_of(toks, left[0].start)
-    done_to_people = PAIR_AFTER.match(text[right[-1].end : right[-1].end + 80]) is not None
-    if not done_to_people and not person_context(text, toks, index, index + len(left)):
+    if not person_context(text, toks, index, index + len(left)):
         return []
     return [person(text, left, None, [], PERSON_PAIR), person(text, right, None, [], PERSON_PAIR)]
 
