@@ -76,16 +76,20 @@ def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
 
 
 def current(store: Store, pairs: list[tuple[Report, Extraction]] | None = None) -> Picture:
-    """The picture of the whole ``store``: the stored one when it is of the store's current state,
-    else fused now from ``pairs`` (the store's reports, read when not given) and stored."""
-    state = store.state()
-    items = list(store.iter_extractions()) if pairs is None else pairs
-    rows = store.stored_picture(state)
-    if rows is not None:
-        return decode({report.id: report for report, _ in items}, rows)
-    picture = fuse(items)
-    try:
-        store.save_picture(encode(picture), state)
-    except sqlite3.OperationalError:
-        pass  # a read-only store: the picture is still given, fused at every read
-    return picture
+    """The picture of the whole ``store``: the stored one, first brought up to the store's current
+    state (:func:`ringscope.fuse.update.update` redoes only what changed). ``pairs`` are the store's
+    reports when at hand; a read-only store gives the picture fused from them at every read."""
+    from ringscope.fuse.update import update
+
+    for _ in range(3):
+        try:
+            update(store)
+        except sqlite3.OperationalError:
+            break  # a read-only store
+        state = store.state()
+        rows = store.stored_picture(state)
+        if rows is not None:
+            reports = ({r.id: r for r, _ in pairs} if pairs is not None
+                       else {r.id: r for r in store.iter_reports()})
+            return decode(reports, rows)
+    return fuse(list(store.iter_extractions()) if pairs is None else pairs)

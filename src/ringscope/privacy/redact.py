@@ -8,10 +8,13 @@ to the redacted text with :meth:`Redacted.position`, so no offset or length tell
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
@@ -53,8 +56,10 @@ class Redacted:
 
 @dataclass(slots=True)
 class Redactor:
-    full: re.Pattern[str] | None = None
-    parts: re.Pattern[str] | None = None
+    full: Alternation = field(default_factory=lambda: Alternation((), re.IGNORECASE))
+    """Every withheld name and alias, longest first (whitespace between words may vary)."""
+    parts: Alternation = field(default_factory=lambda: Alternation((), re.IGNORECASE))
+    """Single words of withheld names, replaced where capitalised."""
     labels: dict[str, str] = field(default_factory=dict)
     """folded name or word -> placeholder."""
     words: frozenset[str] = frozenset()
@@ -81,21 +86,29 @@ class Redactor:
                     ):
                         part_labels.setdefault(folded, person.label)
         names = sorted({n for p in withheld for n in p.names if fold(n)}, key=len, reverse=True)
-        full = _union([r"\s+".join(re.escape(w) for w in n.split()) for n in names], re.IGNORECASE)
-        parts = _union([re.escape(w) for w in sorted(part_labels, key=len, reverse=True)], re.IGNORECASE)
+        full = Alternation(
+            tuple((r"\s+".join(re.escape(w) for w in n.split()), n) for n in names), re.IGNORECASE
+        )
+        parts = Alternation(
+            tuple((re.escape(w), w) for w in sorted(part_labels, key=len, reverse=True)), re.IGNORECASE
+        )
         for word, label in part_labels.items():
             labels.setdefault(word, label)
         return cls(full, parts, labels, frozenset(part_labels) | {k for k in labels if " " not in k})
 
     def redact(self, text: str) -> Redacted:
-        if not text or self.full is None:
+        if not text or not self.full.entries:
             return Redacted(text)
+        tokens = text_tokens(text)
         found: list[tuple[int, int, str]] = []
-        for match in self.full.finditer(text):
-            found.append((match.start(), match.end(), self.labels.get(fold(match.group(0)), "[victim]")))
-        if self.parts is not None:
+        full = self.full.pattern_for(tokens)
+        if full is not None:
+            for match in full.finditer(text):
+                found.append((match.start(), match.end(), self.labels.get(fold(match.group(0)), "[victim]")))
+        parts = self.parts.pattern_for(tokens)
+        if parts is not None:
             taken = [(s, e) for s, e, _ in found]
-            for match in self.parts.finditer(text):
+            for match in parts.finditer(text):
                 word = match.group(0)
                 if not word[0].isupper() or any(s < match.end() and match.start() < e for s, e in taken):
                     continue
@@ -175,6 +188,69 @@ class Redactor:
             elif word in self.words:
                 return True
         return False
+
+
+class Alternation:
+    """A whole-word alternation of many names, matched in a text against only the names that can
+    occur in it: a name can match only where each of its word runs is a word run of the text
+    (under the regex engine's own case folding, :func:`text_tokens`), so every other name is left
+    out of the pattern compiled for that text. The result is the one the full alternation gives."""
+
+    def __init__(self, entries: tuple[tuple[str, str], ...], flags: int) -> None:
+        self.entries = entries
+        """(regex, name as written), in the order of the full alternation."""
+        self.flags = flags
+        self.needs: list[frozenset[str]] = [frozenset(text_tokens(name)) for _, name in entries]
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for n, tokens in enumerate(self.needs):
+            # every entry is filed under one of its runs (the longest: the rarest, usually)
+            if tokens:
+                self.index[max(sorted(tokens), key=len)].append(n)
+        self.always = [n for n, tokens in enumerate(self.needs) if not tokens]
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+    def candidates(self, tokens: set[str]) -> tuple[int, ...]:
+        found = set(self.always)
+        for token in tokens:
+            for n in self.index.get(token, ()):
+                if self.needs[n] <= tokens:
+                    found.add(n)
+        return tuple(sorted(found))
+
+    def pattern_for(self, tokens: set[str]) -> re.Pattern[str] | None:
+        """The alternation of the entries that can occur in a text of these word runs, or None."""
+        chosen = self.candidates(tokens)
+        if chosen not in self._compiled:
+            if len(self._compiled) > 4096:
+                self._compiled.clear()
+            self._compiled[chosen] = _union([self.entries[n][0] for n in chosen], self.flags)
+        return self._compiled[chosen]
+
+
+_RUNS = re.compile(r"\w+")
+
+
+@cache
+def _case_table() -> dict[int, int]:
+    """Each character -> the representative of the characters the regex engine takes as its case
+    variants (its simple lower case, joined with the extra equivalences the engine adds, such as
+    dotless i, long s or final sigma). Read from the engine itself, so the two never differ."""
+    engine = importlib.import_module("_sre")
+    tolower: Callable[[int], int] = engine.unicode_tolower
+    extra: dict[int, tuple[int, ...]] = getattr(importlib.import_module("re._casefix"), "_EXTRA_CASES", {})
+    table: dict[int, int] = {}
+    for code in range(0x20000):
+        lower = tolower(code)
+        target = min((lower, *extra.get(lower, ())))
+        if target != code:
+            table[code] = target
+    return table
+
+
+def text_tokens(text: str) -> set[str]:
+    """The word runs of ``text`` (``\\w+``) folded as a case-insensitive regex compares them."""
+    table = _case_table()
+    return {run.translate(table) for run in _RUNS.findall(text)}
 
 
 def _union(alternatives: list[str], flags: int) -> re.Pattern[str] | None:

@@ -19,7 +19,7 @@ from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
 from ringscope.store import Store, StoreError
-from ringscope.store.withheld import WithheldRow
+from ringscope.store.picture import STATE_SQL
 
 Item = tuple[Report, Extraction]
 StateKey = tuple[object, ...]
@@ -44,16 +44,18 @@ class Snapshot:
 
 def store_state(path: Path) -> StateKey:
     """Changes whenever reports are added, removed or re-extracted."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = conn.execute(
-            "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk),"
-            " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"
-            " FROM reports"
-        ).fetchone()
-    finally:
-        conn.close()
-    return tuple(row)
+    for attempt in range(2):
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return tuple(conn.execute(STATE_SQL).fetchone())
+        except sqlite3.OperationalError:
+            if attempt:
+                raise
+        finally:
+            conn.close()
+        with Store(path, create=False):
+            pass  # a store of an older schema: opening it brings it up to date
+    raise AssertionError("unreachable")
 
 
 def mentions_country(extraction: Extraction, country: str) -> bool:
@@ -110,16 +112,18 @@ def export_items(path: Path, include_victims: bool = False) -> Generator[Item, N
             pairs.close()
 
 
-def _save_decision(store: Store, policy: Policy, state: StateKey) -> None:
-    """Keep the decision with the store (placeholders then outlive any change to the store)."""
-    rows = [
-        WithheldRow(w.key, w.label, int(w.label.strip("[]").split()[-1]), tuple(sorted(w.names)), w.reasons)
-        for w in policy.withheld.values()
+def whole(store: Store, state: StateKey) -> Snapshot:
+    """The snapshot of a whole store: its stored picture (brought up to date) and stored decision."""
+    from ringscope.privacy.stored import policy_of
+
+    picture = stored.current(store)
+    policy = policy_of(store, picture, store.state())
+    routes = [
+        (f"{origin}->{destination}", picture.reports[report_id], count)
+        for report_id, origin, destination, count in store.all_routes()
+        if report_id in picture.reports
     ]
-    try:
-        store.save_withheld(rows, repr(state))
-    except sqlite3.OperationalError:
-        pass  # a read-only store: the decision is still made, at every read
+    return Snapshot(picture, policy, views.picture(policy, picture), routes, state)
 
 
 RECHECK_SECONDS = 2.0
@@ -152,10 +156,7 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
             if policy is not None:
                 snapshot = build(select(store.iter_extractions(), country, since), state, policy)
             else:
-                pairs = list(store.iter_extractions())
-                picture = stored.current(store, pairs)
-                snapshot = build(pairs, state, labels=store.withheld_labels(), picture=picture)
-                _save_decision(store, snapshot.policy, state)
+                snapshot = whole(store, state)
         _cache[key] = snapshot
         _checked[key] = time.monotonic()
         return snapshot

@@ -13,6 +13,7 @@ import sqlite3
 from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
 from ringscope.store.picture import PICTURE_SCHEMA
+from ringscope.store.picture_update import INCREMENTAL_SCHEMA
 from ringscope.store.withheld import WITHHELD_SCHEMA
 
 _V1 = """
@@ -157,7 +158,7 @@ measure trigger of each claim (empty for items stored before)."""
 
 MIGRATIONS: list[str] = [
     _V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE, WITHHELD_SCHEMA, RULE_IDS,
-    PICTURE_SCHEMA,
+    PICTURE_SCHEMA, INCREMENTAL_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -54,7 +54,7 @@ CREATE INDEX picture_flags_figure ON picture_flags(figure_id);
 """
 
 STATE_SQL = (
-    "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk),"
+    "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk), TOTAL(revision),"
     " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"
     " FROM reports"
 )
@@ -113,9 +113,10 @@ def load(conn: sqlite3.Connection, state: str) -> PictureRows | None:
 
     return PictureRows(
         event_of=rows("SELECT report_id, event_id FROM picture_reports"),
-        events=rows("SELECT id, data FROM picture_events ORDER BY ord"),
-        entities=rows("SELECT id, type, name, data FROM picture_entities ORDER BY ord"),
-        figures=rows("SELECT id, event_id, measure, conflicted, data FROM picture_figures ORDER BY ord"),
+        events=rows("SELECT id, data FROM picture_events ORDER BY sort, ord"),
+        entities=rows("SELECT id, type, name, data FROM picture_entities ORDER BY sort, ord"),
+        figures=rows("SELECT id, event_id, measure, conflicted, data FROM picture_figures"
+                     " ORDER BY sort, ord"),
         flags=rows("SELECT figure_id, kind, claim_id, report_id, code, reason"
                    " FROM picture_flags ORDER BY rowid"),
     )
