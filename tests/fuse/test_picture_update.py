@@ -51,7 +51,9 @@ def store_of_all(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
 
 
-def test_ten_batches_give_the_picture_of_one_item_for_item_and_in_order(store_of_all: Path, tmp_path: Path) -> None:
+def test_ten_batches_give_the_picture_of_one_item_for_item_and_in_order(
+    store_of_all: Path, tmp_path: Path
+) -> None:
     lines = _lines()
     store = tmp_path / "batches.db"
     for n in range(10):
@@ -114,7 +116,9 @@ def test_a_re_extracted_report_updates_its_figures_and_entities(store_of_all: Pa
         target = next(f.claims[0].report_id for f in picture.figures if f.claims)
         extraction = store.get_extraction(target)
         assert extraction.claims
-        fewer = dataclasses.replace(extraction, claims=extraction.claims[1:], entities=extraction.entities[1:])
+        fewer = dataclasses.replace(
+            extraction, claims=extraction.claims[1:], entities=extraction.entities[1:]
+        )
         store.replace_extraction(target, fewer, "test-version")
         updated = current(store)
         claims = [ref.claim for f in updated.figures for ref in f.claims if ref.report_id == target]
