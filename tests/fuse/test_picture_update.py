@@ -125,3 +125,13 @@ def test_a_re_extracted_report_updates_its_figures_and_entities(store_of_all: Pa
         assert len(claims) == len(fewer.claims)
         assert extraction.claims[0] not in claims or extraction.claims.count(extraction.claims[0]) > 1
     _same_as_fused_at_once(store_of_all)
+
+
+def test_items_are_encoded_as_asdict_gives_them(store_of_all: Path) -> None:
+    from ringscope.fuse.stored import plain
+
+    with open_store(store_of_all) as store:
+        picture = current(store)
+    assert picture.entities and picture.figures
+    for item in [*picture.entities, *picture.figures]:
+        assert plain(item) == dataclasses.asdict(item)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from functools import cache
 from typing import Any
 
 from ringscope.fuse.picture import Event, Picture, fuse
@@ -24,14 +25,35 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+@cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def plain(value: Any) -> Any:
+    """``value`` as :func:`dataclasses.asdict` gives it (dataclasses to dicts, all the way down),
+    without its deep copies: a picture's items are encoded many times over."""
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in _fields(type(value))}
+    return value
+
+
 def encode(picture: Picture) -> PictureRows:
     rows = PictureRows(event_of=sorted(picture.event_of.items()))
     for event in picture.events:
         rows.events.append((event.id, _dump({"report_ids": event.report_ids, "published": event.published})))
     for entity in picture.entities:
-        rows.entities.append((entity.id, entity.type, entity.name, _dump(dataclasses.asdict(entity))))
+        rows.entities.append((entity.id, entity.type, entity.name, _dump(plain(entity))))
     for figure in picture.figures:
-        data = dataclasses.asdict(figure)
+        data = plain(figure)
         rows.figures.append((figure.id, figure.event_id, figure.measure, int(figure.conflicted), _dump(data)))
         for kind, flags in (("flag", figure.flags), ("note", figure.notes)):
             rows.flags += [(figure.id, kind, f.claim_id, f.report_id, f.code, f.reason) for f in flags]

@@ -16,7 +16,6 @@ so a picture updated batch by batch is the picture fused at once.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
@@ -28,7 +27,8 @@ from ringscope.fuse.figures import claim_refs_of
 from ringscope.fuse.outlets import independent_sources, outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve import ResolvedEntity, resolve
-from ringscope.model import Report, make_id
+from ringscope.fuse.stored import plain
+from ringscope.model import Extraction, Report, make_id
 from ringscope.store import Store
 from ringscope.store.picture_update import FeatureRow, PictureDelta
 
@@ -52,7 +52,7 @@ def event_sort(size: int, event_id: str) -> str:
 
 
 def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: PictureDelta) -> None:
-    data = _dump(dataclasses.asdict(figure))
+    data = _dump(plain(figure))
     delta.figures.append((figure.id, figure.event_id, figure.measure, int(figure.conflicted), data, scope,
                           figure_sort(figure, first)))
     for kind, flags in (("flag", figure.flags), ("note", figure.notes)):
@@ -74,7 +74,9 @@ def _decode_features(row: FeatureRow) -> EventFeatures:
                          np.frombuffer(row[5], np.float64))
 
 
-def _event_evidence(store: Store, stamps: dict[str, str]) -> list[EventFeatures]:
+def _event_evidence(
+    store: Store, stamps: dict[str, str], reports: dict[str, Report], read: dict[str, Extraction]
+) -> list[EventFeatures]:
     """The event evidence of every report, in id order (worked out for new and changed reports)."""
     parts = store.picture_parts()
     stored = parts.features()
@@ -83,10 +85,11 @@ def _event_evidence(store: Store, stamps: dict[str, str]) -> list[EventFeatures]
     for report_id in sorted(stamps):
         row = stored.get(report_id)
         if row is None or row[1] != stamps[report_id]:
-            report = store.get_report(report_id)
+            report = reports.get(report_id)
             if report is None:
                 continue
-            row = _encode_features(features(report, store.get_extraction(report_id)), stamps[report_id])
+            read[report_id] = store.get_extraction(report_id)
+            row = _encode_features(features(report, read[report_id]), stamps[report_id])
             fresh.append(row)
         docs.append(_decode_features(row))
     if fresh:
@@ -96,13 +99,13 @@ def _event_evidence(store: Store, stamps: dict[str, str]) -> list[EventFeatures]
 
 def _scope_figures(
     store: Store, members: list[str], reports: dict[str, Report], event_of: dict[str, str | None],
-    independent: dict[str, str], scope: str, delta: PictureDelta,
+    independent: dict[str, str], scope: str, delta: PictureDelta, read: dict[str, Extraction],
 ) -> None:
     refs: list[ClaimRef] = []
     first: dict[str, tuple[str, int]] = {}
     for report_id in members:
         report = reports[report_id]
-        extraction = store.get_extraction(report_id)
+        extraction = read.pop(report_id, None) or store.get_extraction(report_id)
         made = claim_refs_of(report.id, report.text, extraction.claims, event_of.get(report_id),
                              report.published, outlet_of(report.url, report.source))
         for seq, ref in enumerate(made):
@@ -130,7 +133,8 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     reports = {r.id: r for r in store.iter_reports()}
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
-    docs = _event_evidence(store, stamps)
+    read: dict[str, Extraction] = {}
+    docs = _event_evidence(store, stamps, reports, read)
     event_of = group_features(docs, settings or EventSettings())
     members: dict[str, list[str]] = defaultdict(list)
     for report_id in sorted(event_of):
@@ -150,7 +154,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     for scope in sorted(dirty):
         delta.scopes.append(scope)
         if scope in members:
-            _scope_figures(store, members[scope], reports, event_of, independent, scope, delta)
+            _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read)
     # events and the event of each report
     stored_of = parts.event_of()
     delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if r not in stored_of or stored_of[r] != e]
@@ -184,6 +188,6 @@ def _entities(store: Store, stamps: dict[str, str], reports: dict[str, Report], 
         ids.add(entity.id)
         sig = entity_signature(entity, stamps)
         if stored.get(entity.id) != sig:
-            delta.entities.append((entity.id, entity.type, entity.name, _dump(dataclasses.asdict(entity)),
+            delta.entities.append((entity.id, entity.type, entity.name, _dump(plain(entity)),
                                    entity_sort(entity), sig))
     delta.entities_gone = [e for e in stored if e not in ids]

@@ -101,18 +101,14 @@ class Redactor:
             return Redacted(text)
         tokens = text_tokens(text)
         found: list[tuple[int, int, str]] = []
-        full = self.full.pattern_for(tokens)
-        if full is not None:
-            for match in full.finditer(text):
-                found.append((match.start(), match.end(), self.labels.get(fold(match.group(0)), "[victim]")))
-        parts = self.parts.pattern_for(tokens)
-        if parts is not None:
-            taken = [(s, e) for s, e, _ in found]
-            for match in parts.finditer(text):
-                word = match.group(0)
-                if not word[0].isupper() or any(s < match.end() and match.start() < e for s, e in taken):
-                    continue
-                found.append((match.start(), match.end(), self.labels.get(word.casefold(), "[victim]")))
+        for start, end in self.full.spans(text, tokens):
+            found.append((start, end, self.labels.get(fold(text[start:end]), "[victim]")))
+        taken = [(s, e) for s, e, _ in found]
+        for start, end in self.parts.spans(text, tokens):
+            word = text[start:end]
+            if not word[0].isupper() or any(s < end and start < e for s, e in taken):
+                continue
+            found.append((start, end, self.labels.get(word.casefold(), "[victim]")))
         if not found:
             return Redacted(text)
         found.sort()
@@ -207,7 +203,7 @@ class Alternation:
             if tokens:
                 self.index[max(sorted(tokens), key=len)].append(n)
         self.always = [n for n, tokens in enumerate(self.needs) if not tokens]
-        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._compiled: dict[tuple[int, bool], re.Pattern[str]] = {}
 
     def candidates(self, tokens: set[str]) -> tuple[int, ...]:
         found = set(self.always)
@@ -217,14 +213,37 @@ class Alternation:
                     found.add(n)
         return tuple(sorted(found))
 
-    def pattern_for(self, tokens: set[str]) -> re.Pattern[str] | None:
-        """The alternation of the entries that can occur in a text of these word runs, or None."""
+    def spans(self, text: str, tokens: set[str]) -> list[tuple[int, int]]:
+        """Where the alternation matches in ``text`` (whose word runs are ``tokens``), as
+        ``finditer`` of the full alternation gives them: scanning on from each match's end, at each
+        place the first entry (in alternation order) that matches there."""
         chosen = self.candidates(tokens)
-        if chosen not in self._compiled:
-            if len(self._compiled) > 4096:
-                self._compiled.clear()
-            self._compiled[chosen] = _union([self.entries[n][0] for n in chosen], self.flags)
-        return self._compiled[chosen]
+        if len(chosen) == 1:
+            return [m.span() for m in self._pattern(chosen[0], False).finditer(text)]
+        starts = sorted({m.start() for n in chosen for m in self._pattern(n, True).finditer(text)})
+        out: list[tuple[int, int]] = []
+        last = 0
+        for start in starts:
+            if start < last:
+                continue
+            for n in chosen:
+                match = self._pattern(n, False).match(text, start)
+                if match is not None:
+                    out.append(match.span())
+                    last = max(match.end(), start + 1)
+                    break
+        return out
+
+    def _pattern(self, n: int, ahead: bool) -> re.Pattern[str]:
+        """Entry ``n`` alone; ``ahead``: every place it starts, overlapping ones too."""
+        key = (n, ahead)
+        if key not in self._compiled:
+            body = self.entries[n][0]
+            self._compiled[key] = re.compile(
+                rf"(?<![\w'’-])(?=(?:{body})(?![\w-]))" if ahead else rf"(?<![\w'’-])(?:{body})(?![\w-])",
+                self.flags,
+            )
+        return self._compiled[key]
 
 
 _RUNS = re.compile(r"\w+")
