@@ -60,6 +60,7 @@ def test_random_texts_of_name_words_match_as_the_full_alternation() -> None:
         text = ""
         for _ in range(rng.randint(1, 12)):
             word = rng.choice(words)
-            text += (word.upper() if rng.random() < 0.2 else word) + rng.choice([" ", " ", "  ", "\t", "-", "'"])
+            word = word.upper() if rng.random() < 0.2 else word
+            text += word + rng.choice([" ", " ", "  ", "\t", "-", "'"])
         expected = [(m.start(), m.end()) for m in full.finditer(text)]
         assert alternation.spans(text, text_tokens(text)) == expected, text
