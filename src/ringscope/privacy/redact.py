@@ -99,7 +99,7 @@ class Redactor:
     def redact(self, text: str) -> Redacted:
         if not text or not self.full.entries:
             return Redacted(text)
-        tokens = text_tokens(text)
+        tokens = text_runs(text)
         found: list[tuple[int, int, str]] = []
         for start, end in self.full.spans(text, tokens):
             found.append((start, end, self.labels.get(fold(text[start:end]), "[victim]")))
@@ -203,30 +203,45 @@ class Alternation:
             if tokens:
                 self.index[max(sorted(tokens), key=len)].append(n)
         self.always = [n for n, tokens in enumerate(self.needs) if not tokens]
+        self.first: list[str | None] = [
+            text_tokens(match.group(0)).pop() if (match := _RUNS.match(name)) else None
+            for _, name in entries
+        ]
+        """The first word run of each entry that starts with one (folded), else None."""
         self._compiled: dict[tuple[int, bool], re.Pattern[str]] = {}
 
-    def candidates(self, tokens: set[str]) -> tuple[int, ...]:
+    def candidates(self, tokens: Iterable[str]) -> tuple[int, ...]:
+        """The entries whose every word run is among ``tokens`` (in alternation order)."""
+        present = tokens if isinstance(tokens, (set, frozenset, dict)) else set(tokens)
         found = set(self.always)
-        for token in tokens:
+        for token in present:
             for n in self.index.get(token, ()):
-                if self.needs[n] <= tokens:
+                if all(need in present for need in self.needs[n]):
                     found.add(n)
         return tuple(sorted(found))
 
-    def spans(self, text: str, tokens: set[str]) -> list[tuple[int, int]]:
-        """Where the alternation matches in ``text`` (whose word runs are ``tokens``), as
-        ``finditer`` of the full alternation gives them: scanning on from each match's end, at each
-        place the first entry (in alternation order) that matches there."""
-        chosen = self.candidates(tokens)
+    def spans(self, text: str, runs: dict[str, list[int]]) -> list[tuple[int, int]]:
+        """Where the alternation matches in ``text`` (whose word runs and their places are ``runs``,
+        :func:`text_runs`), as ``finditer`` of the full alternation gives them: scanning on from
+        each match's end, at each place the first entry (in alternation order) that matches there.
+        An entry that starts with a word character can only start where its first run stands."""
+        chosen = self.candidates(runs)
         if len(chosen) == 1:
             return [m.span() for m in self._pattern(chosen[0], False).finditer(text)]
-        starts = sorted({m.start() for n in chosen for m in self._pattern(n, True).finditer(text)})
+        starts: dict[int, list[int]] = defaultdict(list)
+        for n in chosen:
+            first = self.first[n]
+            places = runs[first] if first is not None else [
+                m.start() for m in self._pattern(n, True).finditer(text)
+            ]
+            for place in places:
+                starts[place].append(n)
         out: list[tuple[int, int]] = []
         last = 0
-        for start in starts:
+        for start in sorted(starts):
             if start < last:
                 continue
-            for n in chosen:
+            for n in sorted(starts[start]):
                 match = self._pattern(n, False).match(text, start)
                 if match is not None:
                     out.append(match.span())
@@ -264,6 +279,15 @@ def _case_table() -> dict[int, int]:
         if target != code:
             table[code] = target
     return table
+
+
+def text_runs(text: str) -> dict[str, list[int]]:
+    """The word runs of ``text`` folded as :func:`text_tokens` folds them, with where each starts."""
+    table = _case_table()
+    out: dict[str, list[int]] = defaultdict(list)
+    for match in _RUNS.finditer(text):
+        out[match.group(0).translate(table)].append(match.start())
+    return out
 
 
 def text_tokens(text: str) -> set[str]:
