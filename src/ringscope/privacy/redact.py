@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from ringscope.privacy.policy import Withheld
 
 _WORDS = re.compile(r"[\w'’]+")
+MEMO_LENGTH = 400
+MEMO_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,8 @@ class Redactor:
     """folded name or word -> placeholder."""
     words: frozenset[str] = frozenset()
     """Folded single words of withheld names (searches for them answer nothing)."""
+    _memo: dict[str, Redacted] = field(default_factory=dict, compare=False, repr=False)
+    """Short texts redacted before (names, quotes and reasons recur across a picture)."""
 
     @classmethod
     def build(cls, withheld: Iterable[Withheld], visible: Iterable[str], cues: Cues) -> Redactor:
@@ -99,6 +103,16 @@ class Redactor:
     def redact(self, text: str) -> Redacted:
         if not text or not self.full.entries:
             return Redacted(text)
+        if len(text) <= MEMO_LENGTH:
+            known = self._memo.get(text)
+            if known is None:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.clear()
+                known = self._memo[text] = self._redact(text)
+            return known
+        return self._redact(text)
+
+    def _redact(self, text: str) -> Redacted:
         tokens = text_runs(text)
         found: list[tuple[int, int, str]] = []
         for start, end in self.full.spans(text, tokens):

@@ -11,10 +11,10 @@ import sqlite3
 import threading
 import time
 from collections.abc import Generator, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ringscope.fuse import Picture, fuse, stored
+from ringscope.fuse import Event, Figure, Picture, fuse, stored
 from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
@@ -31,15 +31,39 @@ class Snapshot:
     """Everything, names included (for an admin who asks for names)."""
     policy: Policy
     """The victim policy of the whole store (not only of this snapshot's selection)."""
-    redacted: Picture
-    """The picture with withheld persons as placeholders: what every other reader gets."""
     routes: list[tuple[str, Report, int | None]]
     """(origin->destination key, report, count) for every route."""
     state: StateKey
+    _redacted: list[Picture] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def redacted(self) -> Picture:
+        """The picture with withheld persons as placeholders: what every other reader gets
+        (redacted at its first use, once)."""
+        if not self._redacted:
+            with _redacting:
+                if not self._redacted:
+                    self._redacted.append(views.picture(self.policy, self.picture))
+        return self._redacted[0]
 
     def view(self, names: bool = False) -> Picture:
         """The picture to show: with names only when ``names`` (an admin's explicit request)."""
         return self.picture if names else self.redacted
+
+    def part(
+        self, events: Iterable[Event] = (), figures: Iterable[Figure] = (), names: bool = False
+    ) -> Picture:
+        """Only ``events`` and ``figures`` (of :attr:`picture`) with their reports, redacted unless
+        ``names``: what a command that shows a few of them needs, without redacting the rest."""
+        kept_events, kept_figures = list(events), list(figures)
+        given = {id(f) for f in kept_figures}
+        kept_figures += [f for e in kept_events for f in e.figures if id(f) not in given]
+        wanted = {r for e in kept_events for r in e.report_ids}
+        wanted |= {ref.report_id for f in kept_figures for ref in f.claims}
+        reports = {r: report for r, report in self.picture.reports.items() if r in wanted}
+        event_of = {r: self.picture.event_of.get(r) for r in reports}
+        part = Picture(reports, event_of, kept_events, [], kept_figures)
+        return part if names else views.picture(self.policy, part)
 
 
 def store_state(path: Path) -> StateKey:
@@ -94,7 +118,7 @@ def build(
         for report, extraction in pairs
         for route in extraction.routes
     ]
-    return Snapshot(picture, policy, views.picture(policy, picture), routes, state)
+    return Snapshot(picture, policy, routes, state)
 
 
 def export_items(path: Path, include_victims: bool = False) -> Generator[Item, None, None]:
@@ -123,8 +147,10 @@ def whole(store: Store, state: StateKey) -> Snapshot:
         for report_id, origin, destination, count in store.all_routes()
         if report_id in picture.reports
     ]
-    return Snapshot(picture, policy, views.picture(policy, picture), routes, state)
+    return Snapshot(picture, policy, routes, state)
 
+
+_redacting = threading.Lock()
 
 RECHECK_SECONDS = 2.0
 """A cached snapshot is served without looking at the store for this long."""
