@@ -175,7 +175,7 @@ def _focused(
     with the focus rank the neighbours, and only pairs among the chosen are counted (a much-reported
     entity shares reports with most others, so counting every pair around it grows as their square)."""
     with_focus: Counter[str] = Counter()
-    for report_id in entities[focus].reports:
+    for report_id in set(entities[focus].reports):
         for other in set(by_report[report_id]):
             if other != focus:
                 with_focus[other] += 1
@@ -195,10 +195,11 @@ def _focused(
     ranked = sorted(with_focus, key=lambda i: (-with_focus[i], i))
     chosen = {focus, *ranked[: max(0, limit - 1)]}
     weights: Counter[tuple[str, str]] = Counter()
-    for report_id in {r for i in chosen for r in entities[i].reports}:
-        members = sorted(set(by_report[report_id]) & chosen)
-        for a, b in combinations(members, 2):
-            weights[(a, b)] += 1
+    shared = {i: set(entities[i].reports) for i in chosen}
+    for a, b in combinations(sorted(chosen), 2):
+        both = len(shared[a] & shared[b])
+        if both:
+            weights[(a, b)] += both
     for pair, n in links.items():
         if pair[0] in chosen and pair[1] in chosen:
             weights[pair] += n
