@@ -357,9 +357,6 @@ class Store:
         """The stored picture when it was taken at ``state``, else None."""
         return picture_store.load(self._conn, state)
 
-    def save_picture(self, rows: picture_store.PictureRows, state: str) -> None:
-        picture_store.save(self._conn, rows, state)
-
     def picture_parts(self) -> picture_store_parts.PictureParts:
         """The stored picture by parts, for updating it (see :mod:`ringscope.fuse.update`)."""
         return picture_store_parts.PictureParts(self._conn)
