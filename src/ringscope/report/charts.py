@@ -105,17 +105,20 @@ def force_layout(
     k = math.sqrt(1.0 / n)
     pairs = [(index[e.a], index[e.b], float(e.weight)) for e in edges if e.a in index and e.b in index]
     temperature = 0.1
+    heads = np.array([i for i, _, _ in pairs], dtype=np.intp)
+    tails = np.array([j for _, j, _ in pairs], dtype=np.intp)
+    strength = np.array([min(3.0, 1.0 + math.log(w)) for _, _, w in pairs])[:, None] / k
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
         dist = np.linalg.norm(delta, axis=2) + 1e-9
         force = (k * k / dist**2)[:, :, None] * delta
         move = force.sum(axis=1)
-        for i, j, w in pairs:
-            d = pos[i] - pos[j]
-            length = float(np.linalg.norm(d)) + 1e-9
-            pull = d * length / k * min(3.0, 1.0 + math.log(w))
-            move[i] -= pull
-            move[j] += pull
+        if len(pairs):
+            # every edge pulls its two ends together (all edges at once; a node's pulls add up)
+            d = pos[heads] - pos[tails]
+            pull = d * (np.linalg.norm(d, axis=1)[:, None] + 1e-9) * strength
+            np.subtract.at(move, heads, pull)
+            np.add.at(move, tails, pull)
         move -= (pos - 0.5) * 0.5  # gentle gravity keeps loose components in view
         length = np.linalg.norm(move, axis=1)[:, None] + 1e-9
         pos += move / length * np.minimum(length, temperature)
