@@ -10,6 +10,9 @@ and capitalised name varied, dates spread over two years and outlets varied. The
 - p95 of an entity page and the conflicts page over loopback (``ringscope serve``);
 - peak RSS of this process and of the command processes.
 
+Times are wall-clock; CPU seconds are printed beside them (on a shared machine the wall time of a
+step also counts the time other processes held the cores).
+
 Usage: python bench/fusion_scale.py --sizes 2000,5000 [--more 1000] [--batch 1000] [--dir /tmp/x]
 Needs ../shared (the dev corpus); says so and stops when it is absent.
 """
