@@ -10,6 +10,9 @@ and capitalised name varied, dates spread over two years and outlets varied. The
 - p95 of an entity page and the conflicts page over loopback (``ringscope serve``);
 - peak RSS of this process and of the command processes.
 
+Times are wall-clock; CPU seconds are printed beside them (on a shared machine the wall time of a
+step also counts the time other processes held the cores).
+
 Usage: python bench/fusion_scale.py --sizes 2000,5000 [--more 1000] [--batch 1000] [--dir /tmp/x]
 Needs ../shared (the dev corpus); says so and stops when it is absent.
 """
@@ -67,30 +70,34 @@ def archive(path: Path, start: int, count: int, pool: list[str], seed: int) -> N
             fh.write(json.dumps(doc) + "\n")
 
 
-def cli(store: Path, *args: str) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one ``ringscope`` command in a fresh process."""
+def cli(store: Path, *args: str) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one ``ringscope`` command in a fresh process."""
     code = ("import resource, sys, runpy; sys.argv=['ringscope', *sys.argv[1:]];"
             "from ringscope.cli import main\ntry: main()\nexcept SystemExit: pass\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, *args, "--store", str(store)],
                           capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode:
         sys.exit(f"ringscope {' '.join(args)} failed: {done.stderr.strip()[-400:]}")
     rss = int(done.stderr.strip().splitlines()[-1]) // 1024
-    return wall, rss
+    return wall, cpu, rss
 
 
-def ingest(store: Path, files: list[Path]) -> float:
+def ingest(store: Path, files: list[Path]) -> tuple[float, float]:
+    """Wall and CPU seconds of ingesting ``files`` one after the other (the picture kept after each)."""
     from ringscope.api import ingest as ingest_files
     from ringscope.api import open_store
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with open_store(store) as db:
         for path in files:
             ingest_files([path], db)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def session(store: Path) -> str:
@@ -182,19 +189,21 @@ def main() -> None:
             path = work / f"batch_{start}.jsonl"
             archive(path, start, min(args.batch, size - start), pool, seed=start)
             files.append(path)
-        took = ingest(store, files)
+        took, cpu = ingest(store, files)
         print(f"[{size:>7}] ingest-and-fuse {size - done} reports: {took:8.1f} s"
-              f" = {took * 10000 / max(1, size - done):8.1f} s per 10,000")
+              f" = {took * 10000 / max(1, size - done):8.1f} s per 10,000"
+              f" (CPU {cpu * 10000 / max(1, size - done):8.1f} s per 10,000)", flush=True)
         done = size
         for command in (["events"], ["claims", "--conflicts"]):
-            wall, rss = cli(store, *command)
-            print(f"[{size:>7}] ringscope {' '.join(command):18} {wall:8.1f} s  peak RSS {rss} MB")
+            wall, cpu, rss = cli(store, *command)
+            print(f"[{size:>7}] ringscope {' '.join(command):18} {wall:8.1f} s (CPU {cpu:6.1f} s)"
+                  f"  peak RSS {rss} MB", flush=True)
         for name, (first, p95) in pages(store, args.rounds).items():
-            print(f"[{size:>7}] {name:28} first {first:7.1f} s, then p95 {p95:7.0f} ms")
+            print(f"[{size:>7}] {name:28} first {first:7.1f} s, then p95 {p95:7.0f} ms", flush=True)
         more = work / f"more_{size}.jsonl"
         archive(more, 10_000_000 + size, args.more, pool, seed=size + 7)
-        took = ingest(store, [more])
-        print(f"[{size:>7}] fold in {args.more} more reports: {took:8.1f} s")
+        took, cpu = ingest(store, [more])
+        print(f"[{size:>7}] fold in {args.more} more reports: {took:8.1f} s (CPU {cpu:6.1f} s)", flush=True)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"peak RSS of the ingesting process: {rss} MB")
 

@@ -31,6 +31,7 @@ from ringscope.model import ENTITY_TYPES
 if TYPE_CHECKING:
     from ringscope.fuse import Picture
     from ringscope.privacy import Policy
+    from ringscope.report.snapshot import Snapshot
 
 IncludeVictims = Annotated[
     bool,
@@ -49,6 +50,13 @@ def _policy(store: Path, include_victims: bool) -> Policy | None:
 
     with user_errors():
         return load(Path(store)).policy
+
+
+def _snapshot(store: Path) -> Snapshot:
+    from ringscope.report.snapshot import load
+
+    with user_errors():
+        return load(Path(store))
 
 
 def _picture(store: Path, include_victims: bool) -> Picture:
@@ -114,12 +122,13 @@ def claims(
     fmt = chosen(format)
     if conflicts:
         with user_errors(), open_store(store):
-            picture = _picture(store, include_victims)
+            snap = _snapshot(store)
         figures = [
-            f for f in picture.conflicts()
+            f for f in snap.picture.conflicts()
             if (measure is None or f.measure == measure) and (country is None or f.location == country)
         ]
-        rows = [R.figure_row(picture, f) for f in figures[:limit]]
+        shown = snap.part(figures=figures[:limit], names=include_victims)
+        rows = [R.figure_row(shown, f) for f in shown.figures]
         title = S.counted(f"{len(figures)} conflicting figure(s)", len(figures), len(rows))
         emit([S.figures_section(rows, title, "no conflicting figures found")], fmt, out)
         return
@@ -174,9 +183,10 @@ def events(
 ) -> None:
     """Events told by more than one report, with the figures they agree and disagree on."""
     with user_errors(), open_store(store):
-        picture = _picture(store, include_victims)
-    rows = [R.event_row(picture, event) for event in picture.events[:limit]]
-    emit([S.events_section(rows, len(picture.events))], chosen(format), out)
+        snap = _snapshot(store)
+    shown = snap.part(events=snap.picture.events[:limit], names=include_victims)
+    rows = [R.event_row(shown, event) for event in shown.events]
+    emit([S.events_section(rows, len(snap.picture.events))], chosen(format), out)
 
 
 SHOW_ENTITIES = 3

@@ -101,7 +101,7 @@ def resolve(items: Iterable[tuple[Report, list[Entity]]]) -> list[ResolvedEntity
         groups.setdefault(uf.find(form), []).append(occ)
     resolved = [_build(group) for group in groups.values()]
     _link_roles(resolved)
-    resolved.sort(key=lambda e: (-len(e.reports), e.type, e.name))
+    resolved.sort(key=lambda e: (-len(e.reports), e.type, e.name, e.id))
     return resolved
 
 

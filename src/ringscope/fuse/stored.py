@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from functools import cache
 from typing import Any
 
 from ringscope.fuse import judgements
@@ -25,14 +26,35 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+@cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def plain(value: Any) -> Any:
+    """``value`` as :func:`dataclasses.asdict` gives it (dataclasses to dicts, all the way down),
+    without its deep copies: a picture's items are encoded many times over."""
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in _fields(type(value))}
+    return value
+
+
 def encode(picture: Picture) -> PictureRows:
     rows = PictureRows(event_of=sorted(picture.event_of.items()))
     for event in picture.events:
         rows.events.append((event.id, _dump({"report_ids": event.report_ids, "published": event.published})))
     for entity in picture.entities:
-        rows.entities.append((entity.id, entity.type, entity.name, _dump(dataclasses.asdict(entity))))
+        rows.entities.append((entity.id, entity.type, entity.name, _dump(plain(entity))))
     for figure in picture.figures:
-        data = dataclasses.asdict(figure)
+        data = plain(figure)
         rows.figures.append((figure.id, figure.event_id, figure.measure, int(figure.conflicted), _dump(data)))
         for kind, flags in (("flag", figure.flags), ("note", figure.notes)):
             rows.flags += [(figure.id, kind, f.claim_id, f.report_id, f.code, f.reason) for f in flags]
@@ -77,19 +99,24 @@ def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
 
 
 def current(store: Store, pairs: list[tuple[Report, Extraction]] | None = None) -> Picture:
-    """The picture of the whole ``store``: the stored one when it is of the store's current state,
-    else fused now from ``pairs`` (the store's reports, read when not given) and stored."""
-    state = store.state()
-    items = list(store.iter_extractions()) if pairs is None else pairs
-    rows = store.stored_picture(state)
-    if rows is not None:
-        return judged(store, decode({report.id: report for report, _ in items}, rows))
-    picture = fuse(items)
-    try:
-        store.save_picture(encode(picture), state)
-    except sqlite3.OperationalError:
-        pass  # a read-only store: the picture is still given, fused at every read
-    return judged(store, picture)
+    """The picture of the whole ``store``: the stored one, first brought up to the store's current
+    state (:func:`ringscope.fuse.update.update` redoes only what changed), with the store's analyst
+    judgements applied. ``pairs`` are the store's reports when at hand; a read-only store gives the
+    picture fused from them at every read."""
+    from ringscope.fuse.update import update
+
+    for _ in range(3):
+        try:
+            update(store)
+        except sqlite3.OperationalError:
+            break  # a read-only store
+        state = store.state()
+        rows = store.stored_picture(state)
+        if rows is not None:
+            reports = ({r.id: r for r, _ in pairs} if pairs is not None
+                       else {r.id: r for r in store.iter_reports()})
+            return judged(store, decode(reports, rows))
+    return judged(store, fuse(list(store.iter_extractions()) if pairs is None else pairs))
 
 
 def judged(store: Store, picture: Picture) -> Picture:

@@ -95,10 +95,12 @@ def ingest_paths(
 
 
 def store_picture(store: Store) -> None:
-    """Fuse the store's reports into its stored picture (readers then find it ready)."""
+    """Bring the store's stored picture and victim-policy decision up to date (readers then find
+    them ready); only what the changed reports touch is fused again."""
     from ringscope.fuse.stored import current
+    from ringscope.privacy.stored import policy_of
 
-    current(store)
+    policy_of(store, current(store), store.state())
 
 
 def _ingest_source(

@@ -115,21 +115,27 @@ def _keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
 
 
 def decide(
-    picture: Picture, cues: Cues | None = None, labels: Mapping[str, tuple[str, int]] | None = None
+    picture: Picture,
+    cues: Cues | None = None,
+    labels: Mapping[str, tuple[str, int]] | None = None,
+    hits: Mapping[str, list[Hit]] | None = None,
 ) -> Policy:
     """The policy for a fused picture (every report, every resolved person).
 
     ``labels`` are the placeholders given before (key -> (placeholder, number), as the store keeps
-    them): a person keeps theirs, a new person gets the next number never given.
+    them): a person keeps theirs, a new person gets the next number never given. ``hits`` are the
+    cue hits of reports' texts found before (by report id; the others are found now).
     """
     from ringscope.fuse.names import fold
 
     cues = cues or load()
     order = {report_id: n for n, report_id in enumerate(picture.reports)}
-    hits: dict[str, list[tuple[Hit, str]]] = {}
+    found_before = hits or {}
+    hits_by_key: dict[str, list[tuple[Hit, str]]] = {}
     for report in picture.reports.values():
-        for hit in cues.find(report.text):
-            hits.setdefault(fold(hit.name), []).append((hit, report.id))
+        known = found_before.get(report.id)
+        for hit in known if known is not None else cues.find(report.text):
+            hits_by_key.setdefault(fold(hit.name), []).append((hit, report.id))
     others: set[str] = set()
     for entity in picture.entities:
         for key in _keys(entity, cues):
@@ -137,7 +143,7 @@ def decide(
     candidates: list[tuple[tuple[int, int, str], str, set[str], tuple[str, ...]]] = []
     visible: set[str] = set()
     for entity in picture.entities:
-        found = [h for key in _keys(entity, cues) for h in hits.get(key, [])]
+        found = [h for key in _keys(entity, cues) for h in hits_by_key.get(key, [])]
         if entity.type != "Person" and not _person_like(entity, found):
             visible.update(entity.aliases)
             continue
@@ -153,7 +159,7 @@ def decide(
         if not names:
             continue
         candidates.append(((first[0], first[1], entity.id), entity.id, names, reasons))
-    for key, found in hits.items():
+    for key, found in hits_by_key.items():
         if key in others:
             continue
         if any(h.kind == "public" for h, _ in found) or all(place_word(h.name) for h, _ in found):

@@ -8,10 +8,13 @@ to the redacted text with :meth:`Redacted.position`, so no offset or length tell
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
     from ringscope.privacy.policy import Withheld
 
 _WORDS = re.compile(r"[\w'’]+")
+MEMO_LENGTH = 400
+MEMO_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +58,16 @@ class Redacted:
 
 @dataclass(slots=True)
 class Redactor:
-    full: re.Pattern[str] | None = None
-    parts: re.Pattern[str] | None = None
+    full: Alternation = field(default_factory=lambda: Alternation((), re.IGNORECASE))
+    """Every withheld name and alias, longest first (whitespace between words may vary)."""
+    parts: Alternation = field(default_factory=lambda: Alternation((), re.IGNORECASE))
+    """Single words of withheld names, replaced where capitalised."""
     labels: dict[str, str] = field(default_factory=dict)
     """folded name or word -> placeholder."""
     words: frozenset[str] = frozenset()
     """Folded single words of withheld names (searches for them answer nothing)."""
+    _memo: dict[str, Redacted] = field(default_factory=dict, compare=False, repr=False)
+    """Short texts redacted before (names, quotes and reasons recur across a picture)."""
 
     @classmethod
     def build(cls, withheld: Iterable[Withheld], visible: Iterable[str], cues: Cues) -> Redactor:
@@ -81,25 +90,39 @@ class Redactor:
                     ):
                         part_labels.setdefault(folded, person.label)
         names = sorted({n for p in withheld for n in p.names if fold(n)}, key=len, reverse=True)
-        full = _union([r"\s+".join(re.escape(w) for w in n.split()) for n in names], re.IGNORECASE)
-        parts = _union([re.escape(w) for w in sorted(part_labels, key=len, reverse=True)], re.IGNORECASE)
+        full = Alternation(
+            tuple((r"\s+".join(re.escape(w) for w in n.split()), n) for n in names), re.IGNORECASE
+        )
+        parts = Alternation(
+            tuple((re.escape(w), w) for w in sorted(part_labels, key=len, reverse=True)), re.IGNORECASE
+        )
         for word, label in part_labels.items():
             labels.setdefault(word, label)
         return cls(full, parts, labels, frozenset(part_labels) | {k for k in labels if " " not in k})
 
     def redact(self, text: str) -> Redacted:
-        if not text or self.full is None:
+        if not text or not self.full.entries:
             return Redacted(text)
+        if len(text) <= MEMO_LENGTH:
+            known = self._memo.get(text)
+            if known is None:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.clear()
+                known = self._memo[text] = self._redact(text)
+            return known
+        return self._redact(text)
+
+    def _redact(self, text: str) -> Redacted:
+        tokens = text_runs(text)
         found: list[tuple[int, int, str]] = []
-        for match in self.full.finditer(text):
-            found.append((match.start(), match.end(), self.labels.get(fold(match.group(0)), "[victim]")))
-        if self.parts is not None:
-            taken = [(s, e) for s, e, _ in found]
-            for match in self.parts.finditer(text):
-                word = match.group(0)
-                if not word[0].isupper() or any(s < match.end() and match.start() < e for s, e in taken):
-                    continue
-                found.append((match.start(), match.end(), self.labels.get(word.casefold(), "[victim]")))
+        for start, end in self.full.spans(text, tokens):
+            found.append((start, end, self.labels.get(fold(text[start:end]), "[victim]")))
+        taken = [(s, e) for s, e, _ in found]
+        for start, end in self.parts.spans(text, tokens):
+            word = text[start:end]
+            if not word[0].isupper() or any(s < end and start < e for s, e in taken):
+                continue
+            found.append((start, end, self.labels.get(word.casefold(), "[victim]")))
         if not found:
             return Redacted(text)
         found.sort()
@@ -175,6 +198,116 @@ class Redactor:
             elif word in self.words:
                 return True
         return False
+
+
+class Alternation:
+    """A whole-word alternation of many names, matched in a text against only the names that can
+    occur in it: a name can match only where each of its word runs is a word run of the text
+    (under the regex engine's own case folding, :func:`text_tokens`), so every other name is left
+    out of the pattern compiled for that text. The result is the one the full alternation gives."""
+
+    def __init__(self, entries: tuple[tuple[str, str], ...], flags: int) -> None:
+        self.entries = entries
+        """(regex, name as written), in the order of the full alternation."""
+        self.flags = flags
+        self.needs: list[frozenset[str]] = [frozenset(text_tokens(name)) for _, name in entries]
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for n, tokens in enumerate(self.needs):
+            # every entry is filed under one of its runs (the longest: the rarest, usually)
+            if tokens:
+                self.index[max(sorted(tokens), key=len)].append(n)
+        self.always = [n for n, tokens in enumerate(self.needs) if not tokens]
+        self.first: list[str | None] = [
+            text_tokens(match.group(0)).pop() if (match := _RUNS.match(name)) else None
+            for _, name in entries
+        ]
+        """The first word run of each entry that starts with one (folded), else None."""
+        self._compiled: dict[tuple[int, bool], re.Pattern[str]] = {}
+
+    def candidates(self, tokens: Iterable[str]) -> tuple[int, ...]:
+        """The entries whose every word run is among ``tokens`` (in alternation order)."""
+        present = tokens if isinstance(tokens, (set, frozenset, dict)) else set(tokens)
+        found = set(self.always)
+        for token in present:
+            for n in self.index.get(token, ()):
+                if all(need in present for need in self.needs[n]):
+                    found.add(n)
+        return tuple(sorted(found))
+
+    def spans(self, text: str, runs: dict[str, list[int]]) -> list[tuple[int, int]]:
+        """Where the alternation matches in ``text`` (whose word runs and their places are ``runs``,
+        :func:`text_runs`), as ``finditer`` of the full alternation gives them: scanning on from
+        each match's end, at each place the first entry (in alternation order) that matches there.
+        An entry that starts with a word character can only start where its first run stands."""
+        chosen = self.candidates(runs)
+        if len(chosen) == 1:
+            return [m.span() for m in self._pattern(chosen[0], False).finditer(text)]
+        starts: dict[int, list[int]] = defaultdict(list)
+        for n in chosen:
+            first = self.first[n]
+            places = runs[first] if first is not None else [
+                m.start() for m in self._pattern(n, True).finditer(text)
+            ]
+            for place in places:
+                starts[place].append(n)
+        out: list[tuple[int, int]] = []
+        last = 0
+        for start in sorted(starts):
+            if start < last:
+                continue
+            for n in sorted(starts[start]):
+                match = self._pattern(n, False).match(text, start)
+                if match is not None:
+                    out.append(match.span())
+                    last = max(match.end(), start + 1)
+                    break
+        return out
+
+    def _pattern(self, n: int, ahead: bool) -> re.Pattern[str]:
+        """Entry ``n`` alone; ``ahead``: every place it starts, overlapping ones too."""
+        key = (n, ahead)
+        if key not in self._compiled:
+            body = self.entries[n][0]
+            self._compiled[key] = re.compile(
+                rf"(?<![\w'’-])(?=(?:{body})(?![\w-]))" if ahead else rf"(?<![\w'’-])(?:{body})(?![\w-])",
+                self.flags,
+            )
+        return self._compiled[key]
+
+
+_RUNS = re.compile(r"\w+")
+
+
+@cache
+def _case_table() -> dict[int, int]:
+    """Each character -> the representative of the characters the regex engine takes as its case
+    variants (its simple lower case, joined with the extra equivalences the engine adds, such as
+    dotless i, long s or final sigma). Read from the engine itself, so the two never differ."""
+    engine = importlib.import_module("_sre")
+    tolower: Callable[[int], int] = engine.unicode_tolower
+    extra: dict[int, tuple[int, ...]] = getattr(importlib.import_module("re._casefix"), "_EXTRA_CASES", {})
+    table: dict[int, int] = {}
+    for code in range(0x20000):
+        lower = tolower(code)
+        target = min((lower, *extra.get(lower, ())))
+        if target != code:
+            table[code] = target
+    return table
+
+
+def text_runs(text: str) -> dict[str, list[int]]:
+    """The word runs of ``text`` folded as :func:`text_tokens` folds them, with where each starts."""
+    table = _case_table()
+    out: dict[str, list[int]] = defaultdict(list)
+    for match in _RUNS.finditer(text):
+        out[match.group(0).translate(table)].append(match.start())
+    return out
+
+
+def text_tokens(text: str) -> set[str]:
+    """The word runs of ``text`` (``\\w+``) folded as a case-insensitive regex compares them."""
+    table = _case_table()
+    return {run.translate(table) for run in _RUNS.findall(text)}
 
 
 def _union(alternatives: list[str], flags: int) -> re.Pattern[str] | None:

@@ -20,10 +20,11 @@ from ringscope.privacy.redact import Redacted
 Item = tuple[Report, Extraction]
 
 
-def report(policy: Policy, found: Report) -> Report:
+def report(policy: Policy, found: Report, redacted: Redacted | None = None) -> Report:
+    """``found`` redacted (``redacted``: its text redacted already)."""
     return dataclasses.replace(
         found,
-        text=policy.redact(found.text).text,
+        text=(redacted or policy.redact(found.text)).text,
         title=policy.text(found.title),
         url=policy.url(found.url),
     )
@@ -118,7 +119,7 @@ def withheld_id(label: str) -> str:
 def picture(policy: Policy, raw: Picture) -> Picture:
     """The fused picture as a viewer may see it."""
     texts = {rid: policy.redact(r.text) for rid, r in raw.reports.items()}
-    reports = {rid: report(policy, r) for rid, r in raw.reports.items()}
+    reports = {rid: report(policy, r, texts[rid]) for rid, r in raw.reports.items()}
     labels = {e.id: policy.label_of(e) for e in raw.entities}
     ids = {key: withheld_id(label) for key, label in labels.items() if label is not None}
     entities = []

@@ -78,6 +78,8 @@ def network(
     """
     picture = snapshot.view(names)
     entities, by_report = _members(picture)
+    if focus is not None and focus in entities:
+        return _focused(entities, by_report, focus, limit, href)
     within: set[str] | None = None
     if focus is not None and focus in entities:
         # only pairs among the focus and its neighbours are ever shown or ranked
@@ -124,5 +126,54 @@ def network(
         Edge(a, b, w, labels.get((a, b), f"{w} shared report(s)"))
         for (a, b), w in sorted(weights.items())
         if a in chosen and b in chosen and (focus is None or focus in (a, b) or w > 1)
+    ]
+    return nodes, edges
+
+
+def _focused(
+    entities: dict[str, ResolvedEntity], by_report: dict[str, list[str]], focus: str, limit: int,
+    href: Href | None,
+) -> tuple[list[Node], list[Edge]]:
+    """The focus and its ``limit`` - 1 strongest neighbours, with the edges among them: the weights
+    with the focus rank the neighbours, and only pairs among the chosen are counted (a much-reported
+    entity shares reports with most others, so counting every pair around it grows as their square)."""
+    with_focus: Counter[str] = Counter()
+    for report_id in set(entities[focus].reports):
+        for other in set(by_report[report_id]):
+            if other != focus:
+                with_focus[other] += 1
+    role_pairs: dict[tuple[str, str], str] = {}
+    for entity in entities.values():
+        for role, other in entity.links:
+            if other in entities and other != entity.id:
+                role_pairs[(min(entity.id, other), max(entity.id, other))] = role
+    links: Counter[tuple[str, str]] = Counter()
+    for entity in entities.values():
+        for _, other in entity.links:
+            if other in entities and other != entity.id:
+                links[(min(entity.id, other), max(entity.id, other))] += 1
+    for (a, b), n in links.items():
+        if focus in (a, b):
+            with_focus[b if a == focus else a] += n
+    ranked = sorted(with_focus, key=lambda i: (-with_focus[i], i))
+    chosen = {focus, *ranked[: max(0, limit - 1)]}
+    weights: Counter[tuple[str, str]] = Counter()
+    shared = {i: set(entities[i].reports) for i in chosen}
+    for a, b in combinations(sorted(chosen), 2):
+        both = len(shared[a] & shared[b])
+        if both:
+            weights[(a, b)] += both
+    for pair, n in links.items():
+        if pair[0] in chosen and pair[1] in chosen:
+            weights[pair] += n
+    nodes = [
+        Node(i, entities[i].name, entities[i].type, len(entities[i].reports),
+             href(entities[i]) if href else None)
+        for i in sorted(chosen, key=lambda i: (entities[i].type, entities[i].name, i))
+    ]
+    edges = [
+        Edge(a, b, w, role_pairs.get((a, b), f"{w} shared report(s)"))
+        for (a, b), w in sorted(weights.items())
+        if focus in (a, b) or w > 1
     ]
     return nodes, edges

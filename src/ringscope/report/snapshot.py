@@ -11,16 +11,16 @@ import sqlite3
 import threading
 import time
 from collections.abc import Generator, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ringscope.fuse import Picture, fuse, stored
+from ringscope.fuse import Event, Figure, Picture, fuse, stored
 from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
 from ringscope.store import Store, StoreError
 from ringscope.store.judgements import state as judgement_state
-from ringscope.store.withheld import WithheldRow
+from ringscope.store.picture import STATE_SQL
 
 Item = tuple[Report, Extraction]
 StateKey = tuple[object, ...]
@@ -32,30 +32,56 @@ class Snapshot:
     """Everything, names included (for an admin who asks for names)."""
     policy: Policy
     """The victim policy of the whole store (not only of this snapshot's selection)."""
-    redacted: Picture
-    """The picture with withheld persons as placeholders: what every other reader gets."""
     routes: list[tuple[str, Report, int | None]]
     """(origin->destination key, report, count) for every route."""
     state: StateKey
+    _redacted: list[Picture] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def redacted(self) -> Picture:
+        """The picture with withheld persons as placeholders: what every other reader gets
+        (redacted at its first use, once)."""
+        if not self._redacted:
+            with _redacting:
+                if not self._redacted:
+                    self._redacted.append(views.picture(self.policy, self.picture))
+        return self._redacted[0]
 
     def view(self, names: bool = False) -> Picture:
         """The picture to show: with names only when ``names`` (an admin's explicit request)."""
         return self.picture if names else self.redacted
 
+    def part(
+        self, events: Iterable[Event] = (), figures: Iterable[Figure] = (), names: bool = False
+    ) -> Picture:
+        """Only ``events`` and ``figures`` (of :attr:`picture`) with their reports, redacted unless
+        ``names``: what a command that shows a few of them needs, without redacting the rest."""
+        kept_events, kept_figures = list(events), list(figures)
+        given = {id(f) for f in kept_figures}
+        kept_figures += [f for e in kept_events for f in e.figures if id(f) not in given]
+        wanted = {r for e in kept_events for r in e.report_ids}
+        wanted |= {ref.report_id for f in kept_figures for ref in f.claims}
+        reports = {r: report for r, report in self.picture.reports.items() if r in wanted}
+        event_of = {r: self.picture.event_of.get(r) for r in reports}
+        part = Picture(reports, event_of, kept_events, [], kept_figures)
+        return part if names else views.picture(self.policy, part)
+
 
 def store_state(path: Path) -> StateKey:
     """Changes whenever reports are added, removed or re-extracted."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = conn.execute(
-            "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk),"
-            " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"
-            " FROM reports"
-        ).fetchone()
-        judged = judgement_state(conn)  # analyst judgements change the picture too
-    finally:
-        conn.close()
-    return (*tuple(row), judged)
+    for attempt in range(2):
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = tuple(conn.execute(STATE_SQL).fetchone())
+            return (*row, judgement_state(conn))  # analyst judgements change the picture too
+        except sqlite3.OperationalError:
+            if attempt:
+                raise
+        finally:
+            conn.close()
+        with Store(path, create=False):
+            pass  # a store of an older schema: opening it brings it up to date
+    raise AssertionError("unreachable")
 
 
 def mentions_country(extraction: Extraction, country: str) -> bool:
@@ -94,7 +120,7 @@ def build(
         for report, extraction in pairs
         for route in extraction.routes
     ]
-    return Snapshot(picture, policy, views.picture(policy, picture), routes, state)
+    return Snapshot(picture, policy, routes, state)
 
 
 def export_items(path: Path, include_victims: bool = False) -> Generator[Item, None, None]:
@@ -112,17 +138,21 @@ def export_items(path: Path, include_victims: bool = False) -> Generator[Item, N
             pairs.close()
 
 
-def _save_decision(store: Store, policy: Policy, state: StateKey) -> None:
-    """Keep the decision with the store (placeholders then outlive any change to the store)."""
-    rows = [
-        WithheldRow(w.key, w.label, int(w.label.strip("[]").split()[-1]), tuple(sorted(w.names)), w.reasons)
-        for w in policy.withheld.values()
-    ]
-    try:
-        store.save_withheld(rows, repr(state))
-    except sqlite3.OperationalError:
-        pass  # a read-only store: the decision is still made, at every read
+def whole(store: Store, state: StateKey) -> Snapshot:
+    """The snapshot of a whole store: its stored picture (brought up to date) and stored decision."""
+    from ringscope.privacy.stored import policy_of
 
+    picture = stored.current(store)
+    policy = policy_of(store, picture, store.state())
+    routes = [
+        (f"{origin}->{destination}", picture.reports[report_id], count)
+        for report_id, origin, destination, count in store.all_routes()
+        if report_id in picture.reports
+    ]
+    return Snapshot(picture, policy, routes, state)
+
+
+_redacting = threading.Lock()
 
 RECHECK_SECONDS = 2.0
 """A cached snapshot is served without looking at the store for this long."""
@@ -155,10 +185,7 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
                 part = list(select(store.iter_extractions(), country, since))
                 snapshot = build(part, state, policy, picture=stored.judged(store, fuse(part)))
             else:
-                pairs = list(store.iter_extractions())
-                picture = stored.current(store, pairs)
-                snapshot = build(pairs, state, labels=store.withheld_labels(), picture=picture)
-                _save_decision(store, snapshot.policy, state)
+                snapshot = whole(store, state)
         _cache[key] = snapshot
         _checked[key] = time.monotonic()
         return snapshot

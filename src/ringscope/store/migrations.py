@@ -14,6 +14,7 @@ from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
 from ringscope.store.judgements import JUDGEMENTS_SCHEMA
 from ringscope.store.picture import PICTURE_SCHEMA
+from ringscope.store.picture_update import INCREMENTAL_SCHEMA
 from ringscope.store.withheld import WITHHELD_SCHEMA
 
 _V1 = """
@@ -160,6 +161,7 @@ MIGRATIONS: list[str] = [
     _V1, AUTH_SCHEMA, SCREEN_SCHEMA, HARDENING_SCHEMA, _OUTLETS, _LANGUAGE, WITHHELD_SCHEMA, RULE_IDS,
     PICTURE_SCHEMA,
     JUDGEMENTS_SCHEMA,
+    INCREMENTAL_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -1,8 +1,8 @@
 """The stored fused picture: events, resolved entities, figures and flags, with the store state they hold.
 
 The picture is kept for one store state (reports added, removed or re-extracted change it); a
-reader finding another state fuses again and stores the new picture. Rows are written in one
-transaction, so a reader sees the old picture or the new one, never a mix.
+reader finding another state brings it up to date (:mod:`ringscope.store.picture_update` writes
+the changes in one transaction, so a reader sees the old picture or the new one, never a mix).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ CREATE INDEX picture_flags_figure ON picture_flags(figure_id);
 """
 
 STATE_SQL = (
-    "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk),"
+    "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk), TOTAL(revision),"
     " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"
     " FROM reports"
 )
@@ -74,34 +74,9 @@ class PictureRows:
     """(figure id, kind flag|note, claim id, report id, code, reason)."""
 
 
-_TABLES = ("picture_flags", "picture_figures", "picture_entities", "picture_events", "picture_reports")
-
-
 def stored_state(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT state FROM picture_state WHERE id = 1").fetchone()
     return str(row[0]) if row else None
-
-
-def save(conn: sqlite3.Connection, rows: PictureRows, state: str) -> None:
-    """Replace the stored picture by ``rows``, taken at store state ``state``."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for table in _TABLES:
-            conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-        conn.executemany("INSERT INTO picture_reports VALUES (?, ?)", rows.event_of)
-        conn.executemany("INSERT INTO picture_events VALUES (?, ?, ?)",
-                         [(i, n, d) for n, (i, d) in enumerate(rows.events)])
-        conn.executemany("INSERT INTO picture_entities VALUES (?, ?, ?, ?, ?)",
-                         [(i, n, t, name, d) for n, (i, t, name, d) in enumerate(rows.entities)])
-        conn.executemany("INSERT INTO picture_figures VALUES (?, ?, ?, ?, ?, ?)",
-                         [(i, n, e, m, c, d) for n, (i, e, m, c, d) in enumerate(rows.figures)])
-        conn.executemany("INSERT INTO picture_flags VALUES (?, ?, ?, ?, ?, ?)", rows.flags)
-        conn.execute("INSERT INTO picture_state (id, state) VALUES (1, ?)"
-                     " ON CONFLICT(id) DO UPDATE SET state = excluded.state", (state,))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def load(conn: sqlite3.Connection, state: str) -> PictureRows | None:
@@ -113,9 +88,10 @@ def load(conn: sqlite3.Connection, state: str) -> PictureRows | None:
 
     return PictureRows(
         event_of=rows("SELECT report_id, event_id FROM picture_reports"),
-        events=rows("SELECT id, data FROM picture_events ORDER BY ord"),
-        entities=rows("SELECT id, type, name, data FROM picture_entities ORDER BY ord"),
-        figures=rows("SELECT id, event_id, measure, conflicted, data FROM picture_figures ORDER BY ord"),
+        events=rows("SELECT id, data FROM picture_events ORDER BY sort, ord"),
+        entities=rows("SELECT id, type, name, data FROM picture_entities ORDER BY sort, ord"),
+        figures=rows("SELECT id, event_id, measure, conflicted, data FROM picture_figures"
+                     " ORDER BY sort, ord"),
         flags=rows("SELECT figure_id, kind, claim_id, report_id, code, reason"
                    " FROM picture_flags ORDER BY rowid"),
     )

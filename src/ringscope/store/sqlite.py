@@ -20,6 +20,7 @@ from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Rep
 from ringscope.private import private_file, tighten
 from ringscope.store import judgements as judgement_store
 from ringscope.store import picture as picture_store
+from ringscope.store import picture_update as picture_store_parts
 from ringscope.store import withheld as withheld_store
 from ringscope.store.fts import QueryError, fts_query
 from ringscope.store.migrations import SchemaError, migrate, schema_version
@@ -216,6 +217,34 @@ class Store:
         finally:
             cursor.close()
 
+    def all_entities(self) -> dict[str, list[Entity]]:
+        """Every report's extracted entities (as :meth:`get_extraction` gives them), by report id."""
+        mentions: dict[int, list[Mention]] = {}
+        for entity_pk, start, end, text in self._conn.execute(
+            'SELECT entity_pk, start, "end", text FROM mentions ORDER BY entity_pk, seq'
+        ):
+            mentions.setdefault(entity_pk, []).append(Mention(start, end, text))
+        out: dict[str, list[Entity]] = {}
+        for row in self._conn.execute(
+            "SELECT pk, type, name, country, lat, lon, aliases, roles, rule, report_id FROM entities"
+            " ORDER BY report_id, seq"
+        ):
+            out.setdefault(row[9], []).append(Entity(
+                type=row[1], name=row[2], country=row[3], lat=row[4], lon=row[5], aliases=json.loads(row[6]),
+                roles=json.loads(row[7]), mentions=mentions.get(row[0], []), rule=row[8],
+            ))
+        return out
+
+    def all_routes(self) -> list[tuple[str, str, str, int | None]]:
+        """(report id, origin, destination, count) of every route, in the order reports were stored."""
+        return [
+            (str(r), str(o), str(d), c)
+            for r, o, d, c in self._conn.execute(
+                "SELECT t.report_id, t.origin, t.destination, t.count FROM routes t"
+                " JOIN reports r ON r.id = t.report_id ORDER BY r.pk, t.seq"
+            )
+        ]
+
     # -- queries -------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -321,12 +350,17 @@ class Store:
         """Changes whenever reports are added, removed or re-extracted."""
         return repr(tuple(self._conn.execute(picture_store.STATE_SQL).fetchone()))
 
+    def picture_state(self) -> str | None:
+        """The store state the stored picture was taken at (None before the first)."""
+        return picture_store.stored_state(self._conn)
+
     def stored_picture(self, state: str) -> picture_store.PictureRows | None:
         """The stored picture when it was taken at ``state``, else None."""
         return picture_store.load(self._conn, state)
 
-    def save_picture(self, rows: picture_store.PictureRows, state: str) -> None:
-        picture_store.save(self._conn, rows, state)
+    def picture_parts(self) -> picture_store_parts.PictureParts:
+        """The stored picture by parts, for updating it (see :mod:`ringscope.fuse.update`)."""
+        return picture_store_parts.PictureParts(self._conn)
 
     # -- analyst judgements (see ringscope.store.judgements) ------------------------------
 

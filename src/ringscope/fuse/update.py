@@ -1,0 +1,193 @@
+"""Keeping the stored picture up to date: only what new, changed or removed reports touch is redone.
+
+An update compares the store's reports with the ones the stored picture was fused from, then:
+
+- works out the event evidence of new and changed reports only (the rest is stored) and groups
+  events over all of it (grouping weighs words by how many reports use them, so it is collective);
+- reconciles the figures of the scopes (events, lone reports) whose reports, membership or
+  independent sources changed, and keeps every other scope's figures as stored;
+- resolves entities over the distinct names of all reports and rewrites only the entities whose
+  occurrences or links changed;
+- rewrites the events and report-event rows that differ.
+
+Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),
+so a picture updated batch by batch is the picture fused at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+
+import numpy as np
+
+from ringscope.fuse.events import EventFeatures, EventSettings, features, group_features
+from ringscope.fuse.figures import claim_refs_of
+from ringscope.fuse.outlets import independent_sources, outlet_of
+from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
+from ringscope.fuse.resolve import ResolvedEntity, resolve
+from ringscope.fuse.stored import plain
+from ringscope.model import Extraction, Report, make_id
+from ringscope.store import Store
+from ringscope.store.picture_update import FeatureRow, PictureDelta
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def figure_sort(figure: Figure, first: tuple[str, int]) -> str:
+    """The figure's place in the picture: conflicts first, then by claims, measure and first claim."""
+    size = 10**8 - len(figure.claims)
+    return f"{int(not figure.conflicted)}{size:09d}\x1f{figure.measure}\x1f{first[0]}\x1f{first[1]:07d}"
+
+
+def entity_sort(entity: ResolvedEntity) -> str:
+    return f"{10**8 - len(entity.reports):09d}\x1f{entity.type}\x1f{entity.name}\x1f{entity.id}"
+
+
+def event_sort(size: int, event_id: str) -> str:
+    return f"{10**8 - size:09d}\x1f{event_id}"
+
+
+def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: PictureDelta) -> None:
+    data = _dump(plain(figure))
+    delta.figures.append((figure.id, figure.event_id, figure.measure, int(figure.conflicted), data, scope,
+                          figure_sort(figure, first)))
+    for kind, flags in (("flag", figure.flags), ("note", figure.notes)):
+        delta.flags += [(figure.id, kind, f.claim_id, f.report_id, f.code, f.reason) for f in flags]
+
+
+def _encode_features(doc: EventFeatures, stamp: str) -> FeatureRow:
+    data = _dump({"published": doc.published.isoformat() if doc.published else None,
+                  "figures": sorted(doc.figures), "names": sorted(doc.names)})
+    return (doc.report_id, stamp, data, doc.term_ids.astype(np.uint32).tobytes(),
+            doc.term_counts.astype(np.float64).tobytes(), doc.term_rarity.astype(np.float64).tobytes())
+
+
+def _decode_features(row: FeatureRow) -> EventFeatures:
+    data = json.loads(row[2])
+    published = dt.date.fromisoformat(data["published"]) if data["published"] else None
+    return EventFeatures(row[0], published, set(data["figures"]), set(data["names"]),
+                         np.frombuffer(row[3], np.uint32), np.frombuffer(row[4], np.float64),
+                         np.frombuffer(row[5], np.float64))
+
+
+def _event_evidence(
+    store: Store, stamps: dict[str, str], reports: dict[str, Report], read: dict[str, Extraction]
+) -> list[EventFeatures]:
+    """The event evidence of every report, in id order (worked out for new and changed reports)."""
+    parts = store.picture_parts()
+    stored = parts.features()
+    fresh: list[FeatureRow] = []
+    docs = []
+    for report_id in sorted(stamps):
+        row = stored.get(report_id)
+        if row is None or row[1] != stamps[report_id]:
+            report = reports.get(report_id)
+            if report is None:
+                continue
+            read[report_id] = store.get_extraction(report_id)
+            row = _encode_features(features(report, read[report_id]), stamps[report_id])
+            fresh.append(row)
+        docs.append(_decode_features(row))
+    if fresh:
+        parts.save_side(fresh, [])
+    return docs
+
+
+def _scope_figures(
+    store: Store, members: list[str], reports: dict[str, Report], event_of: dict[str, str | None],
+    independent: dict[str, str], scope: str, delta: PictureDelta, read: dict[str, Extraction],
+) -> None:
+    refs: list[ClaimRef] = []
+    first: dict[str, tuple[str, int]] = {}
+    for report_id in members:
+        report = reports[report_id]
+        extraction = read.pop(report_id, None) or store.get_extraction(report_id)
+        made = claim_refs_of(report.id, report.text, extraction.claims, event_of.get(report_id),
+                             report.published, outlet_of(report.url, report.source))
+        for seq, ref in enumerate(made):
+            ref.independent = independent.get(report_id)
+            first.setdefault(ref.id, (report_id, seq))
+            refs.append(ref)
+    for figure in reconcile(refs):
+        figure_rows(figure, scope, first[figure.claims[0].id], delta)
+
+
+def entity_signature(entity: ResolvedEntity, stamps: dict[str, str]) -> str:
+    """What a resolved entity is built from: its occurrences (by report state) and its links."""
+    return make_id(entity.id, *((o.report_id, stamps.get(o.report_id), o.entity.type, o.entity.name)
+                                for o in entity.occurrences), *entity.links)
+
+
+def update(store: Store, settings: EventSettings | None = None) -> bool:
+    """Bring the store's stored picture up to the store's state; False when it was already."""
+    state = store.state()
+    if store.picture_state() == state:
+        return False
+    parts = store.picture_parts()
+    stamps = parts.stamps()
+    before = parts.inputs()
+    reports = {r.id: r for r in store.iter_reports()}
+    delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
+    # events
+    read: dict[str, Extraction] = {}
+    docs = _event_evidence(store, stamps, reports, read)
+    event_of = group_features(docs, settings or EventSettings())
+    members: dict[str, list[str]] = defaultdict(list)
+    for report_id in sorted(event_of):
+        members[event_of[report_id] or report_id].append(report_id)
+    independent = independent_sources([reports[r] for r in sorted(reports)], list(members.values()))
+    # scopes whose figures are redone
+    dirty: set[str] = {before[r][1] for r in delta.gone}
+    for report_id, stamp in stamps.items():
+        scope = event_of.get(report_id) or report_id
+        was = before.get(report_id)
+        now = (stamp, scope, independent[report_id])
+        if was != now:
+            dirty.add(scope)
+            if was is not None:
+                dirty.add(was[1])
+            delta.inputs.append((report_id, *now))
+    for scope in sorted(dirty):
+        delta.scopes.append(scope)
+        if scope in members:
+            _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read)
+    # events and the event of each report
+    stored_of = parts.event_of()
+    delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if r not in stored_of or stored_of[r] != e]
+    stored_events = parts.event_rows()
+    events = _events(members, event_of, reports)
+    delta.events_gone = [e for e in stored_events if e not in events]
+    delta.events = [(e, data, sort) for e, (data, sort) in events.items() if stored_events.get(e) != data]
+    # entities
+    _entities(store, stamps, reports, delta)
+    parts.apply(delta)
+    return True
+
+
+def _events(
+    members: dict[str, list[str]], event_of: dict[str, str | None], reports: dict[str, Report]
+) -> dict[str, tuple[str, str]]:
+    out = {}
+    for event_id in sorted({e for e in event_of.values() if e}):
+        ids = sorted(members[event_id], key=lambda r: (reports[r].published or "", r))
+        dates = sorted({d for d in (reports[r].published for r in ids) if d})
+        out[event_id] = (_dump({"report_ids": ids, "published": dates}), event_sort(len(ids), event_id))
+    return out
+
+
+def _entities(store: Store, stamps: dict[str, str], reports: dict[str, Report], delta: PictureDelta) -> None:
+    found = store.all_entities()
+    resolved = resolve((reports[r], found.get(r, [])) for r in sorted(stamps) if r in reports)
+    stored = store.picture_parts().entity_signatures()
+    ids = set()
+    for entity in resolved:
+        ids.add(entity.id)
+        sig = entity_signature(entity, stamps)
+        if stored.get(entity.id) != sig:
+            delta.entities.append((entity.id, entity.type, entity.name, _dump(plain(entity)),
+                                   entity_sort(entity), sig))
+    delta.entities_gone = [e for e in stored if e not in ids]

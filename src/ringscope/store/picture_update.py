@@ -1,0 +1,228 @@
+"""The stored picture kept up to date item by item: what each report brought, and the changes.
+
+Each fused report is listed with the stamp of the report it was fused from (its row and its
+revision, which re-extraction raises), the scope its claims were reconciled in and the independent
+source it counted as, so an update finds the reports that are new, changed or gone and the scopes
+(events, lone reports) they touch. Figures are kept by scope, entities with a signature of what
+they were built from; an update replaces only those, in one transaction with the new store state.
+The event evidence of every report and its victim-policy cue hits are kept too, so an update reads
+them instead of working them out again. Readers order items by their ``sort`` key (what the fused
+picture orders them by), so no update has to renumber what it did not touch.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+INCREMENTAL_SCHEMA = """
+ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER reports_revision AFTER UPDATE OF extractor_version, item_count, language, unsupported_language
+ON reports BEGIN
+    UPDATE reports SET revision = revision + 1 WHERE pk = new.pk;
+END;
+ALTER TABLE picture_events ADD COLUMN sort TEXT NOT NULL DEFAULT '';
+ALTER TABLE picture_entities ADD COLUMN sort TEXT NOT NULL DEFAULT '';
+ALTER TABLE picture_entities ADD COLUMN sig TEXT NOT NULL DEFAULT '';
+ALTER TABLE picture_figures ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+ALTER TABLE picture_figures ADD COLUMN sort TEXT NOT NULL DEFAULT '';
+CREATE INDEX picture_figures_scope ON picture_figures(scope);
+CREATE TABLE picture_inputs (
+    report_id TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    independent TEXT NOT NULL
+);
+CREATE TABLE picture_features (
+    report_id TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL,
+    data TEXT NOT NULL,
+    ids BLOB NOT NULL,
+    counts BLOB NOT NULL,
+    rarity BLOB NOT NULL
+);
+CREATE TABLE picture_cues (
+    report_id TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE picture_policy (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+DELETE FROM picture_state;
+"""
+"""Version 10: the picture kept up to date by parts (the stored picture of version 9 is fused again)."""
+
+Input = tuple[str, str, str, str]
+"""(report id, stamp, scope, independent source)."""
+FeatureRow = tuple[str, str, str, bytes, bytes, bytes]
+"""(report id, stamp, JSON of date, figures and names, term ids, term counts, term rarity)."""
+
+
+@dataclass(slots=True)
+class PictureDelta:
+    """What an update changes in the stored picture."""
+
+    state: str
+    inputs: list[Input] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+    """Reports no longer in the store."""
+    event_of: list[tuple[str, str | None]] = field(default_factory=list)
+    events_gone: list[str] = field(default_factory=list)
+    events: list[tuple[str, str, str]] = field(default_factory=list)
+    """(event id, JSON, sort key)."""
+    scopes: list[str] = field(default_factory=list)
+    """Scopes whose figures are replaced by ``figures`` (all of a scope's figures, or none left)."""
+    figures: list[tuple[str, str | None, str, int, str, str, str]] = field(default_factory=list)
+    """(figure id, event id, measure, conflicted, JSON, scope, sort key)."""
+    flags: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    entities_gone: list[str] = field(default_factory=list)
+    entities: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    """(entity id, type, name, JSON, sort key, signature)."""
+
+
+def stamps(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every stored report's id -> its stamp (changes when it is re-extracted or stored again)."""
+    return {str(i): f"{pk}.{rev}" for i, pk, rev in conn.execute("SELECT id, pk, revision FROM reports")}
+
+
+def inputs(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str]]:
+    """Report id -> (stamp, scope, independent source) as the stored picture was fused from."""
+    rows = conn.execute("SELECT report_id, stamp, scope, independent FROM picture_inputs")
+    return {str(r): (str(s), str(c), str(i)) for r, s, c, i in rows}
+
+
+def entity_signatures(conn: sqlite3.Connection) -> dict[str, str]:
+    return {str(i): str(s) for i, s in conn.execute("SELECT id, sig FROM picture_entities")}
+
+
+def event_rows(conn: sqlite3.Connection) -> dict[str, str]:
+    return {str(i): str(d) for i, d in conn.execute("SELECT id, data FROM picture_events")}
+
+
+def event_of(conn: sqlite3.Connection) -> dict[str, str | None]:
+    return {str(r): e for r, e in conn.execute("SELECT report_id, event_id FROM picture_reports")}
+
+
+def features(conn: sqlite3.Connection) -> dict[str, FeatureRow]:
+    rows = conn.execute("SELECT report_id, stamp, data, ids, counts, rarity FROM picture_features")
+    return {str(row[0]): (str(row[0]), str(row[1]), str(row[2]), row[3], row[4], row[5]) for row in rows}
+
+
+def cue_hits(conn: sqlite3.Connection, stamp: str) -> dict[str, str]:
+    """Report id -> JSON of its cue hits, for the hits found by the cue table ``stamp``."""
+    rows = conn.execute("SELECT report_id, data FROM picture_cues WHERE stamp = ?", (stamp,))
+    return {str(r): str(d) for r, d in rows}
+
+
+def policy(conn: sqlite3.Connection, state: str) -> str | None:
+    """The JSON of the victim-policy decision taken at store state ``state``, else None."""
+    row = conn.execute("SELECT data FROM picture_policy WHERE id = 1 AND state = ?", (state,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def save_policy(conn: sqlite3.Connection, state: str, data: str) -> None:
+    conn.execute(
+        "INSERT INTO picture_policy (id, state, data) VALUES (1, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET state = excluded.state, data = excluded.data",
+        (state, data),
+    )
+
+
+def save_side(
+    conn: sqlite3.Connection, features: Iterable[FeatureRow], cues: Iterable[tuple[str, str, str]]
+) -> None:
+    """Keep event evidence and cue hits worked out for reports (both are caches: no transaction)."""
+    conn.executemany("INSERT OR REPLACE INTO picture_features VALUES (?, ?, ?, ?, ?, ?)", list(features))
+    conn.executemany("INSERT OR REPLACE INTO picture_cues VALUES (?, ?, ?)", list(cues))
+
+
+def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:
+    """Write ``delta`` and the store state it brings the picture to, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for report_id in delta.gone:
+            for table in ("picture_inputs", "picture_features", "picture_cues"):
+                conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608
+            conn.execute("DELETE FROM picture_reports WHERE report_id = ?", (report_id,))
+        conn.executemany("INSERT OR REPLACE INTO picture_inputs VALUES (?, ?, ?, ?)", delta.inputs)
+        conn.executemany("INSERT OR REPLACE INTO picture_reports VALUES (?, ?)", delta.event_of)
+        conn.executemany("DELETE FROM picture_events WHERE id = ?", [(i,) for i in delta.events_gone])
+        conn.executemany("INSERT OR REPLACE INTO picture_events (id, ord, data, sort) VALUES (?, 0, ?, ?)",
+                         delta.events)
+        for scope in delta.scopes:
+            conn.execute("DELETE FROM picture_flags WHERE figure_id IN"
+                         " (SELECT id FROM picture_figures WHERE scope = ?)", (scope,))
+            conn.execute("DELETE FROM picture_figures WHERE scope = ?", (scope,))
+        conn.executemany(
+            "INSERT OR REPLACE INTO picture_figures"
+            " (id, ord, event_id, measure, conflicted, data, scope, sort) VALUES (?, 0, ?, ?, ?, ?, ?, ?)",
+            delta.figures,
+        )
+        conn.executemany("INSERT INTO picture_flags VALUES (?, ?, ?, ?, ?, ?)", delta.flags)
+        conn.executemany("DELETE FROM picture_entities WHERE id = ?", [(i,) for i in delta.entities_gone])
+        conn.executemany(
+            "INSERT OR REPLACE INTO picture_entities (id, ord, type, name, data, sort, sig)"
+            " VALUES (?, 0, ?, ?, ?, ?, ?)",
+            delta.entities,
+        )
+        conn.execute("INSERT INTO picture_state (id, state) VALUES (1, ?)"
+                     " ON CONFLICT(id) DO UPDATE SET state = excluded.state", (delta.state,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+class PictureParts:
+    """The stored picture's parts of one open store (see :meth:`ringscope.store.Store.picture_parts`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def stamps(self) -> dict[str, str]:
+        return stamps(self._conn)
+
+    def inputs(self) -> dict[str, tuple[str, str, str]]:
+        return inputs(self._conn)
+
+    def entity_signatures(self) -> dict[str, str]:
+        return entity_signatures(self._conn)
+
+    def event_rows(self) -> dict[str, str]:
+        return event_rows(self._conn)
+
+    def event_of(self) -> dict[str, str | None]:
+        return event_of(self._conn)
+
+    def features(self) -> dict[str, FeatureRow]:
+        return features(self._conn)
+
+    def cue_hits(self, stamp: str) -> dict[str, str]:
+        return cue_hits(self._conn, stamp)
+
+    def policy(self, state: str) -> str | None:
+        return policy(self._conn, state)
+
+    def save_policy(self, state: str, data: str) -> None:
+        save_policy(self._conn, state, data)
+
+    def save_side(self, features: Iterable[FeatureRow], cues: Iterable[tuple[str, str, str]]) -> None:
+        save_side(self._conn, features, cues)
+
+    def apply(self, delta: PictureDelta) -> None:
+        apply(self._conn, delta)
+
+    def texts(self, report_ids: Iterable[str]) -> dict[str, str]:
+        """The texts of the given reports."""
+        wanted = list(report_ids)
+        out: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            out.update(self._conn.execute(f"SELECT id, text FROM reports WHERE id IN ({marks})",  # noqa: S608
+                                          chunk).fetchall())
+        return out

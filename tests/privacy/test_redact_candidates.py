@@ -1,0 +1,66 @@
+"""The redactor matches each text against only the names that can occur in it; the result must be
+the one the alternation of every withheld name gives, whatever the case of the text."""
+
+from __future__ import annotations
+
+import re
+
+from ringscope.privacy.redact import Alternation, _union, text_runs, text_tokens
+
+NAMES = [
+    "Istvan Kovacs", "Selin Aydin", "Kara", "Jean-Luc Moreau", "Ostrava Sisters", "Σοφία Λάμπρου", "O'Neill",
+    "Kara Kara", "Moreau Moreau",
+]
+TEXTS = [
+    "ISTVAN KOVACS spoke; istvan   kovacs later too.",
+    "İstvan Kovacs and ıstvan kovacs were named.",  # dotted and dotless i are the engine's case variants
+    "Selın Aydın, KARA and ſelin aydin were there.",
+    "jean-luc moreau met Jean-Luc  Moreau; Jean Luc Moreau is no match.",
+    "\u212aara (a Kelvin sign) and the ostrava sisters; ΣΟΦΊΑ ΛΆΜΠΡΟΥ and σοφία λάμπρου.",
+    "Kara Kara Kara and jean-luc moreau moreau: repeated and overlapping names.",
+    "Nobody named here: Karavan, Kovacsne, o'neill's cousin, O'Neill.",
+]
+
+
+def _full(names: list[str]) -> re.Pattern[str] | None:
+    return _union([r"\s+".join(re.escape(w) for w in n.split()) for n in names], re.IGNORECASE)
+
+
+def test_only_the_names_that_can_occur_are_matched_and_they_match_as_the_full_alternation() -> None:
+    names = sorted(NAMES, key=len, reverse=True)
+    alternation = Alternation(tuple((r"\s+".join(re.escape(w) for w in n.split()), n) for n in names),
+                              re.IGNORECASE)
+    full = _full(names)
+    assert full is not None
+    for text in TEXTS:
+        expected = [(m.start(), m.end()) for m in full.finditer(text)]
+        assert alternation.spans(text, text_runs(text)) == expected, text
+    assert alternation.candidates(text_tokens("nothing of note")) == ()
+    assert len(alternation.candidates(text_tokens(TEXTS[0]))) == 1
+
+
+def test_case_variants_the_engine_joins_are_one_token() -> None:
+    pairs = (("İSTVAN", "istvan"), ("ſelin", "SELIN"), ("\u212aARA", "kara"), ("ΣΟΦΊΑΣ", "σοφίας"))
+    for upper, lower in pairs:
+        assert re.fullmatch(re.escape(upper), lower, re.IGNORECASE)
+        assert text_tokens(upper) == text_tokens(lower)
+
+
+def test_random_texts_of_name_words_match_as_the_full_alternation() -> None:
+    import random
+
+    rng = random.Random(7)
+    names = sorted(NAMES, key=len, reverse=True)
+    alternation = Alternation(tuple((r"\s+".join(re.escape(w) for w in n.split()), n) for n in names),
+                              re.IGNORECASE)
+    full = _full(names)
+    assert full is not None
+    words = [w for n in NAMES for w in n.split()] + ["and", "the", "-", "'s", "Karas", "x"]
+    for _ in range(400):
+        text = ""
+        for _ in range(rng.randint(1, 12)):
+            word = rng.choice(words)
+            word = word.upper() if rng.random() < 0.2 else word
+            text += word + rng.choice([" ", " ", "  ", "\t", "-", "'"])
+        expected = [(m.start(), m.end()) for m in full.finditer(text)]
+        assert alternation.spans(text, text_runs(text)) == expected, text
