@@ -33,7 +33,7 @@ def _snapshot() -> Snapshot:
     ]
     picture = Picture({}, {}, [], entities, figures)
     policy = Policy({"p": Withheld("p", "[victim 1]", frozenset({"someone"}), ("test",))})
-    return Snapshot(picture, policy, picture, [], ())
+    return Snapshot(picture, policy, [], (), [picture])  # the picture given as its own redacted view
 
 
 def test_people_by_country_takes_the_largest_figure_of_each_people_measure() -> None:
