@@ -113,3 +113,14 @@ def test_query_strings_keep_other_parameters() -> None:
     assert parse_qsl(off[1:]) == [("q", "raid"), ("country", "MM")]
     on = listing.toggled(params, "type", "Report")
     assert parse_qsl(on[1:]) == [("q", "raid"), ("country", "KH"), ("country", "MM"), ("type", "Report")]
+
+
+def test_listed_counts_facets_over_all_then_sorts_and_pages_what_they_keep() -> None:
+    shown = listing.listed(ROWS, KEYS, "name", "-count", 1, 1, FACETS, {"kind": frozenset({"camp"})})
+    assert [r.name for r in shown.rows] == ["Cedar"]  # camps by name, case aside: birch, Cedar
+    assert shown.page.total == 2 and shown.page.label == "2-2 of 2"
+    assert {v.value: v.count for v in shown.counts["kind"]} == {"port": 2, "camp": 2}
+    assert {v.value: v.count for v in shown.counts["place"]} == {"KH": 1, "MM": 1}
+    everything = listing.listed(ROWS, KEYS, "", "-count", 0, 10)
+    assert everything.counts == {} and everything.sorting.param == "-count"
+    assert [r.name for r in everything.rows][:2] == ["Cedar", "Alder"]

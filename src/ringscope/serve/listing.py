@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 SortValue = str | float | int | None
@@ -210,3 +210,32 @@ def toggled(params: Iterable[tuple[str, str]], name: str, value: str) -> str:
     else:
         kept.append((name, value))
     return "?" + urlencode(kept) if kept else "?"
+
+
+@dataclass(frozen=True, slots=True)
+class Listed(Generic[T]):
+    """One page of a list: its rows, where the page stands, the sort, and facet counts."""
+
+    rows: list[T]
+    page: Page
+    sorting: Sorting
+    counts: dict[str, list[FacetValue]]
+
+
+def listed(
+    items: Iterable[T],
+    keys: Mapping[str, SortKey],
+    sort: str,
+    default: str,
+    offset: int,
+    limit: int,
+    facets: Facets[T] | None = None,
+    chosen: Chosen | None = None,
+) -> Listed[T]:
+    """Facet counts over ``items``, then the items the chosen facets keep, sorted and paged."""
+    pool = list(items)
+    counts = facet_counts(pool, facets, chosen or {}) if facets else {}
+    by = sorting(sort, keys, default)
+    kept = sort_items(refine(pool, facets, chosen or {}) if facets else pool, keys, by)
+    at = page(len(kept), offset, limit)
+    return Listed(window(kept, at), at, by, counts)

@@ -53,20 +53,17 @@ def entities(
         "type": frozenset({type} if type else ()),
         "country": frozenset({country.upper()} if country else ()),
     }
-    counts = listing.facet_counts(pool, ENTITY_FACETS, choice)
-    sorting = listing.sorting(sort, ENTITY_SORTS, "-reports")
-    kept = listing.sort_items(listing.refine(pool, ENTITY_FACETS, choice), ENTITY_SORTS, sorting)
-    at = listing.page(len(kept), offset, limit)
+    shown_list = listing.listed(pool, ENTITY_SORTS, sort, "-reports", offset, limit, ENTITY_FACETS, choice)
     audit(request, user, "view", "entities", q or None)
     return render(
         request,
         "entities.html",
         user,
-        entities=listing.window(kept, at),
-        page=at,
-        sorting=sorting,
+        entities=shown_list.rows,
+        page=shown_list.page,
+        sorting=shown_list.sorting,
         sorts=ENTITY_SORTS,
-        counts=counts,
+        counts=shown_list.counts,
         q=q,
         type=type,
         country=country.upper(),

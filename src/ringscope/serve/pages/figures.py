@@ -54,23 +54,20 @@ def claims(
     code = country.upper()
     choice = {k: frozenset({v}) if v else frozenset() for k, v in (("measure", measure), ("country", code))}
     pool: list[Figure] = [f for f in picture.figures if not conflicts or f.conflicted]
-    counts = listing.facet_counts(pool, FIGURE_FACETS, choice)
-    sorting = listing.sorting(sort, FIGURE_SORTS, "-reports")
-    kept = listing.sort_items(listing.refine(pool, FIGURE_FACETS, choice), FIGURE_SORTS, sorting)
-    at = listing.page(len(kept), offset, limit)
+    shown = listing.listed(pool, FIGURE_SORTS, sort, "-reports", offset, limit, FIGURE_FACETS, choice)
     audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
     return render(
         request,
         "claims.html",
         user,
-        figures=listing.window(kept, at),
-        page=at,
-        sorting=sorting,
+        figures=shown.rows,
+        page=shown.page,
+        sorting=shown.sorting,
         sorts=FIGURE_SORTS,
         measure=measure,
         country=code,
         conflicts=conflicts,
-        counts=counts,
+        counts=shown.counts,
         reports=picture.reports,
     )
 
@@ -91,12 +88,11 @@ def events(
     request: Request, sort: Sort = "", offset: Offset = 0, limit: Limit = 50, user: User = viewer
 ) -> Response:
     picture = load_snapshot(request).redacted
-    sorting = listing.sorting(sort, EVENT_SORTS, "-reports")
-    ordered: list[Event] = listing.sort_items(picture.events, EVENT_SORTS, sorting)
-    at = listing.page(len(ordered), offset, limit)
+    shown: listing.Listed[Event]
+    shown = listing.listed(picture.events, EVENT_SORTS, sort, "-reports", offset, limit)
     audit(request, user, "view", "events")
     return render(
-        request, "events.html", user, events=listing.window(ordered, at), page=at, sorting=sorting,
+        request, "events.html", user, events=shown.rows, page=shown.page, sorting=shown.sorting,
         sorts=EVENT_SORTS, reports=picture.reports,
     )
 

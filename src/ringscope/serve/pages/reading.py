@@ -42,12 +42,10 @@ def reports(
     user: User = viewer,
 ) -> Response:
     picture = load_snapshot(request).view(withhold.names_shown(request, user, names, "reports"))
-    sorting = listing.sorting(sort, REPORT_SORTS, "-date")
-    ordered = listing.sort_items(picture.reports.values(), REPORT_SORTS, sorting)
-    at = listing.page(len(ordered), offset, limit)
+    shown = listing.listed(picture.reports.values(), REPORT_SORTS, sort, "-date", offset, limit)
     audit(request, user, "view", "reports")
     return render(
-        request, "reports.html", user, reports=listing.window(ordered, at), page=at, sorting=sorting,
+        request, "reports.html", user, reports=shown.rows, page=shown.page, sorting=shown.sorting,
         sorts=REPORT_SORTS, event_of=picture.event_of,
     )
 
