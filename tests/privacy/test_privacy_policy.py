@@ -17,6 +17,18 @@ from .leaks import PUBLIC_NAMES, VICTIM_NAMES, leaks
 from .phrasings import PUBLIC_PHRASINGS, VICTIM_PHRASINGS
 
 
+def _record(report_id: str, text: str, published: str = "2026-01-01") -> dict[str, str]:
+    """One invented report, its outlet named after its id."""
+    return {
+        "id": report_id,
+        "source": report_id.upper(),
+        "url": "",
+        "published": published,
+        "title": "",
+        "text": text,
+    }
+
+
 def _picture(records: list[dict[str, str]]) -> Picture:
     items = []
     for r in records:
@@ -82,22 +94,12 @@ def test_a_part_of_the_store_follows_the_whole_stores_decision(picture: Picture,
 
 def test_an_honorific_elsewhere_does_not_unhide() -> None:
     records = [
-        {
-            "id": "a",
-            "source": "A",
-            "url": "",
-            "published": "2026-01-01",
-            "title": "",
-            "text": "Juno Castellane was lured to a compound and held for a year.",
-        },
-        {
-            "id": "b",
-            "source": "B",
-            "url": "",
-            "published": "2026-01-02",
-            "title": "",
-            "text": "Ms Juno Castellane said the food was scarce. Police Major Edda Rusk led the raid.",
-        },
+        _record("a", "Juno Castellane was lured to a compound and held for a year."),
+        _record(
+            "b",
+            "Ms Juno Castellane said the food was scarce. Police Major Edda Rusk led the raid.",
+            "2026-01-02",
+        ),
     ]
     policy = decide(_picture(records))
     assert "Juno" not in (policy.text(records[1]["text"]) or "")
@@ -106,15 +108,11 @@ def test_an_honorific_elsewhere_does_not_unhide() -> None:
 
 def test_a_private_person_without_role_is_withheld_an_official_is_not() -> None:
     records = [
-        {
-            "id": "a",
-            "source": "A",
-            "url": "",
-            "published": "2026-01-01",
-            "title": "",
-            "text": "Scam bosses held 300 people in the compound. Mattias Orrery said the food was scarce."
+        _record(
+            "a",
+            "Scam bosses held 300 people in the compound. Mattias Orrery said the food was scarce."
             " Police Colonel Edda Rusk said the compound was closed.",
-        },
+        ),
     ]
     policy = decide(_picture(records))
     out = policy.text(records[0]["text"]) or ""
@@ -175,15 +173,11 @@ def test_searches_for_a_victim_answer_nothing(policy: Policy) -> None:
 
 def test_a_country_or_nationality_is_nobodys_name() -> None:
     records = [
-        {
-            "id": "a",
-            "source": "A",
-            "url": "",
-            "published": "2026-01-01",
-            "title": "",
-            "text": "Nineteen Kenyans were trafficked to Myanmar and beaten there. Victim Ilse Varrow said"
+        _record(
+            "a",
+            "Nineteen Kenyans were trafficked to Myanmar and beaten there. Victim Ilse Varrow said"
             " Peruvians were forced to work. Mattias Orrery, who escaped, said Myanmar was far from home.",
-        },
+        ),
     ]
     policy = decide(_picture(records))
     out = policy.text(records[0]["text"]) or ""
