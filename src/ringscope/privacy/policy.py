@@ -98,14 +98,13 @@ def place_word(name: str) -> bool:
 
 def _quantity_word(token: str) -> bool:
     """A number, a number word or a group modifier (the claim rules' lexicons) before a group noun."""
-    from ringscope.extract.rules import load_rules
+    from ringscope.extract.measures import MODIFIERS
+    from ringscope.extract.number_atoms import SCALES, TENS, UNITS
 
-    rules = load_rules("claim_rules.yaml")
     word = token.casefold().strip(",")
     if word.replace(",", "").replace(".", "").isdigit():
         return True
-    numbers = ("lexicon.number_units", "lexicon.number_tens", "lexicon.number_scales")
-    return any(word in rules.values(n) for n in numbers) or word in rules.words("lexicon.modifiers")
+    return word in UNITS or word in TENS or word in SCALES or word in MODIFIERS
 
 
 def _keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
