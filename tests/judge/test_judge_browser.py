@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from ringscope.api import picture
-from ringscope.report.pdf import CHROMIUM_FLAGS
-from serve.live import running  # tests/serve, a package beside this one
+from serve.live import launched, running  # tests/serve, a package beside this one
 
 from .reports import PASSWORDS, build
 
@@ -37,11 +36,8 @@ def server(store: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
-        yield chromium
-        chromium.close()
+    with launched() as browser:
+        yield browser
 
 
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]

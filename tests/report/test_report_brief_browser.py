@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ringscope.report.brief import write_brief
-from ringscope.report.pdf import CHROMIUM_FLAGS
+from serve.live import launched
 from serve.storefixture import VICTIM, Fixture, build_store  # tests/ is on sys.path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -28,10 +28,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Fixture:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
-        yield chromium
-        chromium.close()
+    with launched() as browser:
+        yield browser
 
 
 @pytest.mark.parametrize("country", [None, "KH"])

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from ringscope.report.pdf import CHROMIUM_FLAGS
 from ringscope.serve.users import add_user
 
 from .conftest import PASSWORDS, Fixture, build_store
-from .live import running
+from .live import launched, running
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -47,10 +46,8 @@ def server(store: Fixture) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
-        yield chromium
-        chromium.close()
+    with launched() as browser:
+        yield browser
 
 
 def _log_in(browser, server: str, username: str, password: str):  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ import pytest
 from ringscope.report.pdf import CHROMIUM_FLAGS
 
 from .conftest import PASSWORDS, VICTIM, Fixture
-from .live import running
+from .live import launched, running
 from .pngpixels import pixels, share
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -36,10 +36,8 @@ def server(served: Fixture) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    with launched() as browser:
+        yield browser
 
 
 def _page(browser, server: str, username: str, tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -13,11 +13,9 @@ from typing import Any
 
 import pytest
 
-from ringscope.report.pdf import CHROMIUM_FLAGS
-
 from .conftest import PASSWORDS, VICTIM, Fixture
 from .graphstore import LINKED_VICTIM, build_graph_store
-from .live import running
+from .live import launched, running
 from .pngpixels import share
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -51,10 +49,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
-        yield chromium
-        chromium.close()
+    with launched() as browser:
+        yield browser
 
 
 def _shot(page: Any, name: str, selector: str | None = None) -> bytes:

@@ -14,11 +14,10 @@ import pytest
 from ringscope.ingest import ingest_paths
 from ringscope.report.brief import write_brief
 from ringscope.report.links import safe_href, safe_url
-from ringscope.report.pdf import CHROMIUM_FLAGS
 from ringscope.serve.users import add_user
 from ringscope.store import Store
 
-from .live import running
+from .live import launched, running
 
 CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "quill-meadow-lantern-42"
@@ -104,11 +103,8 @@ def server(store: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
-        yield chromium
-        chromium.close()
+    with launched() as browser:
+        yield browser
 
 
 def _schemes(page) -> list[str]:  # type: ignore[no-untyped-def]

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ringscope.report.pdf import CHROMIUM_FLAGS
-
 from .conftest import PASSWORDS, VICTIM, Fixture
-from .live import running
+from .live import launched, running
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -41,8 +39,7 @@ def server(big: Fixture) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
+    with launched() as chromium:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         blocked: list[str] = []
 
@@ -64,7 +61,6 @@ def page(server: str) -> Iterator[object]:
         yield tab
         assert not blocked
         context.close()
-        chromium.close()
 
 
 def _label(tab) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]

@@ -18,9 +18,8 @@ import pytest
 from privacy.leaks import PUBLIC_NAMES, VICTIM_NAMES, leaks, slug_leaks
 from privacy.store import PASSWORDS, VictimStore, build
 from ringscope.report.brief import write_brief
-from ringscope.report.pdf import CHROMIUM_FLAGS
 
-from .live import running
+from .live import launched, running
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -43,10 +42,8 @@ def server(store: VictimStore) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
-        yield chromium
-        chromium.close()
+    with launched() as browser:
+        yield browser
 
 
 def _clean(page, template: str, role: str, dialogs: list[str]) -> str:  # type: ignore[no-untyped-def]

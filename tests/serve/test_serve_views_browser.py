@@ -14,10 +14,8 @@ from typing import Any
 
 import pytest
 
-from ringscope.report.pdf import CHROMIUM_FLAGS
-
 from .conftest import PASSWORDS, VICTIM, Fixture
-from .live import running
+from .live import launched, running
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -73,8 +71,7 @@ def server(served: Fixture) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
+    with launched() as chromium:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         blocked: list[str] = []
 
@@ -97,7 +94,6 @@ def page(server: str) -> Iterator[Any]:
         yield tab
         assert not blocked and not errors, (blocked, errors)
         context.close()
-        chromium.close()
 
 
 def _crowded_place(page: Any, deepest: bool = False) -> tuple[int, str, float]:
