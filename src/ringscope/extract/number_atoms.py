@@ -60,6 +60,12 @@ _MONTH_RANGE_BEFORE_RE = re.compile(
 _CONVERSION_GAP = re.compile(
     r"\s*\(\s*(?:about|around|approx\.?|approximately|or|roughly|some|nearly|equivalent\s+to)?\s*"
 )
+# "10 million pesos, or about US$180,000", "€2 billion, equivalent to US$2.2 billion"
+_CONVERSION_SAID = re.compile(
+    r"\s*,?\s*(?:or|i\.e\.|(?:which\s+is\s+)?(?:equivalent|equal)\s+to|which\s+is)\s+"
+    r"(?:about|around|approx\.?|approximately|roughly|some|nearly|almost|an\s+estimated|over|more\s+than)?\s*",
+    re.IGNORECASE,
+)
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
 
 
@@ -239,6 +245,8 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
         gap = text[prev.end : atom.start]
         if prev.currency is not None and _CONVERSION_GAP.fullmatch(gap):
             return CONVERSION  # parenthetical conversion of the amount before it
+        if prev.currency not in (None, atom.currency) and _CONVERSION_SAID.fullmatch(gap):
+            return CONVERSION  # the same amount said again in another currency
     return ""
 
 
