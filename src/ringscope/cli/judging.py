@@ -40,11 +40,13 @@ def _who(store: Path, username: str | None) -> Judge:
 
     secret = os.environ.get("RINGSCOPE_TOKEN", "").strip()
     if not secret:
-        fail("set RINGSCOPE_TOKEN to your API token to judge (an admin makes one with `ringscope user token NAME`)")
+        fail("set RINGSCOPE_TOKEN to your API token to judge "
+             "(an admin makes one with `ringscope user token NAME`)")
     with user_errors():
         found = in_store(store, lambda conn: user_for_token(conn, secret, "api"))
     if found is None:
-        fail(f"RINGSCOPE_TOKEN is no valid API token of {store} (unknown, expired or revoked, or its user is disabled)")
+        fail(f"RINGSCOPE_TOKEN is no valid API token of {store} "
+             "(unknown, expired or revoked, or its user is disabled)")
     name = username or os.environ.get("RINGSCOPE_USER")
     if name and name != found.username:
         fail(f"RINGSCOPE_TOKEN belongs to {found.username!r}, not {name!r}")
