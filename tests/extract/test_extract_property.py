@@ -14,6 +14,7 @@ _PIECES = st.sampled_from(
         " trafficked to ", " rescued from ", " 42 ", " Operation Blue Tide ", " Silverleaf Park compound ",
         " Mae Sot ", " Filipino nationals ", " in ", " Myanmar's ", "-based ", ". ", "\n", " İ ", " ǅ ", "—",
         "“", "”", " Ünal Öztürk ", " U.S. ", " CEO ", " of the ",
+        " (45), ", " followed by ", " was from ", " Peru ",
     ]
 )
 _TEXT = st.lists(st.one_of(st.text(max_size=10), _PIECES), max_size=40).map("".join)

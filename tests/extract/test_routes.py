@@ -128,3 +128,10 @@ def test_officials_who_came_from_a_country_are_not_victims() -> None:
 def test_people_on_trial_are_suspects() -> None:
     text = "After a trial in Laos, the 22 Chinese nationals admitted to fraud charges."
     assert _pairs(text) == set()
+
+
+def test_places_listed_with_counts_and_no_main_country_do_not_break_routes() -> None:
+    # A breakdown by country of origin, with no country named as where the people were held.
+    routes = _routes("Police freed 90 people on Monday. The largest group was from Chile (45), followed by "
+                     "Peru (30) and Bolivia (15).")
+    assert all(r.origin != r.destination for r in routes)

@@ -12,15 +12,30 @@ from pathlib import Path
 
 import pytest
 
+from ringscope.serve.users import UserError, create_token
+
 from .reports import build, report_ids
 
 
-def run(*args: str, user: str | None = None) -> subprocess.CompletedProcess[str]:
+def token_of(store: Path, user: str) -> str:
+    """A fresh API token of ``user`` (an invented one when the store has no such user)."""
+    try:
+        return create_token(store, user, "judging from the command line")
+    except UserError:
+        return "rs_not-a-token-of-this-store"
+
+
+def run(*args: str, user: str | None = None, token: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a subprocess; ``user`` judges with a token of their own (made for the call)."""
     env = {"PATH": "/usr/bin:/bin", "COLUMNS": "200"}
     if "PYTHONPATH" in os.environ:
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-    if user:
-        env["RINGSCOPE_USER"] = user
+    if user is None and "-u" in args:  # "-u anna": anna judges, with her own token
+        user = args[args.index("-u") + 1]
+    if user and token is None and "-s" in args:
+        token = token_of(Path(args[args.index("-s") + 1]), user)
+    if token:
+        env["RINGSCOPE_TOKEN"] = token
     return subprocess.run([sys.executable, "-m", "ringscope.cli", *args], capture_output=True, text=True,
                           timeout=300, env=env)
 
@@ -85,11 +100,25 @@ def test_a_viewer_cannot_judge_from_the_command_line(store: Path) -> None:
 
 @pytest.mark.parametrize(
     ("user", "message"),
-    [(None, "give the user who judges with --user"), ("nobody", "no user 'nobody'")],
+    [(None, "set RINGSCOPE_TOKEN to your API token"), ("nobody", "RINGSCOPE_TOKEN is no valid API token")],
 )
 def test_judging_needs_a_known_user(store: Path, user: str | None, message: str) -> None:
     result = run("judge", "merge", "Halvard Syndicate", "Halvard Group", "-s", str(store), user=user)
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+    assert audited(store) == []
+
+
+def test_a_token_judges_only_as_its_owner_and_not_once_revoked(store: Path) -> None:
+    token = token_of(store, "anna")
+    claimed = run("judge", "merge", "Halvard Syndicate", "Halvard Group", "-u", "adam", "-s", str(store),
+                  token=token)
+    assert claimed.returncode == 1
+    assert claimed.stderr.strip() == "error: RINGSCOPE_TOKEN belongs to 'anna', not 'adam'"
+    with sqlite3.connect(store) as conn:
+        conn.execute("UPDATE api_tokens SET revoked = 1")
+    revoked = run("judge", "merge", "Halvard Syndicate", "Halvard Group", "-s", str(store), token=token)
+    assert revoked.returncode == 1 and "no valid API token" in revoked.stderr
+    assert audited(store) == []
 
 
 def test_the_merged_entity_is_one_entity_with_the_judgement_shown(store: Path) -> None:

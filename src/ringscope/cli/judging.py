@@ -1,9 +1,10 @@
 """``ringscope judge``: analyst judgements from the command line (merge, split, same or different
 event or figure, reject a claim, resolve a conflict; list and undo).
 
-Every command names the user it acts for (``--user``, env RINGSCOPE_USER): an enabled user of the
-store with the analyst or admin role (see ``ringscope user``). Each judgement and undo is in the
-store's audit log.
+Every command acts for the user whose API token is in env RINGSCOPE_TOKEN (made by ``ringscope user
+token NAME``; kept out of the command line, where other users of the machine could read it): an
+enabled user of the store with the analyst or admin role. ``--user`` (env RINGSCOPE_USER), when
+given, must name that same user. Each judgement and undo is in the store's audit log.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ app.add_typer(judge_app, name="judge")
 
 UserOption = Annotated[
     str | None,
-    typer.Option("--user", "-u", help="The analyst or admin judging (env RINGSCOPE_USER)."),
+    typer.Option("--user", "-u", help="Checked against the owner of RINGSCOPE_TOKEN (env RINGSCOPE_USER)."),
 ]
 NoteOption = Annotated[str, typer.Option("--note", help="Why: shown wherever the judgement applies.")]
 Claim = Annotated[str, typer.Argument(help="A claim as REPORT_ID:CLAIM_ID (ids from `ringscope claims`).")]
@@ -34,17 +35,21 @@ Claim = Annotated[str, typer.Argument(help="A claim as REPORT_ID:CLAIM_ID (ids f
 
 def _who(store: Path, username: str | None) -> Judge:
     from ringscope.judging import Judge
-    from ringscope.serve.accounts import in_store, list_users
+    from ringscope.serve.accounts import in_store
+    from ringscope.serve.users import user_for_token
 
-    name = username or os.environ.get("RINGSCOPE_USER")
-    if not name:
-        fail("give the user who judges with --user (or RINGSCOPE_USER)")
+    secret = os.environ.get("RINGSCOPE_TOKEN", "").strip()
+    if not secret:
+        fail("set RINGSCOPE_TOKEN to your API token to judge "
+             "(an admin makes one with `ringscope user token NAME`)")
     with user_errors():
-        found = next((u for u in in_store(store, list_users) if u.username == name), None)
+        found = in_store(store, lambda conn: user_for_token(conn, secret, "api"))
     if found is None:
-        fail(f"no user {name!r} in {store} (add one with `ringscope user add`)")
-    if found.disabled:
-        fail(f"user {name!r} is disabled")
+        fail(f"RINGSCOPE_TOKEN is no valid API token of {store} "
+             "(unknown, expired or revoked, or its user is disabled)")
+    name = username or os.environ.get("RINGSCOPE_USER")
+    if name and name != found.username:
+        fail(f"RINGSCOPE_TOKEN belongs to {found.username!r}, not {name!r}")
     return Judge(found.username, found.role)
 
 

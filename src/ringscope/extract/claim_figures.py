@@ -223,7 +223,8 @@ class Figures:
             skip.update(f.amount.num_start for f in self.items if f.run == fig.run)
         others = tuple(o for o in near if o not in skip)
         cls = measures.BARE if fig.plain is not None else noun.cls  # a place tail names no group
-        chosen = measures.choose_measure(cls, is_money, own, amount.start, max(amount.end, noun.end),
+        a_start = min(amount.start, noun.start) if fig.plain is not None else amount.start  # "Peru (30)"
+        chosen = measures.choose_measure(cls, is_money, own, a_start, max(amount.end, noun.end),
                                          near_breaks, text, others=others, noun_word=noun.word)
         if chosen is not None and chosen.measure and not is_money:
             chosen = claim_framing.object_of(text, noun, amount, own, chosen) or chosen

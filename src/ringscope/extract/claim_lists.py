@@ -107,9 +107,28 @@ def is_bullet(text: str, start: int) -> bool:
     return bool(_BULLET.search(text, max(0, start - 12), start))
 
 
+_TABLE_ROW = re.compile(r"[ \t]*[A-Z][\w .'’-]{1,40}?[ \t]*[:|\t–-][ \t]*\d[\d,]*[ \t]*(?:\n|$)")
+
+
+def _table_row_at(text: str, line_start: int) -> bool:
+    return _TABLE_ROW.match(text, line_start) is not None
+
+
+def in_table(text: str, start: int) -> bool:
+    """Whether a figure ends a row of a table of at least two rows ("Chile | 45", "Peruvians: 30")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _table_row_at(text, line_start):
+        return False
+    line_end = text.find("\n", start)
+    if line_end >= 0 and _table_row_at(text, line_end + 1):
+        return True
+    return line_start > 0 and _table_row_at(text, text.rfind("\n", 0, line_start - 1) + 1)
+
+
 def on_bullet(text: str, start: int) -> bool:
-    """Whether a figure is an item of a bulleted list, or a row of a short list after a line ending in ":"."""
-    if is_bullet(text, start):
+    """Whether a figure is an item of a bulleted list or a table, or a row of a short list after a line
+    ending in ":"."""
+    if is_bullet(text, start) or in_table(text, start):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -216,3 +235,27 @@ def sex_breakdowns(text: str, totals: set[float], found: list[Amount]) -> set[in
             continue
         drop.update((first.num_start, second.num_start))
     return drop
+
+
+_SEX_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|whom)\s+)?(?:(?:were|are|being)\s+)?(?:(?:wo)?m[ae]n|(?:fe)?males?|girls?|boys?)\b",
+    re.IGNORECASE,
+)
+
+
+def sex_parts(text: str, kept: list[tuple[int, int, int, float, bool]]) -> set[int]:
+    """Figures of one sex after their group's total in the same sentence ("freed 120 people, 80 of
+    them women", "Of the 120 freed, 80 were women", "including 4 women").
+
+    ``kept`` holds (sentence start, figure start, figure end, value, counts one sex) per people figure.
+    """
+    drop: set[int] = set()
+    for s_start, start, end, value, sexed in kept:
+        if not (sexed or _SEX_AFTER.match(text, end)):
+            continue
+        if any(o_s == s_start and o_end <= start and o_value > value and not o_sexed
+               and not _SEX_AFTER.match(text, o_end)
+               for o_s, _, o_end, o_value, o_sexed in kept):
+            drop.add(start)
+    return drop
+

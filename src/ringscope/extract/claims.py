@@ -24,6 +24,7 @@ from ringscope.extract.speakers import find_speaker
 from ringscope.model import Claim, DateMention, Entity
 
 RESTATED = "veto.restated"
+TOTAL_OF_FIGURES_BEFORE = "claim.total_of_figures_before"
 _RATE_AFTER = re.compile(
     r"\b(?:(?:a|per|each|every)\s+(year|month|day)|(annually|yearly|monthly|daily|annual|per\s+annum))\b",
     re.IGNORECASE,
@@ -107,6 +108,33 @@ def _breakdowns(figs: Figures) -> None:
             _bullets_then_predicate(figs, i)
 
 
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:bring\w*|brought|tak(?:e|es|ing)|took|rais\w*|push\w*|increas\w*|mak(?:e|es|ing)|made|lift\w*)\s+"
+    r"(?:the|their|its|this)\s+(?:overall\s+|grand\s+|cumulative\s+)?(?:total|number|tally|count|figure)"
+    r"(?:\s+(?:so\s+far|to\s+date))?\s+to\s+$",
+    re.IGNORECASE,
+)
+_TOTAL_REACH = 300
+
+
+def _totals_of_figures_before(figs: Figures) -> None:
+    """"..., bringing the total to 70": a running total of what the figures just before counted."""
+    text = figs.doc.text
+    previous: Figure | None = None
+    for fig in figs.items:
+        if (
+            previous is not None
+            and _undecided_people(fig)
+            and fig.noun.cls == measures.BARE
+            and fig.amount.start - previous.amount.end <= _TOTAL_REACH
+            and _TOTAL_BEFORE.search(text, max(0, fig.amount.start - 60), fig.amount.start)
+        ):
+            fig.decision.veto, fig.decision.measure = "", previous.decision.measure
+            fig.decision.rule = TOTAL_OF_FIGURES_BEFORE
+        if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
+            previous = fig
+
+
 def _bullets_then_predicate(figs: Figures, index: int) -> None:
     fig = figs.items[index]
     text = figs.doc.text
@@ -144,6 +172,7 @@ def _figures(doc: Document, places: list[PlaceHit],
     figs.judge()
     _share_in_lists(figs.items)
     _breakdowns(figs)
+    _totals_of_figures_before(figs)
     return figs
 
 
@@ -215,6 +244,10 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
     drop: set[int] = set()
     if any(f.noun.word.rsplit(" ", 1)[-1] in claim_lists.SEX_WORDS for f in kept):
         drop = claim_lists.sex_breakdowns(text, {c.low for c in claims if c.low is not None}, figs.amounts)
+    drop |= claim_lists.sex_parts(text, [
+        (f.s_start, f.amount.num_start, f.amount.end, f.amount.low or 0.0,
+         f.noun.word.rsplit(" ", 1)[-1] in claim_lists.SEX_WORDS)
+        for f in kept if f.decision.measure in PEOPLE_MEASURES and f.amount.low is not None])
     result: list[Claim] = []
     for fig in kept:
         if fig.amount.num_start in drop:

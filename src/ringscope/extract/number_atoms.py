@@ -29,7 +29,9 @@ _WORD_BASE = rf"(?:(?:{_T})(?:[-\s](?:{_U}))?|{_U}|half\s+a|a)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORD_TAIL = rf"(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)"
 _WORDNUM = rf"\b(?=[otfesnah]){_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
-_DIGITS = r"\d+(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+"""Dots grouping thousands ("1.200", "2.500.000"), as many writers outside the English-speaking world do."""
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
 
@@ -50,7 +52,7 @@ _AFTER_SKIP_RE = re.compile(
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 _RATIO_AFTER_RE = re.compile(
-    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b",
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b",
     re.IGNORECASE,
 )
 _RATIO_BEFORE_RE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
@@ -59,6 +61,12 @@ _MONTH_RANGE_BEFORE_RE = re.compile(
 )
 _CONVERSION_GAP = re.compile(
     r"\s*\(\s*(?:about|around|approx\.?|approximately|or|roughly|some|nearly|equivalent\s+to)?\s*"
+)
+# "10 million pesos, or about US$180,000", "€2 billion, equivalent to US$2.2 billion"
+_CONVERSION_SAID = re.compile(
+    r"\s*,?\s*(?:or|i\.e\.|(?:which\s+is\s+)?(?:equivalent|equal)\s+to|which\s+is)\s+"
+    r"(?:about|around|approx\.?|approximately|roughly|some|nearly|almost|an\s+estimated|over|more\s+than)?\s*",
+    re.IGNORECASE,
 )
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
 
@@ -142,6 +150,8 @@ def parse_words(text: str) -> float | None:
 
 
 def _parse_digits(text: str) -> float:
+    if text.count(".") > 1 and _DOT_THOUSANDS.fullmatch(text):
+        return float(text.replace(".", ""))  # "2.500.000"
     return float(re.sub(r"[,\s\u00a0\u202f]", "", text))
 
 
@@ -181,6 +191,8 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
             continue  # "5m" without a currency: a measurement, not a scale
         if scale_word:
             value *= SCALES[scale_word.lower()]
+        elif words is None and pre is None and suf is None and _DOT_THOUSANDS.fullmatch(m.group(0)):
+            value = float(m.group(0).replace(".", ""))  # "1.200 people": no count has a fraction
         if not value < _LARGEST:
             continue  # beyond any real count or sum (or not finite): a code or garbage
         currency = money.resolve(pre) if pre else None
@@ -239,6 +251,8 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
         gap = text[prev.end : atom.start]
         if prev.currency is not None and _CONVERSION_GAP.fullmatch(gap):
             return CONVERSION  # parenthetical conversion of the amount before it
+        if prev.currency not in (None, atom.currency) and _CONVERSION_SAID.fullmatch(gap):
+            return CONVERSION  # the same amount said again in another currency
     return ""
 
 

@@ -71,7 +71,8 @@ def find_destination(
         key = (framed, distance // 40, marked, -frequent[hit.country], distance)
         if best is None or key < best[0]:
             best = (key, hit)
-    if best is not None and best[0][0] >= 1 and frequent.most_common(1)[0][0] not in excluded:
+    main = frequent.most_common(1)
+    if best is not None and best[0][0] >= 1 and (not main or main[0][0] not in excluded):
         return None  # weak evidence in the sentence: fall back on the report's main country
     if best is None:
         return None

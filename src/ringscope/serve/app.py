@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -61,8 +62,19 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _warm() -> None:
+    """Load what fusion loads once per process (the place gazetteer, exchange rates), so that the
+    first page that applies an event or figure judgement does not wait for it."""
+    from ringscope.extract.gazetteer import gazetteer
+    from ringscope.fuse.fx import table_dates
+
+    gazetteer()
+    table_dates()
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    threading.Thread(target=_warm, name="ringscope-warm", daemon=True).start()
     yield
     app.state.audit.close()  # nothing recorded is lost at shutdown
 
