@@ -6,7 +6,7 @@ other rule took is a person's name when every word is rare in English (``wordfre
 a maintained frequency list) and none is a known place, a head word of an organisation, compound,
 facility or title, a common word, a word the text also writes in lower case, an all-capital word,
 a figure, or a word with letters outside ASCII (names in other languages' organisations and
-places, "Polícia Judiciária", carry them; English-language reports write people's names plainly
+places, "Políça Varendária", carry them; English-language reports write people's names plainly
 far more often).
 """
 
