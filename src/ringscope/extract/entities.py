@@ -36,6 +36,7 @@ from ringscope.extract.document import Document
 from ringscope.extract.entity_classify import classify
 from ringscope.extract.entity_lists import name_lists, place_lists
 from ringscope.extract.entity_merge import Found, fold_abbreviations, merge_found, surname_mentions
+from ringscope.extract.entity_rare import rare_names
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
     INTERNATIONAL_WORDS,
@@ -114,6 +115,9 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     found.extend(people)
     taken = {f.start for f in people}
     unresolved = [(i, j) for i, j in unresolved if toks[i].start not in taken]
+    rare = rare_names(text, toks, unresolved, lower_words)  # before place lists: "A B, C D and E F"
+    found.extend(rare)
+    unresolved = [(i, j) for i, j in unresolved if toks[i].start not in {f.start for f in rare}]
     found.extend(place_lists(text, toks, unresolved, found, places, lower_words))
     for match in OPERATION_RE.finditer(text):
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))

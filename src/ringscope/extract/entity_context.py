@@ -103,7 +103,11 @@ def org_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
         return True
     start, end = toks[i].start, toks[j - 1].end
-    appositive = text.startswith(",", end) and ORG_APPOSITIVE.match(text, end) is not None
+    apposition = ORG_APPOSITIVE.match(text, end) if text.startswith(",", end) else None
+    # "X, the head of the group", "X, the agency's director": the apposition's noun is a role, a person
+    appositive = apposition is not None and not any(
+        w.casefold() in ROLE_NOUNS or w in TITLE_HEADS for w in re.findall(r"[\w-]+", apposition.group(0))
+    ) and text[apposition.end() : apposition.end() + 2] not in {"'s", "’s"}
     if prev in {"by", "as", "like", "including", "of", "the"} and (j - i == 1 or appositive):
         if ORG_BEFORE.search(text, max(0, start - 40), start):
             return True  # "coordinated by X", "firms such as X"

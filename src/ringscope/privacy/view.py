@@ -48,7 +48,9 @@ def _mentions(
     out = []
     for m in mentions:
         start, end = redacted.span(m.start, m.end)
-        out.append(Mention(start, end, label or policy.text(m.text) or ""))
+        # what the redacted text shows there: two people written alike share the text's placeholder
+        shown = redacted.text[start:end] if label is not None else ""
+        out.append(Mention(start, end, shown or label or policy.text(m.text) or ""))
     return out
 
 
