@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 from typing import NamedTuple
 
 import pycountry
@@ -173,9 +174,13 @@ def next_word(toks: list[Tok], index: int) -> str:
     return toks[index].text if index < len(toks) else ""
 
 
+_TOK_START = itemgetter(0)
+"""A token's start (a C-level key: the binary search below runs for every classified word)."""
+
+
 def index_of(toks: list[Tok], start: int) -> int:
     """Index of the token starting at ``start`` (binary search: tokens are in text order)."""
-    return bisect_left(toks, start, key=lambda tok: tok.start)
+    return bisect_left(toks, start, key=_TOK_START)
 
 
 def inside_sentence(text: str, start: int) -> bool:
