@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from ringscope.extract.casefold import CaseFree
 from ringscope.extract.document import Document
 from ringscope.model import DateMention
 
@@ -123,6 +124,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
 ]
 
 
+_RELATIVE = CaseFree(_PATTERNS[-1][0])
+"""The relative-date pattern, searched through its lower-case twin (see casefold.py)."""
+
+
 def _published(value: str | None) -> date | None:
     if not value:
         return None
@@ -139,7 +144,8 @@ def extract_dates(doc: Document) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for pattern, resolve in _PATTERNS:
-        for m in pattern.finditer(text):
+        matches = _RELATIVE.finditer(text, doc.folded) if resolve is _relative else pattern.finditer(text)
+        for m in matches:
             start, end = m.start(), m.end()
             if resolve is _month_only:
                 start = m.start("month")

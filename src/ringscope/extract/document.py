@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ringscope.extract.casefold import fold_case
+
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
 # whitespace and an upper-case letter, digit or opening quote, or at a blank line/newline.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]?\s+(?=["'“‘(\[]?[A-Z0-9])|\n+""")
@@ -40,11 +42,20 @@ class Document:
     published: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _folded: str | None = field(default=None, repr=False)
+    _folded_done: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.sentences:
             self.sentences = split_sentences(self.text)
         self._starts = [s for s, _ in self.sentences]
+
+    @property
+    def folded(self) -> str | None:
+        """The text lower-cased for case-insensitive searches (see :mod:`ringscope.extract.casefold`)."""
+        if not self._folded_done:
+            self._folded, self._folded_done = fold_case(self.text), True
+        return self._folded
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The span of the sentence holding character ``pos`` (or the nearest before it)."""
