@@ -151,11 +151,12 @@ def in_headline(text: str, toks: list[Tok], index: int) -> bool:
     return False
 
 
+_LEADING = SENTENCE_OPENERS | MENU_WORDS | {"the", "of", "for", "and", "on", "in"}
+"""Words dropped from the front of a run (built once: the set was rebuilt on every test)."""
+
+
 def strip_leading(words: list[Tok]) -> list[Tok]:
-    while words and (
-        words[0].text in SENTENCE_OPENERS | MENU_WORDS | {"the", "of", "for", "and", "on", "in"}
-        or LOWER_COMPOUND.search(words[0].text)
-    ):
+    while words and (words[0].text in _LEADING or LOWER_COMPOUND.search(words[0].text)):
         words = words[1:]
     while words and not words[-1].cap:
         words = words[:-1]
