@@ -104,10 +104,20 @@ def _prefix_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<pre>{money.prefix_pattern()})[\s\u00a0]?$")
 
 
-@lru_cache(maxsize=1)
-def _tail_re() -> re.Pattern[str]:
-    scale = rf"(?:(?P<sa>{_SCALE_ATTACHED}|(?:BN|M|B|K)\b)|[\s-](?i:(?P<sw>{_SCALE_WORD})))"
-    return re.compile(rf"{scale}?(?:\s(?i:(?P<suf>{money.suffix_pattern()})))?")
+def _prefix_before(text: str, num_start: int) -> re.Match[str] | None:
+    """A currency symbol or code just before a number (then at most one space), or None.
+
+    The symbol ends one to three characters before the number (a space and a line end may
+    follow it), so when none of those is the last character of any symbol the pattern is not run."""
+    ends = money.prefix_ends()
+    if not any(c in ends for c in text[max(0, num_start - 3) : num_start]):
+        return None
+    return _prefix_re().search(text, max(0, num_start - 8), num_start)
+
+
+_SCALE_RE = re.compile(rf"(?:(?P<sa>{_SCALE_ATTACHED}|(?:BN|M|B|K)\b)|[\s-](?i:(?P<sw>{_SCALE_WORD})))?")
+"""The scale after a number ("5m", "3 million"); a currency name may follow it (money.suffix_at).
+The two were one pattern; a scale is taken or not whatever follows, so they are tried in turn."""
 
 
 def parse_words(text: str) -> float | None:
@@ -147,7 +157,6 @@ def _parse_digits(text: str) -> float:
 
 def atoms(text: str, lowered: str | None = None) -> list[Atom]:
     atoms: list[Atom] = []
-    prefix_re, tail_re = _prefix_re(), _tail_re()
     for m in _cores(lowered if lowered is not None else ascii_lower(text)):
         words = m.groupdict().get("words")
         num_start, num_end = m.start(), m.end()
@@ -158,7 +167,7 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
         else:
             value = _parse_digits(m.group(0))
         start = num_start
-        pre_m = None if words is not None else prefix_re.search(text, max(0, num_start - 8), num_start)
+        pre_m = None if words is not None else _prefix_before(text, num_start)
         pre = pre_m.group("pre") if pre_m else None
         attached = pre_m is not None and pre_m.end("pre") == num_start
         if pre is not None and pre in money.LETTER_SYMBOLS and not attached:
@@ -172,10 +181,11 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
                 continue  # "COVID-19"
         if pre is not None and pre_m is not None:
             start = pre_m.start("pre")
-        tail = tail_re.match(text, num_end)
-        if tail is None:  # the tail pattern is all optional, so it always matches
+        tail = _SCALE_RE.match(text, num_end)
+        if tail is None:  # the scale pattern is all optional, so it always matches
             continue
-        sa, sw, suf = tail.group("sa"), tail.group("sw"), tail.group("suf")
+        named = money.suffix_at(text, tail.end())
+        sa, sw, suf = tail.group("sa"), tail.group("sw"), named.group("suf") if named else None
         scale_word = sa or sw
         if sa and pre is None and suf is None and sa.lower() in ("m", "b"):
             continue  # "5m" without a currency: a measurement, not a scale
@@ -184,9 +194,9 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
         if not value < _LARGEST:
             continue  # beyond any real count or sum (or not finite): a code or garbage
         currency = money.resolve(pre) if pre else None
-        if suf:
+        if suf and named is not None:
             currency = currency or money.resolve(suf)
-            end = tail.end("suf")
+            end = named.end("suf")
         elif scale_word:
             end = tail.end("sa") if sa else tail.end("sw")
         else:
