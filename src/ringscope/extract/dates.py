@@ -129,7 +129,7 @@ _RELATIVE = CaseFree(_PATTERNS[-1][0])
 # Where matches of the first six patterns can begin: the first digit of a run of digits (a match
 # opens at a word boundary), or a capitalised month name's first three letters. Trying a pattern
 # only there finds what finditer finds, without stepping through every character in Python's re.
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading class lets re jump between digits)
 _MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _OPENS_WITH = ("digit", "month", "digit", "month", "month", "digit", "", "", "")
 

@@ -78,6 +78,9 @@ def _location(place: PlaceHit, text: str, toks_after: re.Match[str] | None) -> F
 # Words without which no firm is said to be raided (a quick test before the context patterns).
 RAID_WORDS = re.compile(r"raid|rescued|stormed", re.IGNORECASE)
 _RAID_WORDS = CaseFree(RAID_WORDS)
+# The word every named operation opens with while the cue's pattern starts with it (else "", which
+# every text holds): a text without it has no operation to look for.
+_OPERATION_WORD = "Operation" if OPERATION_RE.pattern.startswith(r"\bOperation\s") else ""
 _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 
 
@@ -117,7 +120,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     taken = {f.start for f in people}
     unresolved = [(i, j) for i, j in unresolved if toks[i].start not in taken]
     found.extend(place_lists(text, toks, unresolved, found, places, lower_words))
-    for match in OPERATION_RE.finditer(text):
+    for match in OPERATION_RE.finditer(text) if _OPERATION_WORD in text else ():
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
     for match in CREDIT_RE.finditer(text):
         if not CREDIT_NOT_NAMES & set(match.group(1).split()):

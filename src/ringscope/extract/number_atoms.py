@@ -29,7 +29,8 @@ _WORD_BASE = rf"(?:(?:{_T})(?:[-\s](?:{_U}))?|{_U}|half\s+a|a)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORD_TAIL = rf"(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)"
 _WORDNUM = rf"\b(?=[otfesnah]){_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
-_DIGITS = r"\d+(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
+# "\d\d*" rather than "\d+": a pattern opening with a character class lets re jump between digits.
+_DIGITS = r"\d\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
 
