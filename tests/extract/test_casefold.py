@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from ringscope.extract.casefold import CaseFree, fold_case, twin_allowed
 from ringscope.extract.dates import _RELATIVE
+from ringscope.extract.number_atoms import _ID_STRONG_BEFORE, _MONTH_AFTER, _MONTH_BEFORE, _RATIO_BEFORE
 from ringscope.extract.route_cues import (
     BARE_NATIONALS_CF,
     OWN_NATIONALS_CF,
@@ -18,12 +19,14 @@ from ringscope.extract.route_cues import (
     VICTIM_CF,
 )
 
-CUES = [VICTIM_CF, STRONG_VICTIM_CF, SUSPECT_CF, OWN_NATIONALS_CF, BARE_NATIONALS_CF, _RELATIVE]
+CUES = [VICTIM_CF, STRONG_VICTIM_CF, SUSPECT_CF, OWN_NATIONALS_CF, BARE_NATIONALS_CF, _RELATIVE,
+        _ID_STRONG_BEFORE, _MONTH_BEFORE, _MONTH_AFTER, _RATIO_BEFORE]
 
 TEXTS = [
     "Forty Workers were RESCUED on Monday after being Held in a compound; 12 of its Citizens returned.",
     "Police ARRESTED nine Suspects LAST WEEK. The victims, all Nationals, were freed yesterday.",
     "Die Arbeiter wurden befreit. İstanbul police said the trafficked men were ſaved on Sunday.",
+    "Held in Room 12, aged 30; One in every 5 were freed in JUNE 3 and Section #4 of Dec. 7",
     "The dıstrict said the hostages were TRAFFICKED and the Kelvin sign \u212a was held.",
     "",
 ]
@@ -39,6 +42,11 @@ def test_twin_finds_the_same_spans(cue: CaseFree, text: str) -> None:
     first = cue.regex.search(text, *window)
     twin_first = cue.search(text, fold_case(text), *window)
     assert (first.span() if first else None) == (twin_first.span() if twin_first else None)
+    for start in range(0, len(text), 7):
+        rest = text[start:]
+        plain = cue.regex.match(rest)
+        twin = cue.match(rest, fold_case(rest))
+        assert (plain.span() if plain else None) == (twin.span() if twin else None)
 
 
 def test_cues_in_use_have_twins() -> None:

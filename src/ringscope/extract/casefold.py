@@ -90,6 +90,11 @@ class CaseFree:
         pattern, subject = self._pick(text, folded)
         return pattern.search(subject, pos, len(subject) if endpos is None else endpos)
 
+    def match(self, text: str, folded: str | None) -> re.Match[str] | None:
+        """``regex.match(text)``; ``folded`` is :func:`fold_case` of ``text``."""
+        pattern, subject = self._pick(text, folded)
+        return pattern.match(subject)
+
     def finditer(self, text: str, folded: str | None, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
         """``regex.finditer(text, pos, endpos)``; ``folded`` is :func:`fold_case` of ``text``."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ringscope.extract import money
+from ringscope.extract.casefold import CaseFree, fold_case
 from ringscope.extract.rules import load_rules
 
 _RULES = load_rules("claim_rules.yaml")
@@ -58,6 +59,9 @@ _RATIO_BEFORE_RE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$
 _MONTH_RANGE_BEFORE_RE = re.compile(
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*$", re.IGNORECASE
 )
+# The same, searched on the lower-cased window around each number (see casefold.py).
+_ID_STRONG_BEFORE, _MONTH_BEFORE = CaseFree(_ID_STRONG_BEFORE_RE), CaseFree(_MONTH_BEFORE_RE)
+_MONTH_AFTER, _RATIO_BEFORE = CaseFree(_MONTH_AFTER_RE), CaseFree(_RATIO_BEFORE_RE)
 _CONVERSION_GAP = re.compile(
     r"\s*\(\s*(?:about|around|approx\.?|approximately|or|roughly|some|nearly|equivalent\s+to)?\s*"
 )
@@ -216,19 +220,20 @@ YEAR, IDENTIFIER, DATE, UNIT, RATIO, CONVERSION, PHONE = (
 def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
     """The id of the number rule that makes ``atom`` no figure, or ""."""
     before = text[max(0, atom.start - 24) : atom.start]
-    after = text[atom.end : atom.end + 24]
+    folded = fold_case(before)
+    after = text[atom.end : atom.end + 24].lstrip()
     if atom.currency is None and not atom.is_word:
         raw = text[atom.num_start : atom.num_end]
         if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not atom.scaled:
             return YEAR
-        if _ID_STRONG_BEFORE_RE.search(before):
+        if _ID_STRONG_BEFORE.search(before, folded):
             return IDENTIFIER
         if re.fullmatch(r"\d{5,}", raw) and not atom.scaled:
             return IDENTIFIER  # counts of this size are written with separators
         if (
-            _MONTH_BEFORE_RE.search(before)
+            _MONTH_BEFORE.search(before, folded)
             or _MONTH_RANGE_BEFORE_RE.search(before)
-            or _MONTH_AFTER_RE.match(after.lstrip())
+            or _MONTH_AFTER.match(after, fold_case(after))
         ):
             return DATE
         if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
@@ -237,13 +242,14 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
         if before.endswith("(") and atoms_before and atoms_before[-1].end >= atom.start - 3:
             return CONVERSION
     elif atom.is_word:
-        if _MONTH_AFTER_RE.match(after.lstrip()):
+        if _MONTH_AFTER.match(after, fold_case(after)):
             return DATE
-        if _ID_STRONG_BEFORE_RE.search(before):
+        if _ID_STRONG_BEFORE.search(before, folded):
             return IDENTIFIER
     if atom.currency is None and _AFTER_SKIP_RE.match(text[atom.end : atom.end + 24]):
         return UNIT
-    if atom.currency is None and (_RATIO_AFTER_RE.match(text, atom.end) or _RATIO_BEFORE_RE.search(before)):
+    ratio = atom.currency is None and _RATIO_AFTER_RE.match(text, atom.end) is not None
+    if ratio or (atom.currency is None and _RATIO_BEFORE.search(before, folded)):
         return RATIO  # "one in three victims", "1 in 5"
     if atom.currency is not None and atoms_before:
         prev = atoms_before[-1]
