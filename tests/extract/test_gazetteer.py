@@ -45,3 +45,18 @@ def test_shipped_table_and_demonyms_cover_all_iso_countries() -> None:
         assert place is not None and place.country == country.alpha_2, name
     demonym_codes = set(load_demonyms().values())
     assert len(demonym_codes) >= 200
+
+
+def test_lookup_memo_stays_bounded_and_answers_the_same() -> None:
+    from ringscope.extract.gazetteer import Gazetteer, Place
+
+    rows = {"avalon": "Avalon\tAU\tcity\t1.0\t2.0\t90000", "bretonia": "Bretonia\tBR\tcountry\t\t\t0"}
+    demonyms = {"bretonian": Place("Bretonian", "BR", "demonym", None, None, 0)}
+    gaz = Gazetteer(rows, demonyms, 1, frozenset(["avalon", "bretonia", "bretonian"]), memo_limit=3)
+    first = [gaz.lookup([word]) for word in ("Avalon", "Bretonia", "Bretonian", "Nowhere")]
+    for n in range(50):  # many different names, most not places
+        gaz.lookup([f"Name{n}"])
+        assert len(gaz._parsed) <= 3
+    again = [gaz.lookup([word]) for word in ("Avalon", "Bretonia", "Bretonian", "Nowhere")]
+    assert again == first
+    assert [p.country if p else None for p in again] == ["AU", "BR", "BR", None]

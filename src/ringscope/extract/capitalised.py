@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 from typing import NamedTuple
 
 import pycountry
@@ -150,11 +151,12 @@ def in_headline(text: str, toks: list[Tok], index: int) -> bool:
     return False
 
 
+_LEADING = SENTENCE_OPENERS | MENU_WORDS | {"the", "of", "for", "and", "on", "in"}
+"""Words dropped from the front of a run (built once: the set was rebuilt on every test)."""
+
+
 def strip_leading(words: list[Tok]) -> list[Tok]:
-    while words and (
-        words[0].text in SENTENCE_OPENERS | MENU_WORDS | {"the", "of", "for", "and", "on", "in"}
-        or LOWER_COMPOUND.search(words[0].text)
-    ):
+    while words and (words[0].text in _LEADING or LOWER_COMPOUND.search(words[0].text)):
         words = words[1:]
     while words and not words[-1].cap:
         words = words[:-1]
@@ -173,9 +175,13 @@ def next_word(toks: list[Tok], index: int) -> str:
     return toks[index].text if index < len(toks) else ""
 
 
+_TOK_START = itemgetter(0)
+"""A token's start (a C-level key: the binary search below runs for every classified word)."""
+
+
 def index_of(toks: list[Tok], start: int) -> int:
     """Index of the token starting at ``start`` (binary search: tokens are in text order)."""
-    return bisect_left(toks, start, key=lambda tok: tok.start)
+    return bisect_left(toks, start, key=_TOK_START)
 
 
 def inside_sentence(text: str, start: int) -> bool:

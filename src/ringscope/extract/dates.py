@@ -8,9 +8,10 @@ when the report has none.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
+from ringscope.extract.casefold import CaseFree
 from ringscope.extract.document import Document
 from ringscope.model import DateMention
 
@@ -123,6 +124,28 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
 ]
 
 
+_RELATIVE = CaseFree(_PATTERNS[-1][0])
+"""The relative-date pattern, searched through its lower-case twin (see casefold.py)."""
+# Where matches of the first six patterns can begin: the first digit of a run of digits (a match
+# opens at a word boundary), or a capitalised month name's first three letters. Trying a pattern
+# only there finds what finditer finds, without stepping through every character in Python's re.
+_DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading class lets re jump between digits)
+_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_OPENS_WITH = ("digit", "month", "digit", "month", "month", "digit", "", "", "")
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only begin at one of ``starts``."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = max(m.end(), start + 1)
+
+
 def _published(value: str | None) -> date | None:
     if not value:
         return None
@@ -138,8 +161,18 @@ def extract_dates(doc: Document) -> list[DateMention]:
     published = _published(doc.published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for pattern, resolve in _PATTERNS:
-        for m in pattern.finditer(text):
+    starts = {
+        "digit": [m.start() for m in _DIGIT_RUN.finditer(text)],
+        "month": [m.start() for m in _MONTH_START.finditer(text)],
+    }
+    for (pattern, resolve), opens in zip(_PATTERNS, _OPENS_WITH, strict=True):
+        if opens:
+            matches = _matches_from(pattern, text, starts[opens])
+        elif resolve is _relative:
+            matches = _RELATIVE.finditer(text, doc.folded)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             start, end = m.start(), m.end()
             if resolve is _month_only:
                 start = m.start("month")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from ringscope.extract.casefold import fold_case
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
 # whitespace and an upper-case letter, digit or opening quote, or at a blank line/newline.
@@ -16,11 +19,29 @@ _ABBREV = re.compile(
 )
 
 
+# A sentence end begins just after . ! ? or at a line end: only there is the pattern tried.
+_END_MARK = re.compile(r"[.!?\n]")
+
+
+def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """``_SENTENCE_END.finditer(text)``, trying the pattern only where a match can begin."""
+    pos = 0
+    for mark in _END_MARK.finditer(text):
+        at = mark.start()
+        start = at if text[at] == "\n" else at + 1
+        if start < pos:
+            continue
+        match = _SENTENCE_END.match(text, start)
+        if match is not None:
+            yield match
+            pos = max(match.end(), start + 1)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (no empty spans)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in _sentence_ends(text):
         end = match.start()
         if match.group(0)[0] != "\n" and _ABBREV.search(text[max(0, end - 6) : end]):
             continue
@@ -40,11 +61,20 @@ class Document:
     published: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _folded: str | None = field(default=None, repr=False)
+    _folded_done: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.sentences:
             self.sentences = split_sentences(self.text)
         self._starts = [s for s, _ in self.sentences]
+
+    @property
+    def folded(self) -> str | None:
+        """The text lower-cased for case-insensitive searches (see :mod:`ringscope.extract.casefold`)."""
+        if not self._folded_done:
+            self._folded, self._folded_done = fold_case(self.text), True
+        return self._folded
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The span of the sentence holding character ``pos`` (or the nearest before it)."""

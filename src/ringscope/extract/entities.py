@@ -20,6 +20,7 @@ from ringscope.extract.capitalised import (
     title_case_line,
     tokenize,
 )
+from ringscope.extract.casefold import CaseFree
 from ringscope.extract.compounds import (
     COMPOUND_AFTER_RE,
     COMPOUND_BEFORE_RE,
@@ -77,6 +78,10 @@ def _location(place: PlaceHit, text: str, toks_after: re.Match[str] | None) -> F
 
 # Words without which no firm is said to be raided (a quick test before the context patterns).
 RAID_WORDS = re.compile(r"raid|rescued|stormed", re.IGNORECASE)
+_RAID_WORDS = CaseFree(RAID_WORDS)
+# The word every named operation opens with while the cue's pattern starts with it (else "", which
+# every text holds): a text without it has no operation to look for.
+_OPERATION_WORD = "Operation" if OPERATION_RE.pattern.startswith(r"\bOperation\s") else ""
 _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 
 
@@ -119,7 +124,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     found.extend(rare)
     unresolved = [(i, j) for i, j in unresolved if toks[i].start not in {f.start for f in rare}]
     found.extend(place_lists(text, toks, unresolved, found, places, lower_words))
-    for match in OPERATION_RE.finditer(text):
+    for match in OPERATION_RE.finditer(text) if _OPERATION_WORD in text else ():
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
     for match in CREDIT_RE.finditer(text):
         if not CREDIT_NOT_NAMES & set(match.group(1).split()):
@@ -152,14 +157,14 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
         found.append(location)
     entities = fold_abbreviations(merge_found(found, text), places)
     _national_bodies(entities, places)
-    _compounds_by_context(entities, text)
+    _compounds_by_context(entities, text, doc.folded)
     return entities
 
 
-def _compounds_by_context(entities: list[Entity], text: str) -> None:
+def _compounds_by_context(entities: list[Entity], text: str, folded: str | None = None) -> None:
     """A town-like name the text calls a scam compound ("X, a sprawling scam enclave"), and a firm
     the text says was raided ("the raid at X", "the company that was raided, X"), is a Compound."""
-    raids = RAID_WORDS.search(text) is not None
+    raids = _RAID_WORDS.search(text, folded) is not None
     for entity in entities:
         if entity.type == "Organization" and raids and len(entity.name.split()) > 1:
             for mention in entity.mentions:

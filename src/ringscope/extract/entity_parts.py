@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 
 from ringscope.extract.capitalised import (
     Tok,
@@ -19,9 +20,12 @@ from ringscope.extract.places import PlaceHit
 
 # A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
 
+_PLACE_START = attrgetter("start")
+
+
 def inside(places: list[PlaceHit], start: int, end: int) -> list[PlaceHit]:
     """Place hits lying within [start, end) (places are in text order)."""
-    lo = bisect_left(places, start, key=lambda place: place.start)
+    lo = bisect_left(places, start, key=_PLACE_START)
     out = []
     while lo < len(places) and places[lo].start < end:
         if places[lo].end <= end:

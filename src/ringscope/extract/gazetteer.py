@@ -84,6 +84,9 @@ class Gazetteer:
     max_tokens: int
     firsts: frozenset[str] = frozenset()
     """First words of all names (folded; exact-case ones prefixed "="): a cheap test before a lookup."""
+    memo_limit: int = 100_000
+    """Looked-up keys (found or not) remembered at most; past this the memo starts afresh, so that
+    memory stays bounded however many different names a long run of reports holds."""
     _parsed: dict[str, Place | None] = field(default_factory=dict)
 
     def may_start(self, word: str) -> bool:
@@ -91,14 +94,17 @@ class Gazetteer:
         return fold(word) in self.firsts or "=" + word in self.firsts
 
     def _get(self, key: str) -> Place | None:
-        if key in self._parsed:
-            return self._parsed[key]
+        parsed = self._parsed
+        if key in parsed:
+            return parsed[key]
         raw = self.rows.get(key)
         place = _parse(raw) if raw is not None else None
         demonym = self.demonyms.get(key)
         if demonym is not None and (place is None or demonym.rank() < place.rank()):
             place = demonym
-        self._parsed[key] = place
+        if len(parsed) >= self.memo_limit:
+            parsed.clear()
+        parsed[key] = place
         return place
 
     def lookup(self, surface_tokens: list[str]) -> Place | None:

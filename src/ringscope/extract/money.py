@@ -69,6 +69,42 @@ def suffix_pattern() -> str:
     return rf"(?:{_alternation(list(currency_names()))})\b"
 
 
+@lru_cache(maxsize=1)
+def _suffix_re() -> re.Pattern[str]:
+    return re.compile(rf"\s(?i:(?P<suf>{suffix_pattern()}))")
+
+
+@lru_cache(maxsize=1)
+def _suffix_openings() -> frozenset[str] | None:
+    """The first three characters of every currency name; None (no quick test) when a name is
+    shorter, or opens with dotless i, long s or the Kelvin sign (matched by ASCII letters they do not
+    lower-case to)."""
+    names = list(currency_names())
+    if any(len(n) < 3 or any(c in "\u0131\u017f\u212a" for c in n[:3]) for n in names):
+        return None
+    return frozenset(n[:3] for n in names)
+
+
+def suffix_at(text: str, pos: int) -> re.Match[str] | None:
+    """A space, then a currency name in any case (group ``suf``), at ``pos``; else None.
+
+    The three characters after the space, when ASCII, rule out most places before the long
+    case-insensitive pattern runs (it tries every name in turn)."""
+    if not text[pos : pos + 1].isspace():
+        return None
+    openings = _suffix_openings()
+    head = text[pos + 1 : pos + 4]
+    if openings is not None and len(head) == 3 and head.isascii() and head.lower() not in openings:
+        return None
+    return _suffix_re().match(text, pos)
+
+
+@lru_cache(maxsize=1)
+def prefix_ends() -> frozenset[str]:
+    """The last characters of every prefix symbol and ISO code."""
+    return frozenset(s[-1] for s in [*PREFIX_SYMBOLS, *iso_codes()] if s)
+
+
 def resolve(token: str) -> str | None:
     """The ISO 4217 code of a symbol, code or currency name, or None."""
     if token in PREFIX_SYMBOLS:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ringscope.extract import money
+from ringscope.extract.casefold import CaseFree, fold_case
 from ringscope.extract.rules import load_rules
 
 _RULES = load_rules("claim_rules.yaml")
@@ -29,7 +30,8 @@ _WORD_BASE = rf"(?:(?:{_T})(?:[-\s](?:{_U}))?|{_U}|half\s+a|a)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORD_TAIL = rf"(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)"
 _WORDNUM = rf"\b(?=[otfesnah]){_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
-_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
+# "\d\d*" rather than "\d+": a pattern opening with a character class lets re jump between digits.
+_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 """Dots grouping thousands ("1.200", "2.500.000"), as many writers outside the English-speaking world do."""
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
@@ -59,6 +61,9 @@ _RATIO_BEFORE_RE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$
 _MONTH_RANGE_BEFORE_RE = re.compile(
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*$", re.IGNORECASE
 )
+# The same, searched on the lower-cased window around each number (see casefold.py).
+_ID_STRONG_BEFORE, _MONTH_BEFORE = CaseFree(_ID_STRONG_BEFORE_RE), CaseFree(_MONTH_BEFORE_RE)
+_MONTH_AFTER, _RATIO_BEFORE = CaseFree(_MONTH_AFTER_RE), CaseFree(_RATIO_BEFORE_RE)
 _CONVERSION_GAP = re.compile(
     r"\s*\(\s*(?:about|around|approx\.?|approximately|or|roughly|some|nearly|equivalent\s+to)?\s*"
 )
@@ -112,10 +117,20 @@ def _prefix_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<pre>{money.prefix_pattern()})[\s\u00a0]?$")
 
 
-@lru_cache(maxsize=1)
-def _tail_re() -> re.Pattern[str]:
-    scale = rf"(?:(?P<sa>{_SCALE_ATTACHED}|(?:BN|M|B|K)\b)|[\s-](?i:(?P<sw>{_SCALE_WORD})))"
-    return re.compile(rf"{scale}?(?:\s(?i:(?P<suf>{money.suffix_pattern()})))?")
+def _prefix_before(text: str, num_start: int) -> re.Match[str] | None:
+    """A currency symbol or code just before a number (then at most one space), or None.
+
+    The symbol ends one to three characters before the number (a space and a line end may
+    follow it), so when none of those is the last character of any symbol the pattern is not run."""
+    ends = money.prefix_ends()
+    if not any(c in ends for c in text[max(0, num_start - 3) : num_start]):
+        return None
+    return _prefix_re().search(text, max(0, num_start - 8), num_start)
+
+
+_SCALE_RE = re.compile(rf"(?:(?P<sa>{_SCALE_ATTACHED}|(?:BN|M|B|K)\b)|[\s-](?i:(?P<sw>{_SCALE_WORD})))?")
+"""The scale after a number ("5m", "3 million"); a currency name may follow it (money.suffix_at).
+The two were one pattern; a scale is taken or not whatever follows, so they are tried in turn."""
 
 
 def parse_words(text: str) -> float | None:
@@ -157,7 +172,6 @@ def _parse_digits(text: str) -> float:
 
 def atoms(text: str, lowered: str | None = None) -> list[Atom]:
     atoms: list[Atom] = []
-    prefix_re, tail_re = _prefix_re(), _tail_re()
     for m in _cores(lowered if lowered is not None else ascii_lower(text)):
         words = m.groupdict().get("words")
         num_start, num_end = m.start(), m.end()
@@ -168,7 +182,7 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
         else:
             value = _parse_digits(m.group(0))
         start = num_start
-        pre_m = None if words is not None else prefix_re.search(text, max(0, num_start - 8), num_start)
+        pre_m = None if words is not None else _prefix_before(text, num_start)
         pre = pre_m.group("pre") if pre_m else None
         attached = pre_m is not None and pre_m.end("pre") == num_start
         if pre is not None and pre in money.LETTER_SYMBOLS and not attached:
@@ -182,10 +196,11 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
                 continue  # "COVID-19"
         if pre is not None and pre_m is not None:
             start = pre_m.start("pre")
-        tail = tail_re.match(text, num_end)
-        if tail is None:  # the tail pattern is all optional, so it always matches
+        tail = _SCALE_RE.match(text, num_end)
+        if tail is None:  # the scale pattern is all optional, so it always matches
             continue
-        sa, sw, suf = tail.group("sa"), tail.group("sw"), tail.group("suf")
+        named = money.suffix_at(text, tail.end())
+        sa, sw, suf = tail.group("sa"), tail.group("sw"), named.group("suf") if named else None
         scale_word = sa or sw
         if sa and pre is None and suf is None and sa.lower() in ("m", "b"):
             continue  # "5m" without a currency: a measurement, not a scale
@@ -196,9 +211,9 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
         if not value < _LARGEST:
             continue  # beyond any real count or sum (or not finite): a code or garbage
         currency = money.resolve(pre) if pre else None
-        if suf:
+        if suf and named is not None:
             currency = currency or money.resolve(suf)
-            end = tail.end("suf")
+            end = named.end("suf")
         elif scale_word:
             end = tail.end("sa") if sa else tail.end("sw")
         else:
@@ -217,19 +232,20 @@ YEAR, IDENTIFIER, DATE, UNIT, RATIO, CONVERSION, PHONE = (
 def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
     """The id of the number rule that makes ``atom`` no figure, or ""."""
     before = text[max(0, atom.start - 24) : atom.start]
-    after = text[atom.end : atom.end + 24]
+    folded = fold_case(before)
+    after = text[atom.end : atom.end + 24].lstrip()
     if atom.currency is None and not atom.is_word:
         raw = text[atom.num_start : atom.num_end]
         if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not atom.scaled:
             return YEAR
-        if _ID_STRONG_BEFORE_RE.search(before):
+        if _ID_STRONG_BEFORE.search(before, folded):
             return IDENTIFIER
         if re.fullmatch(r"\d{5,}", raw) and not atom.scaled:
             return IDENTIFIER  # counts of this size are written with separators
         if (
-            _MONTH_BEFORE_RE.search(before)
+            _MONTH_BEFORE.search(before, folded)
             or _MONTH_RANGE_BEFORE_RE.search(before)
-            or _MONTH_AFTER_RE.match(after.lstrip())
+            or _MONTH_AFTER.match(after, fold_case(after))
         ):
             return DATE
         if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
@@ -238,13 +254,14 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
         if before.endswith("(") and atoms_before and atoms_before[-1].end >= atom.start - 3:
             return CONVERSION
     elif atom.is_word:
-        if _MONTH_AFTER_RE.match(after.lstrip()):
+        if _MONTH_AFTER.match(after, fold_case(after)):
             return DATE
-        if _ID_STRONG_BEFORE_RE.search(before):
+        if _ID_STRONG_BEFORE.search(before, folded):
             return IDENTIFIER
     if atom.currency is None and _AFTER_SKIP_RE.match(text[atom.end : atom.end + 24]):
         return UNIT
-    if atom.currency is None and (_RATIO_AFTER_RE.match(text, atom.end) or _RATIO_BEFORE_RE.search(before)):
+    ratio = atom.currency is None and _RATIO_AFTER_RE.match(text, atom.end) is not None
+    if ratio or (atom.currency is None and _RATIO_BEFORE.search(before, folded)):
         return RATIO  # "one in three victims", "1 in 5"
     if atom.currency is not None and atoms_before:
         prev = atoms_before[-1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ringscope.extract.casefold import CaseFree
 from ringscope.extract.rules import load_rules
 
 _RULES = load_rules("route_rules.yaml")
@@ -26,6 +27,10 @@ COUNT_AFTER = _RULES.pattern("cue.count_after")
 FROM_ORIGIN = _RULES.pattern("cue.from_origin")
 OWN_NATIONALS = _RULES.pattern("cue.own_nationals")
 BARE_NATIONALS = _RULES.pattern("cue.bare_nationals")
+# The same cues searched sentence by sentence through their lower-case twins (see casefold.py).
+VICTIM_CF, STRONG_VICTIM_CF = CaseFree(VICTIM_RE), CaseFree(STRONG_VICTIM_RE)
+SUSPECT_CF = CaseFree(SUSPECT_RE)
+OWN_NATIONALS_CF, BARE_NATIONALS_CF = CaseFree(OWN_NATIONALS), CaseFree(BARE_NATIONALS)
 FOLLOW_UP = _RULES.pattern("cue.follow_up")
 FOLLOW_UP_BEFORE = _RULES.pattern("cue.follow_up_before")
 TARGETS_AFTER = _RULES.pattern("cue.targets_after")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ringscope.extract.places import PlaceHit
 from ringscope.extract.route_cues import (
     BARE,
-    BARE_NATIONALS,
+    BARE_NATIONALS_CF,
     BREAKDOWN,
     COUNT_AFTER,
     COUNT_GAP,
@@ -23,7 +23,7 @@ from ringscope.extract.route_cues import (
     OFFICIALS,
     OUT_OF,
     OWN,
-    OWN_NATIONALS,
+    OWN_NATIONALS_CF,
     PEOPLE_MODIFIERS,
     PEOPLE_NOUNS,
     ROW,
@@ -98,8 +98,9 @@ def is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) -
 
 def find_origins(
     text: str, sentence: tuple[int, int], hits: list[PlaceHit], amounts: list[tuple[int, int, float]],
-    home: str | None,
+    home: str | None, folded: str | None = None,
 ) -> list[Origin]:
+    """The origins of the people of one sentence (``folded``: the text as casefold.fold_case gives it)."""
     s, e = sentence
     out: list[Origin] = []
     previous_origin_end = -1
@@ -161,14 +162,14 @@ def find_origins(
         previous_origin_end = hit.end
     if home is None and not any(h.kind == "country" for h in hits):
         return out  # no nationality to give "N citizens" or "its nationals"
-    for match in BARE_NATIONALS.finditer(text, s, e):
+    for match in BARE_NATIONALS_CF.finditer(text, folded, s, e):
         if any(o.start <= match.start() <= o.end + 1 for o in out):
             continue
         owner = _speaker(text, s, hits, match.start()) or home  # "Ethiopia repatriated 41 citizens"
         count = _count_before(amounts, text, match.start())
         if count is not None and owner is not None:
             out.append(Origin(owner, count[0], match.end(), count[1], BARE))
-    for match in OWN_NATIONALS.finditer(text, s, e):
+    for match in OWN_NATIONALS_CF.finditer(text, folded, s, e):
         owners = [h.country for h in hits if h.kind == "country" and h.end <= match.start() and h.country]
         its = match.group(0).lower().startswith("its")
         # "Ruritania's ministry said 14 of its citizens"

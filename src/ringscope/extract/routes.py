@@ -17,19 +17,19 @@ from ringscope.extract.numbers import find_amounts
 from ringscope.extract.places import PlaceHit
 from ringscope.extract.route_cues import (
     AHEAD_SENTENCES,
-    BARE_NATIONALS,
+    BARE_NATIONALS_CF,
     FOLLOW,
     FOLLOW_UP,
     FOLLOW_UP_BEFORE,
     LIST_ITEM,
     LISTED,
     NEAR,
-    OWN_NATIONALS,
+    OWN_NATIONALS_CF,
     SAME_PEOPLE,
     SPREAD,
-    STRONG_VICTIM_RE,
-    SUSPECT_RE,
-    VICTIM_RE,
+    STRONG_VICTIM_CF,
+    SUSPECT_CF,
+    VICTIM_CF,
 )
 from ringscope.extract.route_origins import Origin, find_origins, home_country
 from ringscope.extract.route_places import (
@@ -67,6 +67,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
     places = supported(places)
     if not places:
         return []
+    folded = doc.folded
     home = home_country(places, text)
     frequent, held = main_destinations(text, places)
     routes: list[Route] = []
@@ -82,7 +83,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             index += 1
         hits = sentence_places(places, index, sentence)
 
-        victim = VICTIM_RE.search(text, s, e) is not None
+        victim = VICTIM_CF.search(text, folded, s, e) is not None
         item = LIST_ITEM.match(text, s, e) is not None
         window_victim = victim or any(recent_victim) or (item and in_list)
         window_victim = window_victim or (bool(hits) and _framed_next(doc, number))
@@ -94,13 +95,14 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             fresh = False
             last = None
             continue
-        wanted = hits or carried or OWN_NATIONALS.search(text, s, e) or BARE_NATIONALS.search(text, s, e)
+        wanted = (hits or carried or OWN_NATIONALS_CF.search(text, folded, s, e)
+                  or BARE_NATIONALS_CF.search(text, folded, s, e))
         local = _sentence_amounts(text, s, e) if wanted else []
-        origins = find_origins(text, sentence, hits, local, home)
+        origins = find_origins(text, sentence, hits, local, home, folded)
         excluded = {o.country for o in origins}
         taken = {o.start for o in origins}
         for origin in origins:
-            if _suspects(text, sentence, origin):
+            if _suspects(text, folded, sentence, origin):
                 continue
             others = tuple(o.start for o in origins if o is not origin)
             dest_hit = find_destination(text, sentence, hits, origin, excluded, frequent, others)
@@ -136,17 +138,17 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
                                      origin.rule))
         owner = origins[0].country if len({o.country for o in origins}) == 1 else last[0] if last else home
         spread = spread_over(text, local, hits) if owner is not None and len(local) > 1 else []
-        if spread and not SUSPECT_RE.search(text, s, e):
+        if spread and not SUSPECT_CF.search(text, folded, s, e):
             assert owner is not None
             for start, end, value, place in spread:
                 # "still held: nine in Laos, three in Myanmar and five in Thailand"
                 assert place.country is not None
                 taken.add(start)
                 _add(routes, seen, Route(owner, place.country, text[start:end], start, end, value, SPREAD))
-        if last is not None and (carried or STRONG_VICTIM_RE.search(text, s, e)):
+        if last is not None and (carried or STRONG_VICTIM_CF.search(text, folded, s, e)):
             taken |= {a for a, b, _ in local if any(o.start <= a and b <= o.end for o in origins)}
             for start, end, value in _follow_ups(text, sentence, local, taken):
-                if _suspects(text, sentence, Origin(last[0], start, end, value, FOLLOW)):
+                if _suspects(text, folded, sentence, Origin(last[0], start, end, value, FOLLOW)):
                     continue
                 quote_end = min(e, end + 30)
                 quote = text[start:quote_end].rstrip()
@@ -163,7 +165,8 @@ def _framed_next(doc: Document, number: int) -> bool:
     for s, e in doc.sentences[number + 1 : number + 1 + AHEAD_SENTENCES]:
         if LIST_ITEM.match(text, s, e):
             continue
-        return SAME_PEOPLE.match(text, s, e) is not None and STRONG_VICTIM_RE.search(text, s, e) is not None
+        same = SAME_PEOPLE.match(text, s, e) is not None
+        return same and STRONG_VICTIM_CF.search(text, doc.folded, s, e) is not None
     return False
 
 
@@ -176,13 +179,13 @@ def _sentence_amounts(text: str, start: int, end: int) -> list[tuple[int, int, f
     ]
 
 
-def _suspects(text: str, sentence: tuple[int, int], origin: Origin) -> bool:
+def _suspects(text: str, folded: str | None, sentence: tuple[int, int], origin: Origin) -> bool:
     """Are these people framed as suspects: a suspect word nearer to them than any victim word?"""
     s, e = sentence
-    suspect = [m.start() for m in SUSPECT_RE.finditer(text, s, e)]
+    suspect = [m.start() for m in SUSPECT_CF.finditer(text, folded, s, e)]
     if not suspect:
         return False
-    victim = [m.start() for m in STRONG_VICTIM_RE.finditer(text, s, e)]
+    victim = [m.start() for m in STRONG_VICTIM_CF.finditer(text, folded, s, e)]
     if not victim:
         return True
 

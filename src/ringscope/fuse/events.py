@@ -91,10 +91,6 @@ def _figure(value: float) -> str:
     return f"n:{float(f'{value:.4g}'):g}"
 
 
-def _term_id(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
-
-
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
     frequencies: dict[str, float] = get_frequency_dict("en")
@@ -134,13 +130,16 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
     if words:
         # Keep a report's most distinctive words only: memory per report stays bounded.
         rare = {w: rarity(w) for w in words}
-        weight = {w: (1.0 + math.log(n)) * rare[w] for w, n in words.items()}
-        ranked = sorted(words, key=lambda w: -weight[w])[:KEEP_TERMS]
-        ids = np.fromiter((_term_id(w) for w in ranked), np.uint32, len(ranked))
+        log = math.log
+        weight = {w: (1.0 + log(n)) * rare[w] for w, n in words.items()}
+        # Heaviest first, ties in first-seen order (reverse keeps a sort stable).
+        ranked = sorted(words, key=weight.__getitem__, reverse=True)[:KEEP_TERMS]
+        crc32 = zlib.crc32  # a word's term id: the CRC-32 of its UTF-8 bytes
+        ids = np.array([crc32(w.encode("utf-8")) for w in ranked], np.uint32)
         order = np.argsort(ids)
         feats.term_ids = ids[order]
-        feats.term_counts = np.fromiter((words[w] for w in ranked), np.float64, len(ranked))[order]
-        feats.term_rarity = np.fromiter((rare[w] for w in ranked), np.float64, len(ranked))[order]
+        feats.term_counts = np.array([words[w] for w in ranked], np.float64)[order]
+        feats.term_rarity = np.array([rare[w] for w in ranked], np.float64)[order]
     return feats
 
 

@@ -9,6 +9,7 @@ trailing short form in brackets ("Coastal Rescue Federation (CRF)") dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from normality import ascii_text
 from rigour.names import remove_org_types, remove_person_prefixes
@@ -26,8 +27,12 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", plain.lower()).split())
 
 
+@lru_cache(maxsize=65_536)
 def resolution_key(name: str, entity_type: str) -> str:
-    """The key two names of one entity type must share to be the same entity outright."""
+    """The key two names of one entity type must share to be the same entity outright.
+
+    Remembered for the most recent names (bounded): the same places and bodies recur in report
+    after report, and every entity of every report is keyed for event grouping."""
     cleaned = _POSSESSIVE.sub("", name.strip())
     short_form = _SHORT_FORM.search(cleaned)
     if short_form and short_form.start() > 0 and any(c.isupper() for c in short_form.group(0)):

@@ -87,14 +87,33 @@ def _anchor(quote: str, value: float | None) -> tuple[int, int] | None:
         if 1 <= scaled < 1000 and round(scaled, 3) == scaled:
             forms.append(f"{scaled:g}")
     for form in sorted(set(forms), key=len, reverse=True):
-        match = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote)
-        if match:
-            return match.start(), match.end()
+        found = _standalone(quote, form)
+        if found is not None:
+            return found
     if float(value).is_integer() and 0 < value < 100:
         word = _spelled(int(value))
         match = re.search(rf"\b{word}\b", quote, flags=re.IGNORECASE)
         if match:
             return match.start(), match.end()
+    return None
+
+
+def _standalone(quote: str, form: str) -> tuple[int, int] | None:
+    r"""The first place ``form`` stands in ``quote`` as a whole number: not after a digit, "." or ",",
+    and not before a digit or a "." or "," that a digit follows (what the pattern
+    ``(?<![\d.,])FORM(?![\d]|[.,]\d)`` finds, without compiling one pattern per number)."""
+    at = quote.find(form)
+    while at >= 0:
+        end = at + len(form)
+        before = quote[at - 1] if at > 0 else ""
+        after = quote[end : end + 2]
+        clear_before = not before or not (before.isdecimal() or before in ".,")
+        clear_after = not after or not (
+            after[0].isdecimal() or (after[0] in ".," and len(after) > 1 and after[1].isdecimal())
+        )
+        if clear_before and clear_after:
+            return at, end
+        at = quote.find(form, at + 1)
     return None
 
 

@@ -1,0 +1,102 @@
+"""Case-insensitive patterns searched on lower-cased text: the same matches, found faster.
+
+Python's ``re`` tries every branch of a case-insensitive alternation at every word start, while
+a case-sensitive one skips a branch on its first letter; so a long word list matched with
+``re.IGNORECASE`` is about twice as slow as its lower-case twin run over the lower-cased text.
+
+The twin finds exactly the same spans when
+
+- the pattern's source is ASCII with no upper-case letter (group names aside), no escape that
+  names a character by its code or refers back to a group (``\\x41`` is "A"), no inline flag
+  turned off, and no character range other than within lower-case letters or within digits; and
+- lower-casing keeps every offset of the text (each character lowers to one character) and the
+  text holds neither dotless i nor long s, which ``re`` takes for "i" and "s" although they are
+  their own lower case.
+
+:func:`fold_case` gives the lower-cased text when the second holds (else None), and
+:class:`CaseFree` uses the twin when both hold, else the pattern as written. Matches found on
+the lower-cased text give lower-cased groups: callers use their offsets, or lower-case them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_TRAPS = ("\u0131", "\u017f")
+"""Dotless i and long s: matched as "i" and "s" case-insensitively, though not lower-cased to them."""
+_CODE_ESCAPES = frozenset("xu0123456789")
+
+
+def fold_case(text: str) -> str | None:
+    """``text`` lower-cased for :class:`CaseFree`, or None when that would not be exact."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(trap in text for trap in _TRAPS):
+        return None
+    return lowered
+
+
+def _range_ok(low: str, high: str) -> bool:
+    return (low.islower() and high.islower()) or (low.isdigit() and high.isdigit())
+
+
+def twin_allowed(source: str) -> bool:
+    """Can ``source``, compiled case-sensitively, stand for itself case-insensitive on lower-cased text?"""
+    source = source.replace("(?P<", "(?p<").replace("(?P=", "(?p=")  # group names may hold capitals
+    if not source.isascii() or source != source.lower() or "(?-" in source:
+        return False
+    in_class, previous, k = False, "", 0
+    while k < len(source):
+        char = source[k]
+        if char == "\\":
+            escaped = source[k + 1 : k + 2]
+            if escaped in _CODE_ESCAPES:
+                return False
+            previous, k = "\\" + escaped, k + 2
+            continue
+        if in_class and char == "]" and previous != "[":
+            in_class = False
+        elif not in_class and char == "[":
+            in_class, previous, k = True, "[", k + 1
+            if source[k : k + 1] == "^":
+                k += 1
+            continue
+        elif in_class and char == "-" and previous != "[" and source[k + 1 : k + 2] not in ("]", ""):
+            high = source[k + 1]
+            if len(previous) != 1 or high == "\\" or not _range_ok(previous, high):
+                return False
+        previous, k = char, k + 1
+    return True
+
+
+class CaseFree:
+    """A case-insensitive pattern, searched through its lower-case twin where that is exact."""
+
+    __slots__ = ("regex", "twin")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        exact = bool(regex.flags & re.IGNORECASE) and twin_allowed(regex.pattern)
+        self.twin = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE) if exact else None
+
+    def _pick(self, text: str, folded: str | None) -> tuple[re.Pattern[str], str]:
+        if folded is not None and self.twin is not None:
+            return self.twin, folded
+        return self.regex, text
+
+    def search(self, text: str, folded: str | None, pos: int = 0, endpos: int | None = None
+               ) -> re.Match[str] | None:
+        """``regex.search(text, pos, endpos)``; ``folded`` is :func:`fold_case` of ``text``."""
+        pattern, subject = self._pick(text, folded)
+        return pattern.search(subject, pos, len(subject) if endpos is None else endpos)
+
+    def match(self, text: str, folded: str | None) -> re.Match[str] | None:
+        """``regex.match(text)``; ``folded`` is :func:`fold_case` of ``text``."""
+        pattern, subject = self._pick(text, folded)
+        return pattern.match(subject)
+
+    def finditer(self, text: str, folded: str | None, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text, pos, endpos)``; ``folded`` is :func:`fold_case` of ``text``."""
+        pattern, subject = self._pick(text, folded)
+        return pattern.finditer(subject, pos, len(subject) if endpos is None else endpos)
