@@ -47,6 +47,7 @@ def test_parse_words_rejects_other_words() -> None:
         ("Some 5 k visitors.", 5, 5),
         ("Officers counted 1.030 workers.", 1030, 1030),
         ("The account held Rp 2.500.000 in cash.", 2_500_000, 2_500_000),
+        ("The account held Rp 2.500.000.", 2_500_000, 2_500_000),
         ("They moved 3.500 million units.", 3_500_000, 3_500_000),
         ("The transfer was $2.750 in total.", 2.75, 2.75),
     ],

@@ -31,7 +31,7 @@ _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORD_TAIL = rf"(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)"
 _WORDNUM = rf"\b(?=[otfesnah]){_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
 # "\d\d*" rather than "\d+": a pattern opening with a character class lets re jump between digits.
-_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}(?!\d|\.\d)|\d\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 """Dots grouping thousands ("1.200", "2.500.000"), as many writers outside the English-speaking world do."""
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
