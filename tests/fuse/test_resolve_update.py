@@ -46,7 +46,10 @@ def test_one_report_at_a_time_resolves_as_at_once(tmp_path: Path) -> None:
     store = tmp_path / "store.db"
     for n, text in enumerate(REPORTS):
         ingest([_write(tmp_path / f"r{n}.jsonl", [(n, text)])], store)
-        _check(store)
+        names = _check(store)
+        if n == 1:  # the acronym joins the only long name with its initials...
+            assert "CRF" not in names and "Coastal Rescue Federation" in names
+    assert "CRF" in names  # ...and stands alone once a second long name has them
     with open_store(store) as db:
         picture = db.stored_picture(db.state())
         assert picture is not None

@@ -116,12 +116,18 @@ def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
         fuzzy[(etype, b)].add(a)
     by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
     by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for form, (keys, initials) in forms.fresh.items():
+    for form, (keys, own) in forms.fresh.items():
         etype = forms.info[form][0]
         for key in keys:
             by_key[(etype, key)].add(form)
-        if initials:
-            by_initials[(etype, initials.lstrip("="))].add(form)
+        if own:
+            by_initials[(etype, own)].add(form)
+
+    def on_initials(etype: str, values: set[str]) -> list[tuple[str, str]]:
+        """(initials, form) of the forms with any of ``values``."""
+        found = parts.initials_forms(etype, values)
+        return found + [(v, f) for v in values for f in by_initials.get((etype, v), ())]
+
     seen: set[str] = set()
     frontier = set(start)
     while frontier:
@@ -129,23 +135,28 @@ def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
         forms.load(frontier)
         kept = [f for f in frontier if f not in forms.fresh]
         on_keys = parts.keys_of(kept)
-        on_initials = {(t, i.lstrip("=")) for t, i in parts.initials_of(kept)}
+        initials = parts.initials_of(kept)
         for form in frontier:
             if form in forms.fresh:
-                etype, (own, letters) = forms.info[form][0], forms.fresh[form]
-                on_keys |= {(etype, k) for k in own}
+                etype, (form_keys, letters) = forms.info[form][0], forms.fresh[form]
+                on_keys |= {(etype, k) for k in form_keys}
                 if letters:
-                    on_initials.add((etype, letters.lstrip("=")))
+                    initials.add((etype, letters))
         found: set[str] = set()
         for etype in {t for t, _ in on_keys}:
             names = {k for t, k in on_keys if t == etype}
             names |= parts.fuzzy_of(etype, names) | {o for k in names for o in fuzzy.get((etype, k), ())}
             found |= parts.forms_on_keys(etype, names)
             found |= {f for k in names for f in by_key.get((etype, k), ())}
-        for etype in {t for t, _ in on_initials}:
-            letters_of = {i for t, i in on_initials if t == etype}
-            found |= parts.forms_on_initials(etype, letters_of | {"=" + i for i in letters_of})
-            found |= {f for i in letters_of for f in by_initials.get((etype, i), ())}
+        # An acronym joins the long name of its initials when only one group has them: an acronym
+        # brings every long name of its initials, a long name every acronym of them (and, when
+        # there is one, every other long name).
+        for etype in {t for t, _ in initials}:
+            values = {i for t, i in initials if t == etype}
+            short = on_initials(etype, {"=" + v.lstrip("=") for v in values})
+            found |= {f for _, f in short}
+            wanted = {v[1:] for v in values if v.startswith("=")} | {v[1:] for v, _ in short}
+            found |= {f for _, f in on_initials(etype, wanted)}
         found |= parts.forms_of_entities({forms.entity_of[f] for f in kept if f in forms.entity_of})
         frontier = found - seen
     return seen

@@ -20,7 +20,7 @@ import json
 from collections import defaultdict
 
 from ringscope.fuse.names import fold
-from ringscope.fuse.stored import resolved_entity
+from ringscope.fuse.resolve import ResolvedEntity
 from ringscope.privacy.cues import Cues, Hit, load
 from ringscope.privacy.policy import Candidate, Policy, assemble, entity_keys, judge_entity, judge_text
 from ringscope.privacy.stored import cue_digest, policy_of, restore, save_decision
@@ -110,7 +110,9 @@ def kept_decision(store: Store, state: str) -> Policy:
     redo = {e for e, s in now.items() if kept.get(e) != s}
     redo |= parts.entities_on(touched) - set(delta.entities_gone)
     text_keys = touched | parts.keys_of([*delta.entities_gone, *redo])
-    entities = {e: resolved_entity(json.loads(d)) for e, d in parts.picture_entities(redo).items()}
+    entities = {e: ResolvedEntity(e, t, n, None, None, None, aliases={a: [] for a in aliases},
+                                  roles={r: [] for r in roles})
+                for e, (t, n, aliases, roles) in parts.entity_names(redo).items()}
     keys_of = {e: entity_keys(entity, cues) for e, entity in entities.items()}
     for keys in keys_of.values():
         text_keys |= keys
@@ -119,7 +121,7 @@ def kept_decision(store: Store, state: str) -> Policy:
         entity = entities[entity_id]
         hits = [h for key in keys_of[entity_id] for h in found.get(key, [])]
         shown, held = judge_entity(entity, hits, cues)
-        first = min((pk.get(o.report_id, 0), o.entity.start) for o in entity.occurrences)
+        first = min((pk.get(r, 0), start) for r, start in parts.first_mentions(entity_id)) if held else (0, 0)
         verdict = {"shown": sorted(shown), "held": [sorted(held[0]), list(held[1])] if held else None,
                    "first": [first[0], first[1], entity_id]}
         delta.entities.append((entity_id, now[entity_id], _dump(verdict)))

@@ -9,6 +9,7 @@ verdict, never the picture.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -95,6 +96,25 @@ class PolicyParts:
         """The JSON of the given resolved entities of the stored picture."""
         rows = self._in("SELECT id, data FROM picture_entities WHERE id IN ({marks})", ids)
         return {str(i): str(d) for i, d in rows}
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, tuple[str, str, list[str], list[str]]]:
+        """Resolved entity id -> (type, name, aliases, roles) of the given entities of the stored
+        picture (read in SQL: an entity's occurrences are not decoded)."""
+        rows = self._in(
+            "SELECT p.id, p.type, p.name,"
+            " (SELECT json_group_array(a.key) FROM json_each(p.data, '$.aliases') AS a),"
+            " (SELECT json_group_array(r.key) FROM json_each(p.data, '$.roles') AS r)"
+            " FROM picture_entities AS p WHERE p.id IN ({marks})", ids)
+        return {str(i): (str(t), str(n), json.loads(a), json.loads(r)) for i, t, n, a, r in rows}
+
+    def first_mentions(self, entity_id: str) -> list[tuple[str, int]]:
+        """(report id, start of its first mention, -1 without one) of every occurrence of an entity."""
+        rows = self._conn.execute(
+            "SELECT json_extract(o.value, '$.report_id'), json_extract(o.value, '$.entity.mentions[0].start')"
+            " FROM picture_entities AS p, json_each(p.data, '$.occurrences') AS o WHERE p.id = ?",
+            (entity_id,),
+        )
+        return [(str(r), -1 if s is None else int(s)) for r, s in rows]
 
     def report_pks(self, ids: Iterable[str]) -> dict[str, int]:
         return {str(i): int(p) for i, p in self._in("SELECT id, pk FROM reports WHERE id IN ({marks})", ids)}

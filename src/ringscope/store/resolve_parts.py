@@ -162,10 +162,11 @@ class ResolveParts:
         rows = self._in("SELECT type, initials FROM resolve_initials WHERE form IN ({marks})", forms)
         return {(str(t), str(i)) for t, i in rows}
 
-    def forms_on_initials(self, entity_type: str, initials: Iterable[str]) -> set[str]:
-        rows = self._in("SELECT form FROM resolve_initials WHERE type = ? AND initials IN ({marks})",
-                        initials, entity_type)
-        return {str(f) for (f,) in rows}
+    def initials_forms(self, entity_type: str, initials: Iterable[str]) -> list[tuple[str, str]]:
+        """(initials, form) of the forms with any of the given initials."""
+        sql = "SELECT initials, form FROM resolve_initials WHERE type = ? AND initials IN ({marks})"
+        rows = self._in(sql, initials, entity_type)
+        return [(str(i), str(f)) for i, f in rows]
 
     def block_keys(self, entity_type: str, blocks: Iterable[str]) -> list[tuple[str, str]]:
         """(block, name key) of the given blocks."""
