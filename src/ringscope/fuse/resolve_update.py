@@ -162,9 +162,9 @@ def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
     return seen
 
 
-def _occurrences(parts: ResolveParts, forms: _Forms, live: set[str]) -> list[tuple[str, Entity]]:
-    """(report id, entity) of every occurrence of the live forms, in report and extraction order."""
-    wanted = [(t, name_key(n), n, a) for t, n, a in (forms.info[f] for f in sorted(live))]
+def _occurrences(parts: ResolveParts, forms: _Forms, wanted_forms: set[str]) -> list[tuple[str, Entity]]:
+    """(report id, entity) of every stored occurrence of the given forms, in report and extraction order."""
+    wanted = [(t, name_key(n), n, a) for t, n, a in (forms.info[f] for f in sorted(wanted_forms))]
     rows = sorted(parts.occurrences(wanted), key=lambda r: (str(r[0]), int(str(r[1]))))
     mentions: dict[object, list[Mention]] = defaultdict(list)
     for pk, start, end, text in parts.mentions([int(str(r[2])) for r in rows]):
@@ -204,15 +204,13 @@ def update_entities(
         forms.add_fresh(form, info, delta)
     _fuzzy(parts, fresh, delta)
     closed = _closure(forms, start, delta)
-    # the forms some report still has
-    has = {f for r, f in parts.reports_of_forms(closed) if r not in delta.occ_gone}
-    has |= {f for r in now for f in now[r]}
-    live = closed & has
+    # the forms some stored report still has (the store's entities are the reports' current ones)
+    occurrences = _occurrences(parts, forms, closed)
+    live = {form_id((e.type, e.name, json.dumps(e.aliases, ensure_ascii=False))) for _, e in occurrences}
     delta.forms_gone = sorted(closed - live)
     old_ids = {forms.entity_of[f] for f in closed if f in forms.entity_of}
     old_orgs = {k: e for k, e in parts.orgs().items()}
     orgs = {k: e for k, e in old_orgs.items() if e not in old_ids}
-    occurrences = _occurrences(parts, forms, live)
     by_report: dict[str, list[Entity]] = defaultdict(list)
     for report_id, entity in occurrences:
         by_report[report_id].append(entity)

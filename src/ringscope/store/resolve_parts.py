@@ -134,11 +134,6 @@ class ResolveParts:
         return {str(f) for (f,) in self._in("SELECT form FROM resolve_occ WHERE report_id IN ({marks})",
                                            report_ids)}
 
-    def reports_of_forms(self, forms: Iterable[str]) -> list[tuple[str, str]]:
-        """(report id, form) of every occurrence of the given forms."""
-        rows = self._in("SELECT report_id, form FROM resolve_occ WHERE form IN ({marks})", forms)
-        return [(str(r), str(f)) for r, f in rows]
-
     def forms(self, forms: Iterable[str]) -> dict[str, tuple[str, str, str, str]]:
         """Form -> (type, name, JSON of the aliases, entity id)."""
         sql = "SELECT form, type, name, aliases, entity_id FROM resolve_forms WHERE form IN ({marks})"
