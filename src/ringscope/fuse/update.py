@@ -189,7 +189,7 @@ def _entities(
     full = kept.empty()
     changed = {r for r, s in stamps.items() if full or before.get(r, ("",))[0] != s}
     entities, gone, delta.resolve = update_entities(store, reports, changed, set(delta.gone))
-    stored = {e: sig for e, (_, sig) in kept.entity_data([e.id for e in entities]).items()}
+    stored = kept.entity_sigs([e.id for e in entities])
     for entity in entities:
         sig = entity_signature(entity, stamps)
         if stored.get(entity.id) != sig:

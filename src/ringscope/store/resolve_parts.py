@@ -186,6 +186,11 @@ class ResolveParts:
         rows = self._in("SELECT entity_id FROM resolve_runs WHERE run IN ({marks})", runs)
         return {str(e) for (e,) in rows}
 
+    def entity_sigs(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        """Entity id -> signature of the given entities of the stored picture."""
+        rows = self._in("SELECT id, sig FROM picture_entities WHERE id IN ({marks})", entity_ids)
+        return {str(i): str(s) for i, s in rows}
+
     def entity_data(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """Entity id -> (JSON, signature) of the given entities of the stored picture."""
         rows = self._in("SELECT id, data, sig FROM picture_entities WHERE id IN ({marks})", entity_ids)
