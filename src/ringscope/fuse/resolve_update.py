@@ -162,20 +162,24 @@ def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
     return seen
 
 
-def _occurrences(parts: ResolveParts, forms: _Forms, wanted_forms: set[str]) -> list[tuple[str, Entity]]:
-    """(report id, entity) of every stored occurrence of the given forms, in report and extraction order."""
-    wanted = [(t, name_key(n), n, a) for t, n, a in (forms.info[f] for f in sorted(wanted_forms))]
-    rows = sorted(parts.occurrences(wanted), key=lambda r: (str(r[0]), int(str(r[1]))))
+def _occurrences(parts: ResolveParts, forms: _Forms, wanted: set[str]) -> list[tuple[str, Entity, str]]:
+    """(report id, entity, form) of every stored occurrence of the ``wanted`` forms, in report and
+    extraction order."""
+    rows: list[tuple[tuple[object, ...], str]] = []
+    for form in sorted(wanted):
+        etype, name, aliases = forms.info[form]
+        rows += [(row, form) for row in parts.occurrences([(etype, name_key(name), name, aliases)])]
+    rows.sort(key=lambda item: (str(item[0][0]), int(str(item[0][1]))))
     mentions: dict[object, list[Mention]] = defaultdict(list)
-    for pk, start, end, text in parts.mentions([int(str(r[2])) for r in rows]):
+    for pk, start, end, text in parts.mentions([int(str(r[2])) for r, _ in rows]):
         mentions[pk].append(Mention(int(str(start)), int(str(end)), str(text)))
     out = []
-    for r in rows:
+    for r, form in rows:
         out.append((str(r[0]), Entity(
             type=str(r[3]), name=str(r[4]), country=r[5], lat=r[6], lon=r[7],  # type: ignore[arg-type]
             aliases=json.loads(str(r[8])), roles=json.loads(str(r[9])), mentions=mentions.get(r[2], []),
             rule=str(r[10]),
-        )))
+        ), form))
     return out
 
 
@@ -206,20 +210,20 @@ def update_entities(
     closed = _closure(forms, start, delta)
     # the forms some stored report still has (the store's entities are the reports' current ones)
     occurrences = _occurrences(parts, forms, closed)
-    live = {form_id((e.type, e.name, json.dumps(e.aliases, ensure_ascii=False))) for _, e in occurrences}
+    live = {form for _, _, form in occurrences}
+    form_of = {id(entity): form for _, entity, form in occurrences}
     delta.forms_gone = sorted(closed - live)
     old_ids = {forms.entity_of[f] for f in closed if f in forms.entity_of}
     old_orgs = {k: e for k, e in parts.orgs().items()}
     orgs = {k: e for k, e in old_orgs.items() if e not in old_ids}
     by_report: dict[str, list[Entity]] = defaultdict(list)
-    for report_id, entity in occurrences:
+    for report_id, entity, _ in occurrences:
         by_report[report_id].append(entity)
     resolved = resolve(((reports[r], by_report[r]) for r in sorted(by_report)), orgs)
     new_ids = {e.id for e in resolved}
     for made in resolved:
         for occ in made.occurrences:
-            info = (occ.entity.type, occ.entity.name, json.dumps(occ.entity.aliases, ensure_ascii=False))
-            forms.entity_of[form_id(info)] = made.id
+            forms.entity_of[form_of[id(occ.entity)]] = made.id
         if made.type == "Organization":
             delta.orgs += [(key, made.id) for key in sorted(org_keys(made))]
             orgs.update((key, made.id) for key in org_keys(made))
