@@ -104,3 +104,15 @@ def test_near_identical_texts_on_two_domains_are_one_independent_source() -> Non
                Report(text=other, id="c", url="https://third.example.org/3")]
     sources = independent_sources(reports)
     assert sources["a"] == sources["b"] != sources["c"]
+
+
+def test_the_registered_domain_is_read_from_the_url_before_its_path() -> None:
+    """Outlets are looked up once per host: every shape of URL gives what the whole URL gives."""
+    from ringscope.fuse.outlets import _extractor
+
+    for url in ["https://www.news.harbour-wire.co.uk/a", "news.harbour-wire.co.uk/x?y=1",
+                "http://user:pw@a.b.harbour-wire.com:8080/p#f", "https://harbour-wire.com?x=/y",
+                "//cdn.harbour-wire.net/x", "harbour-wire.org", "ftp://x.gov.uk/file"]:
+        parts = _extractor()(url)
+        assert parts.domain and parts.suffix
+        assert registered_domain(url) == f"{parts.domain}.{parts.suffix}".lower(), url

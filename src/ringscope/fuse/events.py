@@ -144,22 +144,23 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
 
 
 def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[_Vector]:
-    df: Counter[int] = Counter()
-    for doc in docs:
-        df.update(doc.term_ids.tolist())
     n = len(docs)
+    every = np.concatenate([doc.term_ids for doc in docs]) if docs else np.zeros(0, np.uint32)
+    terms, counts = np.unique(every, return_counts=True)
+    scale = math.log1p(n) if n else 1.0
     out = []
     for doc in docs:
         if not len(doc.term_ids):
             out.append(_Vector(doc.term_ids, doc.term_counts, []))
             continue
         # A word weighs by its rarity in general English, damped when many reports of the collection use it.
-        spread = np.array([math.log1p(n / df[t]) / math.log1p(n) for t in doc.term_ids.tolist()])
+        df = counts[np.searchsorted(terms, doc.term_ids)]
+        spread = np.log1p(n / df) / scale
         weights = (1.0 + np.log(doc.term_counts)) * doc.term_rarity * spread
         keep = np.argsort(-weights, kind="stable")[: cfg.top_terms]
         ids, w = doc.term_ids[keep], weights[keep]
         # Blocking words: the most distinctive words that are not unique to this report.
-        block = [int(t) for t in ids.tolist() if df[int(t)] > 1][: cfg.block_terms]
+        block = [int(t) for t in ids[df[keep] > 1][: cfg.block_terms].tolist()]
         norm = float(np.linalg.norm(w))
         order = np.argsort(ids)
         out.append(_Vector(ids[order], w[order] / norm if norm else w[order], block))

@@ -8,8 +8,9 @@ light rewrites) count as one independent source even when their outlets differ.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import tldextract
 from rapidfuzz import fuzz
@@ -27,10 +28,21 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+_PATH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://)?[^/?#]*")
+"""A URL up to its path: the part its registered domain comes from."""
+
+
 def registered_domain(url: str | None) -> str | None:
     """The registered domain of ``url`` (``https://www.news.example.co.uk/a`` -> ``example.co.uk``)."""
     if not url or any(c.isspace() for c in url.strip()):
         return None
+    found = _PATH.match(url)
+    return _domain(found.group(0) if found else url)
+
+
+@lru_cache(maxsize=1 << 14)
+def _domain(url: str) -> str | None:
+    """The registered domain of a URL's host part (an outlet's many URLs share one)."""
     parts = _extractor()(url)
     if parts.domain and parts.suffix:
         return f"{parts.domain}.{parts.suffix}".lower()

@@ -69,7 +69,9 @@ def _keys(entity: Entity) -> set[str]:
     return {k for k in keys if k}
 
 
-def resolve(items: Iterable[tuple[Report, list[Entity]]]) -> list[ResolvedEntity]:
+def resolve(
+    items: Iterable[tuple[Report, list[Entity]]], orgs: dict[str, str] | None = None
+) -> list[ResolvedEntity]:
     """Resolve the entities of many reports into cross-report entities.
 
     Joining works on distinct names, not occurrences: occurrences with the same type, name and
@@ -100,7 +102,8 @@ def resolve(items: Iterable[tuple[Report, list[Entity]]]) -> list[ResolvedEntity
     for occ, form in zip(occurrences, form_of, strict=True):
         groups.setdefault(uf.find(form), []).append(occ)
     resolved = [_build(group) for group in groups.values()]
-    _link_roles(resolved)
+    known = {key: e.id for e in resolved if e.type == "Organization" for key in org_keys(e)}
+    link_roles(resolved, {**(orgs or {}), **known})
     resolved.sort(key=lambda e: (-len(e.reports), e.type, e.name, e.id))
     return resolved
 
@@ -171,27 +174,25 @@ def _build(group: list[Occurrence]) -> ResolvedEntity:
     return entity
 
 
-def _link_roles(entities: list[ResolvedEntity]) -> None:
-    """Join a person to every organisation whose key is a run of whole words of one of their roles."""
-    orgs: dict[str, tuple[int, str]] = {}
-    for e in entities:
-        if e.type == "Organization":
-            for alias in e.aliases:
-                key = _key(alias, "Organization")
-                if key and key not in orgs:
-                    orgs[key] = (len(orgs), e.id)
-    longest = max((key.count(" ") + 1 for key in orgs), default=0)
+def org_keys(entity: ResolvedEntity) -> set[str]:
+    """The keys an organisation answers to in roles (those of its aliases)."""
+    return {key for alias in entity.aliases if (key := _key(alias, "Organization"))}
+
+
+def role_runs(role: str) -> set[str]:
+    """Every run of whole words of a role ("head of the x agency" -> "x agency", ...)."""
+    words = fold(role).split()
+    return {" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1)}
+
+
+def link_roles(entities: list[ResolvedEntity], orgs: dict[str, str]) -> None:
+    """Join a person to every organisation (``orgs``: key -> entity id) whose key is a run of whole
+    words of one of their roles; a person's links go by role, then by organisation id."""
     for e in entities:
         if e.type != "Person":
             continue
+        e.links = []
         for role in e.roles:
-            words = fold(role).split()
-            found = {
-                orgs[run]
-                for start in range(len(words))
-                for end in range(start + 1, min(len(words), start + longest) + 1)
-                if (run := " ".join(words[start:end])) in orgs
-            }
-            for _, org_id in sorted(found):
+            for org_id in sorted({orgs[run] for run in role_runs(role) if run in orgs}):
                 if (role, org_id) not in e.links:
                     e.links.append((role, org_id))

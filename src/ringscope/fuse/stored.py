@@ -65,7 +65,8 @@ def _entity(data: dict[str, Any]) -> Entity:
     return Entity(**{**data, "mentions": [Mention(**m) for m in data["mentions"]]})
 
 
-def _resolved(data: dict[str, Any]) -> ResolvedEntity:
+def resolved_entity(data: dict[str, Any]) -> ResolvedEntity:
+    """A resolved entity from its stored JSON."""
     return ResolvedEntity(**{
         **data,
         "occurrences": [Occurrence(o["report_id"], _entity(o["entity"])) for o in data["occurrences"]],
@@ -93,7 +94,7 @@ def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
     for event_id, data in rows.events:
         loaded = json.loads(data)
         events.append(Event(event_id, loaded["report_ids"], loaded["published"], by_event.get(event_id, [])))
-    entities = [_resolved(json.loads(data)) for *_, data in rows.entities]
+    entities = [resolved_entity(json.loads(data)) for *_, data in rows.entities]
     event_of = {report_id: event_id for report_id, event_id in rows.event_of}
     return Picture(reports, event_of, events, entities, figures)
 

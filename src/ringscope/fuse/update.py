@@ -6,8 +6,8 @@ An update compares the store's reports with the ones the stored picture was fuse
   events over all of it (grouping weighs words by how many reports use them, so it is collective);
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
   independent sources changed, and keeps every other scope's figures as stored;
-- resolves entities over the distinct names of all reports and rewrites only the entities whose
-  occurrences or links changed;
+- resolves the names new, changed and removed reports touch (:mod:`ringscope.fuse.resolve_update`)
+  and rewrites only the entities whose occurrences or links changed;
 - rewrites the events and report-event rows that differ.
 
 Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),
@@ -26,7 +26,8 @@ from ringscope.fuse.events import EventFeatures, EventSettings, features, group_
 from ringscope.fuse.figures import claim_refs_of
 from ringscope.fuse.outlets import independent_sources, outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
-from ringscope.fuse.resolve import ResolvedEntity, resolve
+from ringscope.fuse.resolve import ResolvedEntity
+from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
 from ringscope.model import Extraction, Report, make_id
 from ringscope.store import Store
@@ -163,7 +164,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     delta.events_gone = [e for e in stored_events if e not in events]
     delta.events = [(e, data, sort) for e, (data, sort) in events.items() if stored_events.get(e) != data]
     # entities
-    _entities(store, stamps, reports, delta)
+    _entities(store, stamps, before, reports, delta)
     parts.apply(delta)
     return True
 
@@ -179,15 +180,20 @@ def _events(
     return out
 
 
-def _entities(store: Store, stamps: dict[str, str], reports: dict[str, Report], delta: PictureDelta) -> None:
-    found = store.all_entities()
-    resolved = resolve((reports[r], found.get(r, [])) for r in sorted(stamps) if r in reports)
-    stored = store.picture_parts().entity_signatures()
-    ids = set()
-    for entity in resolved:
-        ids.add(entity.id)
+def _entities(
+    store: Store, stamps: dict[str, str], before: dict[str, tuple[str, str, str]], reports: dict[str, Report],
+    delta: PictureDelta,
+) -> None:
+    """Resolve what new, re-extracted and removed reports touch (all of it the first time)."""
+    kept = store.resolve_parts()
+    full = kept.empty()
+    changed = {r for r, s in stamps.items() if full or before.get(r, ("",))[0] != s}
+    entities, gone, delta.resolve = update_entities(store, reports, changed, set(delta.gone))
+    stored = kept.entity_sigs([e.id for e in entities])
+    for entity in entities:
         sig = entity_signature(entity, stamps)
         if stored.get(entity.id) != sig:
             delta.entities.append((entity.id, entity.type, entity.name, _dump(plain(entity)),
                                    entity_sort(entity), sig))
-    delta.entities_gone = [e for e in stored if e not in ids]
+    made = {e.id for e in entities}
+    delta.entities_gone = sorted(kept.entity_ids() - made) if full else gone

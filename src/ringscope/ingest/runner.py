@@ -96,11 +96,10 @@ def ingest_paths(
 
 def store_picture(store: Store) -> None:
     """Bring the store's stored picture and victim-policy decision up to date (readers then find
-    them ready); only what the changed reports touch is fused again."""
-    from ringscope.fuse.stored import current
-    from ringscope.privacy.stored import policy_of
+    them ready); only what the changed reports touch is fused and decided again."""
+    from ringscope.privacy.incremental import kept_decision
 
-    policy_of(store, current(store), store.state())
+    kept_decision(store, store.state())
 
 
 def _ingest_source(

@@ -107,7 +107,8 @@ def _quantity_word(token: str) -> bool:
     return word in UNITS or word in TENS or word in SCALES or word in MODIFIERS
 
 
-def _keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
+def entity_keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
+    """The folded names (and cleaned names) a resolved entity answers to."""
     from ringscope.fuse.names import fold
 
     return {k for alias in entity.aliases for k in (fold(cues.clean(alias)), fold(alias)) if k}
@@ -137,37 +138,61 @@ def decide(
             hits_by_key.setdefault(fold(hit.name), []).append((hit, report.id))
     others: set[str] = set()
     for entity in picture.entities:
-        for key in _keys(entity, cues):
+        for key in entity_keys(entity, cues):
             others.add(key)
-    candidates: list[tuple[tuple[int, int, str], str, set[str], tuple[str, ...]]] = []
+    candidates: list[Candidate] = []
     visible: set[str] = set()
     for entity in picture.entities:
-        found = [h for key in _keys(entity, cues) for h in hits_by_key.get(key, [])]
-        if entity.type != "Person" and not _person_like(entity, found):
-            visible.update(entity.aliases)
-            continue
-        reasons = _reasons(entity, found, cues)
-        if reasons is None:
-            visible.update(entity.aliases)
-            continue
-        first = min(((order.get(o.report_id, 0), o.entity.start) for o in entity.occurrences), default=(0, 0))
-        names = set(entity.aliases) | {cues.clean(a) for a in entity.aliases} | {h.name for h, _ in found}
-        places = {n for n in names if place_word(n)}
-        visible.update(places)
-        names -= places
-        if not names:
-            continue
-        candidates.append(((first[0], first[1], entity.id), entity.id, names, reasons))
+        found = [h for key in entity_keys(entity, cues) for h in hits_by_key.get(key, [])]
+        shown, held = judge_entity(entity, found, cues)
+        visible.update(shown)
+        if held is not None:
+            first = min(((order.get(o.report_id, 0), o.entity.start) for o in entity.occurrences),
+                        default=(0, 0))
+            candidates.append(((first[0], first[1], entity.id), entity.id, *held))
     for key, found in hits_by_key.items():
         if key in others:
             continue
-        if any(h.kind == "public" for h, _ in found) or all(place_word(h.name) for h, _ in found):
-            continue
-        first_hit, report_id = min(found, key=lambda f: (order.get(f[1], 0), f[0].start))
-        ids = tuple(sorted({h.cue for h, _ in found}))
-        candidates.append(
-            ((order.get(report_id, 0), first_hit.start, key), f"text:{key}", {h.name for h, _ in found}, ids)
-        )
+        text = judge_text(found)
+        if text is not None:
+            first_hit, report_id = min(found, key=lambda f: (order.get(f[1], 0), f[0].start))
+            candidates.append(((order.get(report_id, 0), first_hit.start, key), f"text:{key}", *text))
+    return assemble(candidates, visible, labels, cues)
+
+
+Candidate = tuple[tuple[int, int, str], str, set[str], tuple[str, ...]]
+"""(place of first mention, key, names, reasons) of a person to withhold."""
+
+
+def judge_entity(
+    entity: ResolvedEntity, found: list[tuple[Hit, str]], cues: Cues
+) -> tuple[set[str], tuple[set[str], tuple[str, ...]] | None]:
+    """One resolved entity, given the cue hits on its names: the names it shows, and the names and
+    reasons to withhold (None when it is shown)."""
+    if entity.type != "Person" and not _person_like(entity, found):
+        return set(entity.aliases), None
+    reasons = _reasons(entity, found, cues)
+    if reasons is None:
+        return set(entity.aliases), None
+    names = set(entity.aliases) | {cues.clean(a) for a in entity.aliases} | {h.name for h, _ in found}
+    places = {n for n in names if place_word(n)}
+    names -= places
+    return places, ((names, reasons) if names else None)
+
+
+def judge_text(found: list[tuple[Hit, str]]) -> tuple[set[str], tuple[str, ...]] | None:
+    """A name only cues found (no resolved entity has it): its names and cue ids, or None."""
+    if any(h.kind == "public" for h, _ in found) or all(place_word(h.name) for h, _ in found):
+        return None
+    return {h.name for h, _ in found}, tuple(sorted({h.cue for h, _ in found}))
+
+
+def assemble(
+    candidates: list[Candidate], visible: set[str], labels: Mapping[str, tuple[str, int]] | None, cues: Cues
+) -> Policy:
+    """The policy of the persons to withhold: placeholders kept, new ones numbered by first mention."""
+    from ringscope.fuse.names import fold
+
     candidates.sort()
     given = dict(labels or {})
     last = max((n for _, n in given.values()), default=0)

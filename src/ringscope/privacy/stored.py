@@ -82,13 +82,18 @@ def policy_of(store: Store, picture: Picture, state: str) -> Policy:
         return restore(data, cues)
     hits = _hits(store, picture, cues)
     policy = decide(picture, cues, labels=store.withheld_labels(), hits=hits)
+    save_decision(store, policy, state)
+    return policy
+
+
+def save_decision(store: Store, policy: Policy, state: str) -> None:
+    """Keep ``policy`` as the decision of store state ``state`` (placeholders given are kept for good)."""
     rows = [
         WithheldRow(w.key, w.label, int(w.label.strip("[]").split()[-1]), tuple(sorted(w.names)), w.reasons)
         for w in policy.withheld.values()
     ]
     try:
         store.save_withheld(rows, state)
-        parts.save_policy(state, _encode(policy))
+        store.picture_parts().save_policy(state, _encode(policy))
     except sqlite3.OperationalError:
         pass  # a read-only store: the decision is still made, at every read
-    return policy

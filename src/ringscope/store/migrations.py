@@ -15,6 +15,8 @@ from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
 from ringscope.store.judgements import JUDGEMENTS_SCHEMA
 from ringscope.store.picture import PICTURE_SCHEMA
 from ringscope.store.picture_update import INCREMENTAL_SCHEMA
+from ringscope.store.policy_parts import POLICY_PARTS_SCHEMA
+from ringscope.store.resolve_parts import RESOLVE_PARTS_SCHEMA
 from ringscope.store.withheld import WITHHELD_SCHEMA
 
 _V1 = """
@@ -162,6 +164,8 @@ MIGRATIONS: list[str] = [
     PICTURE_SCHEMA,
     JUDGEMENTS_SCHEMA,
     INCREMENTAL_SCHEMA,
+    POLICY_PARTS_SCHEMA,
+    RESOLVE_PARTS_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ringscope.store import resolve_parts
+
 INCREMENTAL_SCHEMA = """
 ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 CREATE TRIGGER reports_revision AFTER UPDATE OF extractor_version, item_count, language, unsupported_language
@@ -82,6 +84,8 @@ class PictureDelta:
     entities_gone: list[str] = field(default_factory=list)
     entities: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     """(entity id, type, name, JSON, sort key, signature)."""
+    resolve: resolve_parts.ResolveDelta | None = None
+    """What entity resolution keeps, changed with the entities."""
 
 
 def stamps(conn: sqlite3.Connection) -> dict[str, str]:
@@ -169,6 +173,8 @@ def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:
             " VALUES (?, 0, ?, ?, ?, ?, ?)",
             delta.entities,
         )
+        if delta.resolve is not None:
+            resolve_parts.apply(conn, delta.resolve)
         conn.execute("INSERT INTO picture_state (id, state) VALUES (1, ?)"
                      " ON CONFLICT(id) DO UPDATE SET state = excluded.state", (delta.state,))
         conn.execute("COMMIT")

@@ -21,6 +21,8 @@ from ringscope.private import private_file, tighten
 from ringscope.store import judgements as judgement_store
 from ringscope.store import picture as picture_store
 from ringscope.store import picture_update as picture_store_parts
+from ringscope.store import policy_parts as policy_store_parts
+from ringscope.store import resolve_parts as resolve_store_parts
 from ringscope.store import withheld as withheld_store
 from ringscope.store.fts import QueryError, fts_query
 from ringscope.store.migrations import SchemaError, migrate, schema_version
@@ -361,6 +363,14 @@ class Store:
     def picture_parts(self) -> picture_store_parts.PictureParts:
         """The stored picture by parts, for updating it (see :mod:`ringscope.fuse.update`)."""
         return picture_store_parts.PictureParts(self._conn)
+
+    def resolve_parts(self) -> resolve_store_parts.ResolveParts:
+        """What entity resolution joins names by (see :mod:`ringscope.fuse.resolve_update`)."""
+        return resolve_store_parts.ResolveParts(self._conn)
+
+    def policy_parts(self) -> policy_store_parts.PolicyParts:
+        """What the victim-policy decision was taken from (see :mod:`ringscope.privacy.incremental`)."""
+        return policy_store_parts.PolicyParts(self._conn)
 
     # -- analyst judgements (see ringscope.store.judgements) ------------------------------
 

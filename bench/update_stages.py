@@ -1,0 +1,80 @@
+"""Where the time of one update goes: fold reports into a copy of a store and print CPU per stage.
+
+Usage: python bench/update_stages.py STORE [--more 1000] [--copy /tmp/x.db]
+
+STORE is a store built by bench/fusion_scale.py (``--dir``), used through a copy (``--copy``, by
+default next to it) so it stays as it was. The reports folded in are made as fusion_scale.py makes
+them (needs ../shared). CPU seconds, not wall time: the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fusion_scale  # noqa: E402
+
+SPENT: dict[str, float] = defaultdict(float)
+
+
+def timed(module: Any, name: str, label: str) -> None:
+    """Count the CPU time of ``module.name`` under ``label``."""
+    inner: Callable[..., Any] = getattr(module, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            SPENT[label] += time.process_time() - start
+
+    setattr(module, name, wrapper)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("store", type=Path)
+    parser.add_argument("--more", type=int, default=1000)
+    parser.add_argument("--copy", type=Path, default=None)
+    args = parser.parse_args()
+    import ringscope.fuse.resolve_update as resolving
+    import ringscope.fuse.update as updating
+    import ringscope.ingest.runner as runner
+    import ringscope.privacy.incremental as deciding
+    from ringscope.api import ingest, open_store
+
+    copy = args.copy or args.store.with_name(args.store.stem + "_stages.db")
+    shutil.copy(args.store, copy)
+    with open_store(copy) as db:
+        size = sum(1 for _ in db.iter_reports())
+    timed(updating, "_event_evidence", "event evidence (read or worked out)")
+    timed(updating, "group_features", "event grouping (whole collection)")
+    timed(updating, "independent_sources", "independent sources")
+    timed(updating, "_scope_figures", "figures of changed scopes")
+    timed(resolving, "_closure", "entities: set to resolve again")
+    timed(resolving, "_occurrences", "entities: occurrences read")
+    timed(resolving, "resolve", "entities: resolution of the set")
+    timed(updating, "_entities", "entities (all)")
+    timed(updating, "update", "picture update (all)")
+    timed(deciding, "_assemble", "victim policy: decision assembled")
+    timed(runner, "store_picture", "picture and victim policy (all)")
+    more = copy.with_name(f"more_{size}.jsonl")
+    fusion_scale.archive(more, 10_000_000 + size, args.more, fusion_scale.sentences(), seed=size + 7)
+    start = time.process_time()
+    with open_store(copy) as db:
+        ingest([more], db)
+    print(f"fold {args.more} reports into a store of {size}: CPU {time.process_time() - start:.1f} s")
+    for label, seconds in sorted(SPENT.items(), key=lambda item: -item[1]):
+        print(f"  {label:40} {seconds:7.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""What the victim-policy decision was taken from, kept so the next decision redoes only what changed.
+
+Per report: the cue hits of its text, by folded name (``policy_hits``) and the stamp they were found
+at (``policy_reports``). Per resolved entity: the verdict taken on it with the signature of the
+entity it was taken on and the folded names it answers to (``policy_entities``, ``policy_keys``).
+Per folded name only cues found: its verdict (``policy_texts``). A decision then reads every
+verdict, never the picture.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+POLICY_PARTS_SCHEMA = """
+CREATE TABLE policy_reports (
+    report_id TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL
+);
+CREATE TABLE policy_hits (
+    key TEXT NOT NULL,
+    report_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (key, report_id)
+);
+CREATE INDEX policy_hits_report ON policy_hits(report_id);
+CREATE TABLE policy_entities (
+    entity_id TEXT PRIMARY KEY,
+    sig TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE policy_keys (
+    key TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (key, entity_id)
+);
+CREATE INDEX policy_keys_entity ON policy_keys(entity_id);
+CREATE TABLE policy_texts (
+    key TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+);
+"""
+"""Version 12: the parts the victim-policy decision is taken from."""
+
+
+@dataclass(slots=True)
+class PolicyDelta:
+    """What a decision changes in the kept parts."""
+
+    reports_gone: list[str] = field(default_factory=list)
+    """Reports whose hits are dropped (gone, or found again below)."""
+    reports: list[tuple[str, str]] = field(default_factory=list)
+    hits: list[tuple[str, str, str]] = field(default_factory=list)
+    """(folded name, report id, JSON of the hits)."""
+    entities_gone: list[str] = field(default_factory=list)
+    entities: list[tuple[str, str, str]] = field(default_factory=list)
+    """(entity id, signature, JSON of the verdict)."""
+    keys: list[tuple[str, str]] = field(default_factory=list)
+    """(folded name, entity id) of the entities in ``entities``."""
+    texts_gone: list[str] = field(default_factory=list)
+    texts: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _chunks(values: Iterable[str], size: int = 500) -> Iterable[list[str]]:
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class PolicyParts:
+    """The kept parts of one open store (see :meth:`ringscope.store.Store.policy_parts`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def _in(self, sql: str, values: Iterable[str]) -> list[tuple[str, ...]]:
+        rows: list[tuple[str, ...]] = []
+        for chunk in _chunks(values):
+            marks = ", ".join("?" * len(chunk))
+            rows += self._conn.execute(sql.format(marks=marks), chunk).fetchall()
+        return rows
+
+    def report_stamps(self) -> dict[str, str]:
+        return {str(r): str(s) for r, s in self._conn.execute("SELECT report_id, stamp FROM policy_reports")}
+
+    def entity_sigs(self) -> dict[str, str]:
+        return {str(e): str(s) for e, s in self._conn.execute("SELECT entity_id, sig FROM policy_entities")}
+
+    def picture_entity_sigs(self) -> dict[str, str]:
+        """Resolved entity id -> signature, as the stored picture holds them."""
+        return {str(e): str(s) for e, s in self._conn.execute("SELECT id, sig FROM picture_entities")}
+
+    def picture_entities(self, ids: Iterable[str]) -> dict[str, str]:
+        """The JSON of the given resolved entities of the stored picture."""
+        rows = self._in("SELECT id, data FROM picture_entities WHERE id IN ({marks})", ids)
+        return {str(i): str(d) for i, d in rows}
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, tuple[str, str, list[str], list[str]]]:
+        """Resolved entity id -> (type, name, aliases, roles) of the given entities of the stored
+        picture (read in SQL: an entity's occurrences are not decoded)."""
+        rows = self._in(
+            "SELECT p.id, p.type, p.name,"
+            " (SELECT json_group_array(a.key) FROM json_each(p.data, '$.aliases') AS a),"
+            " (SELECT json_group_array(r.key) FROM json_each(p.data, '$.roles') AS r)"
+            " FROM picture_entities AS p WHERE p.id IN ({marks})", ids)
+        return {str(i): (str(t), str(n), json.loads(a), json.loads(r)) for i, t, n, a, r in rows}
+
+    def first_mentions(self, entity_id: str) -> list[tuple[str, int]]:
+        """(report id, start of its first mention, -1 without one) of every occurrence of an entity."""
+        rows = self._conn.execute(
+            "SELECT json_extract(o.value, '$.report_id'), json_extract(o.value, '$.entity.mentions[0].start')"
+            " FROM picture_entities AS p, json_each(p.data, '$.occurrences') AS o WHERE p.id = ?",
+            (entity_id,),
+        )
+        return [(str(r), -1 if s is None else int(s)) for r, s in rows]
+
+    def report_pks(self, ids: Iterable[str]) -> dict[str, int]:
+        return {str(i): int(p) for i, p in self._in("SELECT id, pk FROM reports WHERE id IN ({marks})", ids)}
+
+    def hit_keys_of(self, report_ids: Iterable[str]) -> set[str]:
+        """The folded names the kept hits of the given reports are on."""
+        return {str(k) for (k,) in self._in("SELECT key FROM policy_hits WHERE report_id IN ({marks})",
+                                           report_ids)}
+
+    def hits_on(self, keys: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(folded name, report id, JSON of the hits) kept on the given folded names."""
+        rows = self._in("SELECT key, report_id, data FROM policy_hits WHERE key IN ({marks})", keys)
+        return [(str(k), str(r), str(d)) for k, r, d in rows]
+
+    def entities_on(self, keys: Iterable[str]) -> set[str]:
+        """The entities answering to any of the given folded names."""
+        return {str(e) for (e,) in self._in("SELECT entity_id FROM policy_keys WHERE key IN ({marks})", keys)}
+
+    def key_entities(self, keys: Iterable[str]) -> list[tuple[str, str]]:
+        """(folded name, entity id) of the entities answering to any of the given folded names."""
+        rows = self._in("SELECT key, entity_id FROM policy_keys WHERE key IN ({marks})", keys)
+        return [(str(k), str(e)) for k, e in rows]
+
+    def keys_of(self, entity_ids: Iterable[str]) -> set[str]:
+        return {str(k) for (k,) in self._in("SELECT key FROM policy_keys WHERE entity_id IN ({marks})",
+                                           entity_ids)}
+
+    def cue_hits_of(self, stamp: str, report_ids: list[str]) -> dict[str, str]:
+        return cue_hits_of(self._conn, stamp, report_ids)
+
+    def verdicts(self) -> tuple[list[str], list[str]]:
+        """The JSON of every entity verdict and of every text verdict."""
+        entities = [str(d) for (d,) in self._conn.execute("SELECT data FROM policy_entities")]
+        texts = [str(d) for (d,) in self._conn.execute("SELECT data FROM policy_texts")]
+        return entities, texts
+
+    def apply(self, delta: PolicyDelta) -> None:
+        """Write ``delta`` in one transaction."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for chunk in _chunks(delta.reports_gone):
+                marks = ", ".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM policy_hits WHERE report_id IN ({marks})", chunk)  # noqa: S608
+                conn.execute(f"DELETE FROM policy_reports WHERE report_id IN ({marks})", chunk)  # noqa: S608
+            conn.executemany("INSERT OR REPLACE INTO policy_reports VALUES (?, ?)", delta.reports)
+            conn.executemany("INSERT OR REPLACE INTO policy_hits VALUES (?, ?, ?)", delta.hits)
+            gone = [*delta.entities_gone, *(e for e, _, _ in delta.entities)]
+            for chunk in _chunks(gone):
+                marks = ", ".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM policy_entities WHERE entity_id IN ({marks})", chunk)  # noqa: S608
+                conn.execute(f"DELETE FROM policy_keys WHERE entity_id IN ({marks})", chunk)  # noqa: S608
+            conn.executemany("INSERT INTO policy_entities VALUES (?, ?, ?)", delta.entities)
+            conn.executemany("INSERT OR IGNORE INTO policy_keys VALUES (?, ?)", delta.keys)
+            conn.executemany("DELETE FROM policy_texts WHERE key = ?", [(k,) for k in delta.texts_gone])
+            conn.executemany("INSERT OR REPLACE INTO policy_texts VALUES (?, ?)", delta.texts)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def cue_hits_of(conn: sqlite3.Connection, stamp: str, report_ids: list[str]) -> dict[str, str]:
+    """Report id -> JSON of its stored cue hits (found by the cue table ``stamp``), for the given reports."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(report_ids):
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT report_id, data FROM picture_cues WHERE stamp = ? AND report_id IN ({marks})"  # noqa: S608
+        rows = conn.execute(sql, [stamp, *chunk])
+        out.update((str(r), str(d)) for r, d in rows)
+    return out

@@ -1,0 +1,237 @@
+"""What entity resolution joins names by, kept so an update resolves only the names it touches.
+
+A *form* is one distinct extracted name (type, name, aliases). Kept per form: the reports it occurs
+in (``resolve_occ``), the resolution keys it carries (``resolve_keys``), the initials it has or is
+(``resolve_initials``: a long name's initials, or an acronym), the near-identical name keys found
+for its name key (``resolve_fuzzy``, by the blocks of ``resolve_blocks``) and the resolved entity
+it is part of (``resolve_forms``). Per resolved entity: the organisation keys it answers to
+(``resolve_orgs``) and, for a person, every run of words of its roles (``resolve_runs``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+RESOLVE_PARTS_SCHEMA = """
+CREATE TABLE resolve_forms (
+    form TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    entity_id TEXT NOT NULL
+);
+CREATE INDEX resolve_forms_entity ON resolve_forms(entity_id);
+CREATE TABLE resolve_occ (
+    report_id TEXT NOT NULL,
+    form TEXT NOT NULL,
+    PRIMARY KEY (report_id, form)
+);
+CREATE INDEX resolve_occ_form ON resolve_occ(form);
+CREATE TABLE resolve_keys (
+    type TEXT NOT NULL,
+    key TEXT NOT NULL,
+    form TEXT NOT NULL,
+    PRIMARY KEY (type, key, form)
+);
+CREATE INDEX resolve_keys_form ON resolve_keys(form);
+CREATE TABLE resolve_initials (
+    type TEXT NOT NULL,
+    initials TEXT NOT NULL,
+    form TEXT NOT NULL,
+    PRIMARY KEY (type, initials, form)
+);
+CREATE INDEX resolve_initials_form ON resolve_initials(form);
+CREATE TABLE resolve_blocks (
+    type TEXT NOT NULL,
+    block TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (type, block, key)
+);
+CREATE TABLE resolve_fuzzy (
+    type TEXT NOT NULL,
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    PRIMARY KEY (type, a, b)
+);
+CREATE TABLE resolve_orgs (
+    key TEXT PRIMARY KEY,
+    entity_id TEXT NOT NULL
+);
+CREATE INDEX resolve_orgs_entity ON resolve_orgs(entity_id);
+CREATE TABLE resolve_runs (
+    run TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (run, entity_id)
+);
+CREATE INDEX resolve_runs_entity ON resolve_runs(entity_id);
+DELETE FROM picture_inputs;
+DELETE FROM picture_state;
+"""
+"""Version 13: the parts entity resolution joins names by (the picture is fused again)."""
+
+Form = tuple[str, str, str, str]
+"""(form id, type, name, JSON of the aliases)."""
+
+
+@dataclass(slots=True)
+class ResolveDelta:
+    """What an update changes in the kept parts (written with the picture's own changes)."""
+
+    occ_gone: list[str] = field(default_factory=list)
+    """Reports whose forms are dropped (gone, or listed again in ``occ``)."""
+    occ: list[tuple[str, str]] = field(default_factory=list)
+    forms_gone: list[str] = field(default_factory=list)
+    """Forms no report has any more."""
+    forms: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    """(form, type, name, JSON of the aliases, entity id) of the forms resolved again."""
+    keys: list[tuple[str, str, str]] = field(default_factory=list)
+    """(type, key, form) of new forms (as ``initials``: a form's keys and initials never change)."""
+    initials: list[tuple[str, str, str]] = field(default_factory=list)
+    blocks: list[tuple[str, str, str]] = field(default_factory=list)
+    fuzzy: list[tuple[str, str, str]] = field(default_factory=list)
+    entities_gone: list[str] = field(default_factory=list)
+    """Entities whose organisation keys and role runs are dropped (and listed again below)."""
+    orgs: list[tuple[str, str]] = field(default_factory=list)
+    runs: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _chunks(values: Iterable[object], size: int = 400) -> Iterable[list[object]]:
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class ResolveParts:
+    """The kept parts of one open store (see :meth:`ringscope.store.Store.resolve_parts`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def _in(self, sql: str, values: Iterable[object], *head: object) -> list[tuple[object, ...]]:
+        rows: list[tuple[object, ...]] = []
+        for chunk in _chunks(values):
+            marks = ", ".join("?" * len(chunk))
+            rows += self._conn.execute(sql.format(marks=marks), [*head, *chunk]).fetchall()
+        return rows
+
+    def report_forms(self, report_ids: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """(report id, type, name, JSON of the aliases) of every stored entity of the given reports."""
+        rows = self._in("SELECT report_id, type, name, aliases FROM entities WHERE report_id IN ({marks})",
+                        report_ids)
+        return [(str(r), str(t), str(n), str(a)) for r, t, n, a in rows]
+
+    def empty(self) -> bool:
+        """Whether nothing is kept yet (the next update resolves every report)."""
+        return self._conn.execute("SELECT 1 FROM resolve_forms LIMIT 1").fetchone() is None
+
+    def entity_ids(self) -> set[str]:
+        """The ids of every resolved entity of the stored picture."""
+        return {str(i) for (i,) in self._conn.execute("SELECT id FROM picture_entities")}
+
+    def forms_of_reports(self, report_ids: Iterable[str]) -> set[str]:
+        return {str(f) for (f,) in self._in("SELECT form FROM resolve_occ WHERE report_id IN ({marks})",
+                                           report_ids)}
+
+    def forms(self, forms: Iterable[str]) -> dict[str, tuple[str, str, str, str]]:
+        """Form -> (type, name, JSON of the aliases, entity id)."""
+        sql = "SELECT form, type, name, aliases, entity_id FROM resolve_forms WHERE form IN ({marks})"
+        rows = self._in(sql, forms)
+        return {str(f): (str(t), str(n), str(a), str(e)) for f, t, n, a, e in rows}
+
+    def forms_of_entities(self, entity_ids: Iterable[str]) -> set[str]:
+        return {str(f) for (f,) in self._in("SELECT form FROM resolve_forms WHERE entity_id IN ({marks})",
+                                           entity_ids)}
+
+    def keys_of(self, forms: Iterable[str]) -> set[tuple[str, str]]:
+        rows = self._in("SELECT type, key FROM resolve_keys WHERE form IN ({marks})", forms)
+        return {(str(t), str(k)) for t, k in rows}
+
+    def forms_on_keys(self, entity_type: str, keys: Iterable[str]) -> set[str]:
+        sql = "SELECT form FROM resolve_keys WHERE type = ? AND key IN ({marks})"
+        rows = self._in(sql, keys, entity_type)
+        return {str(f) for (f,) in rows}
+
+    def initials_of(self, forms: Iterable[str]) -> set[tuple[str, str]]:
+        rows = self._in("SELECT type, initials FROM resolve_initials WHERE form IN ({marks})", forms)
+        return {(str(t), str(i)) for t, i in rows}
+
+    def initials_forms(self, entity_type: str, initials: Iterable[str]) -> list[tuple[str, str]]:
+        """(initials, form) of the forms with any of the given initials."""
+        sql = "SELECT initials, form FROM resolve_initials WHERE type = ? AND initials IN ({marks})"
+        rows = self._in(sql, initials, entity_type)
+        return [(str(i), str(f)) for i, f in rows]
+
+    def block_keys(self, entity_type: str, blocks: Iterable[str]) -> list[tuple[str, str]]:
+        """(block, name key) of the given blocks."""
+        rows = self._in("SELECT block, key FROM resolve_blocks WHERE type = ? AND block IN ({marks})",
+                        blocks, entity_type)
+        return [(str(b), str(k)) for b, k in rows]
+
+    def fuzzy_of(self, entity_type: str, keys: Iterable[str]) -> set[str]:
+        """The name keys found near-identical to any of ``keys``."""
+        wanted = list(keys)
+        out = {str(b) for (b,) in self._in("SELECT b FROM resolve_fuzzy WHERE type = ? AND a IN ({marks})",
+                                           wanted, entity_type)}
+        out |= {str(a) for (a,) in self._in("SELECT a FROM resolve_fuzzy WHERE type = ? AND b IN ({marks})",
+                                            wanted, entity_type)}
+        return out
+
+    def orgs(self) -> dict[str, str]:
+        """Organisation key -> resolved entity id, of every organisation."""
+        return {str(k): str(e) for k, e in self._conn.execute("SELECT key, entity_id FROM resolve_orgs")}
+
+    def persons_on_runs(self, runs: Iterable[str]) -> set[str]:
+        rows = self._in("SELECT entity_id FROM resolve_runs WHERE run IN ({marks})", runs)
+        return {str(e) for (e,) in rows}
+
+    def entity_sigs(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        """Entity id -> signature of the given entities of the stored picture."""
+        rows = self._in("SELECT id, sig FROM picture_entities WHERE id IN ({marks})", entity_ids)
+        return {str(i): str(s) for i, s in rows}
+
+    def entity_data(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Entity id -> (JSON, signature) of the given entities of the stored picture."""
+        rows = self._in("SELECT id, data, sig FROM picture_entities WHERE id IN ({marks})", entity_ids)
+        return {str(i): (str(d), str(s)) for i, d, s in rows}
+
+    def occurrences(self, forms: Iterable[tuple[str, str, str, str]]) -> list[tuple[object, ...]]:
+        """The stored entity rows (report id, seq, pk, type, name, country, lat, lon, aliases, roles,
+        rule) of the given forms ((type, name key, name, JSON of the aliases) each)."""
+        out: list[tuple[object, ...]] = []
+        for entity_type, key, name, aliases in forms:
+            out += self._conn.execute(
+                "SELECT report_id, seq, pk, type, name, country, lat, lon, aliases, roles, rule FROM entities"
+                " WHERE type = ? AND key = ? AND name = ? AND aliases = ?", (entity_type, key, name, aliases)
+            ).fetchall()
+        return out
+
+    def mentions(self, entity_pks: Iterable[int]) -> list[tuple[object, ...]]:
+        """(entity pk, start, end, text) of the mentions of the given stored entities, in order."""
+        rows = self._in('SELECT entity_pk, start, "end", text FROM mentions WHERE entity_pk IN ({marks})'
+                        " ORDER BY entity_pk, seq", entity_pks)
+        return rows
+
+
+def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
+    """Write ``delta`` (inside the caller's transaction)."""
+    for chunk in _chunks(delta.occ_gone):
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM resolve_occ WHERE report_id IN ({marks})", chunk)  # noqa: S608
+    conn.executemany("INSERT OR IGNORE INTO resolve_occ VALUES (?, ?)", delta.occ)
+    for chunk in _chunks(delta.forms_gone):
+        marks = ", ".join("?" * len(chunk))
+        for table in ("resolve_forms", "resolve_keys", "resolve_initials"):
+            conn.execute(f"DELETE FROM {table} WHERE form IN ({marks})", chunk)  # noqa: S608
+    conn.executemany("INSERT OR REPLACE INTO resolve_forms VALUES (?, ?, ?, ?, ?)", delta.forms)
+    conn.executemany("INSERT OR IGNORE INTO resolve_keys VALUES (?, ?, ?)", delta.keys)
+    conn.executemany("INSERT OR IGNORE INTO resolve_initials VALUES (?, ?, ?)", delta.initials)
+    conn.executemany("INSERT OR IGNORE INTO resolve_blocks VALUES (?, ?, ?)", delta.blocks)
+    conn.executemany("INSERT OR IGNORE INTO resolve_fuzzy VALUES (?, ?, ?)", delta.fuzzy)
+    for chunk in _chunks(delta.entities_gone):
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM resolve_orgs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
+        conn.execute(f"DELETE FROM resolve_runs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
+    conn.executemany("INSERT OR REPLACE INTO resolve_orgs VALUES (?, ?)", delta.orgs)
+    conn.executemany("INSERT OR IGNORE INTO resolve_runs VALUES (?, ?)", delta.runs)

@@ -1,0 +1,80 @@
+"""The decision after an ingest is taken again only where the store changed, and is always the
+decision taken over the whole picture."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from pathlib import Path
+
+from ringscope.fuse.stored import current
+from ringscope.ingest import ingest_paths
+from ringscope.privacy.cues import load
+from ringscope.privacy.incremental import kept_decision
+from ringscope.privacy.policy import decide
+from ringscope.privacy.stored import _encode
+from ringscope.store import Store
+
+from .corpus import reports
+
+
+def _write(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _whole(db: Store) -> str:
+    """The decision taken over the whole picture (placeholders as given before)."""
+    return _encode(decide(current(db), load(), labels=db.withheld_labels()))
+
+
+def _verdict_rows(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {str(e): int(r) for r, e in conn.execute("SELECT rowid, entity_id FROM policy_entities")}
+    finally:
+        conn.close()
+
+
+def test_batch_by_batch_the_kept_decision_is_the_whole_decision(tmp_path: Path) -> None:
+    records = reports()
+    path = tmp_path / "kept.db"
+    for n in range(4):
+        with Store(path) as db:
+            assert ingest_paths(db, [_write(tmp_path / f"part{n}.jsonl", records[n::4])]).ok
+            kept = db.picture_parts().policy(db.state())
+            assert kept is not None, "the ingest did not keep a decision"
+            assert json.loads(kept)["withheld"], "the invented reports name victims"
+            assert kept == _whole(db)
+
+
+def test_an_ingest_takes_again_only_the_verdicts_it_touches(tmp_path: Path) -> None:
+    records = reports()
+    path = tmp_path / "kept.db"
+    with Store(path) as db:
+        assert ingest_paths(db, [_write(tmp_path / "first.jsonl", records[:-1])]).ok
+    before = _verdict_rows(path)
+    with Store(path) as db:
+        assert ingest_paths(db, [_write(tmp_path / "last.jsonl", records[-1:])]).ok
+    after = _verdict_rows(path)
+    kept = [e for e, row in before.items() if after.get(e) == row]
+    assert kept, "every verdict was taken again"
+    assert len(kept) < len(before)
+
+
+def test_removal_and_re_extraction_give_the_whole_decision(tmp_path: Path) -> None:
+    path = tmp_path / "kept.db"
+    with Store(path) as db:
+        assert ingest_paths(db, [_write(tmp_path / "all.jsonl", reports())]).ok
+        picture = current(db)
+        named = sorted({o.report_id for e in picture.entities if e.type == "Person" for o in e.occurrences})
+        assert len(named) >= 2
+        assert db.remove(named[0])
+        assert _encode(kept_decision(db, db.state())) == _whole(db)
+        extraction = db.get_extraction(named[1])
+        people = [e for e in extraction.entities if e.type == "Person"]
+        assert people
+        db.replace_extraction(named[1], dataclasses.replace(extraction, entities=[
+            e for e in extraction.entities if e is not people[0]]), "test-version")
+        assert _encode(kept_decision(db, db.state())) == _whole(db)
