@@ -154,6 +154,12 @@ def test_a_rejected_claim_leaves_its_figure_from_the_command_line(store: Path) -
     figure = next(f for e in events for f in e["agreed"] if f["measure"] == "victims_rescued")
     assert [c["value"] for c in figure["claims"]] == [212.0, 212.0]
     assert [n["code"] for n in figure["notes"]] == ["reject-claim"]
+    listed = [json.loads(line) for line in run("claims", "-f", "json", "-s", str(store)).stdout.splitlines()]
+    marked = [(c["value"], c["judged"]) for c in listed if c["judged"]]
+    assert len(marked) == 1 and marked[0][0] == 220.0
+    assert marked[0][1].startswith("reject-claim by anna on ") and marked[0][1].endswith(": misread")
+    table = run("claims", "-f", "table", "-s", str(store)).stdout
+    assert "reject-claim by anna" in table
 
 
 def test_undo_of_an_unknown_judgement_is_one_line(store: Path) -> None:

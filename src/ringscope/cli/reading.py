@@ -113,6 +113,7 @@ def claims(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Quantitative claims with their quotes and sources; with --conflicts, reconciled figures."""
+    from ringscope.fuse.judge_targets import rejected
     from ringscope.vocab import measures
 
     if measure is not None and measure not in measures():
@@ -134,6 +135,7 @@ def claims(
         return
     with user_errors(), open_store(store) as db:
         found = db.claims(measure=measure, country=country)
+        judged = rejected([(c.report_id, c.claim) for c in found], db.judgements(active_only=True))
     policy = _policy(store, include_victims) if found else None
     if policy is not None:
         from ringscope.privacy import view
@@ -145,7 +147,8 @@ def claims(
             )
             for c in found
         ]
-    emit([S.claims_section([R.stored_claim_row(c) for c in found[:limit]], len(found))], fmt, out)
+    rows = [R.stored_claim_row(c) | {"judged": judged.get(i)} for i, c in enumerate(found[:limit])]
+    emit([S.claims_section(rows, len(found))], fmt, out)
 
 
 @app.command()

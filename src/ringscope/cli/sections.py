@@ -80,6 +80,7 @@ def claims_section(rows: list[Row], total: int) -> Section:
             Column("location", "where", shape="code"),
             Column("quote", shape="quote"),
             Column("source", show=source_of, max_width=30),
+            *([Column("judged", max_width=30)] if any(r.get("judged") for r in rows) else []),
         ],
         rows,
         empty="no claims found",

@@ -9,14 +9,14 @@ nearest the old span, so a claim whose quote or offsets moved a little is still 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ringscope.fuse.names import resolution_key
 from ringscope.fuse.reconcile import ClaimRef, point
 from ringscope.fuse.resolve import Occurrence, ResolvedEntity
-from ringscope.model import Report
-from ringscope.store.judgements import Target
+from ringscope.model import Claim, Report
+from ringscope.store.judgements import Judgement, Target
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,6 +72,22 @@ def find_claim(refs: Iterable[ClaimRef], target: Target) -> ClaimRef | None:
                                                abs(r.claim.start - start)))
     near = [r for r in same_value if r.claim.measure == target.measure]
     return min(near, key=lambda r: abs(r.claim.start - start)) if near else None
+
+
+def rejected(claims: Sequence[tuple[str, Claim]], judgements: Iterable[Judgement]) -> dict[int, str]:
+    """Which of ``claims`` (report id, claim) an active reject-claim judgement names: position -> how
+    the judgement is shown ("reject-claim by ana on 2026-01-02: misread")."""
+    refs = [ClaimRef(report_id, claim) for report_id, claim in claims]
+    at = {id(ref): i for i, ref in enumerate(refs)}
+    found: dict[int, str] = {}
+    for j in judgements:
+        if j.kind != "reject-claim" or j.undone_at is not None:
+            continue
+        for target in j.targets:
+            hit = find_claim(refs, target) if target.kind == "claim" else None
+            if hit is not None:
+                found[at[id(hit)]] = j.by()
+    return found
 
 
 def _same(a: float | None, b: float | None) -> bool:
