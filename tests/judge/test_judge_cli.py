@@ -132,6 +132,11 @@ def test_the_merged_entity_is_one_entity_with_the_judgement_shown(store: Path) -
     assert said.startswith("merge by anna on ") and said.endswith("one gang")
     table = run("entity", "Halvard Group", "-f", "table", "-s", str(store))
     assert "merge by anna" in table.stdout
+    listed = [json.loads(line) for line in run("entities", "-n", "500", "-f", "json", "-s", str(store)).stdout
+              .splitlines()]
+    judged = {row["name"]: row["judged"] for row in listed if row["judged"]}
+    assert set(judged) == {"Halvard Syndicate", "Halvard Group"}
+    assert all(j.startswith("merge by anna on ") and j.endswith("one gang") for j in judged.values())
 
 
 def test_event_judgements_from_the_command_line(store: Path) -> None:

@@ -50,6 +50,9 @@ def test_lists_pages_cli_and_exports_show_the_placeholder(store: Path, tmp_path:
     assert listed.returncode == 0 and VICTIM not in listed.stdout and "[victim" in listed.stdout
     entity = run("entity", "Halvard Group", "-f", "json", "-s", str(store))
     assert VICTIM not in entity.stdout and "[victim" in entity.stdout
+    listed_entities = run("entities", "-n", "500", "-f", "json", "-s", str(store))
+    judged = [json.loads(line)["judged"] for line in listed_entities.stdout.splitlines()]
+    assert [j for j in judged if j] and all(VICTIM not in j and "[victim" in j for j in judged if j)
     assert run("export", "-f", "csv", "-o", str(tmp_path / "t"), "-s", str(store)).returncode == 0
     with (tmp_path / "t" / "judgements.csv").open(encoding="utf-8") as fh:
         exported = list(csv.DictReader(fh))

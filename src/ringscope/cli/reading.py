@@ -148,6 +148,9 @@ def claims(
             for c in found
         ]
     rows = [R.stored_claim_row(c) | {"judged": judged.get(i)} for i, c in enumerate(found[:limit])]
+    if policy is not None:
+        for row in rows:
+            row["judged"] = policy.text(row["judged"])  # an analyst's note may name a victim
     emit([S.claims_section(rows, len(found))], fmt, out)
 
 
@@ -167,13 +170,17 @@ def entities(
         if not matches:
             fail(f"unknown entity type {type!r}; choose one of: {', '.join(ENTITY_TYPES)}")
         type = matches[0]
+    from ringscope.fuse.judge_targets import judged_names
+
     with user_errors(), open_store(store) as db:
         found = db.entities(type=type)
+        judged = judged_names([(e.type, e.name) for e in found[:limit]], db.judgements(active_only=True))
     policy = _policy(store, include_victims) if found else None
-    rows = [R.entity_summary_row(e) for e in found[:limit]]
+    rows = [R.entity_summary_row(e) | {"judged": judged.get(i)} for i, e in enumerate(found[:limit])]
     if policy is not None:
         for row in rows:
             row["name"] = policy.text(row["name"]) or ""
+            row["judged"] = policy.text(row["judged"])  # an analyst's note may name a victim
     emit([S.entities_section(rows, len(found))], chosen(format), out)
 
 

@@ -97,6 +97,7 @@ def entities_section(rows: list[Row], total: int) -> Section:
             Column("country", shape="code"),
             Column("reports", shape="number"),
             Column("mentions", shape="number"),
+            *([Column("judged", max_width=30)] if any(r.get("judged") for r in rows) else []),
         ],
         rows,
         empty="no entities found",

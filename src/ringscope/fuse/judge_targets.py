@@ -90,6 +90,22 @@ def rejected(claims: Sequence[tuple[str, Claim]], judgements: Iterable[Judgement
     return found
 
 
+def judged_names(names: Sequence[tuple[str, str]], judgements: Iterable[Judgement]) -> dict[int, str]:
+    """Which of ``names`` (entity type, name) an active merge or split names: position -> how the
+    judgements are shown, joined by "; "."""
+    said: dict[tuple[str, str], list[str]] = {}
+    for j in judgements:
+        if j.kind not in ("merge", "split") or j.undone_at is not None:
+            continue
+        for target in j.targets:
+            if target.kind == "entity" and target.entity_type and target.key:
+                said.setdefault((target.entity_type, target.key), []).append(j.by())
+    if not said:
+        return {}
+    found = {i: said.get((kind, _key(name, kind))) for i, (kind, name) in enumerate(names)}
+    return {i: "; ".join(lines) for i, lines in found.items() if lines}
+
+
 def _same(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
