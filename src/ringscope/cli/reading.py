@@ -121,15 +121,20 @@ def claims(
         country = iso2(country)
     fmt = chosen(format)
     if conflicts:
-        with user_errors(), open_store(store):
-            snap = _snapshot(store)
-        figures = [
-            f for f in snap.picture.conflicts()
-            if (measure is None or f.measure == measure) and (country is None or f.location == country)
-        ]
-        shown = snap.part(figures=figures[:limit], names=include_victims)
+        from ringscope.report import parts
+
+        with user_errors(), open_store(store) as db:
+            part = parts.conflicts(db, measure, country, limit, include_victims)
+            if part is None:  # no stored picture to read parts of: the whole snapshot
+                snap = _snapshot(store)
+                figures = [
+                    f for f in snap.picture.conflicts()
+                    if measure in (None, f.measure) and country in (None, f.location)
+                ]
+                part = parts.Part(snap.part(figures=figures[:limit], names=include_victims), len(figures))
+        shown, total = part.picture, part.total
         rows = [R.figure_row(shown, f) for f in shown.figures]
-        title = S.counted(f"{len(figures)} conflicting figure(s)", len(figures), len(rows))
+        title = S.counted(f"{total} conflicting figure(s)", total, len(rows))
         emit([S.figures_section(rows, title, "no conflicting figures found")], fmt, out)
         return
     with user_errors(), open_store(store) as db:
@@ -182,11 +187,16 @@ def events(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Events told by more than one report, with the figures they agree and disagree on."""
-    with user_errors(), open_store(store):
-        snap = _snapshot(store)
-    shown = snap.part(events=snap.picture.events[:limit], names=include_victims)
-    rows = [R.event_row(shown, event) for event in shown.events]
-    emit([S.events_section(rows, len(snap.picture.events))], chosen(format), out)
+    from ringscope.report import parts
+
+    with user_errors(), open_store(store) as db:
+        part = parts.events(db, limit, include_victims)
+        if part is None:  # no stored picture to read parts of: the whole snapshot
+            snap = _snapshot(store)
+            shown = snap.part(events=snap.picture.events[:limit], names=include_victims)
+            part = parts.Part(shown, len(snap.picture.events))
+    rows = [R.event_row(part.picture, event) for event in part.picture.events]
+    emit([S.events_section(rows, part.total)], chosen(format), out)
 
 
 SHOW_ENTITIES = 3

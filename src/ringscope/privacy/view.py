@@ -116,9 +116,14 @@ def withheld_id(label: str) -> str:
     return make_id("entity", "Person", label)
 
 
-def picture(policy: Policy, raw: Picture) -> Picture:
-    """The fused picture as a viewer may see it."""
-    texts = {rid: policy.redact(r.text) for rid, r in raw.reports.items()}
+def picture(policy: Policy, raw: Picture, known: dict[str, Redacted] | None = None) -> Picture:
+    """The fused picture as a viewer may see it; ``known`` keeps the redacted report texts of
+    ``policy`` by report id between calls (found ones are reused, new ones added)."""
+    known = {} if known is None else known
+    for rid, r in raw.reports.items():
+        if rid not in known:
+            known[rid] = policy.redact(r.text)
+    texts = {rid: known[rid] for rid in raw.reports}
     reports = {rid: report(policy, r, texts[rid]) for rid, r in raw.reports.items()}
     labels = {e.id: policy.label_of(e) for e in raw.entities}
     ids = {key: withheld_id(label) for key, label in labels.items() if label is not None}
@@ -160,10 +165,12 @@ def picture(policy: Policy, raw: Picture) -> Picture:
         )
     claim_ids: dict[str, str] = {}
     figures = [_figure(policy, f, texts, claim_ids) for f in raw.figures]
+    of_event: dict[str | None, list[Figure]] = {}
+    for shown in figures:
+        of_event.setdefault(shown.event_id, []).append(shown)
     by_event = {e.id: e for e in raw.events}
     events = [
-        dataclasses.replace(e, figures=[f for f in figures if f.event_id == e.id],
-                            notes=_notes(policy, e.notes))
+        dataclasses.replace(e, figures=list(of_event.get(e.id, ())), notes=_notes(policy, e.notes))
         for e in by_event.values()
     ]
     return Picture(reports, dict(raw.event_of), events, entities, figures, list(raw.applied))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ringscope.fuse import Event, Figure, Picture, fuse, stored
 from ringscope.model import Extraction, Report
-from ringscope.privacy import Policy, decide
+from ringscope.privacy import Policy, Redacted, decide
 from ringscope.privacy import view as views
 from ringscope.store import Store, StoreError
 from ringscope.store.judgements import state as judgement_state
@@ -36,6 +36,8 @@ class Snapshot:
     """(origin->destination key, report, count) for every route."""
     state: StateKey
     _redacted: list[Picture] = field(default_factory=list, compare=False, repr=False)
+    _texts: dict[str, Redacted] = field(default_factory=dict, compare=False, repr=False)
+    """Report texts redacted by :attr:`policy` for the parts shown so far (kept for the next)."""
 
     @property
     def redacted(self) -> Picture:
@@ -44,7 +46,7 @@ class Snapshot:
         if not self._redacted:
             with _redacting:
                 if not self._redacted:
-                    self._redacted.append(views.picture(self.policy, self.picture))
+                    self._redacted.append(views.picture(self.policy, self.picture, self._texts))
         return self._redacted[0]
 
     def view(self, names: bool = False) -> Picture:
@@ -56,15 +58,11 @@ class Snapshot:
     ) -> Picture:
         """Only ``events`` and ``figures`` (of :attr:`picture`) with their reports, redacted unless
         ``names``: what a command that shows a few of them needs, without redacting the rest."""
-        kept_events, kept_figures = list(events), list(figures)
-        given = {id(f) for f in kept_figures}
-        kept_figures += [f for e in kept_events for f in e.figures if id(f) not in given]
-        wanted = {r for e in kept_events for r in e.report_ids}
-        wanted |= {ref.report_id for f in kept_figures for ref in f.claims}
-        reports = {r: report for r, report in self.picture.reports.items() if r in wanted}
-        event_of = {r: self.picture.event_of.get(r) for r in reports}
-        part = Picture(reports, event_of, kept_events, [], kept_figures)
-        return part if names else views.picture(self.policy, part)
+        from ringscope.report.parts import part_of
+
+        return part_of(
+            self.policy, self.picture.reports, self.picture.event_of, events, figures, names, self._texts
+        )
 
 
 def store_state(path: Path) -> StateKey:
