@@ -1,0 +1,80 @@
+"""Showing a part of the picture (a page of figures or events, the first events of the CLI, one
+figure or event) redacts exactly as the whole redacted picture does: no victim's name gets
+through a part, and an admin who asks for names gets them."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from ringscope.api import open_store
+from ringscope.report import parts, snapshot
+from ringscope.serve.app import create_app
+
+from .conftest import PASSWORDS, VictimStore
+from .leaks import leaks
+
+_CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+def _login(victim_store: VictimStore, username: str) -> TestClient:
+    client = TestClient(create_app(victim_store.path), follow_redirects=False)
+    token = _CSRF.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
+    response = client.post(
+        "/login", data={"username": username, "password": PASSWORDS[username], "csrf": token, "next": "/"}
+    )
+    assert response.status_code == 303
+    return client
+
+
+def test_a_part_is_redacted_as_the_whole_picture_is(victim_store: VictimStore) -> None:
+    snap = snapshot.load(victim_store.path)
+    whole = snapshot.load(victim_store.path).redacted
+    named = 0
+    for raw, redacted in zip(snap.picture.figures, whole.figures, strict=True):
+        part = snap.part(figures=[raw])
+        assert part.figures == [redacted]
+        assert part.reports == {r: whole.reports[r] for r in part.reports}
+        assert not leaks(str(part))
+        named += bool(leaks(str(snap.part(figures=[raw], names=True))))
+    for raw_event, redacted_event in zip(snap.picture.events, whole.events, strict=True):
+        part = snap.part(events=[raw_event])
+        assert part.events == [redacted_event]
+        assert part.reports == {r: whole.reports[r] for r in part.reports}
+        assert not leaks(str(part))
+        named += bool(leaks(str(snap.part(events=[raw_event], names=True))))
+    assert named, "the parts checked cite no victim: this test would prove nothing"
+
+
+def test_the_cli_parts_name_no_victim(victim_store: VictimStore) -> None:
+    with open_store(victim_store.path) as store:
+        events = parts.events(store, 50)
+        named = parts.events(store, 50, names=True)
+        conflicts = parts.conflicts(store, None, None, 50)
+    assert events is not None and named is not None and conflicts is not None
+    assert events.picture.events and not leaks(str(events.picture)) and not leaks(str(conflicts.picture))
+    assert leaks(str(named.picture))
+
+
+def test_pages_of_parts_name_no_victim_unless_an_admin_asks(victim_store: VictimStore) -> None:
+    viewer = _login(victim_store, "vera")
+    claims = viewer.get("/claims?limit=200")
+    assert claims.status_code == 200 and not leaks(claims.text)
+    figure_ids = sorted(set(re.findall(r'href="/figures/([^"?#]+)"', claims.text)))
+    snap = snapshot.load(victim_store.path)
+    assert sorted(figure_ids) == sorted(f.id for f in snap.redacted.figures)
+    for figure_id in figure_ids:  # the figures as the viewer knows them
+        page = viewer.get(f"/figures/{figure_id}")
+        assert page.status_code == 200 and not leaks(page.text), figure_id
+    renamed = [r.id for r, f in zip(snap.picture.figures, snap.redacted.figures, strict=True) if r.id != f.id]
+    assert renamed, "no figure is renamed by redaction: the next check would prove nothing"
+    for figure_id in renamed:  # the id made from a victim's name is not known to a viewer's page
+        assert viewer.get(f"/figures/{figure_id}").status_code == 404
+    for path in ("/events", "/claims?conflicts=true", "/claims?sort=claims&limit=10&offset=2"):
+        page = viewer.get(path)
+        assert page.status_code == 200 and not leaks(page.text), path
+    assert viewer.get("/figures/no-such-figure").status_code == 404
+    admin = _login(victim_store, "adam")
+    assert not leaks(admin.get("/claims?limit=200").text)
+    assert leaks(admin.get("/claims?limit=200&names=1").text)
