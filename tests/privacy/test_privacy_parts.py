@@ -78,3 +78,42 @@ def test_pages_of_parts_name_no_victim_unless_an_admin_asks(victim_store: Victim
     admin = _login(victim_store, "adam")
     assert not leaks(admin.get("/claims?limit=200").text)
     assert leaks(admin.get("/claims?limit=200&names=1").text)
+
+
+def test_an_entity_part_and_the_listed_entities_are_redacted_as_the_whole_picture_is(
+    victim_store: VictimStore,
+) -> None:
+    snap = snapshot.load(victim_store.path)
+    whole = snap.redacted
+    listed = snap.listed()
+    assert len(listed.entities) == len(whole.entities) == len(snap.picture.entities)
+    withheld = 0
+    for index, (light, redacted) in enumerate(zip(listed.entities, whole.entities, strict=True)):
+        same = ("id", "type", "name", "country", "lat", "lon", "aliases", "roles", "links", "notes")
+        same += ("reports",)
+        assert all(getattr(light, f) == getattr(redacted, f) for f in same), redacted.id
+        assert not leaks(str(light))
+        part = snap.entity_part(index)
+        assert part.entities == [redacted]
+        assert part.figures == [
+            f for f in whole.figures if any(ref.report_id in redacted.reports for ref in f.claims)
+        ]
+        assert part.reports == {r: whole.reports[r] for r in part.reports}
+        assert set(redacted.reports) <= set(part.reports)
+        assert not leaks(str(part))
+        withheld += redacted.name.startswith("[victim")
+    assert withheld, "no withheld person in the store: this test would prove nothing"
+    assert snap.listed(names=True) is snap.picture
+    assert any(leaks(str(snap.entity_part(i, names=True))) for i in range(len(snap.picture.entities)))
+
+
+def test_entity_pages_name_no_victim(victim_store: VictimStore) -> None:
+    viewer = _login(victim_store, "vera")
+    ids = [e.id for e in snapshot.load(victim_store.path).listed().entities]
+    for entity_id in ids:
+        page = viewer.get(f"/entities/{entity_id}")
+        assert page.status_code == 200 and not leaks(page.text), entity_id
+    raw = [e.id for e in snapshot.load(victim_store.path).picture.entities if e.id not in ids]
+    assert raw, "no entity is renamed by redaction: the next check would prove nothing"
+    for entity_id in raw:  # the id made from a withheld name is not known to a viewer's page
+        assert viewer.get(f"/entities/{entity_id}").status_code == 404

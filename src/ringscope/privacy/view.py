@@ -8,7 +8,7 @@ every offset is carried over to the redacted text.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 
 from ringscope.fuse import Figure, Picture, ResolvedEntity
 from ringscope.fuse.reconcile import ClaimRef, Flag
@@ -125,44 +125,8 @@ def picture(policy: Policy, raw: Picture, known: dict[str, Redacted] | None = No
             known[rid] = policy.redact(r.text)
     texts = {rid: known[rid] for rid in raw.reports}
     reports = {rid: report(policy, r, texts[rid]) for rid, r in raw.reports.items()}
-    labels = {e.id: policy.label_of(e) for e in raw.entities}
-    ids = {key: withheld_id(label) for key, label in labels.items() if label is not None}
-    entities = []
-    for resolved in raw.entities:
-        label = labels[resolved.id]
-        occurrences = [
-            Occurrence(o.report_id, entity(policy, o.entity, texts[o.report_id], label))
-            for o in resolved.occurrences
-            if o.report_id in texts
-        ]
-        if label is not None:
-            entities.append(
-                ResolvedEntity(
-                    id=ids[resolved.id],
-                    type="Person",
-                    name=label,
-                    country=resolved.country,
-                    lat=None,
-                    lon=None,
-                    aliases={label: resolved.reports},
-                    roles={},
-                    occurrences=occurrences,
-                    links=[(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links],
-                    notes=_notes(policy, resolved.notes),
-                )
-            )
-            continue
-        entities.append(
-            dataclasses.replace(
-                resolved,
-                name=policy.text(resolved.name) or resolved.name,
-                aliases={policy.text(a) or a: r for a, r in resolved.aliases.items()},
-                roles={policy.text(a) or a: r for a, r in resolved.roles.items()},
-                occurrences=occurrences,
-                links=[(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links],
-                notes=_notes(policy, resolved.notes),
-            )
-        )
+    labels, ids = shown_ids(policy, raw.entities)
+    entities = [resolved_entity(policy, e, labels[e.id], ids, texts, texts) for e in raw.entities]
     claim_ids: dict[str, str] = {}
     figures = [_figure(policy, f, texts, claim_ids) for f in raw.figures]
     of_event: dict[str | None, list[Figure]] = {}
@@ -174,6 +138,62 @@ def picture(policy: Policy, raw: Picture, known: dict[str, Redacted] | None = No
         for e in by_event.values()
     ]
     return Picture(reports, dict(raw.event_of), events, entities, figures, list(raw.applied))
+
+
+def shown_ids(
+    policy: Policy, entities: Iterable[ResolvedEntity]
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    """The placeholder of every entity (None: shown by name) and the id every withheld one has
+    in redacted views, by entity id."""
+    labels = {e.id: policy.label_of(e) for e in entities}
+    return labels, {key: withheld_id(label) for key, label in labels.items() if label is not None}
+
+
+def resolved_entity(
+    policy: Policy,
+    resolved: ResolvedEntity,
+    label: str | None,
+    ids: Mapping[str, str],
+    texts: Mapping[str, Redacted] | None,
+    within: Container[str],
+) -> ResolvedEntity:
+    """``resolved`` as a viewer may see it, with its occurrences in the reports ``within``.
+
+    ``label`` is its placeholder when withheld, ``ids`` the shown id of every withheld entity and
+    ``texts`` the redacted texts of its reports. Without ``texts`` its occurrences keep only their
+    report and the name shown (no mentions, no spans): enough for lists, links and charts.
+    """
+    shown = label if label is not None else policy.text(resolved.name) or resolved.name
+    occurrences = [
+        Occurrence(o.report_id, entity(policy, o.entity, texts[o.report_id], label) if texts is not None
+                   else Entity(o.entity.type if label is None else "Person", shown))
+        for o in resolved.occurrences
+        if o.report_id in within
+    ]
+    links = [(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links]
+    if label is not None:
+        return ResolvedEntity(
+            id=ids[resolved.id],
+            type="Person",
+            name=label,
+            country=resolved.country,
+            lat=None,
+            lon=None,
+            aliases={label: resolved.reports},
+            roles={},
+            occurrences=occurrences,
+            links=links,
+            notes=_notes(policy, resolved.notes),
+        )
+    return dataclasses.replace(
+        resolved,
+        name=shown,
+        aliases={policy.text(a) or a: r for a, r in resolved.aliases.items()},
+        roles={policy.text(a) or a: r for a, r in resolved.roles.items()},
+        occurrences=occurrences,
+        links=links,
+        notes=_notes(policy, resolved.notes),
+    )
 
 
 def _notes(policy: Policy, notes: list[str]) -> list[str]:

@@ -38,6 +38,7 @@ class Snapshot:
     _redacted: list[Picture] = field(default_factory=list, compare=False, repr=False)
     _texts: dict[str, Redacted] = field(default_factory=dict, compare=False, repr=False)
     """Report texts redacted by :attr:`policy` for the parts shown so far (kept for the next)."""
+    _listed: list[Picture] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def redacted(self) -> Picture:
@@ -63,6 +64,49 @@ class Snapshot:
         return part_of(
             self.policy, self.picture.reports, self.picture.event_of, events, figures, names, self._texts
         )
+
+
+    def listed(self, names: bool = False) -> Picture:
+        """The entities only, as a viewer may see them in lists, links and charts (names, types,
+        reports, links; no mentions), in the picture's order: :attr:`picture` itself when ``names``
+        (made at first use, once, without redacting any report text)."""
+        if names:
+            return self.picture
+        if not self._listed:
+            with _redacting:
+                if not self._listed:
+                    labels, ids = views.shown_ids(self.policy, self.picture.entities)
+                    within = self.picture.reports
+                    entities = [
+                        views.resolved_entity(self.policy, e, labels[e.id], ids, None, within)
+                        for e in self.picture.entities
+                    ]
+                    self._listed.append(Picture({}, {}, [], entities, []))
+        return self._listed[0]
+
+    def entity_part(self, index: int, names: bool = False) -> Picture:
+        """The entity at ``index`` of :attr:`picture` with the figures claimed in its reports and
+        the reports of both, redacted unless ``names`` (only they are redacted)."""
+        raw = self.picture.entities[index]
+        within = set(raw.reports)
+        figures = [f for f in self.picture.figures if any(ref.report_id in within for ref in f.claims)]
+        part = self.part(figures=figures, names=names)
+        wanted = within | set(part.reports)
+        reports = {r: report for r, report in self.picture.reports.items() if r in wanted}
+        if names:
+            return Picture(reports, {}, [], [raw], part.figures)
+        texts = self._redact(reports.values())
+        shown = {r: views.report(self.policy, report, texts[r]) for r, report in reports.items()}
+        labels, ids = views.shown_ids(self.policy, self.picture.entities)
+        found = views.resolved_entity(self.policy, raw, labels[raw.id], ids, texts, self.picture.reports)
+        return Picture(shown, {}, [], [found], part.figures)
+
+    def _redact(self, reports: Iterable[Report]) -> dict[str, Redacted]:
+        """The redacted texts of ``reports``, by id (kept for the next parts shown)."""
+        for report in reports:
+            if report.id not in self._texts:
+                self._texts[report.id] = self.policy.redact(report.text)
+        return self._texts
 
 
 def store_state(path: Path) -> StateKey:
