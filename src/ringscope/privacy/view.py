@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Container, Iterable, Iterator, Mapping
 
-from ringscope.fuse import Figure, Picture, ResolvedEntity
+from ringscope.fuse import Event, Figure, Picture, ResolvedEntity
 from ringscope.fuse.reconcile import ClaimRef, Flag
 from ringscope.fuse.resolve import Occurrence
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route, make_id
@@ -128,15 +128,12 @@ def picture(policy: Policy, raw: Picture, known: dict[str, Redacted] | None = No
     labels, ids = shown_ids(policy, raw.entities)
     entities = [resolved_entity(policy, e, labels[e.id], ids, texts, texts) for e in raw.entities]
     claim_ids: dict[str, str] = {}
-    figures = [_figure(policy, f, texts, claim_ids) for f in raw.figures]
+    figures = [figure(policy, f, texts, claim_ids) for f in raw.figures]
     of_event: dict[str | None, list[Figure]] = {}
     for shown in figures:
         of_event.setdefault(shown.event_id, []).append(shown)
     by_event = {e.id: e for e in raw.events}
-    events = [
-        dataclasses.replace(e, figures=list(of_event.get(e.id, ())), notes=_notes(policy, e.notes))
-        for e in by_event.values()
-    ]
+    events = [event(policy, e, list(of_event.get(e.id, ()))) for e in by_event.values()]
     return Picture(reports, dict(raw.event_of), events, entities, figures, list(raw.applied))
 
 
@@ -196,14 +193,21 @@ def resolved_entity(
     )
 
 
+def event(policy: Policy, raw: Event, figures: list[Figure]) -> Event:
+    """``raw`` as a viewer may see it, with ``figures`` (its figures as shown)."""
+    return dataclasses.replace(raw, figures=figures, notes=_notes(policy, raw.notes))
+
+
 def _notes(policy: Policy, notes: list[str]) -> list[str]:
     """Analysts' notes as a viewer may see them (a note may name a withheld person)."""
     return [policy.text(n) or "" for n in notes]
 
 
-def _figure(policy: Policy, figure: Figure, texts: dict[str, Redacted], claim_ids: dict[str, str]) -> Figure:
+def figure(policy: Policy, raw: Figure, texts: Mapping[str, Redacted], claim_ids: dict[str, str]) -> Figure:
+    """``raw`` as a viewer may see it (``texts``: the redacted texts of its reports; ``claim_ids``
+    gets the shown id of each of its claims)."""
     refs = []
-    for ref in figure.claims:
+    for ref in raw.claims:
         redacted = texts.get(ref.report_id)
         new = claim(policy, ref.claim, redacted)
         claim_ids[ref.claim.id] = new.id
@@ -211,7 +215,7 @@ def _figure(policy: Policy, figure: Figure, texts: dict[str, Redacted], claim_id
     flags, notes = (
         [Flag(claim_ids.get(f.claim_id, f.claim_id), f.report_id, f.code, policy.text(f.reason) or f.reason)
          for f in found]
-        for found in (figure.flags, figure.notes)
+        for found in (raw.flags, raw.notes)
     )
-    return dataclasses.replace(figure, claims=refs, flags=flags, notes=notes,
-                               reason=policy.text(figure.reason) or "")
+    return dataclasses.replace(raw, claims=refs, flags=flags, notes=notes,
+                               reason=policy.text(raw.reason) or "")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from ringscope.fuse import Event, Figure, Picture
 from ringscope.model import Report
-from ringscope.privacy import Policy, Redacted
+from ringscope.privacy import Policy
+from ringscope.privacy.shown import Shown
 from ringscope.store import Store
 from ringscope.store.picture_read import PictureReader
 
@@ -37,20 +38,20 @@ def part_of(
     events: Iterable[Event] = (),
     figures: Iterable[Figure] = (),
     names: bool = False,
-    known: dict[str, Redacted] | None = None,
+    shown: Shown | None = None,
 ) -> Picture:
     """``events`` and ``figures`` (and the figures of ``events``) with the ones of ``reports`` they
-    cite, redacted by ``policy`` unless ``names`` (``known``: see :func:`ringscope.privacy.view.picture`)."""
-    from ringscope.privacy import view
-
+    cite, redacted by ``policy`` unless ``names`` (``shown``: the items of ``reports``' picture
+    redacted so far, to reuse)."""
+    if not names:
+        return (shown or Shown(policy, reports)).part(events, figures, event_of)
     kept_events, kept_figures = list(events), list(figures)
     given = {id(f) for f in kept_figures}
     kept_figures += [f for e in kept_events for f in e.figures if id(f) not in given]
     wanted = {r for e in kept_events for r in e.report_ids}
     wanted |= {ref.report_id for f in kept_figures for ref in f.claims}
     cited = {r: report for r, report in reports.items() if r in wanted}
-    part = Picture(cited, {r: event_of.get(r) for r in cited}, kept_events, [], kept_figures)
-    return part if names else view.picture(policy, part, known)
+    return Picture(cited, {r: event_of.get(r) for r in cited}, kept_events, [], kept_figures)
 
 
 @contextmanager

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from ringscope.fuse import Event, Figure, Picture, fuse, stored
 from ringscope.model import Extraction, Report
-from ringscope.privacy import Policy, Redacted, decide
+from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
+from ringscope.privacy.shown import Shown
 from ringscope.store import Store, StoreError
 from ringscope.store.judgements import state as judgement_state
 from ringscope.store.picture import STATE_SQL
@@ -36,9 +37,18 @@ class Snapshot:
     """(origin->destination key, report, count) for every route."""
     state: StateKey
     _redacted: list[Picture] = field(default_factory=list, compare=False, repr=False)
-    _texts: dict[str, Redacted] = field(default_factory=dict, compare=False, repr=False)
-    """Report texts redacted by :attr:`policy` for the parts shown so far (kept for the next)."""
+    _shown: list[Shown] = field(default_factory=list, compare=False, repr=False)
     _listed: list[Picture] = field(default_factory=list, compare=False, repr=False)
+    _entity_parts: dict[tuple[int, bool], Picture] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def shown(self) -> Shown:
+        """The items of :attr:`picture` redacted so far (each when first shown, then kept)."""
+        if not self._shown:
+            with _making:
+                if not self._shown:
+                    self._shown.append(Shown(self.policy, self.picture.reports))
+        return self._shown[0]
 
     @property
     def redacted(self) -> Picture:
@@ -47,7 +57,7 @@ class Snapshot:
         if not self._redacted:
             with _redacting:
                 if not self._redacted:
-                    self._redacted.append(views.picture(self.policy, self.picture, self._texts))
+                    self._redacted.append(views.picture(self.policy, self.picture, self.shown.texts))
         return self._redacted[0]
 
     def view(self, names: bool = False) -> Picture:
@@ -62,7 +72,7 @@ class Snapshot:
         from ringscope.report.parts import part_of
 
         return part_of(
-            self.policy, self.picture.reports, self.picture.event_of, events, figures, names, self._texts
+            self.policy, self.picture.reports, self.picture.event_of, events, figures, names, self.shown
         )
 
 
@@ -73,7 +83,7 @@ class Snapshot:
         if names:
             return self.picture
         if not self._listed:
-            with _redacting:
+            with _listing:
                 if not self._listed:
                     labels, ids = views.shown_ids(self.policy, self.picture.entities)
                     within = self.picture.reports
@@ -86,27 +96,29 @@ class Snapshot:
 
     def entity_part(self, index: int, names: bool = False) -> Picture:
         """The entity at ``index`` of :attr:`picture` with the figures claimed in its reports and
-        the reports of both, redacted unless ``names`` (only they are redacted)."""
+        the reports of both, redacted unless ``names`` (only they are redacted; the latest
+        :data:`ENTITY_PARTS` kept)."""
+        kept = self._entity_parts.get((index, names))
+        if kept is None:
+            kept = self._entity_part(index, names)
+            with _making:
+                while len(self._entity_parts) >= ENTITY_PARTS:
+                    self._entity_parts.pop(next(iter(self._entity_parts)))
+                self._entity_parts[(index, names)] = kept
+        return kept
+
+    def _entity_part(self, index: int, names: bool) -> Picture:
         raw = self.picture.entities[index]
         within = set(raw.reports)
         figures = [f for f in self.picture.figures if any(ref.report_id in within for ref in f.claims)]
         part = self.part(figures=figures, names=names)
         wanted = within | set(part.reports)
-        reports = {r: report for r, report in self.picture.reports.items() if r in wanted}
+        cited = [r for r in self.picture.reports if r in wanted]
         if names:
-            return Picture(reports, {}, [], [raw], part.figures)
-        texts = self._redact(reports.values())
-        shown = {r: views.report(self.policy, report, texts[r]) for r, report in reports.items()}
-        labels, ids = views.shown_ids(self.policy, self.picture.entities)
-        found = views.resolved_entity(self.policy, raw, labels[raw.id], ids, texts, self.picture.reports)
-        return Picture(shown, {}, [], [found], part.figures)
-
-    def _redact(self, reports: Iterable[Report]) -> dict[str, Redacted]:
-        """The redacted texts of ``reports``, by id (kept for the next parts shown)."""
-        for report in reports:
-            if report.id not in self._texts:
-                self._texts[report.id] = self.policy.redact(report.text)
-        return self._texts
+            return Picture({r: self.picture.reports[r] for r in cited}, {}, [], [raw], part.figures)
+        shown = self.shown
+        found = shown.entity(raw, self.picture.entities)
+        return Picture({r: shown.report(r) for r in cited}, {}, [], [found], part.figures)
 
 
 def store_state(path: Path) -> StateKey:
@@ -194,7 +206,12 @@ def whole(store: Store, state: StateKey) -> Snapshot:
     return Snapshot(picture, policy, routes, state)
 
 
+ENTITY_PARTS = 64
+"""Entity parts a snapshot keeps (each holds only items redacted once and kept anyway)."""
+
 _redacting = threading.Lock()
+_making = threading.Lock()
+_listing = threading.Lock()
 
 RECHECK_SECONDS = 2.0
 """A cached snapshot is served without looking at the store for this long."""
