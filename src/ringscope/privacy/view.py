@@ -161,12 +161,20 @@ def resolved_entity(
     report and the name shown (no mentions, no spans): enough for lists, links and charts.
     """
     shown = label if label is not None else policy.text(resolved.name) or resolved.name
-    occurrences = [
-        Occurrence(o.report_id, entity(policy, o.entity, texts[o.report_id], label) if texts is not None
-                   else Entity(o.entity.type if label is None else "Person", shown))
-        for o in resolved.occurrences
-        if o.report_id in within
-    ]
+    if texts is not None:
+        occurrences = [
+            Occurrence(o.report_id, entity(policy, o.entity, texts[o.report_id], label))
+            for o in resolved.occurrences
+            if o.report_id in within
+        ]
+    else:  # one shown entity per type, shared by the occurrences (read-only views)
+        plain: dict[str, Entity] = {}
+        occurrences = [
+            Occurrence(o.report_id, plain.get(o.entity.type) or plain.setdefault(
+                o.entity.type, Entity(o.entity.type if label is None else "Person", shown)))
+            for o in resolved.occurrences
+            if o.report_id in within
+        ]
     links = [(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links]
     if label is not None:
         return ResolvedEntity(
