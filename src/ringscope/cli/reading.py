@@ -29,7 +29,6 @@ from ringscope.cli.output import FormatOption, chosen, emit
 from ringscope.model import ENTITY_TYPES
 
 if TYPE_CHECKING:
-    from ringscope.fuse import Picture
     from ringscope.privacy import Policy
     from ringscope.report.snapshot import Snapshot
 
@@ -57,14 +56,6 @@ def _snapshot(store: Path) -> Snapshot:
 
     with user_errors():
         return load(Path(store))
-
-
-def _picture(store: Path, include_victims: bool) -> Picture:
-    """The fused picture, redacted unless names are asked for."""
-    from ringscope.report.snapshot import load
-
-    with user_errors():
-        return load(Path(store)).view(include_victims)
 
 
 @app.command()
@@ -210,12 +201,21 @@ def entity(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """One entity across reports: aliases, roles, mentions, claims and sources."""
+    from ringscope.fuse import Picture
+
     with user_errors(), open_store(store):
-        picture = _picture(store, include_victims)
-    found = picture.entity(name)
+        snap = _snapshot(store)
+    # found among the entities as shown; only the entities shown, their figures and reports redacted
+    listed = snap.listed(include_victims)
+    found = listed.entity(name)
     if not found:
         fail(f"no entity named {name!r} in {store}")
-    sections = [S.entity_sections(R.resolved_entity_rows(picture, match)) for match in found[:SHOW_ENTITIES]]
+    index = {id(e): i for i, e in enumerate(listed.entities)}
+    sections = []
+    for match in found[:SHOW_ENTITIES]:
+        part = snap.entity_part(index[id(match)], include_victims)
+        shown = Picture(part.reports, {}, [], listed.entities, part.figures)
+        sections.append(S.entity_sections(R.resolved_entity_rows(shown, part.entities[0])))
     emit([section for parts in sections for section in parts], chosen(format), out)
     if len(found) > SHOW_ENTITIES:
         err.print(Text(f"{len(found) - SHOW_ENTITIES} more entities match {name!r}; give a fuller name"))
