@@ -4,7 +4,11 @@ through a part, and an admin who asks for names gets them."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -13,7 +17,7 @@ from ringscope.report import parts, snapshot
 from ringscope.serve.app import create_app
 
 from .conftest import PASSWORDS, VictimStore
-from .leaks import leaks
+from .leaks import VICTIM_NAMES, leaks
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -117,3 +121,23 @@ def test_entity_pages_name_no_victim(victim_store: VictimStore) -> None:
     assert raw, "no entity is renamed by redaction: the next check would prove nothing"
     for entity_id in raw:  # the id made from a withheld name is not known to a viewer's page
         assert viewer.get(f"/entities/{entity_id}").status_code == 404
+
+
+def test_the_entity_command_names_no_victim_unless_asked(victim_store: VictimStore, tmp_path: Path) -> None:
+    snap = snapshot.load(victim_store.path)
+    labels = [e.name for e in snap.listed().entities if e.name.startswith("[victim")]
+    assert labels, "no withheld person in the store: this test would prove nothing"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RINGSCOPE_")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "ringscope.cli", "entity", *args, "-s", str(victim_store.path)]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=600)
+
+    for label in labels[:3]:
+        shown = run(label)
+        assert shown.returncode == 0 and label in shown.stdout and not leaks(shown.stdout + shown.stderr)
+    victim = VICTIM_NAMES[0]
+    hidden = run(victim)
+    assert hidden.returncode == 1 and not leaks(hidden.stdout)  # a withheld name finds nothing
+    named = run(victim, "--include-victims")
+    assert named.returncode == 0 and victim in named.stdout
