@@ -29,7 +29,6 @@ from ringscope.cli.output import FormatOption, chosen, emit
 from ringscope.model import ENTITY_TYPES
 
 if TYPE_CHECKING:
-    from ringscope.fuse import Picture
     from ringscope.privacy import Policy
     from ringscope.report.snapshot import Snapshot
 
@@ -57,14 +56,6 @@ def _snapshot(store: Path) -> Snapshot:
 
     with user_errors():
         return load(Path(store))
-
-
-def _picture(store: Path, include_victims: bool) -> Picture:
-    """The fused picture, redacted unless names are asked for."""
-    from ringscope.report.snapshot import load
-
-    with user_errors():
-        return load(Path(store)).view(include_victims)
 
 
 @app.command()
@@ -122,15 +113,20 @@ def claims(
         country = iso2(country)
     fmt = chosen(format)
     if conflicts:
-        with user_errors(), open_store(store):
-            snap = _snapshot(store)
-        figures = [
-            f for f in snap.picture.conflicts()
-            if (measure is None or f.measure == measure) and (country is None or f.location == country)
-        ]
-        shown = snap.part(figures=figures[:limit], names=include_victims)
+        from ringscope.report import parts
+
+        with user_errors(), open_store(store) as db:
+            part = parts.conflicts(db, measure, country, limit, include_victims)
+            if part is None:  # no stored picture to read parts of: the whole snapshot
+                snap = _snapshot(store)
+                figures = [
+                    f for f in snap.picture.conflicts()
+                    if measure in (None, f.measure) and country in (None, f.location)
+                ]
+                part = parts.Part(snap.part(figures=figures[:limit], names=include_victims), len(figures))
+        shown, total = part.picture, part.total
         rows = [R.figure_row(shown, f) for f in shown.figures]
-        title = S.counted(f"{len(figures)} conflicting figure(s)", len(figures), len(rows))
+        title = S.counted(f"{total} conflicting figure(s)", total, len(rows))
         emit([S.figures_section(rows, title, "no conflicting figures found")], fmt, out)
         return
     with user_errors(), open_store(store) as db:
@@ -192,11 +188,16 @@ def events(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Events told by more than one report, with the figures they agree and disagree on."""
-    with user_errors(), open_store(store):
-        snap = _snapshot(store)
-    shown = snap.part(events=snap.picture.events[:limit], names=include_victims)
-    rows = [R.event_row(shown, event) for event in shown.events]
-    emit([S.events_section(rows, len(snap.picture.events))], chosen(format), out)
+    from ringscope.report import parts
+
+    with user_errors(), open_store(store) as db:
+        part = parts.events(db, limit, include_victims)
+        if part is None:  # no stored picture to read parts of: the whole snapshot
+            snap = _snapshot(store)
+            shown = snap.part(events=snap.picture.events[:limit], names=include_victims)
+            part = parts.Part(shown, len(snap.picture.events))
+    rows = [R.event_row(part.picture, event) for event in part.picture.events]
+    emit([S.events_section(rows, part.total)], chosen(format), out)
 
 
 SHOW_ENTITIES = 3
@@ -210,12 +211,21 @@ def entity(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """One entity across reports: aliases, roles, mentions, claims and sources."""
+    from ringscope.fuse import Picture
+
     with user_errors(), open_store(store):
-        picture = _picture(store, include_victims)
-    found = picture.entity(name)
+        snap = _snapshot(store)
+    # found among the entities as shown; only the entities shown, their figures and reports redacted
+    listed = snap.listed(include_victims)
+    found = listed.entity(name)
     if not found:
         fail(f"no entity named {name!r} in {store}")
-    sections = [S.entity_sections(R.resolved_entity_rows(picture, match)) for match in found[:SHOW_ENTITIES]]
+    index = {id(e): i for i, e in enumerate(listed.entities)}
+    sections = []
+    for match in found[:SHOW_ENTITIES]:
+        part = snap.entity_part(index[id(match)], include_victims)
+        shown = Picture(part.reports, {}, [], listed.entities, part.figures)
+        sections.append(S.entity_sections(R.resolved_entity_rows(shown, part.entities[0])))
     emit([section for parts in sections for section in parts], chosen(format), out)
     if len(found) > SHOW_ENTITIES:
         err.print(Text(f"{len(found) - SHOW_ENTITIES} more entities match {name!r}; give a fuller name"))

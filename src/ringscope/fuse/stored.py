@@ -84,16 +84,24 @@ def _figure(data: dict[str, Any]) -> Figure:
     })
 
 
+def figure(data: str) -> Figure:
+    """The figure one stored row's JSON holds."""
+    return _figure(json.loads(data))
+
+
+def event(event_id: str, data: str, figures: list[Figure]) -> Event:
+    """The event one stored row's JSON holds, with its ``figures``."""
+    loaded = json.loads(data)
+    return Event(event_id, loaded["report_ids"], loaded["published"], figures)
+
+
 def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
     """The picture the rows hold, over ``reports`` (the stored reports, by id)."""
-    figures = [_figure(json.loads(data)) for *_, data in rows.figures]
+    figures = [figure(data) for *_, data in rows.figures]
     by_event: dict[str | None, list[Figure]] = {}
-    for figure in figures:
-        by_event.setdefault(figure.event_id, []).append(figure)
-    events = []
-    for event_id, data in rows.events:
-        loaded = json.loads(data)
-        events.append(Event(event_id, loaded["report_ids"], loaded["published"], by_event.get(event_id, [])))
+    for found in figures:
+        by_event.setdefault(found.event_id, []).append(found)
+    events = [event(event_id, data, by_event.get(event_id, [])) for event_id, data in rows.events]
     entities = [resolved_entity(json.loads(data)) for *_, data in rows.entities]
     event_of = {report_id: event_id for report_id, event_id in rows.event_of}
     return Picture(reports, event_of, events, entities, figures)

@@ -8,9 +8,9 @@ every offset is carried over to the redacted text.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 
-from ringscope.fuse import Figure, Picture, ResolvedEntity
+from ringscope.fuse import Event, Figure, Picture, ResolvedEntity
 from ringscope.fuse.reconcile import ClaimRef, Flag
 from ringscope.fuse.resolve import Occurrence
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route, make_id
@@ -118,57 +118,94 @@ def withheld_id(label: str) -> str:
     return make_id("entity", "Person", label)
 
 
-def picture(policy: Policy, raw: Picture) -> Picture:
-    """The fused picture as a viewer may see it."""
-    texts = {rid: policy.redact(r.text) for rid, r in raw.reports.items()}
+def picture(policy: Policy, raw: Picture, known: dict[str, Redacted] | None = None) -> Picture:
+    """The fused picture as a viewer may see it; ``known`` keeps the redacted report texts of
+    ``policy`` by report id between calls (found ones are reused, new ones added)."""
+    known = {} if known is None else known
+    for rid, r in raw.reports.items():
+        if rid not in known:
+            known[rid] = policy.redact(r.text)
+    texts = {rid: known[rid] for rid in raw.reports}
     reports = {rid: report(policy, r, texts[rid]) for rid, r in raw.reports.items()}
-    labels = {e.id: policy.label_of(e) for e in raw.entities}
-    ids = {key: withheld_id(label) for key, label in labels.items() if label is not None}
-    entities = []
-    for resolved in raw.entities:
-        label = labels[resolved.id]
+    labels, ids = shown_ids(policy, raw.entities)
+    entities = [resolved_entity(policy, e, labels[e.id], ids, texts, texts) for e in raw.entities]
+    claim_ids: dict[str, str] = {}
+    figures = [figure(policy, f, texts, claim_ids) for f in raw.figures]
+    of_event: dict[str | None, list[Figure]] = {}
+    for shown in figures:
+        of_event.setdefault(shown.event_id, []).append(shown)
+    by_event = {e.id: e for e in raw.events}
+    events = [event(policy, e, list(of_event.get(e.id, ()))) for e in by_event.values()]
+    return Picture(reports, dict(raw.event_of), events, entities, figures, list(raw.applied))
+
+
+def shown_ids(
+    policy: Policy, entities: Iterable[ResolvedEntity]
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    """The placeholder of every entity (None: shown by name) and the id every withheld one has
+    in redacted views, by entity id."""
+    labels = {e.id: policy.label_of(e) for e in entities}
+    return labels, {key: withheld_id(label) for key, label in labels.items() if label is not None}
+
+
+def resolved_entity(
+    policy: Policy,
+    resolved: ResolvedEntity,
+    label: str | None,
+    ids: Mapping[str, str],
+    texts: Mapping[str, Redacted] | None,
+    within: Container[str],
+) -> ResolvedEntity:
+    """``resolved`` as a viewer may see it, with its occurrences in the reports ``within``.
+
+    ``label`` is its placeholder when withheld, ``ids`` the shown id of every withheld entity and
+    ``texts`` the redacted texts of its reports. Without ``texts`` its occurrences keep only their
+    report and the name shown (no mentions, no spans): enough for lists, links and charts.
+    """
+    shown = label if label is not None else policy.text(resolved.name) or resolved.name
+    if texts is not None:
         occurrences = [
             Occurrence(o.report_id, entity(policy, o.entity, texts[o.report_id], label))
             for o in resolved.occurrences
-            if o.report_id in texts
+            if o.report_id in within
         ]
-        if label is not None:
-            entities.append(
-                ResolvedEntity(
-                    id=ids[resolved.id],
-                    type="Person",
-                    name=label,
-                    country=resolved.country,
-                    lat=None,
-                    lon=None,
-                    aliases={label: resolved.reports},
-                    roles={},
-                    occurrences=occurrences,
-                    links=[(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links],
-                    notes=_notes(policy, resolved.notes),
-                )
-            )
-            continue
-        entities.append(
-            dataclasses.replace(
-                resolved,
-                name=policy.text(resolved.name) or resolved.name,
-                aliases={policy.text(a) or a: r for a, r in resolved.aliases.items()},
-                roles={policy.text(a) or a: r for a, r in resolved.roles.items()},
-                occurrences=occurrences,
-                links=[(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links],
-                notes=_notes(policy, resolved.notes),
-            )
+    else:  # one shown entity per type, shared by the occurrences (read-only views)
+        plain: dict[str, Entity] = {}
+        occurrences = [
+            Occurrence(o.report_id, plain.get(o.entity.type) or plain.setdefault(
+                o.entity.type, Entity(o.entity.type if label is None else "Person", shown)))
+            for o in resolved.occurrences
+            if o.report_id in within
+        ]
+    links = [(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links]
+    if label is not None:
+        return ResolvedEntity(
+            id=ids[resolved.id],
+            type="Person",
+            name=label,
+            country=resolved.country,
+            lat=None,
+            lon=None,
+            aliases={label: resolved.reports},
+            roles={},
+            occurrences=occurrences,
+            links=links,
+            notes=_notes(policy, resolved.notes),
         )
-    claim_ids: dict[str, str] = {}
-    figures = [_figure(policy, f, texts, claim_ids) for f in raw.figures]
-    by_event = {e.id: e for e in raw.events}
-    events = [
-        dataclasses.replace(e, figures=[f for f in figures if f.event_id == e.id],
-                            notes=_notes(policy, e.notes))
-        for e in by_event.values()
-    ]
-    return Picture(reports, dict(raw.event_of), events, entities, figures, list(raw.applied))
+    return dataclasses.replace(
+        resolved,
+        name=shown,
+        aliases={policy.text(a) or a: r for a, r in resolved.aliases.items()},
+        roles={policy.text(a) or a: r for a, r in resolved.roles.items()},
+        occurrences=occurrences,
+        links=links,
+        notes=_notes(policy, resolved.notes),
+    )
+
+
+def event(policy: Policy, raw: Event, figures: list[Figure]) -> Event:
+    """``raw`` as a viewer may see it, with ``figures`` (its figures as shown)."""
+    return dataclasses.replace(raw, figures=figures, notes=_notes(policy, raw.notes))
 
 
 def _notes(policy: Policy, notes: list[str]) -> list[str]:
@@ -176,9 +213,11 @@ def _notes(policy: Policy, notes: list[str]) -> list[str]:
     return [policy.text(n) or "" for n in notes]
 
 
-def _figure(policy: Policy, figure: Figure, texts: dict[str, Redacted], claim_ids: dict[str, str]) -> Figure:
+def figure(policy: Policy, raw: Figure, texts: Mapping[str, Redacted], claim_ids: dict[str, str]) -> Figure:
+    """``raw`` as a viewer may see it (``texts``: the redacted texts of its reports; ``claim_ids``
+    gets the shown id of each of its claims)."""
     refs = []
-    for ref in figure.claims:
+    for ref in raw.claims:
         redacted = texts.get(ref.report_id)
         new = claim(policy, ref.claim, redacted)
         claim_ids[ref.claim.id] = new.id
@@ -186,7 +225,7 @@ def _figure(policy: Policy, figure: Figure, texts: dict[str, Redacted], claim_id
     flags, notes = (
         [Flag(claim_ids.get(f.claim_id, f.claim_id), f.report_id, f.code, policy.text(f.reason) or f.reason)
          for f in found]
-        for found in (figure.flags, figure.notes)
+        for found in (raw.flags, raw.notes)
     )
-    return dataclasses.replace(figure, claims=refs, flags=flags, notes=notes,
-                               reason=policy.text(figure.reason) or "")
+    return dataclasses.replace(raw, claims=refs, flags=flags, notes=notes,
+                               reason=policy.text(raw.reason) or "")

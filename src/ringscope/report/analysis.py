@@ -76,7 +76,7 @@ def network(
     With ``focus``, the entity and its direct neighbours; otherwise the ``limit`` most reported.
     Withheld persons are shown by their placeholders unless ``names``.
     """
-    picture = snapshot.view(names)
+    picture = snapshot.listed(names)  # names, types, reports and links are all a network shows
     entities, by_report = _members(picture)
     if focus is not None and focus in entities:
         return _focused(entities, by_report, focus, limit, href)

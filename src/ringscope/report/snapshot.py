@@ -18,6 +18,7 @@ from ringscope.fuse import Event, Figure, Picture, fuse, stored
 from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
+from ringscope.privacy.shown import Shown
 from ringscope.store import Store, StoreError
 from ringscope.store.judgements import state as judgement_state
 from ringscope.store.picture import STATE_SQL
@@ -36,6 +37,18 @@ class Snapshot:
     """(origin->destination key, report, count) for every route."""
     state: StateKey
     _redacted: list[Picture] = field(default_factory=list, compare=False, repr=False)
+    _shown: list[Shown] = field(default_factory=list, compare=False, repr=False)
+    _listed: list[Picture] = field(default_factory=list, compare=False, repr=False)
+    _entity_parts: dict[tuple[int, bool], Picture] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def shown(self) -> Shown:
+        """The items of :attr:`picture` redacted so far (each when first shown, then kept)."""
+        if not self._shown:
+            with _making:
+                if not self._shown:
+                    self._shown.append(Shown(self.policy, self.picture.reports))
+        return self._shown[0]
 
     @property
     def redacted(self) -> Picture:
@@ -44,7 +57,7 @@ class Snapshot:
         if not self._redacted:
             with _redacting:
                 if not self._redacted:
-                    self._redacted.append(views.picture(self.policy, self.picture))
+                    self._redacted.append(views.picture(self.policy, self.picture, self.shown.texts))
         return self._redacted[0]
 
     def view(self, names: bool = False) -> Picture:
@@ -56,15 +69,56 @@ class Snapshot:
     ) -> Picture:
         """Only ``events`` and ``figures`` (of :attr:`picture`) with their reports, redacted unless
         ``names``: what a command that shows a few of them needs, without redacting the rest."""
-        kept_events, kept_figures = list(events), list(figures)
-        given = {id(f) for f in kept_figures}
-        kept_figures += [f for e in kept_events for f in e.figures if id(f) not in given]
-        wanted = {r for e in kept_events for r in e.report_ids}
-        wanted |= {ref.report_id for f in kept_figures for ref in f.claims}
-        reports = {r: report for r, report in self.picture.reports.items() if r in wanted}
-        event_of = {r: self.picture.event_of.get(r) for r in reports}
-        part = Picture(reports, event_of, kept_events, [], kept_figures)
-        return part if names else views.picture(self.policy, part)
+        from ringscope.report.parts import part_of
+
+        return part_of(
+            self.policy, self.picture.reports, self.picture.event_of, events, figures, names, self.shown
+        )
+
+
+    def listed(self, names: bool = False) -> Picture:
+        """The entities only, as a viewer may see them in lists, links and charts (names, types,
+        reports, links; no mentions), in the picture's order: :attr:`picture` itself when ``names``
+        (made at first use, once, without redacting any report text)."""
+        if names:
+            return self.picture
+        if not self._listed:
+            with _listing:
+                if not self._listed:
+                    labels, ids = views.shown_ids(self.policy, self.picture.entities)
+                    within = self.picture.reports
+                    entities = [
+                        views.resolved_entity(self.policy, e, labels[e.id], ids, None, within)
+                        for e in self.picture.entities
+                    ]
+                    self._listed.append(Picture({}, {}, [], entities, []))
+        return self._listed[0]
+
+    def entity_part(self, index: int, names: bool = False) -> Picture:
+        """The entity at ``index`` of :attr:`picture` with the figures claimed in its reports and
+        the reports of both, redacted unless ``names`` (only they are redacted; the latest
+        :data:`ENTITY_PARTS` kept)."""
+        kept = self._entity_parts.get((index, names))
+        if kept is None:
+            kept = self._entity_part(index, names)
+            with _making:
+                while len(self._entity_parts) >= ENTITY_PARTS:
+                    self._entity_parts.pop(next(iter(self._entity_parts)))
+                self._entity_parts[(index, names)] = kept
+        return kept
+
+    def _entity_part(self, index: int, names: bool) -> Picture:
+        raw = self.picture.entities[index]
+        within = set(raw.reports)
+        figures = [f for f in self.picture.figures if any(ref.report_id in within for ref in f.claims)]
+        part = self.part(figures=figures, names=names)
+        wanted = within | set(part.reports)
+        cited = [r for r in self.picture.reports if r in wanted]
+        if names:
+            return Picture({r: self.picture.reports[r] for r in cited}, {}, [], [raw], part.figures)
+        shown = self.shown
+        found = shown.entity(raw, self.picture.entities)
+        return Picture({r: shown.report(r) for r in cited}, {}, [], [found], part.figures)
 
 
 def store_state(path: Path) -> StateKey:
@@ -152,7 +206,12 @@ def whole(store: Store, state: StateKey) -> Snapshot:
     return Snapshot(picture, policy, routes, state)
 
 
+ENTITY_PARTS = 64
+"""Entity parts a snapshot keeps (each holds only items redacted once and kept anyway)."""
+
 _redacting = threading.Lock()
+_making = threading.Lock()
+_listing = threading.Lock()
 
 RECHECK_SECONDS = 2.0
 """A cached snapshot is served without looking at the store for this long."""

@@ -20,6 +20,7 @@ from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Rep
 from ringscope.private import private_file, tighten
 from ringscope.store import judgements as judgement_store
 from ringscope.store import picture as picture_store
+from ringscope.store import picture_read as picture_store_read
 from ringscope.store import picture_update as picture_store_parts
 from ringscope.store import policy_parts as policy_store_parts
 from ringscope.store import resolve_parts as resolve_store_parts
@@ -181,6 +182,17 @@ class Store:
             f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
         ).fetchone()
         return _report(row) if row else None
+
+    def get_reports(self, report_ids: list[str]) -> dict[str, Report]:
+        """The stored ones of ``report_ids``, by id, in the order they were stored."""
+        ids = list(dict.fromkeys(report_ids))
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows += self._conn.execute(
+                f"SELECT pk, {_REPORT_COLUMNS} FROM reports WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        return {row[1]: _report(row[1:]) for row in sorted(rows)}
 
     def find_reports(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids of the reports whose id is ``prefix`` (that one alone) or starts with it, or whose
@@ -371,6 +383,10 @@ class Store:
     def policy_parts(self) -> policy_store_parts.PolicyParts:
         """What the victim-policy decision was taken from (see :mod:`ringscope.privacy.incremental`)."""
         return policy_store_parts.PolicyParts(self._conn)
+
+    def picture_reader(self) -> picture_store_read.PictureReader:
+        """Parts of the stored picture, for readers that show a few of its items."""
+        return picture_store_read.PictureReader(self._conn)
 
     # -- analyst judgements (see ringscope.store.judgements) ------------------------------
 

@@ -74,10 +74,14 @@ def entities(
 def entity(request: Request, entity_id: str, names: Names = False, user: User = viewer) -> Response:
     snap = load_snapshot(request)
     shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}")
-    picture = snap.view(shown)
-    found = next((e for e in picture.entities if e.id == entity_id), None)
-    if found is None:
+    # the entity is found among the entities as they are shown (a withheld person by the id of
+    # its placeholder); only it, the figures claimed in its reports and those reports are redacted
+    listed = snap.listed(shown)
+    index = next((i for i, e in enumerate(listed.entities) if e.id == entity_id), None)
+    if index is None:
         raise HTTPException(404, "no such entity")
+    picture = snap.entity_part(index, shown)
+    found = picture.entities[0]
     mentions = []
     seen: set[tuple[str, str]] = set()
     first = set(found.reports[:MENTION_REPORTS])
@@ -102,9 +106,9 @@ def entity(request: Request, entity_id: str, names: Names = False, user: User = 
             or any(n in ref.claim.quote.casefold() for n in aliases)
         )
     ]
-    by_id = {e.id: e for e in picture.entities}
+    by_id = {e.id: e for e in listed.entities}
     links = [(role, by_id[other]) for role, other in found.links if other in by_id]
-    linked_from = [(role, e) for e in picture.entities for role, other in e.links if other == found.id]
+    linked_from = [(role, e) for e in listed.entities for role, other in e.links if other == found.id]
     nodes, edges = analysis.network(snap, limit=25, names=shown, focus=found.id, href=href)
     audit(request, user, "view", f"entity:{found.id}")
     return render(

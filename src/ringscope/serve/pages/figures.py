@@ -50,17 +50,19 @@ def claims(
     user: User = viewer,
 ) -> Response:
     snap = load_snapshot(request)
-    picture = snap.view(withhold.names_shown(request, user, names, "claims"))
+    names_shown = withhold.names_shown(request, user, names, "claims")
     code = country.upper()
     choice = {k: frozenset({v}) if v else frozenset() for k, v in (("measure", measure), ("country", code))}
-    pool: list[Figure] = [f for f in picture.figures if not conflicts or f.conflicted]
+    # facets and sorts read no names: the page is chosen from the whole picture, then only it is redacted
+    pool: list[Figure] = [f for f in snap.picture.figures if not conflicts or f.conflicted]
     shown = listing.listed(pool, FIGURE_SORTS, sort, "-reports", offset, limit, FIGURE_FACETS, choice)
+    picture = snap.part(figures=shown.rows, names=names_shown)
     audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
     return render(
         request,
         "claims.html",
         user,
-        figures=shown.rows,
+        figures=picture.figures,
         page=shown.page,
         sorting=shown.sorting,
         sorts=FIGURE_SORTS,
@@ -75,7 +77,13 @@ def claims(
 @router.get("/figures/{figure_id}", response_class=HTMLResponse)
 def figure(request: Request, figure_id: str, names: Names = False, user: User = viewer) -> Response:
     shown = withhold.names_shown(request, user, names, f"figure:{figure_id[:64]}")
-    picture = load_snapshot(request).view(shown)
+    snap = load_snapshot(request)
+    # only this figure and its reports redacted, when redaction leaves its id as it is (a figure's id
+    # is made from its claims, so a redacted quote renames it: that one is found in the whole view)
+    raw = next((f for f in snap.picture.figures if f.id == figure_id), None)
+    picture = snap.part(figures=[raw], names=shown) if raw is not None else None
+    if picture is None or picture.figures[0].id != figure_id:
+        picture = snap.view(shown)
     found = next((f for f in picture.figures if f.id == figure_id), None)
     if found is None:
         raise HTTPException(404, "no such figure (figures are renamed when the store changes)")
@@ -87,12 +95,14 @@ def figure(request: Request, figure_id: str, names: Names = False, user: User = 
 def events(
     request: Request, sort: Sort = "", offset: Offset = 0, limit: Limit = 50, user: User = viewer
 ) -> Response:
-    picture = load_snapshot(request).redacted
+    snap = load_snapshot(request)
     shown: listing.Listed[Event]
-    shown = listing.listed(picture.events, EVENT_SORTS, sort, "-reports", offset, limit)
+    # sorts read no names: the page is chosen from the whole picture, then only it is redacted
+    shown = listing.listed(snap.picture.events, EVENT_SORTS, sort, "-reports", offset, limit)
+    picture = snap.part(events=shown.rows)
     audit(request, user, "view", "events")
     return render(
-        request, "events.html", user, events=shown.rows, page=shown.page, sorting=shown.sorting,
+        request, "events.html", user, events=picture.events, page=shown.page, sorting=shown.sorting,
         sorts=EVENT_SORTS, reports=picture.reports,
     )
 
@@ -100,10 +110,12 @@ def events(
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: str, names: Names = False, user: User = viewer) -> Response:
     snap = load_snapshot(request)
-    picture = snap.view(withhold.names_shown(request, user, names, f"event:{event_id[:128]}"))
-    found = next((e for e in picture.events if e.id == event_id), None)
-    if found is None:
+    shown = withhold.names_shown(request, user, names, f"event:{event_id[:128]}")
+    raw = next((e for e in snap.picture.events if e.id == event_id), None)
+    if raw is None:
         raise HTTPException(404, "no such event")
+    picture = snap.part(events=[raw], names=shown)  # only this event, its figures and reports redacted
+    found = picture.events[0]
     reports = [picture.reports[r] for r in found.report_ids]
     leads = [lead(r.text) for r in reports]
     rows = []

@@ -1,0 +1,86 @@
+"""Parts of the stored fused picture, read without loading the rest of it.
+
+A command that prints a few events or the conflicting figures needs only those rows (and the
+reports they cite), not the whole picture: :class:`PictureReader` reads them in the stored order
+(the order :func:`ringscope.store.picture.load` gives), inside one read transaction so the rows,
+the state they were taken at and the stored victim-policy decision belong together.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from ringscope.store.picture import STATE_SQL, stored_state
+from ringscope.store.picture_update import policy
+
+FigureRow = tuple[str, str | None, str, str]
+"""(figure id, event id, measure, JSON)."""
+
+
+class PictureReader:
+    """Reads parts of the stored picture; use :meth:`reading` around the reads that belong together."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction: every read inside sees the same store (WAL keeps writers apart)."""
+        self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._conn.execute("COMMIT")
+
+    def current(self) -> tuple[str, str] | None:
+        """(store state, stored policy decision JSON) when the stored picture and the stored
+        decision are both of the store's current state, else None (the whole picture is needed)."""
+        state = repr(tuple(self._conn.execute(STATE_SQL).fetchone()))
+        if stored_state(self._conn) != state:
+            return None
+        decision = policy(self._conn, state)
+        return None if decision is None else (state, decision)
+
+    def event_count(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM picture_events").fetchone()[0])
+
+    def events(self, limit: int) -> list[tuple[str, str]]:
+        """(event id, JSON) of the first ``limit`` events, in the picture's order."""
+        return [
+            (str(i), str(d))
+            for i, d in self._conn.execute(
+                "SELECT id, data FROM picture_events ORDER BY sort, ord LIMIT ?", (limit,)
+            )
+        ]
+
+    def figures_of(self, event_ids: Sequence[str]) -> list[FigureRow]:
+        """The figures of ``event_ids``, in the picture's order."""
+        if not event_ids:
+            return []
+        marks = ",".join("?" * len(event_ids))
+        return self._figures(f"WHERE event_id IN ({marks})", tuple(event_ids))
+
+    def conflicted(self, measure: str | None = None) -> list[FigureRow]:
+        """Every figure with a conflict (of ``measure`` when given), in the picture's order."""
+        if measure is None:
+            return self._figures("WHERE conflicted = 1", ())
+        return self._figures("WHERE conflicted = 1 AND measure = ?", (measure,))
+
+    def _figures(self, where: str, args: tuple[str, ...]) -> list[FigureRow]:
+        sql = f"SELECT id, event_id, measure, data FROM picture_figures {where} ORDER BY sort, ord"
+        return [(str(i), e, str(m), str(d)) for i, e, m, d in self._conn.execute(sql, args)]
+
+    def event_of(self, report_ids: Sequence[str]) -> dict[str, str | None]:
+        """The event of each of ``report_ids`` (None: a report in no event)."""
+        out: dict[str, str | None] = {}
+        ids = list(dict.fromkeys(report_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for report_id, event_id in self._conn.execute(
+                f"SELECT report_id, event_id FROM picture_reports WHERE report_id IN ({marks})", chunk
+            ):
+                out[str(report_id)] = event_id
+        return out
