@@ -13,6 +13,9 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+from ringscope.store.chunked import chunks, select_in
 
 POLICY_PARTS_SCHEMA = """
 CREATE TABLE policy_reports (
@@ -63,24 +66,14 @@ class PolicyDelta:
     texts: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _chunks(values: Iterable[str], size: int = 500) -> Iterable[list[str]]:
-    items = list(values)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 class PolicyParts:
     """The kept parts of one open store (see :meth:`ringscope.store.Store.policy_parts`)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 
-    def _in(self, sql: str, values: Iterable[str]) -> list[tuple[str, ...]]:
-        rows: list[tuple[str, ...]] = []
-        for chunk in _chunks(values):
-            marks = ", ".join("?" * len(chunk))
-            rows += self._conn.execute(sql.format(marks=marks), chunk).fetchall()
-        return rows
+    def _in(self, sql: str, values: Iterable[object], *head: object) -> list[tuple[Any, ...]]:
+        return select_in(self._conn, sql, values, *head)
 
     def report_stamps(self) -> dict[str, str]:
         return {str(r): str(s) for r, s in self._conn.execute("SELECT report_id, stamp FROM policy_reports")}
@@ -156,14 +149,14 @@ class PolicyParts:
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for chunk in _chunks(delta.reports_gone):
+            for chunk in chunks(delta.reports_gone):
                 marks = ", ".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM policy_hits WHERE report_id IN ({marks})", chunk)  # noqa: S608
                 conn.execute(f"DELETE FROM policy_reports WHERE report_id IN ({marks})", chunk)  # noqa: S608
             conn.executemany("INSERT OR REPLACE INTO policy_reports VALUES (?, ?)", delta.reports)
             conn.executemany("INSERT OR REPLACE INTO policy_hits VALUES (?, ?, ?)", delta.hits)
             gone = [*delta.entities_gone, *(e for e, _, _ in delta.entities)]
-            for chunk in _chunks(gone):
+            for chunk in chunks(gone):
                 marks = ", ".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM policy_entities WHERE entity_id IN ({marks})", chunk)  # noqa: S608
                 conn.execute(f"DELETE FROM policy_keys WHERE entity_id IN ({marks})", chunk)  # noqa: S608
@@ -180,7 +173,7 @@ class PolicyParts:
 def cue_hits_of(conn: sqlite3.Connection, stamp: str, report_ids: list[str]) -> dict[str, str]:
     """Report id -> JSON of its stored cue hits (found by the cue table ``stamp``), for the given reports."""
     out: dict[str, str] = {}
-    for chunk in _chunks(report_ids):
+    for chunk in chunks(report_ids):
         marks = ", ".join("?" * len(chunk))
         sql = f"SELECT report_id, data FROM picture_cues WHERE stamp = ? AND report_id IN ({marks})"  # noqa: S608
         rows = conn.execute(sql, [stamp, *chunk])

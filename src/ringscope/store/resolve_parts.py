@@ -13,6 +13,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+from ringscope.store.chunked import chunks, select_in
 
 RESOLVE_PARTS_SCHEMA = """
 CREATE TABLE resolve_forms (
@@ -97,24 +100,14 @@ class ResolveDelta:
     runs: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _chunks(values: Iterable[object], size: int = 400) -> Iterable[list[object]]:
-    items = list(values)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 class ResolveParts:
     """The kept parts of one open store (see :meth:`ringscope.store.Store.resolve_parts`)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 
-    def _in(self, sql: str, values: Iterable[object], *head: object) -> list[tuple[object, ...]]:
-        rows: list[tuple[object, ...]] = []
-        for chunk in _chunks(values):
-            marks = ", ".join("?" * len(chunk))
-            rows += self._conn.execute(sql.format(marks=marks), [*head, *chunk]).fetchall()
-        return rows
+    def _in(self, sql: str, values: Iterable[object], *head: object) -> list[tuple[Any, ...]]:
+        return select_in(self._conn, sql, values, *head)
 
     def report_forms(self, report_ids: Iterable[str]) -> list[tuple[str, str, str, str]]:
         """(report id, type, name, JSON of the aliases) of every stored entity of the given reports."""
@@ -216,11 +209,11 @@ class ResolveParts:
 
 def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
     """Write ``delta`` (inside the caller's transaction)."""
-    for chunk in _chunks(delta.occ_gone):
+    for chunk in chunks(delta.occ_gone):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"DELETE FROM resolve_occ WHERE report_id IN ({marks})", chunk)  # noqa: S608
     conn.executemany("INSERT OR IGNORE INTO resolve_occ VALUES (?, ?)", delta.occ)
-    for chunk in _chunks(delta.forms_gone):
+    for chunk in chunks(delta.forms_gone):
         marks = ", ".join("?" * len(chunk))
         for table in ("resolve_forms", "resolve_keys", "resolve_initials"):
             conn.execute(f"DELETE FROM {table} WHERE form IN ({marks})", chunk)  # noqa: S608
@@ -229,7 +222,7 @@ def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
     conn.executemany("INSERT OR IGNORE INTO resolve_initials VALUES (?, ?, ?)", delta.initials)
     conn.executemany("INSERT OR IGNORE INTO resolve_blocks VALUES (?, ?, ?)", delta.blocks)
     conn.executemany("INSERT OR IGNORE INTO resolve_fuzzy VALUES (?, ?, ?)", delta.fuzzy)
-    for chunk in _chunks(delta.entities_gone):
+    for chunk in chunks(delta.entities_gone):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"DELETE FROM resolve_orgs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
         conn.execute(f"DELETE FROM resolve_runs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
