@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from ringscope.store.chunked import select_in
 from ringscope.store.picture import STATE_SQL, stored_state
 from ringscope.store.picture_update import policy
 
@@ -74,13 +75,5 @@ class PictureReader:
 
     def event_of(self, report_ids: Sequence[str]) -> dict[str, str | None]:
         """The event of each of ``report_ids`` (None: a report in no event)."""
-        out: dict[str, str | None] = {}
-        ids = list(dict.fromkeys(report_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            for report_id, event_id in self._conn.execute(
-                f"SELECT report_id, event_id FROM picture_reports WHERE report_id IN ({marks})", chunk
-            ):
-                out[str(report_id)] = event_id
-        return out
+        sql = "SELECT report_id, event_id FROM picture_reports WHERE report_id IN ({marks})"
+        return {str(r): e for r, e in select_in(self._conn, sql, dict.fromkeys(report_ids))}

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ringscope.store import resolve_parts
+from ringscope.store.chunked import select_in
 
 INCREMENTAL_SCHEMA = """
 ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
@@ -224,11 +225,4 @@ class PictureParts:
 
     def texts(self, report_ids: Iterable[str]) -> dict[str, str]:
         """The texts of the given reports."""
-        wanted = list(report_ids)
-        out: dict[str, str] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            out.update(self._conn.execute(f"SELECT id, text FROM reports WHERE id IN ({marks})",  # noqa: S608
-                                          chunk).fetchall())
-        return out
+        return dict(select_in(self._conn, "SELECT id, text FROM reports WHERE id IN ({marks})", report_ids))

@@ -25,6 +25,7 @@ from ringscope.store import picture_update as picture_store_parts
 from ringscope.store import policy_parts as policy_store_parts
 from ringscope.store import resolve_parts as resolve_store_parts
 from ringscope.store import withheld as withheld_store
+from ringscope.store.chunked import select_in
 from ringscope.store.fts import QueryError, fts_query
 from ringscope.store.migrations import SchemaError, migrate, schema_version
 from ringscope.store.records import EntitySummary, SearchHit, StoredClaim, StoreStats
@@ -185,13 +186,8 @@ class Store:
 
     def get_reports(self, report_ids: list[str]) -> dict[str, Report]:
         """The stored ones of ``report_ids``, by id, in the order they were stored."""
-        ids = list(dict.fromkeys(report_ids))
-        rows: list[tuple[Any, ...]] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            rows += self._conn.execute(
-                f"SELECT pk, {_REPORT_COLUMNS} FROM reports WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
+        sql = f"SELECT pk, {_REPORT_COLUMNS} FROM reports WHERE id IN ({{marks}})"
+        rows = select_in(self._conn, sql, dict.fromkeys(report_ids))
         return {row[1]: _report(row[1:]) for row in sorted(rows)}
 
     def find_reports(self, prefix: str, limit: int = 10) -> list[str]:
