@@ -91,13 +91,7 @@ def resolve(
         if index == len(forms):
             forms.append(entity)
         form_of.append(index)
-    uf: UnionFind[int] = UnionFind(range(len(forms)))
-    by_key: dict[tuple[str, str], int] = {}
-    for i, entity in enumerate(forms):
-        for key in _keys(entity):
-            uf.union(by_key.setdefault((entity.type, key), i), i)
-    _join_acronyms(forms, form_of, uf)
-    _join_fuzzy(forms, uf)
+    uf = join_forms(forms, form_of)
     groups: dict[int, list[Occurrence]] = {}
     for occ, form in zip(occurrences, form_of, strict=True):
         groups.setdefault(uf.find(form), []).append(occ)
@@ -108,7 +102,20 @@ def resolve(
     return resolved
 
 
-def _join_acronyms(forms: list[Entity], form_of: list[int], uf: UnionFind[int]) -> None:
+def join_forms(forms: list[Entity], form_of: Iterable[int]) -> UnionFind[int]:
+    """Join ``forms`` (distinct names) by key, acronym and near-identical spelling. ``form_of`` is the
+    form of every occurrence in order (only those of acronyms matter: each is tried in turn)."""
+    uf: UnionFind[int] = UnionFind(range(len(forms)))
+    by_key: dict[tuple[str, str], int] = {}
+    for i, entity in enumerate(forms):
+        for key in _keys(entity):
+            uf.union(by_key.setdefault((entity.type, key), i), i)
+    _join_acronyms(forms, form_of, uf)
+    _join_fuzzy(forms, uf)
+    return uf
+
+
+def _join_acronyms(forms: list[Entity], form_of: Iterable[int], uf: UnionFind[int]) -> None:
     initials: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, entity in enumerate(forms):
         if not is_acronym(entity.name):
