@@ -18,15 +18,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ringscope.fuse.entity_forms import (
-    Figures,
-    OccurrenceRow,
-    bare,
-    dump,
-    figures_of,
-    merge,
-    signature,
-    summary,
+from ringscope.fuse.entity_forms import bare, dump, signature, summary
+from ringscope.fuse.form_figures import (
+    FormInfo,
+    groups_of,
+    new_occurrences,
+    report_counts,
+    the_figures,
 )
 from ringscope.fuse.names import acronym, fold, is_acronym
 from ringscope.fuse.resolve import (
@@ -34,22 +32,14 @@ from ringscope.fuse.resolve import (
     FUZZY_MIN_LENGTH,
     _key,
     _keys,
-    join_forms,
     link_roles,
     org_keys,
     role_runs,
 )
 from ringscope.fuse.stored import plain
-from ringscope.model import Entity, Mention, make_id, name_key
+from ringscope.model import Entity
 from ringscope.store import Store
 from ringscope.store.resolve_parts import ResolveDelta, ResolveParts
-
-FormInfo = tuple[str, str, str]
-"""(type, name, JSON of the aliases)."""
-
-
-def form_id(info: FormInfo) -> str:
-    return make_id("form", *info)
 
 
 def _initials(name: str) -> str | None:
@@ -172,81 +162,6 @@ def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
     return seen
 
 
-NewOccurrence = tuple[str, int, Entity, str, FormInfo]
-"""(report id, seq, entity, form, form's type, name and aliases) of an occurrence an update reads."""
-
-
-def _read_new(parts: ResolveParts, report_ids: list[str]) -> list[NewOccurrence]:
-    """Every stored entity of the given reports, in report and extraction order."""
-    rows = parts.report_occurrences(report_ids)
-    mentions: dict[object, list[Mention]] = defaultdict(list)
-    for pk, start, end, text in parts.mentions([int(r[2]) for r in rows]):
-        mentions[pk].append(Mention(int(str(start)), int(str(end)), str(text)))
-    out = []
-    for r in rows:
-        info = (str(r[3]), str(r[4]), str(r[8]))
-        entity = Entity(type=info[0], name=info[1], country=r[5], lat=r[6], lon=r[7], aliases=json.loads(info[2]),
-                        roles=json.loads(str(r[9])), mentions=mentions.get(r[2], []), rule=str(r[10]))
-        out.append((str(r[0]), int(r[1]), entity, form_id(info), info))
-    return out
-
-
-def _figures(
-    parts: ResolveParts, forms: _Forms, closed: set[str], lost: set[str], new: list[NewOccurrence],
-    known: set[str], stamps: dict[str, str],
-) -> dict[str, Figures]:
-    """The figures of every form of ``closed`` some stored report still has: the kept ones with the
-    new occurrences added, counted again for a form that lost occurrences (``lost``)."""
-    added: dict[str, list[OccurrenceRow]] = defaultdict(list)
-    for report_id, seq, entity, form, _ in new:
-        added[form].append((report_id, seq, entity.country, entity.lat, entity.lon, entity.roles))
-    kept = {f: json.loads(data) for f, data in parts.form_stats(sorted(closed - lost)).items()}
-    out: dict[str, Figures] = {}
-    for form in sorted(closed):
-        if form in kept:
-            out[form] = merge(kept[form], figures_of(added[form], stamps)) if form in added else kept[form]
-        elif form not in known and form in added:  # a new form: all its occurrences are new
-            out[form] = figures_of(added[form], stamps)
-        else:
-            etype, name, aliases = forms.info[form]
-            rows = [(str(r), int(q), c, la, lo, json.loads(str(ro)))
-                    for r, q, c, la, lo, ro in parts.form_occurrences((etype, name_key(name), name, aliases))]
-            if rows:
-                out[form] = figures_of(rows, stamps)
-    return out
-
-
-def _groups(parts: ResolveParts, forms: _Forms, live: list[str], figures: dict[str, Figures]) -> list[list[str]]:
-    """The ``live`` forms joined as :func:`ringscope.fuse.resolve.resolve` joins them, each group in
-    the order of its first occurrence (every occurrence of an acronym is tried in turn)."""
-    entities = [Entity(forms.info[f][0], forms.info[f][1], aliases=json.loads(forms.info[f][2])) for f in live]
-    places: list[tuple[tuple[str, int], int]] = []
-    for i, form in enumerate(live):
-        if is_acronym(entities[i].name):
-            etype, name, aliases = forms.info[form]
-            places += [((str(r), int(q)), i)
-                       for r, q, *_ in parts.form_occurrences((etype, name_key(name), name, aliases))]
-    places.sort()
-    uf = join_forms(entities, [i for _, i in places])
-    groups: dict[int, list[str]] = {}
-    for i, form in enumerate(live):
-        groups.setdefault(uf.find(i), []).append(form)
-    return sorted(groups.values(), key=lambda group: min(figures[f]["first"] for f in group))
-
-
-def _report_counts(
-    parts: ResolveParts, groups: list[list[str]], gone: set[str], new: list[NewOccurrence]
-) -> list[int]:
-    """How many reports name each group of forms."""
-    reports: dict[str, set[str]] = defaultdict(set)
-    for form, report_id in parts.form_reports([f for group in groups for f in group]):
-        if report_id not in gone:
-            reports[form].add(report_id)
-    for report_id, _, _, form, _ in new:
-        reports[form].add(report_id)
-    return [len(set().union(*(reports[f] for f in group))) for group in groups]
-
-
 Made = tuple[dict[str, Any], str]
 """(summary, signature) of a resolved entity to store."""
 
@@ -262,7 +177,7 @@ def update_entities(
     parts = store.resolve_parts()
     delta = ResolveDelta(occ_gone=sorted(changed | gone))
     forms = _Forms(parts)
-    new = _read_new(parts, sorted(changed))
+    new = new_occurrences(parts, sorted(changed))
     now: dict[str, set[str]] = defaultdict(set)
     fresh: dict[str, FormInfo] = {}
     for report_id, _, _, form, info in new:
@@ -278,16 +193,16 @@ def update_entities(
     _fuzzy(parts, fresh, delta)
     closed = _closure(forms, start, delta)
     known = set(forms.entity_of)
-    figures = _figures(parts, forms, closed, lost, new, known, stamps)
+    figures = the_figures(parts, forms.info, closed, lost, new, known, stamps)
     live = sorted(figures)
     delta.forms_gone = sorted(closed - set(live))
     old_ids = {forms.entity_of[f] for f in closed if f in forms.entity_of}
     old_orgs = parts.orgs()
     orgs = {k: e for k, e in old_orgs.items() if e not in old_ids}
-    groups = _groups(parts, forms, live, figures)
-    counts = _report_counts(parts, groups, set(delta.occ_gone), new)
-    made = [summary(forms.info[g[0]][0], [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f]) for f in g], n)
-            for g, n in zip(groups, counts, strict=True)]
+    groups = groups_of(parts, forms.info, live, figures)
+    counts = report_counts(parts, groups, set(delta.occ_gone), new)
+    made = [summary(forms.info[g[0]][0], [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f])
+                                          for f in g], n) for g, n in zip(groups, counts, strict=True)]
     # linked as resolve() links: organisations of the set by first occurrence over the kept ones
     entities = [bare(data) for data in made]
     known_orgs = {key: e.id for e in entities if e.type == "Organization" for key in org_keys(e)}
@@ -310,7 +225,8 @@ def update_entities(
     delta.entities_gone = sorted(old_ids | new_ids)
     moved = sorted({k for k in set(old_orgs) | set(orgs) if old_orgs.get(k) != orgs.get(k)})
     relinked = _relink(parts, parts.persons_on_runs(moved) - old_ids - new_ids, orgs)
-    out = [(data, signature(data, [figures[f]["sig"] for f in g])) for data, g in zip(made, groups, strict=True)]
+    out = [(data, signature(data, [figures[f]["sig"] for f in g]))
+           for data, g in zip(made, groups, strict=True)]
     occurrences = [(r, q, form, dump(plain(entity))) for r, q, entity, form, _ in new]
     return out + relinked, sorted(old_ids - new_ids), delta, occurrences
 

@@ -184,6 +184,7 @@ def _entities(
     stored = kept.entity_sigs([data["id"] for data, _ in made])
     for data, sig in made:
         if stored.get(data["id"]) != sig:
-            delta.entities.append((data["id"], data["type"], data["name"], _dump(data), entity_sort(data), sig))
+            row = (data["id"], data["type"], data["name"], _dump(data), entity_sort(data), sig)
+            delta.entities.append(row)
     ids = {data["id"] for data, _ in made}
     delta.entities_gone = sorted(kept.entity_ids() - ids) if full else gone

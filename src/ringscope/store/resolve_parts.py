@@ -202,7 +202,8 @@ class ResolveParts:
 
     def form_stats(self, forms: Iterable[str]) -> dict[str, str]:
         """Form -> JSON of the figures of its occurrences, of the given forms that have them."""
-        rows = self._in("SELECT form, stats FROM resolve_forms WHERE stats != '' AND form IN ({marks})", forms)
+        sql = "SELECT form, stats FROM resolve_forms WHERE stats != '' AND form IN ({marks})"
+        rows = self._in(sql, forms)
         return {str(f): str(s) for f, s in rows}
 
     def form_reports(self, forms: Iterable[str]) -> list[tuple[str, str]]:
