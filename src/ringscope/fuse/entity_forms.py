@@ -25,7 +25,8 @@ Figures = dict[str, Any]
 """The figures of a form's occurrences (JSON-ready): ``n`` occurrences, the place (report id,
 seq) of the ``first``, ``countries`` (country -> [count, report id, seq of the first]), ``coord``
 ([report id, seq, lat, lon] of the first with coordinates, or None), ``roles`` (role -> [report
-id, seq, place in the roles] of the first) and ``sig`` (changes whenever the occurrences do)."""
+id, seq, place in the roles] of the first), in how many ``reports`` and ``sig`` (changes whenever
+the occurrences do)."""
 OccurrenceRow = tuple[str, int, str | None, float | None, float | None, list[str]]
 """(report id, seq, country, lat, lon, roles) of one occurrence."""
 
@@ -49,6 +50,7 @@ def figures_of(rows: Iterable[OccurrenceRow], stamps: dict[str, str]) -> Figures
             mark = [*place, at]
             if role not in out["roles"] or mark < out["roles"][role]:
                 out["roles"][role] = mark
+    out["reports"] = len(reports)
     out["sig"] = make_id("form", *sorted((r, stamps.get(r)) for r in reports))
     return out
 
@@ -65,6 +67,7 @@ def merge(old: Figures, new: Figures) -> Figures:
     for role, mark in new["roles"].items():
         if role not in out["roles"] or mark < out["roles"][role]:
             out["roles"][role] = mark
+    out["reports"] = old["reports"] + new["reports"]
     out["sig"] = make_id("form", old["sig"], new["sig"])
     return out
 
@@ -92,7 +95,8 @@ def summary(etype: str, forms: list[tuple[str, list[str], Figures]], reports: in
             if role not in roles or mark < roles[role]:
                 roles[role] = mark
     # the most frequent spelling; ties go to the longer, then the one with diacritics kept
-    best = max(names, key=lambda n: (names[n], len(n), n != fold(n), n))
+    best = next(iter(names)) if len(names) == 1 else max(
+        names, key=lambda n: (names[n], len(n), n != fold(n), n))
     # Counter.most_common: the highest count, ties to the country met first
     country = min(countries, key=lambda c: (-countries[c][0], countries[c][1])) if countries else None
     return {

@@ -12,7 +12,6 @@ import json
 from collections import defaultdict
 
 from ringscope.fuse.entity_forms import Figures, OccurrenceRow, figures_of, merge
-from ringscope.fuse.names import is_acronym
 from ringscope.fuse.resolve import join_forms
 from ringscope.model import Entity, Mention, make_id, name_key
 from ringscope.store.resolve_parts import ResolveParts
@@ -76,14 +75,15 @@ def groups_of(
     """The ``live`` forms joined as :func:`ringscope.fuse.resolve.resolve` joins them, each group in
     the order of its first occurrence (every occurrence of an acronym is tried in turn)."""
     entities = [Entity(info[f][0], info[f][1], aliases=json.loads(info[f][2])) for f in live]
-    places: list[tuple[tuple[str, int], int]] = []
-    for i, form in enumerate(live):
-        if is_acronym(entities[i].name):
-            etype, name, aliases = info[form]
-            places += [((str(r), int(q)), i)
-                       for r, q, *_ in parts.form_occurrences((etype, name_key(name), name, aliases))]
-    places.sort()
-    uf = join_forms(entities, [i for _, i in places])
+
+    def places(acronyms: set[int]) -> list[int]:
+        found: list[tuple[tuple[str, int], int]] = []
+        for i in sorted(acronyms):
+            etype, name, aliases = info[live[i]]
+            found += [((r, q), i) for r, q in parts.form_places((etype, name_key(name), name, aliases))]
+        return [i for _, i in sorted(found)]
+
+    uf = join_forms(entities, places)
     groups: dict[int, list[str]] = {}
     for i, form in enumerate(live):
         groups.setdefault(uf.find(i), []).append(form)
@@ -91,13 +91,16 @@ def groups_of(
 
 
 def report_counts(
-    parts: ResolveParts, groups: list[list[str]], gone: set[str], new: list[NewOccurrence]
+    parts: ResolveParts, groups: list[list[str]], figures: dict[str, Figures], gone: set[str],
+    new: list[NewOccurrence],
 ) -> list[int]:
-    """How many reports name each group of forms."""
+    """How many reports name each group of forms (a form's figures count its own; the reports of
+    several forms are read, as one report may name an entity in several)."""
     reports: dict[str, set[str]] = defaultdict(set)
-    for form, report_id in parts.form_reports([f for group in groups for f in group]):
+    for form, report_id in parts.form_reports([f for group in groups if len(group) > 1 for f in group]):
         if report_id not in gone:
             reports[form].add(report_id)
     for report_id, _, _, form, _ in new:
         reports[form].add(report_id)
-    return [len(set().union(*(reports[f] for f in group))) for group in groups]
+    return [figures[group[0]]["reports"] if len(group) == 1
+            else len(set().union(*(reports[f] for f in group))) for group in groups]

@@ -200,7 +200,7 @@ def update_entities(
     old_orgs = parts.orgs()
     orgs = {k: e for k, e in old_orgs.items() if e not in old_ids}
     groups = groups_of(parts, forms.info, live, figures)
-    counts = report_counts(parts, groups, set(delta.occ_gone), new)
+    counts = report_counts(parts, groups, figures, set(delta.occ_gone), new)
     made = [summary(forms.info[g[0]][0], [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f])
                                           for f in g], n) for g, n in zip(groups, counts, strict=True)]
     # linked as resolve() links: organisations of the set by first occurrence over the kept ones

@@ -200,6 +200,13 @@ class ResolveParts:
             " WHERE type = ? AND key = ? AND name = ? AND aliases = ?", form
         ).fetchall()
 
+    def form_places(self, form: tuple[str, str, str, str]) -> list[tuple[str, int]]:
+        """(report id, seq) of every stored entity of one form ((type, name key, name, JSON of the
+        aliases))."""
+        sql = "SELECT report_id, seq FROM entities WHERE type = ? AND key = ? AND name = ? AND aliases = ?"
+        rows = self._conn.execute(sql, form)
+        return [(str(r), int(q)) for r, q in rows]
+
     def form_stats(self, forms: Iterable[str]) -> dict[str, str]:
         """Form -> JSON of the figures of its occurrences, of the given forms that have them."""
         sql = "SELECT form, stats FROM resolve_forms WHERE stats != '' AND form IN ({marks})"
