@@ -24,8 +24,9 @@ def _occurrences(rng: random.Random, reports: int) -> list[Occurrence]:
             name, aliases = rng.choice(SPELLINGS)
             coords = (rng.uniform(-9, 9), rng.uniform(-9, 9)) if rng.random() < 0.2 else (None, None)
             roles = rng.sample(ROLES, rng.randint(0, 2))
-            out.append(Occurrence(n, Entity("Organization", name, country=rng.choice(COUNTRIES), lat=coords[0],
-                                            lon=coords[1], aliases=list(aliases), roles=roles)))
+            entity = Entity("Organization", name, country=rng.choice(COUNTRIES), lat=coords[0], lon=coords[1],
+                            aliases=list(aliases), roles=roles)
+            out.append(Occurrence(n, entity))
     return out
 
 
