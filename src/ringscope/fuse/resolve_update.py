@@ -5,9 +5,11 @@ shared keys, by acronym and initials, and by near-identical name keys within blo
 closed under those relations (and under the entities the forms made before) resolves alone exactly
 as it does among all forms. An update therefore starts from the forms of new, re-extracted and
 removed reports, closes the set over the kept relations (:mod:`ringscope.store.resolve_parts`:
-only a new name key is compared against the keys of its blocks), resolves that set and replaces
-the entities it made before. Persons outside the set whose roles name an organisation key that
-changed owner are linked again.
+only a new name key is compared against the keys of its blocks), joins that set and replaces the
+entities it made before. An entity is built from the figures of its forms
+(:mod:`ringscope.fuse.entity_forms`), so only the occurrences of the new and re-extracted reports
+are read whole (:mod:`ringscope.fuse.form_figures`). Persons outside the set whose roles name an
+organisation key that changed owner are linked again.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ An update compares the store's reports with the ones the stored picture was fuse
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
   independent sources changed, and keeps every other scope's figures as stored;
 - resolves the names new, changed and removed reports touch (:mod:`ringscope.fuse.resolve_update`)
-  and rewrites only the entities whose occurrences or links changed;
+  and rewrites the summaries of the entities whose occurrences or links changed, and the
+  occurrences of those reports only (an entity named in thousands of reports costs one report);
 - rewrites the events and report-event rows that differ.
 
 Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),

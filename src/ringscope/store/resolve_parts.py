@@ -3,9 +3,11 @@
 A *form* is one distinct extracted name (type, name, aliases). Kept per form: the reports it occurs
 in (``resolve_occ``), the resolution keys it carries (``resolve_keys``), the initials it has or is
 (``resolve_initials``: a long name's initials, or an acronym), the near-identical name keys found
-for its name key (``resolve_fuzzy``, by the blocks of ``resolve_blocks``) and the resolved entity
-it is part of (``resolve_forms``). Per resolved entity: the organisation keys it answers to
-(``resolve_orgs``) and, for a person, every run of words of its roles (``resolve_runs``).
+for its name key (``resolve_fuzzy``, by the blocks of ``resolve_blocks``), the resolved entity
+it is part of and the figures of its occurrences an entity's summary is taken from
+(``resolve_forms``; the stored picture's occurrences name their form, so this gives their entity).
+Per resolved entity: the organisation keys it answers to (``resolve_orgs``) and, for a person,
+every run of words of its roles (``resolve_runs``).
 """
 
 from __future__ import annotations
