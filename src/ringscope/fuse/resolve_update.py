@@ -100,12 +100,17 @@ def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta)
             for block in _blocks(key):
                 members[block].add(key)
                 delta.blocks.append((etype, block, key))
+        # each block compared as it is (no merged, sorted copy of two large blocks per key)
+        pools = {block: list(found) for block, found in members.items()}
         for key in sorted(keys - known):
-            others = sorted({k for b in _blocks(key) for k in members[b]} - {key})
-            near = process.extract(key, others, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
-            for _, _, at in near:
-                a, b = sorted((key, others[at]))
-                delta.fuzzy.append((etype, a, b))
+            pairs: set[tuple[str, str]] = set()
+            for block in _blocks(key):
+                pool = pools[block]
+                near = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
+                for _, _, at in near:
+                    if pool[at] != key:
+                        pairs.add((min(key, pool[at]), max(key, pool[at])))
+            delta.fuzzy += [(etype, a, b) for a, b in sorted(pairs)]
 
 
 def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
