@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ringscope.fuse.names import fold
-from ringscope.fuse.resolve import ResolvedEntity, _key
+from ringscope.fuse.resolve import Occurrence, ResolvedEntity, _key
 from ringscope.model import make_id
 
 Figures = dict[str, Any]
@@ -128,6 +128,23 @@ def bare(data: dict[str, Any]) -> ResolvedEntity:
     return ResolvedEntity(data["id"], data["type"], data["name"], data["country"], data["lat"], data["lon"],
                           aliases={a: [] for a in data["aliases"]}, roles={r: [] for r in data["roles"]},
                           links=[(role, org) for role, org in data["links"]])
+
+
+def assemble(data: dict[str, Any], occurrences: list[Occurrence]) -> ResolvedEntity:
+    """The resolved entity of a summary and its occurrences (in report order): every alias and role
+    with the reports it appears in, as :func:`ringscope.fuse.resolve._build` lists them."""
+    entity = ResolvedEntity(data["id"], data["type"], data["name"], data["country"], data["lat"], data["lon"],
+                            occurrences=occurrences, links=[(role, org) for role, org in data["links"]])
+    for occ in occurrences:
+        for alias in [occ.entity.name, *occ.entity.aliases]:
+            reports = entity.aliases.setdefault(alias, [])
+            if not reports or reports[-1] != occ.report_id:  # in report order: a report is listed once
+                reports.append(occ.report_id)
+        for role in occ.entity.roles:
+            reports = entity.roles.setdefault(role, [])
+            if not reports or reports[-1] != occ.report_id:
+                reports.append(occ.report_id)
+    return entity
 
 
 def dump(value: object) -> str:
