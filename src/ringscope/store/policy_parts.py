@@ -86,7 +86,7 @@ class PolicyParts:
         return {str(e): str(s) for e, s in self._conn.execute("SELECT id, sig FROM picture_entities")}
 
     def picture_entities(self, ids: Iterable[str]) -> dict[str, str]:
-        """The JSON of the given resolved entities of the stored picture."""
+        """The JSON of the summaries of the given resolved entities of the stored picture."""
         rows = self._in("SELECT id, data FROM picture_entities WHERE id IN ({marks})", ids)
         return {str(i): str(d) for i, d in rows}
 
