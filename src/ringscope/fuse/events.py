@@ -124,9 +124,8 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
         key = resolution_key(entity.name, entity.type)
         if key:
             feats.names.add(f"{entity.type[0]}:{key}")
-    words = Counter(_WORD.findall(report.text.lower()))
-    for stopword in STOPWORDS.intersection(words):
-        del words[stopword]
+    # Stopwords left out while counting: the same counts, in the same first-seen order.
+    words = Counter(itertools.filterfalse(STOPWORDS.__contains__, _WORD.findall(report.text.lower())))
     if words:
         # Keep a report's most distinctive words only: memory per report stays bounded.
         rare = {w: rarity(w) for w in words}
