@@ -275,7 +275,10 @@ def in_phone(text: str, atom: Atom) -> bool:
     """Whether a figure is part of a phone number (nine or more digits in groups, no commas)."""
     if atom.is_word:
         return False
-    for m in _PHONE_RE.finditer(text, max(0, atom.num_start - 8), min(len(text), atom.num_end + 24)):
+    start, end = max(0, atom.num_start - 8), min(len(text), atom.num_end + 24)
+    if sum(map(str.isdecimal, text[start:end])) < 9:
+        return False  # too few digits (what \d matches) around the figure for any phone number
+    for m in _PHONE_RE.finditer(text, start, end):
         if m.start() <= atom.num_start < m.end():
             digits = sum(c.isdigit() for c in m.group(0))
             return digits >= 9 and "," not in m.group(0)

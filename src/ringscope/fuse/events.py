@@ -93,7 +93,9 @@ def _figure(value: float) -> str:
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
-    frequencies: dict[str, float] = get_frequency_dict("en")
+    # Called as wordfreq's own word look-ups call it ("best" list given), so the one cached dict
+    # serves both (entity_rare.py asks wordfreq for Zipf frequencies in the same process).
+    frequencies: dict[str, float] = get_frequency_dict("en", "best")
     return frequencies
 
 
