@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ringscope.extract.dates import _OPENS_WITH, _PATTERNS, _matches_from, opening_starts
+from ringscope.extract.casefold import fold_case
+from ringscope.extract.dates import (
+    _OPENS_WITH,
+    _PATTERNS,
+    _RELATIVE,
+    _matches_from,
+    opening_starts,
+    relative_matches,
+)
 
 TEXTS = [
     "On March 3, 2024 and 4-6 May 2023 the raid (2023-11-02) freed 12; by June 2022 x2021-01-01.",
@@ -41,3 +49,29 @@ def test_scan_on_arbitrary_text(text: str) -> None:
                                  "20", " ", "  ", "-", "\n", "\u00a0", ",", "x", "d"]), max_size=14))
 def test_scan_of_lead_words_on_arbitrary_text(parts: list[str]) -> None:
     _same("".join(parts))
+
+
+RELATIVE_TEXTS = [
+    "Last week, and earlier this month; on Friday, since  Monday, by\nSunday, this year, yesterday.",
+    "LAST YEAR today; from tuesday until Wednesday; the weekend of last\u00a0month; holidays, todays",
+    "no relative date: weekdays, Sundays, monthly, yearly, last-week, thisyear",
+    "İstanbul said on Monday that last week was busy",  # no exact lower-casing: the pattern as written
+]
+
+
+def _same_relative(text: str) -> None:
+    folded = fold_case(text)
+    expected = [m.span() for m in _RELATIVE.finditer(text, folded)]
+    assert [m.span() for m in relative_matches(text, folded)] == expected
+
+
+@pytest.mark.parametrize("text", RELATIVE_TEXTS)
+def test_relative_scan_finds_what_finditer_finds(text: str) -> None:
+    _same_relative(text)
+
+
+@given(st.lists(st.sampled_from(["last", "this", "earlier", "on", "by", "today", "yesterday", "week", "month",
+                                 "year", "Friday", "SUNDAY", "day", " ", "  ", "\n", "\u00a0", "x", "s", "-"]),
+                max_size=12))
+def test_relative_scan_on_arbitrary_text(parts: list[str]) -> None:
+    _same_relative("".join(parts))

@@ -153,6 +153,47 @@ def opening_starts(text: str) -> dict[str, list[int]]:
     }
 
 
+# A relative date ends with one of these words; it opens with the word or a lead word before it.
+_RELATIVE_ENDS = ("day", "week", "month", "year")
+_RELATIVE_DAYS = ("today", "yesterday", *WEEKDAYS)
+_RELATIVE_LEADS = ("last", "this", "on", "since", "from", "until", "by")
+
+
+def relative_matches(text: str, folded: str | None) -> Iterator[re.Match[str]]:
+    """``_RELATIVE.finditer(text, folded)``, its twin tried only where a match can begin: at "today"
+    or "yesterday", or at the lead word ("last", "earlier this", "on" ...) before a weekday, "week",
+    "month" or "year" (each found with ``str.find``)."""
+    if folded is None or _RELATIVE.twin is None:
+        return _RELATIVE.finditer(text, folded)
+    return _matches_from(_RELATIVE.twin, folded, _relative_starts(folded))
+
+
+def _relative_starts(folded: str) -> list[int]:
+    found: list[int] = []
+    for end_word in _RELATIVE_ENDS:
+        at = folded.find(end_word)
+        while at >= 0:
+            heads = [at]  # where the closing word itself begins ("friday" holds "day")
+            if end_word == "day":
+                heads = [
+                    at + 3 - len(w) for w in _RELATIVE_DAYS
+                    if at + 3 >= len(w) and folded.startswith(w, at + 3 - len(w))
+                ]
+            for head in heads:
+                found.append(head)  # "today", "yesterday"
+                gap = _space_before(folded, head)
+                if gap == head:
+                    continue
+                leads = _words_ending(folded, [gap], _RELATIVE_LEADS)
+                found += leads
+                for lead in leads:  # "earlier this month"
+                    before = _space_before(folded, lead)
+                    if before < lead and before >= 7 and folded.startswith("earlier", before - 7):
+                        found.append(before - 7)
+            at = folded.find(end_word, at + 1)
+    return sorted(set(found))
+
+
 def _space_before(text: str, end: int) -> int:
     """Where the run of white space (what ``\\s`` matches) ending at ``end`` begins."""
     while end > 0 and text[end - 1].isspace():
@@ -223,7 +264,7 @@ def extract_dates(doc: Document) -> list[DateMention]:
         if opens:
             matches = _matches_from(pattern, text, starts[opens])
         elif resolve is _relative:
-            matches = _RELATIVE.finditer(text, doc.folded)
+            matches = relative_matches(text, doc.folded)
         else:
             matches = pattern.finditer(text)
         for m in matches:
