@@ -70,8 +70,10 @@ def test_relative_scan_finds_what_finditer_finds(text: str) -> None:
     _same_relative(text)
 
 
-@given(st.lists(st.sampled_from(["last", "this", "earlier", "on", "by", "today", "yesterday", "week", "month",
-                                 "year", "Friday", "SUNDAY", "day", " ", "  ", "\n", "\u00a0", "x", "s", "-"]),
-                max_size=12))
+_RELATIVE_PARTS = ["last", "this", "earlier", "on", "by", "today", "yesterday", "week", "month", "year",
+                   "Friday", "SUNDAY", "day", " ", "  ", "\n", "\u00a0", "x", "s", "-"]
+
+
+@given(st.lists(st.sampled_from(_RELATIVE_PARTS), max_size=12))
 def test_relative_scan_on_arbitrary_text(parts: list[str]) -> None:
     _same_relative("".join(parts))
