@@ -191,7 +191,7 @@ def extract(
     failed = 0
     batch = ContractBatch()
     # Results wait in a spill file until every report is read: event ids need the whole input.
-    with open_lines(input) as lines, tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
+    with open_lines(input) as lines, tempfile.TemporaryFile("w+", encoding="utf-8") as spill, _long_batch():
         try:
             for outcome in runner.run(lines):
                 if isinstance(outcome, Failed):
@@ -218,6 +218,23 @@ def extract(
     if failed:
         typer.echo(f"{failed} line(s) failed", err=True)
         raise typer.Exit(1)
+
+
+@contextmanager
+def _long_batch() -> Iterator[None]:
+    """Garbage collection for one long batch: what is loaded by now lives to the end, and extraction
+    makes few reference cycles, so the collector need neither walk the loaded code on every full
+    pass nor run as often. The settings are restored after."""
+    import gc
+
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 @contextmanager

@@ -16,12 +16,17 @@ The twin finds exactly the same spans when
 :func:`fold_case` gives the lower-cased text when the second holds (else None), and
 :class:`CaseFree` uses the twin when both hold, else the pattern as written. Matches found on
 the lower-cased text give lower-cased groups: callers use their offsets, or lower-case them.
+
+A twin whose every match holds one of a few words (:mod:`ringscope.extract.literals`) is not run
+over a stretch of text holding none of them: there it finds nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from ringscope.extract.literals import holds_any, required_literals
 
 _TRAPS = ("\u0131", "\u017f")
 """Dotless i and long s: matched as "i" and "s" case-insensitively, though not lower-cased to them."""
@@ -72,31 +77,49 @@ def twin_allowed(source: str) -> bool:
 class CaseFree:
     """A case-insensitive pattern, searched through its lower-case twin where that is exact."""
 
-    __slots__ = ("regex", "twin")
+    __slots__ = ("needs", "regex", "twin")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         exact = bool(regex.flags & re.IGNORECASE) and twin_allowed(regex.pattern)
         self.twin = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE) if exact else None
+        # Words one of which every match of the twin holds (None: none worth looking for).
+        self.needs = required_literals(self.twin) if self.twin is not None else None
 
     def _pick(self, text: str, folded: str | None) -> tuple[re.Pattern[str], str]:
         if folded is not None and self.twin is not None:
             return self.twin, folded
         return self.regex, text
 
+    def _hopeless(self, pattern: re.Pattern[str], subject: str, pos: int, endpos: int) -> bool:
+        """Whether the twin cannot match in ``subject[pos:endpos]``: it holds none of the needed words."""
+        return (
+            self.needs is not None
+            and pattern is self.twin
+            and not holds_any(subject, self.needs, max(pos, 0), max(endpos, 0))
+        )
+
     def search(self, text: str, folded: str | None, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
         """``regex.search(text, pos, endpos)``; ``folded`` is :func:`fold_case` of ``text``."""
         pattern, subject = self._pick(text, folded)
-        return pattern.search(subject, pos, len(subject) if endpos is None else endpos)
+        end = len(subject) if endpos is None else endpos
+        if self._hopeless(pattern, subject, pos, end):
+            return None
+        return pattern.search(subject, pos, end)
 
     def match(self, text: str, folded: str | None) -> re.Match[str] | None:
         """``regex.match(text)``; ``folded`` is :func:`fold_case` of ``text``."""
         pattern, subject = self._pick(text, folded)
+        if self._hopeless(pattern, subject, 0, len(subject)):
+            return None
         return pattern.match(subject)
 
     def finditer(self, text: str, folded: str | None, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
         """``regex.finditer(text, pos, endpos)``; ``folded`` is :func:`fold_case` of ``text``."""
         pattern, subject = self._pick(text, folded)
-        return pattern.finditer(subject, pos, len(subject) if endpos is None else endpos)
+        end = len(subject) if endpos is None else endpos
+        if self._hopeless(pattern, subject, pos, end):
+            return iter(())
+        return pattern.finditer(subject, pos, end)

@@ -89,7 +89,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     """Entities of the document, each once under its most complete name, with all mentions."""
     text = doc.text
     toks = tokenize(text)
-    lower_words = {t.text for t in toks if t.text[:1].islower()}
+    lower_words = {w for _, _, w, cap in toks if not cap and w[0].islower()}
     starts = _place_index(places)
     found: list[Found] = []
     unresolved: list[tuple[int, int]] = []

@@ -237,15 +237,17 @@ def _classify_part(
     texts = [w.text for w in words]
     start, end = words[0].start, words[-1].end
     name = text[start:end]
-    country = country_in(places, start, end)
+    within = inside(places, start, end)
+    country = next((p.country for p in within if p.country), None)  # country_in, on the places found once
     index = index_of(toks, start)
-    has_org_head = any(t in ORG_HEADS for t in texts)
-    inner_place = bool(inside(places, start, end))
-    plain_name = not any(t.casefold() in COMMON_WORDS or t.casefold() in lower_words for t in texts)
+    has_org_head = not ORG_HEADS.isdisjoint(texts)
+    inner_place = bool(within)
+    folded = [t.casefold() for t in texts]
+    plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
-    loose_name = not (texts[-1].casefold() in COMMON_WORDS or texts[-1].casefold() in lower_words)
-    loose_name = loose_name and not any(t in TITLE_WORDS for t in texts)
+    loose_name = not (folded[-1] in COMMON_WORDS or folded[-1] in lower_words)
+    loose_name = loose_name and TITLE_WORDS.isdisjoint(texts)
     all_caps = all(t.isupper() for t in texts)
     if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place and not all_caps:
         if person_context(text, toks, index, index + len(words)) and not org_context(

@@ -112,7 +112,9 @@ def absorb(entities: list[Entity]) -> list[Entity]:
         mine = words[id(entity)]
         target = None
         if len(mine) < 6:
-            target = next((o for o in kept if absorbs(o, words[id(o)], entity, mine)), None)
+            # (a proper subset of the other's words first: absorbs() says no to every other pair)
+            target = next((o for o in kept if mine < words[id(o)] and absorbs(o, words[id(o)], entity, mine)),
+                          None)
         if target is None:
             kept.append(entity)
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
+from operator import methodcaller
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -141,8 +142,10 @@ def load_demonyms(path: Path | Traversable = DEMONYMS_DATA) -> dict[str, str]:
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once per process."""
     lines = gzip.decompress(PLACES_DATA.read_bytes()).decode("utf-8").splitlines()
-    rows = dict(line.split("\t", 1) for line in lines if "\t" in line)
+    # (map and filter with method callers: the same dict as a loop over 100,000 lines, built faster)
+    rows = dict(map(methodcaller("split", "\t", 1), filter(methodcaller("__contains__", "\t"), lines)))
     demonyms = {place_key(f): Place(f, code, "demonym", None, None, 0) for f, code in load_demonyms().items()}
-    max_tokens = max(key.count(" ") + 1 for key in [*rows, *demonyms])
-    firsts = frozenset(key.split(" ", 1)[0] for key in [*rows, *demonyms])
+    keys = [*rows, *demonyms]
+    max_tokens = max(map(methodcaller("count", " "), keys)) + 1
+    firsts = frozenset([key.partition(" ")[0] for key in keys])
     return Gazetteer(rows, demonyms, max_tokens, firsts)

@@ -99,17 +99,15 @@ def ascii_lower(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_LOWER)
 
 
-_DIGITS_RE = re.compile(rf"(?P<digits>{_DIGITS})")
-_WORDS_RE = re.compile(rf"(?P<words>{_WORDNUM})")
+# Digits and number words in one pass: a match of either opens with a digit or a letter and holds
+# no character of the other kind, so no two overlap and one scan finds what two scans find. The
+# lookahead lets re skip a position on one test instead of trying every branch there.
+_CORES_RE = re.compile(rf"(?=[\dotfesnah])(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDNUM}))")
 
 
 def _cores(lowered: str) -> list[re.Match[str]]:
     """The numbers themselves, on lower-cased text: digits and number words, in text order."""
-    found = list(_DIGITS_RE.finditer(lowered))
-    words = list(_WORDS_RE.finditer(lowered))
-    if words:
-        found = sorted(found + words, key=lambda m: m.start())
-    return found
+    return list(_CORES_RE.finditer(lowered))
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +171,7 @@ def _parse_digits(text: str) -> float:
 def atoms(text: str, lowered: str | None = None) -> list[Atom]:
     atoms: list[Atom] = []
     for m in _cores(lowered if lowered is not None else ascii_lower(text)):
-        words = m.groupdict().get("words")
+        words = m.group("words")
         num_start, num_end = m.start(), m.end()
         if words is not None:
             value = parse_words(words)
@@ -277,7 +275,10 @@ def in_phone(text: str, atom: Atom) -> bool:
     """Whether a figure is part of a phone number (nine or more digits in groups, no commas)."""
     if atom.is_word:
         return False
-    for m in _PHONE_RE.finditer(text, max(0, atom.num_start - 8), min(len(text), atom.num_end + 24)):
+    start, end = max(0, atom.num_start - 8), min(len(text), atom.num_end + 24)
+    if sum(map(str.isdecimal, text[start:end])) < 9:
+        return False  # too few digits (what \d matches) around the figure for any phone number
+    for m in _PHONE_RE.finditer(text, start, end):
         if m.start() <= atom.num_start < m.end():
             digits = sum(c.isdigit() for c in m.group(0))
             return digits >= 9 and "," not in m.group(0)

@@ -93,7 +93,9 @@ def _figure(value: float) -> str:
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
-    frequencies: dict[str, float] = get_frequency_dict("en")
+    # Called as wordfreq's own word look-ups call it ("best" list given), so the one cached dict
+    # serves both (entity_rare.py asks wordfreq for Zipf frequencies in the same process).
+    frequencies: dict[str, float] = get_frequency_dict("en", "best")
     return frequencies
 
 
@@ -124,9 +126,8 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
         key = resolution_key(entity.name, entity.type)
         if key:
             feats.names.add(f"{entity.type[0]}:{key}")
-    words = Counter(_WORD.findall(report.text.lower()))
-    for stopword in STOPWORDS.intersection(words):
-        del words[stopword]
+    # Stopwords left out while counting: the same counts, in the same first-seen order.
+    words = Counter(itertools.filterfalse(STOPWORDS.__contains__, _WORD.findall(report.text.lower())))
     if words:
         # Keep a report's most distinctive words only: memory per report stays bounded.
         rare = {w: rarity(w) for w in words}
