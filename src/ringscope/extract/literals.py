@@ -14,10 +14,22 @@ case-insensitive flag, or whose words are too many or too short to be worth look
 
 from __future__ import annotations
 
+import importlib
 import re
-from re import _constants as sre
-from re import _parser as sre_parse
+from types import ModuleType
 from typing import Any
+
+
+def _private(name: str) -> ModuleType | None:
+    """``re``'s own parser modules (Python 3.11 on); None where a Python lacks them."""
+    try:
+        return importlib.import_module(f"re.{name}")
+    except ImportError:
+        return None
+
+
+sre: Any = _private("_constants")
+sre_parse: Any = _private("_parser")
 
 MAX_WORDS = 6
 """More alternatives than this cost more to look for one by one than the search they would skip."""
@@ -26,8 +38,9 @@ MIN_LENGTH = 4
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Words one of which lies inside the span of every match of ``pattern``, or None."""
-    if pattern.flags & re.IGNORECASE:
+    """Words one of which lies inside the span of every match of ``pattern``, or None (also where
+    ``re``'s parser cannot be read: no shortcut, every search runs)."""
+    if sre is None or sre_parse is None or pattern.flags & re.IGNORECASE:
         return None
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     if parsed.state.flags & re.IGNORECASE:  # an inline (?i) at the start
