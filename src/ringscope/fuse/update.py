@@ -16,13 +16,13 @@ so a picture updated batch by batch is the picture fused at once.
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import json
 from collections import defaultdict
+from collections.abc import Callable
 
-import numpy as np
-
-from ringscope.fuse.events import EventFeatures, EventSettings, features, group_features
+from ringscope.fuse.events import EventFeatures, EventSettings, features
+from ringscope.fuse.events_update import update_events
 from ringscope.fuse.figures import claim_refs_of
 from ringscope.fuse.outlets import independent_sources, outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
@@ -31,7 +31,7 @@ from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
 from ringscope.model import Extraction, Report, make_id
 from ringscope.store import Store
-from ringscope.store.picture_update import FeatureRow, PictureDelta
+from ringscope.store.picture_update import PictureDelta
 
 
 def _dump(value: object) -> str:
@@ -60,42 +60,22 @@ def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: Pictu
         delta.flags += [(figure.id, kind, f.claim_id, f.report_id, f.code, f.reason) for f in flags]
 
 
-def _encode_features(doc: EventFeatures, stamp: str) -> FeatureRow:
-    data = _dump({"published": doc.published.isoformat() if doc.published else None,
-                  "figures": sorted(doc.figures), "names": sorted(doc.names)})
-    return (doc.report_id, stamp, data, doc.term_ids.astype(np.uint32).tobytes(),
-            doc.term_counts.astype(np.float64).tobytes(), doc.term_rarity.astype(np.float64).tobytes())
+def _fresh_evidence(
+    store: Store, reports: dict[str, Report], read: dict[str, Extraction]
+) -> Callable[[list[str]], dict[str, EventFeatures]]:
+    """Works out the event evidence of given reports (their texts read; extractions kept in ``read``)."""
 
+    def fresh(report_ids: list[str]) -> dict[str, EventFeatures]:
+        texts = store.picture_parts().texts(report_ids)
+        out = {}
+        for report_id in report_ids:
+            if report_id in reports and report_id in texts:
+                read[report_id] = store.get_extraction(report_id)
+                report = dataclasses.replace(reports[report_id], text=texts[report_id])
+                out[report_id] = features(report, read[report_id])
+        return out
 
-def _decode_features(row: FeatureRow) -> EventFeatures:
-    data = json.loads(row[2])
-    published = dt.date.fromisoformat(data["published"]) if data["published"] else None
-    return EventFeatures(row[0], published, set(data["figures"]), set(data["names"]),
-                         np.frombuffer(row[3], np.uint32), np.frombuffer(row[4], np.float64),
-                         np.frombuffer(row[5], np.float64))
-
-
-def _event_evidence(
-    store: Store, stamps: dict[str, str], reports: dict[str, Report], read: dict[str, Extraction]
-) -> list[EventFeatures]:
-    """The event evidence of every report, in id order (worked out for new and changed reports)."""
-    parts = store.picture_parts()
-    stored = parts.features()
-    fresh: list[FeatureRow] = []
-    docs = []
-    for report_id in sorted(stamps):
-        row = stored.get(report_id)
-        if row is None or row[1] != stamps[report_id]:
-            report = reports.get(report_id)
-            if report is None:
-                continue
-            read[report_id] = store.get_extraction(report_id)
-            row = _encode_features(features(report, read[report_id]), stamps[report_id])
-            fresh.append(row)
-        docs.append(_decode_features(row))
-    if fresh:
-        parts.save_side(fresh, [])
-    return docs
+    return fresh
 
 
 def _scope_figures(
@@ -104,10 +84,11 @@ def _scope_figures(
 ) -> None:
     refs: list[ClaimRef] = []
     first: dict[str, tuple[str, int]] = {}
+    texts = store.picture_parts().texts(members)
     for report_id in members:
         report = reports[report_id]
         extraction = read.pop(report_id, None) or store.get_extraction(report_id)
-        made = claim_refs_of(report.id, report.text, extraction.claims, event_of.get(report_id),
+        made = claim_refs_of(report.id, texts[report_id], extraction.claims, event_of.get(report_id),
                              report.published, outlet_of(report.url, report.source))
         for seq, ref in enumerate(made):
             ref.independent = independent.get(report_id)
@@ -115,6 +96,13 @@ def _scope_figures(
             refs.append(ref)
     for figure in reconcile(refs):
         figure_rows(figure, scope, first[figure.claims[0].id], delta)
+
+
+def _independent(store: Store, reports: dict[str, Report], groups: list[list[str]]) -> dict[str, str]:
+    """The independent source of every report (only reports of one event are compared by text)."""
+    shared = store.picture_parts().texts(r for group in groups if len(group) > 1 for r in group)
+    heads = [dataclasses.replace(reports[r], text=shared[r]) if r in shared else reports[r] for r in sorted(reports)]
+    return independent_sources(heads, groups)
 
 
 def entity_signature(entity: ResolvedEntity, stamps: dict[str, str]) -> str:
@@ -131,16 +119,15 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     parts = store.picture_parts()
     stamps = parts.stamps()
     before = parts.inputs()
-    reports = {r.id: r for r in store.iter_reports()}
+    reports = {r.id: r for r in store.report_heads()}
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
     read: dict[str, Extraction] = {}
-    docs = _event_evidence(store, stamps, reports, read)
-    event_of = group_features(docs, settings or EventSettings())
+    event_of = update_events(store, stamps, _fresh_evidence(store, reports, read), settings or EventSettings())
     members: dict[str, list[str]] = defaultdict(list)
     for report_id in sorted(event_of):
         members[event_of[report_id] or report_id].append(report_id)
-    independent = independent_sources([reports[r] for r in sorted(reports)], list(members.values()))
+    independent = _independent(store, reports, list(members.values()))
     # scopes whose figures are redone
     dirty: set[str] = {before[r][1] for r in delta.gone}
     for report_id, stamp in stamps.items():
