@@ -10,12 +10,21 @@ from pathlib import Path
 import pytest
 
 from ringscope.api import open_store
-from ringscope.fuse.events import EDGE_FLOOR, EventFeatures, EventSettings, features, group_features, score_pairs
+from ringscope.fuse.events import (
+    EDGE_FLOOR,
+    EventFeatures,
+    EventSettings,
+    features,
+    group_features,
+    score_pairs,
+)
 from ringscope.fuse.events_update import update_events
 from ringscope.model import Entity, Extraction, Report
 
-WORDS = ("harbour lantern quarry orchard falcon meadow copper velvet thistle glacier saffron "
-         "bramble cobalt juniper marble nettle pewter quince russet sorrel tundra walnut zephyr").split()
+WORDS = (
+    "harbour lantern quarry orchard falcon meadow copper velvet thistle glacier saffron "
+    "bramble cobalt juniper marble nettle pewter quince russet sorrel tundra walnut zephyr"
+).split()
 PLACES = ["Ostvale", "Brennick", "Quillmere", "Tarrow", "Upsand", "Velcarra"]
 SETTINGS = EventSettings(max_block=6)
 
@@ -47,9 +56,15 @@ def _kept(path: Path) -> list[list[tuple[object, ...]]]:
     """Everything the grouping keeps, but the stamps."""
     conn = sqlite3.connect(path)
     try:
-        return [sorted(conn.execute(sql)) for sql in (
-            "SELECT report_id, event_id, keys FROM event_docs", "SELECT key, n FROM event_counts",
-            "SELECT key, report_id FROM event_posts", "SELECT a, b, score FROM event_edges")]
+        return [
+            sorted(conn.execute(sql))
+            for sql in (
+                "SELECT report_id, event_id, keys FROM event_docs",
+                "SELECT key, n FROM event_counts",
+                "SELECT key, report_id FROM event_posts",
+                "SELECT a, b, score FROM event_edges",
+            )
+        ]
     finally:
         conn.close()
 
@@ -57,8 +72,11 @@ def _kept(path: Path) -> list[list[tuple[object, ...]]]:
 def _expected_edges(docs: dict[str, EventFeatures]) -> dict[tuple[str, str], float]:
     ordered = [docs[r] for r in sorted(docs)]
     floor = SETTINGS.threshold * EDGE_FLOOR
-    return {(ordered[i].report_id, ordered[j].report_id): s
-            for (i, j), s in score_pairs(ordered, SETTINGS).items() if s >= floor}
+    return {
+        (ordered[i].report_id, ordered[j].report_id): s
+        for (i, j), s in score_pairs(ordered, SETTINGS).items()
+        if s >= floor
+    }
 
 
 @pytest.mark.parametrize("seed", [1, 2])

@@ -84,7 +84,11 @@ def item_overlap(a: EventFeatures, b: EventFeatures, weights: Mapping[str, float
 
 
 def pair_score(
-    a: EventFeatures, b: EventFeatures, va: Vector, vb: Vector, weights: Mapping[str, float],
+    a: EventFeatures,
+    b: EventFeatures,
+    va: Vector,
+    vb: Vector,
+    weights: Mapping[str, float],
     cfg: EventSettings,
 ) -> float | None:
     """The combined score of a candidate pair, None when the dates are too far apart."""

@@ -52,24 +52,48 @@ def _dump(value: object) -> str:
 
 
 def encode_features(doc: EventFeatures, stamp: str) -> FeatureRow:
-    data = _dump({"published": doc.published.isoformat() if doc.published else None,
-                  "figures": sorted(doc.figures), "names": sorted(doc.names)})
-    return (doc.report_id, stamp, data, doc.term_ids.astype(np.uint32).tobytes(),
-            doc.term_counts.astype(np.float64).tobytes(), doc.term_rarity.astype(np.float64).tobytes())
+    data = _dump(
+        {
+            "published": doc.published.isoformat() if doc.published else None,
+            "figures": sorted(doc.figures),
+            "names": sorted(doc.names),
+        }
+    )
+    return (
+        doc.report_id,
+        stamp,
+        data,
+        doc.term_ids.astype(np.uint32).tobytes(),
+        doc.term_counts.astype(np.float64).tobytes(),
+        doc.term_rarity.astype(np.float64).tobytes(),
+    )
 
 
 def decode_features(row: FeatureRow) -> EventFeatures:
     data = json.loads(row[2])
     published = dt.date.fromisoformat(data["published"]) if data["published"] else None
-    return EventFeatures(row[0], published, set(data["figures"]), set(data["names"]),
-                         np.frombuffer(row[3], np.uint32), np.frombuffer(row[4], np.float64),
-                         np.frombuffer(row[5], np.float64))
+    return EventFeatures(
+        row[0],
+        published,
+        set(data["figures"]),
+        set(data["names"]),
+        np.frombuffer(row[3], np.uint32),
+        np.frombuffer(row[4], np.float64),
+        np.frombuffer(row[5], np.float64),
+    )
 
 
 def setup(cfg: EventSettings) -> str:
     """What the kept parts were made with: other settings mean grouping everything again."""
-    return _dump({"settings": [getattr(cfg, f) for f in cfg.__dataclass_fields__], "cap": DF_CAP,
-                  "floor": EDGE_FLOOR, "keep": KEEP_TERMS, "version": 1})
+    return _dump(
+        {
+            "settings": [getattr(cfg, f) for f in cfg.__dataclass_fields__],
+            "cap": DF_CAP,
+            "floor": EDGE_FLOOR,
+            "keep": KEEP_TERMS,
+            "version": 1,
+        }
+    )
 
 
 def _evidence_keys(doc: EventFeatures) -> list[str]:
@@ -81,7 +105,9 @@ def _cap(key: str, cfg: EventSettings) -> int:
     return cfg.max_block if key.startswith("k") else DF_CAP
 
 
-def update_events(store: Store, stamps: dict[str, str], fresh: Fresh, cfg: EventSettings) -> dict[str, str | None]:
+def update_events(
+    store: Store, stamps: dict[str, str], fresh: Fresh, cfg: EventSettings
+) -> dict[str, str | None]:
     """Report id -> event id (None alone) of every report of ``stamps`` (id -> stamp), kept up to date."""
     parts = store.event_parts()
     kept = parts.docs()
@@ -93,7 +119,9 @@ def update_events(store: Store, stamps: dict[str, str], fresh: Fresh, cfg: Event
     return _everything(parts, stamps, fresh, cfg)
 
 
-def _everything(parts: EventParts, stamps: dict[str, str], fresh: Fresh, cfg: EventSettings) -> dict[str, str | None]:
+def _everything(
+    parts: EventParts, stamps: dict[str, str], fresh: Fresh, cfg: EventSettings
+) -> dict[str, str | None]:
     delta = EventDelta(setup(cfg), full=True)
     rows = parts.all_features()
     docs = {r: decode_features(rows[r]) for r in stamps if r in rows and rows[r][1] == stamps[r]}
@@ -120,7 +148,9 @@ def _everything(parts: EventParts, stamps: dict[str, str], fresh: Fresh, cfg: Ev
     ids = [doc.report_id for doc in ordered]
     event_of = event_ids(ids, average_linkage(len(ids), edges, cfg.threshold))
     delta.counts = sorted(counts.items())
-    delta.posts = sorted((k, r) for k, carriers in posts.items() if counts[k] <= _cap(k, cfg) for r in set(carriers))
+    delta.posts = sorted(
+        (k, r) for k, carriers in posts.items() if counts[k] <= _cap(k, cfg) for r in set(carriers)
+    )
     delta.edges = [(ids[i], ids[j], s) for (i, j), s in sorted(edges.items())]
     delta.docs = [(r, stamps[r], event_of[r], _dump(keys[r])) for r in ids]
     parts.apply(delta)
@@ -130,8 +160,13 @@ def _everything(parts: EventParts, stamps: dict[str, str], fresh: Fresh, cfg: Ev
 class _Update:
     """One update of the kept grouping (see the module text)."""
 
-    def __init__(self, parts: EventParts, stamps: dict[str, str], kept: dict[str, tuple[str, str | None]],
-                 cfg: EventSettings) -> None:
+    def __init__(
+        self,
+        parts: EventParts,
+        stamps: dict[str, str],
+        kept: dict[str, tuple[str, str | None]],
+        cfg: EventSettings,
+    ) -> None:
         self.parts, self.stamps, self.kept, self.cfg = parts, stamps, kept, cfg
         self.delta = EventDelta(setup(cfg))
         self.change: Counter[str] = Counter()
@@ -163,9 +198,7 @@ class _Update:
             self.vectors[report_id] = vector(doc, counts, self.cfg)
         return self.vectors[report_id]
 
-    def moved(
-        self, added: dict[str, list[str]], removed: dict[str, list[str]]
-    ) -> list[tuple[str, int, int]]:
+    def moved(self, added: dict[str, list[str]], removed: dict[str, list[str]]) -> list[tuple[str, int, int]]:
         """Write the counts and carriers of the keys whose carriers changed by ``added`` and
         ``removed``; (key, carriers before, carriers after) of each."""
         keys = sorted({*added, *removed})
@@ -213,7 +246,9 @@ class _Update:
             for key in _evidence_keys(self.docs[r]):
                 self.change[key] += 1
                 added[key].append(r)
-        moved = [k for k, before, after in self.moved(added, taken) if min(before, DF_CAP) != min(after, DF_CAP)]
+        moved = [
+            k for k, before, after in self.moved(added, taken) if min(before, DF_CAP) != min(after, DF_CAP)
+        ]
         carriers = self.parts.posts(moved)
         by_word = {r for k in moved if k.startswith("t") for r in carriers.get(k, [])} - set(gone) - set(new)
         by_item = {r for k in moved if k.startswith("i") for r in carriers.get(k, [])} - set(gone) - set(new)
@@ -239,8 +274,14 @@ class _Update:
         keys_now.update((r, k) for r, k in ((r, json.loads(k)) for r, k in self.parts.keys_of(more).items()))
         return self.link(redo, removed, keys_now, added, taken)
 
-    def link(self, redo: set[str], removed: set[str], keys_now: dict[str, list[str]],
-             added: dict[str, list[str]], taken: dict[str, list[str]]) -> dict[str, str | None]:
+    def link(
+        self,
+        redo: set[str],
+        removed: set[str],
+        keys_now: dict[str, list[str]],
+        added: dict[str, list[str]],
+        taken: dict[str, list[str]],
+    ) -> dict[str, str | None]:
         cfg, delta = self.cfg, self.delta
         live = sorted({"k" + k for r in redo for k in keys_now[r]})
         sizes = self.count(live)
@@ -267,8 +308,9 @@ class _Update:
                 fresh_edges[(a, b)] = score
         replaced = redo | removed
         old_edges = self.parts.edges_of(sorted(replaced))
-        touched = ({x for a, b, _ in old_edges for x in (a, b)} | {x for pair in fresh_edges for x in pair}
-                   | redo) - removed
+        touched = (
+            {x for a, b, _ in old_edges for x in (a, b)} | {x for pair in fresh_edges for x in pair} | redo
+        ) - removed
         delta.edges_of_gone = sorted(replaced)
         delta.edges = [(a, b, s) for (a, b), s in sorted(fresh_edges.items())]
         delta.docs_gone = sorted(removed)
@@ -290,8 +332,11 @@ class _Update:
             seen |= found
         nodes = sorted(seen)
         index = {r: i for i, r in enumerate(nodes)}
-        edges = {(index[a], index[b]): s for a, b, s in self.parts.edges_of(nodes)
-                 if a in index and b in index and a not in replaced and b not in replaced}
+        edges = {
+            (index[a], index[b]): s
+            for a, b, s in self.parts.edges_of(nodes)
+            if a in index and b in index and a not in replaced and b not in replaced
+        }
         edges.update(((index[a], index[b]), s) for (a, b), s in fresh_edges.items())
         event_of = event_ids(nodes, average_linkage(len(nodes), edges, cfg.threshold))
         result = {r: e for r, (_, e) in self.kept.items() if r not in removed}

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ringscope.fuse.events import EventFeatures, EventSettings, features
 from ringscope.fuse.events_update import update_events
 from ringscope.fuse.figures import claim_refs_of
-from ringscope.fuse.outlets import independent_sources, outlet_of
+from ringscope.fuse.outlets import join_sources, near_identical, outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve import ResolvedEntity
 from ringscope.fuse.resolve_update import update_entities
@@ -98,11 +98,24 @@ def _scope_figures(
         figure_rows(figure, scope, first[figure.claims[0].id], delta)
 
 
-def _independent(store: Store, reports: dict[str, Report], groups: list[list[str]]) -> dict[str, str]:
-    """The independent source of every report (only reports of one event are compared by text)."""
-    shared = store.picture_parts().texts(r for group in groups if len(group) > 1 for r in group)
-    heads = [dataclasses.replace(reports[r], text=shared[r]) if r in shared else reports[r] for r in sorted(reports)]
-    return independent_sources(heads, groups)
+def _independent(
+    store: Store, reports: dict[str, Report], members: dict[str, list[str]], stamps: dict[str, str]
+) -> dict[str, str]:
+    """The independent source of every report. Only reports of one event are compared by text, and
+    the copies found in an event are kept until its members change."""
+    parts = store.event_parts()
+    events = {e: ids for e, ids in members.items() if len(ids) > 1}
+    sigs = {e: make_id(*(f"{r}:{stamps[r]}" for r in ids)) for e, ids in events.items()}
+    kept = parts.sources(sorted(events))
+    todo = sorted(e for e in events if kept.get(e, ("",))[0] != sigs[e])
+    texts = store.picture_parts().texts(r for e in todo for r in events[e])
+    found = {e: json.loads(kept[e][1]) for e in events if e not in todo}
+    for e in todo:
+        found[e] = near_identical([dataclasses.replace(reports[r], text=texts[r]) for r in events[e]])
+    gone = sorted(parts.source_events() - set(events))
+    parts.save_sources([(e, sigs[e], _dump(found[e])) for e in todo], gone)
+    pairs = [(a, b) for e in sorted(found) for a, b in found[e]]
+    return join_sources([reports[r] for r in sorted(reports)], pairs)
 
 
 def entity_signature(entity: ResolvedEntity, stamps: dict[str, str]) -> str:
@@ -123,11 +136,12 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
     read: dict[str, Extraction] = {}
-    event_of = update_events(store, stamps, _fresh_evidence(store, reports, read), settings or EventSettings())
+    fresh = _fresh_evidence(store, reports, read)
+    event_of = update_events(store, stamps, fresh, settings or EventSettings())
     members: dict[str, list[str]] = defaultdict(list)
     for report_id in sorted(event_of):
         members[event_of[report_id] or report_id].append(report_id)
-    independent = _independent(store, reports, list(members.values()))
+    independent = _independent(store, reports, members, stamps)
     # scopes whose figures are redone
     dirty: set[str] = {before[r][1] for r in delta.gone}
     for report_id, stamp in stamps.items():
@@ -144,11 +158,11 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
         if scope in members:
             _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read)
     # events and the event of each report
-    stored_of = parts.event_of()
-    delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if r not in stored_of or stored_of[r] != e]
-    stored_events = parts.event_rows()
-    events = _events(members, event_of, reports)
-    delta.events_gone = [e for e in stored_events if e not in events]
+    # (an event's row changes only with its members or their stamps, so only with a dirty scope)
+    delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if before.get(r, ("", ""))[1] != (e or r)]
+    stored_events = store.event_parts().event_rows(sorted(dirty))
+    events = _events(members, sorted(e for e in dirty if e in members and e not in event_of), reports)
+    delta.events_gone = sorted(e for e in stored_events if e not in events)
     delta.events = [(e, data, sort) for e, (data, sort) in events.items() if stored_events.get(e) != data]
     # entities
     _entities(store, stamps, before, reports, delta)
@@ -157,10 +171,11 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
 
 
 def _events(
-    members: dict[str, list[str]], event_of: dict[str, str | None], reports: dict[str, Report]
+    members: dict[str, list[str]], event_ids: list[str], reports: dict[str, Report]
 ) -> dict[str, tuple[str, str]]:
+    """The rows of the given events: JSON of their members and dates, and sort key."""
     out = {}
-    for event_id in sorted({e for e in event_of.values() if e}):
+    for event_id in event_ids:
         ids = sorted(members[event_id], key=lambda r: (reports[r].published or "", r))
         dates = sorted({d for d in (reports[r].published for r in ids) if d})
         out[event_id] = (_dump({"report_ids": ids, "published": dates}), event_sort(len(ids), event_id))
