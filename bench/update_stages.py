@@ -55,7 +55,8 @@ def main() -> None:
     shutil.copy(args.store, copy)
     with open_store(copy) as db:
         size = sum(1 for _ in db.iter_reports())
-    timed(updating, "update_events", "event grouping (kept by parts, evidence of new reports)")
+    timed(updating, "_event_evidence", "event evidence (read or worked out)")
+    timed(updating, "group_features", "event grouping (whole collection)")
     timed(updating, "_independent", "independent sources")
     timed(updating, "_scope_figures", "figures of changed scopes")
     timed(resolving, "_closure", "entities: set to resolve again")

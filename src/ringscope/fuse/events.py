@@ -2,9 +2,8 @@
 
 Two kinds of evidence are combined for a pair of reports:
 
-- the wording: cosine over content words weighed by their rarity in English and in the
-  collection (:mod:`ringscope.fuse.event_scores`), each report reduced to its ``top_terms``
-  most distinctive words (bounded memory per report);
+- the wording: TF-IDF cosine over content words, each report reduced to its
+  ``top_terms`` most distinctive words (bounded memory per report);
 - the extracted items: weighted Jaccard overlap of the figures a report states
   (claim values, route counts) and the names it mentions.
 
@@ -14,9 +13,8 @@ carried by more than ``max_block`` reports is too common to block on. The
 number of candidate pairs therefore grows with the corpus, not its square.
 A candidate pair is confirmed when its combined score reaches ``threshold``
 and the publication dates, where both are known, are close; confirmed pairs
-are joined into groups by average linkage. Event ids derive from the members' ids, so the same
-input gives the same ids on every run, in any order. A stored collection keeps its pair scores and
-redoes only what new, changed and removed reports touch (:mod:`ringscope.fuse.events_update`).
+are joined into groups. Event ids derive from the members' ids, so the same
+input gives the same ids on every run.
 """
 
 from __future__ import annotations
@@ -28,20 +26,20 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 from wordfreq import get_frequency_dict
 
-from ringscope.fuse.event_scores import Vector, block_keys, item_weight, pair_score, vector
-from ringscope.fuse.events_model import EventFeatures, EventSettings
 from ringscope.fuse.names import resolution_key
 from ringscope.fuse.stopwords import STOPWORDS
 from ringscope.fuse.unionfind import UnionFind
 from ringscope.model import Extraction, Report, make_id
 
-__all__ = ["EventFeatures", "EventSettings", "features", "group_events", "group_features"]
-
+FIGURE_WEIGHT = 1.5
+"""Figures are stronger evidence of one event than names: outlets copy them."""
 MIN_FIGURE = 5
 """Figures below this are too common (one, two, three people) to mean anything."""
 EDGE_FLOOR = 0.25
@@ -50,6 +48,43 @@ KEEP_TERMS = 160
 """Words kept per report before the collection is known (twice the default ``top_terms``)."""
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class EventSettings:
+    threshold: float = 0.16
+    """Minimum combined score to confirm a candidate pair."""
+    text_weight: float = 0.8
+    """Share of the wording (TF-IDF cosine) in the combined score; the rest is item overlap."""
+    max_days: int = 21
+    """Reports published further apart than this are not one event."""
+    max_block: int = 25
+    """Blocking keys carried by more reports than this are not used."""
+    top_terms: int = 80
+    """Words kept per report for the cosine."""
+    block_terms: int = 8
+    """Most distinctive words per report used as blocking keys."""
+
+
+@dataclass(slots=True)
+class EventFeatures:
+    report_id: str
+    published: dt.date | None
+    figures: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    term_ids: npt.NDArray[np.uint32] = field(default_factory=lambda: np.zeros(0, np.uint32))
+    term_counts: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    term_rarity: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+
+    def items(self) -> set[str]:
+        return self.figures | self.names
+
+
+@dataclass(slots=True)
+class _Vector:
+    ids: npt.NDArray[np.uint32]
+    weights: npt.NDArray[np.float64]
+    block: list[int]
 
 
 def _figure(value: float) -> str:
@@ -108,26 +143,43 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
     return feats
 
 
-def term_counts(docs: Iterable[EventFeatures]) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct word ids of ``docs`` (sorted) and how many of the reports use each."""
-    every = [doc.term_ids for doc in docs]
-    return np.unique(np.concatenate(every) if every else np.zeros(0, np.uint32), return_counts=True)
-
-
-def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[Vector]:
-    terms, counts = term_counts(docs)
-    return [vector(doc, counts[np.searchsorted(terms, doc.term_ids)], cfg) for doc in docs]
+def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[_Vector]:
+    n = len(docs)
+    every = np.concatenate([doc.term_ids for doc in docs]) if docs else np.zeros(0, np.uint32)
+    terms, counts = np.unique(every, return_counts=True)
+    scale = math.log1p(n) if n else 1.0
+    out = []
+    for doc in docs:
+        if not len(doc.term_ids):
+            out.append(_Vector(doc.term_ids, doc.term_counts, []))
+            continue
+        # A word weighs by its rarity in general English, damped when many reports of the collection use it.
+        df = counts[np.searchsorted(terms, doc.term_ids)]
+        spread = np.log1p(n / df) / scale
+        weights = (1.0 + np.log(doc.term_counts)) * doc.term_rarity * spread
+        keep = np.argsort(-weights, kind="stable")[: cfg.top_terms]
+        ids, w = doc.term_ids[keep], weights[keep]
+        # Blocking words: the most distinctive words that are not unique to this report.
+        block = [int(t) for t in ids[df[keep] > 1][: cfg.block_terms].tolist()]
+        norm = float(np.linalg.norm(w))
+        order = np.argsort(ids)
+        out.append(_Vector(ids[order], w[order] / norm if norm else w[order], block))
+    return out
 
 
 def _item_weights(docs: Sequence[EventFeatures]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(doc.items())
-    return {key: item_weight(key, count) for key, count in df.items()}
+    n = len(docs)
+    return {
+        key: (math.log((n + 1) / count) + 1.0) * (FIGURE_WEIGHT if key.startswith("n:") else 1.0)
+        for key, count in df.items()
+    }
 
 
 def iter_candidates(
-    docs: Sequence[EventFeatures], vectors: Sequence[Vector], max_block: int
+    docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
 ) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) of reports sharing a name or distinctive word that few reports carry.
 
@@ -135,10 +187,11 @@ def iter_candidates(
 
     Streams the pairs report by report, so memory holds the index, never the set of all pairs.
     """
-    keys: list[list[str]] = []
-    index: dict[str, list[int]] = defaultdict(list)
+    keys: list[list[object]] = []
+    index: dict[object, list[int]] = defaultdict(list)
     for i, (doc, vec) in enumerate(zip(docs, vectors, strict=True)):
-        own = block_keys(doc, vec)
+        # Figures are left out: common values ("100 people") would block unrelated reports together.
+        own: list[object] = [*doc.names, *vec.block]
         keys.append(own)
         for key in own:
             index[key].append(i)
@@ -153,10 +206,21 @@ def iter_candidates(
 
 
 def candidate_pairs(
-    docs: Sequence[EventFeatures], vectors: Sequence[Vector], max_block: int
+    docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
 ) -> set[tuple[int, int]]:
     """All candidate pairs as a set (for inspection; grouping streams them)."""
     return set(iter_candidates(docs, vectors, max_block))
+
+
+def cosine(a: _Vector, b: _Vector) -> float:
+    _, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    return float(np.dot(a.weights[ia], b.weights[ib]))
+
+
+def item_overlap(a: EventFeatures, b: EventFeatures, weights: dict[str, float]) -> float:
+    fa, fb = a.items(), b.items()
+    union = sum(weights[f] for f in fa | fb)
+    return sum(weights[f] for f in fa & fb) / union if union else 0.0
 
 
 def iter_scores(
@@ -167,9 +231,12 @@ def iter_scores(
     vectors = _vectors(docs, cfg)
     weights = _item_weights(docs)
     for i, j in iter_candidates(docs, vectors, cfg.max_block):
-        score = pair_score(docs[i], docs[j], vectors[i], vectors[j], weights, cfg)
-        if score is not None:
-            yield i, j, score
+        a, b = docs[i], docs[j]
+        if a.published and b.published and abs((a.published - b.published).days) > cfg.max_days:
+            continue
+        text = cosine(vectors[i], vectors[j])
+        items = item_overlap(a, b, weights)
+        yield i, j, cfg.text_weight * text + (1 - cfg.text_weight) * items
 
 
 def score_pairs(
@@ -204,7 +271,7 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
         if ra == rb:
             continue
         a, b = members[ra], members[rb]
-        total = math.fsum(edges.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b)
+        total = sum(edges.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b)
         if total / (len(a) * len(b)) >= threshold:
             uf.union(ra, rb)
             members[uf.find(ra)] = a + b
@@ -212,20 +279,15 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
 
 
 def group_features(docs: Sequence[EventFeatures], cfg: EventSettings | None = None) -> dict[str, str | None]:
-    """Event ids of reports from their features (see :func:`average_linkage`); the same in any order."""
+    """Event ids of reports from their features (see :func:`average_linkage`)."""
     cfg = cfg or EventSettings()
-    docs = sorted(docs, key=lambda doc: doc.report_id)
     floor = cfg.threshold * EDGE_FLOOR
     edges = {(i, j): score for i, j, score in iter_scores(docs, cfg) if score >= floor}
-    return event_ids([doc.report_id for doc in docs], average_linkage(len(docs), edges, cfg.threshold))
-
-
-def event_ids(report_ids: Sequence[str], groups: Iterable[list[int]]) -> dict[str, str | None]:
-    """Report id -> event id of the groups (index lists into ``report_ids``); None for a lone report."""
-    result: dict[str, str | None] = dict.fromkeys(report_ids)
+    groups = average_linkage(len(docs), edges, cfg.threshold)
+    result: dict[str, str | None] = {doc.report_id: None for doc in docs}
     for group in groups:
         if len(group) > 1:
-            ids = sorted(report_ids[i] for i in group)
+            ids = sorted(docs[i].report_id for i in group)
             event_id = "ev-" + make_id("event", ids[0])[:12]
             for report_id in ids:
                 result[report_id] = event_id

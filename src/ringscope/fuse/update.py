@@ -17,12 +17,13 @@ so a picture updated batch by batch is the picture fused at once.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Callable
 
-from ringscope.fuse.events import EventFeatures, EventSettings, features
-from ringscope.fuse.events_update import update_events
+import numpy as np
+
+from ringscope.fuse.events import EventFeatures, EventSettings, features, group_features
 from ringscope.fuse.figures import claim_refs_of
 from ringscope.fuse.outlets import join_sources, near_identical, outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
@@ -31,7 +32,7 @@ from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
 from ringscope.model import Extraction, Report, make_id
 from ringscope.store import Store
-from ringscope.store.picture_update import PictureDelta
+from ringscope.store.picture_update import FeatureRow, PictureDelta
 
 
 def _dump(value: object) -> str:
@@ -60,22 +61,39 @@ def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: Pictu
         delta.flags += [(figure.id, kind, f.claim_id, f.report_id, f.code, f.reason) for f in flags]
 
 
-def _fresh_evidence(
-    store: Store, reports: dict[str, Report], read: dict[str, Extraction]
-) -> Callable[[list[str]], dict[str, EventFeatures]]:
-    """Works out the event evidence of given reports (their texts read; extractions kept in ``read``)."""
+def _encode_features(doc: EventFeatures, stamp: str) -> FeatureRow:
+    data = _dump({"published": doc.published.isoformat() if doc.published else None,
+                  "figures": sorted(doc.figures), "names": sorted(doc.names)})
+    return (doc.report_id, stamp, data, doc.term_ids.astype(np.uint32).tobytes(),
+            doc.term_counts.astype(np.float64).tobytes(), doc.term_rarity.astype(np.float64).tobytes())
 
-    def fresh(report_ids: list[str]) -> dict[str, EventFeatures]:
-        texts = store.picture_parts().texts(report_ids)
-        out = {}
-        for report_id in report_ids:
-            if report_id in reports and report_id in texts:
-                read[report_id] = store.get_extraction(report_id)
-                report = dataclasses.replace(reports[report_id], text=texts[report_id])
-                out[report_id] = features(report, read[report_id])
-        return out
 
-    return fresh
+def _decode_features(row: FeatureRow) -> EventFeatures:
+    data = json.loads(row[2])
+    published = dt.date.fromisoformat(data["published"]) if data["published"] else None
+    return EventFeatures(row[0], published, set(data["figures"]), set(data["names"]),
+                         np.frombuffer(row[3], np.uint32), np.frombuffer(row[4], np.float64),
+                         np.frombuffer(row[5], np.float64))
+
+
+def _event_evidence(
+    store: Store, stamps: dict[str, str], reports: dict[str, Report], read: dict[str, Extraction]
+) -> list[EventFeatures]:
+    """The event evidence of every report, in id order (worked out for new and changed reports,
+    whose texts alone are read)."""
+    parts = store.picture_parts()
+    stored = parts.features()
+    todo = [r for r in sorted(stamps) if r in reports and (r not in stored or stored[r][1] != stamps[r])]
+    texts = parts.texts(todo)
+    fresh: list[FeatureRow] = []
+    for report_id in todo:
+        read[report_id] = store.get_extraction(report_id)
+        report = dataclasses.replace(reports[report_id], text=texts[report_id])
+        stored[report_id] = _encode_features(features(report, read[report_id]), stamps[report_id])
+        fresh.append(stored[report_id])
+    if fresh:
+        parts.save_side(fresh, [])
+    return [_decode_features(stored[r]) for r in sorted(stamps) if r in stored and stored[r][1] == stamps[r]]
 
 
 def _scope_figures(
@@ -136,8 +154,8 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
     read: dict[str, Extraction] = {}
-    fresh = _fresh_evidence(store, reports, read)
-    event_of = update_events(store, stamps, fresh, settings or EventSettings())
+    docs = _event_evidence(store, stamps, reports, read)
+    event_of = group_features(docs, settings or EventSettings())
     members: dict[str, list[str]] = defaultdict(list)
     for report_id in sorted(event_of):
         members[event_of[report_id] or report_id].append(report_id)

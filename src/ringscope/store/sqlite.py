@@ -388,7 +388,7 @@ class Store:
         return policy_store_parts.PolicyParts(self._conn)
 
     def event_parts(self) -> event_store_parts.EventParts:
-        """Same-event grouping by parts (see :mod:`ringscope.fuse.events_update`)."""
+        """The stored picture's parts kept per event (see :mod:`ringscope.fuse.update`)."""
         return event_store_parts.EventParts(self._conn)
 
     def picture_reader(self) -> picture_store_read.PictureReader:
