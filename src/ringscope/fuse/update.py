@@ -4,11 +4,16 @@ An update compares the store's reports with the ones the stored picture was fuse
 
 - works out the event evidence of new and changed reports only (the rest is stored) and groups
   events over all of it (grouping weighs words by how many reports use them, so it is collective);
+- compares the texts of an event's reports for near-identical copies only when its members
+  changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`);
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
   independent sources changed, and keeps every other scope's figures as stored;
 - resolves the names new, changed and removed reports touch (:mod:`ringscope.fuse.resolve_update`)
   and rewrites only the entities whose occurrences or links changed;
-- rewrites the events and report-event rows that differ.
+- rewrites the events and report-event rows of the scopes that changed.
+
+Reports are read without their texts; a text is read where evidence is worked out, figures are
+reconciled or copies are compared.
 
 Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),
 so a picture updated batch by batch is the picture fused at once.
