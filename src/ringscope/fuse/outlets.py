@@ -30,11 +30,13 @@ def _extractor() -> tldextract.TLDExtract:
 
 _PATH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://)?[^/?#]*")
 """A URL up to its path: the part its registered domain comes from."""
+_SPACE = re.compile(r"\s")
+"""Any whitespace (what :meth:`str.isspace` calls whitespace)."""
 
 
 def registered_domain(url: str | None) -> str | None:
     """The registered domain of ``url`` (``https://www.news.example.co.uk/a`` -> ``example.co.uk``)."""
-    if not url or any(c.isspace() for c in url.strip()):
+    if not url or _SPACE.search(url.strip()):
         return None
     found = _PATH.match(url)
     return _domain(found.group(0) if found else url)
