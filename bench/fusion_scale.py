@@ -130,7 +130,7 @@ def pages(store: Path, rounds: int) -> dict[str, tuple[float, float]]:
         port = s.getsockname()[1]
     token = session(store)
     with sqlite3_connect(store) as conn:
-        entity = conn.execute("SELECT id FROM picture_entities ORDER BY ord LIMIT 1").fetchone()[0]
+        entity = conn.execute("SELECT id FROM picture_entities ORDER BY sort, ord LIMIT 1").fetchone()[0]
     code = f"from ringscope.serve import run; run({str(store)!r}, host='127.0.0.1', port={port}, workers=1)"
     server = subprocess.Popen([sys.executable, "-c", code],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

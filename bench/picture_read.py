@@ -9,13 +9,18 @@ bench user), prints:
   loopback: the first request (wall seconds, and CPU seconds the server spent on it) and the p95
   of the next ``--rounds`` requests.
 
+With ``--judgements N``, N analyst judgements are made on the copy first (events joined and split,
+claims of conflicting figures rejected or their conflicts resolved), as an analyst's store has them.
+
 Usage: python bench/picture_read.py --store /path/to/store.db [--runs 2] [--rounds 20] [--dir /tmp/x]
+       [--judgements 0]
 A store to read can be built with bench/fusion_scale.py (its archive.db).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -77,12 +82,42 @@ def page(store: Path, path: str, rounds: int) -> tuple[float, float, float]:
     return times[0], cpu, rest[max(0, int(len(rest) * 0.95) - 1)] * 1000
 
 
+def judge(store: Path, count: int) -> None:
+    """Make ``count`` judgements on ``store`` about its first events and conflicting figures."""
+    from ringscope.api import open_store
+    from ringscope.fuse import stored
+    from ringscope.store.judgements import Target
+
+    with open_store(store) as db:
+        reader = db.picture_reader()
+        events = [json.loads(data)["report_ids"] for _, data in reader.events(2 * count)]
+        figures = [stored.figure(data) for *_, data in reader.conflicted()][:count]
+        made: list[tuple[str, list[Target]]] = []
+        for i in range(count):
+            if i % 3 == 0 and len(events) > 1:
+                a, b = events.pop(), events.pop()
+                made.append(("same-event", [Target("report", a[0], a[0]), Target("report", b[0], b[0])]))
+            elif i % 3 == 1 and events and len(events[-1]) > 1:
+                a = events.pop()
+                made.append(("different-event", [Target("report", a[0], a[0]), Target("report", a[1], a[1])]))
+            elif figures:
+                ref = figures.pop().claims[0]
+                claim = ref.claim
+                target = Target("claim", claim.quote, ref.report_id, measure=claim.measure, value=claim.value,
+                                quote=claim.quote, start=claim.start, end=claim.end)
+                made.append(("reject-claim" if i % 2 else "resolve", [target]))
+        for kind, targets in made:
+            db.add_judgement(kind, targets, "bench", "bench", "analyst")
+    print(f"{len(made)} judgements made", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=2, help="fresh processes per command")
     parser.add_argument("--rounds", type=int, default=20, help="requests per page after the first")
     parser.add_argument("--dir", type=Path, default=None, help="where the copy of the store goes")
+    parser.add_argument("--judgements", type=int, default=0, help="judgements to make on the copy first")
     args = parser.parse_args()
     if not args.store.is_file():
         sys.exit(f"no store at {args.store}")
@@ -94,6 +129,8 @@ def main() -> None:
         reports = conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
         entity = conn.execute("SELECT id FROM picture_entities ORDER BY sort, ord LIMIT 1").fetchone()[0]
     print(f"{reports} reports; copy at {store}", flush=True)
+    if args.judgements:
+        judge(store, args.judgements)
     for command in (["events"], ["claims", "--conflicts"]):
         runs = [cli(store, *command) for _ in range(args.runs)]
         walls, cpus = sorted(r[0] for r in runs), sorted(r[1] for r in runs)

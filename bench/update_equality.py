@@ -57,7 +57,7 @@ def main() -> int:
             pictures.append(db.stored_picture(db.state()))
             decisions.append(json.loads(db.picture_parts().policy(db.state()) or "null"))
     same = True
-    for name in ("events", "entities", "figures"):
+    for name in ("events", "entities", "occurrences", "figures"):
         equal = getattr(pictures[0], name) == getattr(pictures[1], name)
         same &= equal
         print(f"{name:9} {len(getattr(pictures[0], name)):7}  {'same' if equal else 'DIFFERENT'}")

@@ -21,38 +21,38 @@ def test_api_ingests_and_queries(tmp_path: Path) -> None:
         assert hit.report_id == next(store.iter_reports()).id
 
 
-def run_with_stderr_on(tmp_path: Path, stderr: int) -> subprocess.CompletedProcess[bytes]:
+def _command(tmp_path: Path) -> list[str]:
     folder = tmp_path / "in"
     folder.mkdir(exist_ok=True)
     for i in range(5):
         (folder / f"r{i}.txt").write_text(f"Report number {i} about a scam compound.")
-    return subprocess.run(
-        [sys.executable, "-m", "ringscope.cli", "ingest", str(folder), "--store", str(tmp_path / "tty.db")],
-        stdout=subprocess.PIPE,
-        stderr=stderr,
-        timeout=120,
-    )
+    return [sys.executable, "-m", "ringscope.cli", "ingest", str(folder), "--store", str(tmp_path / "tty.db")]
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
-    piped = run_with_stderr_on(tmp_path, subprocess.PIPE)
+    piped = subprocess.run(_command(tmp_path), capture_output=True, timeout=120)
     assert piped.returncode == 0 and piped.stderr == b""
 
     (tmp_path / "tty.db").unlink()
     primary, secondary = pty.openpty()
+    output = b""
     try:
-        result = run_with_stderr_on(tmp_path, secondary)
+        # read while the command runs: a terminal holds only a few kilobytes nobody has read, and a
+        # progress bar redrawn for long on a busy machine writes more than that
+        child = subprocess.Popen(_command(tmp_path), stdout=subprocess.PIPE, stderr=secondary)
         os.close(secondary)
-        output = b""
         while True:
             try:
                 chunk = os.read(primary, 4096)
             except OSError:
-                break
+                break  # the command closed the terminal
             if not chunk:
                 break
             output += chunk
+        assert child.stdout is not None
+        child.stdout.read()
+        returncode = child.wait(timeout=120)
     finally:
         os.close(primary)
-    assert result.returncode == 0
+    assert returncode == 0
     assert b"ingesting" in output

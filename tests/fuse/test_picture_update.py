@@ -63,7 +63,7 @@ def test_ten_batches_give_the_picture_of_one_item_for_item_and_in_order(
     once, tenfold = _rows(store_of_all), _rows(store)
     assert once.events and once.entities and once.figures
     assert sorted(once.event_of) == sorted(tenfold.event_of)
-    for name in ("events", "entities", "figures"):
+    for name in ("events", "entities", "occurrences", "figures"):
         assert getattr(once, name) == getattr(tenfold, name), name  # the same items in the same order
     assert sorted(once.flags) == sorted(tenfold.flags)
     _same_as_fused_at_once(store)

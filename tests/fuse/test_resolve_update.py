@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ringscope.api import ingest, open_store
 from ringscope.fuse import fuse
-from ringscope.fuse.stored import encode
+from ringscope.fuse.stored import decode, encode, plain
 from ringscope.fuse.update import update
 from ringscope.model import Entity, Extraction, Mention, Report
 from ringscope.store import Store
@@ -37,8 +37,11 @@ def _check(path: Path) -> list[str]:
         update(store)
         rows = store.stored_picture(store.state())
         assert rows is not None
-        at_once = encode(fuse(list(store.iter_extractions())))
+        fused = fuse(list(store.iter_extractions()))
+        at_once = encode(fused)
+        stored = decode({r.id: r for r in store.iter_reports()}, rows).entities
     assert rows.entities == at_once.entities
+    assert [plain(e) for e in stored] == [plain(e) for e in fused.entities]
     return [name for _, _, name, _ in rows.entities]
 
 

@@ -46,6 +46,12 @@ def login(app, username: str, password: str | None = None) -> TestClient:  # typ
     return client
 
 
+def followed(client: TestClient, response):  # type: ignore[no-untyped-def]
+    """The page a change redirects to (so that reloading it changes nothing again)."""
+    assert response.status_code == 303, response.text
+    return client.get(response.headers["location"])
+
+
 def csrf_of(client: TestClient) -> str:
     return _CSRF.search(client.get("/admin/users").text).group(1)  # type: ignore[union-attr]
 
@@ -87,17 +93,17 @@ def test_admin_adds_changes_and_disables_a_user(store: Path) -> None:
     assert {"vera", "anna", "adam"} <= set(re.findall(r'data-user="([^"]+)"', page.text))
     csrf = csrf_of(admin)
     form = {"csrf": csrf, "username": "nils", "password": "nils-chose-a-long-one", "role": "viewer"}
-    added = admin.post("/admin/users", data=form)
+    added = followed(admin, admin.post("/admin/users", data=form))
     assert added.status_code == 200 and "nils" in _NOTICE.search(added.text).group(1)  # type: ignore[union-attr]
     nils = login(app, "nils", "nils-chose-a-long-one")
     assert nils.get("/claims").status_code == 200
 
-    changed = admin.post("/admin/users/nils", data={"csrf": csrf, "role": "analyst"})
+    changed = followed(admin, admin.post("/admin/users/nils", data={"csrf": csrf, "role": "analyst"}))
     assert changed.status_code == 200
     assert re.search(r'data-user="nils">.*?<td>analyst</td>', changed.text, re.S)
     assert nils.get("/export/claims.csv").status_code == 200  # the new role counts at once
 
-    disabled = admin.post("/admin/users/nils", data={"csrf": csrf, "disabled": "true"})
+    disabled = followed(admin, admin.post("/admin/users/nils", data={"csrf": csrf, "disabled": "true"}))
     assert disabled.status_code == 200
     assert re.search(r'data-user="nils">.*?<td class="state">disabled</td>', disabled.text, re.S)
     assert nils.get("/claims").headers["location"].startswith("/login")  # its session ended
@@ -106,7 +112,8 @@ def test_admin_adds_changes_and_disables_a_user(store: Path) -> None:
     refused = again.post("/login", data={**form, "csrf": token})
     assert refused.status_code == 401
 
-    enabled = admin.post("/admin/users/nils", data={"csrf": csrf, "disabled": "false"})
+    enabled = followed(admin, admin.post("/admin/users/nils", data={"csrf": csrf, "disabled": "false"}))
+    assert "nils is now enabled" in _NOTICE.search(enabled.text).group(1)  # type: ignore[union-attr]
     assert re.search(r'data-user="nils">.*?<td class="state">enabled</td>', enabled.text, re.S)
     assert log(app, store, "user.add") == [("adam", "nils", "viewer")]
     assert [detail for _, _, detail in log(app, store, "user.change")] == [
@@ -178,8 +185,10 @@ def test_tokens_list_and_revoke(store: Path) -> None:
     everyone = re.findall(r'data-token="([^"]+)"', admin.get("/admin/tokens").text)
     assert len(everyone) == 4  # vera's two, anna's and adam's
     newest = ids[0]
-    done = admin.post(f"/admin/tokens/{newest}/revoke", data={"csrf": csrf_of(admin), "owner": "vera"})
-    assert done.status_code == 200
+    form = {"csrf": csrf_of(admin), "owner": "vera"}
+    done = followed(admin, admin.post(f"/admin/tokens/{newest}/revoke", data=form))
+    assert done.status_code == 200 and f"Token {newest} of vera is revoked" in done.text
+    assert "<td>adam</td>" not in done.text  # still the owner's tokens only
     assert re.search(rf'data-token="{newest}">.*?<td class="state">revoked</td>', done.text, re.S)
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
     missing = admin.post("/admin/tokens/nothere/revoke", data={"csrf": csrf_of(admin)})

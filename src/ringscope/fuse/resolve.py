@@ -11,7 +11,7 @@ came from. Roles join people to organisations ("secretary-general of X").
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -91,13 +91,7 @@ def resolve(
         if index == len(forms):
             forms.append(entity)
         form_of.append(index)
-    uf: UnionFind[int] = UnionFind(range(len(forms)))
-    by_key: dict[tuple[str, str], int] = {}
-    for i, entity in enumerate(forms):
-        for key in _keys(entity):
-            uf.union(by_key.setdefault((entity.type, key), i), i)
-    _join_acronyms(forms, form_of, uf)
-    _join_fuzzy(forms, uf)
+    uf = join_forms(forms, lambda _: form_of)
     groups: dict[int, list[Occurrence]] = {}
     for occ, form in zip(occurrences, form_of, strict=True):
         groups.setdefault(uf.find(form), []).append(occ)
@@ -108,19 +102,38 @@ def resolve(
     return resolved
 
 
-def _join_acronyms(forms: list[Entity], form_of: list[int], uf: UnionFind[int]) -> None:
-    initials: dict[tuple[str, str], set[int]] = defaultdict(set)
+def join_forms(forms: list[Entity], places: Callable[[set[int]], Iterable[int]]) -> UnionFind[int]:
+    """Join ``forms`` (distinct names) by key, acronym and near-identical spelling. ``places`` gives,
+    for the acronyms that have long names with their initials, the form of each of their
+    occurrences in order (each occurrence is tried in turn)."""
+    uf: UnionFind[int] = UnionFind(range(len(forms)))
+    by_key: dict[tuple[str, str], int] = {}
     for i, entity in enumerate(forms):
-        if not is_acronym(entity.name):
+        for key in _keys(entity):
+            uf.union(by_key.setdefault((entity.type, key), i), i)
+    _join_acronyms(forms, places, uf)
+    _join_fuzzy(forms, uf)
+    return uf
+
+
+def _join_acronyms(
+    forms: list[Entity], places: Callable[[set[int]], Iterable[int]], uf: UnionFind[int]
+) -> None:
+    initials: dict[tuple[str, str], set[int]] = defaultdict(set)
+    letters: dict[int, tuple[str, str]] = {}
+    for i, entity in enumerate(forms):
+        if is_acronym(entity.name):
+            letters[i] = (entity.type, fold(entity.name).replace(" ", ""))
+        else:
             short = acronym(entity.name)
             if short:
                 initials[(entity.type, short)].add(uf.find(i))
-    acronyms = {i for i, entity in enumerate(forms) if is_acronym(entity.name)}
+    # an acronym without a long name of its initials is never joined by them
+    letters = {i: key for i, key in letters.items() if key in initials}
     # every occurrence in turn, as a repeated acronym may find its long form joined by then
-    for i in form_of:
-        if i in acronyms:
-            entity = forms[i]
-            roots = initials.get((entity.type, fold(entity.name).replace(" ", "")), set())
+    for i in places(set(letters)):
+        if i in letters:
+            roots = initials[letters[i]]
             if len({uf.find(r) for r in roots}) == 1:
                 uf.union(next(iter(roots)), i)
 

@@ -5,41 +5,43 @@ shared keys, by acronym and initials, and by near-identical name keys within blo
 closed under those relations (and under the entities the forms made before) resolves alone exactly
 as it does among all forms. An update therefore starts from the forms of new, re-extracted and
 removed reports, closes the set over the kept relations (:mod:`ringscope.store.resolve_parts`:
-only a new name key is compared against the keys of its blocks), resolves that set and replaces
-the entities it made before. Persons outside the set whose roles name an organisation key that
-changed owner are linked again.
+only a new name key is compared against the keys of its blocks), joins that set and replaces the
+entities it made before. An entity is built from the figures of its forms
+(:mod:`ringscope.fuse.entity_forms`), so only the occurrences of the new and re-extracted reports
+are read whole (:mod:`ringscope.fuse.form_figures`). Persons outside the set whose roles name an
+organisation key that changed owner are linked again.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ringscope.fuse.entity_forms import bare, dump, signature, summary
+from ringscope.fuse.form_figures import (
+    FormInfo,
+    groups_of,
+    new_occurrences,
+    report_counts,
+    the_figures,
+)
 from ringscope.fuse.names import acronym, fold, is_acronym
 from ringscope.fuse.resolve import (
     FUZZY_MIN,
     FUZZY_MIN_LENGTH,
-    ResolvedEntity,
     _key,
     _keys,
     link_roles,
     org_keys,
-    resolve,
     role_runs,
 )
-from ringscope.fuse.stored import resolved_entity
-from ringscope.model import Entity, Mention, Report, make_id, name_key
+from ringscope.fuse.stored import plain
+from ringscope.model import Entity
 from ringscope.store import Store
 from ringscope.store.resolve_parts import ResolveDelta, ResolveParts
-
-FormInfo = tuple[str, str, str]
-"""(type, name, JSON of the aliases)."""
-
-
-def form_id(info: FormInfo) -> str:
-    return make_id("form", *info)
 
 
 def _initials(name: str) -> str | None:
@@ -98,12 +100,17 @@ def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta)
             for block in _blocks(key):
                 members[block].add(key)
                 delta.blocks.append((etype, block, key))
+        # each block compared as it is (no merged, sorted copy of two large blocks per key)
+        pools = {block: list(found) for block, found in members.items()}
         for key in sorted(keys - known):
-            others = sorted({k for b in _blocks(key) for k in members[b]} - {key})
-            near = process.extract(key, others, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
-            for _, _, at in near:
-                a, b = sorted((key, others[at]))
-                delta.fuzzy.append((etype, a, b))
+            pairs: set[tuple[str, str]] = set()
+            for block in _blocks(key):
+                pool = pools[block]
+                near = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
+                for _, _, at in near:
+                    if pool[at] != key:
+                        pairs.add((min(key, pool[at]), max(key, pool[at])))
+            delta.fuzzy += [(etype, a, b) for a, b in sorted(pairs)]
 
 
 def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
@@ -162,87 +169,87 @@ def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
     return seen
 
 
-def _occurrences(parts: ResolveParts, forms: _Forms, wanted: set[str]) -> list[tuple[str, Entity, str]]:
-    """(report id, entity, form) of every stored occurrence of the ``wanted`` forms, in report and
-    extraction order."""
-    rows: list[tuple[tuple[object, ...], str]] = []
-    for form in sorted(wanted):
-        etype, name, aliases = forms.info[form]
-        rows += [(row, form) for row in parts.occurrences([(etype, name_key(name), name, aliases)])]
-    rows.sort(key=lambda item: (str(item[0][0]), int(str(item[0][1]))))
-    mentions: dict[object, list[Mention]] = defaultdict(list)
-    for pk, start, end, text in parts.mentions([int(str(r[2])) for r, _ in rows]):
-        mentions[pk].append(Mention(int(str(start)), int(str(end)), str(text)))
-    out = []
-    for r, form in rows:
-        out.append((str(r[0]), Entity(
-            type=str(r[3]), name=str(r[4]), country=r[5], lat=r[6], lon=r[7],  # type: ignore[arg-type]
-            aliases=json.loads(str(r[8])), roles=json.loads(str(r[9])), mentions=mentions.get(r[2], []),
-            rule=str(r[10]),
-        ), form))
-    return out
+Made = tuple[dict[str, Any], str]
+"""(summary, signature) of a resolved entity to store."""
 
 
 def update_entities(
-    store: Store, reports: dict[str, Report], changed: set[str], gone: set[str]
-) -> tuple[list[ResolvedEntity], list[str], ResolveDelta]:
+    store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]
+) -> tuple[list[Made], list[str], ResolveDelta, list[tuple[str, int, str, str]]]:
     """Resolve what new, re-extracted (``changed``) and removed (``gone``) reports touch.
 
     Returns the entities to write (rebuilt, or linked again), the ids of entities no longer made,
-    and the kept parts to write with them."""
+    the kept parts to write with them and the occurrences of the ``changed`` reports (report id,
+    seq, form, JSON of the entity)."""
     parts = store.resolve_parts()
     delta = ResolveDelta(occ_gone=sorted(changed | gone))
     forms = _Forms(parts)
+    new = new_occurrences(parts, sorted(changed))
     now: dict[str, set[str]] = defaultdict(set)
     fresh: dict[str, FormInfo] = {}
-    for report_id, etype, name, aliases in parts.report_forms(sorted(changed)):
-        info = (etype, name, aliases)
-        form = form_id(info)
+    for report_id, _, _, form, info in new:
         now[report_id].add(form)
         fresh.setdefault(form, info)
     delta.occ = [(r, f) for r in sorted(now) for f in sorted(now[r])]
-    start = parts.forms_of_reports(delta.occ_gone) | set(fresh)
+    lost = parts.forms_of_reports(delta.occ_gone)
+    start = lost | set(fresh)
     forms.load(set(fresh))
     fresh = {f: info for f, info in fresh.items() if f not in forms.info}
     for form, info in sorted(fresh.items()):
         forms.add_fresh(form, info, delta)
     _fuzzy(parts, fresh, delta)
     closed = _closure(forms, start, delta)
-    # the forms some stored report still has (the store's entities are the reports' current ones)
-    occurrences = _occurrences(parts, forms, closed)
-    live = {form for _, _, form in occurrences}
-    form_of = {id(entity): form for _, entity, form in occurrences}
-    delta.forms_gone = sorted(closed - live)
+    known = set(forms.entity_of)
+    figures = the_figures(parts, forms.info, closed, lost, new, known, stamps)
+    live = sorted(figures)
+    delta.forms_gone = sorted(closed - set(live))
     old_ids = {forms.entity_of[f] for f in closed if f in forms.entity_of}
-    old_orgs = {k: e for k, e in parts.orgs().items()}
+    old_orgs = parts.orgs()
     orgs = {k: e for k, e in old_orgs.items() if e not in old_ids}
-    by_report: dict[str, list[Entity]] = defaultdict(list)
-    for report_id, entity, _ in occurrences:
-        by_report[report_id].append(entity)
-    resolved = resolve(((reports[r], by_report[r]) for r in sorted(by_report)), orgs)
-    new_ids = {e.id for e in resolved}
-    for made in resolved:
-        for occ in made.occurrences:
-            forms.entity_of[form_of[id(occ.entity)]] = made.id
-        if made.type == "Organization":
-            delta.orgs += [(key, made.id) for key in sorted(org_keys(made))]
-            orgs.update((key, made.id) for key in org_keys(made))
-        if made.type == "Person":
-            delta.runs += sorted({(run, made.id) for role in made.roles for run in role_runs(role)})
-    delta.forms = [(f, *forms.info[f], forms.entity_of[f]) for f in sorted(live)]
+    groups = groups_of(parts, forms.info, live, figures)
+    counts = report_counts(parts, groups, figures, set(delta.occ_gone), new)
+    made = [summary(forms.info[g[0]][0], [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f])
+                                          for f in g], n) for g, n in zip(groups, counts, strict=True)]
+    # linked as resolve() links: organisations of the set by first occurrence over the kept ones
+    entities = [bare(data) for data in made]
+    known_orgs = {key: e.id for e in entities if e.type == "Organization" for key in org_keys(e)}
+    link_roles(entities, {**orgs, **known_orgs})
+    for data, entity in zip(made, entities, strict=True):
+        data["links"] = [[role, org] for role, org in entity.links]
+    order = sorted(range(len(made)), key=lambda i: (-made[i]["reports"], made[i]["type"], made[i]["name"],
+                                                    made[i]["id"]))
+    for i in order:
+        entity = entities[i]
+        for form in groups[i]:
+            forms.entity_of[form] = entity.id
+        if entity.type == "Organization":
+            delta.orgs += [(key, entity.id) for key in sorted(org_keys(entity))]
+            orgs.update((key, entity.id) for key in org_keys(entity))
+        if entity.type == "Person":
+            delta.runs += sorted({(run, entity.id) for role in entity.roles for run in role_runs(role)})
+    delta.forms = [(f, *forms.info[f], forms.entity_of[f], dump(figures[f])) for f in live]
+    new_ids = {data["id"] for data in made}
     delta.entities_gone = sorted(old_ids | new_ids)
     moved = sorted({k for k in set(old_orgs) | set(orgs) if old_orgs.get(k) != orgs.get(k)})
     relinked = _relink(parts, parts.persons_on_runs(moved) - old_ids - new_ids, orgs)
-    return resolved + relinked, sorted(old_ids - new_ids), delta
+    out = [(data, signature(data, [figures[f]["sig"] for f in g]))
+           for data, g in zip(made, groups, strict=True)]
+    occurrences = [(r, q, form, dump(plain(entity))) for r, q, entity, form, _ in new]
+    return out + relinked, sorted(old_ids - new_ids), delta, occurrences
 
 
-def _relink(parts: ResolveParts, persons: set[str], orgs: dict[str, str]) -> list[ResolvedEntity]:
+def _relink(parts: ResolveParts, persons: set[str], orgs: dict[str, str]) -> list[Made]:
     """Persons outside the resolved set whose roles name an organisation key that changed owner."""
+    sigs: dict[str, list[str]] = defaultdict(list)
+    for entity_id, _, data in parts.entity_forms(sorted(persons)):
+        sigs[entity_id].append(json.loads(data)["sig"])
     out = []
-    for data, _ in parts.entity_data(sorted(persons)).values():
-        entity = resolved_entity(json.loads(data))
+    for entity_id, (data, _) in sorted(parts.entity_data(sorted(persons)).items()):
+        loaded = json.loads(data)
+        entity = bare(loaded)
         links = list(entity.links)
         link_roles([entity], orgs)
         if entity.links != links:
-            out.append(entity)
+            loaded["links"] = [[role, org] for role, org in entity.links]
+            out.append((loaded, signature(loaded, sigs[entity_id])))
     return out

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from ringscope.fuse import judgements
+from ringscope.fuse.entity_forms import assemble, summary_of
 from ringscope.fuse.picture import Event, Picture, fuse
 from ringscope.fuse.reconcile import ClaimRef, Figure, Flag
 from ringscope.fuse.resolve import Occurrence, ResolvedEntity
@@ -52,7 +53,8 @@ def encode(picture: Picture) -> PictureRows:
     for event in picture.events:
         rows.events.append((event.id, _dump({"report_ids": event.report_ids, "published": event.published})))
     for entity in picture.entities:
-        rows.entities.append((entity.id, entity.type, entity.name, _dump(plain(entity))))
+        rows.entities.append((entity.id, entity.type, entity.name, _dump(summary_of(entity))))
+        rows.occurrences += [(entity.id, o.report_id, _dump(plain(o.entity))) for o in entity.occurrences]
     for figure in picture.figures:
         data = plain(figure)
         rows.figures.append((figure.id, figure.event_id, figure.measure, int(figure.conflicted), _dump(data)))
@@ -65,13 +67,15 @@ def _entity(data: dict[str, Any]) -> Entity:
     return Entity(**{**data, "mentions": [Mention(**m) for m in data["mentions"]]})
 
 
-def resolved_entity(data: dict[str, Any]) -> ResolvedEntity:
-    """A resolved entity from its stored JSON."""
-    return ResolvedEntity(**{
-        **data,
-        "occurrences": [Occurrence(o["report_id"], _entity(o["entity"])) for o in data["occurrences"]],
-        "links": [(role, org) for role, org in data["links"]],
-    })
+def resolved_entities(rows: PictureRows) -> list[ResolvedEntity]:
+    """The resolved entities the rows hold (each from its summary and its occurrences), in the
+    picture's order."""
+    occurrences: dict[str, list[Occurrence]] = {}
+    # one parse of all the occurrences' JSON: a call per row costs more than the parsing
+    loaded = json.loads("[" + ",".join(data for *_, data in rows.occurrences) + "]")
+    for (entity_id, report_id, _), data in zip(rows.occurrences, loaded, strict=True):
+        occurrences.setdefault(entity_id, []).append(Occurrence(report_id, _entity(data)))
+    return [assemble(json.loads(data), occurrences[entity_id]) for entity_id, *_, data in rows.entities]
 
 
 def _figure(data: dict[str, Any]) -> Figure:
@@ -102,7 +106,7 @@ def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
     for found in figures:
         by_event.setdefault(found.event_id, []).append(found)
     events = [event(event_id, data, by_event.get(event_id, [])) for event_id, data in rows.events]
-    entities = [resolved_entity(json.loads(data)) for *_, data in rows.entities]
+    entities = resolved_entities(rows)
     event_of = {report_id: event_id for report_id, event_id in rows.event_of}
     return Picture(reports, event_of, events, entities, figures)
 

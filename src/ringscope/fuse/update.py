@@ -9,7 +9,8 @@ An update compares the store's reports with the ones the stored picture was fuse
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
   independent sources changed, and keeps every other scope's figures as stored;
 - resolves the names new, changed and removed reports touch (:mod:`ringscope.fuse.resolve_update`)
-  and rewrites only the entities whose occurrences or links changed;
+  and rewrites the summaries of the entities whose occurrences or links changed, and the
+  occurrences of those reports only (an entity named in thousands of reports costs one report);
 - rewrites the events and report-event rows of the scopes that changed.
 
 Reports are read without their texts; a text is read where evidence is worked out, figures are
@@ -28,11 +29,11 @@ from collections import defaultdict
 
 import numpy as np
 
+from ringscope.fuse.entity_forms import sort_key as entity_sort
 from ringscope.fuse.events import EventFeatures, EventSettings, features, group_features
 from ringscope.fuse.figures import claim_refs_of
 from ringscope.fuse.outlets import join_sources, near_identical, outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
-from ringscope.fuse.resolve import ResolvedEntity
 from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
 from ringscope.model import Extraction, Report, make_id
@@ -48,10 +49,6 @@ def figure_sort(figure: Figure, first: tuple[str, int]) -> str:
     """The figure's place in the picture: conflicts first, then by claims, measure and first claim."""
     size = 10**8 - len(figure.claims)
     return f"{int(not figure.conflicted)}{size:09d}\x1f{figure.measure}\x1f{first[0]}\x1f{first[1]:07d}"
-
-
-def entity_sort(entity: ResolvedEntity) -> str:
-    return f"{10**8 - len(entity.reports):09d}\x1f{entity.type}\x1f{entity.name}\x1f{entity.id}"
 
 
 def event_sort(size: int, event_id: str) -> str:
@@ -141,12 +138,6 @@ def _independent(
     return join_sources([reports[r] for r in sorted(reports)], pairs)
 
 
-def entity_signature(entity: ResolvedEntity, stamps: dict[str, str]) -> str:
-    """What a resolved entity is built from: its occurrences (by report state) and its links."""
-    return make_id(entity.id, *((o.report_id, stamps.get(o.report_id), o.entity.type, o.entity.name)
-                                for o in entity.occurrences), *entity.links)
-
-
 def update(store: Store, settings: EventSettings | None = None) -> bool:
     """Bring the store's stored picture up to the store's state; False when it was already."""
     state = store.state()
@@ -209,16 +200,17 @@ def _entities(
     store: Store, stamps: dict[str, str], before: dict[str, tuple[str, str, str]], reports: dict[str, Report],
     delta: PictureDelta,
 ) -> None:
-    """Resolve what new, re-extracted and removed reports touch (all of it the first time)."""
+    """Resolve what new, re-extracted and removed reports touch (all of it the first time): rewrite
+    the summaries of the entities that changed, and the occurrences of those reports only."""
     kept = store.resolve_parts()
     full = kept.empty()
     changed = {r for r, s in stamps.items() if full or before.get(r, ("",))[0] != s}
-    entities, gone, delta.resolve = update_entities(store, reports, changed, set(delta.gone))
-    stored = kept.entity_sigs([e.id for e in entities])
-    for entity in entities:
-        sig = entity_signature(entity, stamps)
-        if stored.get(entity.id) != sig:
-            delta.entities.append((entity.id, entity.type, entity.name, _dump(plain(entity)),
-                                   entity_sort(entity), sig))
-    made = {e.id for e in entities}
-    delta.entities_gone = sorted(kept.entity_ids() - made) if full else gone
+    made, gone, delta.resolve, delta.occurrences = update_entities(store, changed, set(delta.gone), stamps)
+    delta.occurrences_gone = sorted(changed | set(delta.gone))
+    stored = kept.entity_sigs([data["id"] for data, _ in made])
+    for data, sig in made:
+        if stored.get(data["id"]) != sig:
+            row = (data["id"], data["type"], data["name"], _dump(data), entity_sort(data), sig)
+            delta.entities.append(row)
+    ids = {data["id"] for data, _ in made}
+    delta.entities_gone = sorted(kept.entity_ids() - ids) if full else gone

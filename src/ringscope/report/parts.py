@@ -4,8 +4,9 @@
 both read only those rows of the stored picture and the reports they cite, and redact only them,
 by the store's stored victim-policy decision (taken over the whole store, never over the part).
 When the part cannot stand for the whole (no stored picture or decision of the store's current
-state, a read-only store that cannot bring them up to date, or analyst judgements that reshape the
-picture at every read) these give None and the caller reads the whole snapshot.
+state, or a read-only store that cannot bring them up to date) these give None and the caller reads
+the whole snapshot. Analyst judgements about events and figures are applied to the part and the
+scopes they touch (:mod:`ringscope.report.judged_parts`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from ringscope.fuse import Event, Figure, Picture
 from ringscope.model import Report
 from ringscope.privacy import Policy
 from ringscope.privacy.shown import Shown
+from ringscope.report.judged_parts import conflicting, first_events, reaching
 from ringscope.store import Store
+from ringscope.store.judgements import Judgement
 from ringscope.store.picture_read import PictureReader
 
 
@@ -55,8 +58,9 @@ def part_of(
 
 
 @contextmanager
-def _stored(store: Store) -> Iterator[tuple[PictureReader, Policy] | None]:
-    """A reader of the store's stored picture and its stored policy, or None (see the module)."""
+def _stored(store: Store) -> Iterator[tuple[PictureReader, Policy, list[Judgement]] | None]:
+    """A reader of the store's stored picture, its stored policy and the active judgements that
+    reach events and figures, or None (see the module)."""
     from ringscope.fuse.update import update
     from ringscope.privacy.cues import load
     from ringscope.privacy.stored import restore
@@ -69,10 +73,10 @@ def _stored(store: Store) -> Iterator[tuple[PictureReader, Policy] | None]:
     reader = store.picture_reader()
     with reader.reading():
         found = reader.current()
-        if found is None or store.judgements(active_only=True):
+        if found is None:
             yield None
             return
-        yield reader, restore(found[1], load())
+        yield reader, restore(found[1], load()), reaching(store.judgements(active_only=True))
 
 
 def events(store: Store, limit: int, names: bool = False) -> Part | None:
@@ -82,7 +86,10 @@ def events(store: Store, limit: int, names: bool = False) -> Part | None:
     with _stored(store) as found:
         if found is None:
             return None
-        reader, policy = found
+        reader, policy, judged = found
+        if judged:
+            kept, whole, total = first_events(store, reader, judged, limit)
+            return Part(part_of(policy, whole.reports, whole.event_of, events=kept, names=names), total)
         rows = reader.events(limit)
         by_event: dict[str | None, list[Figure]] = {}
         for _, event_id, _, data in reader.figures_of([event_id for event_id, _ in rows]):
@@ -102,7 +109,12 @@ def conflicts(
     with _stored(store) as found:
         if found is None:
             return None
-        reader, policy = found
+        reader, policy, judged = found
+        if judged:
+            figures, whole = conflicting(store, reader, judged)
+            figures = [f for f in figures if measure in (None, f.measure) and country in (None, f.location)]
+            shown = part_of(policy, whole.reports, whole.event_of, figures=figures[:limit], names=names)
+            return Part(shown, len(figures))
         figures = [stored.figure(data) for *_, data in reader.conflicted(measure)]
         figures = [f for f in figures if country is None or f.location == country]
         kept = figures[:limit]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ringscope.fuse import Event, Figure, Picture, fuse, stored
 from ringscope.model import Extraction, Report
@@ -23,6 +24,7 @@ from ringscope.store import Store, StoreError
 from ringscope.store.judgements import state as judgement_state
 from ringscope.store.picture import STATE_SQL
 
+T = TypeVar("T")
 Item = tuple[Report, Extraction]
 StateKey = tuple[object, ...]
 
@@ -40,6 +42,20 @@ class Snapshot:
     _shown: list[Shown] = field(default_factory=list, compare=False, repr=False)
     _listed: list[Picture] = field(default_factory=list, compare=False, repr=False)
     _entity_parts: dict[tuple[int, bool], Picture] = field(default_factory=dict, compare=False, repr=False)
+    _kept: dict[tuple[object, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def kept(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """What ``make`` gives, made at the first ask for ``key`` and kept with this snapshot (the
+        latest :data:`KEPT` of them): for what a page shows that follows from the snapshot alone,
+        so asking again costs nothing until the store changes and the snapshot with it."""
+        if key in self._kept:
+            return self._kept[key]  # type: ignore[no-any-return]
+        made = make()
+        with _making:
+            while len(self._kept) >= KEPT:
+                self._kept.pop(next(iter(self._kept)))
+            self._kept[key] = made
+        return made
 
     @property
     def shown(self) -> Shown:
@@ -208,6 +224,8 @@ def whole(store: Store, state: StateKey) -> Snapshot:
 
 ENTITY_PARTS = 64
 """Entity parts a snapshot keeps (each holds only items redacted once and kept anyway)."""
+KEPT = 256
+"""Things made for pages a snapshot keeps (:meth:`Snapshot.kept`)."""
 
 _redacting = threading.Lock()
 _making = threading.Lock()

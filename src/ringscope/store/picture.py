@@ -53,6 +53,32 @@ CREATE TABLE picture_flags (
 CREATE INDEX picture_flags_figure ON picture_flags(figure_id);
 """
 
+OCCURRENCES_SCHEMA = """
+ALTER TABLE resolve_forms ADD COLUMN stats TEXT NOT NULL DEFAULT '';
+CREATE TABLE picture_occurrences (
+    report_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    form TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (report_id, seq)
+);
+CREATE INDEX picture_occurrences_form ON picture_occurrences(form);
+DELETE FROM resolve_forms;
+DELETE FROM resolve_occ;
+DELETE FROM resolve_keys;
+DELETE FROM resolve_initials;
+DELETE FROM resolve_blocks;
+DELETE FROM resolve_fuzzy;
+DELETE FROM resolve_orgs;
+DELETE FROM resolve_runs;
+DELETE FROM picture_entities;
+DELETE FROM picture_inputs;
+DELETE FROM picture_state;
+"""
+"""Version 14: a resolved entity's occurrences kept one row each (by report and place in it, with
+the form they are of: ``resolve_forms`` gives the entity), its stored row only a summary, and the
+figures of each form an entity is built from (the picture is fused again)."""
+
 STATE_SQL = (
     "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk), TOTAL(revision),"
     " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"
@@ -67,7 +93,10 @@ class PictureRows:
     events: list[tuple[str, str]] = field(default_factory=list)
     """(event id, JSON), in the picture's order."""
     entities: list[tuple[str, str, str, str]] = field(default_factory=list)
-    """(entity id, type, name, JSON), in the picture's order."""
+    """(entity id, type, name, JSON of its summary), in the picture's order."""
+    occurrences: list[tuple[str, str, str]] = field(default_factory=list)
+    """(entity id, report id, JSON of the entity as extracted) of every occurrence, in the order of
+    each entity's occurrences."""
     figures: list[tuple[str, str | None, str, int, str]] = field(default_factory=list)
     """(figure id, event id, measure, conflicted 0/1, JSON), in the picture's order."""
     flags: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
@@ -90,6 +119,8 @@ def load(conn: sqlite3.Connection, state: str) -> PictureRows | None:
         event_of=rows("SELECT report_id, event_id FROM picture_reports"),
         events=rows("SELECT id, data FROM picture_events ORDER BY sort, ord"),
         entities=rows("SELECT id, type, name, data FROM picture_entities ORDER BY sort, ord"),
+        occurrences=rows("SELECT f.entity_id, o.report_id, o.data FROM picture_occurrences AS o"
+                         " JOIN resolve_forms AS f ON f.form = o.form ORDER BY o.report_id, o.seq"),
         figures=rows("SELECT id, event_id, measure, conflicted, data FROM picture_figures"
                      " ORDER BY sort, ord"),
         flags=rows("SELECT figure_id, kind, claim_id, report_id, code, reason"

@@ -77,3 +77,24 @@ class PictureReader:
         """The event of each of ``report_ids`` (None: a report in no event)."""
         sql = "SELECT report_id, event_id FROM picture_reports WHERE report_id IN ({marks})"
         return {str(r): e for r, e in select_in(self._conn, sql, dict.fromkeys(report_ids))}
+
+    def events_by_id(self, event_ids: Sequence[str]) -> list[tuple[str, str]]:
+        """(event id, JSON) of ``event_ids`` that are stored, in the picture's order."""
+        sql = "SELECT id, data, sort, ord FROM picture_events WHERE id IN ({marks})"
+        rows = select_in(self._conn, sql, dict.fromkeys(event_ids))
+        return [(str(i), str(d)) for i, d, *_ in sorted(rows, key=lambda row: (row[2], row[3]))]
+
+    def members(self, event_ids: Sequence[str]) -> list[str]:
+        """The reports of ``event_ids``."""
+        sql = "SELECT report_id FROM picture_reports WHERE event_id IN ({marks})"
+        return sorted(str(r) for r, in select_in(self._conn, sql, dict.fromkeys(event_ids)))
+
+    def figures_in(self, scopes: Sequence[str], conflicted: bool = False) -> list[FigureRow]:
+        """The figures of ``scopes`` (an event's id, or a report's in no event), and every figure with
+        a conflict when ``conflicted``, in the picture's order."""
+        head = "SELECT id, event_id, measure, data, sort, ord FROM picture_figures"
+        rows = select_in(self._conn, head + " WHERE scope IN ({marks})", dict.fromkeys(scopes))
+        if conflicted:
+            rows += self._conn.execute(head + " WHERE conflicted = 1").fetchall()
+        unique = sorted({str(row[0]): row for row in rows}.values(), key=lambda row: (row[4], row[5]))
+        return [(str(i), e, str(m), str(d)) for i, e, m, d, *_ in unique]

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ringscope.store import resolve_parts
-from ringscope.store.chunked import select_in
+from ringscope.store.chunked import chunks, select_in
 
 INCREMENTAL_SCHEMA = """
 ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
@@ -84,7 +84,11 @@ class PictureDelta:
     flags: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     entities_gone: list[str] = field(default_factory=list)
     entities: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
-    """(entity id, type, name, JSON, sort key, signature)."""
+    """(entity id, type, name, JSON of its summary, sort key, signature)."""
+    occurrences_gone: list[str] = field(default_factory=list)
+    """Reports whose entity occurrences are dropped (gone, or listed again in ``occurrences``)."""
+    occurrences: list[tuple[str, int, str, str]] = field(default_factory=list)
+    """(report id, place in the report, form, JSON of the entity as extracted)."""
     resolve: resolve_parts.ResolveDelta | None = None
     """What entity resolution keeps, changed with the entities."""
 
@@ -174,6 +178,10 @@ def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:
             " VALUES (?, 0, ?, ?, ?, ?, ?)",
             delta.entities,
         )
+        for chunk in chunks(delta.occurrences_gone):
+            marks = ", ".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM picture_occurrences WHERE report_id IN ({marks})", chunk)  # noqa: S608
+        conn.executemany("INSERT OR REPLACE INTO picture_occurrences VALUES (?, ?, ?, ?)", delta.occurrences)
         if delta.resolve is not None:
             resolve_parts.apply(conn, delta.resolve)
         conn.execute("INSERT INTO picture_state (id, state) VALUES (1, ?)"

@@ -86,25 +86,25 @@ class PolicyParts:
         return {str(e): str(s) for e, s in self._conn.execute("SELECT id, sig FROM picture_entities")}
 
     def picture_entities(self, ids: Iterable[str]) -> dict[str, str]:
-        """The JSON of the given resolved entities of the stored picture."""
+        """The JSON of the summaries of the given resolved entities of the stored picture."""
         rows = self._in("SELECT id, data FROM picture_entities WHERE id IN ({marks})", ids)
         return {str(i): str(d) for i, d in rows}
 
     def entity_names(self, ids: Iterable[str]) -> dict[str, tuple[str, str, list[str], list[str]]]:
         """Resolved entity id -> (type, name, aliases, roles) of the given entities of the stored
-        picture (read in SQL: an entity's occurrences are not decoded)."""
+        picture (from its summary: an entity's occurrences are not read)."""
         rows = self._in(
             "SELECT p.id, p.type, p.name,"
-            " (SELECT json_group_array(a.key) FROM json_each(p.data, '$.aliases') AS a),"
-            " (SELECT json_group_array(r.key) FROM json_each(p.data, '$.roles') AS r)"
+            " (SELECT json_group_array(a.value) FROM json_each(p.data, '$.aliases') AS a),"
+            " (SELECT json_group_array(r.value) FROM json_each(p.data, '$.roles') AS r)"
             " FROM picture_entities AS p WHERE p.id IN ({marks})", ids)
         return {str(i): (str(t), str(n), json.loads(a), json.loads(r)) for i, t, n, a, r in rows}
 
     def first_mentions(self, entity_id: str) -> list[tuple[str, int]]:
         """(report id, start of its first mention, -1 without one) of every occurrence of an entity."""
         rows = self._conn.execute(
-            "SELECT json_extract(o.value, '$.report_id'), json_extract(o.value, '$.entity.mentions[0].start')"
-            " FROM picture_entities AS p, json_each(p.data, '$.occurrences') AS o WHERE p.id = ?",
+            "SELECT o.report_id, json_extract(o.data, '$.mentions[0].start')"
+            " FROM resolve_forms AS f JOIN picture_occurrences AS o ON o.form = f.form WHERE f.entity_id = ?",
             (entity_id,),
         )
         return [(str(r), -1 if s is None else int(s)) for r, s in rows]

@@ -3,9 +3,11 @@
 A *form* is one distinct extracted name (type, name, aliases). Kept per form: the reports it occurs
 in (``resolve_occ``), the resolution keys it carries (``resolve_keys``), the initials it has or is
 (``resolve_initials``: a long name's initials, or an acronym), the near-identical name keys found
-for its name key (``resolve_fuzzy``, by the blocks of ``resolve_blocks``) and the resolved entity
-it is part of (``resolve_forms``). Per resolved entity: the organisation keys it answers to
-(``resolve_orgs``) and, for a person, every run of words of its roles (``resolve_runs``).
+for its name key (``resolve_fuzzy``, by the blocks of ``resolve_blocks``), the resolved entity
+it is part of and the figures of its occurrences an entity's summary is taken from
+(``resolve_forms``; the stored picture's occurrences name their form, so this gives their entity).
+Per resolved entity: the organisation keys it answers to (``resolve_orgs``) and, for a person,
+every run of words of its roles (``resolve_runs``).
 """
 
 from __future__ import annotations
@@ -87,8 +89,9 @@ class ResolveDelta:
     occ: list[tuple[str, str]] = field(default_factory=list)
     forms_gone: list[str] = field(default_factory=list)
     """Forms no report has any more."""
-    forms: list[tuple[str, str, str, str, str]] = field(default_factory=list)
-    """(form, type, name, JSON of the aliases, entity id) of the forms resolved again."""
+    forms: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    """(form, type, name, JSON of the aliases, entity id, JSON of the figures of its occurrences) of
+    the forms resolved again."""
     keys: list[tuple[str, str, str]] = field(default_factory=list)
     """(type, key, form) of new forms (as ``initials``: a form's keys and initials never change)."""
     initials: list[tuple[str, str, str]] = field(default_factory=list)
@@ -109,11 +112,13 @@ class ResolveParts:
     def _in(self, sql: str, values: Iterable[object], *head: object) -> list[tuple[Any, ...]]:
         return select_in(self._conn, sql, values, *head)
 
-    def report_forms(self, report_ids: Iterable[str]) -> list[tuple[str, str, str, str]]:
-        """(report id, type, name, JSON of the aliases) of every stored entity of the given reports."""
-        rows = self._in("SELECT report_id, type, name, aliases FROM entities WHERE report_id IN ({marks})",
-                        report_ids)
-        return [(str(r), str(t), str(n), str(a)) for r, t, n, a in rows]
+    def report_occurrences(self, report_ids: Iterable[str]) -> list[tuple[Any, ...]]:
+        """The stored entity rows (report id, seq, pk, type, name, country, lat, lon, aliases, roles,
+        rule) of the given reports, in report and extraction order."""
+        rows = self._in("SELECT report_id, seq, pk, type, name, country, lat, lon, aliases, roles, rule"
+                        " FROM entities WHERE report_id IN ({marks})", report_ids)
+        rows.sort(key=lambda r: (str(r[0]), int(r[1])))
+        return rows
 
     def empty(self) -> bool:
         """Whether nothing is kept yet (the next update resolves every report)."""
@@ -185,20 +190,41 @@ class ResolveParts:
         return {str(i): str(s) for i, s in rows}
 
     def entity_data(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-        """Entity id -> (JSON, signature) of the given entities of the stored picture."""
+        """Entity id -> (JSON of its summary, signature) of the given entities of the stored picture."""
         rows = self._in("SELECT id, data, sig FROM picture_entities WHERE id IN ({marks})", entity_ids)
         return {str(i): (str(d), str(s)) for i, d, s in rows}
 
-    def occurrences(self, forms: Iterable[tuple[str, str, str, str]]) -> list[tuple[object, ...]]:
-        """The stored entity rows (report id, seq, pk, type, name, country, lat, lon, aliases, roles,
-        rule) of the given forms ((type, name key, name, JSON of the aliases) each)."""
-        out: list[tuple[object, ...]] = []
-        for entity_type, key, name, aliases in forms:
-            out += self._conn.execute(
-                "SELECT report_id, seq, pk, type, name, country, lat, lon, aliases, roles, rule FROM entities"
-                " WHERE type = ? AND key = ? AND name = ? AND aliases = ?", (entity_type, key, name, aliases)
-            ).fetchall()
-        return out
+    def form_occurrences(self, form: tuple[str, str, str, str]) -> list[tuple[Any, ...]]:
+        """(report id, seq, country, lat, lon, roles) of every stored entity of one form ((type, name
+        key, name, JSON of the aliases))."""
+        return self._conn.execute(
+            "SELECT report_id, seq, country, lat, lon, roles FROM entities"
+            " WHERE type = ? AND key = ? AND name = ? AND aliases = ?", form
+        ).fetchall()
+
+    def form_places(self, form: tuple[str, str, str, str]) -> list[tuple[str, int]]:
+        """(report id, seq) of every stored entity of one form ((type, name key, name, JSON of the
+        aliases))."""
+        sql = "SELECT report_id, seq FROM entities WHERE type = ? AND key = ? AND name = ? AND aliases = ?"
+        rows = self._conn.execute(sql, form)
+        return [(str(r), int(q)) for r, q in rows]
+
+    def form_stats(self, forms: Iterable[str]) -> dict[str, str]:
+        """Form -> JSON of the figures of its occurrences, of the given forms that have them."""
+        sql = "SELECT form, stats FROM resolve_forms WHERE stats != '' AND form IN ({marks})"
+        rows = self._in(sql, forms)
+        return {str(f): str(s) for f, s in rows}
+
+    def form_reports(self, forms: Iterable[str]) -> list[tuple[str, str]]:
+        """(form, report id) of every report the given forms occur in (as last resolved)."""
+        rows = self._in("SELECT form, report_id FROM resolve_occ WHERE form IN ({marks})", forms)
+        return [(str(f), str(r)) for f, r in rows]
+
+    def entity_forms(self, entity_ids: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(entity id, form, JSON of the form's figures) of the forms of the given entities."""
+        rows = self._in("SELECT entity_id, form, stats FROM resolve_forms WHERE entity_id IN ({marks})",
+                        entity_ids)
+        return [(str(e), str(f), str(s)) for e, f, s in rows]
 
     def mentions(self, entity_pks: Iterable[int]) -> list[tuple[object, ...]]:
         """(entity pk, start, end, text) of the mentions of the given stored entities, in order."""
@@ -217,7 +243,8 @@ def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
         marks = ", ".join("?" * len(chunk))
         for table in ("resolve_forms", "resolve_keys", "resolve_initials"):
             conn.execute(f"DELETE FROM {table} WHERE form IN ({marks})", chunk)  # noqa: S608
-    conn.executemany("INSERT OR REPLACE INTO resolve_forms VALUES (?, ?, ?, ?, ?)", delta.forms)
+    conn.executemany("INSERT OR REPLACE INTO resolve_forms (form, type, name, aliases, entity_id, stats)"
+                     " VALUES (?, ?, ?, ?, ?, ?)", delta.forms)
     conn.executemany("INSERT OR IGNORE INTO resolve_keys VALUES (?, ?, ?)", delta.keys)
     conn.executemany("INSERT OR IGNORE INTO resolve_initials VALUES (?, ?, ?)", delta.initials)
     conn.executemany("INSERT OR IGNORE INTO resolve_blocks VALUES (?, ?, ?)", delta.blocks)

@@ -38,10 +38,33 @@ def admin_home(user: User = admin) -> Response:
     return RedirectResponse("/admin/users", status_code=303)
 
 
+def _done(path: str, **query: str) -> Response:
+    """After a change, the page to see it on (a reload of that page changes nothing again)."""
+    return RedirectResponse(f"{path}?{urlencode(query)}", status_code=303)
+
+
+def _user_notice(request: Request, done: str, name: str) -> str | None:
+    """What the change ``done`` to user ``name`` made of it, as the store now has it."""
+    found = [u for u in accounts.list_users(database(request).conn()) if u.username == name]
+    if not found:
+        return None
+    if done == "added":
+        return f"User {name} added with the {found[0].role} role."
+    if done == "changed":
+        state = "disabled" if found[0].disabled else "enabled"
+        return f"User {name} is now {state}, with the {found[0].role} role."
+    return None
+
+
 @router.get("/users", response_class=HTMLResponse)
-def users(request: Request, user: User = admin) -> Response:
+def users(
+    request: Request,
+    done: Annotated[str, Query(max_length=20)] = "",
+    name: Annotated[str, Query(alias="user", max_length=64)] = "",
+    user: User = admin,
+) -> Response:
     audit(request, user, "view", "users")
-    return _users_page(request, user)
+    return _users_page(request, user, notice=_user_notice(request, done, name) if done else None)
 
 
 @router.post("/users", response_class=HTMLResponse)
@@ -63,7 +86,7 @@ def add_user(
         form = {"username": name[:64], "role": role if role in ROLES else "viewer"}
         return _users_page(request, user, status=400, error=str(exc), form=form)
     audit(request, user, "user.add", created.username, created.role)
-    return _users_page(request, user, notice=f"User {created.username} added with the {created.role} role.")
+    return _done("/admin/users", done="added", user=created.username)
 
 
 @router.post("/users/{username}", response_class=HTMLResponse)
@@ -92,8 +115,7 @@ def change_user(
         audit(request, user, "user.change.refused", name, str(exc))
         return _users_page(request, user, status=400, error=str(exc))
     audit(request, user, "user.change", name, f"role={changed.role} disabled={changed.disabled}")
-    state = "disabled" if changed.disabled else "enabled"
-    return _users_page(request, user, notice=f"User {name} is now {state}, with the {changed.role} role.")
+    return _done("/admin/users", done="changed", user=name)
 
 
 def _tokens_page(request: Request, user: User, owner: str, status: int = 200, **context: Any) -> Response:
@@ -109,10 +131,18 @@ def _tokens_page(request: Request, user: User, owner: str, status: int = 200, **
 
 @router.get("/tokens", response_class=HTMLResponse)
 def tokens(
-    request: Request, owner: Annotated[str, Query(max_length=64)] = "", user: User = admin
+    request: Request,
+    owner: Annotated[str, Query(max_length=64)] = "",
+    revoked: Annotated[str, Query(max_length=64)] = "",
+    user: User = admin,
 ) -> Response:
     audit(request, user, "view", "tokens", owner or None)
-    return _tokens_page(request, user, owner)
+    notice = None
+    if revoked:
+        found = [t for t in accounts.list_tokens(database(request).conn(), None) if t.id == revoked]
+        if found and found[0].revoked:
+            notice = f"Token {revoked} of {found[0].username} is revoked."
+    return _tokens_page(request, user, owner, notice=notice)
 
 
 @router.post("/tokens/{token_id}/revoke", response_class=HTMLResponse)
@@ -132,8 +162,7 @@ def revoke(
         audit(request, user, "token.revoke.refused", f"api token {public_id}", str(exc))
         return _tokens_page(request, user, owner, status=400, error=str(exc))
     audit(request, user, "token.revoke", f"api token {public_id}", revoked.username)
-    notice = f"Token {public_id} of {revoked.username} is revoked."
-    return _tokens_page(request, user, owner, notice=notice)
+    return _done("/admin/tokens", **({"owner": owner} if owner else {}), revoked=public_id)
 
 
 def _day(value: str, name: str) -> str | None:

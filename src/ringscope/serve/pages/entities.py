@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ringscope.report import analysis
 from ringscope.report.charts import network_svg
 from ringscope.report.format import sentence_around
+from ringscope.report.snapshot import Snapshot
 from ringscope.serve import listing, withhold
 from ringscope.serve.deps import audit
 from ringscope.serve.pages.base import Limit, Names, Offset, Sort, href, load_snapshot, render, viewer
@@ -74,12 +75,21 @@ def entities(
 def entity(request: Request, entity_id: str, names: Names = False, user: User = viewer) -> Response:
     snap = load_snapshot(request)
     shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}")
+    page = snap.kept(("entity page", entity_id, shown), lambda: _entity_page(snap, entity_id, shown))
+    if page is None:
+        raise HTTPException(404, "no such entity")
+    audit(request, user, "view", f"entity:{page['entity'].id}")
+    return render(request, "entity.html", user, **page)
+
+
+def _entity_page(snap: Snapshot, entity_id: str, shown: bool) -> dict[str, Any] | None:
+    """What the page of ``entity_id`` shows (None: no such entity): made once per snapshot."""
     # the entity is found among the entities as they are shown (a withheld person by the id of
     # its placeholder); only it, the figures claimed in its reports and those reports are redacted
     listed = snap.listed(shown)
     index = next((i for i, e in enumerate(listed.entities) if e.id == entity_id), None)
     if index is None:
-        raise HTTPException(404, "no such entity")
+        return None
     picture = snap.entity_part(index, shown)
     found = picture.entities[0]
     mentions = []
@@ -110,18 +120,14 @@ def entity(request: Request, entity_id: str, names: Names = False, user: User = 
     links = [(role, by_id[other]) for role, other in found.links if other in by_id]
     linked_from = [(role, e) for e in listed.entities for role, other in e.links if other == found.id]
     nodes, edges = analysis.network(snap, limit=25, names=shown, focus=found.id, href=href)
-    audit(request, user, "view", f"entity:{found.id}")
-    return render(
-        request,
-        "entity.html",
-        user,
-        entity=found,
-        mentions=mentions,
-        claims=claims,
-        reports_by_id=picture.reports,
-        mentions_of=len(first),
-        links=links,
-        linked_from=linked_from,
-        graph=Markup(network_svg(nodes, edges, height=420)),
-        reports=[picture.reports[r] for r in found.reports],
-    )
+    return {
+        "entity": found,
+        "mentions": mentions,
+        "claims": claims,
+        "reports_by_id": picture.reports,
+        "mentions_of": len(first),
+        "links": links,
+        "linked_from": linked_from,
+        "graph": Markup(network_svg(nodes, edges, height=420)),
+        "reports": [picture.reports[r] for r in found.reports],
+    }

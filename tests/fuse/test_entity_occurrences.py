@@ -1,0 +1,107 @@
+"""An entity named in many reports is kept by parts: a new, removed or re-extracted report writes
+its own occurrences and the entity's summary, never the entity's other occurrences, and the picture
+read back is the one fused at once."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ringscope.fuse import fuse
+from ringscope.fuse.stored import current, encode, plain
+from ringscope.fuse.update import update
+from ringscope.model import Entity, Extraction, Mention, Report
+from ringscope.store import Store
+
+FREQUENT = "Meridian Tide Relief Agency"
+
+
+def _entity(kind: str, name: str, *, country: str | None = None, roles: list[str] | None = None,
+            aliases: list[str] | None = None, at: int = 0) -> Entity:
+    return Entity(kind, name, country=country, roles=roles or [], aliases=aliases or [],
+                  mentions=[Mention(at, at + len(name), name)])
+
+
+def _report(n: int) -> tuple[Report, Extraction]:
+    """An invented report naming the frequent agency (under one of two spellings) among others."""
+    text = f"Invented report {n}: the agency freed {n + 3} workers from a compound near Lake Orvane."
+    entities = [
+        _entity("Location", "Lake Orvane", country="XA" if n % 3 else "XB", at=5),
+        _entity("Organization", FREQUENT if n % 4 else "MTRA", aliases=[] if n % 4 else [FREQUENT], at=9),
+        _entity("Person", f"Dalia Ferrow{n % 2}", roles=[f"head of the {FREQUENT}"], at=20),
+    ]
+    return Report(text, published=f"2026-04-{1 + n % 28:02d}", url=f"https://o{n}.example.org/a"), \
+        Extraction(entities=entities)
+
+
+def _occurrence_rows(path: Path) -> dict[tuple[str, int], int]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT rowid, report_id, seq FROM picture_occurrences")
+        return {(str(r), int(s)): int(i) for i, r, s in rows}
+    finally:
+        conn.close()
+
+
+def _summary_rowid(path: Path, entity_id: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT rowid FROM picture_entities WHERE id = ?", (entity_id,)).fetchone()
+        return int(row[0])
+    finally:
+        conn.close()
+
+
+def _same_as_fused_at_once(store: Store) -> None:
+    kept = current(store)
+    fused = fuse(list(store.iter_extractions()))
+    assert encode(kept) == encode(fused)
+    assert [plain(e) for e in kept.entities] == [plain(e) for e in fused.entities]
+
+
+def _frequent(store: Store) -> str:
+    picture = current(store)
+    return next(e.id for e in picture.entities if e.name == FREQUENT)
+
+
+def test_a_new_report_writes_its_occurrences_and_not_the_frequent_entitys_others(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        for n in range(12):
+            assert store.add(*_report(n), "test")
+        update(store)
+        frequent = _frequent(store)
+        assert len(next(e for e in current(store).entities if e.id == frequent).reports) == 12
+        before = _occurrence_rows(path)
+        summary_before = _summary_rowid(path, frequent)
+        report, extraction = _report(12)
+        assert store.add(report, extraction, "test")
+        update(store)
+        after = _occurrence_rows(path)
+        new = {key for key in after if key not in before}
+        assert {r for r, _ in new} == {report.id} and len(new) == len(extraction.entities)
+        rewritten = [key for key, rowid in before.items() if after[key] != rowid]
+        assert not rewritten, "a kept occurrence was written again"
+        assert _summary_rowid(path, frequent) != summary_before, "the entity's summary was not rewritten"
+        entity = next(e for e in current(store).entities if e.id == frequent)
+        assert len(entity.reports) == 13 and report.id in entity.reports
+        _same_as_fused_at_once(store)
+
+
+def test_removing_one_report_of_the_frequent_entity_keeps_its_other_occurrences(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        for n in range(10):
+            assert store.add(*_report(n), "test")
+        update(store)
+        frequent = _frequent(store)
+        before = _occurrence_rows(path)
+        gone = sorted({r for r, _ in before})[3]
+        assert store.remove(gone)
+        update(store)
+        after = _occurrence_rows(path)
+        assert {key for key in before if key not in after} == {key for key in before if key[0] == gone}
+        assert all(after[key] == rowid for key, rowid in before.items() if key[0] != gone)
+        entity = next(e for e in current(store).entities if e.id == frequent)
+        assert gone not in entity.reports and len(entity.reports) == 9
+        _same_as_fused_at_once(store)

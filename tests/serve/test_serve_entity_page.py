@@ -1,0 +1,73 @@
+"""An entity page is made once per state of the store and kept: asked again, it is the same page,
+made without working it out again; what a viewer gets never holds what an admin asked names for."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ringscope.report import analysis
+from ringscope.serve.app import create_app
+
+from .conftest import VICTIM, Fixture
+from .test_serve_web import login
+
+_ENTITY = re.compile(r'href="/entities/([0-9a-f]+)"')
+_CSRF = re.compile(r'name="csrf" value="[^"]*"')
+
+
+def _page(client: TestClient, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    return _CSRF.sub("", response.text)
+
+
+def _copy(served: Fixture, folder: Path) -> Path:
+    """A store of its own, so no page of it was made before (snapshots are kept per store)."""
+    copy = folder / "store.db"
+    with sqlite3.connect(served.path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    return copy
+
+
+def test_an_entity_page_asked_again_is_kept(
+    served: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str | None] = []
+    network = analysis.network
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(kwargs.get("focus"))
+        return network(*args, **kwargs)
+
+    monkeypatch.setattr(analysis, "network", counted)
+    viewer = login(create_app(_copy(served, tmp_path)), "vera")
+    ids = list(dict.fromkeys(_ENTITY.findall(viewer.get("/entities?limit=200").text)))
+    assert len(ids) > 3
+    first = [_page(viewer, f"/entities/{i}") for i in ids[:3]]
+    assert len(made) == 3
+    again = [_page(viewer, f"/entities/{i}") for i in ids[:3]]
+    assert again == first
+    assert len(made) == 3, "the kept pages are not worked out again"
+    assert viewer.get("/entities/no-such-entity").status_code == 404
+    assert viewer.get("/entities/no-such-entity").status_code == 404
+
+
+def test_a_kept_page_with_names_is_never_given_to_a_viewer(served: Fixture) -> None:
+    app = create_app(served.path)
+    admin, viewer = login(app, "adam"), login(app, "vera")
+    named = admin.get("/entities?limit=200&names=1").text
+    found = re.search(rf'href="/entities/([0-9a-f]+)\?names=1">{VICTIM}<', named)
+    assert found, "an admin asking for names sees the victim in the list"
+    victim = found.group(1)
+    assert VICTIM in _page(admin, f"/entities/{victim}?names=1")
+    for path in (f"/entities/{victim}", f"/entities/{victim}?names=1"):
+        assert VICTIM not in viewer.get(path).text
+    listed = viewer.get("/entities?limit=200").text
+    assert VICTIM not in listed
+    for i in dict.fromkeys(_ENTITY.findall(listed)):
+        assert VICTIM not in viewer.get(f"/entities/{i}").text
