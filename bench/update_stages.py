@@ -59,7 +59,7 @@ def main() -> None:
         size = sum(1 for _ in db.iter_reports())
     timed(updating, "_event_evidence", "event evidence (read or worked out)")
     timed(updating, "group_features", "event grouping (whole collection)")
-    timed(updating, "independent_sources", "independent sources")
+    timed(updating, "_independent", "independent sources")
     timed(updating, "_scope_figures", "figures of changed scopes")
     timed(resolving, "_closure", "entities: set to resolve again")
     timed(resolving, "_occurrences", "entities: occurrences read")

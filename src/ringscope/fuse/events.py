@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 from wordfreq import get_frequency_dict
 
+from ringscope.fuse.event_blocks import NO_DATE, dated_candidates
 from ringscope.fuse.names import resolution_key
 from ringscope.fuse.stopwords import STOPWORDS
 from ringscope.fuse.unionfind import UnionFind
@@ -149,14 +150,15 @@ def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[_Vector]
     every = np.concatenate([doc.term_ids for doc in docs]) if docs else np.zeros(0, np.uint32)
     terms, counts = np.unique(every, return_counts=True)
     scale = math.log1p(n) if n else 1.0
+    # A word weighs by its rarity in general English, damped when many reports of the collection use it.
+    spreads = np.log1p(n / counts) / scale
     out = []
     for doc in docs:
         if not len(doc.term_ids):
             out.append(_Vector(doc.term_ids, doc.term_counts, []))
             continue
-        # A word weighs by its rarity in general English, damped when many reports of the collection use it.
-        df = counts[np.searchsorted(terms, doc.term_ids)]
-        spread = np.log1p(n / df) / scale
+        at = np.searchsorted(terms, doc.term_ids)
+        df, spread = counts[at], spreads[at]
         weights = (1.0 + np.log(doc.term_counts)) * doc.term_rarity * spread
         keep = np.argsort(-weights, kind="stable")[: cfg.top_terms]
         ids, w = doc.term_ids[keep], weights[keep]
@@ -214,8 +216,12 @@ def candidate_pairs(
 
 
 def cosine(a: _Vector, b: _Vector) -> float:
-    _, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
-    return float(np.dot(a.weights[ia], b.weights[ib]))
+    """Dot product over the words both vectors hold (their ids are sorted)."""
+    if not len(a.ids) or not len(b.ids):
+        return 0.0
+    at = np.minimum(np.searchsorted(b.ids, a.ids), len(b.ids) - 1)
+    both = b.ids[at] == a.ids
+    return float(np.dot(a.weights[both], b.weights[at[both]]))
 
 
 def item_overlap(a: EventFeatures, b: EventFeatures, weights: dict[str, float]) -> float:
@@ -231,10 +237,11 @@ def iter_scores(
     cfg = cfg or EventSettings()
     vectors = _vectors(docs, cfg)
     weights = _item_weights(docs)
-    for i, j in iter_candidates(docs, vectors, cfg.max_block):
+    keys = [[*doc.names, *vec.block] for doc, vec in zip(docs, vectors, strict=True)]
+    days = np.array([doc.published.toordinal() if doc.published else NO_DATE for doc in docs], np.int64)
+    left, right = dated_candidates(keys, days, cfg.max_block, cfg.max_days)
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
         a, b = docs[i], docs[j]
-        if a.published and b.published and abs((a.published - b.published).days) > cfg.max_days:
-            continue
         text = cosine(vectors[i], vectors[j])
         items = item_overlap(a, b, weights)
         yield i, j, cfg.text_weight * text + (1 - cfg.text_weight) * items

@@ -30,11 +30,13 @@ def _extractor() -> tldextract.TLDExtract:
 
 _PATH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://)?[^/?#]*")
 """A URL up to its path: the part its registered domain comes from."""
+_SPACE = re.compile(r"\s")
+"""Any whitespace (what :meth:`str.isspace` calls whitespace)."""
 
 
 def registered_domain(url: str | None) -> str | None:
     """The registered domain of ``url`` (``https://www.news.example.co.uk/a`` -> ``example.co.uk``)."""
-    if not url or any(c.isspace() for c in url.strip()):
+    if not url or _SPACE.search(url.strip()):
         return None
     found = _PATH.match(url)
     return _domain(found.group(0) if found else url)
@@ -60,6 +62,41 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def source_key(report: Report) -> str:
+    """The key a report's outlet gives it (the report itself without one)."""
+    return (outlet_of(report.url, report.source) or report.id).casefold()
+
+
+def near_identical(reports: Sequence[Report]) -> list[tuple[str, str]]:
+    """Pairs of report ids (of ``reports``, one event's) whose texts are near-identical copies under
+    different source keys; enough pairs to join every such copy, not every pair."""
+    key = {r.id: source_key(r) for r in reports}
+    uf: UnionFind[str] = UnionFind(key.values())
+    out = []
+    for x in range(len(reports)):
+        for y in range(x + 1, len(reports)):
+            a, b = reports[x], reports[y]
+            if uf.find(key[a.id]) == uf.find(key[b.id]):
+                continue
+            shorter, longer = sorted((len(a.text), len(b.text)))
+            if shorter < 0.5 * longer:
+                continue
+            if fuzz.token_set_ratio(_folded(a.text), _folded(b.text)) >= NEAR_IDENTICAL:
+                uf.union(key[a.id], key[b.id])
+                out.append((a.id, b.id))
+    return out
+
+
+def join_sources(reports: Sequence[Report], pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Report id -> the key of its independent source, the copies ``pairs`` names joined."""
+    key = {r.id: source_key(r) for r in reports}
+    uf: UnionFind[str] = UnionFind(key.values())
+    for a, b in pairs:
+        if a in key and b in key:
+            uf.union(key[a], key[b])
+    return {report_id: uf.find(k) for report_id, k in key.items()}
+
+
 def independent_sources(
     reports: Sequence[Report], groups: Sequence[Sequence[str]] | None = None
 ) -> dict[str, str]:
@@ -67,18 +104,7 @@ def independent_sources(
     outlet, and by near-identical texts of different outlets. ``groups`` limits the text comparison
     to reports of one group (an event); by default all reports are compared."""
     by_id = {r.id: r for r in reports}
-    key = {r.id: (outlet_of(r.url, r.source) or r.id).casefold() for r in reports}
-    uf: UnionFind[str] = UnionFind(key.values())
+    pairs: list[tuple[str, str]] = []
     for members in groups if groups is not None else [list(by_id)]:
-        ids = [i for i in members if i in by_id]
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                a, b = by_id[ids[x]], by_id[ids[y]]
-                if key[a.id] == key[b.id] or uf.find(key[a.id]) == uf.find(key[b.id]):
-                    continue
-                shorter, longer = sorted((len(a.text), len(b.text)))
-                if shorter < 0.5 * longer:
-                    continue
-                if fuzz.token_set_ratio(_folded(a.text), _folded(b.text)) >= NEAR_IDENTICAL:
-                    uf.union(key[a.id], key[b.id])
-    return {report_id: uf.find(k) for report_id, k in key.items()}
+        pairs += near_identical([by_id[i] for i in members if i in by_id])
+    return join_sources(reports, pairs)

@@ -4,12 +4,17 @@ An update compares the store's reports with the ones the stored picture was fuse
 
 - works out the event evidence of new and changed reports only (the rest is stored) and groups
   events over all of it (grouping weighs words by how many reports use them, so it is collective);
+- compares the texts of an event's reports for near-identical copies only when its members
+  changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`);
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
   independent sources changed, and keeps every other scope's figures as stored;
 - resolves the names new, changed and removed reports touch (:mod:`ringscope.fuse.resolve_update`)
   and rewrites the summaries of the entities whose occurrences or links changed, and the
   occurrences of those reports only (an entity named in thousands of reports costs one report);
-- rewrites the events and report-event rows that differ.
+- rewrites the events and report-event rows of the scopes that changed.
+
+Reports are read without their texts; a text is read where evidence is worked out, figures are
+reconciled or copies are compared.
 
 Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),
 so a picture updated batch by batch is the picture fused at once.
@@ -17,6 +22,7 @@ so a picture updated batch by batch is the picture fused at once.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
@@ -26,11 +32,11 @@ import numpy as np
 from ringscope.fuse.entity_forms import sort_key as entity_sort
 from ringscope.fuse.events import EventFeatures, EventSettings, features, group_features
 from ringscope.fuse.figures import claim_refs_of
-from ringscope.fuse.outlets import independent_sources, outlet_of
+from ringscope.fuse.outlets import join_sources, near_identical, outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
-from ringscope.model import Extraction, Report
+from ringscope.model import Extraction, Report, make_id
 from ringscope.store import Store
 from ringscope.store.picture_update import FeatureRow, PictureDelta
 
@@ -75,24 +81,21 @@ def _decode_features(row: FeatureRow) -> EventFeatures:
 def _event_evidence(
     store: Store, stamps: dict[str, str], reports: dict[str, Report], read: dict[str, Extraction]
 ) -> list[EventFeatures]:
-    """The event evidence of every report, in id order (worked out for new and changed reports)."""
+    """The event evidence of every report, in id order (worked out for new and changed reports,
+    whose texts alone are read)."""
     parts = store.picture_parts()
     stored = parts.features()
+    todo = [r for r in sorted(stamps) if r in reports and (r not in stored or stored[r][1] != stamps[r])]
+    texts = parts.texts(todo)
     fresh: list[FeatureRow] = []
-    docs = []
-    for report_id in sorted(stamps):
-        row = stored.get(report_id)
-        if row is None or row[1] != stamps[report_id]:
-            report = reports.get(report_id)
-            if report is None:
-                continue
-            read[report_id] = store.get_extraction(report_id)
-            row = _encode_features(features(report, read[report_id]), stamps[report_id])
-            fresh.append(row)
-        docs.append(_decode_features(row))
+    for report_id in todo:
+        read[report_id] = store.get_extraction(report_id)
+        report = dataclasses.replace(reports[report_id], text=texts[report_id])
+        stored[report_id] = _encode_features(features(report, read[report_id]), stamps[report_id])
+        fresh.append(stored[report_id])
     if fresh:
         parts.save_side(fresh, [])
-    return docs
+    return [_decode_features(stored[r]) for r in sorted(stamps) if r in stored and stored[r][1] == stamps[r]]
 
 
 def _scope_figures(
@@ -101,10 +104,11 @@ def _scope_figures(
 ) -> None:
     refs: list[ClaimRef] = []
     first: dict[str, tuple[str, int]] = {}
+    texts = store.picture_parts().texts(members)
     for report_id in members:
         report = reports[report_id]
         extraction = read.pop(report_id, None) or store.get_extraction(report_id)
-        made = claim_refs_of(report.id, report.text, extraction.claims, event_of.get(report_id),
+        made = claim_refs_of(report.id, texts[report_id], extraction.claims, event_of.get(report_id),
                              report.published, outlet_of(report.url, report.source))
         for seq, ref in enumerate(made):
             ref.independent = independent.get(report_id)
@@ -112,6 +116,26 @@ def _scope_figures(
             refs.append(ref)
     for figure in reconcile(refs):
         figure_rows(figure, scope, first[figure.claims[0].id], delta)
+
+
+def _independent(
+    store: Store, reports: dict[str, Report], members: dict[str, list[str]], stamps: dict[str, str]
+) -> dict[str, str]:
+    """The independent source of every report. Only reports of one event are compared by text, and
+    the copies found in an event are kept until its members change."""
+    parts = store.event_parts()
+    events = {e: ids for e, ids in members.items() if len(ids) > 1}
+    sigs = {e: make_id(*(f"{r}:{stamps[r]}" for r in ids)) for e, ids in events.items()}
+    kept = parts.sources(sorted(events))
+    todo = sorted(e for e in events if kept.get(e, ("",))[0] != sigs[e])
+    texts = store.picture_parts().texts(r for e in todo for r in events[e])
+    found = {e: json.loads(kept[e][1]) for e in events if e not in todo}
+    for e in todo:
+        found[e] = near_identical([dataclasses.replace(reports[r], text=texts[r]) for r in events[e]])
+    gone = sorted(parts.source_events() - set(events))
+    parts.save_sources([(e, sigs[e], _dump(found[e])) for e in todo], gone)
+    pairs = [(a, b) for e in sorted(found) for a, b in found[e]]
+    return join_sources([reports[r] for r in sorted(reports)], pairs)
 
 
 def update(store: Store, settings: EventSettings | None = None) -> bool:
@@ -122,7 +146,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     parts = store.picture_parts()
     stamps = parts.stamps()
     before = parts.inputs()
-    reports = {r.id: r for r in store.iter_reports()}
+    reports = {r.id: r for r in store.report_heads()}
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
     read: dict[str, Extraction] = {}
@@ -131,7 +155,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     members: dict[str, list[str]] = defaultdict(list)
     for report_id in sorted(event_of):
         members[event_of[report_id] or report_id].append(report_id)
-    independent = independent_sources([reports[r] for r in sorted(reports)], list(members.values()))
+    independent = _independent(store, reports, members, stamps)
     # scopes whose figures are redone
     dirty: set[str] = {before[r][1] for r in delta.gone}
     for report_id, stamp in stamps.items():
@@ -148,11 +172,11 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
         if scope in members:
             _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read)
     # events and the event of each report
-    stored_of = parts.event_of()
-    delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if r not in stored_of or stored_of[r] != e]
-    stored_events = parts.event_rows()
-    events = _events(members, event_of, reports)
-    delta.events_gone = [e for e in stored_events if e not in events]
+    # (an event's row changes only with its members or their stamps, so only with a dirty scope)
+    delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if before.get(r, ("", ""))[1] != (e or r)]
+    stored_events = store.event_parts().event_rows(sorted(dirty))
+    events = _events(members, sorted(e for e in dirty if e in members and e not in event_of), reports)
+    delta.events_gone = sorted(e for e in stored_events if e not in events)
     delta.events = [(e, data, sort) for e, (data, sort) in events.items() if stored_events.get(e) != data]
     # entities
     _entities(store, stamps, before, reports, delta)
@@ -161,10 +185,11 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
 
 
 def _events(
-    members: dict[str, list[str]], event_of: dict[str, str | None], reports: dict[str, Report]
+    members: dict[str, list[str]], event_ids: list[str], reports: dict[str, Report]
 ) -> dict[str, tuple[str, str]]:
+    """The rows of the given events: JSON of their members and dates, and sort key."""
     out = {}
-    for event_id in sorted({e for e in event_of.values() if e}):
+    for event_id in event_ids:
         ids = sorted(members[event_id], key=lambda r: (reports[r].published or "", r))
         dates = sorted({d for d in (reports[r].published for r in ids) if d})
         out[event_id] = (_dump({"report_ids": ids, "published": dates}), event_sort(len(ids), event_id))

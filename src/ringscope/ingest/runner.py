@@ -97,9 +97,9 @@ def ingest_paths(
 def store_picture(store: Store) -> None:
     """Bring the store's stored picture and victim-policy decision up to date (readers then find
     them ready); only what the changed reports touch is fused and decided again."""
-    from ringscope.privacy.incremental import kept_decision
+    from ringscope.privacy.incremental import keep_decision
 
-    kept_decision(store, store.state())
+    keep_decision(store, store.state())
 
 
 def _ingest_source(

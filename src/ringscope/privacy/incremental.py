@@ -22,7 +22,16 @@ from collections import defaultdict
 from ringscope.fuse.names import fold
 from ringscope.fuse.resolve import ResolvedEntity
 from ringscope.privacy.cues import Cues, Hit, load
-from ringscope.privacy.policy import Candidate, Policy, assemble, entity_keys, judge_entity, judge_text
+from ringscope.privacy.policy import (
+    Candidate,
+    Policy,
+    Withheld,
+    entity_keys,
+    finish,
+    judge_entity,
+    judge_text,
+    number,
+)
 from ringscope.privacy.stored import cue_digest, policy_of, restore, save_decision
 from ringscope.store import Store
 from ringscope.store.policy_parts import PolicyDelta, PolicyParts
@@ -86,10 +95,24 @@ def kept_decision(store: Store, state: str) -> Policy:
     """The victim policy of the store at ``state`` (its stored picture brought up to date first):
     the stored decision of that state, else taken from the kept verdicts, redoing only what changed."""
     cues = load()
-    picture = store.picture_parts()
-    data = picture.policy(state)
+    data = store.picture_parts().policy(state)
     if data is not None:
         return restore(data, cues)
+    taken = _decide(store, state, cues)
+    return taken if isinstance(taken, Policy) else finish(*taken, cues)
+
+
+def keep_decision(store: Store, state: str) -> None:
+    """Take the decision of the store at ``state`` and keep it, as :func:`kept_decision` does, without
+    building what a reader shows and redacts by (an ingest only keeps the decision)."""
+    if store.picture_parts().policy(state) is None:
+        _decide(store, state, load())
+
+
+def _decide(store: Store, state: str, cues: Cues) -> Policy | tuple[dict[str, Withheld], frozenset[str]]:
+    """Take and keep the decision: the persons withheld and the names shown (a whole policy when the
+    whole decision had to be taken)."""
+    picture = store.picture_parts()
     from ringscope.fuse.stored import current
     from ringscope.fuse.update import update
 
@@ -137,22 +160,19 @@ def kept_decision(store: Store, state: str) -> Policy:
         delta.texts.append((key, _dump({"shown": [], "held": [sorted(text[0]), list(text[1])],
                                         "first": [pk.get(report_id, 0), first_hit.start, key]})))
     parts.apply(delta)
-    policy = _assemble(parts, store, cues)
-    save_decision(store, policy, state)
-    return policy
+    withheld, visible = _assemble(parts, store)
+    save_decision(store, Policy(withheld, visible), state)
+    return withheld, visible
 
 
-def _assemble(parts: PolicyParts, store: Store, cues: Cues) -> Policy:
-    """The decision from every kept verdict."""
-    entities, texts = parts.verdicts()
+def _assemble(parts: PolicyParts, store: Store) -> tuple[dict[str, Withheld], frozenset[str]]:
+    """The persons withheld and the names shown, from every kept verdict (the verdicts that withhold
+    read whole, of the others only the names they show)."""
+    entities, texts = parts.held_verdicts()
     candidates: list[Candidate] = []
-    visible: set[str] = set()
     for data, prefix in [*((d, "") for d in entities), *((d, "text:") for d in texts)]:
         verdict = json.loads(data)
-        visible.update(verdict["shown"])
-        if verdict["held"] is not None:
-            pk, start, key = verdict["first"]
-            names, reasons = verdict["held"]
-            candidates.append(((pk, start, key), prefix + key, set(names), tuple(reasons)))
-    return assemble(candidates, visible, store.withheld_labels(), cues)
-
+        pk, start, key = verdict["first"]
+        names, reasons = verdict["held"]
+        candidates.append(((pk, start, key), prefix + key, set(names), tuple(reasons)))
+    return number(candidates, store.withheld_labels()), frozenset(parts.shown_names())

@@ -191,8 +191,12 @@ def assemble(
     candidates: list[Candidate], visible: set[str], labels: Mapping[str, tuple[str, int]] | None, cues: Cues
 ) -> Policy:
     """The policy of the persons to withhold: placeholders kept, new ones numbered by first mention."""
-    from ringscope.fuse.names import fold
+    return finish(number(candidates, labels), visible, cues)
 
+
+def number(candidates: list[Candidate], labels: Mapping[str, tuple[str, int]] | None) -> dict[str, Withheld]:
+    """The persons to withhold by key, with their placeholders: kept ones as given, new ones numbered
+    by first mention."""
     candidates.sort()
     given = dict(labels or {})
     last = max((n for _, n in given.values()), default=0)
@@ -205,6 +209,13 @@ def assemble(
             label = f"[victim {last}]"
         kept = frozenset(n for n in names if n.strip())
         withheld[key] = Withheld(key, label, kept, reasons)
+    return withheld
+
+
+def finish(withheld: dict[str, Withheld], visible: set[str] | frozenset[str], cues: Cues) -> Policy:
+    """The policy withholding ``withheld`` (numbered), with what shows and redacts by it."""
+    from ringscope.fuse.names import fold
+
     by_name = {fold(n): w.label for w in withheld.values() for n in w.names if fold(n)}
     return Policy(withheld, frozenset(visible), Redactor.build(withheld.values(), visible, cues), by_name)
 

@@ -144,6 +144,19 @@ class PolicyParts:
         texts = [str(d) for (d,) in self._conn.execute("SELECT data FROM policy_texts")]
         return entities, texts
 
+    def held_verdicts(self) -> tuple[list[str], list[str]]:
+        """The JSON of every entity verdict that withholds, and of every text verdict."""
+        entities = [str(d) for (d,) in self._conn.execute(
+            "SELECT data FROM policy_entities WHERE json_extract(data, '$.held') IS NOT NULL")]
+        texts = [str(d) for (d,) in self._conn.execute("SELECT data FROM policy_texts")]
+        return entities, texts
+
+    def shown_names(self) -> set[str]:
+        """Every name an entity verdict lets show."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT s.value FROM policy_entities AS p, json_each(p.data, '$.shown') AS s")
+        return {str(n) for (n,) in rows}
+
     def apply(self, delta: PolicyDelta) -> None:
         """Write ``delta`` in one transaction."""
         conn = self._conn

@@ -18,6 +18,7 @@ from typing import Any
 
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
 from ringscope.private import private_file, tighten
+from ringscope.store import event_parts as event_store_parts
 from ringscope.store import judgements as judgement_store
 from ringscope.store import picture as picture_store
 from ringscope.store import picture_read as picture_store_read
@@ -213,6 +214,12 @@ class Store:
         for row in self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk"):
             yield _report(row)
 
+    def report_heads(self) -> Iterator[Report]:
+        """All reports without their texts (``text`` is empty), in the order they were stored."""
+        columns = _REPORT_COLUMNS.replace(", text", ", ''")
+        for row in self._conn.execute(f"SELECT {columns} FROM reports ORDER BY pk"):  # noqa: S608
+            yield _report(row)
+
     def get_extraction(self, report_id: str) -> Extraction:
         """The stored extraction of one report, rebuilt as model objects."""
         return _load_extraction(self._conn, report_id)
@@ -379,6 +386,10 @@ class Store:
     def policy_parts(self) -> policy_store_parts.PolicyParts:
         """What the victim-policy decision was taken from (see :mod:`ringscope.privacy.incremental`)."""
         return policy_store_parts.PolicyParts(self._conn)
+
+    def event_parts(self) -> event_store_parts.EventParts:
+        """The stored picture's parts kept per event (see :mod:`ringscope.fuse.update`)."""
+        return event_store_parts.EventParts(self._conn)
 
     def picture_reader(self) -> picture_store_read.PictureReader:
         """Parts of the stored picture, for readers that show a few of its items."""
