@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from ringscope.report import analysis
 from ringscope.serve.app import create_app
+from ringscope.serve.pages import entities
 
 from .conftest import VICTIM, Fixture
 from .test_serve_web import login
@@ -71,3 +72,18 @@ def test_a_kept_page_with_names_is_never_given_to_a_viewer(served: Fixture) -> N
     assert VICTIM not in listed
     for i in dict.fromkeys(_ENTITY.findall(listed)):
         assert VICTIM not in viewer.get(f"/entities/{i}").text
+
+
+def test_a_long_claims_table_is_cut_and_says_so(
+    served: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(entities, "CLAIM_ROWS", 1)
+    viewer = login(create_app(_copy(served, tmp_path)), "vera")
+    ids = dict.fromkeys(_ENTITY.findall(viewer.get("/entities").text))
+    pages = [_page(viewer, f"/entities/{i}") for i in ids]
+    cut = [p for p in pages if "claims quoting it, conflicting figures first" in p]
+    assert cut, "an entity quoted by more than one claim says its table is cut"
+    for page in cut:
+        table = page.split('<table class="grid claims">', 1)[1].split("</table>", 1)[0]
+        assert table.count("<tr class=") == 1
+        assert re.search(r"The first 1 of (\d+) claims", page) and 'href="/search?q=' in page

@@ -30,6 +30,8 @@ ENTITY_SORTS: dict[str, listing.SortKey] = {
 ENTITY_FACETS = {"type": lambda e: (e.type,), "country": lambda e: (e.country,) if e.country else ()}
 MENTION_REPORTS = 60
 """Sentences are shown from this many of an entity's reports (the page says so when it has more)."""
+CLAIM_ROWS = 200
+"""Claims quoting an entity shown on its page, conflicting figures first (the page says when it has more)."""
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -123,7 +125,8 @@ def _entity_page(snap: Snapshot, entity_id: str, shown: bool) -> dict[str, Any] 
     return {
         "entity": found,
         "mentions": mentions,
-        "claims": claims,
+        "claims": claims[:CLAIM_ROWS],
+        "claims_of": len(claims),
         "reports_by_id": picture.reports,
         "mentions_of": len(first),
         "links": links,
