@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -99,13 +100,19 @@ def event(event_id: str, data: str, figures: list[Figure]) -> Event:
     return Event(event_id, loaded["report_ids"], loaded["published"], figures)
 
 
-def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
-    """The picture the rows hold, over ``reports`` (the stored reports, by id)."""
-    figures = [figure(data) for *_, data in rows.figures]
+def events_of(rows: Iterable[tuple[str, str]], figures: Iterable[Figure]) -> list[Event]:
+    """The events stored ``rows`` (id, JSON) hold, each with those of ``figures`` that are of it
+    (in their order)."""
     by_event: dict[str | None, list[Figure]] = {}
     for found in figures:
         by_event.setdefault(found.event_id, []).append(found)
-    events = [event(event_id, data, by_event.get(event_id, [])) for event_id, data in rows.events]
+    return [event(event_id, data, by_event.get(event_id, [])) for event_id, data in rows]
+
+
+def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
+    """The picture the rows hold, over ``reports`` (the stored reports, by id)."""
+    figures = [figure(data) for *_, data in rows.figures]
+    events = events_of(rows.events, figures)
     entities = resolved_entities(rows)
     event_of = {report_id: event_id for report_id, event_id in rows.event_of}
     return Picture(reports, event_of, events, entities, figures)

@@ -54,10 +54,7 @@ def judged_part(
     event_ids = [event_id for event_id, _ in rows]
     figure_rows: list[FigureRow] = reader.figures_in([*event_ids, *lone], conflicted=conflicted)
     figures = [stored.figure(data) for *_, data in figure_rows]
-    by_event: dict[str | None, list[Figure]] = {}
-    for found in figures:
-        by_event.setdefault(found.event_id, []).append(found)
-    events = [stored.event(event_id, data, by_event.get(event_id, [])) for event_id, data in rows]
+    events = stored.events_of(rows, figures)
     # every report of each scope loaded (judgements regroup whole scopes); then the ones cited elsewhere
     reports = store.get_reports(sorted({*reader.members(event_ids), *lone}))
     picture = apply(Picture(reports, reader.event_of(list(reports)), events, [], figures), judgements)

@@ -91,10 +91,8 @@ def events(store: Store, limit: int, names: bool = False) -> Part | None:
             kept, whole, total = first_events(store, reader, judged, limit)
             return Part(part_of(policy, whole.reports, whole.event_of, events=kept, names=names), total)
         rows = reader.events(limit)
-        by_event: dict[str | None, list[Figure]] = {}
-        for _, event_id, _, data in reader.figures_of([event_id for event_id, _ in rows]):
-            by_event.setdefault(event_id, []).append(stored.figure(data))
-        kept = [stored.event(event_id, data, by_event.get(event_id, [])) for event_id, data in rows]
+        figures = [stored.figure(data) for *_, data in reader.figures_of([event_id for event_id, _ in rows])]
+        kept = stored.events_of(rows, figures)
         cited = _cited(kept, [f for e in kept for f in e.figures])
         picture = part_of(policy, store.get_reports(cited), reader.event_of(cited), events=kept, names=names)
         return Part(picture, reader.event_count())
