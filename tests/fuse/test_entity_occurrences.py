@@ -64,13 +64,18 @@ def _frequent(store: Store) -> str:
     return next(e.id for e in picture.entities if e.name == FREQUENT)
 
 
+def _stored(store: Store, count: int) -> str:
+    """Store ``count`` reports naming the frequent entity, bring the picture up to date; its id."""
+    for n in range(count):
+        assert store.add(*_report(n), "test")
+    update(store)
+    return _frequent(store)
+
+
 def test_a_new_report_writes_its_occurrences_and_not_the_frequent_entitys_others(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     with Store(path) as store:
-        for n in range(12):
-            assert store.add(*_report(n), "test")
-        update(store)
-        frequent = _frequent(store)
+        frequent = _stored(store, 12)
         assert len(next(e for e in current(store).entities if e.id == frequent).reports) == 12
         before = _occurrence_rows(path)
         summary_before = _summary_rowid(path, frequent)
@@ -91,10 +96,7 @@ def test_a_new_report_writes_its_occurrences_and_not_the_frequent_entitys_others
 def test_removing_one_report_of_the_frequent_entity_keeps_its_other_occurrences(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     with Store(path) as store:
-        for n in range(10):
-            assert store.add(*_report(n), "test")
-        update(store)
-        frequent = _frequent(store)
+        frequent = _stored(store, 10)
         before = _occurrence_rows(path)
         gone = sorted({r for r, _ in before})[3]
         assert store.remove(gone)
