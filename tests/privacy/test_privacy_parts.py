@@ -141,3 +141,28 @@ def test_the_entity_command_names_no_victim_unless_asked(victim_store: VictimSto
     assert hidden.returncode == 1 and not leaks(hidden.stdout)  # a withheld name finds nothing
     named = run(victim, "--include-victims")
     assert named.returncode == 0 and victim in named.stdout
+
+
+def test_an_entity_view_redacts_only_what_its_page_shows(victim_store: VictimStore) -> None:
+    from ringscope.report.entity_view import entity_view
+
+    with open_store(victim_store.path) as store:
+        fresh = snapshot.whole(store, snapshot.store_state(victim_store.path))
+    whole = snapshot.load(victim_store.path).redacted
+    views = [entity_view(fresh, i, False, 1, 1) for i in range(len(fresh.picture.entities))]
+    cited = {r for v in views for r in v.reports}
+    assert set(fresh.shown.texts) == cited, "only the reports of the rows and sentences shown are redacted"
+    assert len(cited) < len(fresh.picture.reports), "every report was cited: this test would prove nothing"
+    for index, shown in enumerate(views):
+        fields = ("id", "type", "name", "aliases", "roles", "links", "notes", "reports")
+        assert all(getattr(shown.entity, f) == getattr(whole.entities[index], f) for f in fields)
+        mentioned = {o.report_id: o for o in whole.entities[index].occurrences}
+        assert all(o == mentioned[o.report_id] for o in shown.mentioned.occurrences)
+        assert not leaks(str(shown))
+        assert len(shown.rows) == min(1, shown.claims_of) and len(shown.mentioned.reports) == 1
+        assert all(shown.reports[r] == whole.reports[r] for r in shown.reports)
+        for figure, ref in shown.rows:  # each row as the whole redacted picture has it
+            same = next(f for f in whole.figures if f.id == figure.id)
+            assert figure == same and ref in same.claims
+    named = [entity_view(fresh, i, True, 60, 200) for i in range(len(fresh.picture.entities))]
+    assert any(leaks(str(v)) for v in named), "names asked for are given"

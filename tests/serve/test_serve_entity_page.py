@@ -87,3 +87,27 @@ def test_a_long_claims_table_is_cut_and_says_so(
         table = page.split('<table class="grid claims">', 1)[1].split("</table>", 1)[0]
         assert table.count("<tr class=") == 1
         assert re.search(r"The first 1 of (\d+) claims", page) and 'href="/search?q=' in page
+
+
+def test_an_entity_page_claims_are_those_quoting_it_redacted_as_in_the_whole(served: Fixture) -> None:
+    from ringscope.api import open_store
+    from ringscope.report import snapshot
+    from ringscope.report.entity_view import entity_view
+
+    with open_store(served.path) as store:
+        fresh = snapshot.whole(store, snapshot.store_state(served.path))
+    whole = snapshot.load(served.path).redacted  # its figures in the order of the picture's
+    cut = 0
+    for index, raw in enumerate(fresh.picture.entities):
+        shown = entity_view(fresh, index, False, 2, 2)
+        names = {a.casefold() for a in raw.aliases}
+        quoting = [  # every claim in its reports whose speaker or quote names it, in the picture's order
+            (i, k) for i, f in enumerate(fresh.picture.figures) for k, ref in enumerate(f.claims)
+            if ref.report_id in raw.reports
+            and ((ref.claim.speaker or "").casefold() in names
+                 or any(n in ref.claim.quote.casefold() for n in names))
+        ]
+        assert shown.claims_of == len(quoting)
+        assert shown.rows == [(whole.figures[i], whole.figures[i].claims[k]) for i, k in quoting[:2]]
+        cut += shown.claims_of > 2
+    assert cut, "no entity is quoted by more than two claims: the cut would prove nothing"

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ringscope.report import analysis
 from ringscope.report.charts import network_svg
+from ringscope.report.entity_view import entity_view
 from ringscope.report.format import sentence_around
 from ringscope.report.snapshot import Snapshot
 from ringscope.serve import listing, withhold
@@ -87,50 +88,34 @@ def entity(request: Request, entity_id: str, names: Names = False, user: User = 
 def _entity_page(snap: Snapshot, entity_id: str, shown: bool) -> dict[str, Any] | None:
     """What the page of ``entity_id`` shows (None: no such entity): made once per snapshot."""
     # the entity is found among the entities as they are shown (a withheld person by the id of
-    # its placeholder); only it, the figures claimed in its reports and those reports are redacted
+    # its placeholder); only what the page shows of it is redacted
     listed = snap.listed(shown)
     index = next((i for i, e in enumerate(listed.entities) if e.id == entity_id), None)
     if index is None:
         return None
-    picture = snap.entity_part(index, shown)
-    found = picture.entities[0]
+    found = entity_view(snap, index, shown, MENTION_REPORTS, CLAIM_ROWS)
     mentions = []
     seen: set[tuple[str, str]] = set()
-    first = set(found.reports[:MENTION_REPORTS])
-    for occurrence in found.occurrences:
-        if occurrence.report_id not in first:
-            continue
-        report = picture.reports[occurrence.report_id]
+    for occurrence in found.mentioned.occurrences:
+        report = found.reports[occurrence.report_id]
         for m in occurrence.entity.mentions[:3]:
             sentence = sentence_around(report.text, m.start, m.end).strip() if m.start >= 0 else ""
             if sentence and (report.id, sentence) not in seen:
                 seen.add((report.id, sentence))
                 mentions.append({"report": report, "sentence": sentence})
-    aliases = {a.casefold() for a in found.aliases}
-    in_reports = set(found.reports)
-    claims = [
-        (f, ref)
-        for f in picture.figures
-        for ref in f.claims
-        if ref.report_id in in_reports
-        and (
-            (ref.claim.speaker and ref.claim.speaker.casefold() in aliases)
-            or any(n in ref.claim.quote.casefold() for n in aliases)
-        )
-    ]
+    entity = found.entity
     by_id = {e.id: e for e in listed.entities}
-    links = [(role, by_id[other]) for role, other in found.links if other in by_id]
-    linked_from = [(role, e) for e in listed.entities for role, other in e.links if other == found.id]
-    nodes, edges = analysis.network(snap, limit=25, names=shown, focus=found.id, href=href)
+    links = [(role, by_id[other]) for role, other in entity.links if other in by_id]
+    linked_from = [(role, e) for e in listed.entities for role, other in e.links if other == entity.id]
+    nodes, edges = analysis.network(snap, limit=25, names=shown, focus=entity.id, href=href)
     return {
-        "entity": found,
+        "entity": entity,
         "mentions": mentions,
-        "claims": claims[:CLAIM_ROWS],
-        "claims_of": len(claims),
-        "reports_by_id": picture.reports,
-        "mentions_of": len(first),
+        "claims": found.rows,
+        "claims_of": found.claims_of,
+        "reports_by_id": found.reports,
+        "mentions_of": len({o.report_id for o in found.mentioned.occurrences}),
         "links": links,
         "linked_from": linked_from,
         "graph": Markup(network_svg(nodes, edges, height=420)),
-        "reports": [picture.reports[r] for r in found.reports],
     }

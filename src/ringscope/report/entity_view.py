@@ -1,0 +1,82 @@
+"""What the page of one entity shows, redacting only that.
+
+An entity named in a third of an archive's reports has thousands of reports and tens of thousands
+of claims in them; its page shows the sentences of its first reports and the first rows of the
+claims quoting it. Only those sentences, rows and the reports they cite are redacted (with the
+snapshot's :class:`ringscope.privacy.shown.Shown`, so exactly as the whole redacted picture has
+them); the rest is counted on the stored picture as it is. A claim quotes the entity when its
+speaker is one of the entity's names or its quote holds one (the names as the reports give them,
+so a withheld person's page lists the claims naming that person, redacted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ringscope.fuse import Figure, ResolvedEntity
+from ringscope.fuse.reconcile import ClaimRef
+from ringscope.model import Report
+from ringscope.privacy import view
+from ringscope.report.snapshot import Snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    entity: ResolvedEntity
+    """The entity as listed (names, types, aliases, roles, links and every report; no mentions)."""
+    mentioned: ResolvedEntity
+    """The entity with its occurrences in the first ``mention_reports`` reports only, mentions and all."""
+    rows: list[tuple[Figure, ClaimRef]]
+    """The first claims quoting the entity, each with its figure (as shown)."""
+    claims_of: int
+    """How many claims quote it in all."""
+    reports: dict[str, Report]
+    """The reports cited by :attr:`rows` and :attr:`mentioned` (as shown)."""
+
+
+def entity_view(snap: Snapshot, index: int, names: bool, mention_reports: int, claim_rows: int) -> EntityView:
+    """The entity at ``index`` of the snapshot's picture as its page shows it, redacted unless
+    ``names`` (an admin's explicit request)."""
+    picture = snap.picture
+    raw = picture.entities[index]
+    listed = snap.listed(names).entities[index]
+    first = set(raw.reports[:mention_reports])
+    quoting = _quoting(picture.figures, raw)
+    chosen = quoting[:claim_rows]
+    if names:
+        mentioned = ResolvedEntity(raw.id, raw.type, raw.name, raw.country, raw.lat, raw.lon, raw.aliases,
+                                   raw.roles, [o for o in raw.occurrences if o.report_id in first],
+                                   raw.links, raw.notes)
+        rows = [(f, f.claims[i]) for f, i in chosen]
+        cited = first | {ref.report_id for _, ref in rows}
+        return EntityView(listed, mentioned, rows, len(quoting),
+                          {r: picture.reports[r] for r in cited if r in picture.reports})
+    shown = snap.shown
+    labels, ids = shown.ids(picture.entities)
+    texts = {r: shown.text(r) for r in first if r in picture.reports}
+    mentioned = view.resolved_entity(snap.policy, raw, labels[raw.id], ids, texts, texts)
+    rows = []
+    for figure, i in chosen:
+        found = shown.figure(figure)
+        rows.append((found, found.claims[i]))
+    cited = first | {ref.report_id for _, ref in rows}
+    return EntityView(listed, mentioned, rows, len(quoting),
+                      {r: shown.report(r) for r in cited if r in picture.reports})
+
+
+def _quoting(figures: list[Figure], entity: ResolvedEntity) -> list[tuple[Figure, int]]:
+    """(figure, index of the claim) of every claim in the entity's reports whose speaker is one of
+    its names or whose quote holds one, in the picture's order (conflicting figures first)."""
+    within = set(entity.reports)
+    names = {a.casefold() for a in entity.aliases} | {entity.name.casefold()}
+    names.discard("")
+    out = []
+    for figure in figures:
+        for i, ref in enumerate(figure.claims):
+            if ref.report_id not in within:
+                continue
+            claim = ref.claim
+            quote = claim.quote.casefold()
+            if (claim.speaker and claim.speaker.casefold() in names) or any(n in quote for n in names):
+                out.append((figure, i))
+    return out
