@@ -20,6 +20,7 @@ from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
 from ringscope.privacy.shown import Shown
+from ringscope.report.heap import long_lived
 from ringscope.store import Store, StoreError
 from ringscope.store.judgements import state as judgement_state
 from ringscope.store.picture import STATE_SQL
@@ -71,7 +72,7 @@ class Snapshot:
         """The picture with withheld persons as placeholders: what every other reader gets
         (redacted at its first use, once)."""
         if not self._redacted:
-            with _redacting:
+            with _redacting, long_lived():
                 if not self._redacted:
                     self._redacted.append(views.picture(self.policy, self.picture, self.shown.texts))
         return self._redacted[0]
@@ -99,9 +100,9 @@ class Snapshot:
         if names:
             return self.picture
         if not self._listed:
-            with _listing:
+            with _listing, long_lived():
                 if not self._listed:
-                    labels, ids = views.shown_ids(self.policy, self.picture.entities)
+                    labels, ids = self.shown.ids(self.picture.entities)
                     within = self.picture.reports
                     entities = [
                         views.resolved_entity(self.policy, e, labels[e.id], ids, None, within)
@@ -257,7 +258,7 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
         cached = _cache.get(key)
         if cached is not None and cached.state == state:
             return cached
-        with Store(path, create=False) as store:
+        with Store(path, create=False) as store, long_lived():
             if policy is not None:
                 part = list(select(store.iter_extractions(), country, since))
                 snapshot = build(part, state, policy, picture=stored.judged(store, fuse(part)))
