@@ -111,3 +111,25 @@ def test_an_entity_page_claims_are_those_quoting_it_redacted_as_in_the_whole(ser
         assert shown.rows == [(whole.figures[i], whole.figures[i].claims[k]) for i, k in quoting[:2]]
         cut += shown.claims_of > 2
     assert cut, "no entity is quoted by more than two claims: the cut would prove nothing"
+
+
+def test_an_entity_page_is_made_without_listing_every_entity_and_is_the_same(served: Fixture) -> None:
+    from ringscope.api import open_store
+    from ringscope.report import snapshot
+
+    def fresh() -> snapshot.Snapshot:
+        with open_store(served.path) as store:
+            return snapshot.whole(store, snapshot.store_state(served.path))
+
+    alone, listed = fresh(), fresh()
+    for names in (False, True):
+        shown = [e.id for e in listed.listed(names).entities]
+        assert len(shown) > 10
+        for entity_id in shown:
+            page = entities._entity_page(alone, entity_id, names)
+            assert page is not None and str(page) == str(entities._entity_page(listed, entity_id, names))
+            if not names:
+                assert VICTIM not in str(page)
+    assert not alone._listed, "the pages listed every entity"
+    hidden = [e.id for e in alone.picture.entities if e.id not in {x.id for x in listed.listed().entities}]
+    assert hidden and all(entities._entity_page(alone, i, False) is None for i in hidden)

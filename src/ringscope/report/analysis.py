@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import combinations
 
 from ringscope.fuse import Picture, ResolvedEntity
@@ -76,10 +78,12 @@ def network(
     With ``focus``, the entity and its direct neighbours; otherwise the ``limit`` most reported.
     Withheld persons are shown by their placeholders unless ``names``.
     """
+    if focus is not None:
+        around = focus_members(snapshot, names)
+        if focus in around.reports:
+            return _focused(around, focus, limit, href)
     picture = snapshot.listed(names)  # names, types, reports and links are all a network shows
     entities, by_report = _members(picture)
-    if focus is not None and focus in entities:
-        return _focused(entities, by_report, focus, limit, href)
     within: set[str] | None = None
     if focus is not None and focus in entities:
         # only pairs among the focus and its neighbours are ever shown or ranked
@@ -91,8 +95,8 @@ def network(
     reports = by_report.values() if within is None else [
         by_report[r] for r in {r for i in within if i in entities for r in entities[i].reports}
     ]
-    for members in reports:
-        kept = members if within is None else [i for i in members if i in within]
+    for group in reports:
+        kept = group if within is None else [i for i in group if i in within]
         for a, b in combinations(sorted(set(kept)), 2):
             weights[(a, b)] += 1
     for entity in entities.values():
@@ -130,35 +134,72 @@ def network(
     return nodes, edges
 
 
-def _focused(
-    entities: dict[str, ResolvedEntity], by_report: dict[str, list[str]], focus: str, limit: int,
-    href: Href | None,
-) -> tuple[list[Node], list[Edge]]:
+@dataclass(frozen=True, slots=True)
+class Members:
+    """What a focused network is worked out from, by the id each entity is shown under."""
+
+    reports: dict[str, list[str]]
+    """The reports of each entity."""
+    links: dict[str, list[tuple[str, str]]]
+    """The (role as stated, other entity's shown id) links of each entity."""
+    by_report: dict[str, list[str]]
+    """The entities of each report."""
+    show: Callable[[str], ResolvedEntity]
+    """The entity an id stands for, as listed (the last of the picture's with that id)."""
+    role: Callable[[str], str]
+    """A role as shown."""
+
+
+def focus_members(snapshot: Snapshot, names: bool) -> Members:
+    """The members of the snapshot's entities (kept with the snapshot), worked out from the picture
+    itself: no entity's names are redacted for it (only those of the nodes shown are, later)."""
+
+    def make() -> Members:
+        entities = snapshot.picture.entities
+        ids = {} if names else snapshot.shown.ids(entities)[1]
+        reports: dict[str, list[str]] = {}
+        links: dict[str, list[tuple[str, str]]] = {}
+        index: dict[str, int] = {}
+        by_report: dict[str, list[str]] = defaultdict(list)
+        for n, entity in enumerate(entities):
+            shown = ids.get(entity.id, entity.id)
+            found = entity.reports
+            reports[shown], index[shown] = found, n
+            links[shown] = [(role, ids.get(other, other)) for role, other in entity.links]
+            for report_id in found:
+                by_report[report_id].append(shown)
+        policy = snapshot.policy
+        return Members(reports, links, by_report, lambda i: snapshot.listed_entity(index[i], names),
+                       (lambda r: r) if names else (lambda r: policy.text(r) or r))
+
+    return snapshot.kept(("network members", names), make)
+
+
+def _focused(members: Members, focus: str, limit: int, href: Href | None) -> tuple[list[Node], list[Edge]]:
     """The focus and its ``limit`` - 1 strongest neighbours, with the edges among them: the weights
     with the focus rank the neighbours, and only pairs among the chosen are counted (a much-reported
     entity shares reports with most others, so counting every pair around it grows as their square)."""
+    reports, by_report = members.reports, members.by_report
     with_focus: Counter[str] = Counter()
-    for report_id in set(entities[focus].reports):
+    for report_id in set(reports[focus]):
         for other in set(by_report[report_id]):
             if other != focus:
                 with_focus[other] += 1
     role_pairs: dict[tuple[str, str], str] = {}
-    for entity in entities.values():
-        for role, other in entity.links:
-            if other in entities and other != entity.id:
-                role_pairs[(min(entity.id, other), max(entity.id, other))] = role
     links: Counter[tuple[str, str]] = Counter()
-    for entity in entities.values():
-        for _, other in entity.links:
-            if other in entities and other != entity.id:
-                links[(min(entity.id, other), max(entity.id, other))] += 1
+    for entity_id, found in members.links.items():
+        for role, other in found:
+            if other in reports and other != entity_id:
+                pair = (min(entity_id, other), max(entity_id, other))
+                role_pairs[pair] = role
+                links[pair] += 1
     for (a, b), n in links.items():
         if focus in (a, b):
             with_focus[b if a == focus else a] += n
     ranked = sorted(with_focus, key=lambda i: (-with_focus[i], i))
     chosen = {focus, *ranked[: max(0, limit - 1)]}
     weights: Counter[tuple[str, str]] = Counter()
-    shared = {i: set(entities[i].reports) for i in chosen}
+    shared = {i: set(reports[i]) for i in chosen}
     for a, b in combinations(sorted(chosen), 2):
         both = len(shared[a] & shared[b])
         if both:
@@ -166,13 +207,13 @@ def _focused(
     for pair, n in links.items():
         if pair[0] in chosen and pair[1] in chosen:
             weights[pair] += n
+    shown = {i: members.show(i) for i in chosen}
     nodes = [
-        Node(i, entities[i].name, entities[i].type, len(entities[i].reports),
-             href(entities[i]) if href else None)
-        for i in sorted(chosen, key=lambda i: (entities[i].type, entities[i].name, i))
+        Node(i, shown[i].name, shown[i].type, len(reports[i]), href(shown[i]) if href else None)
+        for i in sorted(chosen, key=lambda i: (shown[i].type, shown[i].name, i))
     ]
     edges = [
-        Edge(a, b, w, role_pairs.get((a, b), f"{w} shared report(s)"))
+        Edge(a, b, w, members.role(role_pairs[(a, b)]) if (a, b) in role_pairs else f"{w} shared report(s)")
         for (a, b), w in sorted(weights.items())
         if focus in (a, b) or w > 1
     ]

@@ -32,6 +32,24 @@ class EntityView:
     """How many claims quote it in all."""
     reports: dict[str, Report]
     """The reports cited by :attr:`rows` and :attr:`mentioned` (as shown)."""
+    links: list[tuple[str, ResolvedEntity]]
+    """(role, entity) of each of its links, as listed."""
+    linked_from: list[tuple[str, ResolvedEntity]]
+    """(role, entity) of each entity linked to it, as listed."""
+
+
+def find(snap: Snapshot, entity_id: str, names: bool) -> int | None:
+    """The place in the snapshot's picture of the entity shown as ``entity_id`` (a withheld person
+    by the id of its placeholder unless ``names``), found without listing every entity."""
+
+    def make() -> dict[str, int]:
+        ids = {} if names else snap.shown.ids(snap.picture.entities)[1]
+        out: dict[str, int] = {}
+        for n, entity in enumerate(snap.picture.entities):
+            out.setdefault(ids.get(entity.id, entity.id), n)
+        return out
+
+    return snap.kept(("entity places", names), make).get(entity_id)
 
 
 def entity_view(snap: Snapshot, index: int, names: bool, mention_reports: int, claim_rows: int) -> EntityView:
@@ -39,7 +57,8 @@ def entity_view(snap: Snapshot, index: int, names: bool, mention_reports: int, c
     ``names`` (an admin's explicit request)."""
     picture = snap.picture
     raw = picture.entities[index]
-    listed = snap.listed(names).entities[index]
+    listed = snap.listed_entity(index, names)
+    links, linked_from = _links(snap, listed, names)
     first = set(raw.reports[:mention_reports])
     quoting = _quoting(picture.figures, raw)
     chosen = quoting[:claim_rows]
@@ -50,7 +69,7 @@ def entity_view(snap: Snapshot, index: int, names: bool, mention_reports: int, c
         rows = [(f, f.claims[i]) for f, i in chosen]
         cited = first | {ref.report_id for _, ref in rows}
         return EntityView(listed, mentioned, rows, len(quoting),
-                          {r: picture.reports[r] for r in cited if r in picture.reports})
+                          {r: picture.reports[r] for r in cited if r in picture.reports}, links, linked_from)
     shown = snap.shown
     labels, ids = shown.ids(picture.entities)
     texts = {r: shown.text(r) for r in first if r in picture.reports}
@@ -61,7 +80,25 @@ def entity_view(snap: Snapshot, index: int, names: bool, mention_reports: int, c
         rows.append((found, found.claims[i]))
     cited = first | {ref.report_id for _, ref in rows}
     return EntityView(listed, mentioned, rows, len(quoting),
-                      {r: shown.report(r) for r in cited if r in picture.reports})
+                      {r: shown.report(r) for r in cited if r in picture.reports}, links, linked_from)
+
+
+def _links(
+    snap: Snapshot, entity: ResolvedEntity, names: bool
+) -> tuple[list[tuple[str, ResolvedEntity]], list[tuple[str, ResolvedEntity]]]:
+    """The entities ``entity`` (as listed) links to, and those linking to it, as listed."""
+    from ringscope.report.analysis import focus_members
+
+    members = focus_members(snap, names)
+    links = [(role, members.show(other)) for role, other in entity.links if other in members.reports]
+    ids = {} if names else snap.shown.ids(snap.picture.entities)[1]
+    linked_from = [
+        (members.role(role), snap.listed_entity(n, names))
+        for n, found in enumerate(snap.picture.entities)
+        for role, other in found.links
+        if ids.get(other, other) == entity.id
+    ]
+    return links, linked_from
 
 
 def _quoting(figures: list[Figure], entity: ResolvedEntity) -> list[tuple[Figure, int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ringscope.fuse import Event, Figure, Picture, fuse, stored
+from ringscope.fuse import Event, Figure, Picture, ResolvedEntity, fuse, stored
 from ringscope.model import Extraction, Report
 from ringscope.privacy import Policy, decide
 from ringscope.privacy import view as views
@@ -110,6 +110,16 @@ class Snapshot:
                     ]
                     self._listed.append(Picture({}, {}, [], entities, []))
         return self._listed[0]
+
+    def listed_entity(self, index: int, names: bool = False) -> ResolvedEntity:
+        """The entity at ``index`` of :attr:`picture` as :meth:`listed` has it, without listing the rest."""
+        if names:
+            return self.picture.entities[index]
+        if self._listed:
+            return self._listed[0].entities[index]
+        labels, ids = self.shown.ids(self.picture.entities)
+        raw = self.picture.entities[index]
+        return views.resolved_entity(self.policy, raw, labels[raw.id], ids, None, self.picture.reports)
 
     def entity_part(self, index: int, names: bool = False) -> Picture:
         """The entity at ``index`` of :attr:`picture` with the figures claimed in its reports and

@@ -17,6 +17,7 @@ from ringscope.export.cells import CellWriter
 from ringscope.model import ENTITY_TYPES, Extraction, Report
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
+from ringscope.report.entity_view import find
 from ringscope.serve import convert, queries, schemas, screening, withhold
 from ringscope.serve.deps import api_role, api_user, audit, database, store_path
 from ringscope.serve.users import User
@@ -152,9 +153,10 @@ def entity_network(
     """The entity's neighbourhood: entities named in the same reports or joined to it by a role."""
     snap = _snapshot(request)
     shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}:network")
-    found = next((e for e in snap.view(shown).entities if e.id == entity_id), None)
-    if found is None:
+    index = find(snap, entity_id, shown)
+    if index is None:
         raise HTTPException(404, "no such entity")
+    found = snap.listed_entity(index, shown)
     nodes, edges = analysis.network(snap, limit=limit, names=shown, focus=found.id)
     audit(request, user, "view", f"entity:{found.id}:network")
     return schemas.NetworkOut(

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ringscope.report import analysis
 from ringscope.report.charts import network_svg
-from ringscope.report.entity_view import entity_view
+from ringscope.report.entity_view import entity_view, find
 from ringscope.report.format import sentence_around
 from ringscope.report.snapshot import Snapshot
 from ringscope.serve import listing, withhold
@@ -89,8 +89,7 @@ def _entity_page(snap: Snapshot, entity_id: str, shown: bool) -> dict[str, Any] 
     """What the page of ``entity_id`` shows (None: no such entity): made once per snapshot."""
     # the entity is found among the entities as they are shown (a withheld person by the id of
     # its placeholder); only what the page shows of it is redacted
-    listed = snap.listed(shown)
-    index = next((i for i, e in enumerate(listed.entities) if e.id == entity_id), None)
+    index = find(snap, entity_id, shown)
     if index is None:
         return None
     found = entity_view(snap, index, shown, MENTION_REPORTS, CLAIM_ROWS)
@@ -104,9 +103,6 @@ def _entity_page(snap: Snapshot, entity_id: str, shown: bool) -> dict[str, Any] 
                 seen.add((report.id, sentence))
                 mentions.append({"report": report, "sentence": sentence})
     entity = found.entity
-    by_id = {e.id: e for e in listed.entities}
-    links = [(role, by_id[other]) for role, other in entity.links if other in by_id]
-    linked_from = [(role, e) for e in listed.entities for role, other in e.links if other == entity.id]
     nodes, edges = analysis.network(snap, limit=25, names=shown, focus=entity.id, href=href)
     return {
         "entity": entity,
@@ -115,7 +111,7 @@ def _entity_page(snap: Snapshot, entity_id: str, shown: bool) -> dict[str, Any] 
         "claims_of": found.claims_of,
         "reports_by_id": found.reports,
         "mentions_of": len({o.report_id for o in found.mentioned.occurrences}),
-        "links": links,
-        "linked_from": linked_from,
+        "links": found.links,
+        "linked_from": found.linked_from,
         "graph": Markup(network_svg(nodes, edges, height=420)),
     }
