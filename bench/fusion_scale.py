@@ -72,9 +72,24 @@ def archive(path: Path, start: int, count: int, pool: list[str], seed: int) -> N
 
 def cli(store: Path, *args: str) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds and peak RSS (MB) of one ``ringscope`` command in a fresh process."""
-    code = ("import resource, sys, runpy; sys.argv=['ringscope', *sys.argv[1:]];"
-            "from ringscope.cli import main\ntry: main()\nexcept SystemExit: pass\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+    # the peak of the command itself: a child's ru_maxrss keeps the peak of the bench process it
+    # was forked from, /proc's VmHWM starts again at exec
+    code = "\n".join([
+        "import re, resource, sys",
+        "def peak_kb():",
+        "    try:",
+        "        found = re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read())",
+        "        return int(found.group(1))",
+        "    except (OSError, AttributeError):",
+        "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss",
+        "sys.argv = ['ringscope', *sys.argv[1:]]",
+        "from ringscope.cli import main",
+        "try:",
+        "    main()",
+        "except SystemExit:",
+        "    pass",
+        "print(peak_kb(), file=sys.stderr)",
+    ])
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, *args, "--store", str(store)],
