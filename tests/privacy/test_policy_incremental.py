@@ -13,7 +13,7 @@ from ringscope.ingest import ingest_paths
 from ringscope.privacy.cues import load
 from ringscope.privacy.incremental import kept_decision
 from ringscope.privacy.policy import decide
-from ringscope.privacy.stored import _encode
+from ringscope.privacy.stored import _encode, restore
 from ringscope.store import Store
 
 from .corpus import reports
@@ -43,8 +43,8 @@ def test_batch_by_batch_the_kept_decision_is_the_whole_decision(tmp_path: Path) 
     for n in range(4):
         with Store(path) as db:
             assert ingest_paths(db, [_write(tmp_path / f"part{n}.jsonl", records[n::4])]).ok
-            kept = db.picture_parts().policy(db.state())
-            assert kept is not None, "the ingest did not keep a decision"
+            assert db.picture_parts().policy(db.state()) is not None, "the ingest did not keep a decision"
+            kept = _encode(restore(db, load()))
             assert json.loads(kept)["withheld"], "the invented reports name victims"
             assert kept == _whole(db)
 
