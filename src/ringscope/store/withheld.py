@@ -152,6 +152,8 @@ def save(conn: sqlite3.Connection, rows: Iterable[WithheldRow], shown: Iterable[
         conn.execute("DELETE FROM decision_shown")
         conn.executemany("INSERT OR IGNORE INTO decision_shown (name, source) VALUES (?, ?)", shown)
         save_policy(conn, state, kind)
+        if kind == "whole":  # the next decision by parts compares everything: the list is not needed
+            conn.execute("DELETE FROM policy_pending")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
