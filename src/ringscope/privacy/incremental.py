@@ -171,7 +171,7 @@ def _decide(store: Store, state: str, cues: Cues) -> Policy | None:
         entity = entities[entity_id]
         hits = [h for key in keys_of[entity_id] for h in found.get(key, [])]
         shown, held = judge_entity(entity, hits, cues)
-        first = min(parts.first_mentions(entity_id)) if held else (0, 0)
+        first = parts.first_mention(entity_id) if held else (0, 0)
         verdict = {"shown": sorted(shown), "held": [sorted(held[0]), list(held[1])] if held else None,
                    "first": [first[0], first[1], entity_id]}
         delta.entities.append((entity_id, now[entity_id], _dump(verdict)))

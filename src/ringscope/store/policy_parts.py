@@ -141,16 +141,16 @@ class PolicyParts:
             " FROM picture_entities AS p WHERE p.id IN ({marks})", ids)
         return {str(i): (str(t), str(n), json.loads(a), json.loads(r)) for i, t, n, a, r in rows}
 
-    def first_mentions(self, entity_id: str) -> list[tuple[int, int]]:
-        """(row number of its report, 0 for a report no longer stored; start of its first mention, -1
-        without one) of every occurrence of an entity."""
-        rows = self._conn.execute(
-            "SELECT COALESCE(r.pk, 0), json_extract(o.data, '$.mentions[0].start')"
+    def first_mention(self, entity_id: str) -> tuple[int, int]:
+        """The first of an entity's occurrences: (row number of its report, 0 for a report no longer
+        stored; start of its first mention there, -1 without one); (0, 0) without occurrences."""
+        row = self._conn.execute(
+            "SELECT COALESCE(r.pk, 0) AS p, COALESCE(json_extract(o.data, '$.mentions[0].start'), -1) AS s"
             " FROM resolve_forms AS f JOIN picture_occurrences AS o ON o.form = f.form"
-            " LEFT JOIN reports AS r ON r.id = o.report_id WHERE f.entity_id = ?",
+            " LEFT JOIN reports AS r ON r.id = o.report_id WHERE f.entity_id = ? ORDER BY p, s LIMIT 1",
             (entity_id,),
-        )
-        return [(int(p), -1 if s is None else int(s)) for p, s in rows]
+        ).fetchone()
+        return (0, 0) if row is None else (int(row[0]), int(row[1]))
 
     def report_pks(self, ids: Iterable[str]) -> dict[str, int]:
         return {str(i): int(p) for i, p in self._in("SELECT id, pk FROM reports WHERE id IN ({marks})", ids)}
