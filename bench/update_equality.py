@@ -30,6 +30,8 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=None)
     args = parser.parse_args()
     from ringscope.api import ingest, open_store
+    from ringscope.privacy.cues import load
+    from ringscope.privacy.stored import _encode, restore
 
     work = args.dir or Path(tempfile.mkdtemp(prefix="update_equality_"))
     work.mkdir(parents=True, exist_ok=True)
@@ -55,7 +57,8 @@ def main() -> int:
     for path in stores.values():
         with open_store(path) as db:
             pictures.append(db.stored_picture(db.state()))
-            decisions.append(json.loads(db.picture_parts().policy(db.state()) or "null"))
+            assert db.picture_parts().policy(db.state()) is not None, f"{path}: no decision kept"
+            decisions.append(json.loads(_encode(restore(db, load()))))
     same = True
     for name in ("events", "entities", "occurrences", "figures"):
         equal = getattr(pictures[0], name) == getattr(pictures[1], name)

@@ -71,6 +71,16 @@ def main() -> None:
     timed(updating, "_entities", "entities (all)")
     timed(updating, "update", "picture update (all)")
     timed(deciding, "_assemble", "victim policy: decision assembled")
+    timed(deciding, "_hits_delta", "victim policy: hits of changed reports")
+    timed(deciding, "_found", "victim policy: hits on touched names")
+    timed(deciding, "judge_entity", "victim policy: entities judged")
+    timed(deciding, "save_decision", "victim policy: decision saved")
+    timed(deciding.PolicyParts, "apply", "victim policy: verdicts written")
+    timed(deciding, "entity_keys", "victim policy: names of the entities")
+    timed(deciding.PolicyParts, "first_mention", "victim policy: first mentions")
+    timed(deciding.PolicyParts, "entity_names", "victim policy: entities read")
+    timed(deciding.PolicyParts, "key_entities", "victim policy: entities of the names")
+    timed(deciding, "_changed", "victim policy: what changed")
     timed(runner, "store_picture", "picture and victim policy (all)")
     more = copy.with_name(f"more_{size}.jsonl")
     fusion_scale.archive(more, 10_000_000 + size, args.more, fusion_scale.sentences(), seed=size + 7)
@@ -80,6 +90,8 @@ def main() -> None:
     print(f"fold {args.more} reports into a store of {size}: CPU {time.process_time() - start:.1f} s")
     for label, seconds in sorted(SPENT.items(), key=lambda item: -item[1]):
         print(f"  {label:40} {seconds:7.1f} s")
+    step = SPENT["picture and victim policy (all)"] - SPENT["picture update (all)"]
+    print(f"  {'victim policy step (all minus update)':40} {step:7.1f} s")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from ringscope.ingest import ingest_paths
 from ringscope.privacy.cues import load
 from ringscope.privacy.incremental import kept_decision
 from ringscope.privacy.policy import decide
-from ringscope.privacy.stored import _encode
+from ringscope.privacy.stored import _encode, restore
 from ringscope.store import Store
 
 from .corpus import reports
@@ -43,8 +43,8 @@ def test_batch_by_batch_the_kept_decision_is_the_whole_decision(tmp_path: Path) 
     for n in range(4):
         with Store(path) as db:
             assert ingest_paths(db, [_write(tmp_path / f"part{n}.jsonl", records[n::4])]).ok
-            kept = db.picture_parts().policy(db.state())
-            assert kept is not None, "the ingest did not keep a decision"
+            assert db.picture_parts().policy(db.state()) is not None, "the ingest did not keep a decision"
+            kept = _encode(restore(db, load()))
             assert json.loads(kept)["withheld"], "the invented reports name victims"
             assert kept == _whole(db)
 
@@ -78,3 +78,49 @@ def test_removal_and_re_extraction_give_the_whole_decision(tmp_path: Path) -> No
         db.replace_extraction(named[1], dataclasses.replace(extraction, entities=[
             e for e in extraction.entities if e is not people[0]]), "test-version")
         assert _encode(kept_decision(db, db.state())) == _whole(db)
+
+
+def _decision_rows(path: Path) -> tuple[dict[str, tuple[str, int]], dict[tuple[str, str], int]]:
+    """Withheld key -> (state it was written at, current) and (shown name, source) -> row id."""
+    conn = sqlite3.connect(path)
+    try:
+        persons = {str(k): (str(s), int(c)) for k, s, c in conn.execute(
+            "SELECT key, state, current FROM withheld_persons")}
+        rows = conn.execute("SELECT rowid, name, source FROM decision_shown")
+        shown = {(str(n), str(s)): int(r) for r, n, s in rows}
+        return persons, shown
+    finally:
+        conn.close()
+
+
+def test_an_ingest_of_one_report_rewrites_no_decision_row_of_persons_it_does_not_name(tmp_path: Path) -> None:
+    records = reports()
+    last = next(r for r in records if r["id"] == "inv-04")  # names victims of its own
+    path = tmp_path / "kept.db"
+    with Store(path) as db:
+        assert ingest_paths(db, [_write(tmp_path / "first.jsonl", [r for r in records if r is not last])]).ok
+        names = {w.key: w.names for w in restore(db, load()).withheld.values()}
+    persons, shown = _decision_rows(path)
+    with Store(path) as db:
+        assert ingest_paths(db, [_write(tmp_path / "last.jsonl", [last])]).ok
+        assert _encode(restore(db, load())) == _whole(db)
+    after, shown_after = _decision_rows(path)
+    text = (last["title"] + " " + last["text"]).casefold()
+    unrelated = [k for k, found in names.items() if not any(n.casefold() in text for n in found)]
+    assert unrelated, "every person withheld is named in the last report"
+    assert all(after[k] == persons[k] for k in unrelated), "a person the report does not name was rewritten"
+    assert any(after[k] != persons.get(k) for k in after), "the report names nobody the decision changed"
+    kept = [row for row, rowid in shown.items() if shown_after.get(row) == rowid]
+    assert kept and len(kept) < len(shown_after), "every shown name was written again"
+
+
+def test_after_a_decision_taken_whole_the_next_ingests_give_the_whole_decision(tmp_path: Path) -> None:
+    records = reports()
+    path = tmp_path / "kept.db"
+    with Store(path) as db:
+        assert ingest_paths(db, [_write(tmp_path / "first.jsonl", records[::2])]).ok
+        # a whole decision (as a reader without a kept decision takes it), then ingests by parts again
+        db.picture_parts().save_policy("an older state", "whole")
+        assert _encode(kept_decision(db, db.state())) == _whole(db)
+        assert ingest_paths(db, [_write(tmp_path / "second.jsonl", records[1::2])]).ok
+        assert _encode(restore(db, load())) == _whole(db)

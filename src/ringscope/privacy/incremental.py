@@ -10,8 +10,12 @@ numbered in the order of first mention. The verdicts are kept with what they wer
   changed;
 - the verdicts of names only cues found whose hits, or whose entities, changed.
 
+The picture update lists the reports and entities it changed, so only those are compared with
+what the verdicts were taken from; the decision is kept as rows (:mod:`ringscope.store.withheld`)
+and only the rows of the verdicts taken again change, in the same transaction as the verdicts.
 The picture is never decoded whole. The result is the decision taken over the whole picture;
-when analyst judgements are active (they change the entities) the whole decision is taken.
+when analyst judgements are active (they change the entities) the whole decision is taken, and
+the next decision after it (or after a change of the cue table) reads every verdict again.
 """
 
 from __future__ import annotations
@@ -25,16 +29,15 @@ from ringscope.privacy.cues import Cues, Hit, load
 from ringscope.privacy.policy import (
     Candidate,
     Policy,
-    Withheld,
     entity_keys,
-    finish,
     judge_entity,
     judge_text,
     number,
 )
-from ringscope.privacy.stored import cue_digest, policy_of, restore, save_decision
+from ringscope.privacy.stored import cue_digest, label_number, policy_of, restore
 from ringscope.store import Store
 from ringscope.store.policy_parts import PolicyDelta, PolicyParts
+from ringscope.store.withheld import DecisionChanges, WithheldRow
 
 Found = dict[str, list[tuple[Hit, str]]]
 """Folded name -> (hit, report id) of every kept hit on it."""
@@ -59,10 +62,10 @@ def _report_hits(store: Store, parts: PolicyParts, cues: Cues, report_ids: list[
     return out
 
 
-def _hits_delta(store: Store, parts: PolicyParts, cues: Cues, stamps: dict[str, str],
+def _hits_delta(store: Store, parts: PolicyParts, cues: Cues, stamps: dict[str, str], kept: dict[str, str],
                 delta: PolicyDelta) -> tuple[set[str], dict[tuple[str, str], list[Hit]]]:
-    """Work out the hits of changed reports; the folded names whose hits change, and the new hits."""
-    kept = parts.report_stamps()
+    """Work out the hits of changed reports (``stamps`` now, ``kept`` as the verdicts were taken,
+    of every report that may have changed); the folded names whose hits change, and the new hits."""
     changed = sorted(r for r, s in stamps.items() if kept.get(r) != s)
     delta.reports_gone = [r for r in kept if r not in stamps or kept[r] != stamps[r]]
     touched = parts.hit_keys_of(delta.reports_gone)
@@ -95,11 +98,10 @@ def kept_decision(store: Store, state: str) -> Policy:
     """The victim policy of the store at ``state`` (its stored picture brought up to date first):
     the stored decision of that state, else taken from the kept verdicts, redoing only what changed."""
     cues = load()
-    data = store.picture_parts().policy(state)
-    if data is not None:
-        return restore(data, cues)
+    if store.picture_parts().policy(state) is not None:
+        return restore(store, cues)
     taken = _decide(store, state, cues)
-    return taken if isinstance(taken, Policy) else finish(*taken, cues)
+    return taken if taken is not None else restore(store, cues)
 
 
 def keep_decision(store: Store, state: str) -> None:
@@ -109,10 +111,30 @@ def keep_decision(store: Store, state: str) -> None:
         _decide(store, state, load())
 
 
-def _decide(store: Store, state: str, cues: Cues) -> Policy | tuple[dict[str, Withheld], frozenset[str]]:
-    """Take and keep the decision: the persons withheld and the names shown (a whole policy when the
-    whole decision had to be taken)."""
-    picture = store.picture_parts()
+Changed = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]
+"""Report stamps now and as the verdicts were taken, entity signatures now and as taken, of every
+report and entity that may have changed."""
+
+
+def _changed(
+    store: Store, parts: PolicyParts, whole: bool, pending: tuple[int, set[str], set[str]]
+) -> Changed:
+    """What may have changed since the verdicts were taken: what the picture update listed, or
+    everything (``whole``)."""
+    digest = cue_digest()
+    if whole:
+        stamps, kept, now, taken = store.picture_parts().stamps(), parts.report_stamps(), \
+            parts.picture_entity_sigs(), parts.entity_sigs()
+    else:
+        _, reports, entities = pending
+        stamps, kept = parts.stamps_of(reports), parts.report_stamps_of(reports)
+        now, taken = parts.picture_entity_sigs_of(entities), parts.entity_sigs_of(entities)
+    return ({r: f"{s}:{digest}" for r, s in stamps.items()}, kept,
+            {e: f"{s}:{digest}" for e, s in now.items()}, taken)
+
+
+def _decide(store: Store, state: str, cues: Cues) -> Policy | None:
+    """Take and keep the decision (a whole policy when the whole decision had to be taken)."""
     from ringscope.fuse.stored import current
     from ringscope.fuse.update import update
 
@@ -120,18 +142,20 @@ def _decide(store: Store, state: str, cues: Cues) -> Policy | tuple[dict[str, Wi
     if store.judgements(active_only=True) or store.picture_state() != state:
         return policy_of(store, current(store), state)
     parts = store.policy_parts()
-    stamps = picture.stamps()
-    pk = {r: int(s.split(".")[0]) for r, s in stamps.items()}
-    stamps = {r: f"{s}:{cue_digest()}" for r, s in stamps.items()}
-    delta = PolicyDelta()
-    touched, new = _hits_delta(store, parts, cues, stamps, delta)
+    kind = f"parts:{cue_digest()}"
+    whole = parts.decision_kind() != kind
+    pending = parts.pending()
+    stamps, kept_stamps, now, kept = _changed(store, parts, whole, pending)
+    delta = PolicyDelta(pending=pending[0])
+    touched, new = _hits_delta(store, parts, cues, stamps, kept_stamps, delta)
     gone_reports = set(delta.reports_gone)
     # entities the picture rewrote or removed, and entities answering to a name whose hits changed
-    now = {e: f"{s}:{cue_digest()}" for e, s in parts.picture_entity_sigs().items()}
-    kept = parts.entity_sigs()
     delta.entities_gone = [e for e in kept if e not in now]
     redo = {e for e, s in now.items() if kept.get(e) != s}
     redo |= parts.entities_on(touched) - set(delta.entities_gone)
+    if not whole:  # entities answering to a changed name: their signatures as the picture holds them
+        more = parts.picture_entity_sigs_of(redo - set(now))
+        now.update((e, f"{s}:{cue_digest()}") for e, s in more.items())
     text_keys = touched | parts.keys_of([*delta.entities_gone, *redo])
     entities = {e: ResolvedEntity(e, t, n, None, None, None, aliases={a: [] for a in aliases},
                                   roles={r: [] for r in roles})
@@ -140,34 +164,63 @@ def _decide(store: Store, state: str, cues: Cues) -> Policy | tuple[dict[str, Wi
     for keys in keys_of.values():
         text_keys |= keys
     found = _found(parts, text_keys, gone_reports, new)
+    candidates: list[Candidate] = []
+    shown_by: list[tuple[str, str]] = []
+    dropped = list(delta.entities_gone)
     for entity_id in sorted(entities):
         entity = entities[entity_id]
         hits = [h for key in keys_of[entity_id] for h in found.get(key, [])]
         shown, held = judge_entity(entity, hits, cues)
-        first = min((pk.get(r, 0), start) for r, start in parts.first_mentions(entity_id)) if held else (0, 0)
+        first = parts.first_mention(entity_id) if held else (0, 0)
         verdict = {"shown": sorted(shown), "held": [sorted(held[0]), list(held[1])] if held else None,
                    "first": [first[0], first[1], entity_id]}
         delta.entities.append((entity_id, now[entity_id], _dump(verdict)))
         delta.keys += [(key, entity_id) for key in sorted(keys_of[entity_id])]
+        shown_by += [(name, entity_id) for name in sorted(shown)]
+        if held:
+            candidates.append(((first[0], first[1], entity_id), entity_id, held[0], held[1]))
+        else:
+            dropped.append(entity_id)
     rewritten = {*delta.entities_gone, *entities}
     others = {k for k, e in parts.key_entities(text_keys) if e not in rewritten} | {k for k, _ in delta.keys}
+    pks = parts.report_pks({r for key in text_keys for _, r in found.get(key, [])})
     for key in sorted(text_keys):
         text = judge_text(found[key]) if key not in others and found.get(key) else None
         if text is None:
             delta.texts_gone.append(key)
+            dropped.append(f"text:{key}")
             continue
-        first_hit, report_id = min(found[key], key=lambda f: (pk.get(f[1], 0), f[0].start))
+        first_hit, report_id = min(found[key], key=lambda f: (pks.get(f[1], 0), f[0].start))
+        place = (pks.get(report_id, 0), first_hit.start, key)
         delta.texts.append((key, _dump({"shown": [], "held": [sorted(text[0]), list(text[1])],
-                                        "first": [pk.get(report_id, 0), first_hit.start, key]})))
+                                        "first": list(place)})))
+        candidates.append((place, f"text:{key}", *text))
+    if whole:  # the decision rows are read again from every verdict
+        parts.apply(delta)
+        candidates, shown_by = _assemble(parts)
+        store.save_decision(_rows(candidates, store.withheld_labels(), None), shown_by, state, kind)
+        return None
+    labels, last = store.withheld_labels_of([key for _, key, _, _ in candidates])
+    delta.decision = DecisionChanges(state, kind, dropped, _rows(candidates, labels, last),
+                                     sorted(rewritten), shown_by)
     parts.apply(delta)
-    withheld, visible = _assemble(parts, store)
-    save_decision(store, Policy(withheld, visible), state)
-    return withheld, visible
+    return None
 
 
-def _assemble(parts: PolicyParts, store: Store) -> tuple[dict[str, Withheld], frozenset[str]]:
-    """The persons withheld and the names shown, from every kept verdict (the verdicts that withhold
-    read whole, of the others only the names they show)."""
+def _rows(
+    candidates: list[Candidate], labels: dict[str, tuple[str, int]], last: int | None
+) -> list[WithheldRow]:
+    """The decision rows of the persons to withhold (new ones numbered after ``last``)."""
+    place = {key: first for first, key, _, _ in candidates}
+    return [
+        WithheldRow(w.key, w.label, label_number(w.label), tuple(sorted(w.names)), w.reasons, place[w.key])
+        for w in number(candidates, labels, last).values()
+    ]
+
+
+def _assemble(parts: PolicyParts) -> tuple[list[Candidate], list[tuple[str, str]]]:
+    """The persons to withhold and (name, entity) of the names shown, from every kept verdict (the
+    verdicts that withhold read whole, of the others only the names they show)."""
     entities, texts = parts.held_verdicts()
     candidates: list[Candidate] = []
     for data, prefix in [*((d, "") for d in entities), *((d, "text:") for d in texts)]:
@@ -175,4 +228,4 @@ def _assemble(parts: PolicyParts, store: Store) -> tuple[dict[str, Withheld], fr
         pk, start, key = verdict["first"]
         names, reasons = verdict["held"]
         candidates.append(((pk, start, key), prefix + key, set(names), tuple(reasons)))
-    return number(candidates, store.withheld_labels()), frozenset(parts.shown_names())
+    return candidates, parts.shown_names()

@@ -194,12 +194,15 @@ def assemble(
     return finish(number(candidates, labels), visible, cues)
 
 
-def number(candidates: list[Candidate], labels: Mapping[str, tuple[str, int]] | None) -> dict[str, Withheld]:
+def number(
+    candidates: list[Candidate], labels: Mapping[str, tuple[str, int]] | None, last: int | None = None
+) -> dict[str, Withheld]:
     """The persons to withhold by key, with their placeholders: kept ones as given, new ones numbered
-    by first mention."""
+    by first mention after ``last`` (by default the highest number given)."""
     candidates.sort()
     given = dict(labels or {})
-    last = max((n for _, n in given.values()), default=0)
+    if last is None:
+        last = max((n for _, n in given.values()), default=0)
     withheld: dict[str, Withheld] = {}
     for _, key, names, reasons in candidates:
         if key in given:

@@ -1,9 +1,10 @@
 """The victim-policy decision kept with the store, so readers do not decide again.
 
 The decision over a store's picture is taken once per store state (after an ingest, by the ingest
-itself) and stored whole: who is withheld under which placeholder and why, and the names that may
-be shown. A reader finding the decision of the store's current state rebuilds the policy from it;
-otherwise it decides and stores the decision. The cue hits of each report's text are stored too
+itself) and stored as rows (:mod:`ringscope.store.withheld`): who is withheld under which
+placeholder and why, and the names that may be shown. A reader finding the decision of the
+store's current state rebuilds the policy from its rows; otherwise it decides and stores the
+decision. The cue hits of each report's text are stored too
 (with the digest of the cue table that found them), so a new decision scans only new reports.
 """
 
@@ -16,10 +17,8 @@ from functools import cache
 from importlib import resources
 
 from ringscope.fuse import Picture
-from ringscope.fuse.names import fold
 from ringscope.privacy.cues import Cues, Hit, load
-from ringscope.privacy.policy import Policy, Withheld, decide
-from ringscope.privacy.redact import Redactor
+from ringscope.privacy.policy import Policy, Withheld, decide, finish
 from ringscope.store import Store
 from ringscope.store.withheld import WithheldRow
 
@@ -53,19 +52,15 @@ def _hits(store: Store, picture: Picture, cues: Cues) -> dict[str, list[Hit]]:
     return out
 
 
-def restore(data: str, cues: Cues) -> Policy:
-    """The policy a stored decision holds."""
-    loaded = json.loads(data)
-    withheld = {
-        key: Withheld(key, label, frozenset(names), tuple(reasons))
-        for key, label, names, reasons in loaded["withheld"]
-    }
-    visible = frozenset(loaded["visible"])
-    by_name = {fold(n): w.label for w in withheld.values() for n in w.names if fold(n)}
-    return Policy(withheld, visible, Redactor.build(withheld.values(), visible, cues), by_name)
+def restore(store: Store, cues: Cues) -> Policy:
+    """The policy the stored decision rows hold (the latest decision)."""
+    rows, visible = store.decision()
+    withheld = {r.key: Withheld(r.key, r.label, frozenset(r.names), r.reasons) for r in rows}
+    return finish(withheld, frozenset(visible), cues)
 
 
 def _encode(policy: Policy) -> str:
+    """The decision as one JSON text (for comparing decisions)."""
     return json.dumps({
         "withheld": [[w.key, w.label, sorted(w.names), list(w.reasons)] for w in policy.withheld.values()],
         "visible": sorted(policy.visible_names),
@@ -77,9 +72,8 @@ def policy_of(store: Store, picture: Picture, state: str) -> Policy:
     decision of that state, else decided now (keeping every placeholder given before) and stored."""
     cues = load()
     parts = store.picture_parts()
-    data = parts.policy(state)
-    if data is not None:
-        return restore(data, cues)
+    if parts.policy(state) is not None:
+        return restore(store, cues)
     hits = _hits(store, picture, cues)
     policy = decide(picture, cues, labels=store.withheld_labels(), hits=hits)
     save_decision(store, policy, state)
@@ -87,13 +81,18 @@ def policy_of(store: Store, picture: Picture, state: str) -> Policy:
 
 
 def save_decision(store: Store, policy: Policy, state: str) -> None:
-    """Keep ``policy`` as the decision of store state ``state`` (placeholders given are kept for good)."""
+    """Keep ``policy`` (taken over a whole picture) as the decision of store state ``state``
+    (placeholders given are kept for good)."""
     rows = [
-        WithheldRow(w.key, w.label, int(w.label.strip("[]").split()[-1]), tuple(sorted(w.names)), w.reasons)
-        for w in policy.withheld.values()
+        WithheldRow(w.key, w.label, label_number(w.label), tuple(sorted(w.names)), w.reasons, (n, 0, w.key))
+        for n, w in enumerate(policy.withheld.values())
     ]
     try:
-        store.save_withheld(rows, state)
-        store.picture_parts().save_policy(state, _encode(policy))
+        store.save_decision(rows, [(name, "") for name in sorted(policy.visible_names)], state, "whole")
     except sqlite3.OperationalError:
         pass  # a read-only store: the decision is still made, at every read
+
+
+def label_number(label: str) -> int:
+    """The number of a placeholder (``[victim 3]`` -> 3)."""
+    return int(label.strip("[]").split()[-1])

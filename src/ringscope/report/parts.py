@@ -76,7 +76,7 @@ def _stored(store: Store) -> Iterator[tuple[PictureReader, Policy, list[Judgemen
         if found is None:
             yield None
             return
-        yield reader, restore(found[1], load()), reaching(store.judgements(active_only=True))
+        yield reader, restore(store, load()), reaching(store.judgements(active_only=True))
 
 
 def events(store: Store, limit: int, names: bool = False) -> Part | None:

@@ -18,7 +18,7 @@ from ringscope.store.picture import OCCURRENCES_SCHEMA, PICTURE_SCHEMA
 from ringscope.store.picture_update import INCREMENTAL_SCHEMA
 from ringscope.store.policy_parts import POLICY_PARTS_SCHEMA
 from ringscope.store.resolve_parts import RESOLVE_PARTS_SCHEMA
-from ringscope.store.withheld import WITHHELD_SCHEMA
+from ringscope.store.withheld import DECISION_ROWS_SCHEMA, WITHHELD_SCHEMA
 
 _V1 = """
 CREATE TABLE reports (
@@ -169,6 +169,7 @@ MIGRATIONS: list[str] = [
     RESOLVE_PARTS_SCHEMA,
     OCCURRENCES_SCHEMA,
     EVENT_PARTS_SCHEMA,
+    DECISION_ROWS_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

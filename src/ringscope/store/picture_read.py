@@ -36,8 +36,9 @@ class PictureReader:
             self._conn.execute("COMMIT")
 
     def current(self) -> tuple[str, str] | None:
-        """(store state, stored policy decision JSON) when the stored picture and the stored
-        decision are both of the store's current state, else None (the whole picture is needed)."""
+        """(store state, how the stored decision rows were written) when the stored picture and the
+        stored decision are both of the store's current state, else None (the whole picture is
+        needed). The decision's rows are read inside the same :meth:`reading`."""
         state = repr(tuple(self._conn.execute(STATE_SQL).fetchone()))
         if stored_state(self._conn) != state:
             return None

@@ -184,6 +184,11 @@ def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:
         conn.executemany("INSERT OR REPLACE INTO picture_occurrences VALUES (?, ?, ?, ?)", delta.occurrences)
         if delta.resolve is not None:
             resolve_parts.apply(conn, delta.resolve)
+        # what the victim-policy decision takes again (see ringscope.store.policy_parts)
+        conn.executemany("INSERT INTO policy_pending (kind, id) VALUES ('report', ?)",
+                         [(r,) for r in delta.gone] + [(row[0],) for row in delta.inputs])
+        conn.executemany("INSERT INTO policy_pending (kind, id) VALUES ('entity', ?)",
+                         [(e,) for e in delta.entities_gone] + [(row[0],) for row in delta.entities])
         conn.execute("INSERT INTO picture_state (id, state) VALUES (1, ?)"
                      " ON CONFLICT(id) DO UPDATE SET state = excluded.state", (delta.state,))
         conn.execute("COMMIT")

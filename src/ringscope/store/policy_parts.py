@@ -3,8 +3,10 @@
 Per report: the cue hits of its text, by folded name (``policy_hits``) and the stamp they were found
 at (``policy_reports``). Per resolved entity: the verdict taken on it with the signature of the
 entity it was taken on and the folded names it answers to (``policy_entities``, ``policy_keys``).
-Per folded name only cues found: its verdict (``policy_texts``). A decision then reads every
-verdict, never the picture.
+Per folded name only cues found: its verdict (``policy_texts``). The picture update lists the
+reports and entities it changed (``policy_pending``, see :mod:`ringscope.store.withheld`), so a
+decision compares only those with what its verdicts were taken from; the decision rows change in
+the same transaction as the verdicts.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ringscope.store.chunked import chunks, select_in
+from ringscope.store.withheld import DecisionChanges, write_changes
 
 POLICY_PARTS_SCHEMA = """
 CREATE TABLE policy_reports (
@@ -64,6 +67,10 @@ class PolicyDelta:
     """(folded name, entity id) of the entities in ``entities``."""
     texts_gone: list[str] = field(default_factory=list)
     texts: list[tuple[str, str]] = field(default_factory=list)
+    pending: int = 0
+    """The last change listed by the picture update that this delta takes in."""
+    decision: DecisionChanges | None = None
+    """The changes to the decision rows, written with the verdicts."""
 
 
 class PolicyParts:
@@ -85,6 +92,40 @@ class PolicyParts:
         """Resolved entity id -> signature, as the stored picture holds them."""
         return {str(e): str(s) for e, s in self._conn.execute("SELECT id, sig FROM picture_entities")}
 
+    def decision_kind(self) -> str | None:
+        """How the stored decision rows were written (see :mod:`ringscope.store.withheld`), None without."""
+        row = self._conn.execute("SELECT data FROM picture_policy WHERE id = 1").fetchone()
+        return None if row is None else str(row[0])
+
+    def pending(self) -> tuple[int, set[str], set[str]]:
+        """The changes the picture update listed since the last decision: the number of the last one,
+        the ids of the reports and of the entities changed."""
+        reports: set[str] = set()
+        entities: set[str] = set()
+        last = 0
+        for seq, kind, item in self._conn.execute("SELECT seq, kind, id FROM policy_pending"):
+            last = max(last, int(seq))
+            (reports if kind == "report" else entities).add(str(item))
+        return last, reports, entities
+
+    def stamps_of(self, report_ids: Iterable[str]) -> dict[str, str]:
+        """The stamps of the given reports still stored (as :meth:`PictureParts.stamps` gives them)."""
+        rows = self._in("SELECT id, pk, revision FROM reports WHERE id IN ({marks})", report_ids)
+        return {str(i): f"{pk}.{rev}" for i, pk, rev in rows}
+
+    def report_stamps_of(self, report_ids: Iterable[str]) -> dict[str, str]:
+        rows = self._in("SELECT report_id, stamp FROM policy_reports WHERE report_id IN ({marks})",
+                        report_ids)
+        return {str(r): str(s) for r, s in rows}
+
+    def entity_sigs_of(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        rows = self._in("SELECT entity_id, sig FROM policy_entities WHERE entity_id IN ({marks})", entity_ids)
+        return {str(e): str(s) for e, s in rows}
+
+    def picture_entity_sigs_of(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        rows = self._in("SELECT id, sig FROM picture_entities WHERE id IN ({marks})", entity_ids)
+        return {str(e): str(s) for e, s in rows}
+
     def picture_entities(self, ids: Iterable[str]) -> dict[str, str]:
         """The JSON of the summaries of the given resolved entities of the stored picture."""
         rows = self._in("SELECT id, data FROM picture_entities WHERE id IN ({marks})", ids)
@@ -100,14 +141,16 @@ class PolicyParts:
             " FROM picture_entities AS p WHERE p.id IN ({marks})", ids)
         return {str(i): (str(t), str(n), json.loads(a), json.loads(r)) for i, t, n, a, r in rows}
 
-    def first_mentions(self, entity_id: str) -> list[tuple[str, int]]:
-        """(report id, start of its first mention, -1 without one) of every occurrence of an entity."""
-        rows = self._conn.execute(
-            "SELECT o.report_id, json_extract(o.data, '$.mentions[0].start')"
-            " FROM resolve_forms AS f JOIN picture_occurrences AS o ON o.form = f.form WHERE f.entity_id = ?",
+    def first_mention(self, entity_id: str) -> tuple[int, int]:
+        """The first of an entity's occurrences: (row number of its report, 0 for a report no longer
+        stored; start of its first mention there, -1 without one); (0, 0) without occurrences."""
+        row = self._conn.execute(
+            "SELECT COALESCE(r.pk, 0) AS p, COALESCE(json_extract(o.data, '$.mentions[0].start'), -1) AS s"
+            " FROM resolve_forms AS f JOIN picture_occurrences AS o ON o.form = f.form"
+            " LEFT JOIN reports AS r ON r.id = o.report_id WHERE f.entity_id = ? ORDER BY p, s LIMIT 1",
             (entity_id,),
-        )
-        return [(str(r), -1 if s is None else int(s)) for r, s in rows]
+        ).fetchone()
+        return (0, 0) if row is None else (int(row[0]), int(row[1]))
 
     def report_pks(self, ids: Iterable[str]) -> dict[str, int]:
         return {str(i): int(p) for i, p in self._in("SELECT id, pk FROM reports WHERE id IN ({marks})", ids)}
@@ -151,11 +194,11 @@ class PolicyParts:
         texts = [str(d) for (d,) in self._conn.execute("SELECT data FROM policy_texts")]
         return entities, texts
 
-    def shown_names(self) -> set[str]:
-        """Every name an entity verdict lets show."""
+    def shown_names(self) -> list[tuple[str, str]]:
+        """(name, entity id) of every name an entity verdict lets show."""
         rows = self._conn.execute(
-            "SELECT DISTINCT s.value FROM policy_entities AS p, json_each(p.data, '$.shown') AS s")
-        return {str(n) for (n,) in rows}
+            "SELECT s.value, p.entity_id FROM policy_entities AS p, json_each(p.data, '$.shown') AS s")
+        return [(str(n), str(e)) for n, e in rows]
 
     def apply(self, delta: PolicyDelta) -> None:
         """Write ``delta`` in one transaction."""
@@ -177,6 +220,9 @@ class PolicyParts:
             conn.executemany("INSERT OR IGNORE INTO policy_keys VALUES (?, ?)", delta.keys)
             conn.executemany("DELETE FROM policy_texts WHERE key = ?", [(k,) for k in delta.texts_gone])
             conn.executemany("INSERT OR REPLACE INTO policy_texts VALUES (?, ?)", delta.texts)
+            conn.execute("DELETE FROM policy_pending WHERE seq <= ?", (delta.pending,))
+            if delta.decision is not None:
+                write_changes(conn, delta.decision)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -358,8 +358,19 @@ class Store:
         """The persons the latest decision withholds."""
         return withheld_store.current(self._conn)
 
-    def save_withheld(self, rows: list[WithheldRow], state: str) -> None:
-        withheld_store.save(self._conn, rows, state)
+    def decision(self) -> tuple[list[WithheldRow], set[str]]:
+        """The latest decision: the persons withheld in its order, and the names it lets show."""
+        return withheld_store.decision(self._conn)
+
+    def withheld_labels_of(self, keys: list[str]) -> tuple[dict[str, tuple[str, int]], int]:
+        """The given person keys ever withheld -> (placeholder, number), and the highest number given."""
+        return withheld_store.labels_of(self._conn, keys)
+
+    def save_decision(
+        self, rows: list[WithheldRow], shown: list[tuple[str, str]], state: str, kind: str
+    ) -> None:
+        """Keep a whole decision (see :mod:`ringscope.store.withheld`)."""
+        withheld_store.save(self._conn, rows, shown, state, kind)
 
     # -- the stored fused picture (see ringscope.fuse.stored) -----------------------------
 
