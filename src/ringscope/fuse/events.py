@@ -33,14 +33,14 @@ import numpy as np
 import numpy.typing as npt
 from wordfreq import get_frequency_dict
 
-from ringscope.fuse.event_blocks import NO_DATE, dated_candidates
+from ringscope.fuse import event_columns
+from ringscope.fuse.event_columns import EventColumns
+from ringscope.fuse.event_scores import pair_scores
 from ringscope.fuse.names import resolution_key
 from ringscope.fuse.stopwords import STOPWORDS
 from ringscope.fuse.unionfind import UnionFind
 from ringscope.model import Extraction, Report, make_id
 
-FIGURE_WEIGHT = 1.5
-"""Figures are stronger evidence of one event than names: outlets copy them."""
 MIN_FIGURE = 5
 """Figures below this are too common (one, two, three people) to mean anything."""
 EDGE_FLOOR = 0.25
@@ -170,17 +170,6 @@ def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[_Vector]
     return out
 
 
-def _item_weights(docs: Sequence[EventFeatures]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(doc.items())
-    n = len(docs)
-    return {
-        key: (math.log((n + 1) / count) + 1.0) * (FIGURE_WEIGHT if key.startswith("n:") else 1.0)
-        for key, count in df.items()
-    }
-
-
 def iter_candidates(
     docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
 ) -> Iterator[tuple[int, int]]:
@@ -224,31 +213,19 @@ def cosine(a: _Vector, b: _Vector) -> float:
     return float(np.dot(a.weights[both], b.weights[at[both]]))
 
 
-def item_overlap(a: EventFeatures, b: EventFeatures, weights: dict[str, float]) -> float:
-    fa, fb = a.items(), b.items()
-    union = sum(weights[f] for f in fa | fb)
-    return sum(weights[f] for f in fa & fb) / union if union else 0.0
-
-
 def iter_scores(
-    docs: Sequence[EventFeatures], cfg: EventSettings | None = None
+    docs: Sequence[EventFeatures] | EventColumns, cfg: EventSettings | None = None
 ) -> Iterator[tuple[int, int, float]]:
-    """Combined scores of the candidate pairs (index pairs into ``docs``), streamed."""
+    """Combined scores of the candidate pairs (index pairs into ``docs``), pair by pair."""
     cfg = cfg or EventSettings()
-    vectors = _vectors(docs, cfg)
-    weights = _item_weights(docs)
-    keys = [[*doc.names, *vec.block] for doc, vec in zip(docs, vectors, strict=True)]
-    days = np.array([doc.published.toordinal() if doc.published else NO_DATE for doc in docs], np.int64)
-    left, right = dated_candidates(keys, days, cfg.max_block, cfg.max_days)
-    for i, j in zip(left.tolist(), right.tolist(), strict=True):
-        a, b = docs[i], docs[j]
-        text = cosine(vectors[i], vectors[j])
-        items = item_overlap(a, b, weights)
-        yield i, j, cfg.text_weight * text + (1 - cfg.text_weight) * items
+    columns = docs if isinstance(docs, EventColumns) else event_columns.of(docs)
+    left, right, scores = pair_scores(columns, cfg.text_weight, cfg.top_terms, cfg.block_terms, cfg.max_block,
+                                      cfg.max_days)
+    yield from zip(left.tolist(), right.tolist(), scores.tolist(), strict=True)
 
 
 def score_pairs(
-    docs: Sequence[EventFeatures], cfg: EventSettings | None = None
+    docs: Sequence[EventFeatures] | EventColumns, cfg: EventSettings | None = None
 ) -> dict[tuple[int, int], float]:
     """Combined scores of all candidate pairs (for inspection and calibration)."""
     return {(i, j): score for i, j, score in iter_scores(docs, cfg)}
@@ -286,16 +263,22 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
     return uf.groups()
 
 
-def group_features(docs: Sequence[EventFeatures], cfg: EventSettings | None = None) -> dict[str, str | None]:
+def group_features(
+    docs: Sequence[EventFeatures] | EventColumns, cfg: EventSettings | None = None
+) -> dict[str, str | None]:
     """Event ids of reports from their features (see :func:`average_linkage`)."""
     cfg = cfg or EventSettings()
-    floor = cfg.threshold * EDGE_FLOOR
-    edges = {(i, j): score for i, j, score in iter_scores(docs, cfg) if score >= floor}
-    groups = average_linkage(len(docs), edges, cfg.threshold)
-    result: dict[str, str | None] = {doc.report_id: None for doc in docs}
+    columns = docs if isinstance(docs, EventColumns) else event_columns.of(docs)
+    left, right, scores = pair_scores(columns, cfg.text_weight, cfg.top_terms, cfg.block_terms, cfg.max_block,
+                                      cfg.max_days)
+    strong = scores >= cfg.threshold * EDGE_FLOOR
+    edges = dict(zip(zip(left[strong].tolist(), right[strong].tolist(), strict=True), scores[strong].tolist(),
+                     strict=True))
+    groups = average_linkage(len(columns), edges, cfg.threshold)
+    result: dict[str, str | None] = dict.fromkeys(columns.report_ids)
     for group in groups:
         if len(group) > 1:
-            ids = sorted(docs[i].report_id for i in group)
+            ids = sorted(columns.report_ids[i] for i in group)
             event_id = "ev-" + make_id("event", ids[0])[:12]
             for report_id in ids:
                 result[report_id] = event_id

@@ -1,0 +1,169 @@
+"""The event evidence of many reports in a few flat arrays, and its stored form.
+
+Grouping reads every report's evidence on every update, so it is held column-wise: one array of
+term ids (and their counts and rarities) for all reports with each report's share given by
+offsets, one array of item codes (figures and names) into a list of the distinct items, and the
+publication days. A set of reports is stored as one pack of these arrays (a few blobs), so an
+update reads the evidence of a large archive with a few reads instead of decoding one row per
+report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from ringscope.fuse.event_blocks import NO_DATE
+from ringscope.store.event_parts import PackRow
+
+if TYPE_CHECKING:
+    from ringscope.fuse.events import EventFeatures
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+
+def _starts(lengths: Ints) -> Ints:
+    starts = np.zeros(len(lengths) + 1, np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    return starts
+
+
+def segments(starts: Ints, rows: Ints) -> Ints:
+    """Positions of the elements of ``rows`` (in that order) in arrays cut by offsets ``starts``."""
+    lengths = starts[rows + 1] - starts[rows]
+    if not len(rows):
+        return np.zeros(0, np.int64)
+    shift = np.repeat(starts[rows] - _starts(lengths)[:-1], lengths)
+    out: Ints = np.arange(int(lengths.sum()), dtype=np.int64) + shift
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class EventColumns:
+    """Event evidence of ``len(report_ids)`` reports (see the module's description)."""
+
+    report_ids: list[str]
+    days: Ints
+    """Publication day numbers (proleptic ordinals), :data:`NO_DATE` when unknown."""
+    term_start: Ints
+    """Report i's terms are ``term_ids[term_start[i]:term_start[i + 1]]``, sorted by id."""
+    term_ids: npt.NDArray[np.uint32]
+    term_codes: Ints
+    """Each term's place in ``terms``."""
+    terms: npt.NDArray[np.uint32]
+    """The distinct term ids, ascending."""
+    term_base: Floats
+    """Each term's weight before the collection is known: ``(1 + log(count)) * rarity``."""
+    item_start: Ints
+    """Report i's items are ``item_codes[item_start[i]:item_start[i + 1]]``, codes ascending."""
+    item_codes: Ints
+    items: list[str]
+    """The distinct items: figures ``n:...`` and names ``<type letter>:<key>``."""
+
+    def __len__(self) -> int:
+        return len(self.report_ids)
+
+    def take(self, rows: Ints) -> EventColumns:
+        """The reports at ``rows``, in that order."""
+        terms = segments(self.term_start, rows)
+        found = segments(self.item_start, rows)
+        return EventColumns(
+            [self.report_ids[r] for r in rows.tolist()], self.days[rows],
+            _starts(self.term_start[rows + 1] - self.term_start[rows]), self.term_ids[terms],
+            self.term_codes[terms], self.terms, self.term_base[terms],
+            _starts(self.item_start[rows + 1] - self.item_start[rows]), self.item_codes[found], self.items,
+        )
+
+    def by_id(self) -> EventColumns:
+        """The same reports in report id order."""
+        order = sorted(range(len(self.report_ids)), key=self.report_ids.__getitem__)
+        return self.take(np.array(order, np.int64))
+
+    def item_is_figure(self) -> npt.NDArray[np.bool_]:
+        """Which items are figures (``n:...``: one run of the sorted items)."""
+        flags = np.zeros(len(self.items), np.bool_)
+        flags[bisect.bisect_left(self.items, "n:"):bisect.bisect_left(self.items, "n;")] = True
+        return flags
+
+
+def of(docs: Sequence[EventFeatures]) -> EventColumns:
+    """The columns of reports' evidence, in the given order."""
+    items = sorted({item for doc in docs for item in doc.items()})
+    code = {item: n for n, item in enumerate(items)}
+    days = [doc.published.toordinal() if doc.published else NO_DATE for doc in docs]
+    per_doc = [sorted(code[item] for item in doc.items()) for doc in docs]
+    term_ids = np.concatenate([d.term_ids for d in docs] or [np.zeros(0, np.uint32)]).astype(np.uint32)
+    terms, codes = np.unique(term_ids, return_inverse=True)
+    # Evaluated as grouping always has: (1 + log(count)) * rarity, then times the collection's damping.
+    base = [(1.0 + np.log(doc.term_counts.astype(np.float64))) * doc.term_rarity for doc in docs]
+    return EventColumns(
+        [doc.report_id for doc in docs], np.array(days, np.int64),
+        _starts(np.array([len(doc.term_ids) for doc in docs], np.int64)), term_ids,
+        codes.astype(np.int64).ravel(), terms, np.concatenate(base) if docs else np.zeros(0),
+        _starts(np.array([len(codes) for codes in per_doc], np.int64)),
+        np.array([c for codes in per_doc for c in codes], np.int64), items,
+    )
+
+
+def _merged(
+    vocabularies: Sequence[Sequence[str]], codes: Sequence[Ints]
+) -> tuple[list[str], list[Ints]]:
+    """One sorted vocabulary for several sorted ones, and the codes into each recoded."""
+    merged = sorted(set().union(*vocabularies))
+    at = {item: n for n, item in enumerate(merged)}
+    recoded = [np.array([at[i] for i in v], np.int64)[c] for v, c in zip(vocabularies, codes, strict=True)]
+    return merged, recoded
+
+
+def join(parts: Iterable[EventColumns]) -> EventColumns:
+    """The reports of all parts, one after another (their vocabularies merged)."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return of([])
+    items, item_codes = _merged([p.items for p in parts], [p.item_codes for p in parts])
+    terms = np.unique(np.concatenate([p.terms for p in parts]))
+    term_codes = [np.searchsorted(terms, p.terms)[p.term_codes] for p in parts]
+    return EventColumns(
+        [r for p in parts for r in p.report_ids], np.concatenate([p.days for p in parts]),
+        _starts(np.concatenate([np.diff(p.term_start) for p in parts])),
+        np.concatenate([p.term_ids for p in parts]), np.concatenate(term_codes).astype(np.int64), terms,
+        np.concatenate([p.term_base for p in parts]),
+        _starts(np.concatenate([np.diff(p.item_start) for p in parts])),
+        np.concatenate(item_codes).astype(np.int64), items,
+    )
+
+
+def encode(columns: EventColumns, stamps: Sequence[str]) -> PackRow:
+    """The stored pack of ``columns``, each report with its stamp."""
+    return (
+        json.dumps([columns.report_ids, list(stamps)], ensure_ascii=False, separators=(",", ":")),
+        json.dumps(columns.items, ensure_ascii=False, separators=(",", ":")),
+        columns.days.astype(np.int64).tobytes(),
+        np.diff(columns.term_start).astype(np.int32).tobytes(),
+        columns.term_codes.astype(np.int32).tobytes(),
+        columns.terms.astype(np.uint32).tobytes(),
+        columns.term_base.astype(np.float64).tobytes(),
+        np.diff(columns.item_start).astype(np.int32).tobytes(),
+        columns.item_codes.astype(np.int32).tobytes(),
+    )
+
+
+def decode(row: PackRow) -> tuple[EventColumns, list[str]]:
+    """The columns and stamps of a stored pack."""
+    report_ids, stamps = json.loads(row[0])
+    codes, terms = np.frombuffer(row[4], np.int32).astype(np.int64), np.frombuffer(row[5], np.uint32)
+    return EventColumns(
+        report_ids, np.frombuffer(row[2], np.int64),
+        _starts(np.frombuffer(row[3], np.int32).astype(np.int64)), terms[codes], codes, terms,
+        np.frombuffer(row[6], np.float64),
+        _starts(np.frombuffer(row[7], np.int32).astype(np.int64)),
+        np.frombuffer(row[8], np.int32).astype(np.int64), json.loads(row[1]),
+    ), stamps
