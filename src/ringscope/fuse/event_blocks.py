@@ -1,9 +1,9 @@
 """Candidate pairs of same-event grouping as arrays: blocking keys shared by few reports, dates close.
 
-The pairs are those :func:`ringscope.fuse.events.iter_candidates` streams, less the pairs whose
-publication dates (both known) are too far apart, worked out key group by key group with arrays
-rather than report by report: most blocked pairs fail the date check, and a large collection has
-hundreds of thousands of them.
+Every pair of reports sharing a key that few reports carry, less the pairs whose publication dates
+(both known) are too far apart, worked out key group by key group with arrays rather than report by
+report: most blocked pairs fail the date check, and a large collection has hundreds of thousands of
+them.
 """
 
 from __future__ import annotations

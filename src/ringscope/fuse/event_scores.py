@@ -112,6 +112,25 @@ def _sums(pair: Ints, values: Floats, size: int) -> Floats:
     return out
 
 
+def _candidates(columns: EventColumns, vec: Vectors, max_block: int, max_days: int) -> tuple[Ints, Ints]:
+    owner = np.repeat(np.arange(len(columns), dtype=np.int64), np.diff(columns.item_start))
+    # Blocking keys: names (item codes; figures are left out, common values would block unrelated
+    # reports together), then words (numbered after the items).
+    names = ~columns.item_is_figure()[columns.item_codes]
+    codes = np.concatenate([columns.item_codes[names], vec.block + len(columns.items)])
+    owners = np.concatenate([owner[names], vec.block_owner])
+    return coded_candidates(codes, owners, columns.days, max_block, max_days)
+
+
+def blocked_pairs(
+    columns: EventColumns, top_terms: int, block_terms: int, max_block: int, max_days: int
+) -> tuple[Ints, Ints]:
+    """Candidate pairs (i < j, sorted): reports sharing a name or blocking word that more than one
+    and at most ``max_block`` reports carry, published at most ``max_days`` apart where both
+    dates are known."""
+    return _candidates(columns, vectors(columns, top_terms, block_terms), max_block, max_days)
+
+
 def pair_scores(
     columns: EventColumns, text_weight: float, top_terms: int, block_terms: int, max_block: int,
     max_days: int,
@@ -120,21 +139,16 @@ def pair_scores(
     cosine, the rest weighted Jaccard overlap of the items."""
     n = len(columns)
     vec = vectors(columns, top_terms, block_terms)
-    figure = columns.item_is_figure()
-    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(columns.item_start))
-    names = ~figure[columns.item_codes]
-    # Blocking keys: names (item codes), then words (numbered after the items).
-    codes = np.concatenate([columns.item_codes[names], vec.block + len(columns.items)])
-    owners = np.concatenate([owner[names], vec.block_owner])
-    left, right = coded_candidates(codes, owners, columns.days, max_block, max_days)
+    left, right = _candidates(columns, vec, max_block, max_days)
     size = len(left)
     words = _join(vec.start, vec.terms, left, right)
     a, b = words.at_left[words.both], words.at_right[words.found[words.both]]
     text = _sums(words.pair_left[words.both], vec.weights[a] * vec.weights[b], size)
     df = np.bincount(columns.item_codes, minlength=len(columns.items)).tolist()
     log = math.log
+    figure = columns.item_is_figure().tolist()
     weight = np.array([(log((n + 1) / count) + 1.0) * (FIGURE_WEIGHT if fig else 1.0) if count else 0.0
-                       for count, fig in zip(df, figure.tolist(), strict=True)], np.float64)
+                       for count, fig in zip(df, figure, strict=True)], np.float64)
     found = _join(columns.item_start, columns.item_codes, left, right)
     left_weight = weight[columns.item_codes[found.at_left]]
     shared = _sums(found.pair_left[found.both], left_weight[found.both], size)

@@ -15,10 +15,16 @@ A candidate pair is confirmed when its combined score reaches ``threshold``
 and the publication dates, where both are known, are close; confirmed pairs
 are joined into groups. Event ids derive from the members' ids, so the same
 input gives the same ids on every run.
+
+The weights, blocking and scores are worked out for the whole collection at once
+with arrays (:mod:`ringscope.fuse.event_scores` over the columns of
+:mod:`ringscope.fuse.event_columns`); this module works out each report's evidence
+and links the scored pairs into groups.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import math
@@ -34,8 +40,9 @@ import numpy.typing as npt
 from wordfreq import get_frequency_dict
 
 from ringscope.fuse import event_columns
+from ringscope.fuse.event_blocks import NO_DATE
 from ringscope.fuse.event_columns import EventColumns
-from ringscope.fuse.event_scores import pair_scores
+from ringscope.fuse.event_scores import blocked_pairs, pair_scores
 from ringscope.fuse.names import resolution_key
 from ringscope.fuse.stopwords import STOPWORDS
 from ringscope.fuse.unionfind import UnionFind
@@ -79,13 +86,6 @@ class EventFeatures:
 
     def items(self) -> set[str]:
         return self.figures | self.names
-
-
-@dataclass(slots=True)
-class _Vector:
-    ids: npt.NDArray[np.uint32]
-    weights: npt.NDArray[np.float64]
-    block: list[int]
 
 
 def _figure(value: float) -> str:
@@ -145,72 +145,17 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
     return feats
 
 
-def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[_Vector]:
-    n = len(docs)
-    every = np.concatenate([doc.term_ids for doc in docs]) if docs else np.zeros(0, np.uint32)
-    terms, counts = np.unique(every, return_counts=True)
-    scale = math.log1p(n) if n else 1.0
-    # A word weighs by its rarity in general English, damped when many reports of the collection use it.
-    spreads = np.log1p(n / counts) / scale
-    out = []
-    for doc in docs:
-        if not len(doc.term_ids):
-            out.append(_Vector(doc.term_ids, doc.term_counts, []))
-            continue
-        at = np.searchsorted(terms, doc.term_ids)
-        df, spread = counts[at], spreads[at]
-        weights = (1.0 + np.log(doc.term_counts)) * doc.term_rarity * spread
-        keep = np.argsort(-weights, kind="stable")[: cfg.top_terms]
-        ids, w = doc.term_ids[keep], weights[keep]
-        # Blocking words: the most distinctive words that are not unique to this report.
-        block = [int(t) for t in ids[df[keep] > 1][: cfg.block_terms].tolist()]
-        norm = float(np.linalg.norm(w))
-        order = np.argsort(ids)
-        out.append(_Vector(ids[order], w[order] / norm if norm else w[order], block))
-    return out
-
-
-def iter_candidates(
-    docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
-) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) of reports sharing a name or distinctive word that few reports carry.
-
-    Keys carried by more than ``max_block`` reports are not used.
-
-    Streams the pairs report by report, so memory holds the index, never the set of all pairs.
-    """
-    keys: list[list[object]] = []
-    index: dict[object, list[int]] = defaultdict(list)
-    for i, (doc, vec) in enumerate(zip(docs, vectors, strict=True)):
-        # Figures are left out: common values ("100 people") would block unrelated reports together.
-        own: list[object] = [*doc.names, *vec.block]
-        keys.append(own)
-        for key in own:
-            index[key].append(i)
-    for i, own in enumerate(keys):
-        partners: set[int] = set()
-        for key in own:
-            members = index[key]
-            if 1 < len(members) <= max_block:
-                partners.update(j for j in members if j > i)
-        for j in sorted(partners):
-            yield i, j
-
-
 def candidate_pairs(
-    docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
+    docs: Sequence[EventFeatures] | EventColumns, max_block: int, cfg: EventSettings | None = None
 ) -> set[tuple[int, int]]:
-    """All candidate pairs as a set (for inspection; grouping streams them)."""
-    return set(iter_candidates(docs, vectors, max_block))
-
-
-def cosine(a: _Vector, b: _Vector) -> float:
-    """Dot product over the words both vectors hold (their ids are sorted)."""
-    if not len(a.ids) or not len(b.ids):
-        return 0.0
-    at = np.minimum(np.searchsorted(b.ids, a.ids), len(b.ids) - 1)
-    both = b.ids[at] == a.ids
-    return float(np.dot(a.weights[both], b.weights[at[both]]))
+    """Index pairs (i < j) of reports sharing a name or distinctive word that more than one and at
+    most ``max_block`` reports carry, whatever their dates (for inspection; grouping also drops
+    pairs published too far apart)."""
+    cfg = cfg or EventSettings()
+    columns = docs if isinstance(docs, EventColumns) else event_columns.of(docs)
+    undated = dataclasses.replace(columns, days=np.full(len(columns), NO_DATE, np.int64))
+    left, right = blocked_pairs(undated, cfg.top_terms, cfg.block_terms, max_block, cfg.max_days)
+    return set(zip(left.tolist(), right.tolist(), strict=True))
 
 
 def iter_scores(
