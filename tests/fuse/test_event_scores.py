@@ -70,3 +70,13 @@ def test_grouping_the_columns_is_grouping_the_reports() -> None:
     shuffled = back.take(np.array(random.Random(3).sample(range(len(back)), len(back)), np.int64))
     joined = event_columns.join([shuffled.take(np.arange(50)), shuffled.take(np.arange(50, len(back)))])
     assert group_features(joined.by_id()) == group_features(sorted(docs, key=lambda d: d.report_id))
+
+
+def test_columns_made_apart_and_joined_group_as_made_together() -> None:
+    docs = _docs(13, 140)
+    # Each part has its own vocabularies: the smaller ones are recoded into the largest one's.
+    joined = event_columns.join([event_columns.of(docs[:30]), event_columns.of(docs[30:120]),
+                                 event_columns.of(docs[120:])])
+    assert joined.report_ids == [d.report_id for d in docs]
+    assert score_pairs(joined) == score_pairs(docs)
+    assert group_features(joined) == group_features(docs)

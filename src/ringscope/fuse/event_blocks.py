@@ -46,10 +46,9 @@ def coded_candidates(
         table = owners[starts[sizes == size][:, None] + np.arange(size)]
         first, second = np.triu_indices(size, 1)
         left, right = table[:, first].ravel(), table[:, second].ravel()
-        ahead = left < right
-        found.append(left[ahead] * n + right[ahead])
+        left, right = np.minimum(left, right), np.maximum(left, right)
+        a, b = days[left], days[right]
+        keep = (left < right) & ((a == NO_DATE) | (b == NO_DATE) | (np.abs(a - b) <= max_days))
+        found.append(left[keep] * n + right[keep])
     pairs = np.unique(np.concatenate(found))
-    left, right = pairs // n, pairs % n
-    a, b = days[left], days[right]
-    close = (a == NO_DATE) | (b == NO_DATE) | (np.abs(a - b) <= max_days)
-    return left[close], right[close]
+    return pairs // n, pairs % n

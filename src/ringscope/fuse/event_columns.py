@@ -1,16 +1,16 @@
 """The event evidence of many reports in a few flat arrays, and its stored form.
 
 Grouping reads every report's evidence on every update, so it is held column-wise: one array of
-term ids (and their counts and rarities) for all reports with each report's share given by
-offsets, one array of item codes (figures and names) into a list of the distinct items, and the
-publication days. A set of reports is stored as one pack of these arrays (a few blobs), so an
-update reads the evidence of a large archive with a few reads instead of decoding one row per
-report.
+term codes into the distinct term ids (and the terms' weights before the collection is known) for
+all reports with each report's share given by offsets, one array of item codes (figures and names)
+into a list of the distinct items, and the publication days. A set of reports is stored as one
+pack of these arrays (a few blobs), so an update reads the evidence of a large archive with a few
+reads instead of decoding one row per report.
 """
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ringscope.fuse.events import EventFeatures
 
 Ints = npt.NDArray[np.int64]
+Codes = npt.NDArray[np.int32]
 Floats = npt.NDArray[np.float64]
 
 
@@ -54,17 +55,17 @@ class EventColumns:
     days: Ints
     """Publication day numbers (proleptic ordinals), :data:`NO_DATE` when unknown."""
     term_start: Ints
-    """Report i's terms are ``term_ids[term_start[i]:term_start[i + 1]]``, sorted by id."""
-    term_ids: npt.NDArray[np.uint32]
-    term_codes: Ints
+    """Report i's terms are ``term_codes[term_start[i]:term_start[i + 1]]``, in term id order."""
+    term_codes: Codes
     """Each term's place in ``terms``."""
     terms: npt.NDArray[np.uint32]
-    """The distinct term ids, ascending."""
+    """The distinct term ids (CRC-32 of the words)."""
     term_base: Floats
     """Each term's weight before the collection is known: ``(1 + log(count)) * rarity``."""
     item_start: Ints
     """Report i's items are ``item_codes[item_start[i]:item_start[i + 1]]``, codes ascending."""
-    item_codes: Ints
+    item_codes: Codes
+    """Each item's place in ``items``."""
     items: list[str]
     """The distinct items: figures ``n:...`` and names ``<type letter>:<key>``."""
 
@@ -77,21 +78,21 @@ class EventColumns:
         found = segments(self.item_start, rows)
         return EventColumns(
             [self.report_ids[r] for r in rows.tolist()], self.days[rows],
-            _starts(self.term_start[rows + 1] - self.term_start[rows]), self.term_ids[terms],
-            self.term_codes[terms], self.terms, self.term_base[terms],
-            _starts(self.item_start[rows + 1] - self.item_start[rows]), self.item_codes[found], self.items,
+            _starts(self.term_start[rows + 1] - self.term_start[rows]), self.term_codes[terms], self.terms,
+            self.term_base[terms], _starts(self.item_start[rows + 1] - self.item_start[rows]),
+            self.item_codes[found], self.items,
         )
 
     def by_id(self) -> EventColumns:
         """The same reports in report id order."""
         order = sorted(range(len(self.report_ids)), key=self.report_ids.__getitem__)
+        if all(a < b for a, b in itertools.pairwise(order)):
+            return self
         return self.take(np.array(order, np.int64))
 
     def item_is_figure(self) -> npt.NDArray[np.bool_]:
-        """Which items are figures (``n:...``: one run of the sorted items)."""
-        flags = np.zeros(len(self.items), np.bool_)
-        flags[bisect.bisect_left(self.items, "n:"):bisect.bisect_left(self.items, "n;")] = True
-        return flags
+        """Which items are figures (``n:...``)."""
+        return np.array([item.startswith("n:") for item in self.items], np.bool_)
 
 
 def of(docs: Sequence[EventFeatures]) -> EventColumns:
@@ -106,38 +107,47 @@ def of(docs: Sequence[EventFeatures]) -> EventColumns:
     base = [(1.0 + np.log(doc.term_counts.astype(np.float64))) * doc.term_rarity for doc in docs]
     return EventColumns(
         [doc.report_id for doc in docs], np.array(days, np.int64),
-        _starts(np.array([len(doc.term_ids) for doc in docs], np.int64)), term_ids,
-        codes.astype(np.int64).ravel(), terms, np.concatenate(base) if docs else np.zeros(0),
-        _starts(np.array([len(codes) for codes in per_doc], np.int64)),
-        np.array([c for codes in per_doc for c in codes], np.int64), items,
+        _starts(np.array([len(d.term_ids) for d in docs], np.int64)), codes.astype(np.int32).ravel(), terms,
+        np.concatenate(base) if docs else np.zeros(0), _starts(np.array([len(c) for c in per_doc], np.int64)),
+        np.array([c for codes in per_doc for c in codes], np.int32), items,
     )
 
 
-def _merged(
-    vocabularies: Sequence[Sequence[str]], codes: Sequence[Ints]
-) -> tuple[list[str], list[Ints]]:
-    """One sorted vocabulary for several sorted ones, and the codes into each recoded."""
-    merged = sorted(set().union(*vocabularies))
-    at = {item: n for n, item in enumerate(merged)}
-    recoded = [np.array([at[i] for i in v], np.int64)[c] for v, c in zip(vocabularies, codes, strict=True)]
-    return merged, recoded
-
-
 def join(parts: Iterable[EventColumns]) -> EventColumns:
-    """The reports of all parts, one after another (their vocabularies merged)."""
+    """The reports of all parts, one after another. The largest part's vocabularies are kept as they
+    are and the others' words and items not in them added after, so only the smaller parts are
+    recoded (and their items sorted again by code)."""
     parts = [p for p in parts if len(p)]
     if not parts:
         return of([])
-    items, item_codes = _merged([p.items for p in parts], [p.item_codes for p in parts])
-    terms = np.unique(np.concatenate([p.terms for p in parts]))
-    term_codes = [np.searchsorted(terms, p.terms)[p.term_codes] for p in parts]
+    base = max(parts, key=len)
+    items, terms = list(base.items), base.terms
+    item_at = dict(zip(items, range(len(items)), strict=True))
+    term_at = dict(zip(terms.tolist(), range(len(terms)), strict=True))
+    new_terms: list[int] = []
+    item_codes, term_codes = [], []
+    for part in parts:
+        if part is base:
+            item_codes.append(part.item_codes)
+            term_codes.append(part.term_codes)
+            continue
+        for item in part.items:
+            if item not in item_at:
+                item_at[item] = len(items)
+                items.append(item)
+        for term in part.terms.tolist():
+            if term not in term_at:
+                term_at[term] = len(terms) + len(new_terms)
+                new_terms.append(term)
+        recode = np.array([item_at[i] for i in part.items], np.int32)[part.item_codes]
+        owner = np.repeat(np.arange(len(part)), np.diff(part.item_start))
+        item_codes.append(recode[np.lexsort((recode, owner))])
+        term_codes.append(np.array([term_at[t] for t in part.terms.tolist()], np.int32)[part.term_codes])
     return EventColumns(
         [r for p in parts for r in p.report_ids], np.concatenate([p.days for p in parts]),
-        _starts(np.concatenate([np.diff(p.term_start) for p in parts])),
-        np.concatenate([p.term_ids for p in parts]), np.concatenate(term_codes).astype(np.int64), terms,
-        np.concatenate([p.term_base for p in parts]),
-        _starts(np.concatenate([np.diff(p.item_start) for p in parts])),
-        np.concatenate(item_codes).astype(np.int64), items,
+        _starts(np.concatenate([np.diff(p.term_start) for p in parts])), np.concatenate(term_codes),
+        np.concatenate([terms, np.array(new_terms, np.uint32)]), np.concatenate([p.term_base for p in parts]),
+        _starts(np.concatenate([np.diff(p.item_start) for p in parts])), np.concatenate(item_codes), items,
     )
 
 
@@ -159,11 +169,9 @@ def encode(columns: EventColumns, stamps: Sequence[str]) -> PackRow:
 def decode(row: PackRow) -> tuple[EventColumns, list[str]]:
     """The columns and stamps of a stored pack."""
     report_ids, stamps = json.loads(row[0])
-    codes, terms = np.frombuffer(row[4], np.int32).astype(np.int64), np.frombuffer(row[5], np.uint32)
     return EventColumns(
-        report_ids, np.frombuffer(row[2], np.int64),
-        _starts(np.frombuffer(row[3], np.int32).astype(np.int64)), terms[codes], codes, terms,
-        np.frombuffer(row[6], np.float64),
-        _starts(np.frombuffer(row[7], np.int32).astype(np.int64)),
-        np.frombuffer(row[8], np.int32).astype(np.int64), json.loads(row[1]),
+        report_ids, np.frombuffer(row[2], np.int64), _starts(np.frombuffer(row[3], np.int32).astype(int)),
+        np.frombuffer(row[4], np.int32), np.frombuffer(row[5], np.uint32), np.frombuffer(row[6], np.float64),
+        _starts(np.frombuffer(row[7], np.int32).astype(np.int64)), np.frombuffer(row[8], np.int32),
+        json.loads(row[1]),
     ), stamps

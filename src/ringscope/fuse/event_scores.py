@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ringscope.fuse.event_blocks import coded_candidates
-from ringscope.fuse.event_columns import EventColumns, Floats, Ints, segments
+from ringscope.fuse.event_columns import Codes, EventColumns, Floats, Ints, segments
 
 FIGURE_WEIGHT = 1.5
 """Figures are stronger evidence of one event than names: outlets copy them."""
@@ -76,7 +76,8 @@ def vectors(columns: EventColumns, top_terms: int, block_terms: int) -> Vectors:
     normed = np.divide(kept_weights, norm, out=kept_weights, where=norm > 0)
     start = np.zeros(n + 1, np.int64)
     np.cumsum(np.bincount(kept_owner, minlength=n), out=start[1:])
-    return Vectors(start, columns.term_ids[kept].astype(np.int64), normed, columns.term_codes[block],
+    term_ids = columns.terms[columns.term_codes[kept]].astype(np.int64)
+    return Vectors(start, term_ids, normed, columns.term_codes[block].astype(np.int64),
                    owner[block])
 
 
@@ -95,7 +96,7 @@ class _Join:
     found: Ints
 
 
-def _join(start: Ints, keys: Ints, left: Ints, right: Ints) -> _Join:
+def _join(start: Ints, keys: Ints | Codes, left: Ints, right: Ints) -> _Join:
     space = int(keys.max()) + 1 if len(keys) else 1
     at_left, at_right = segments(start, left), segments(start, right)
     pair_left = np.repeat(np.arange(len(left), dtype=np.int64), start[left + 1] - start[left])
@@ -117,7 +118,7 @@ def _candidates(columns: EventColumns, vec: Vectors, max_block: int, max_days: i
     # Blocking keys: names (item codes; figures are left out, common values would block unrelated
     # reports together), then words (numbered after the items).
     names = ~columns.item_is_figure()[columns.item_codes]
-    codes = np.concatenate([columns.item_codes[names], vec.block + len(columns.items)])
+    codes = np.concatenate([columns.item_codes[names].astype(np.int64), vec.block + len(columns.items)])
     owners = np.concatenate([owner[names], vec.block_owner])
     return coded_candidates(codes, owners, columns.days, max_block, max_days)
 

@@ -192,20 +192,23 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
     them (unscored pairs count as 0) reaches the threshold, so one weak bridge between two events told
     in similar words does not chain them together.
     """
-    uf: UnionFind[int] = UnionFind(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # Only items of a pair reaching the threshold can join a group; the others stay alone.
+    uf: UnionFind[int] = UnionFind()
+    members: dict[int, list[int]] = {}
     for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
         if score < threshold:
             break
         ra, rb = uf.find(i), uf.find(j)
         if ra == rb:
             continue
-        a, b = members[ra], members[rb]
+        a, b = members.get(ra, [ra]), members.get(rb, [rb])
         total = sum(edges.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b)
         if total / (len(a) * len(b)) >= threshold:
             uf.union(ra, rb)
             members[uf.find(ra)] = a + b
-    return uf.groups()
+    groups = uf.groups()
+    touched = {i for group in groups for i in group}
+    return groups + [[i] for i in range(n) if i not in touched]
 
 
 def group_features(
