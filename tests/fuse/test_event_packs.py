@@ -56,7 +56,7 @@ def test_packs_give_back_the_evidence_worked_out_afresh_and_stay_few(tmp_path: P
     assert _count(store, "picture_features") == 0
     docs = _afresh(store)
     kept = _kept(store)
-    assert kept.report_ids == [d.report_id for d in docs]
+    assert kept.ordered_ids() == [d.report_id for d in docs]
     assert group_features(kept) == group_features(docs)
     assert any(group_features(docs).values()), "the sample should tell some event twice"
     expected = score_pairs(docs)
@@ -95,6 +95,6 @@ def test_evidence_kept_per_report_by_earlier_versions_moves_into_a_pack(tmp_path
         assert not update(db), "the picture should be up to date"
         kept = current(db)
         pairs = list(db.iter_extractions())
-    assert _kept(store).report_ids == sorted(r.id for r, _ in pairs)
+    assert _kept(store).ordered_ids() == sorted(r.id for r, _ in pairs)
     assert encode(kept) == encode(fuse(pairs))
     assert "n:424242" in _kept(store).items, "the evidence kept per report was worked out again"

@@ -6,10 +6,11 @@ import datetime as dt
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ringscope.fuse import event_columns
+from ringscope.fuse import event_columns, event_scores
 from ringscope.fuse.events import EventFeatures, EventSettings, group_features, score_pairs
 
 from . import event_reference as reference
@@ -68,8 +69,15 @@ def test_grouping_the_columns_is_grouping_the_reports() -> None:
     back, back_stamps = event_columns.decode(event_columns.encode(columns, stamps))
     assert back_stamps == stamps
     shuffled = back.take(np.array(random.Random(3).sample(range(len(back)), len(back)), np.int64))
-    joined = event_columns.join([shuffled.take(np.arange(50)), shuffled.take(np.arange(50, len(back)))])
-    assert group_features(joined.by_id()) == group_features(sorted(docs, key=lambda d: d.report_id))
+    halves = [shuffled.take(np.arange(50)), shuffled.take(np.arange(50, len(back)))]
+    joined = event_columns.join(halves).by_id()
+    ordered = sorted(docs, key=lambda d: d.report_id)
+    assert joined.ordered_ids() == [d.report_id for d in ordered]
+    assert group_features(joined) == group_features(ordered)
+    expected = score_pairs(ordered)
+    found = score_pairs(joined)
+    assert found.keys() == expected.keys()
+    assert all(abs(found[p] - s) < 1e-12 for p, s in expected.items())
 
 
 def test_columns_made_apart_and_joined_group_as_made_together() -> None:
@@ -80,3 +88,14 @@ def test_columns_made_apart_and_joined_group_as_made_together() -> None:
     assert joined.report_ids == [d.report_id for d in docs]
     assert score_pairs(joined) == score_pairs(docs)
     assert group_features(joined) == group_features(docs)
+
+
+def test_weighing_in_small_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _docs(17, 150)
+    cfg = EventSettings(max_block=9, top_terms=40, block_terms=6, threshold=0.12)
+    monkeypatch.setattr(event_scores, "CHUNK", 7)
+    expected = reference.scores(docs, cfg)
+    found = score_pairs(docs, cfg)
+    assert found.keys() == expected.keys()
+    assert all(abs(found[p] - s) < 1e-12 for p, s in expected.items())
+    assert group_features(docs, cfg) == reference.group(docs, cfg)

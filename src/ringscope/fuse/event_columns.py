@@ -10,7 +10,7 @@ reads instead of decoding one row per report.
 
 from __future__ import annotations
 
-import itertools
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -68,6 +68,10 @@ class EventColumns:
     """Each item's place in ``items``."""
     items: list[str]
     """The distinct items: figures ``n:...`` and names ``<type letter>:<key>``."""
+    item_figure: npt.NDArray[np.bool_]
+    """Which items are figures."""
+    rank: Ints | None = None
+    """Each report's place in the order reports are grouped in (None: the order they are held in)."""
 
     def __len__(self) -> int:
         return len(self.report_ids)
@@ -80,19 +84,28 @@ class EventColumns:
             [self.report_ids[r] for r in rows.tolist()], self.days[rows],
             _starts(self.term_start[rows + 1] - self.term_start[rows]), self.term_codes[terms], self.terms,
             self.term_base[terms], _starts(self.item_start[rows + 1] - self.item_start[rows]),
-            self.item_codes[found], self.items,
+            self.item_codes[found], self.items, self.item_figure,
         )
 
     def by_id(self) -> EventColumns:
-        """The same reports in report id order."""
-        order = sorted(range(len(self.report_ids)), key=self.report_ids.__getitem__)
-        if all(a < b for a, b in itertools.pairwise(order)):
-            return self
-        return self.take(np.array(order, np.int64))
+        """The same reports, to be grouped in report id order (they are held as they were)."""
+        order = np.array(sorted(range(len(self.report_ids)), key=self.report_ids.__getitem__), np.int64)
+        rank = np.empty(len(order), np.int64)
+        rank[order] = np.arange(len(order))
+        return dataclasses.replace(self, rank=rank)
 
-    def item_is_figure(self) -> npt.NDArray[np.bool_]:
-        """Which items are figures (``n:...``)."""
-        return np.array([item.startswith("n:") for item in self.items], np.bool_)
+    def ordered_ids(self) -> list[str]:
+        """The report ids in the order reports are grouped in."""
+        if self.rank is None:
+            return self.report_ids
+        ordered = [""] * len(self.report_ids)
+        for report_id, place in zip(self.report_ids, self.rank.tolist(), strict=True):
+            ordered[place] = report_id
+        return ordered
+
+
+def _figures(items: Sequence[str]) -> npt.NDArray[np.bool_]:
+    return np.array([item.startswith("n:") for item in items], np.bool_)
 
 
 def of(docs: Sequence[EventFeatures]) -> EventColumns:
@@ -109,7 +122,7 @@ def of(docs: Sequence[EventFeatures]) -> EventColumns:
         [doc.report_id for doc in docs], np.array(days, np.int64),
         _starts(np.array([len(d.term_ids) for d in docs], np.int64)), codes.astype(np.int32).ravel(), terms,
         np.concatenate(base) if docs else np.zeros(0), _starts(np.array([len(c) for c in per_doc], np.int64)),
-        np.array([c for codes in per_doc for c in codes], np.int32), items,
+        np.array([c for codes in per_doc for c in codes], np.int32), items, _figures(items),
     )
 
 
@@ -148,6 +161,7 @@ def join(parts: Iterable[EventColumns]) -> EventColumns:
         _starts(np.concatenate([np.diff(p.term_start) for p in parts])), np.concatenate(term_codes),
         np.concatenate([terms, np.array(new_terms, np.uint32)]), np.concatenate([p.term_base for p in parts]),
         _starts(np.concatenate([np.diff(p.item_start) for p in parts])), np.concatenate(item_codes), items,
+        np.concatenate([base.item_figure, _figures(items[len(base.items):])]),
     )
 
 
@@ -169,9 +183,10 @@ def encode(columns: EventColumns, stamps: Sequence[str]) -> PackRow:
 def decode(row: PackRow) -> tuple[EventColumns, list[str]]:
     """The columns and stamps of a stored pack."""
     report_ids, stamps = json.loads(row[0])
+    items = json.loads(row[1])
     return EventColumns(
         report_ids, np.frombuffer(row[2], np.int64), _starts(np.frombuffer(row[3], np.int32).astype(int)),
         np.frombuffer(row[4], np.int32), np.frombuffer(row[5], np.uint32), np.frombuffer(row[6], np.float64),
         _starts(np.frombuffer(row[7], np.int32).astype(np.int64)), np.frombuffer(row[8], np.int32),
-        json.loads(row[1]),
+        items, _figures(items),
     ), stamps

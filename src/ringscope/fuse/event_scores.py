@@ -21,17 +21,33 @@ FIGURE_WEIGHT = 1.5
 """Figures are stronger evidence of one event than names: outlets copy them."""
 
 
+CHUNK = 8192
+"""Reports weighed together (each chunk's arrays stay small)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """The collection's words weighed: what blocking and scoring need of them."""
+
+    spreads: Floats
+    """Per distinct word: the damping of its weight by how many reports use it."""
+    kept: npt.NDArray[np.bool_]
+    """Per word of a report: whether it is among the report's heaviest (kept for the cosine)."""
+    norms: Floats
+    """Per report: the norm of its kept words' weights."""
+    block: Ints
+    """The blocking words as places in the collection's distinct words, their reports in ``block_owner``."""
+    block_owner: Ints
+
+
 @dataclass(frozen=True, slots=True)
 class Vectors:
-    """Every report's kept words (ids ascending within a report) and their normalised weights."""
+    """Some reports' kept words (ids ascending within a report) and their normalised weights."""
 
     start: Ints
     terms: Ints
     """Word ids."""
     weights: Floats
-    block: Ints
-    """The blocking words as places in the collection's distinct words, their reports in ``block_owner``."""
-    block_owner: Ints
 
 
 def _first(
@@ -58,7 +74,7 @@ def _first(
     return chosen
 
 
-def vectors(columns: EventColumns, top_terms: int, block_terms: int) -> Vectors:
+def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
     """Weights of every report's words: rarity in general English, damped when many reports of the
     collection use the word; each report keeps its ``top_terms`` heaviest and blocks on the
     ``block_terms`` heaviest of those that another report uses too."""
@@ -66,19 +82,40 @@ def vectors(columns: EventColumns, top_terms: int, block_terms: int) -> Vectors:
     counts = np.bincount(columns.term_codes, minlength=len(columns.terms))
     scale = math.log1p(n) if n else 1.0
     spreads = np.log1p(n / np.maximum(counts, 1)) / scale
-    weights = columns.term_base * spreads[columns.term_codes]
-    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(columns.term_start))
-    kept = _first(-weights, columns.term_start, owner, np.ones(len(weights), np.bool_), top_terms)
-    block = _first(-weights, columns.term_start, owner, kept & (counts[columns.term_codes] > 1), block_terms)
-    kept_owner, kept_weights = owner[kept], weights[kept]
-    norms = np.sqrt(np.bincount(kept_owner, weights=kept_weights * kept_weights, minlength=n))
-    norm = norms[kept_owner]
-    normed = np.divide(kept_weights, norm, out=kept_weights, where=norm > 0)
-    start = np.zeros(n + 1, np.int64)
-    np.cumsum(np.bincount(kept_owner, minlength=n), out=start[1:])
-    term_ids = columns.terms[columns.term_codes[kept]].astype(np.int64)
-    return Vectors(start, term_ids, normed, columns.term_codes[block].astype(np.int64),
-                   owner[block])
+    shared = counts > 1
+    kept = np.zeros(len(columns.term_codes), np.bool_)
+    norms = np.zeros(n)
+    blocks, owners = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for low in range(0, n, CHUNK):
+        high = min(n, low + CHUNK)
+        a, b = int(columns.term_start[low]), int(columns.term_start[high])
+        start = columns.term_start[low:high + 1] - a
+        codes = columns.term_codes[a:b]
+        weights = columns.term_base[a:b] * spreads[codes]
+        owner = np.repeat(np.arange(high - low), np.diff(start))
+        ahead = _first(-weights, start, owner, np.ones(b - a, np.bool_), top_terms)
+        block = _first(-weights, start, owner, ahead & shared[codes], block_terms)
+        kept[a:b] = ahead
+        squares = np.bincount(owner[ahead], weights=weights[ahead] ** 2, minlength=high - low)
+        norms[low:high] = np.sqrt(squares)
+        blocks.append(codes[block].astype(np.int64))
+        owners.append(owner[block] + low)
+    return Weighed(spreads, kept, norms, np.concatenate(blocks), np.concatenate(owners))
+
+
+def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
+    """The kept words of the reports ``rows`` (in that order) with their normalised weights."""
+    at = segments(columns.term_start, rows)
+    owner = np.repeat(np.arange(len(rows)), columns.term_start[rows + 1] - columns.term_start[rows])
+    ahead = weighed.kept[at]
+    at, owner = at[ahead], owner[ahead]
+    codes = columns.term_codes[at]
+    weights = columns.term_base[at] * weighed.spreads[codes]
+    norm = weighed.norms[rows][owner]
+    normed = np.divide(weights, norm, out=weights, where=norm > 0)
+    start = np.zeros(len(rows) + 1, np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(rows)), out=start[1:])
+    return Vectors(start, columns.terms[codes].astype(np.int64), normed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +150,31 @@ def _sums(pair: Ints, values: Floats, size: int) -> Floats:
     return out
 
 
-def _candidates(columns: EventColumns, vec: Vectors, max_block: int, max_days: int) -> tuple[Ints, Ints]:
+def _candidates(columns: EventColumns, vec: Weighed, max_block: int, max_days: int) -> tuple[Ints, Ints]:
     owner = np.repeat(np.arange(len(columns), dtype=np.int64), np.diff(columns.item_start))
     # Blocking keys: names (item codes; figures are left out, common values would block unrelated
     # reports together), then words (numbered after the items).
-    names = ~columns.item_is_figure()[columns.item_codes]
+    names = ~columns.item_figure[columns.item_codes]
     codes = np.concatenate([columns.item_codes[names].astype(np.int64), vec.block + len(columns.items)])
     owners = np.concatenate([owner[names], vec.block_owner])
     return coded_candidates(codes, owners, columns.days, max_block, max_days)
+
+
+def _oriented(columns: EventColumns, left: Ints, right: Ints) -> tuple[Ints, Ints]:
+    """The pairs with the report first in the grouping order on the left."""
+    if columns.rank is None:
+        return left, right
+    swap = columns.rank[left] > columns.rank[right]
+    return np.where(swap, right, left), np.where(swap, left, right)
+
+
+def _in_order(columns: EventColumns, left: Ints, right: Ints, scores: Floats) -> tuple[Ints, Ints, Floats]:
+    """Pairs as places in the grouping order, sorted, with their scores."""
+    if columns.rank is None:
+        return left, right, scores
+    left, right = columns.rank[left], columns.rank[right]
+    order = np.lexsort((right, left))
+    return left[order], right[order], scores[order]
 
 
 def blocked_pairs(
@@ -129,7 +183,10 @@ def blocked_pairs(
     """Candidate pairs (i < j, sorted): reports sharing a name or blocking word that more than one
     and at most ``max_block`` reports carry, published at most ``max_days`` apart where both
     dates are known."""
-    return _candidates(columns, vectors(columns, top_terms, block_terms), max_block, max_days)
+    weighed = weigh(columns, top_terms, block_terms)
+    left, right = _oriented(columns, *_candidates(columns, weighed, max_block, max_days))
+    found = _in_order(columns, left, right, np.zeros(len(left)))
+    return found[0], found[1]
 
 
 def pair_scores(
@@ -139,17 +196,23 @@ def pair_scores(
     """Candidate pairs (i < j, sorted) and their combined scores: ``text_weight`` of the words'
     cosine, the rest weighted Jaccard overlap of the items."""
     n = len(columns)
-    vec = vectors(columns, top_terms, block_terms)
-    left, right = _candidates(columns, vec, max_block, max_days)
+    weighed = weigh(columns, top_terms, block_terms)
+    left, right = _oriented(columns, *_candidates(columns, weighed, max_block, max_days))
     size = len(left)
-    words = _join(vec.start, vec.terms, left, right)
+    # The kept words of the paired reports only.
+    rows = np.unique(np.concatenate([left, right]))
+    place = np.zeros(n, np.int64)
+    place[rows] = np.arange(len(rows))
+    vec = vectors(columns, weighed, rows)
+    words = _join(vec.start, vec.terms, place[left], place[right])
     a, b = words.at_left[words.both], words.at_right[words.found[words.both]]
     text = _sums(words.pair_left[words.both], vec.weights[a] * vec.weights[b], size)
-    df = np.bincount(columns.item_codes, minlength=len(columns.items)).tolist()
-    log = math.log
-    figure = columns.item_is_figure().tolist()
-    weight = np.array([(log((n + 1) / count) + 1.0) * (FIGURE_WEIGHT if fig else 1.0) if count else 0.0
-                       for count, fig in zip(df, figure, strict=True)], np.float64)
+    df = np.bincount(columns.item_codes, minlength=len(columns.items))
+    # An item weighs by how few reports carry it (worked out once per count), figures more.
+    counts = np.unique(df).tolist()
+    by_count = np.zeros(max(counts, default=0) + 1)
+    by_count[counts] = [math.log((n + 1) / count) + 1.0 if count else 0.0 for count in counts]
+    weight = by_count[df] * np.where(columns.item_figure, FIGURE_WEIGHT, 1.0)
     found = _join(columns.item_start, columns.item_codes, left, right)
     left_weight = weight[columns.item_codes[found.at_left]]
     shared = _sums(found.pair_left[found.both], left_weight[found.both], size)
@@ -160,4 +223,4 @@ def pair_scores(
     union += _sums(found.pair_right[only_right], right_weight, size)
     items = np.divide(shared, union, out=np.zeros(size), where=union > 0)
     scores: Floats = text_weight * text + (1 - text_weight) * items
-    return left, right, scores
+    return _in_order(columns, left, right, scores)

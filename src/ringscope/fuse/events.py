@@ -223,10 +223,11 @@ def group_features(
     edges = dict(zip(zip(left[strong].tolist(), right[strong].tolist(), strict=True), scores[strong].tolist(),
                      strict=True))
     groups = average_linkage(len(columns), edges, cfg.threshold)
-    result: dict[str, str | None] = dict.fromkeys(columns.report_ids)
+    report_ids = columns.ordered_ids()
+    result: dict[str, str | None] = dict.fromkeys(report_ids)
     for group in groups:
         if len(group) > 1:
-            ids = sorted(columns.report_ids[i] for i in group)
+            ids = sorted(report_ids[i] for i in group)
             event_id = "ev-" + make_id("event", ids[0])[:12]
             for report_id in ids:
                 result[report_id] = event_id
