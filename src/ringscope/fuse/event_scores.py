@@ -21,8 +21,10 @@ FIGURE_WEIGHT = 1.5
 """Figures are stronger evidence of one event than names: outlets copy them."""
 
 
-CHUNK = 8192
+CHUNK = 32768
 """Reports weighed together (each chunk's arrays stay small)."""
+WIDTH = 8
+"""Reports ranked together have the same number of words rounded up to a multiple of this."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +62,20 @@ def _first(
     counts = np.bincount(owner[mask], minlength=len(start) - 1)
     over = np.flatnonzero(counts > k)
     lengths = start[over + 1] - start[over]
-    # Reports of one length are ranked together as the rows of one table.
-    for length in np.unique(lengths).tolist():
-        rows = over[lengths == length]
-        at = (start[rows][:, None] + np.arange(length)).ravel()
-        held = mask[at].reshape(len(rows), length)
-        table = np.where(held, values[at].reshape(len(rows), length), np.inf)
+    widths = -(-lengths // WIDTH) * WIDTH
+    # Reports of about one length are ranked together as the rows of one table (short ones padded).
+    for width in np.unique(widths).tolist():
+        rows = over[widths == width]
+        at = start[rows][:, None] + np.arange(width)
+        inside = at < start[rows + 1][:, None]
+        at = np.minimum(at, len(values) - 1)
+        held = inside & mask[at]
+        table = np.where(held, values[at], np.inf)
         kth = np.partition(table, k - 1, axis=1)[:, k - 1:k]
         below = held & (table < kth)
         tied = held & (table == kth)
         room = k - below.sum(axis=1, keepdims=True)
-        chosen[at] = (below | (tied & (np.cumsum(tied, axis=1) <= room))).ravel()
+        chosen[at[inside]] = (below | (tied & (np.cumsum(tied, axis=1) <= room)))[inside]
     return chosen
 
 
