@@ -192,7 +192,14 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
     them (unscored pairs count as 0) reaches the threshold, so one weak bridge between two events told
     in similar words does not chain them together.
     """
-    # Only items of a pair reaching the threshold can join a group; the others stay alone.
+    groups = _linked(edges, threshold)
+    touched = {i for group in groups for i in group}
+    return groups + [[i] for i in range(n) if i not in touched]
+
+
+def _linked(edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """The groups of more than one item :func:`average_linkage` makes (only items of a pair reaching
+    the threshold can join one)."""
     uf: UnionFind[int] = UnionFind()
     members: dict[int, list[int]] = {}
     for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
@@ -206,9 +213,7 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
         if total / (len(a) * len(b)) >= threshold:
             uf.union(ra, rb)
             members[uf.find(ra)] = a + b
-    groups = uf.groups()
-    touched = {i for group in groups for i in group}
-    return groups + [[i] for i in range(n) if i not in touched]
+    return [group for group in uf.groups() if len(group) > 1]
 
 
 def group_features(
@@ -222,10 +227,9 @@ def group_features(
     strong = scores >= cfg.threshold * EDGE_FLOOR
     edges = dict(zip(zip(left[strong].tolist(), right[strong].tolist(), strict=True), scores[strong].tolist(),
                      strict=True))
-    groups = average_linkage(len(columns), edges, cfg.threshold)
     report_ids = columns.ordered_ids()
     result: dict[str, str | None] = dict.fromkeys(report_ids)
-    for group in groups:
+    for group in _linked(edges, cfg.threshold):
         if len(group) > 1:
             ids = sorted(report_ids[i] for i in group)
             event_id = "ev-" + make_id("event", ids[0])[:12]
