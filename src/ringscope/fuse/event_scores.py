@@ -84,7 +84,11 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
     collection use the word; each report keeps its ``top_terms`` heaviest and blocks on the
     ``block_terms`` heaviest of those that another report uses too."""
     n = len(columns)
-    counts = np.bincount(columns.term_codes, minlength=len(columns.terms))
+    # How many reports use each word: terms of one id (two words may share a CRC) count together.
+    _, word = np.unique(columns.terms, return_inverse=True)
+    word = word.ravel().astype(np.int64)
+    used = np.bincount(columns.term_codes, minlength=len(columns.terms))
+    counts = np.rint(np.bincount(word, weights=used, minlength=len(columns.terms))).astype(np.int64)[word]
     scale = math.log1p(n) if n else 1.0
     spreads = np.log1p(n / np.maximum(counts, 1)) / scale
     shared = counts > 1
@@ -96,14 +100,14 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
         a, b = int(columns.term_start[low]), int(columns.term_start[high])
         start = columns.term_start[low:high + 1] - a
         codes = columns.term_codes[a:b]
-        weights = columns.term_base[a:b] * spreads[codes]
+        weights = columns.base(slice(a, b)) * spreads[codes]
         owner = np.repeat(np.arange(high - low), np.diff(start))
         ahead = _first(-weights, start, owner, np.ones(b - a, np.bool_), top_terms)
         block = _first(-weights, start, owner, ahead & shared[codes], block_terms)
         kept[a:b] = ahead
         squares = np.bincount(owner[ahead], weights=weights[ahead] ** 2, minlength=high - low)
         norms[low:high] = np.sqrt(squares)
-        blocks.append(codes[block].astype(np.int64))
+        blocks.append(word[codes[block]])
         owners.append(owner[block] + low)
     return Weighed(spreads, kept, norms, np.concatenate(blocks), np.concatenate(owners))
 
@@ -115,7 +119,7 @@ def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
     ahead = weighed.kept[at]
     at, owner = at[ahead], owner[ahead]
     codes = columns.term_codes[at]
-    weights = columns.term_base[at] * weighed.spreads[codes]
+    weights = columns.base(at) * weighed.spreads[codes]
     norm = weighed.norms[rows][owner]
     normed = np.divide(weights, norm, out=weights, where=norm > 0)
     start = np.zeros(len(rows) + 1, np.int64)

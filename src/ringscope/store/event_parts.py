@@ -34,19 +34,21 @@ CREATE TABLE event_feature_packs (
     days BLOB NOT NULL,
     term_lengths BLOB NOT NULL,
     term_codes BLOB NOT NULL,
+    term_counts BLOB NOT NULL,
     terms BLOB NOT NULL,
-    term_base BLOB NOT NULL,
+    term_rarity BLOB NOT NULL,
     item_lengths BLOB NOT NULL,
     item_codes BLOB NOT NULL
 );
 """
 """Event evidence by packs (filled by the next update from the evidence kept per report)."""
 
-_PACK_COLUMNS = "heads, items, days, term_lengths, term_codes, terms, term_base, item_lengths, item_codes"
+_PACK_COLUMNS = ("heads, items, days, term_lengths, term_codes, term_counts, terms, term_rarity,"
+                 " item_lengths, item_codes")
 
-PackRow = tuple[str, str, bytes, bytes, bytes, bytes, bytes, bytes, bytes]
+PackRow = tuple[str, str, bytes, bytes, bytes, bytes, bytes, bytes, bytes, bytes]
 """(JSON of report ids and stamps, JSON of the distinct items, days, term lengths, term codes,
-distinct term ids, term base weights, item lengths, item codes)."""
+term counts, distinct term ids, distinct term rarities, item lengths, item codes)."""
 
 
 class EventParts:
@@ -80,14 +82,14 @@ class EventParts:
     def feature_packs(self) -> list[tuple[int, PackRow]]:
         """The packs of event evidence, oldest first, with their ids."""
         rows = self._conn.execute(f"SELECT id, {_PACK_COLUMNS} FROM event_feature_packs ORDER BY id")  # noqa: S608
-        return [(int(r[0]), (str(r[1]), str(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9])) for r in rows]
+        return [(int(r[0]), (str(r[1]), str(r[2]), *r[3:])) for r in rows]
 
     def save_feature_packs(self, packs: list[PackRow], gone: list[int], *, drop_rows: bool = False) -> None:
         """Add packs of event evidence and drop packs ``gone`` (their live reports are in the new ones)
         together; ``drop_rows`` drops the evidence kept per report too (all of it is in packs now)."""
         self._conn.execute("SAVEPOINT feature_packs")
         try:
-            sql = f"INSERT INTO event_feature_packs ({_PACK_COLUMNS}) VALUES ({', '.join('?' * 9)})"  # noqa: S608
+            sql = f"INSERT INTO event_feature_packs ({_PACK_COLUMNS}) VALUES ({', '.join('?' * 10)})"  # noqa: S608
             self._conn.executemany(sql, packs)
             self._conn.executemany("DELETE FROM event_feature_packs WHERE id = ?", [(p,) for p in gone])
             if drop_rows:
