@@ -133,12 +133,17 @@ def of(docs: Sequence[EventFeatures]) -> EventColumns:
     none = [np.zeros(0)]
     ids = np.concatenate([d.term_ids.astype(np.float64) for d in docs] or none)
     rarity = np.concatenate([d.term_rarity.astype(np.float64) for d in docs] or none)
-    terms, codes = np.unique(np.stack([ids, rarity], axis=1), axis=0, return_inverse=True)
+    # The distinct terms: (id, rarity) pairs.
+    order = np.lexsort((rarity, ids))
+    first = np.ones(len(order), np.bool_)
+    first[1:] = (np.diff(ids[order]) != 0) | (np.diff(rarity[order]) != 0)
+    codes = np.empty(len(order), np.int32)
+    codes[order] = np.cumsum(first) - 1
     return EventColumns(
         [doc.report_id for doc in docs], np.array(days, np.int64),
-        _starts(np.array([len(d.term_ids) for d in docs], np.int64)), codes.astype(np.int32).ravel(),
-        _counts(np.concatenate([d.term_counts for d in docs] or none)), terms[:, 0].astype(np.uint32),
-        terms[:, 1].copy(), _starts(np.array([len(c) for c in per_doc], np.int64)),
+        _starts(np.array([len(d.term_ids) for d in docs], np.int64)), codes,
+        _counts(np.concatenate([d.term_counts for d in docs] or none)), ids[order][first].astype(np.uint32),
+        rarity[order][first], _starts(np.array([len(c) for c in per_doc], np.int64)),
         np.array([c for codes in per_doc for c in codes], np.int32), items, _figures(items),
     )
 
