@@ -21,7 +21,6 @@ import time
 
 from ringscope.fuse.events import (
     EventSettings,
-    _vectors,
     candidate_pairs,
     features,
     group_features,
@@ -87,7 +86,7 @@ def main() -> int:
         docs = [features(report, extraction) for report, extraction in items]
         pred = group_features(docs, cfg)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-        pairs = len(candidate_pairs(docs, _vectors(docs, cfg), cfg.max_block))
+        pairs = len(candidate_pairs(docs, cfg.max_block, cfg))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{n:>8} {elapsed:>8.1f} {cpu:>8.1f} {cpu / n * 10_000:>10.2f} {pairs / n:>13.2f} "
               f"{pairwise_f1(pred, truth):>8.3f} {peak:>12.0f}")

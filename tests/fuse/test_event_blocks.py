@@ -1,4 +1,4 @@
-"""Candidate pairs worked out with arrays are the streamed candidates whose dates are close enough."""
+"""Candidate pairs worked out with arrays are the pairs sharing a rare key whose dates are close enough."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import random
 import numpy as np
 
 from ringscope.fuse.event_blocks import NO_DATE, dated_candidates
-from ringscope.fuse.events import EventFeatures, EventSettings, _vectors, cosine, iter_candidates
+from ringscope.fuse.events import EventFeatures, EventSettings, score_pairs
+
+from . import event_reference as reference
 
 
 def _docs(seed: int) -> list[EventFeatures]:
@@ -27,29 +29,27 @@ def test_array_candidates_are_the_streamed_ones_with_close_dates() -> None:
     cfg = EventSettings(max_block=9)
     for seed in (1, 2, 3):
         docs = _docs(seed)
-        vectors = _vectors(docs, cfg)
-        expected = [
-            (i, j) for i, j in iter_candidates(docs, vectors, cfg.max_block)
-            if not (docs[i].published and docs[j].published
-                    and abs((docs[i].published - docs[j].published).days) > cfg.max_days)
-        ]
+        vectors = reference.vectors(docs, cfg)
+        expected = reference.candidates(docs, vectors, cfg)
         keys = [[*doc.names, *vec.block] for doc, vec in zip(docs, vectors, strict=True)]
         days = np.array([d.published.toordinal() if d.published else NO_DATE for d in docs], np.int64)
         left, right = dated_candidates(keys, days, cfg.max_block, cfg.max_days)
         assert list(zip(left.tolist(), right.tolist(), strict=True)) == expected
         assert expected, "the invented reports should share some keys"
+        assert sorted(score_pairs(docs, cfg)) == expected
 
 
 def test_cosine_counts_only_shared_words() -> None:
-    docs = [EventFeatures("a", None, term_ids=np.array([3, 5, 9], np.uint32), term_counts=np.ones(3),
-                          term_rarity=np.ones(3)),
-            EventFeatures("b", None, term_ids=np.array([1, 5, 9, 11], np.uint32), term_counts=np.ones(4),
-                          term_rarity=np.ones(4)),
-            EventFeatures("c", None, term_ids=np.array([2, 4], np.uint32), term_counts=np.ones(2),
-                          term_rarity=np.ones(2))]
-    a, b, c = _vectors(docs, EventSettings())
-    both = {5, 9}
+    docs = [EventFeatures("a", None, names={"L:quay"}, term_ids=np.array([3, 5, 9], np.uint32),
+                          term_counts=np.ones(3), term_rarity=np.ones(3)),
+            EventFeatures("b", None, names={"L:quay"}, term_ids=np.array([1, 5, 9, 11], np.uint32),
+                          term_counts=np.ones(4), term_rarity=np.ones(4)),
+            EventFeatures("c", None, names={"L:quay"}, term_ids=np.array([2, 4], np.uint32),
+                          term_counts=np.ones(2), term_rarity=np.ones(2))]
+    cfg = EventSettings(text_weight=1.0)
+    a, b, _ = reference.vectors(docs, cfg)
     expected = sum(float(a.weights[k]) * float(b.weights[list(b.ids).index(t)])
-                   for k, t in enumerate(a.ids) if int(t) in both)
-    assert abs(cosine(a, b) - expected) < 1e-12
-    assert cosine(a, c) == 0.0
+                   for k, t in enumerate(a.ids) if int(t) in {5, 9})
+    found = score_pairs(docs, cfg)
+    assert abs(found[0, 1] - expected) < 1e-12
+    assert found[0, 2] == 0.0

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 from ringscope.fuse.events import (
     EventFeatures,
-    EventSettings,
-    _vectors,
     average_linkage,
     candidate_pairs,
     features,
@@ -65,12 +63,11 @@ def test_event_ids_are_stable_across_runs_and_input_order() -> None:
 
 def test_blocking_skips_keys_shared_by_too_many_reports() -> None:
     docs = [EventFeatures(str(i), None, names={"C:harbour park"}) for i in range(30)]
-    vectors = _vectors(docs, EventSettings())
-    assert len(candidate_pairs(docs, vectors, max_block=50)) == 30 * 29 // 2
-    assert candidate_pairs(docs, vectors, max_block=10) == set()
+    assert len(candidate_pairs(docs, max_block=50)) == 30 * 29 // 2
+    assert candidate_pairs(docs, max_block=10) == set()
     # A figure alone never makes a candidate pair: common values would join unrelated reports.
     figures_only = [EventFeatures(str(i), None, figures={"n:100"}) for i in range(3)]
-    assert candidate_pairs(figures_only, _vectors(figures_only, EventSettings()), max_block=50) == set()
+    assert candidate_pairs(figures_only, max_block=50) == set()
 
 
 def test_features_keep_figures_and_names_but_not_tiny_numbers() -> None:

@@ -1,14 +1,13 @@
 """Candidate pairs of same-event grouping as arrays: blocking keys shared by few reports, dates close.
 
-The pairs are those :func:`ringscope.fuse.events.iter_candidates` streams, less the pairs whose
-publication dates (both known) are too far apart, worked out key group by key group with arrays
-rather than report by report: most blocked pairs fail the date check, and a large collection has
-hundreds of thousands of them.
+Every pair of reports sharing a key that few reports carry, less the pairs whose publication dates
+(both known) are too far apart, worked out key group by key group with arrays rather than report by
+report: most blocked pairs fail the date check, and a large collection has hundreds of thousands of
+them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
 import numpy as np
@@ -24,24 +23,32 @@ def dated_candidates(
     """Index pairs (i < j, sorted) of reports sharing a key that more than one and at most
     ``max_block`` reports carry (``keys[i]`` are report i's keys), published at most ``max_days``
     apart where both dates are known (``days``, :data:`NO_DATE` when unknown)."""
-    index: dict[Hashable, list[int]] = defaultdict(list)
-    for i, own in enumerate(keys):
-        for key in own:
-            index[key].append(i)
-    by_size: dict[int, list[list[int]]] = defaultdict(list)
-    for members in index.values():
-        if 1 < len(members) <= max_block:
-            by_size[len(members)].append(members)
-    n = len(keys)
-    codes = [np.zeros(0, np.int64)]
-    for size, groups in by_size.items():
-        table = np.array(groups, np.int64)
+    code: dict[Hashable, int] = {}
+    codes = [code.setdefault(key, len(code)) for own in keys for key in own]
+    owners = [i for i, own in enumerate(keys) for _ in own]
+    return coded_candidates(np.array(codes, np.int64), np.array(owners, np.int64), days, max_block, max_days)
+
+
+def coded_candidates(
+    codes: npt.NDArray[np.int64], owners: npt.NDArray[np.int64], days: npt.NDArray[np.int64],
+    max_block: int, max_days: int,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """:func:`dated_candidates` with the keys given as whole numbers: report ``owners[k]`` carries
+    key ``codes[k]`` (``len(days)`` reports)."""
+    n = max(len(days), 1)
+    both = np.sort(codes * n + owners)
+    codes, owners = both // n, both % n
+    cuts = np.flatnonzero(np.diff(codes)) + 1
+    starts = np.concatenate([[0], cuts]).astype(np.int64)
+    sizes = np.diff(np.concatenate([starts, [len(codes)]]))
+    found = [np.zeros(0, np.int64)]
+    for size in np.unique(sizes[(sizes > 1) & (sizes <= max_block)]).tolist():
+        table = owners[starts[sizes == size][:, None] + np.arange(size)]
         first, second = np.triu_indices(size, 1)
         left, right = table[:, first].ravel(), table[:, second].ravel()
-        ahead = left < right
-        codes.append(left[ahead] * n + right[ahead])
-    pairs = np.unique(np.concatenate(codes))
-    left, right = pairs // max(n, 1), pairs % max(n, 1)
-    a, b = days[left], days[right]
-    close = (a == NO_DATE) | (b == NO_DATE) | (np.abs(a - b) <= max_days)
-    return left[close], right[close]
+        left, right = np.minimum(left, right), np.maximum(left, right)
+        a, b = days[left], days[right]
+        keep = (left < right) & ((a == NO_DATE) | (b == NO_DATE) | (np.abs(a - b) <= max_days))
+        found.append(left[keep] * n + right[keep])
+    pairs = np.unique(np.concatenate(found))
+    return pairs // n, pairs % n

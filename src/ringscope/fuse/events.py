@@ -15,10 +15,16 @@ A candidate pair is confirmed when its combined score reaches ``threshold``
 and the publication dates, where both are known, are close; confirmed pairs
 are joined into groups. Event ids derive from the members' ids, so the same
 input gives the same ids on every run.
+
+The weights, blocking and scores are worked out for the whole collection at once
+with arrays (:mod:`ringscope.fuse.event_scores` over the columns of
+:mod:`ringscope.fuse.event_columns`); this module works out each report's evidence
+and links the scored pairs into groups.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import math
@@ -33,14 +39,15 @@ import numpy as np
 import numpy.typing as npt
 from wordfreq import get_frequency_dict
 
-from ringscope.fuse.event_blocks import NO_DATE, dated_candidates
+from ringscope.fuse import event_columns
+from ringscope.fuse.event_blocks import NO_DATE
+from ringscope.fuse.event_columns import EventColumns
+from ringscope.fuse.event_scores import blocked_pairs, pair_scores
 from ringscope.fuse.names import resolution_key
 from ringscope.fuse.stopwords import STOPWORDS
 from ringscope.fuse.unionfind import UnionFind
 from ringscope.model import Extraction, Report, make_id
 
-FIGURE_WEIGHT = 1.5
-"""Figures are stronger evidence of one event than names: outlets copy them."""
 MIN_FIGURE = 5
 """Figures below this are too common (one, two, three people) to mean anything."""
 EDGE_FLOOR = 0.25
@@ -79,13 +86,6 @@ class EventFeatures:
 
     def items(self) -> set[str]:
         return self.figures | self.names
-
-
-@dataclass(slots=True)
-class _Vector:
-    ids: npt.NDArray[np.uint32]
-    weights: npt.NDArray[np.float64]
-    block: list[int]
 
 
 def _figure(value: float) -> str:
@@ -145,110 +145,32 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
     return feats
 
 
-def _vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[_Vector]:
-    n = len(docs)
-    every = np.concatenate([doc.term_ids for doc in docs]) if docs else np.zeros(0, np.uint32)
-    terms, counts = np.unique(every, return_counts=True)
-    scale = math.log1p(n) if n else 1.0
-    # A word weighs by its rarity in general English, damped when many reports of the collection use it.
-    spreads = np.log1p(n / counts) / scale
-    out = []
-    for doc in docs:
-        if not len(doc.term_ids):
-            out.append(_Vector(doc.term_ids, doc.term_counts, []))
-            continue
-        at = np.searchsorted(terms, doc.term_ids)
-        df, spread = counts[at], spreads[at]
-        weights = (1.0 + np.log(doc.term_counts)) * doc.term_rarity * spread
-        keep = np.argsort(-weights, kind="stable")[: cfg.top_terms]
-        ids, w = doc.term_ids[keep], weights[keep]
-        # Blocking words: the most distinctive words that are not unique to this report.
-        block = [int(t) for t in ids[df[keep] > 1][: cfg.block_terms].tolist()]
-        norm = float(np.linalg.norm(w))
-        order = np.argsort(ids)
-        out.append(_Vector(ids[order], w[order] / norm if norm else w[order], block))
-    return out
-
-
-def _item_weights(docs: Sequence[EventFeatures]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(doc.items())
-    n = len(docs)
-    return {
-        key: (math.log((n + 1) / count) + 1.0) * (FIGURE_WEIGHT if key.startswith("n:") else 1.0)
-        for key, count in df.items()
-    }
-
-
-def iter_candidates(
-    docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
-) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) of reports sharing a name or distinctive word that few reports carry.
-
-    Keys carried by more than ``max_block`` reports are not used.
-
-    Streams the pairs report by report, so memory holds the index, never the set of all pairs.
-    """
-    keys: list[list[object]] = []
-    index: dict[object, list[int]] = defaultdict(list)
-    for i, (doc, vec) in enumerate(zip(docs, vectors, strict=True)):
-        # Figures are left out: common values ("100 people") would block unrelated reports together.
-        own: list[object] = [*doc.names, *vec.block]
-        keys.append(own)
-        for key in own:
-            index[key].append(i)
-    for i, own in enumerate(keys):
-        partners: set[int] = set()
-        for key in own:
-            members = index[key]
-            if 1 < len(members) <= max_block:
-                partners.update(j for j in members if j > i)
-        for j in sorted(partners):
-            yield i, j
-
-
 def candidate_pairs(
-    docs: Sequence[EventFeatures], vectors: Sequence[_Vector], max_block: int
+    docs: Sequence[EventFeatures] | EventColumns, max_block: int, cfg: EventSettings | None = None
 ) -> set[tuple[int, int]]:
-    """All candidate pairs as a set (for inspection; grouping streams them)."""
-    return set(iter_candidates(docs, vectors, max_block))
-
-
-def cosine(a: _Vector, b: _Vector) -> float:
-    """Dot product over the words both vectors hold (their ids are sorted)."""
-    if not len(a.ids) or not len(b.ids):
-        return 0.0
-    at = np.minimum(np.searchsorted(b.ids, a.ids), len(b.ids) - 1)
-    both = b.ids[at] == a.ids
-    return float(np.dot(a.weights[both], b.weights[at[both]]))
-
-
-def item_overlap(a: EventFeatures, b: EventFeatures, weights: dict[str, float]) -> float:
-    fa, fb = a.items(), b.items()
-    union = sum(weights[f] for f in fa | fb)
-    return sum(weights[f] for f in fa & fb) / union if union else 0.0
+    """Index pairs (i < j) of reports sharing a name or distinctive word that more than one and at
+    most ``max_block`` reports carry, whatever their dates (for inspection; grouping also drops
+    pairs published too far apart)."""
+    cfg = cfg or EventSettings()
+    columns = docs if isinstance(docs, EventColumns) else event_columns.of(docs)
+    undated = dataclasses.replace(columns, days=np.full(len(columns), NO_DATE, np.int64))
+    left, right = blocked_pairs(undated, cfg.top_terms, cfg.block_terms, max_block, cfg.max_days)
+    return set(zip(left.tolist(), right.tolist(), strict=True))
 
 
 def iter_scores(
-    docs: Sequence[EventFeatures], cfg: EventSettings | None = None
+    docs: Sequence[EventFeatures] | EventColumns, cfg: EventSettings | None = None
 ) -> Iterator[tuple[int, int, float]]:
-    """Combined scores of the candidate pairs (index pairs into ``docs``), streamed."""
+    """Combined scores of the candidate pairs (index pairs into ``docs``), pair by pair."""
     cfg = cfg or EventSettings()
-    vectors = _vectors(docs, cfg)
-    weights = _item_weights(docs)
-    keys = [[*doc.names, *vec.block] for doc, vec in zip(docs, vectors, strict=True)]
-    days = np.array([doc.published.toordinal() if doc.published else NO_DATE for doc in docs], np.int64)
-    left, right = dated_candidates(keys, days, cfg.max_block, cfg.max_days)
-    for i, j in zip(left.tolist(), right.tolist(), strict=True):
-        a, b = docs[i], docs[j]
-        text = cosine(vectors[i], vectors[j])
-        items = item_overlap(a, b, weights)
-        yield i, j, cfg.text_weight * text + (1 - cfg.text_weight) * items
+    columns = docs if isinstance(docs, EventColumns) else event_columns.of(docs)
+    left, right, scores = pair_scores(columns, cfg.text_weight, cfg.top_terms, cfg.block_terms, cfg.max_block,
+                                      cfg.max_days)
+    yield from zip(left.tolist(), right.tolist(), scores.tolist(), strict=True)
 
 
 def score_pairs(
-    docs: Sequence[EventFeatures], cfg: EventSettings | None = None
+    docs: Sequence[EventFeatures] | EventColumns, cfg: EventSettings | None = None
 ) -> dict[tuple[int, int], float]:
     """Combined scores of all candidate pairs (for inspection and calibration)."""
     return {(i, j): score for i, j, score in iter_scores(docs, cfg)}
@@ -270,32 +192,46 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
     them (unscored pairs count as 0) reaches the threshold, so one weak bridge between two events told
     in similar words does not chain them together.
     """
-    uf: UnionFind[int] = UnionFind(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    groups = _linked(edges, threshold)
+    touched = {i for group in groups for i in group}
+    return groups + [[i] for i in range(n) if i not in touched]
+
+
+def _linked(edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """The groups of more than one item :func:`average_linkage` makes (only items of a pair reaching
+    the threshold can join one)."""
+    uf: UnionFind[int] = UnionFind()
+    members: dict[int, list[int]] = {}
     for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
         if score < threshold:
             break
         ra, rb = uf.find(i), uf.find(j)
         if ra == rb:
             continue
-        a, b = members[ra], members[rb]
+        a, b = members.get(ra, [ra]), members.get(rb, [rb])
         total = sum(edges.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b)
         if total / (len(a) * len(b)) >= threshold:
             uf.union(ra, rb)
             members[uf.find(ra)] = a + b
-    return uf.groups()
+    return [group for group in uf.groups() if len(group) > 1]
 
 
-def group_features(docs: Sequence[EventFeatures], cfg: EventSettings | None = None) -> dict[str, str | None]:
+def group_features(
+    docs: Sequence[EventFeatures] | EventColumns, cfg: EventSettings | None = None
+) -> dict[str, str | None]:
     """Event ids of reports from their features (see :func:`average_linkage`)."""
     cfg = cfg or EventSettings()
-    floor = cfg.threshold * EDGE_FLOOR
-    edges = {(i, j): score for i, j, score in iter_scores(docs, cfg) if score >= floor}
-    groups = average_linkage(len(docs), edges, cfg.threshold)
-    result: dict[str, str | None] = {doc.report_id: None for doc in docs}
-    for group in groups:
+    columns = docs if isinstance(docs, EventColumns) else event_columns.of(docs)
+    left, right, scores = pair_scores(columns, cfg.text_weight, cfg.top_terms, cfg.block_terms, cfg.max_block,
+                                      cfg.max_days)
+    strong = scores >= cfg.threshold * EDGE_FLOOR
+    edges = dict(zip(zip(left[strong].tolist(), right[strong].tolist(), strict=True), scores[strong].tolist(),
+                     strict=True))
+    report_ids = columns.ordered_ids()
+    result: dict[str, str | None] = dict.fromkeys(report_ids)
+    for group in _linked(edges, cfg.threshold):
         if len(group) > 1:
-            ids = sorted(docs[i].report_id for i in group)
+            ids = sorted(report_ids[i] for i in group)
             event_id = "ev-" + make_id("event", ids[0])[:12]
             for report_id in ids:
                 result[report_id] = event_id

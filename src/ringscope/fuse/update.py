@@ -2,8 +2,9 @@
 
 An update compares the store's reports with the ones the stored picture was fused from, then:
 
-- works out the event evidence of new and changed reports only (the rest is stored) and groups
-  events over all of it (grouping weighs words by how many reports use them, so it is collective);
+- works out the event evidence of new and changed reports only (the rest is stored in packs,
+  :mod:`ringscope.fuse.event_packs`) and groups events over all of it (grouping weighs words by
+  how many reports use them, so it is collective);
 - compares the texts of an event's reports for near-identical copies only when its members
   changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`);
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
@@ -23,14 +24,13 @@ so a picture updated batch by batch is the picture fused at once.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 from collections import defaultdict
 
-import numpy as np
-
 from ringscope.fuse.entity_forms import sort_key as entity_sort
-from ringscope.fuse.events import EventFeatures, EventSettings, features, group_features
+from ringscope.fuse.event_columns import EventColumns
+from ringscope.fuse.event_packs import evidence
+from ringscope.fuse.events import EventSettings, group_features
 from ringscope.fuse.figures import claim_refs_of
 from ringscope.fuse.outlets import join_sources, near_identical, outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
@@ -38,7 +38,7 @@ from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
 from ringscope.model import Extraction, Report, make_id
 from ringscope.store import Store
-from ringscope.store.picture_update import FeatureRow, PictureDelta
+from ringscope.store.picture_update import PictureDelta
 
 
 def _dump(value: object) -> str:
@@ -63,39 +63,12 @@ def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: Pictu
         delta.flags += [(figure.id, kind, f.claim_id, f.report_id, f.code, f.reason) for f in flags]
 
 
-def _encode_features(doc: EventFeatures, stamp: str) -> FeatureRow:
-    data = _dump({"published": doc.published.isoformat() if doc.published else None,
-                  "figures": sorted(doc.figures), "names": sorted(doc.names)})
-    return (doc.report_id, stamp, data, doc.term_ids.astype(np.uint32).tobytes(),
-            doc.term_counts.astype(np.float64).tobytes(), doc.term_rarity.astype(np.float64).tobytes())
-
-
-def _decode_features(row: FeatureRow) -> EventFeatures:
-    data = json.loads(row[2])
-    published = dt.date.fromisoformat(data["published"]) if data["published"] else None
-    return EventFeatures(row[0], published, set(data["figures"]), set(data["names"]),
-                         np.frombuffer(row[3], np.uint32), np.frombuffer(row[4], np.float64),
-                         np.frombuffer(row[5], np.float64))
-
-
 def _event_evidence(
     store: Store, stamps: dict[str, str], reports: dict[str, Report], read: dict[str, Extraction]
-) -> list[EventFeatures]:
+) -> EventColumns:
     """The event evidence of every report, in id order (worked out for new and changed reports,
-    whose texts alone are read)."""
-    parts = store.picture_parts()
-    stored = parts.features()
-    todo = [r for r in sorted(stamps) if r in reports and (r not in stored or stored[r][1] != stamps[r])]
-    texts = parts.texts(todo)
-    fresh: list[FeatureRow] = []
-    for report_id in todo:
-        read[report_id] = store.get_extraction(report_id)
-        report = dataclasses.replace(reports[report_id], text=texts[report_id])
-        stored[report_id] = _encode_features(features(report, read[report_id]), stamps[report_id])
-        fresh.append(stored[report_id])
-    if fresh:
-        parts.save_side(fresh, [])
-    return [_decode_features(stored[r]) for r in sorted(stamps) if r in stored and stored[r][1] == stamps[r]]
+    whose texts alone are read; see :mod:`ringscope.fuse.event_packs`)."""
+    return evidence(store, stamps, reports, read)
 
 
 def _scope_figures(

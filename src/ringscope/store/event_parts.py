@@ -3,6 +3,10 @@
 Per event (``event_sources``): which of its reports are near-identical copies (one independent
 source), with a signature of the members they were found among; an update compares the texts of
 an event's reports again only when its members changed.
+
+The event evidence of the reports (``event_feature_packs``): packs of many reports' evidence as a
+few arrays each (see :mod:`ringscope.fuse.event_columns`), each report with the stamp it was worked
+out at, so an update reads the evidence of every report with a few reads.
 """
 
 from __future__ import annotations
@@ -21,6 +25,30 @@ CREATE TABLE event_sources (
 );
 """
 """The near-identical copies found in each event (filled by the next update)."""
+
+EVENT_PACKS_SCHEMA = """
+CREATE TABLE event_feature_packs (
+    id INTEGER PRIMARY KEY,
+    heads TEXT NOT NULL,
+    items TEXT NOT NULL,
+    days BLOB NOT NULL,
+    term_lengths BLOB NOT NULL,
+    term_codes BLOB NOT NULL,
+    term_counts BLOB NOT NULL,
+    terms BLOB NOT NULL,
+    term_rarity BLOB NOT NULL,
+    item_lengths BLOB NOT NULL,
+    item_codes BLOB NOT NULL
+);
+"""
+"""Event evidence by packs (filled by the next update from the evidence kept per report)."""
+
+_PACK_COLUMNS = ("heads, items, days, term_lengths, term_codes, term_counts, terms, term_rarity,"
+                 " item_lengths, item_codes")
+
+PackRow = tuple[str, str, bytes, bytes, bytes, bytes, bytes, bytes, bytes, bytes]
+"""(JSON of report ids and stamps, JSON of the distinct items, days, term lengths, term codes,
+term counts, distinct term ids, distinct term rarities, item lengths, item codes)."""
 
 
 class EventParts:
@@ -50,3 +78,24 @@ class EventParts:
         """Keep the near-identical pairs of events (a cache: no transaction)."""
         self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(e,) for e in gone])
         self._conn.executemany("INSERT OR REPLACE INTO event_sources VALUES (?, ?, ?)", rows)
+
+    def feature_packs(self) -> list[tuple[int, PackRow]]:
+        """The packs of event evidence, oldest first, with their ids."""
+        rows = self._conn.execute(f"SELECT id, {_PACK_COLUMNS} FROM event_feature_packs ORDER BY id")  # noqa: S608
+        return [(int(r[0]), (str(r[1]), str(r[2]), *r[3:])) for r in rows]
+
+    def save_feature_packs(self, packs: list[PackRow], gone: list[int], *, drop_rows: bool = False) -> None:
+        """Add packs of event evidence and drop packs ``gone`` (their live reports are in the new ones)
+        together; ``drop_rows`` drops the evidence kept per report too (all of it is in packs now)."""
+        self._conn.execute("SAVEPOINT feature_packs")
+        try:
+            sql = f"INSERT INTO event_feature_packs ({_PACK_COLUMNS}) VALUES ({', '.join('?' * 10)})"  # noqa: S608
+            self._conn.executemany(sql, packs)
+            self._conn.executemany("DELETE FROM event_feature_packs WHERE id = ?", [(p,) for p in gone])
+            if drop_rows:
+                self._conn.execute("DELETE FROM picture_features")
+            self._conn.execute("RELEASE feature_packs")
+        except BaseException:
+            self._conn.execute("ROLLBACK TO feature_packs")
+            self._conn.execute("RELEASE feature_packs")
+            raise

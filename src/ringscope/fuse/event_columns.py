@@ -1,0 +1,223 @@
+"""The event evidence of many reports in a few flat arrays, and its stored form.
+
+Grouping reads every report's evidence on every update, so it is held column-wise: for all reports
+one array of term codes (into the distinct terms: a word's id and its rarity) and one of their
+counts, each report's share given by offsets; one array of item codes (figures and names) into a
+list of the distinct items; and the publication days. A set of reports is stored as one pack of
+these arrays (a few blobs), so an update reads the evidence of a large archive with a few reads
+instead of decoding one row per report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ringscope.fuse.event_blocks import NO_DATE
+from ringscope.store.event_parts import PackRow
+
+if TYPE_CHECKING:
+    from ringscope.fuse.events import EventFeatures
+
+Ints = npt.NDArray[np.int64]
+Codes = npt.NDArray[np.int32]
+Floats = npt.NDArray[np.float64]
+Counts = npt.NDArray[np.unsignedinteger[Any]]
+
+
+def _starts(lengths: Ints) -> Ints:
+    starts = np.zeros(len(lengths) + 1, np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    return starts
+
+
+def segments(starts: Ints, rows: Ints) -> Ints:
+    """Positions of the elements of ``rows`` (in that order) in arrays cut by offsets ``starts``."""
+    lengths = starts[rows + 1] - starts[rows]
+    if not len(rows):
+        return np.zeros(0, np.int64)
+    shift = np.repeat(starts[rows] - _starts(lengths)[:-1], lengths)
+    out: Ints = np.arange(int(lengths.sum()), dtype=np.int64) + shift
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class EventColumns:
+    """Event evidence of ``len(report_ids)`` reports (see the module's description)."""
+
+    report_ids: list[str]
+    days: Ints
+    """Publication day numbers (proleptic ordinals), :data:`NO_DATE` when unknown."""
+    term_start: Ints
+    """Report i's terms are ``term_codes[term_start[i]:term_start[i + 1]]``, in term id order."""
+    term_codes: Codes
+    """Each term's place in ``terms`` and ``term_rarity``."""
+    term_counts: Counts
+    """How often the report uses each term."""
+    terms: npt.NDArray[np.uint32]
+    """The distinct terms' ids (CRC-32 of the word: two words may share one, with their own rarity)."""
+    term_rarity: Floats
+    """The distinct terms' rarity in general English."""
+    item_start: Ints
+    """Report i's items are ``item_codes[item_start[i]:item_start[i + 1]]``, codes ascending."""
+    item_codes: Codes
+    """Each item's place in ``items``."""
+    items: list[str]
+    """The distinct items: figures ``n:...`` and names ``<type letter>:<key>``."""
+    item_figure: npt.NDArray[np.bool_]
+    """Which items are figures."""
+    rank: Ints | None = None
+    """Each report's place in the order reports are grouped in (None: the order they are held in)."""
+
+    def __len__(self) -> int:
+        return len(self.report_ids)
+
+    def base(self, at: Ints | slice) -> Floats:
+        """The weights of the terms ``at`` before the collection is known: ``(1 + log(count)) * rarity``."""
+        weights: Floats = (1.0 + np.log(self.term_counts[at].astype(np.float64))) * self.term_rarity[
+            self.term_codes[at]]
+        return weights
+
+    def take(self, rows: Ints) -> EventColumns:
+        """The reports at ``rows``, in that order."""
+        terms = segments(self.term_start, rows)
+        found = segments(self.item_start, rows)
+        return dataclasses.replace(
+            self, report_ids=[self.report_ids[r] for r in rows.tolist()], days=self.days[rows],
+            term_start=_starts(self.term_start[rows + 1] - self.term_start[rows]),
+            term_codes=self.term_codes[terms], term_counts=self.term_counts[terms],
+            item_start=_starts(self.item_start[rows + 1] - self.item_start[rows]),
+            item_codes=self.item_codes[found], rank=None,
+        )
+
+    def by_id(self) -> EventColumns:
+        """The same reports, to be grouped in report id order (they are held as they were)."""
+        order = np.array(sorted(range(len(self.report_ids)), key=self.report_ids.__getitem__), np.int64)
+        rank = np.empty(len(order), np.int64)
+        rank[order] = np.arange(len(order))
+        return dataclasses.replace(self, rank=rank)
+
+    def ordered_ids(self) -> list[str]:
+        """The report ids in the order reports are grouped in."""
+        if self.rank is None:
+            return self.report_ids
+        ordered = [""] * len(self.report_ids)
+        for report_id, place in zip(self.report_ids, self.rank.tolist(), strict=True):
+            ordered[place] = report_id
+        return ordered
+
+
+def _figures(items: Sequence[str]) -> npt.NDArray[np.bool_]:
+    return np.array([item.startswith("n:") for item in items], np.bool_)
+
+
+def _counts(counts: npt.NDArray[np.generic]) -> Counts:
+    """Word counts in the smallest type that holds them."""
+    wide = counts.astype(np.uint64)
+    out: Counts = wide.astype(np.uint16 if not len(wide) or wide.max() < 1 << 16 else np.uint32)
+    return out
+
+
+def of(docs: Sequence[EventFeatures]) -> EventColumns:
+    """The columns of reports' evidence, in the given order."""
+    items = sorted({item for doc in docs for item in doc.items()})
+    code = {item: n for n, item in enumerate(items)}
+    days = [doc.published.toordinal() if doc.published else NO_DATE for doc in docs]
+    per_doc = [sorted(code[item] for item in doc.items()) for doc in docs]
+    none = [np.zeros(0)]
+    ids = np.concatenate([d.term_ids.astype(np.float64) for d in docs] or none)
+    rarity = np.concatenate([d.term_rarity.astype(np.float64) for d in docs] or none)
+    # The distinct terms: (id, rarity) pairs.
+    order = np.lexsort((rarity, ids))
+    first = np.ones(len(order), np.bool_)
+    first[1:] = (np.diff(ids[order]) != 0) | (np.diff(rarity[order]) != 0)
+    codes = np.empty(len(order), np.int32)
+    codes[order] = np.cumsum(first) - 1
+    return EventColumns(
+        [doc.report_id for doc in docs], np.array(days, np.int64),
+        _starts(np.array([len(d.term_ids) for d in docs], np.int64)), codes,
+        _counts(np.concatenate([d.term_counts for d in docs] or none)), ids[order][first].astype(np.uint32),
+        rarity[order][first], _starts(np.array([len(c) for c in per_doc], np.int64)),
+        np.array([c for codes in per_doc for c in codes], np.int32), items, _figures(items),
+    )
+
+
+def join(parts: Iterable[EventColumns]) -> EventColumns:
+    """The reports of all parts, one after another. The largest part's vocabularies are kept as they
+    are and the others' terms and items not in them added after, so only the smaller parts are
+    recoded (and their items sorted again by code)."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return of([])
+    base = max(parts, key=len)
+    items = list(base.items)
+    item_at = dict(zip(items, range(len(items)), strict=True))
+    entries = list(zip(base.terms.tolist(), base.term_rarity.tolist(), strict=True))
+    term_at = dict(zip(entries, range(len(entries)), strict=True))
+    item_codes, term_codes = [], []
+    for part in parts:
+        if part is base:
+            item_codes.append(part.item_codes)
+            term_codes.append(part.term_codes)
+            continue
+        for item in part.items:
+            if item not in item_at:
+                item_at[item] = len(items)
+                items.append(item)
+        for entry in zip(part.terms.tolist(), part.term_rarity.tolist(), strict=True):
+            if entry not in term_at:
+                term_at[entry] = len(entries)
+                entries.append(entry)
+        recode = np.array([item_at[i] for i in part.items], np.int32)[part.item_codes]
+        owner = np.repeat(np.arange(len(part)), np.diff(part.item_start))
+        item_codes.append(recode[np.lexsort((recode, owner))])
+        own = zip(part.terms.tolist(), part.term_rarity.tolist(), strict=True)
+        term_codes.append(np.array([term_at[e] for e in own], np.int32)[part.term_codes])
+    counts = [p.term_counts for p in parts]
+    wide = np.uint32 if any(c.dtype == np.uint32 for c in counts) else np.uint16
+    return EventColumns(
+        [r for p in parts for r in p.report_ids], np.concatenate([p.days for p in parts]),
+        _starts(np.concatenate([np.diff(p.term_start) for p in parts])), np.concatenate(term_codes),
+        np.concatenate(counts).astype(wide, copy=False), np.array([t for t, _ in entries], np.uint32),
+        np.array([r for _, r in entries], np.float64),
+        _starts(np.concatenate([np.diff(p.item_start) for p in parts])), np.concatenate(item_codes), items,
+        np.concatenate([base.item_figure, _figures(items[len(base.items):])]),
+    )
+
+
+def encode(columns: EventColumns, stamps: Sequence[str]) -> PackRow:
+    """The stored pack of ``columns``, each report with its stamp."""
+    return (
+        json.dumps([columns.report_ids, list(stamps)], ensure_ascii=False, separators=(",", ":")),
+        json.dumps(columns.items, ensure_ascii=False, separators=(",", ":")),
+        columns.days.astype(np.int64).tobytes(),
+        np.diff(columns.term_start).astype(np.int32).tobytes(),
+        columns.term_codes.astype(np.int32).tobytes(),
+        _counts(columns.term_counts).tobytes(),
+        columns.terms.astype(np.uint32).tobytes(),
+        columns.term_rarity.astype(np.float64).tobytes(),
+        np.diff(columns.item_start).astype(np.int32).tobytes(),
+        columns.item_codes.astype(np.int32).tobytes(),
+    )
+
+
+def decode(row: PackRow) -> tuple[EventColumns, list[str]]:
+    """The columns and stamps of a stored pack."""
+    report_ids, stamps = json.loads(row[0])
+    items = json.loads(row[1])
+    codes = np.frombuffer(row[4], np.int32)
+    # Counts are kept in two bytes each, or four when some count needs them.
+    wide = np.uint32 if len(codes) and len(row[5]) == 4 * len(codes) else np.uint16
+    return EventColumns(
+        report_ids, np.frombuffer(row[2], np.int64), _starts(np.frombuffer(row[3], np.int32).astype(int)),
+        codes, np.frombuffer(row[5], wide), np.frombuffer(row[6], np.uint32),
+        np.frombuffer(row[7], np.float64),
+        _starts(np.frombuffer(row[8], np.int32).astype(np.int64)), np.frombuffer(row[9], np.int32),
+        items, _figures(items),
+    ), stamps

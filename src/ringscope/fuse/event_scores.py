@@ -1,0 +1,235 @@
+"""Same-event pair scores over the whole collection at once, with arrays.
+
+What :mod:`ringscope.fuse.events` describes, worked out for all reports together rather than
+report by report and pair by pair: word weights from document counts, each report's heaviest
+words (ties in id order), its blocking words, the candidate pairs and their combined scores.
+The scores are those of the per-pair description up to the order floating-point sums are taken in.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from ringscope.fuse.event_blocks import coded_candidates
+from ringscope.fuse.event_columns import Codes, EventColumns, Floats, Ints, segments
+
+FIGURE_WEIGHT = 1.5
+"""Figures are stronger evidence of one event than names: outlets copy them."""
+
+
+CHUNK = 32768
+"""Reports weighed together (each chunk's arrays stay small)."""
+WIDTH = 8
+"""Reports ranked together have the same number of words rounded up to a multiple of this."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """The collection's words weighed: what blocking and scoring need of them."""
+
+    spreads: Floats
+    """Per distinct word: the damping of its weight by how many reports use it."""
+    kept: npt.NDArray[np.bool_]
+    """Per word of a report: whether it is among the report's heaviest (kept for the cosine)."""
+    norms: Floats
+    """Per report: the norm of its kept words' weights."""
+    block: Ints
+    """The blocking words as places in the collection's distinct words, their reports in ``block_owner``."""
+    block_owner: Ints
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """Some reports' kept words (ids ascending within a report) and their normalised weights."""
+
+    start: Ints
+    terms: Ints
+    """Word ids."""
+    weights: Floats
+
+
+def _first(
+    values: Floats, start: Ints, owner: Ints, mask: npt.NDArray[np.bool_], k: int
+) -> npt.NDArray[np.bool_]:
+    """Per report (cut by ``start``, ``owner`` the report of each value), the ``k`` smallest of its
+    ``values`` where ``mask`` holds, ties taken in order: what a stable sort of each report's
+    values would put first."""
+    chosen = mask.copy()
+    counts = np.bincount(owner[mask], minlength=len(start) - 1)
+    over = np.flatnonzero(counts > k)
+    lengths = start[over + 1] - start[over]
+    widths = -(-lengths // WIDTH) * WIDTH
+    # Reports of about one length are ranked together as the rows of one table (short ones padded).
+    for width in np.unique(widths).tolist():
+        rows = over[widths == width]
+        at = start[rows][:, None] + np.arange(width)
+        inside = at < start[rows + 1][:, None]
+        at = np.minimum(at, len(values) - 1)
+        held = inside & mask[at]
+        table = np.where(held, values[at], np.inf)
+        kth = np.partition(table, k - 1, axis=1)[:, k - 1:k]
+        below = held & (table < kth)
+        tied = held & (table == kth)
+        room = k - below.sum(axis=1, keepdims=True)
+        chosen[at[inside]] = (below | (tied & (np.cumsum(tied, axis=1) <= room)))[inside]
+    return chosen
+
+
+def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
+    """Weights of every report's words: rarity in general English, damped when many reports of the
+    collection use the word; each report keeps its ``top_terms`` heaviest and blocks on the
+    ``block_terms`` heaviest of those that another report uses too."""
+    n = len(columns)
+    # How many reports use each word: terms of one id (two words may share a CRC) count together.
+    _, word = np.unique(columns.terms, return_inverse=True)
+    word = word.ravel().astype(np.int64)
+    used = np.bincount(columns.term_codes, minlength=len(columns.terms))
+    counts = np.rint(np.bincount(word, weights=used, minlength=len(columns.terms))).astype(np.int64)[word]
+    scale = math.log1p(n) if n else 1.0
+    spreads = np.log1p(n / np.maximum(counts, 1)) / scale
+    shared = counts > 1
+    kept = np.zeros(len(columns.term_codes), np.bool_)
+    norms = np.zeros(n)
+    blocks, owners = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for low in range(0, n, CHUNK):
+        high = min(n, low + CHUNK)
+        a, b = int(columns.term_start[low]), int(columns.term_start[high])
+        start = columns.term_start[low:high + 1] - a
+        codes = columns.term_codes[a:b]
+        weights = columns.base(slice(a, b)) * spreads[codes]
+        owner = np.repeat(np.arange(high - low), np.diff(start))
+        ahead = _first(-weights, start, owner, np.ones(b - a, np.bool_), top_terms)
+        block = _first(-weights, start, owner, ahead & shared[codes], block_terms)
+        kept[a:b] = ahead
+        squares = np.bincount(owner[ahead], weights=weights[ahead] ** 2, minlength=high - low)
+        norms[low:high] = np.sqrt(squares)
+        blocks.append(word[codes[block]])
+        owners.append(owner[block] + low)
+    return Weighed(spreads, kept, norms, np.concatenate(blocks), np.concatenate(owners))
+
+
+def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
+    """The kept words of the reports ``rows`` (in that order) with their normalised weights."""
+    at = segments(columns.term_start, rows)
+    owner = np.repeat(np.arange(len(rows)), columns.term_start[rows + 1] - columns.term_start[rows])
+    ahead = weighed.kept[at]
+    at, owner = at[ahead], owner[ahead]
+    codes = columns.term_codes[at]
+    weights = columns.base(at) * weighed.spreads[codes]
+    norm = weighed.norms[rows][owner]
+    normed = np.divide(weights, norm, out=weights, where=norm > 0)
+    start = np.zeros(len(rows) + 1, np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(rows)), out=start[1:])
+    return Vectors(start, columns.terms[codes].astype(np.int64), normed)
+
+
+@dataclass(frozen=True, slots=True)
+class _Join:
+    """The keys of both reports of each pair (``left[p]``, ``right[p]``), each key of a left report
+    matched with the first equal key of the right report."""
+
+    at_left: Ints
+    """Positions of the left reports' keys, pair by pair (``pair_left`` gives the pair)."""
+    pair_left: Ints
+    at_right: Ints
+    pair_right: Ints
+    both: npt.NDArray[np.bool_]
+    """Which left keys the right report holds too; ``found`` is where (in ``at_right``)."""
+    found: Ints
+
+
+def _join(start: Ints, keys: Ints | Codes, left: Ints, right: Ints) -> _Join:
+    space = int(keys.max()) + 1 if len(keys) else 1
+    at_left, at_right = segments(start, left), segments(start, right)
+    pair_left = np.repeat(np.arange(len(left), dtype=np.int64), start[left + 1] - start[left])
+    pair_right = np.repeat(np.arange(len(right), dtype=np.int64), start[right + 1] - start[right])
+    coded_left = pair_left * space + keys[at_left]
+    coded_right = pair_right * space + keys[at_right]  # ascending: pairs in order, keys ascending in each
+    found = np.minimum(np.searchsorted(coded_right, coded_left), max(len(coded_right) - 1, 0))
+    both = coded_right[found] == coded_left if len(coded_right) else np.zeros(len(coded_left), np.bool_)
+    return _Join(at_left, pair_left, at_right, pair_right, both, found)
+
+
+def _sums(pair: Ints, values: Floats, size: int) -> Floats:
+    out: Floats = np.bincount(pair, weights=values, minlength=size).astype(np.float64, copy=False)
+    return out
+
+
+def _candidates(columns: EventColumns, vec: Weighed, max_block: int, max_days: int) -> tuple[Ints, Ints]:
+    owner = np.repeat(np.arange(len(columns), dtype=np.int64), np.diff(columns.item_start))
+    # Blocking keys: names (item codes; figures are left out, common values would block unrelated
+    # reports together), then words (numbered after the items).
+    names = ~columns.item_figure[columns.item_codes]
+    codes = np.concatenate([columns.item_codes[names].astype(np.int64), vec.block + len(columns.items)])
+    owners = np.concatenate([owner[names], vec.block_owner])
+    return coded_candidates(codes, owners, columns.days, max_block, max_days)
+
+
+def _oriented(columns: EventColumns, left: Ints, right: Ints) -> tuple[Ints, Ints]:
+    """The pairs with the report first in the grouping order on the left."""
+    if columns.rank is None:
+        return left, right
+    swap = columns.rank[left] > columns.rank[right]
+    return np.where(swap, right, left), np.where(swap, left, right)
+
+
+def _in_order(columns: EventColumns, left: Ints, right: Ints, scores: Floats) -> tuple[Ints, Ints, Floats]:
+    """Pairs as places in the grouping order, sorted, with their scores."""
+    if columns.rank is None:
+        return left, right, scores
+    left, right = columns.rank[left], columns.rank[right]
+    order = np.lexsort((right, left))
+    return left[order], right[order], scores[order]
+
+
+def blocked_pairs(
+    columns: EventColumns, top_terms: int, block_terms: int, max_block: int, max_days: int
+) -> tuple[Ints, Ints]:
+    """Candidate pairs (i < j, sorted): reports sharing a name or blocking word that more than one
+    and at most ``max_block`` reports carry, published at most ``max_days`` apart where both
+    dates are known."""
+    weighed = weigh(columns, top_terms, block_terms)
+    left, right = _oriented(columns, *_candidates(columns, weighed, max_block, max_days))
+    found = _in_order(columns, left, right, np.zeros(len(left)))
+    return found[0], found[1]
+
+
+def pair_scores(
+    columns: EventColumns, text_weight: float, top_terms: int, block_terms: int, max_block: int,
+    max_days: int,
+) -> tuple[Ints, Ints, Floats]:
+    """Candidate pairs (i < j, sorted) and their combined scores: ``text_weight`` of the words'
+    cosine, the rest weighted Jaccard overlap of the items."""
+    n = len(columns)
+    weighed = weigh(columns, top_terms, block_terms)
+    left, right = _oriented(columns, *_candidates(columns, weighed, max_block, max_days))
+    size = len(left)
+    # The kept words of the paired reports only.
+    rows = np.unique(np.concatenate([left, right]))
+    place = np.zeros(n, np.int64)
+    place[rows] = np.arange(len(rows))
+    vec = vectors(columns, weighed, rows)
+    words = _join(vec.start, vec.terms, place[left], place[right])
+    a, b = words.at_left[words.both], words.at_right[words.found[words.both]]
+    text = _sums(words.pair_left[words.both], vec.weights[a] * vec.weights[b], size)
+    df = np.bincount(columns.item_codes, minlength=len(columns.items))
+    # An item weighs by how few reports carry it (worked out once per count), figures more.
+    counts = np.unique(df).tolist()
+    by_count = np.zeros(max(counts, default=0) + 1)
+    by_count[counts] = [math.log((n + 1) / count) + 1.0 if count else 0.0 for count in counts]
+    weight = by_count[df] * np.where(columns.item_figure, FIGURE_WEIGHT, 1.0)
+    found = _join(columns.item_start, columns.item_codes, left, right)
+    left_weight = weight[columns.item_codes[found.at_left]]
+    shared = _sums(found.pair_left[found.both], left_weight[found.both], size)
+    only_right = np.ones(len(found.at_right), np.bool_)
+    only_right[found.found[found.both]] = False
+    right_weight = weight[columns.item_codes[found.at_right[only_right]]]
+    union = _sums(found.pair_left, left_weight, size)
+    union += _sums(found.pair_right[only_right], right_weight, size)
+    items = np.divide(shared, union, out=np.zeros(size), where=union > 0)
+    scores: Floats = text_weight * text + (1 - text_weight) * items
+    return _in_order(columns, left, right, scores)

@@ -1,0 +1,101 @@
+"""Grouping over arrays groups exactly as the plain report-by-report reference does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ringscope.fuse import event_columns, event_scores
+from ringscope.fuse.events import EventFeatures, EventSettings, group_features, score_pairs
+
+from . import event_reference as reference
+
+
+def _docs(seed: int, n: int) -> list[EventFeatures]:
+    """Invented evidence with many shared words, tied weights, long and empty word lists."""
+    rng = random.Random(seed)
+    names = [f"{kind}:place {k}" for kind in "LOP" for k in range(rng.randint(3, 30))]
+    figures = [f"n:{v}" for v in (5, 12, 40, 300, 1000)]
+    vocabulary = rng.randint(30, 600)
+    docs = []
+    for k in range(n):
+        size = rng.choice([0, rng.randint(1, 20), rng.randint(20, 90), rng.randint(80, 170)])
+        ids = np.array(sorted(rng.sample(range(1, vocabulary + 200), min(size, vocabulary + 199))), np.uint32)
+        counts = np.array([rng.choice([1, 1, 1, 2, 3, 7]) for _ in ids], np.float64)
+        rarity = np.array([rng.choice([2.5, 4.0, 8.0, 8.0, rng.uniform(0, 8)]) for _ in ids], np.float64)
+        day = None if rng.random() < 0.2 else dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 60))
+        docs.append(EventFeatures(f"r{k:04d}", day, set(rng.sample(figures, rng.randint(0, 2))),
+                                  set(rng.sample(names, rng.randint(0, 4))), ids, counts, rarity))
+    # Copies of a report: equal scores that only the pair order tells apart.
+    for k in range(n // 10):
+        doc = docs[rng.randrange(n)]
+        docs.append(EventFeatures(f"c{k:04d}", doc.published, set(doc.figures), set(doc.names),
+                                  doc.term_ids, doc.term_counts, doc.term_rarity))
+    return docs
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 160), st.sampled_from([3, 9, 25]))
+def test_array_grouping_is_the_reference_grouping(seed: int, n: int, max_block: int) -> None:
+    docs = _docs(seed, n)
+    cfg = EventSettings(max_block=max_block, top_terms=40, block_terms=6, threshold=0.12)
+    expected = reference.scores(docs, cfg)
+    found = score_pairs(docs, cfg)
+    assert found.keys() == expected.keys()
+    for pair, score in expected.items():
+        assert abs(found[pair] - score) < 1e-12
+    assert group_features(docs, cfg) == reference.group(docs, cfg)
+
+
+def test_reference_comparison_sees_groups() -> None:
+    docs = _docs(7, 150)
+    cfg = EventSettings(max_block=25, top_terms=40, block_terms=6, threshold=0.12)
+    groups = reference.group(docs, cfg)
+    assert len({e for e in groups.values() if e}) > 3, "the invented reports should make some events"
+    assert group_features(docs, cfg) == groups
+
+
+def test_grouping_the_columns_is_grouping_the_reports() -> None:
+    docs = _docs(11, 120)
+    columns = event_columns.of(docs)
+    assert group_features(columns) == group_features(docs)
+    # The same reports read back from a stored pack, in another order, then put in id order.
+    stamps = [f"{k}.0" for k in range(len(columns))]
+    back, back_stamps = event_columns.decode(event_columns.encode(columns, stamps))
+    assert back_stamps == stamps
+    shuffled = back.take(np.array(random.Random(3).sample(range(len(back)), len(back)), np.int64))
+    halves = [shuffled.take(np.arange(50)), shuffled.take(np.arange(50, len(back)))]
+    joined = event_columns.join(halves).by_id()
+    ordered = sorted(docs, key=lambda d: d.report_id)
+    assert joined.ordered_ids() == [d.report_id for d in ordered]
+    assert group_features(joined) == group_features(ordered)
+    expected = score_pairs(ordered)
+    found = score_pairs(joined)
+    assert found.keys() == expected.keys()
+    assert all(abs(found[p] - s) < 1e-12 for p, s in expected.items())
+
+
+def test_columns_made_apart_and_joined_group_as_made_together() -> None:
+    docs = _docs(13, 140)
+    # Each part has its own vocabularies: the smaller ones are recoded into the largest one's.
+    joined = event_columns.join([event_columns.of(docs[:30]), event_columns.of(docs[30:120]),
+                                 event_columns.of(docs[120:])])
+    assert joined.report_ids == [d.report_id for d in docs]
+    assert score_pairs(joined) == score_pairs(docs)
+    assert group_features(joined) == group_features(docs)
+
+
+def test_weighing_in_small_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _docs(17, 150)
+    cfg = EventSettings(max_block=9, top_terms=40, block_terms=6, threshold=0.12)
+    monkeypatch.setattr(event_scores, "CHUNK", 7)
+    expected = reference.scores(docs, cfg)
+    found = score_pairs(docs, cfg)
+    assert found.keys() == expected.keys()
+    assert all(abs(found[p] - s) < 1e-12 for p, s in expected.items())
+    assert group_features(docs, cfg) == reference.group(docs, cfg)
