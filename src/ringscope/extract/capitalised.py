@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -63,9 +64,16 @@ class Tok(NamedTuple):
 
 
 def tokenize(text: str) -> list[Tok]:
-    """All words of the text, in order (tuples are built directly: this runs on every word)."""
-    new = tuple.__new__
-    return [new(Tok, (m.start(), m.end(), w := m.group(), w[0].isupper())) for m in WORD_RE.finditer(text)]
+    """All words of the text, in order (tuples are built directly, field by field over all the
+    matches at once: this runs on every word)."""
+    matches = list(WORD_RE.finditer(text))
+    words = list(map(_GROUP, matches))
+    caps = [w[0].isupper() for w in words]
+    fields = zip(map(_START, matches), map(_END, matches), words, caps, strict=True)
+    return list(map(tuple.__new__, repeat(Tok), fields))
+
+
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 
 
 def joined(text: str, end: int, start: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from operator import itemgetter
 
 from ringscope.extract.capitalised import (
     capitalised_runs,
@@ -89,7 +90,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     """Entities of the document, each once under its most complete name, with all mentions."""
     text = doc.text
     toks = tokenize(text)
-    lower_words = {w for _, _, w, cap in toks if not cap and w[0].islower()}
+    lower_words = {w for w in map(itemgetter(2), toks) if w[0].islower()}  # lower case: never capitalised
     starts = _place_index(places)
     found: list[Found] = []
     unresolved: list[tuple[int, int]] = []

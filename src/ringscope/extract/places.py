@@ -83,6 +83,7 @@ NAME_HEADS = ORG_HEADS | FACILITY_HEADS | COMPOUND_HEADS | frozenset({"City", "P
 # Above this population a one-word city needs no framing context.
 BIG_CITY = 1_000_000
 _SPACE = re.compile(r"[ \t\u00a0]+")
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 
 
 def _is_capitalised(word: str) -> bool:
@@ -222,7 +223,8 @@ def find_places(doc: Document) -> list[PlaceHit]:
     """All place mentions in the document, in text order, non-overlapping."""
     text = doc.text
     gaz = gazetteer()
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    matches = list(TOKEN_RE.finditer(text))
+    tokens = list(zip(map(_START, matches), map(_END, matches), map(_GROUP, matches), strict=True))
     lower_words = _LowerWords(tokens)
     hits: list[PlaceHit] = []
     last_hit_end = -1
