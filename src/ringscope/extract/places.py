@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS
 from ringscope.extract.document import Document
@@ -84,6 +86,7 @@ NAME_HEADS = ORG_HEADS | FACILITY_HEADS | COMPOUND_HEADS | frozenset({"City", "P
 BIG_CITY = 1_000_000
 _SPACE = re.compile(r"[ \t\u00a0]+")
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+_FIRST = itemgetter(0)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -224,18 +227,18 @@ def find_places(doc: Document) -> list[PlaceHit]:
     text = doc.text
     gaz = gazetteer()
     matches = list(TOKEN_RE.finditer(text))
-    tokens = list(zip(map(_START, matches), map(_END, matches), map(_GROUP, matches), strict=True))
+    words = list(map(_GROUP, matches))
+    tokens = list(zip(map(_START, matches), map(_END, matches), words, strict=True))
     lower_words = _LowerWords(tokens)
     hits: list[PlaceHit] = []
     last_hit_end = -1
-    i = 0
-    count = len(tokens)
+    i = 0  # the next token not yet read: a name found spans several
     may_start = gaz.may_start
-    while i < count:
-        word = tokens[i][2]
-        if not word[0].isupper():
-            i += 1
+    # Only a capitalised word opens a place name: the others are skipped without a step of the loop.
+    for k in compress(range(len(words)), map(str.isupper, map(_FIRST, words))):
+        if k < i:
             continue
+        i, word = k, words[k]
         if not may_start(word):
             if "-" in word:
                 hits.extend(_hyphen_parts(text, tokens[i], gaz))
