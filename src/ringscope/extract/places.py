@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter
 
 from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS
@@ -229,7 +229,7 @@ def find_places(doc: Document) -> list[PlaceHit]:
     matches = list(TOKEN_RE.finditer(text))
     words = list(map(_GROUP, matches))
     tokens = list(zip(map(_START, matches), map(_END, matches), words, strict=True))
-    lower_words = _LowerWords(tokens)
+    lower_words = _LowerWords(words)
     hits: list[PlaceHit] = []
     last_hit_end = -1
     i = 0  # the next token not yet read: a name found spans several
@@ -284,22 +284,24 @@ def _after_locative(text: str, start: int) -> bool:
 class _LowerWords:
     """The set of words written in lower case in the text, built on first use."""
 
-    def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
-        self._tokens = tokens
+    def __init__(self, words: list[str]) -> None:
+        self._all = words
         self._words: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
-            self._words = {t[2] for t in self._tokens if t[2][0].islower()}
+            self._words = set(compress(self._all, map(str.islower, map(_FIRST, self._all))))
         return word in self._words
 
 
 def _surnames(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer, words: set[str]) -> set[str]:
     """Which of ``words`` are written after a capitalised given name ("Ana Lima"): people's names."""
     names: set[str] = set()
-    for k in range(1, len(tokens)):
-        first, word = tokens[k - 1][2], tokens[k][2]
-        if word not in words or not first[0].isupper():
+    texts = [t[2] for t in tokens]
+    # Only the words asked about are looked at (picked out in one pass), each with the word before it.
+    for k in compress(range(1, len(texts)), map(words.__contains__, islice(texts, 1, None))):
+        first, word = texts[k - 1], texts[k]
+        if not first[0].isupper():
             continue
         if not _joined(text, tokens[k - 1][1], tokens[k][0]):
             continue
