@@ -117,10 +117,11 @@ def _candidates(
             break
         run.append(nxt[2])
         j += 1
+    folded = [fold(t) for t in run]  # once, for every length tried
     for n in range(len(run), 0, -1):
         if run[n - 1] in CONNECTORS or run[n - 1] == "s":
             continue
-        place = gaz.lookup(run[:n])
+        place = gaz.lookup_folded(run[:n], folded[:n])
         if place is not None:
             return n, place
     return None
@@ -266,7 +267,7 @@ def find_places(doc: Document) -> list[PlaceHit]:
     single = {h.text for h in hits if h.kind in {"city", "region"} and " " not in h.text}
     if not single:
         return hits
-    surnames = _surnames(text, tokens, gaz, single)
+    surnames = _surnames(text, tokens, words, gaz, single)
     return [
         h for h in hits
         if not (h.kind in {"city", "region"} and h.text in surnames and not _after_locative(text, h.start))
@@ -294,10 +295,12 @@ class _LowerWords:
         return word in self._words
 
 
-def _surnames(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer, words: set[str]) -> set[str]:
-    """Which of ``words`` are written after a capitalised given name ("Ana Lima"): people's names."""
+def _surnames(
+    text: str, tokens: list[tuple[int, int, str]], texts: list[str], gaz: Gazetteer, words: set[str]
+) -> set[str]:
+    """Which of ``words`` are written after a capitalised given name ("Ana Lima"): people's names
+    (``texts``: the words of ``tokens``)."""
     names: set[str] = set()
-    texts = [t[2] for t in tokens]
     # Only the words asked about are looked at (picked out in one pass), each with the word before it.
     for k in compress(range(1, len(texts)), map(words.__contains__, islice(texts, 1, None))):
         first, word = texts[k - 1], texts[k]
