@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -63,9 +64,18 @@ class Tok(NamedTuple):
 
 
 def tokenize(text: str) -> list[Tok]:
-    """All words of the text, in order (tuples are built directly: this runs on every word)."""
-    new = tuple.__new__
-    return [new(Tok, (m.start(), m.end(), w := m.group(), w[0].isupper())) for m in WORD_RE.finditer(text)]
+    """All words of the text, in order (tuples are built directly, field by field over all the
+    matches at once: this runs on every word)."""
+    matches = list(WORD_RE.finditer(text))
+    words = list(map(_GROUP, matches))
+    caps = list(map(str.isupper, map(_FIRST, words)))
+    fields = zip(map(_START, matches), map(_END, matches), words, caps, strict=True)
+    return list(map(tuple.__new__, repeat(Tok), fields))
+
+
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+_CAP = itemgetter(3)  # Tok.cap
+_FIRST = itemgetter(0)
 
 
 def joined(text: str, end: int, start: int) -> bool:
@@ -76,10 +86,10 @@ def joined(text: str, end: int, start: int) -> bool:
 def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised runs, joined by connector words, trailing connectors dropped."""
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not toks[i].cap:
-            i += 1
+    n = len(toks)
+    j = 0  # the end of the latest run: a run opens at a capitalised word at or after it
+    for i in compress(range(n), map(_CAP, toks)):
+        if i < j:
             continue
         j = i + 1
         while j < n and (
@@ -107,7 +117,6 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
                 continue
             break
         runs.append((i, j))
-        i = j
     return runs
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import compress
+from operator import itemgetter
 
 from ringscope.extract.capitalised import (
     capitalised_runs,
@@ -82,6 +84,7 @@ _RAID_WORDS = CaseFree(RAID_WORDS)
 # The word every named operation opens with while the cue's pattern starts with it (else "", which
 # every text holds): a text without it has no operation to look for.
 _OPERATION_WORD = "Operation" if OPERATION_RE.pattern.startswith(r"\bOperation\s") else ""
+_TEXT, _FIRST = itemgetter(2), itemgetter(0)
 _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 
 
@@ -89,7 +92,8 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     """Entities of the document, each once under its most complete name, with all mentions."""
     text = doc.text
     toks = tokenize(text)
-    lower_words = {w for _, _, w, cap in toks if not cap and w[0].islower()}
+    words = list(map(_TEXT, toks))
+    lower_words = set(compress(words, map(str.islower, map(_FIRST, words))))
     starts = _place_index(places)
     found: list[Found] = []
     unresolved: list[tuple[int, int]] = []

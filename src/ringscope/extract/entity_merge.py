@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 from ringscope.extract.capitalised import Tok, joined
 from ringscope.extract.compounds import PLACE_SUFFIXES
@@ -41,14 +43,21 @@ def entity_key(name: str) -> str:
     return " ".join(words)
 
 
+_TEXT = itemgetter(2)  # Tok.text
+
+
 def surname_mentions(text: str, toks: list[Tok], found: list[Found]) -> list[Found]:
     """A person's surname (or other name word) written alone later: another mention of that person
     (under the rule that found the person)."""
     words = {w: f.rule for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
     taken = {(f.start, f.end) for f in found}
-    out = []
-    for k, tok in enumerate(toks):
-        if tok.text in words and (tok.start, tok.end) not in taken:
+    out: list[Found] = []
+    if not words:
+        return out
+    # Only the tokens that are such a word are looked at (picked out in one pass).
+    for k in compress(range(len(toks)), map(words.__contains__, map(_TEXT, toks))):
+        tok = toks[k]
+        if (tok.start, tok.end) not in taken:
             if k + 1 < len(toks) and toks[k + 1].cap and joined(text, tok.end, toks[k + 1].start):
                 continue
             if k > 0 and toks[k - 1].cap and joined(text, toks[k - 1].end, tok.start):

@@ -114,6 +114,13 @@ class Gazetteer:
             return exact
         return self._get(" ".join(fold(t) for t in surface_tokens))
 
+    def lookup_folded(self, surface_tokens: list[str], folded_tokens: list[str]) -> Place | None:
+        """:meth:`lookup`, given the tokens already folded (a run looked up at several lengths)."""
+        exact = self._get("=" + " ".join(surface_tokens))
+        if exact is not None:
+            return exact
+        return self._get(" ".join(folded_tokens))
+
 
 def _parse(raw: str) -> Place:
     name, code, kind, lat, lon, pop = raw.split("\t")

@@ -73,6 +73,12 @@ _CONVERSION_SAID = re.compile(
     r"(?:about|around|approx\.?|approximately|roughly|some|nearly|almost|an\s+estimated|over|more\s+than)?\s*",
     re.IGNORECASE,
 )
+# Compiled once: these run on every number (the module-level re functions look each one up).
+_WORD_GAP = re.compile(r"[\s-]+")
+_GROUPING = re.compile(r"[,\s\u00a0\u202f]")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_LONG_DIGITS = re.compile(r"\d{5,}")
+_LETTER = re.compile(r"[A-Za-z]")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
 
 
@@ -133,7 +139,7 @@ The two were one pattern; a scale is taken or not whatever follows, so they are 
 
 def parse_words(text: str) -> float | None:
     """The value of a number written in words ("forty-three", "two dozen", "half a million")."""
-    tokens = re.split(r"[\s-]+", text.lower().strip())
+    tokens = _WORD_GAP.split(text.lower().strip())
     total = 0.0
     current = 0.0
     seen_value = False
@@ -165,7 +171,7 @@ def parse_words(text: str) -> float | None:
 def _parse_digits(text: str) -> float:
     if text.count(".") > 1 and _DOT_THOUSANDS.fullmatch(text):
         return float(text.replace(".", ""))  # "2.500.000"
-    return float(re.sub(r"[,\s\u00a0\u202f]", "", text))
+    return float(_GROUPING.sub("", text))
 
 
 def atoms(text: str, lowered: str | None = None) -> list[Atom]:
@@ -234,11 +240,11 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
     after = text[atom.end : atom.end + 24].lstrip()
     if atom.currency is None and not atom.is_word:
         raw = text[atom.num_start : atom.num_end]
-        if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not atom.scaled:
+        if _YEAR.fullmatch(raw) and not atom.scaled:
             return YEAR
         if _ID_STRONG_BEFORE.search(before, folded):
             return IDENTIFIER
-        if re.fullmatch(r"\d{5,}", raw) and not atom.scaled:
+        if _LONG_DIGITS.fullmatch(raw) and not atom.scaled:
             return IDENTIFIER  # counts of this size are written with separators
         if (
             _MONTH_BEFORE.search(before, folded)
@@ -246,7 +252,7 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
             or _MONTH_AFTER.match(after, fold_case(after))
         ):
             return DATE
-        if re.match(r"[A-Za-z]", text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
+        if _LETTER.match(text[atom.num_end : atom.num_end + 1]) and not atom.scaled:
             return IDENTIFIER
         # "eight (8)": a digit restating the number word before it
         if before.endswith("(") and atoms_before and atoms_before[-1].end >= atom.start - 3:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, islice
+from operator import itemgetter
 
 from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS
 from ringscope.extract.document import Document
@@ -83,6 +85,8 @@ NAME_HEADS = ORG_HEADS | FACILITY_HEADS | COMPOUND_HEADS | frozenset({"City", "P
 # Above this population a one-word city needs no framing context.
 BIG_CITY = 1_000_000
 _SPACE = re.compile(r"[ \t\u00a0]+")
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+_FIRST = itemgetter(0)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -113,10 +117,11 @@ def _candidates(
             break
         run.append(nxt[2])
         j += 1
+    folded = [fold(t) for t in run]  # once, for every length tried
     for n in range(len(run), 0, -1):
         if run[n - 1] in CONNECTORS or run[n - 1] == "s":
             continue
-        place = gaz.lookup(run[:n])
+        place = gaz.lookup_folded(run[:n], folded[:n])
         if place is not None:
             return n, place
     return None
@@ -222,18 +227,19 @@ def find_places(doc: Document) -> list[PlaceHit]:
     """All place mentions in the document, in text order, non-overlapping."""
     text = doc.text
     gaz = gazetteer()
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-    lower_words = _LowerWords(tokens)
+    matches = list(TOKEN_RE.finditer(text))
+    words = list(map(_GROUP, matches))
+    tokens = list(zip(map(_START, matches), map(_END, matches), words, strict=True))
+    lower_words = _LowerWords(words)
     hits: list[PlaceHit] = []
     last_hit_end = -1
-    i = 0
-    count = len(tokens)
+    i = 0  # the next token not yet read: a name found spans several
     may_start = gaz.may_start
-    while i < count:
-        word = tokens[i][2]
-        if not word[0].isupper():
-            i += 1
+    # Only a capitalised word opens a place name: the others are skipped without a step of the loop.
+    for k in compress(range(len(words)), map(str.isupper, map(_FIRST, words))):
+        if k < i:
             continue
+        i, word = k, words[k]
         if not may_start(word):
             if "-" in word:
                 hits.extend(_hyphen_parts(text, tokens[i], gaz))
@@ -261,7 +267,7 @@ def find_places(doc: Document) -> list[PlaceHit]:
     single = {h.text for h in hits if h.kind in {"city", "region"} and " " not in h.text}
     if not single:
         return hits
-    surnames = _surnames(text, tokens, gaz, single)
+    surnames = _surnames(text, tokens, words, gaz, single)
     return [
         h for h in hits
         if not (h.kind in {"city", "region"} and h.text in surnames and not _after_locative(text, h.start))
@@ -279,22 +285,26 @@ def _after_locative(text: str, start: int) -> bool:
 class _LowerWords:
     """The set of words written in lower case in the text, built on first use."""
 
-    def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
-        self._tokens = tokens
+    def __init__(self, words: list[str]) -> None:
+        self._all = words
         self._words: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
-            self._words = {t[2] for t in self._tokens if t[2][0].islower()}
+            self._words = set(compress(self._all, map(str.islower, map(_FIRST, self._all))))
         return word in self._words
 
 
-def _surnames(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer, words: set[str]) -> set[str]:
-    """Which of ``words`` are written after a capitalised given name ("Ana Lima"): people's names."""
+def _surnames(
+    text: str, tokens: list[tuple[int, int, str]], texts: list[str], gaz: Gazetteer, words: set[str]
+) -> set[str]:
+    """Which of ``words`` are written after a capitalised given name ("Ana Lima"): people's names
+    (``texts``: the words of ``tokens``)."""
     names: set[str] = set()
-    for k in range(1, len(tokens)):
-        first, word = tokens[k - 1][2], tokens[k][2]
-        if word not in words or not first[0].isupper():
+    # Only the words asked about are looked at (picked out in one pass), each with the word before it.
+    for k in compress(range(1, len(texts)), map(words.__contains__, islice(texts, 1, None))):
+        first, word = texts[k - 1], texts[k]
+        if not first[0].isupper():
             continue
         if not _joined(text, tokens[k - 1][1], tokens[k][0]):
             continue

@@ -112,13 +112,16 @@ def _number(text: str | None) -> float | None:
         return None
 
 
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
 def share_cue(ref: ClaimRef) -> tuple[bool, float | None]:
     """Whether the claim is stated as a share of another figure, and the total's value where named.
     A named value no larger than the claim's own is not its total, so the cue does not fire."""
     table = rules()
     own = ref.claim.high if ref.claim.high is not None else ref.claim.value
     quote = ref.claim.quote.lower()
-    digits = re.search(r"\d[\d,.]*", quote)
+    digits = _DIGITS.search(quote)
     tail = quote[digits.end() :] if digits else (quote.split(" ", 1)[1] if " " in quote else "")
 
     def total(match: re.Match[str]) -> tuple[bool, float | None]:

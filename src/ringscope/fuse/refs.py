@@ -49,6 +49,11 @@ class ClaimRef:
         return self.event_id or self.report_id
 
 
+_PHRASE_WORDS = re.compile(r"[^\W\d]*(?:[\s)(-]+[^\W\d]+){0,5}")
+_PHRASE_END = re.compile(r"\s(?:and|or|while|but)\s")
+_LEAD_GROUP = re.compile(r"([^\W\d]+(?:\s+[^\W\d]+)?)\s*[(:\u2013-]\s*$")
+
+
 def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
     """``ref`` with the place of its number in ``text``, the text either side of it (within
     ``reach`` characters) and the phrase it heads ("389 Vietnamese") filled in."""
@@ -64,12 +69,12 @@ def with_context(ref: ClaimRef, text: str, reach: int = 160) -> ClaimRef:
     ref.start, ref.end = start, end
     ref.before = text[max(0, start - reach) : start]
     ref.after = text[end : end + reach]
-    words = re.match(r"[^\W\d]*(?:[\s)(-]+[^\W\d]+){0,5}", ref.after.lstrip(" )(-"))
-    phrase = re.split(r"\s(?:and|or|while|but)\s", words.group(0) if words else "")[0]
+    words = _PHRASE_WORDS.match(ref.after.lstrip(" )(-"))
+    phrase = _PHRASE_END.split(words.group(0) if words else "")[0]
     ref.phrase = text[start:end] + " " + phrase
     if not phrase.strip() or ref.after.lstrip().startswith(")"):
         # "Chinese (687), Vietnamese (186)": the group stands before the number.
-        lead = re.search(r"([^\W\d]+(?:\s+[^\W\d]+)?)\s*[(:\u2013-]\s*$", ref.before)
+        lead = _LEAD_GROUP.search(ref.before)
         if lead:
             ref.phrase = lead.group(1) + " " + text[start:end]
     return ref

@@ -13,8 +13,7 @@ from typing import IO, Any
 
 import typer
 
-from ringscope.screen.inputs import AdProblem, InputPathError, expand, read_file, read_text
-from ringscope.screen.screener import screen_or_error, warm_up
+# The screener and its readers load when a command screens (not when the CLI merely starts).
 
 
 def screen_items(items: Iterable[Any]) -> Iterator[dict[str, Any]]:
@@ -25,6 +24,9 @@ def screen_items(items: Iterable[Any]) -> Iterator[dict[str, Any]]:
 
 def screen_pairs(items: Iterable[Any]) -> Iterator[tuple[str | None, dict[str, Any]]]:
     """``(ad text, result)`` for each ad, ``(None, problem)`` for each read problem, in order."""
+    from ringscope.screen.inputs import AdProblem
+    from ringscope.screen.screener import screen_or_error
+
     for item in items:
         if isinstance(item, AdProblem):
             yield None, item.as_dict()
@@ -33,6 +35,8 @@ def screen_pairs(items: Iterable[Any]) -> Iterator[tuple[str | None, dict[str, A
 
 
 def _items(files: list[Path] | None) -> Iterator[Any]:
+    from ringscope.screen.inputs import read_file, read_text
+
     if files is None:
         yield from read_text(sys.stdin.read(), "<stdin>", ".jsonl")
     else:
@@ -85,6 +89,9 @@ def screen_command(
         "ads) in this SQLite store; the same ad text stored again updates its row."),
 ) -> None:
     """Screen job ads for scam-centre recruitment: score, level, indicators with quotes, contacts."""
+    from ringscope.screen.inputs import InputPathError, expand
+    from ringscope.screen.screener import warm_up
+
     kept: list[dict[str, Any]] = []
     levels: Counter[str] = Counter()
     if [str(p) for p in (output, ftm, networks_out)].count("-") > 1:
