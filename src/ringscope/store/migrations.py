@@ -17,6 +17,7 @@ from ringscope.store.judgements import JUDGEMENTS_SCHEMA
 from ringscope.store.picture import OCCURRENCES_SCHEMA, PICTURE_SCHEMA
 from ringscope.store.picture_update import INCREMENTAL_SCHEMA
 from ringscope.store.policy_parts import POLICY_PARTS_SCHEMA
+from ringscope.store.resolve_entities import RESOLVE_ENTITIES_SCHEMA
 from ringscope.store.resolve_parts import RESOLVE_PARTS_SCHEMA
 from ringscope.store.withheld import WITHHELD_SCHEMA
 
@@ -169,6 +170,7 @@ MIGRATIONS: list[str] = [
     RESOLVE_PARTS_SCHEMA,
     OCCURRENCES_SCHEMA,
     EVENT_PARTS_SCHEMA,
+    RESOLVE_ENTITIES_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 
