@@ -30,7 +30,7 @@ from ringscope.fuse.entity_forms import (
     summary_from,
 )
 from ringscope.fuse.form_figures import FormInfo, NewOccurrence
-from ringscope.fuse.names import is_acronym
+from ringscope.fuse.names import fold, is_acronym
 from ringscope.fuse.resolve import FUZZY_MIN_LENGTH, _key
 from ringscope.fuse.unionfind import UnionFind
 from ringscope.model import make_id
@@ -63,12 +63,18 @@ def groups(
     for form in lost:
         if form in entity_of:
             bad.add("e:" + entity_of[form])
+    inert: dict[str, dict[str, str]] = defaultdict(dict)
     for _, _, _, form, _ in new:
         if form not in fresh:
             node = "e:" + entity_of[form]
             uf.add(node)
             if is_acronym(info[form][1]):
-                bad.add(node)
+                inert[info[form][0]][form] = fold(info[form][1]).replace(" ", "")
+    # an acronym met again joins nothing new while no long name has its initials
+    for etype, letters in inert.items():
+        named = {i for i, _ in parts.initials_forms(etype, set(letters.values()))}
+        named |= {str(fresh[f][1]) for f in fresh if info[f][0] == etype and fresh[f][1]}
+        bad |= {"e:" + entity_of[f] for f, initials in letters.items() if initials in named}
     by_type: dict[str, list[str]] = defaultdict(list)
     for form in sorted(fresh):
         by_type[info[form][0]].append(form)

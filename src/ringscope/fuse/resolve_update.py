@@ -15,6 +15,7 @@ organisation key that changed owner are linked again.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections import defaultdict
 from typing import Any
 
@@ -86,40 +87,43 @@ def _lengths(size: int) -> tuple[int, int]:
 
 def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta) -> None:
     """Compare every new name key with the keys of its blocks (kept ones and other new ones) whose
-    length can match."""
-    new_keys: dict[tuple[str, int], set[str]] = defaultdict(set)
+    length can match (each block read once, for the lengths its new keys can match)."""
+    new_keys: dict[str, set[str]] = defaultdict(set)
     for etype, name, _ in fresh.values():
         key = _key(name, etype)
         if len(key) >= FUZZY_MIN_LENGTH:
-            new_keys[(etype, len(key))].add(key)
-    by_type: dict[str, set[str]] = defaultdict(set)
-    for (etype, _), keys in new_keys.items():
-        by_type[etype] |= keys
-    for etype, all_keys in sorted(by_type.items()):
+            new_keys[etype].add(key)
+    for etype, keys in sorted(new_keys.items()):
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            for block in _blocks(key):
+                wanted[block].append(key)
+        pools: dict[str, list[tuple[int, str]]] = {}
         known: set[str] = set()
-        stored: dict[tuple[str, int], list[str]] = {}
-        for size in sorted({n for t, n in new_keys if t == etype}):
-            keys = new_keys[(etype, size)]
-            for block, key in parts.block_keys(etype, {b for k in keys for b in _blocks(k)}, _lengths(size)):
-                stored.setdefault((block, size), []).append(key)
-                if len(key) == size:
-                    known.add(key)
-        fresh_keys = sorted(all_keys - known)
-        delta.blocks += [(etype, block, key) for key in fresh_keys for block in _blocks(key)]
-        others: dict[str, list[str]] = defaultdict(list)
+        for block, mine in sorted(wanted.items()):
+            sizes = [_lengths(len(k)) for k in mine]
+            stored = parts.block_keys(etype, [block], (min(s[0] for s in sizes), max(s[1] for s in sizes)))
+            pools[block] = [(len(k), k) for _, k in stored]
+            known.update(k for _, k in stored)
+        fresh_keys = sorted(keys - known)
         for key in fresh_keys:
             for block in _blocks(key):
-                others[block].append(key)
+                delta.blocks.append((etype, block, key))
+                pools[block].append((len(key), key))
+        for pool in pools.values():
+            pool.sort()
         for key in fresh_keys:
             low, high = _lengths(len(key))
             pairs: set[tuple[str, str]] = set()
             for block in _blocks(key):
-                # each block compared as it is (no merged, sorted copy of two large blocks per key)
-                pool = stored.get((block, len(key)), []) + [k for k in others[block] if low <= len(k) <= high]
-                near = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
+                # each block compared as it is, for the lengths that can match
+                sized = pools[block]
+                at_least, beyond = bisect_left(sized, (low, "")), bisect_left(sized, (high + 1, ""))
+                found = [k for _, k in sized[at_least:beyond]]
+                near = process.extract(key, found, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
                 for _, _, at in near:
-                    if pool[at] != key:
-                        pairs.add((min(key, pool[at]), max(key, pool[at])))
+                    if found[at] != key:
+                        pairs.add((min(key, found[at]), max(key, found[at])))
             delta.fuzzy += [(etype, a, b) for a, b in sorted(pairs)]
 
 
