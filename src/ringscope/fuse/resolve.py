@@ -102,18 +102,37 @@ def resolve(
     return resolved
 
 
-def join_forms(forms: list[Entity], places: Callable[[set[int]], Iterable[int]]) -> UnionFind[int]:
+def join_forms(
+    forms: list[Entity], places: Callable[[set[int]], Iterable[int]],
+    near: Callable[[dict[tuple[str, str], int]], Iterable[tuple[int, int]]] | None = None,
+) -> UnionFind[int]:
     """Join ``forms`` (distinct names) by key, acronym and near-identical spelling. ``places`` gives,
     for the acronyms that have long names with their initials, the form of each of their
-    occurrences in order (each occurrence is tried in turn)."""
+    occurrences in order (each occurrence is tried in turn). ``near``, when given, gives the pairs
+    of near-identical name keys already found (from the first form of each (type, name key) long
+    enough to compare), instead of comparing them here."""
     uf: UnionFind[int] = UnionFind(range(len(forms)))
     by_key: dict[tuple[str, str], int] = {}
     for i, entity in enumerate(forms):
         for key in _keys(entity):
             uf.union(by_key.setdefault((entity.type, key), i), i)
     _join_acronyms(forms, places, uf)
-    _join_fuzzy(forms, uf)
+    if near is None:
+        _join_fuzzy(forms, uf)
+    else:
+        for a, b in near(_first_of_keys(forms)):
+            uf.union(a, b)
     return uf
+
+
+def _first_of_keys(forms: list[Entity]) -> dict[tuple[str, str], int]:
+    """(type, name key) -> its first form, of the name keys long enough to compare."""
+    first: dict[tuple[str, str], int] = {}
+    for i, entity in enumerate(forms):
+        key = _key(entity.name, entity.type)
+        if len(key) >= FUZZY_MIN_LENGTH:
+            first.setdefault((entity.type, key), i)
+    return first
 
 
 def _join_acronyms(
@@ -140,11 +159,7 @@ def _join_acronyms(
 
 def _join_fuzzy(forms: list[Entity], uf: UnionFind[int]) -> None:
     """Join near-identical long names, compared once per distinct key within a block."""
-    first: dict[tuple[str, str], int] = {}
-    for i, entity in enumerate(forms):
-        key = _key(entity.name, entity.type)
-        if len(key) >= FUZZY_MIN_LENGTH:
-            first.setdefault((entity.type, key), i)
+    first = _first_of_keys(forms)
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for etype, key in first:
         words = key.split()

@@ -22,6 +22,7 @@ from typing import Any
 from ringscope.fuse.entity_forms import (
     Figures,
     Gathered,
+    OccurrenceRow,
     combine,
     dump,
     figures_of,
@@ -130,11 +131,12 @@ def groups(
     for _, _, _, form, _ in new:
         if form not in fresh:
             by_entity[entity_of[form]].touched.add(form)
-    bound = kept.acronym_bound(sorted(by_entity))
-    for group in out:
-        if group.entities & bound and (len(group.entities) > 1 or (
-                len(group.hits) > 1 and not kept.one_form_with(_type(info, group), sorted(group.hits)))):
-            group.slow = True
+    # an acronym bears on a group whose new forms may join kept forms not joined by key before
+    doubtful = [g for g in out if not g.slow and (len(g.entities) > 1 or (
+        len(g.hits) > 1 and not kept.one_form_with(_type(info, g), sorted(g.hits))))]
+    bound = kept.acronym_bound(sorted({e for g in doubtful for e in g.entities}))
+    for group in doubtful:
+        group.slow = bool(group.entities & bound)
     return out
 
 
@@ -150,35 +152,33 @@ def gathered_of(parts: ResolveParts, entity_ids: list[str]) -> dict[str, Gathere
     """The gathered figures of the given kept entities (from their forms when not kept yet); None
     when a form's figures are not kept."""
     out = {e: json.loads(g) for e, g in parts.entities.gathered(entity_ids).items()}
+    out = {e: g for e, g in out.items() if "reports" in g}
     missing = [e for e in entity_ids if e not in out]
     forms: dict[str, list[tuple[str, list[str], Figures]]] = defaultdict(list)
-    types = {e: str(json.loads(d)["type"]) for e, (d, _) in parts.entity_data(missing).items()}
+    summaries = {e: json.loads(d) for e, (d, _) in parts.entity_data(missing).items()}
     for entity_id, _, name, aliases, stats in parts.entities.forms_with_figures(missing):
         if not stats:
             return None
         forms[entity_id].append((name, json.loads(aliases), json.loads(stats)))
     for entity_id in missing:
-        if entity_id not in types or not forms[entity_id]:
+        if entity_id not in summaries or not forms[entity_id]:
             return None
-        out[entity_id] = gather(types[entity_id], forms[entity_id])
+        out[entity_id] = gather(summaries[entity_id]["type"], forms[entity_id])
         out[entity_id]["sig"] = make_id("gathered", *sorted(f["sig"] for _, _, f in forms[entity_id]))
+        out[entity_id]["reports"] = summaries[entity_id]["reports"]
     return out
 
 
 def resolve_group(
-    parts: ResolveParts, group: Group, info: dict[str, FormInfo], new: list[NewOccurrence],
-    stamps: dict[str, str], gathered: dict[str, Gathered], gone: set[str], delta: ResolveDelta,
+    parts: ResolveParts, group: Group, info: dict[str, FormInfo], added: dict[str, list[OccurrenceRow]],
+    kept: dict[str, Figures], stamps: dict[str, str], gathered: dict[str, Gathered], gone: set[str],
+    delta: ResolveDelta,
 ) -> tuple[dict[str, Any], Gathered, dict[str, Figures]]:
     """The entity a fast group makes: its summary, gathered figures and the figures of the forms
-    the update adds to (the forms moved to the entity's id)."""
+    the update adds to (the forms moved to the entity's id). ``added``: the new occurrences of each
+    form, ``kept``: the kept figures of the forms with new occurrences."""
     etype = _type(info, group)
-    added: dict[str, list[Any]] = defaultdict(list)
-    named: set[str] = set()
-    for report_id, seq, entity, form, _ in new:
-        if form in group.new or form in group.touched:
-            added[form].append((report_id, seq, entity.country, entity.lat, entity.lon, entity.roles))
-            named.add(report_id)
-    kept = {f: json.loads(s) for f, s in parts.form_stats(sorted(group.touched)).items()}
+    named = {row[0] for form in group.new | group.touched for row in added[form]}
     figures: dict[str, Figures] = {}
     more = []
     for form in sorted(group.new | group.touched):
@@ -192,10 +192,10 @@ def resolve_group(
     if not group.entities:
         reports = len(named)
     elif len(group.entities) == 1:
-        (was, _), = parts.entity_data(group.entities).values()
-        reports = int(json.loads(was)["reports"]) + len(named)
+        reports = int(olds[0]["reports"]) + len(named)
     else:
         reports = parts.entities.report_count(sorted(group.entities), gone) + len(named)
+    together["reports"] = reports
     data = summary_from(etype, together, reports)
     delta.moves += [(e, data["id"]) for e in sorted(group.entities) if e != data["id"]]
     return data, together, figures

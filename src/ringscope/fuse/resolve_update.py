@@ -15,13 +15,21 @@ organisation key that changed owner are linked again.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ringscope.fuse.entity_forms import Gathered, bare, dump, gather, signature, summary_from
+from ringscope.fuse.entity_forms import (
+    Gathered,
+    OccurrenceRow,
+    bare,
+    dump,
+    gather,
+    signature,
+    summary_from,
+)
 from ringscope.fuse.form_figures import (
     FormInfo,
     groups_of,
@@ -98,28 +106,30 @@ def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta)
         for key in keys:
             for block in _blocks(key):
                 wanted[block].append(key)
-        pools: dict[str, list[tuple[int, str]]] = {}
+        pools: dict[str, tuple[list[int], list[str]]] = {}
         known: set[str] = set()
         for block, mine in sorted(wanted.items()):
             sizes = [_lengths(len(k)) for k in mine]
-            stored = parts.block_keys(etype, [block], (min(s[0] for s in sizes), max(s[1] for s in sizes)))
-            pools[block] = [(len(k), k) for _, k in stored]
-            known.update(k for _, k in stored)
+            stored = [k for _, k in parts.block_keys(etype, [block], (min(s[0] for s in sizes),
+                                                                      max(s[1] for s in sizes)))]
+            stored.sort(key=len)  # as read, but sorted here so the lengths below are the ones searched
+            pools[block] = ([len(k) for k in stored], stored)
+            known.update(stored)
         fresh_keys = sorted(keys - known)
         for key in fresh_keys:
             for block in _blocks(key):
                 delta.blocks.append((etype, block, key))
-                pools[block].append((len(key), key))
-        for pool in pools.values():
-            pool.sort()
+                lengths, pool = pools[block]
+                at = bisect_right(lengths, len(key))
+                lengths.insert(at, len(key))
+                pool.insert(at, key)
         for key in fresh_keys:
             low, high = _lengths(len(key))
             pairs: set[tuple[str, str]] = set()
             for block in _blocks(key):
                 # each block compared as it is, for the lengths that can match
-                sized = pools[block]
-                at_least, beyond = bisect_left(sized, (low, "")), bisect_left(sized, (high + 1, ""))
-                found = [k for _, k in sized[at_least:beyond]]
+                lengths, pool = pools[block]
+                found = pool[bisect_left(lengths, low):bisect_right(lengths, high)]
                 near = process.extract(key, found, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
                 for _, _, at in near:
                     if found[at] != key:
@@ -235,7 +245,7 @@ def update_entities(
     live = sorted(figures)
     delta.forms_gone = sorted(closed - set(live))
     old_ids = {forms.entity_of[f] for f in closed if f in forms.entity_of}
-    groups_made = groups_of(parts, forms.info, live, figures)
+    groups_made = groups_of(parts, forms.info, live, figures, delta.fuzzy)
     counts = report_counts(parts, groups_made, figures, set(delta.occ_gone), new)
     made: list[tuple[dict[str, Any], Gathered, list[str]]] = []
     for joined, count in zip(groups_made, counts, strict=True):
@@ -243,10 +253,16 @@ def update_entities(
         together = gather(etype, [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f])
                                   for f in joined])
         together["sig"] = make_id("gathered", *sorted(figures[f]["sig"] for f in joined))
+        together["reports"] = count
         made.append((summary_from(etype, together, count), together, joined))
     # entity by entity
+    rows: dict[str, list[OccurrenceRow]] = defaultdict(list)
+    for report_id, seq, occ, form, _ in new:
+        rows[form].append((report_id, seq, occ.country, occ.lat, occ.lon, occ.roles))
+    stats = parts.form_stats(sorted(f for g in fast for f in g.touched))
+    touched = {f: json.loads(s) for f, s in stats.items()}
     for group in fast:
-        data, together, added = resolve_group(parts, group, forms.info, new, stamps, gathered or {},
+        data, together, added = resolve_group(parts, group, forms.info, rows, touched, stamps, gathered or {},
                                               set(delta.occ_gone), delta)
         figures.update(added)
         old_ids |= group.entities

@@ -170,9 +170,10 @@ class ResolveParts:
     def block_keys(
         self, entity_type: str, blocks: Iterable[str], lengths: tuple[int, int] = (0, 1 << 30)
     ) -> list[tuple[str, str]]:
-        """(block, name key) of the given blocks, of the keys with a length in ``lengths`` (least, most)."""
+        """(block, name key) of the given blocks, of the keys with a length in ``lengths`` (least, most),
+        shortest first within a block."""
         rows = self._in("SELECT block, key FROM resolve_blocks WHERE type = ? AND length BETWEEN ? AND ?"
-                        " AND block IN ({marks})", blocks, entity_type, *lengths)
+                        " AND block IN ({marks}) ORDER BY block, length", blocks, entity_type, *lengths)
         return [(str(b), str(k)) for b, k in rows]
 
     def fuzzy_of(self, entity_type: str, keys: Iterable[str]) -> set[str]:
