@@ -149,12 +149,21 @@ def _join_acronyms(
                 initials[(entity.type, short)].add(uf.find(i))
     # an acronym without a long name of its initials is never joined by them
     letters = {i: key for i, key in letters.items() if key in initials}
-    # every occurrence in turn, as a repeated acronym may find its long form joined by then
+    # every occurrence in turn, as a repeated acronym may find its long form joined by then (whether
+    # the long forms are one group changes only with a join: it is looked at again only after one,
+    # and once they are one group they stay so)
+    one: dict[tuple[str, str], bool] = {}
+    seen_at: dict[tuple[str, str], int] = {}
+    joins = 0
     for i in places(set(letters)):
         if i in letters:
             roots = initials[letters[i]]
-            if len({uf.find(r) for r in roots}) == 1:
+            if not one.get(letters[i]) and seen_at.get(letters[i]) != joins:
+                one[letters[i]] = len({uf.find(r) for r in roots}) == 1
+                seen_at[letters[i]] = joins
+            if one.get(letters[i]) and uf.find(next(iter(roots))) != uf.find(i):
                 uf.union(next(iter(roots)), i)
+                joins += 1
 
 
 def _join_fuzzy(forms: list[Entity], uf: UnionFind[int]) -> None:

@@ -24,9 +24,11 @@ CREATE TABLE resolve_entities (
 ALTER TABLE resolve_blocks ADD COLUMN length INTEGER NOT NULL DEFAULT 0;
 UPDATE resolve_blocks SET length = length(key);
 CREATE INDEX resolve_blocks_length ON resolve_blocks(type, block, length);
+CREATE INDEX resolve_fuzzy_b ON resolve_fuzzy(type, b);
 """
 """Version 16: the gathered figures of each resolved entity (filled as entities are resolved again;
-the stored picture stays) and the length of each blocked name key."""
+the stored picture stays), the length of each blocked name key, and near-identical pairs looked up
+from either side."""
 
 
 class EntityParts:
