@@ -35,6 +35,7 @@ from ringscope.fuse.names import fold, is_acronym
 from ringscope.fuse.resolve import FUZZY_MIN_LENGTH, _key
 from ringscope.fuse.unionfind import UnionFind
 from ringscope.model import make_id
+from ringscope.store.resolve_entities import EntityParts
 from ringscope.store.resolve_parts import ResolveDelta, ResolveParts
 
 
@@ -71,11 +72,16 @@ def groups(
             uf.add(node)
             if is_acronym(info[form][1]):
                 inert[info[form][0]][form] = fold(info[form][1]).replace(" ", "")
-    # an acronym met again joins nothing new while no long name has its initials
+    # an acronym met again joins nothing new while no long name has its initials (see _settled)
+    pending: dict[str, set[str]] = defaultdict(set)
     for etype, letters in inert.items():
         named = {i for i, _ in parts.initials_forms(etype, set(letters.values()))}
-        named |= {str(fresh[f][1]) for f in fresh if info[f][0] == etype and fresh[f][1]}
-        bad |= {"e:" + entity_of[f] for f, initials in letters.items() if initials in named}
+        arriving = {str(fresh[f][1]) for f in fresh if info[f][0] == etype and fresh[f][1]}
+        for form, own in letters.items():
+            if own in arriving:
+                bad.add("e:" + entity_of[form])
+            elif own in named:
+                pending[entity_of[form]].add(own)
     by_type: dict[str, list[str]] = defaultdict(list)
     for form in sorted(fresh):
         by_type[info[form][0]].append(form)
@@ -131,6 +137,11 @@ def groups(
     for _, _, _, form, _ in new:
         if form not in fresh:
             by_entity[entity_of[form]].touched.add(form)
+    for group in out:
+        waiting = [e for e in group.entities if e in pending]
+        if waiting and not group.slow:
+            group.slow = len(group.entities) > 1 or not _settled(kept, _type(info, group), waiting[0],
+                                                                 pending[waiting[0]])
     # an acronym bears on a group whose new forms may join kept forms not joined by key before
     doubtful = [g for g in out if not g.slow and (len(g.entities) > 1 or (
         len(g.hits) > 1 and not kept.one_form_with(_type(info, g), sorted(g.hits))))]
@@ -138,6 +149,21 @@ def groups(
     for group in doubtful:
         group.slow = bool(group.entities & bound)
     return out
+
+
+def _settled(kept: EntityParts, etype: str, entity_id: str, letters: set[str]) -> bool:
+    """Whether acronyms of ``entity_id`` (with the initials ``letters``) met again leave every
+    entity as it is. Joining acronyms then only ever joins forms within one kept entity when every
+    acronym whose long names all lie in the entity is in it too, and no acronym met again has its
+    long names all in another entity (nor in none: an acronym never joins then)."""
+    own = kept.acronym_letters(entity_id)
+    wanted = own | letters
+    longs = kept.initials_entities(etype, wanted)
+    if any(longs.get(i, set()) and len(longs[i]) == 1 and longs[i] != {entity_id} for i in letters):
+        return False
+    inside = {i for i in own if longs.get(i) == {entity_id}}
+    acronyms = kept.initials_entities(etype, {"=" + i for i in inside})
+    return all(acronyms.get("=" + i, set()) <= {entity_id} for i in inside)
 
 
 def _type(info: dict[str, FormInfo], group: Group) -> str:

@@ -61,6 +61,23 @@ class EntityParts:
                " FROM resolve_initials AS a WHERE a.type = i.type AND a.initials = '=' || i.initials))")
         return {str(e) for (e,) in self._in(sql, entity_ids)}
 
+    def acronym_letters(self, entity_id: str) -> set[str]:
+        """The initials of the entity's long forms that some acronym has."""
+        sql = ("SELECT DISTINCT i.initials FROM resolve_forms AS f"
+               " JOIN resolve_initials AS i ON i.form = f.form"
+               " WHERE f.entity_id = ? AND substr(i.initials, 1, 1) != '=' AND EXISTS (SELECT 1"
+               " FROM resolve_initials AS a WHERE a.type = i.type AND a.initials = '=' || i.initials)")
+        return {str(i) for (i,) in self._conn.execute(sql, (entity_id,))}
+
+    def initials_entities(self, entity_type: str, initials: Iterable[str]) -> dict[str, set[str]]:
+        """Initials (an acronym's with '=') -> the entities of the stored forms that have them."""
+        sql = ("SELECT DISTINCT i.initials, f.entity_id FROM resolve_initials AS i JOIN resolve_forms AS f"
+               " ON f.form = i.form WHERE i.type = ? AND i.initials IN ({marks})")
+        out: dict[str, set[str]] = {}
+        for i, e in self._in(sql, initials, entity_type):
+            out.setdefault(str(i), set()).add(str(e))
+        return out
+
     def acronyms(self, entity_type: str, initials: Iterable[str]) -> set[str]:
         """The given initials (without '=') that some stored acronym of the type has."""
         rows = self._in("SELECT DISTINCT substr(initials, 2) FROM resolve_initials WHERE type = ?"
