@@ -137,33 +137,29 @@ def groups(
     for _, _, _, form, _ in new:
         if form not in fresh:
             by_entity[entity_of[form]].touched.add(form)
+    # a group whose new forms may join kept forms not joined by key before, or that meets acronyms
+    # again, is resolved entity by entity only when joining acronyms stays within it (see _settled)
     for group in out:
-        waiting = [e for e in group.entities if e in pending]
-        if waiting and not group.slow:
-            group.slow = len(group.entities) > 1 or not _settled(kept, _type(info, group), waiting[0],
-                                                                 pending[waiting[0]])
-    # an acronym bears on a group whose new forms may join kept forms not joined by key before
-    doubtful = [g for g in out if not g.slow and (len(g.entities) > 1 or (
-        len(g.hits) > 1 and not kept.one_form_with(_type(info, g), sorted(g.hits))))]
-    bound = kept.acronym_bound(sorted({e for g in doubtful for e in g.entities}))
-    for group in doubtful:
-        group.slow = bool(group.entities & bound)
+        met = {i for e in group.entities for i in pending.get(e, ())}
+        if not group.slow and (met or len(group.entities) > 1 or (
+                len(group.hits) > 1 and not kept.one_form_with(_type(info, group), sorted(group.hits)))):
+            group.slow = not _settled(kept, _type(info, group), group.entities, met)
     return out
 
 
-def _settled(kept: EntityParts, etype: str, entity_id: str, letters: set[str]) -> bool:
-    """Whether acronyms of ``entity_id`` (with the initials ``letters``) met again leave every
-    entity as it is. Joining acronyms then only ever joins forms within one kept entity when every
-    acronym whose long names all lie in the entity is in it too, and no acronym met again has its
-    long names all in another entity (nor in none: an acronym never joins then)."""
-    own = kept.acronym_letters(entity_id)
-    wanted = own | letters
-    longs = kept.initials_entities(etype, wanted)
-    if any(longs.get(i, set()) and len(longs[i]) == 1 and longs[i] != {entity_id} for i in letters):
+def _settled(kept: EntityParts, etype: str, entity_ids: set[str], letters: set[str]) -> bool:
+    """Whether joining acronyms stays within the kept entities ``entity_ids`` taken together, when
+    their forms are joined otherwise than before and acronyms of theirs with the initials
+    ``letters`` are met again: every acronym whose long names all lie within them is among them,
+    and no acronym met again has its long names all in one other entity (an acronym whose long
+    names lie in several entities, or in none, joins nothing)."""
+    own = {i for e in sorted(entity_ids) for i in kept.acronym_letters(e)}
+    longs = kept.initials_entities(etype, own | letters)
+    if any(len(longs.get(i, set())) == 1 and not longs[i] <= entity_ids for i in letters):
         return False
-    inside = {i for i in own if longs.get(i) == {entity_id}}
+    inside = {i for i in own if longs.get(i, set()) <= entity_ids}
     acronyms = kept.initials_entities(etype, {"=" + i for i in inside})
-    return all(acronyms.get("=" + i, set()) <= {entity_id} for i in inside)
+    return all(acronyms.get("=" + i, set()) <= entity_ids for i in inside)
 
 
 def _type(info: dict[str, FormInfo], group: Group) -> str:

@@ -53,14 +53,6 @@ class EntityParts:
                         " WHERE entity_id IN ({marks})", entity_ids)
         return [(str(e), str(f), str(n), str(a), str(s)) for e, f, n, a, s in rows]
 
-    def acronym_bound(self, entity_ids: Iterable[str]) -> set[str]:
-        """The given entities with a form that is an acronym or has initials some acronym has."""
-        sql = ("SELECT DISTINCT f.entity_id FROM resolve_forms AS f"
-               " JOIN resolve_initials AS i ON i.form = f.form"
-               " WHERE f.entity_id IN ({marks}) AND (substr(i.initials, 1, 1) = '=' OR EXISTS (SELECT 1"
-               " FROM resolve_initials AS a WHERE a.type = i.type AND a.initials = '=' || i.initials))")
-        return {str(e) for (e,) in self._in(sql, entity_ids)}
-
     def acronym_letters(self, entity_id: str) -> set[str]:
         """The initials of the entity's long forms that some acronym has."""
         sql = ("SELECT DISTINCT i.initials FROM resolve_forms AS f"
