@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,8 +119,7 @@ def groups(
             for form in by_name.get(other, []):
                 uf.union("f:" + by_name[name_key][0], "f:" + form)
             if other not in holders:
-                holders[other] = next((e for e, n in kept.key_holders(etype, other)
-                                       if _key(n, etype) == other), None)
+                holders[other] = kept.first_holder(etype, other, _named_by(etype, other))
             if holders[other] is not None:
                 uf.union("f:" + by_name[name_key][0], "e:" + str(holders[other]))
     out: list[Group] = []
@@ -145,6 +145,11 @@ def groups(
                 len(group.hits) > 1 and not kept.one_form_with(_type(info, group), sorted(group.hits)))):
             group.slow = not _settled(kept, _type(info, group), group.entities, met)
     return out
+
+
+def _named_by(etype: str, key: str) -> Callable[[str], bool]:
+    """Whether a name has ``key`` as its name key."""
+    return lambda name: _key(name, etype) == key
 
 
 def _settled(kept: EntityParts, etype: str, entity_ids: set[str], letters: set[str]) -> bool:

@@ -11,7 +11,7 @@ that near-identical spellings are looked for among keys of a length that can mat
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ringscope.store.chunked import chunks, select_in
@@ -82,12 +82,16 @@ class EntityParts:
                " ON f.form = k.form WHERE k.type = ? AND k.key IN ({marks})")
         return [(str(k), str(e)) for k, e in self._in(sql, keys, entity_type)]
 
-    def key_holders(self, entity_type: str, key: str) -> Iterator[tuple[str, str]]:
-        """(entity id, name) of the stored forms that carry ``key``, read as they are wanted."""
+    def first_holder(self, entity_type: str, key: str, wanted: Callable[[str], bool]) -> str | None:
+        """The entity id of the first stored form carrying ``key`` whose name is ``wanted`` (the
+        forms are read only until it is found)."""
         sql = ("SELECT f.entity_id, f.name FROM resolve_keys AS k JOIN resolve_forms AS f ON f.form = k.form"
                " WHERE k.type = ? AND k.key = ?")
-        for entity_id, name in self._conn.execute(sql, (entity_type, key)):
-            yield str(entity_id), str(name)
+        cursor = self._conn.execute(sql, (entity_type, key))
+        try:
+            return next((str(e) for e, n in cursor if wanted(str(n))), None)
+        finally:
+            cursor.close()
 
     def fuzzy_pairs(self, entity_type: str, keys: Iterable[str]) -> list[tuple[str, str]]:
         """(key, near-identical key) of every kept pair with one of ``keys``, both ways round."""
