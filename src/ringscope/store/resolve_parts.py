@@ -185,10 +185,6 @@ class ResolveParts:
                                             wanted, entity_type)}
         return out
 
-    def orgs(self) -> dict[str, str]:
-        """Organisation key -> resolved entity id, of every organisation."""
-        return {str(k): str(e) for k, e in self._conn.execute("SELECT key, entity_id FROM resolve_orgs")}
-
     def persons_on_runs(self, runs: Iterable[str]) -> set[str]:
         rows = self._in("SELECT entity_id FROM resolve_runs WHERE run IN ({marks})", runs)
         return {str(e) for (e,) in rows}
