@@ -102,20 +102,19 @@ def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta)
         if len(key) >= FUZZY_MIN_LENGTH:
             new_keys[etype].add(key)
     for etype, keys in sorted(new_keys.items()):
+        # a key already blocked was compared when it was new: only the others are looked for
+        fresh_keys = sorted(k for k in keys if not parts.blocked(etype, _blocks(k)[0], k))
         wanted: dict[str, list[str]] = defaultdict(list)
-        for key in keys:
+        for key in fresh_keys:
             for block in _blocks(key):
                 wanted[block].append(key)
         pools: dict[str, tuple[list[int], list[str]]] = {}
-        known: set[str] = set()
         for block, mine in sorted(wanted.items()):
             sizes = [_lengths(len(k)) for k in mine]
             stored = [k for _, k in parts.block_keys(etype, [block], (min(s[0] for s in sizes),
                                                                       max(s[1] for s in sizes)))]
             stored.sort(key=len)  # as read, but sorted here so the lengths below are the ones searched
             pools[block] = ([len(k) for k in stored], stored)
-            known.update(stored)
-        fresh_keys = sorted(keys - known)
         for key in fresh_keys:
             for block in _blocks(key):
                 delta.blocks.append((etype, block, key))

@@ -167,6 +167,11 @@ class ResolveParts:
         rows = self._in(sql, initials, entity_type)
         return [(str(i), str(f)) for i, f in rows]
 
+    def blocked(self, entity_type: str, block: str, key: str) -> bool:
+        """Whether the name key is kept in the block."""
+        sql = "SELECT 1 FROM resolve_blocks WHERE type = ? AND block = ? AND key = ?"
+        return self._conn.execute(sql, (entity_type, block, key)).fetchone() is not None
+
     def block_keys(
         self, entity_type: str, blocks: Iterable[str], lengths: tuple[int, int] = (0, 1 << 30)
     ) -> list[tuple[str, str]]:
