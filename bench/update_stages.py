@@ -1,6 +1,6 @@
 """Where the time of one update goes: fold reports into a copy of a store and print CPU per stage.
 
-Usage: python bench/update_stages.py STORE [--more 1000] [--copy /tmp/x.db]
+Usage: python bench/update_stages.py STORE [--more 1000] [--copy /tmp/x.db] [--profile /tmp/x.prof]
 
 STORE is a store built by bench/fusion_scale.py (``--dir``), used through a copy (``--copy``, by
 default next to it) so it stays as it was. The reports folded in are made as fusion_scale.py makes
@@ -10,6 +10,7 @@ them (needs ../shared). CPU seconds, not wall time: the machine may be shared.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import shutil
 import sys
 import time
@@ -46,6 +47,7 @@ def main() -> None:
     parser.add_argument("store", type=Path)
     parser.add_argument("--more", type=int, default=1000)
     parser.add_argument("--copy", type=Path, default=None)
+    parser.add_argument("--profile", type=Path, default=None, help="write cProfile stats of the fold here")
     args = parser.parse_args()
     import ringscope.fuse.resolve_update as resolving
     import ringscope.fuse.update as updating
@@ -62,6 +64,13 @@ def main() -> None:
     timed(updating, "_independent", "independent sources")
     timed(updating, "_scope_figures", "figures of changed scopes")
     timed(resolving, "_closure", "entities: set to resolve again")
+    timed(resolving, "_fuzzy", "entities: near-identical new names found")
+    timed(resolving, "groups", "entities: new names grouped with kept entities")
+    timed(resolving, "gathered_of", "entities: gathered figures read")
+    timed(resolving, "resolve_group", "entities: resolved entity by entity")
+    timed(resolving, "link", "entities: persons linked")
+    timed(resolving, "relink", "entities: persons outside linked again")
+
     timed(resolving, "_occurrences", "entities: occurrences read")
     timed(resolving, "resolve", "entities: resolution of the set")
     timed(resolving, "new_occurrences", "entities: occurrences of changed reports read")
@@ -84,9 +93,15 @@ def main() -> None:
     timed(runner, "store_picture", "picture and victim policy (all)")
     more = copy.with_name(f"more_{size}.jsonl")
     fusion_scale.archive(more, 10_000_000 + size, args.more, fusion_scale.sentences(), seed=size + 7)
+    profile = cProfile.Profile() if args.profile else None
     start = time.process_time()
     with open_store(copy) as db:
+        if profile:
+            profile.enable()
         ingest([more], db)
+        if profile:
+            profile.disable()
+            profile.dump_stats(args.profile)
     print(f"fold {args.more} reports into a store of {size}: CPU {time.process_time() - start:.1f} s")
     for label, seconds in sorted(SPENT.items(), key=lambda item: -item[1]):
         print(f"  {label:40} {seconds:7.1f} s")

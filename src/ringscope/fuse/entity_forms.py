@@ -72,21 +72,31 @@ def merge(old: Figures, new: Figures) -> Figures:
     return out
 
 
-def summary(etype: str, forms: list[tuple[str, list[str], Figures]], reports: int) -> dict[str, Any]:
-    """The summary of the entity made of ``forms`` ((name, aliases, figures) each), named in
-    ``reports`` reports: what :func:`ringscope.fuse.resolve._build` makes of their occurrences."""
-    names: dict[str, int] = {}
-    countries: dict[str, list[Any]] = {}
-    aliases: dict[str, list[Any]] = {}
-    roles: dict[str, list[Any]] = {}
-    coord: list[Any] | None = None
+Gathered = dict[str, Any]
+"""The figures of an entity's forms taken together (JSON-ready), which adding forms or occurrences
+to only ever sums or lowers: ``names`` (spelling -> occurrences), ``countries`` (country -> [count,
+[report id, seq] of the first]), ``coord``, ``aliases`` and ``roles`` (each -> [report id, seq,
+place] of the first), the least name ``key`` (the entity's id) and ``sig`` (what it was gathered
+from)."""
+
+
+def gather(etype: str, forms: list[tuple[str, list[str], Figures]], into: Gathered | None = None) -> Gathered:
+    """The figures of ``forms`` ((name, aliases, figures) each) gathered, added to ``into`` when given
+    (a form met again adds only its new occurrences' figures: every part is a sum or a least one)."""
+    out: Gathered = into if into is not None else {"names": {}, "countries": {}, "coord": None,
+                                                    "aliases": {}, "roles": {}, "key": None}
+    names, countries, aliases, roles = out["names"], out["countries"], out["aliases"], out["roles"]
     for name, also, figures in forms:
         names[name] = names.get(name, 0) + figures["n"]
+        key = _key(name, etype)
+        if out["key"] is None or key < out["key"]:
+            out["key"] = key
         for country, (count, *place) in figures["countries"].items():
             was = countries.get(country)
             countries[country] = [count + (was[0] if was else 0), min(place, was[1] if was else place)]
+        coord = out["coord"]
         if figures["coord"] is not None and (coord is None or figures["coord"][:2] < coord[:2]):
-            coord = figures["coord"]
+            out["coord"] = figures["coord"]
         for at, alias in enumerate([name, *also]):
             mark = [*figures["first"], at]
             if alias not in aliases or mark < aliases[alias]:
@@ -94,13 +104,46 @@ def summary(etype: str, forms: list[tuple[str, list[str], Figures]], reports: in
         for role, mark in figures["roles"].items():
             if role not in roles or mark < roles[role]:
                 roles[role] = mark
+    return out
+
+
+def combine(etype: str, parts: list[Gathered]) -> Gathered:
+    """The gathered figures of several entities' forms taken together."""
+    out: Gathered = {"names": {}, "countries": {}, "coord": None, "aliases": {}, "roles": {}, "key": None}
+    for part in parts:
+        for name, count in part["names"].items():
+            out["names"][name] = out["names"].get(name, 0) + count
+        for country, (count, place) in part["countries"].items():
+            was = out["countries"].get(country)
+            out["countries"][country] = [count + (was[0] if was else 0), min(place, was[1] if was else place)]
+        if part["coord"] is not None and (out["coord"] is None or part["coord"][:2] < out["coord"][:2]):
+            out["coord"] = part["coord"]
+        for field in ("aliases", "roles"):
+            for item, mark in part[field].items():
+                if item not in out[field] or mark < out[field][item]:
+                    out[field][item] = mark
+        if out["key"] is None or part["key"] < out["key"]:
+            out["key"] = part["key"]
+    return out
+
+
+def summary(etype: str, forms: list[tuple[str, list[str], Figures]], reports: int) -> dict[str, Any]:
+    """The summary of the entity made of ``forms`` ((name, aliases, figures) each), named in
+    ``reports`` reports: what :func:`ringscope.fuse.resolve._build` makes of their occurrences."""
+    return summary_from(etype, gather(etype, forms), reports)
+
+
+def summary_from(etype: str, gathered: Gathered, reports: int) -> dict[str, Any]:
+    """The summary of the entity whose forms' figures are ``gathered``, named in ``reports`` reports."""
+    names, countries = gathered["names"], gathered["countries"]
+    aliases, roles, coord = gathered["aliases"], gathered["roles"], gathered["coord"]
     # the most frequent spelling; ties go to the longer, then the one with diacritics kept
     best = next(iter(names)) if len(names) == 1 else max(
         names, key=lambda n: (names[n], len(n), n != fold(n), n))
     # Counter.most_common: the highest count, ties to the country met first
     country = min(countries, key=lambda c: (-countries[c][0], countries[c][1])) if countries else None
     return {
-        "id": make_id("entity", etype, min(_key(name, etype) for name, _, _ in forms)),
+        "id": make_id("entity", etype, gathered["key"]),
         "type": etype,
         "name": best,
         "country": country,

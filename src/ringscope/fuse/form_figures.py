@@ -70,10 +70,12 @@ def the_figures(
 
 
 def groups_of(
-    parts: ResolveParts, info: dict[str, FormInfo], live: list[str], figures: dict[str, Figures]
+    parts: ResolveParts, info: dict[str, FormInfo], live: list[str], figures: dict[str, Figures],
+    fuzzy: list[tuple[str, str, str]],
 ) -> list[list[str]]:
     """The ``live`` forms joined as :func:`ringscope.fuse.resolve.resolve` joins them, each group in
-    the order of its first occurrence (every occurrence of an acronym is tried in turn)."""
+    the order of its first occurrence (every occurrence of an acronym is tried in turn). Near-identical
+    name keys are those kept, and ``fuzzy`` ((type, key, key) found by this update)."""
     entities = [Entity(info[f][0], info[f][1], aliases=json.loads(info[f][2])) for f in live]
 
     def places(acronyms: set[int]) -> list[int]:
@@ -83,7 +85,15 @@ def groups_of(
             found += [((r, q), i) for r, q in parts.form_places((etype, name_key(name), name, aliases))]
         return [i for _, i in sorted(found)]
 
-    uf = join_forms(entities, places)
+    def near(first: dict[tuple[str, str], int]) -> list[tuple[int, int]]:
+        out = []
+        for etype in sorted({t for t, _ in first}):
+            keys = {k for t, k in first if t == etype}
+            pairs = parts.entities.fuzzy_pairs(etype, keys) + [(a, b) for t, a, b in fuzzy if t == etype]
+            out += [(first[(etype, a)], first[(etype, b)]) for a, b in pairs if a in keys and b in keys]
+        return out
+
+    uf = join_forms(entities, places, near)
     groups: dict[int, list[str]] = {}
     for i, form in enumerate(live):
         groups.setdefault(uf.find(i), []).append(form)

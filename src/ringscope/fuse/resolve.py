@@ -102,18 +102,37 @@ def resolve(
     return resolved
 
 
-def join_forms(forms: list[Entity], places: Callable[[set[int]], Iterable[int]]) -> UnionFind[int]:
+def join_forms(
+    forms: list[Entity], places: Callable[[set[int]], Iterable[int]],
+    near: Callable[[dict[tuple[str, str], int]], Iterable[tuple[int, int]]] | None = None,
+) -> UnionFind[int]:
     """Join ``forms`` (distinct names) by key, acronym and near-identical spelling. ``places`` gives,
     for the acronyms that have long names with their initials, the form of each of their
-    occurrences in order (each occurrence is tried in turn)."""
+    occurrences in order (each occurrence is tried in turn). ``near``, when given, gives the pairs
+    of near-identical name keys already found (from the first form of each (type, name key) long
+    enough to compare), instead of comparing them here."""
     uf: UnionFind[int] = UnionFind(range(len(forms)))
     by_key: dict[tuple[str, str], int] = {}
     for i, entity in enumerate(forms):
         for key in _keys(entity):
             uf.union(by_key.setdefault((entity.type, key), i), i)
     _join_acronyms(forms, places, uf)
-    _join_fuzzy(forms, uf)
+    if near is None:
+        _join_fuzzy(forms, uf)
+    else:
+        for a, b in near(_first_of_keys(forms)):
+            uf.union(a, b)
     return uf
+
+
+def _first_of_keys(forms: list[Entity]) -> dict[tuple[str, str], int]:
+    """(type, name key) -> its first form, of the name keys long enough to compare."""
+    first: dict[tuple[str, str], int] = {}
+    for i, entity in enumerate(forms):
+        key = _key(entity.name, entity.type)
+        if len(key) >= FUZZY_MIN_LENGTH:
+            first.setdefault((entity.type, key), i)
+    return first
 
 
 def _join_acronyms(
@@ -130,21 +149,26 @@ def _join_acronyms(
                 initials[(entity.type, short)].add(uf.find(i))
     # an acronym without a long name of its initials is never joined by them
     letters = {i: key for i, key in letters.items() if key in initials}
-    # every occurrence in turn, as a repeated acronym may find its long form joined by then
+    # every occurrence in turn, as a repeated acronym may find its long form joined by then (whether
+    # the long forms are one group changes only with a join: it is looked at again only after one,
+    # and once they are one group they stay so)
+    one: dict[tuple[str, str], bool] = {}
+    seen_at: dict[tuple[str, str], int] = {}
+    joins = 0
     for i in places(set(letters)):
         if i in letters:
             roots = initials[letters[i]]
-            if len({uf.find(r) for r in roots}) == 1:
+            if not one.get(letters[i]) and seen_at.get(letters[i]) != joins:
+                one[letters[i]] = len({uf.find(r) for r in roots}) == 1
+                seen_at[letters[i]] = joins
+            if one.get(letters[i]) and uf.find(next(iter(roots))) != uf.find(i):
                 uf.union(next(iter(roots)), i)
+                joins += 1
 
 
 def _join_fuzzy(forms: list[Entity], uf: UnionFind[int]) -> None:
     """Join near-identical long names, compared once per distinct key within a block."""
-    first: dict[tuple[str, str], int] = {}
-    for i, entity in enumerate(forms):
-        key = _key(entity.name, entity.type)
-        if len(key) >= FUZZY_MIN_LENGTH:
-            first.setdefault((entity.type, key), i)
+    first = _first_of_keys(forms)
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for etype, key in first:
         words = key.split()

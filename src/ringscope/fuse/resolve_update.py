@@ -15,12 +15,21 @@ organisation key that changed owner are linked again.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ringscope.fuse.entity_forms import bare, dump, signature, summary
+from ringscope.fuse.entity_forms import (
+    Gathered,
+    OccurrenceRow,
+    bare,
+    dump,
+    gather,
+    signature,
+    summary_from,
+)
 from ringscope.fuse.form_figures import (
     FormInfo,
     groups_of,
@@ -29,17 +38,11 @@ from ringscope.fuse.form_figures import (
     the_figures,
 )
 from ringscope.fuse.names import acronym, fold, is_acronym
-from ringscope.fuse.resolve import (
-    FUZZY_MIN,
-    FUZZY_MIN_LENGTH,
-    _key,
-    _keys,
-    link_roles,
-    org_keys,
-    role_runs,
-)
+from ringscope.fuse.resolve import FUZZY_MIN, FUZZY_MIN_LENGTH, _key, _keys, org_keys, role_runs
+from ringscope.fuse.resolve_fast import Group, gathered_of, groups, resolve_group
+from ringscope.fuse.resolve_links import Made, link, relink
 from ringscope.fuse.stored import plain
-from ringscope.model import Entity
+from ringscope.model import Entity, make_id
 from ringscope.store import Store
 from ringscope.store.resolve_parts import ResolveDelta, ResolveParts
 
@@ -84,32 +87,52 @@ class _Forms:
             delta.initials.append((etype, initials, form))
 
 
+def _lengths(size: int) -> tuple[int, int]:
+    """The lengths a key may have to be near-identical to one of ``size`` characters: the ratio of two
+    keys is at most 200 * shorter / (sum of both) (one more either way, for rounding)."""
+    return int(size * FUZZY_MIN / (200 - FUZZY_MIN)) - 1, int(size * (200 - FUZZY_MIN) / FUZZY_MIN) + 1
+
+
 def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta) -> None:
-    """Compare every new name key with the keys of its blocks (kept ones and other new ones)."""
+    """Compare every new name key with the keys of its blocks (kept ones and other new ones) whose
+    length can match (each block read once, for the lengths its new keys can match)."""
     new_keys: dict[str, set[str]] = defaultdict(set)
     for etype, name, _ in fresh.values():
         key = _key(name, etype)
         if len(key) >= FUZZY_MIN_LENGTH:
             new_keys[etype].add(key)
     for etype, keys in sorted(new_keys.items()):
-        members: dict[str, set[str]] = defaultdict(set)
-        for block, key in parts.block_keys(etype, {b for k in keys for b in _blocks(k)}):
-            members[block].add(key)
-        known = {k for m in members.values() for k in m}
-        for key in sorted(keys - known):
+        # a key already blocked was compared when it was new: only the others are looked for
+        fresh_keys = sorted(k for k in keys if not parts.blocked(etype, _blocks(k)[0], k))
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for key in fresh_keys:
             for block in _blocks(key):
-                members[block].add(key)
+                wanted[block].append(key)
+        pools: dict[str, tuple[list[int], list[str]]] = {}
+        for block, mine in sorted(wanted.items()):
+            sizes = [_lengths(len(k)) for k in mine]
+            stored = [k for _, k in parts.block_keys(etype, [block], (min(s[0] for s in sizes),
+                                                                      max(s[1] for s in sizes)))]
+            stored.sort(key=len)  # as read, but sorted here so the lengths below are the ones searched
+            pools[block] = ([len(k) for k in stored], stored)
+        for key in fresh_keys:
+            for block in _blocks(key):
                 delta.blocks.append((etype, block, key))
-        # each block compared as it is (no merged, sorted copy of two large blocks per key)
-        pools = {block: list(found) for block, found in members.items()}
-        for key in sorted(keys - known):
+                lengths, pool = pools[block]
+                at = bisect_right(lengths, len(key))
+                lengths.insert(at, len(key))
+                pool.insert(at, key)
+        for key in fresh_keys:
+            low, high = _lengths(len(key))
             pairs: set[tuple[str, str]] = set()
             for block in _blocks(key):
-                pool = pools[block]
-                near = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
+                # each block compared as it is, for the lengths that can match
+                lengths, pool = pools[block]
+                found = pool[bisect_left(lengths, low):bisect_right(lengths, high)]
+                near = process.extract(key, found, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
                 for _, _, at in near:
-                    if pool[at] != key:
-                        pairs.add((min(key, pool[at]), max(key, pool[at])))
+                    if found[at] != key:
+                        pairs.add((min(key, found[at]), max(key, found[at])))
             delta.fuzzy += [(etype, a, b) for a, b in sorted(pairs)]
 
 
@@ -169,8 +192,21 @@ def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
     return seen
 
 
-Made = tuple[dict[str, Any], str]
-"""(summary, signature) of a resolved entity to store."""
+def _slow_set(
+    forms: _Forms, plan: list[Group], lost: set[str], delta: ResolveDelta
+) -> tuple[set[str], list[Group]]:
+    """The forms resolved form by form (closed over the kept relations) and the groups resolved
+    entity by entity: a group the closed set reaches is resolved form by form too."""
+    start = lost | {f for g in plan if g.slow for f in g.new | g.touched}
+    fast = [g for g in plan if not g.slow]
+    while True:
+        closed = _closure(forms, start, delta)
+        reached = {forms.entity_of[f] for f in closed if f in forms.entity_of}
+        caught = [g for g in fast if g.new & closed or g.entities & reached]
+        if not caught:
+            return closed, fast
+        fast = [g for g in fast if not (g.new & closed or g.entities & reached)]
+        start |= {f for g in caught for f in g.new | g.touched}
 
 
 def update_entities(
@@ -192,64 +228,60 @@ def update_entities(
         fresh.setdefault(form, info)
     delta.occ = [(r, f) for r in sorted(now) for f in sorted(now[r])]
     lost = parts.forms_of_reports(delta.occ_gone)
-    start = lost | set(fresh)
-    forms.load(set(fresh))
+    forms.load(set(fresh) | lost)
     fresh = {f: info for f, info in fresh.items() if f not in forms.info}
     for form, info in sorted(fresh.items()):
         forms.add_fresh(form, info, delta)
     _fuzzy(parts, fresh, delta)
-    closed = _closure(forms, start, delta)
+    plan = groups(parts, forms.info, forms.entity_of, forms.fresh, new, lost, delta)
+    gathered = gathered_of(parts, sorted({e for g in plan if not g.slow for e in g.entities}))
+    for group in plan:
+        group.slow |= gathered is None
+    closed, fast = _slow_set(forms, plan, lost, delta)
+    # form by form
     known = set(forms.entity_of)
     figures = the_figures(parts, forms.info, closed, lost, new, known, stamps)
     live = sorted(figures)
     delta.forms_gone = sorted(closed - set(live))
     old_ids = {forms.entity_of[f] for f in closed if f in forms.entity_of}
-    old_orgs = parts.orgs()
-    orgs = {k: e for k, e in old_orgs.items() if e not in old_ids}
-    groups = groups_of(parts, forms.info, live, figures)
-    counts = report_counts(parts, groups, figures, set(delta.occ_gone), new)
-    made = [summary(forms.info[g[0]][0], [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f])
-                                          for f in g], n) for g, n in zip(groups, counts, strict=True)]
-    # linked as resolve() links: organisations of the set by first occurrence over the kept ones
-    entities = [bare(data) for data in made]
-    known_orgs = {key: e.id for e in entities if e.type == "Organization" for key in org_keys(e)}
-    link_roles(entities, {**orgs, **known_orgs})
-    for data, entity in zip(made, entities, strict=True):
+    groups_made = groups_of(parts, forms.info, live, figures, delta.fuzzy)
+    counts = report_counts(parts, groups_made, figures, set(delta.occ_gone), new)
+    made: list[tuple[dict[str, Any], Gathered, list[str]]] = []
+    for joined, count in zip(groups_made, counts, strict=True):
+        etype = forms.info[joined[0]][0]
+        together = gather(etype, [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f])
+                                  for f in joined])
+        together["sig"] = make_id("gathered", *sorted(figures[f]["sig"] for f in joined))
+        together["reports"] = count
+        made.append((summary_from(etype, together, count), together, joined))
+    # entity by entity
+    rows: dict[str, list[OccurrenceRow]] = defaultdict(list)
+    for report_id, seq, occ, form, _ in new:
+        rows[form].append((report_id, seq, occ.country, occ.lat, occ.lon, occ.roles))
+    stats = parts.form_stats(sorted(f for g in fast for f in g.touched))
+    touched = {f: json.loads(s) for f, s in stats.items()}
+    for group in fast:
+        data, together, added = resolve_group(parts, group, forms.info, rows, touched, stamps, gathered or {},
+                                              set(delta.occ_gone), delta)
+        figures.update(added)
+        old_ids |= group.entities
+        made.append((data, together, sorted(added)))
+    entities = [bare(data) for data, _, _ in made]
+    view = link(parts, entities, old_ids)
+    for (data, _, _), entity in zip(made, entities, strict=True):
         data["links"] = [[role, org] for role, org in entity.links]
-    order = sorted(range(len(made)), key=lambda i: (-made[i]["reports"], made[i]["type"], made[i]["name"],
-                                                    made[i]["id"]))
-    for i in order:
-        entity = entities[i]
-        for form in groups[i]:
+    for (_, together, written), entity in zip(made, entities, strict=True):
+        for form in written:
             forms.entity_of[form] = entity.id
         if entity.type == "Organization":
             delta.orgs += [(key, entity.id) for key in sorted(org_keys(entity))]
-            orgs.update((key, entity.id) for key in org_keys(entity))
         if entity.type == "Person":
             delta.runs += sorted({(run, entity.id) for role in entity.roles for run in role_runs(role)})
-    delta.forms = [(f, *forms.info[f], forms.entity_of[f], dump(figures[f])) for f in live]
-    new_ids = {data["id"] for data in made}
+        delta.gathered.append((entity.id, dump(together)))
+    delta.forms = [(f, *forms.info[f], forms.entity_of[f], dump(figures[f]))
+                   for f in live + sorted({f for _, _, g in made[len(groups_made):] for f in g})]
+    new_ids = {data["id"] for data, _, _ in made}
     delta.entities_gone = sorted(old_ids | new_ids)
-    moved = sorted({k for k in set(old_orgs) | set(orgs) if old_orgs.get(k) != orgs.get(k)})
-    relinked = _relink(parts, parts.persons_on_runs(moved) - old_ids - new_ids, orgs)
-    out = [(data, signature(data, [figures[f]["sig"] for f in g]))
-           for data, g in zip(made, groups, strict=True)]
+    out = [(data, signature(data, [together["sig"]])) for data, together, _ in made]
     occurrences = [(r, q, form, dump(plain(entity))) for r, q, entity, form, _ in new]
-    return out + relinked, sorted(old_ids - new_ids), delta, occurrences
-
-
-def _relink(parts: ResolveParts, persons: set[str], orgs: dict[str, str]) -> list[Made]:
-    """Persons outside the resolved set whose roles name an organisation key that changed owner."""
-    sigs: dict[str, list[str]] = defaultdict(list)
-    for entity_id, _, data in parts.entity_forms(sorted(persons)):
-        sigs[entity_id].append(json.loads(data)["sig"])
-    out = []
-    for entity_id, (data, _) in sorted(parts.entity_data(sorted(persons)).items()):
-        loaded = json.loads(data)
-        entity = bare(loaded)
-        links = list(entity.links)
-        link_roles([entity], orgs)
-        if entity.links != links:
-            loaded["links"] = [[role, org] for role, org in entity.links]
-            out.append((loaded, signature(loaded, sigs[entity_id])))
-    return out
+    return out + relink(parts, view, new_ids), sorted(old_ids - new_ids), delta, occurrences

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ringscope.store.chunked import chunks, select_in
+from ringscope.store.resolve_entities import EntityParts, apply_gathered, apply_moves
 
 RESOLVE_PARTS_SCHEMA = """
 CREATE TABLE resolve_forms (
@@ -101,6 +102,10 @@ class ResolveDelta:
     """Entities whose organisation keys and role runs are dropped (and listed again below)."""
     orgs: list[tuple[str, str]] = field(default_factory=list)
     runs: list[tuple[str, str]] = field(default_factory=list)
+    moves: list[tuple[str, str]] = field(default_factory=list)
+    """(old entity id, new entity id): every form of the old entity is the new one's."""
+    gathered: list[tuple[str, str]] = field(default_factory=list)
+    """(entity id, JSON of the gathered figures of its forms) of the entities resolved again."""
 
 
 class ResolveParts:
@@ -108,6 +113,7 @@ class ResolveParts:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self.entities = EntityParts(conn)
 
     def _in(self, sql: str, values: Iterable[object], *head: object) -> list[tuple[Any, ...]]:
         return select_in(self._conn, sql, values, *head)
@@ -161,10 +167,18 @@ class ResolveParts:
         rows = self._in(sql, initials, entity_type)
         return [(str(i), str(f)) for i, f in rows]
 
-    def block_keys(self, entity_type: str, blocks: Iterable[str]) -> list[tuple[str, str]]:
-        """(block, name key) of the given blocks."""
-        rows = self._in("SELECT block, key FROM resolve_blocks WHERE type = ? AND block IN ({marks})",
-                        blocks, entity_type)
+    def blocked(self, entity_type: str, block: str, key: str) -> bool:
+        """Whether the name key is kept in the block."""
+        sql = "SELECT 1 FROM resolve_blocks WHERE type = ? AND block = ? AND key = ?"
+        return self._conn.execute(sql, (entity_type, block, key)).fetchone() is not None
+
+    def block_keys(
+        self, entity_type: str, blocks: Iterable[str], lengths: tuple[int, int] = (0, 1 << 30)
+    ) -> list[tuple[str, str]]:
+        """(block, name key) of the given blocks, of the keys with a length in ``lengths`` (least, most),
+        shortest first within a block."""
+        rows = self._in("SELECT block, key FROM resolve_blocks WHERE type = ? AND length BETWEEN ? AND ?"
+                        " AND block IN ({marks}) ORDER BY block, length", blocks, entity_type, *lengths)
         return [(str(b), str(k)) for b, k in rows]
 
     def fuzzy_of(self, entity_type: str, keys: Iterable[str]) -> set[str]:
@@ -175,10 +189,6 @@ class ResolveParts:
         out |= {str(a) for (a,) in self._in("SELECT a FROM resolve_fuzzy WHERE type = ? AND b IN ({marks})",
                                             wanted, entity_type)}
         return out
-
-    def orgs(self) -> dict[str, str]:
-        """Organisation key -> resolved entity id, of every organisation."""
-        return {str(k): str(e) for k, e in self._conn.execute("SELECT key, entity_id FROM resolve_orgs")}
 
     def persons_on_runs(self, runs: Iterable[str]) -> set[str]:
         rows = self._in("SELECT entity_id FROM resolve_runs WHERE run IN ({marks})", runs)
@@ -243,15 +253,18 @@ def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
         marks = ", ".join("?" * len(chunk))
         for table in ("resolve_forms", "resolve_keys", "resolve_initials"):
             conn.execute(f"DELETE FROM {table} WHERE form IN ({marks})", chunk)  # noqa: S608
+    apply_moves(conn, delta.moves)
     conn.executemany("INSERT OR REPLACE INTO resolve_forms (form, type, name, aliases, entity_id, stats)"
                      " VALUES (?, ?, ?, ?, ?, ?)", delta.forms)
     conn.executemany("INSERT OR IGNORE INTO resolve_keys VALUES (?, ?, ?)", delta.keys)
     conn.executemany("INSERT OR IGNORE INTO resolve_initials VALUES (?, ?, ?)", delta.initials)
-    conn.executemany("INSERT OR IGNORE INTO resolve_blocks VALUES (?, ?, ?)", delta.blocks)
+    conn.executemany("INSERT OR IGNORE INTO resolve_blocks (type, block, key, length)"
+                     " VALUES (?1, ?2, ?3, length(?3))", delta.blocks)
     conn.executemany("INSERT OR IGNORE INTO resolve_fuzzy VALUES (?, ?, ?)", delta.fuzzy)
     for chunk in chunks(delta.entities_gone):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"DELETE FROM resolve_orgs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
         conn.execute(f"DELETE FROM resolve_runs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
+    apply_gathered(conn, delta.entities_gone, delta.gathered)
     conn.executemany("INSERT OR REPLACE INTO resolve_orgs VALUES (?, ?)", delta.orgs)
     conn.executemany("INSERT OR IGNORE INTO resolve_runs VALUES (?, ?)", delta.runs)

@@ -1,0 +1,71 @@
+"""People linked to organisations after an update, reading only the organisation keys that matter.
+
+As :func:`ringscope.fuse.resolve.resolve` links them: a person to every organisation whose key is a
+run of words of one of their roles, the organisations resolved again taking the keys they answer to
+over the kept ones (those of the entities resolved again are dropped). Persons outside the update
+whose roles name a key that changed owner are linked again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from ringscope.fuse.entity_forms import bare, signature
+from ringscope.fuse.resolve import ResolvedEntity, link_roles, org_keys, role_runs
+from ringscope.store.resolve_parts import ResolveParts
+
+Made = tuple[dict[str, Any], str]
+"""(summary, signature) of a resolved entity to store."""
+
+
+class OrgView:
+    """Organisation key -> entity id after the update, read for the keys asked for only."""
+
+    def __init__(self, parts: ResolveParts, old_ids: set[str], made: list[ResolvedEntity]) -> None:
+        self.parts = parts
+        self.old_ids = old_ids
+        self.made = {key: e.id for e in made if e.type == "Organization" for key in org_keys(e)}
+
+    def of(self, keys: set[str]) -> dict[str, str]:
+        kept = self.parts.entities.org_owners(sorted(keys))
+        out = {k: e for k, e in kept.items() if e not in self.old_ids}
+        out.update((k, e) for k, e in self.made.items() if k in keys)
+        return out
+
+    def moved(self) -> list[str]:
+        """The keys whose owner changed."""
+        keys = set(self.parts.entities.org_keys_of(sorted(self.old_ids))) | set(self.made)
+        before = self.parts.entities.org_owners(sorted(keys))
+        after = self.of(keys)
+        return sorted(k for k in keys if before.get(k) != after.get(k))
+
+
+def runs_of(entities: list[ResolvedEntity]) -> set[str]:
+    return {run for e in entities if e.type == "Person" for role in e.roles for run in role_runs(role)}
+
+
+def link(parts: ResolveParts, entities: list[ResolvedEntity], old_ids: set[str]) -> OrgView:
+    """Link the persons among ``entities`` (resolved again; ``old_ids``: the entities they replace)."""
+    view = OrgView(parts, old_ids, entities)
+    link_roles(entities, view.of(runs_of(entities)))
+    return view
+
+
+def relink(parts: ResolveParts, view: OrgView, new_ids: set[str]) -> list[Made]:
+    """Persons outside the resolved set whose roles name an organisation key that changed owner."""
+    persons = parts.persons_on_runs(view.moved()) - view.old_ids - new_ids
+    sigs: dict[str, list[str]] = defaultdict(list)
+    for entity_id, _, data in parts.entity_forms(sorted(persons)):
+        sigs[entity_id].append(json.loads(data)["sig"])
+    out = []
+    for entity_id, (data, _) in sorted(parts.entity_data(sorted(persons)).items()):
+        loaded = json.loads(data)
+        entity = bare(loaded)
+        links = list(entity.links)
+        link_roles([entity], view.of(runs_of([entity])))
+        if entity.links != links:
+            loaded["links"] = [[role, org] for role, org in entity.links]
+            out.append((loaded, signature(loaded, sigs[entity_id])))
+    return out
