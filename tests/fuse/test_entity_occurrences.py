@@ -7,11 +7,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ringscope.fuse import fuse
-from ringscope.fuse.stored import current, encode, plain
+from ringscope.fuse.stored import current
 from ringscope.fuse.update import update
 from ringscope.model import Entity, Extraction, Mention, Report
 from ringscope.store import Store
+
+from .fused_check import same_as_fused_at_once
 
 FREQUENT = "Meridian Tide Relief Agency"
 
@@ -52,13 +53,6 @@ def _summary_rowid(path: Path, entity_id: str) -> int:
         conn.close()
 
 
-def _same_as_fused_at_once(store: Store) -> None:
-    kept = current(store)
-    fused = fuse(list(store.iter_extractions()))
-    assert encode(kept) == encode(fused)
-    assert [plain(e) for e in kept.entities] == [plain(e) for e in fused.entities]
-
-
 def _frequent(store: Store) -> str:
     picture = current(store)
     return next(e.id for e in picture.entities if e.name == FREQUENT)
@@ -90,7 +84,7 @@ def test_a_new_report_writes_its_occurrences_and_not_the_frequent_entitys_others
         assert _summary_rowid(path, frequent) != summary_before, "the entity's summary was not rewritten"
         entity = next(e for e in current(store).entities if e.id == frequent)
         assert len(entity.reports) == 13 and report.id in entity.reports
-        _same_as_fused_at_once(store)
+        same_as_fused_at_once(store)
 
 
 def test_removing_one_report_of_the_frequent_entity_keeps_its_other_occurrences(tmp_path: Path) -> None:
@@ -106,4 +100,4 @@ def test_removing_one_report_of_the_frequent_entity_keeps_its_other_occurrences(
         assert all(after[key] == rowid for key, rowid in before.items() if key[0] != gone)
         entity = next(e for e in current(store).entities if e.id == frequent)
         assert gone not in entity.reports and len(entity.reports) == 9
-        _same_as_fused_at_once(store)
+        same_as_fused_at_once(store)

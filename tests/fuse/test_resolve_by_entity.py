@@ -13,16 +13,17 @@ from typing import Any
 import pytest
 from rapidfuzz import fuzz
 
-from ringscope.fuse import fuse
 from ringscope.fuse.form_figures import form_id
 from ringscope.fuse.resolve import FUZZY_MIN
 from ringscope.fuse.resolve_update import _lengths
-from ringscope.fuse.stored import current, encode, plain
+from ringscope.fuse.stored import current
 from ringscope.fuse.update import update
 from ringscope.model import Entity, Extraction, Mention, Report
 from ringscope.store import Store
 from ringscope.store.resolve_entities import EntityParts
 from ringscope.store.resolve_parts import ResolveParts
+
+from .fused_check import same_as_fused_at_once
 
 FREQUENT = "Meridian Tide Relief Agency"
 
@@ -73,13 +74,6 @@ def _form_rowids(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def _same_as_fused_at_once(store: Store) -> None:
-    kept = current(store)
-    fused = fuse(list(store.iter_extractions()))
-    assert encode(kept) == encode(fused)
-    assert [plain(e) for e in kept.entities] == [plain(e) for e in fused.entities]
-
-
 def _frequent_id(store: Store) -> str:
     return next(e.id for e in current(store).entities if e.name == FREQUENT)
 
@@ -112,7 +106,7 @@ def test_a_new_spelling_of_a_frequent_entity_reads_and_writes_only_its_own_form(
         assert all(after[f] == rowid for f, rowid in before.items()), "a kept form was written again"
         entity = next(e for e in current(store).entities if e.id == frequent)
         assert len(entity.reports) == 25
-        _same_as_fused_at_once(store)
+        same_as_fused_at_once(store)
 
 
 def test_an_acronym_met_again_in_its_entity_reads_only_its_own_form(
@@ -131,7 +125,7 @@ def test_an_acronym_met_again_in_its_entity_reads_only_its_own_form(
         assert reads.forms <= {mtra} and frequent not in reads.entities
         after = _form_rowids(path)
         assert [f for f, rowid in before.items() if after[f] != rowid] == [mtra]
-        _same_as_fused_at_once(store)
+        same_as_fused_at_once(store)
 
 
 def test_a_second_long_name_of_an_acronyms_initials_is_resolved_form_by_form(
@@ -149,7 +143,7 @@ def test_a_second_long_name_of_an_acronyms_initials_is_resolved_form_by_form(
         update(store)
         assert frequent in reads.entities
         assert "MTRA" not in next(e for e in current(store).entities if e.name == FREQUENT).aliases
-        _same_as_fused_at_once(store)
+        same_as_fused_at_once(store)
 
 
 def test_near_identical_keys_are_looked_for_among_the_lengths_that_can_match() -> None:
