@@ -78,44 +78,24 @@ def network(
     With ``focus``, the entity and its direct neighbours; otherwise the ``limit`` most reported.
     Withheld persons are shown by their placeholders unless ``names``.
     """
-    if focus is not None:
+    if focus is not None:  # an id no entity is shown under has no neighbourhood
         around = focus_members(snapshot, names)
-        if focus in around.reports:
-            return _focused(around, focus, limit, href)
+        return _focused(around, focus, limit, href) if focus in around.reports else ([], [])
     picture = snapshot.listed(names)  # names, types, reports and links are all a network shows
     entities, by_report = _members(picture)
-    within: set[str] | None = None
-    if focus is not None and focus in entities:
-        # only pairs among the focus and its neighbours are ever shown or ranked
-        within = {focus} | {i for r in entities[focus].reports for i in by_report[r]}
-        within |= {other for _, other in entities[focus].links}
-        within |= {e.id for e in entities.values() for _, other in e.links if other == focus}
     weights: Counter[tuple[str, str]] = Counter()
     labels: dict[tuple[str, str], str] = {}
-    reports = by_report.values() if within is None else [
-        by_report[r] for r in {r for i in within if i in entities for r in entities[i].reports}
-    ]
-    for group in reports:
-        kept = group if within is None else [i for i in group if i in within]
-        for a, b in combinations(sorted(set(kept)), 2):
+    for group in by_report.values():
+        for a, b in combinations(sorted(set(group)), 2):
             weights[(a, b)] += 1
     for entity in entities.values():
         for role, other in entity.links:
             if other in entities and other != entity.id:
                 pair = (min(entity.id, other), max(entity.id, other))
-                if within is None or (pair[0] in within and pair[1] in within):
-                    weights[pair] += 1
-                    labels[pair] = role
-    if focus is not None:
-        keep = {focus} | {a for a, b in weights if b == focus} | {b for a, b in weights if a == focus}
-        ranked = sorted(
-            keep & set(entities),
-            key=lambda i: (i != focus, -weights.get((min(i, focus), max(i, focus)), 0), i),  # ties by id
-        )
-        chosen = set(ranked[:limit])
-    else:
-        by_reports = sorted(entities.values(), key=lambda e: (-len(e.reports), e.name))
-        chosen = {e.id for e in by_reports[:limit]}
+                weights[pair] += 1
+                labels[pair] = role
+    by_reports = sorted(entities.values(), key=lambda e: (-len(e.reports), e.name))
+    chosen = {e.id for e in by_reports[:limit]}
     nodes = [
         Node(
             i,
@@ -129,7 +109,7 @@ def network(
     edges = [
         Edge(a, b, w, labels.get((a, b), f"{w} shared report(s)"))
         for (a, b), w in sorted(weights.items())
-        if a in chosen and b in chosen and (focus is None or focus in (a, b) or w > 1)
+        if a in chosen and b in chosen
     ]
     return nodes, edges
 

@@ -11,6 +11,7 @@ so a withheld person's page lists the claims naming that person, redacted).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ringscope.fuse import Figure, ResolvedEntity
@@ -63,9 +64,7 @@ def entity_view(snap: Snapshot, index: int, names: bool, mention_reports: int, c
     quoting = _quoting(picture.figures, raw)
     chosen = quoting[:claim_rows]
     if names:
-        mentioned = ResolvedEntity(raw.id, raw.type, raw.name, raw.country, raw.lat, raw.lon, raw.aliases,
-                                   raw.roles, [o for o in raw.occurrences if o.report_id in first],
-                                   raw.links, raw.notes)
+        mentioned = dataclasses.replace(raw, occurrences=[o for o in raw.occurrences if o.report_id in first])
         rows = [(f, f.claims[i]) for f, i in chosen]
         cited = first | {ref.report_id for _, ref in rows}
         return EntityView(listed, mentioned, rows, len(quoting),

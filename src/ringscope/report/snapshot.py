@@ -102,12 +102,7 @@ class Snapshot:
         if not self._listed:
             with _listing, long_lived():
                 if not self._listed:
-                    labels, ids = self.shown.ids(self.picture.entities)
-                    within = self.picture.reports
-                    entities = [
-                        views.resolved_entity(self.policy, e, labels[e.id], ids, None, within)
-                        for e in self.picture.entities
-                    ]
+                    entities = [self._light(e) for e in self.picture.entities]
                     self._listed.append(Picture({}, {}, [], entities, []))
         return self._listed[0]
 
@@ -117,8 +112,11 @@ class Snapshot:
             return self.picture.entities[index]
         if self._listed:
             return self._listed[0].entities[index]
+        return self._light(self.picture.entities[index])
+
+    def _light(self, raw: ResolvedEntity) -> ResolvedEntity:
+        """``raw`` as a viewer may see it in lists, links and charts (no mentions)."""
         labels, ids = self.shown.ids(self.picture.entities)
-        raw = self.picture.entities[index]
         return views.resolved_entity(self.policy, raw, labels[raw.id], ids, None, self.picture.reports)
 
     def entity_part(self, index: int, names: bool = False) -> Picture:
