@@ -136,6 +136,9 @@ def classify(
             # "Judge X Y of the Z Court": the name, then a body of its own
             if 2 <= cut < len(name) and name[cut].text in {"of", "for"}:
                 name, rest = name[:cut], name[cut:]
+            # "General X Y and Ruritanian officials": the name ends at "and"
+            elif 2 <= cut < len(name) - 1 and name[cut].text == "and" and name[cut + 1].cap:
+                name, rest = name[:cut], name[cut + 1 :]
         if (
             name
             and not domain
