@@ -38,7 +38,13 @@ from ringscope.extract.compounds import (
 from ringscope.extract.document import Document
 from ringscope.extract.entity_classify import classify
 from ringscope.extract.entity_lists import name_lists, place_lists
-from ringscope.extract.entity_merge import Found, fold_abbreviations, merge_found, surname_mentions
+from ringscope.extract.entity_merge import (
+    Found,
+    fold_abbreviations,
+    fold_initials,
+    merge_found,
+    surname_mentions,
+)
 from ringscope.extract.entity_rare import rare_names
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
@@ -159,7 +165,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
             location.end = acronym.end()
             location.name = text[location.start : location.end]
         found.append(location)
-    entities = fold_abbreviations(merge_found(found, text), places)
+    entities = fold_initials(fold_abbreviations(merge_found(found, text), places))
     _national_bodies(entities, places)
     _compounds_by_context(entities, text, doc.folded)
     return entities

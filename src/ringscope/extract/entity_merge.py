@@ -171,3 +171,32 @@ def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[E
 
 def _abbreviated(name: str) -> bool:
     return name.replace(".", "").isupper() and len(name.replace(".", "")) <= 5
+
+
+def _initials(name: str) -> str:
+    """Initial letters of a name's capitalised words ("Office of Foreign Assets Control": "OFAC")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
+
+
+def fold_initials(entities: list[Entity]) -> list[Entity]:
+    """An acronym the report never defines in brackets is another mention of the one organisation
+    whose capitalised words it abbreviates ("OFAC" beside "Office of Foreign Assets Control")."""
+    acronyms = [e for e in entities if e.type == "Organization" and e.name.isupper() and e.name.isalpha()]
+    if not acronyms:
+        return entities
+    full: dict[str, list[Entity]] = {}
+    for entity in entities:
+        if entity.type == "Organization" and " " in entity.name and "(" not in entity.name:
+            full.setdefault(_initials(entity.name), []).append(entity)
+    merged: set[int] = set()
+    for acronym in acronyms:
+        targets = full.get(acronym.name, [])
+        if len(acronym.name) < 3 or len(targets) != 1:
+            continue
+        target = targets[0]
+        target.mentions.extend(acronym.mentions)
+        target.mentions.sort(key=lambda m: m.start)
+        if acronym.name not in target.aliases:
+            target.aliases.append(acronym.name)
+        merged.add(id(acronym))
+    return [e for e in entities if id(e) not in merged]

@@ -1,0 +1,29 @@
+"""Entity merging: one organisation written several ways is one entity (invented sentences)."""
+
+from __future__ import annotations
+
+from ringscope.extract.document import Document
+from ringscope.extract.entities import extract_entities
+from ringscope.extract.places import find_places
+from ringscope.model import Entity
+
+
+def _orgs(text: str) -> dict[str, Entity]:
+    doc = Document(text)
+    return {e.name: e for e in extract_entities(doc, find_places(doc)) if e.type == "Organization"}
+
+
+def test_undefined_acronym_folds_into_the_name_it_abbreviates() -> None:
+    orgs = _orgs("The Office of Harbour Licence Control froze the accounts. OHLC said more would follow.")
+    assert list(orgs) == ["Office of Harbour Licence Control"]
+    assert orgs["Office of Harbour Licence Control"].aliases == ["OHLC"]
+    assert len(orgs["Office of Harbour Licence Control"].mentions) == 2
+
+
+def test_acronym_matching_no_name_or_two_names_stays_apart() -> None:
+    orgs = _orgs("The Office of Harbour Licence Control froze the accounts. TRMB said more would follow.")
+    assert set(orgs) == {"Office of Harbour Licence Control", "TRMB"}
+    orgs = _orgs(
+        "The Office of Harbour Licence Control and the Office of Highway Lane Control met. OHLC spoke."
+    )
+    assert "OHLC" in orgs
