@@ -58,7 +58,8 @@ def name_lists(
 ) -> list[Found]:
     """People named in a list of three or more names ("A B, C D, and E F were sentenced")."""
     runs = [(i, j) for i, j in runs if j - i >= 2]  # a listed name has two words or more
-    if len(runs) < MIN_LISTED_NAMES:
+    parts = _parts(toks, runs)  # "A B, C D and E F": two runs, three names
+    if len(parts) < MIN_LISTED_NAMES:
         return []
     other = [(f.start, f.end) for f in found if f.type != "Person"]
     out: list[Found] = []
@@ -72,7 +73,7 @@ def name_lists(
                     out.append(Found("Person", start, end, text[start:end], rule=PERSON_LIST))
         chain.clear()
 
-    for part in _parts(toks, runs):
+    for part in parts:
         if not _name_like(part, starts, lower_words):
             close()
             continue
