@@ -107,9 +107,6 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             if possessive_in_name(text, toks, i, j):
                 j += 2
                 continue
-            if word in {"of", "for"} and _the_name(text, toks, j):
-                j += 2  # "Department of the Treasury", "Office of the Prime Minister"
-                continue
             if (word in ORG_CONNECTORS or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
                 j + 1 < n
                 and toks[j + 1].cap
@@ -121,20 +118,6 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             break
         runs.append((i, j))
     return runs
-
-
-def _the_name(text: str, toks: list[Tok], j: int) -> bool:
-    """Is toks[j] ("of", "for") followed by "the" and a capitalised word, all on one line after a
-    capitalised organisation head?"""
-    return (
-        j + 2 < len(toks)
-        and toks[j - 1].text in ORG_HEADS
-        and toks[j + 1].text == "the"
-        and toks[j + 2].cap
-        and joined(text, toks[j].end, toks[j + 1].start)
-        and joined(text, toks[j + 1].end, toks[j + 2].start)
-        and toks[j + 2].text not in DATE_WORDS
-    )
 
 
 def possessive_in_name(text: str, toks: list[Tok], i: int, j: int) -> bool:

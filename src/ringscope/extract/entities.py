@@ -35,7 +35,6 @@ from ringscope.extract.compounds import (
     RAIDED_AFTER,
     RAIDED_BEFORE,
 )
-from ringscope.extract.datelines import datelines
 from ringscope.extract.document import Document
 from ringscope.extract.entity_classify import classify
 from ringscope.extract.entity_lists import name_lists, place_lists
@@ -52,8 +51,6 @@ from ringscope.extract.organisations import (
     INTERNATIONAL_WORDS,
     NATIONAL_HEADS,
     ORG_PLACE_POLICE,
-    ORG_POST_AUTHOR,
-    POST_AUTHOR_RE,
 )
 from ringscope.extract.people import (
     BYLINE_NAME_RE,
@@ -88,7 +85,7 @@ def _location(place: PlaceHit, text: str, toks_after: re.Match[str] | None) -> F
 
 
 # Words without which no firm is said to be raided (a quick test before the context patterns).
-RAID_WORDS = re.compile(r"raid|rescued|stormed|searched", re.IGNORECASE)
+RAID_WORDS = re.compile(r"raid|rescued|stormed", re.IGNORECASE)
 _RAID_WORDS = CaseFree(RAID_WORDS)
 # The word every named operation opens with while the cue's pattern starts with it (else "", which
 # every text holds): a text without it has no operation to look for.
@@ -108,12 +105,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     unresolved: list[tuple[int, int]] = []
     runs = capitalised_runs(text, toks)
     headline: dict[int, bool] = {}  # by line start
-    dated = [d for d in datelines(text) if d.type != "Location" or d.start not in starts]
-    found.extend(dated)
-    dateline_starts = {d.start for d in dated}  # places and agencies of datelines
     for i, j in runs:
-        if toks[i].start in dateline_starts:
-            continue  # "KELVO (AP) -": a dateline's place, found above
         line = text.rfind("\n", 0, toks[i].start) + 1 if j - i >= 3 else -1
         if line >= 0 and line not in headline:
             headline[line] = title_case_line(text, line)
@@ -150,9 +142,6 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     for match in BYLINE_RE.finditer(text):
         for name in BYLINE_NAME_RE.finditer(text, match.start(1), match.end(1)):
             found.append(Found("Person", name.start(), name.end(), name.group(0), rule=PERSON_CREDIT))
-    for match in POST_AUTHOR_RE.finditer(text) if "(@" in text else ():
-        author = match.group(1)
-        found.append(Found("Organization", match.start(1), match.end(1), author, rule=ORG_POST_AUTHOR))
     found.extend(surname_mentions(text, toks, found))
     covered = sorted((f.start, f.end, f.type) for f in found)
     for place in places:

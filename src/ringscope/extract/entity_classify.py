@@ -41,7 +41,6 @@ from ringscope.extract.entity_parts import (
 )
 from ringscope.extract.organisations import (
     GENERIC_BODIES,
-    NOT_NAME_TAILS,
     ORG_ACRONYM,
     ORG_CONTEXT,
     ORG_HEAD,
@@ -198,7 +197,7 @@ def _classify_plain(
             head = _classify_part(text, toks, words[:1], starts, places, lower_words)
             tail = _classify_part(text, toks, rest, starts, places, lower_words)
             return [f for f in (head, tail) if f is not None]
-    pair = _name_pair(text, toks, words, lower_words, starts)
+    pair = _name_pair(text, toks, words, lower_words)
     if pair:
         return pair
     previous: Found | None = None
@@ -217,9 +216,7 @@ def _classify_plain(
     return out
 
 
-def _name_pair(
-    text: str, toks: list[Tok], words: list[Tok], lower_words: set[str], starts: dict[int, PlaceHit]
-) -> list[Found]:
+def _name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[str]) -> list[Found]:
     """"X Y and Z W" after a person cue ("his sons, X Y and Z W"): two people."""
     cut = next((k for k, w in enumerate(words) if w.text == "and"), -1)
     if cut < 2 or len(words) - cut - 1 < 2:
@@ -231,13 +228,8 @@ def _name_pair(
         ):
             return []
     index = index_of(toks, left[0].start)
-    second = index_of(toks, right[0].start)
-    if is_place_run(left, starts) or is_place_run(right, starts):
+    if not person_context(text, toks, index, index + len(left)):
         return []
-    if not person_context(text, toks, index, index + len(left)) and not person_context(
-        text, toks, second, second + len(right)
-    ):
-        return []  # "his sons X Y and Z W", "X Y and Z W, who run the site"
     return [person(text, left, None, [], PERSON_PAIR), person(text, right, None, [], PERSON_PAIR)]
 
 
@@ -257,8 +249,6 @@ def _classify_part(
     plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
-    if texts[-1] in NOT_NAME_TAILS and len(texts) > 1:
-        return None  # "Movement Control Order", "Crypto Scam": a law or a kind of crime
     loose_name = not (folded[-1] in COMMON_WORDS or folded[-1] in lower_words)
     loose_name = loose_name and TITLE_WORDS.isdisjoint(texts)
     all_caps = all(t.isupper() for t in texts)

@@ -10,7 +10,7 @@ from ringscope.extract.capitalised import DATE_WORDS, Tok
 from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS, LOCATION_LIST
 from ringscope.extract.entity_merge import Found
 from ringscope.extract.organisations import ORG_HEADS
-from ringscope.extract.people import PERSON_LIST, PERSON_LIST_AFTER, TITLE_WORDS
+from ringscope.extract.people import PERSON_LIST, TITLE_WORDS
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
 
 # Between two listed names: ", ", ", and ", " and ", " & ".
@@ -59,16 +59,14 @@ def name_lists(
     """People named in a list of three or more names ("A B, C D, and E F were sentenced")."""
     runs = [(i, j) for i, j in runs if j - i >= 2]  # a listed name has two words or more
     parts = _parts(toks, runs)  # "A B, C D and E F": two runs, three names
-    if len(parts) < 2:
+    if len(parts) < MIN_LISTED_NAMES:
         return []
     other = [(f.start, f.end) for f in found if f.type != "Person"]
     out: list[Found] = []
     chain: list[list[Tok]] = []
 
     def close() -> None:
-        if len(chain) >= MIN_LISTED_NAMES or (
-            len(chain) == 2 and PERSON_LIST_AFTER.match(text, chain[-1][-1].end) is not None
-        ):
+        if len(chain) >= MIN_LISTED_NAMES:
             for part in chain:
                 start, end = part[0].start, part[-1].end
                 if not any(s < end and start < e for s, e in other):

@@ -36,24 +36,11 @@ NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 def entity_key(name: str) -> str:
     """``model.name_key`` with a fast path for ASCII names."""
     if not name.isascii():
-        return _one_spelling(name_key(name))
+        return name_key(name)
     words = NOT_ALNUM.sub(" ", name.lower()).split()
     if words and words[0] == "the":
         words = words[1:]
-    return _one_spelling(" ".join(words))
-
-
-# British and American spellings of the words organisations are named with: one key for both.
-_SPELLING = re.compile(r"isation\b|\b(?:labour|centre|defence|programme)\b")
-_AMERICAN = {"isation": "ization", "labour": "labor", "centre": "center", "defence": "defense",
-             "programme": "program"}
-
-
-def _one_spelling(key: str) -> str:
-    """ "International Organisation for Migration" and "... Organization ..." under one key."""
-    if "isation" not in key and "our" not in key and "ce" not in key and "mme" not in key:
-        return key
-    return _SPELLING.sub(lambda m: _AMERICAN[m.group(0)], key)
+    return " ".join(words)
 
 
 _TEXT = itemgetter(2)  # Tok.text
@@ -121,17 +108,8 @@ def absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: 
     if big.type != small.type:
         return False
     if big.type in {"Organization", "Compound"}:
-        return entity_key(small.name).split()[-1] in _heads(big)
+        return big.key.split()[-1] == small.key.split()[-1]
     return True
-
-
-def _heads(entity: Entity) -> tuple[str, ...]:
-    """The last word of a name, and the word before the acronym it defines ("Bureau of Immigration
-    (BI)": "bi" and "immigration")."""
-    words = entity_key(entity.name).split()
-    if len(words) > 1 and entity.name.endswith(")") and any(name_key(a) == words[-1] for a in entity.aliases):
-        return words[-1], words[-2]
-    return (words[-1],)
 
 
 def absorb(entities: list[Entity]) -> list[Entity]:
@@ -171,7 +149,7 @@ def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[E
     countries = {p.text: p.country for p in places if p.kind == "country" and p.country}
     full: dict[str, Entity] = {}
     for entity in entities:
-        code = countries.get(_ACRONYM_TAIL.sub("", entity.name))  # "United Arab Emirates (UAE)" too
+        code = countries.get(entity.name)
         if entity.type == "Location" and code and not _abbreviated(entity.name):
             full.setdefault(code, entity)
     aliased = {(e.type, alias): e for e in entities for alias in e.aliases}
@@ -191,9 +169,6 @@ def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[E
     return kept
 
 
-_ACRONYM_TAIL = re.compile(r"\s*\([^()]*\)$")
-
-
 def _abbreviated(name: str) -> bool:
     return name.replace(".", "").isupper() and len(name.replace(".", "")) <= 5
 
@@ -206,10 +181,7 @@ def _initials(name: str) -> str:
 def fold_initials(entities: list[Entity]) -> list[Entity]:
     """An acronym the report never defines in brackets is another mention of the one organisation
     whose capitalised words it abbreviates ("OFAC" beside "Office of Foreign Assets Control")."""
-    acronyms = [
-        e for e in entities
-        if e.type == "Organization" and e.name.isupper() and e.name.replace(".", "").isalpha()
-    ]
+    acronyms = [e for e in entities if e.type == "Organization" and e.name.isupper() and e.name.isalpha()]
     if not acronyms:
         return entities
     full: dict[str, list[Entity]] = {}
@@ -218,10 +190,9 @@ def fold_initials(entities: list[Entity]) -> list[Entity]:
             full.setdefault(_initials(entity.name), []).append(entity)
     merged: set[int] = set()
     for acronym in acronyms:
-        letters = acronym.name.replace(".", "")
-        targets = full.get(letters, [])
-        if len(targets) != 1 or (len(letters) < 3 and len(targets[0].name.split()) != len(letters)):
-            continue  # "UN" abbreviates "United Nations", not "Union of Northern Ports"
+        targets = full.get(acronym.name, [])
+        if len(acronym.name) < 3 or len(targets) != 1:
+            continue
         target = targets[0]
         target.mentions.extend(acronym.mentions)
         target.mentions.sort(key=lambda m: m.start)

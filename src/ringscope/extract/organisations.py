@@ -12,8 +12,6 @@ _RULES = load_rules("entity_rules.yaml")
 ORG_HEADS = _RULES.words("cue.org_heads")
 # Heads that after a nationality word make a generic reference ("Thai Authorities"), not a name.
 GENERIC_BODIES = _RULES.words("cue.generic_bodies")
-# Last words of phrases naming a law, an order or a kind of crime: no entity.
-NOT_NAME_TAILS = _RULES.words("cue.not_name_tails")
 # Lower-case nouns before a name that make it an organisation ("analytics firm X", "the group X").
 ORG_NOUNS = _RULES.words("cue.org_nouns")
 # Words before a name, and an apposition after it, that make it an organisation.
@@ -36,6 +34,3 @@ ORG_ACRONYM = _RULES.rule("entity.organisation.acronym")
 ORG_CONTEXT = _RULES.rule("entity.organisation.context")
 ORG_LIST = _RULES.rule("entity.organisation.list")
 ORG_PLACE_POLICE = _RULES.rule("entity.organisation.place_police")
-ORG_POST_AUTHOR = _RULES.rule("entity.organisation.post_author")
-# An embedded post's one-word author before its handle and date.
-POST_AUTHOR_RE = _RULES.pattern("cue.post_author")
