@@ -18,7 +18,6 @@ from itertools import compress
 from operator import itemgetter
 
 from ringscope.extract.capitalised import (
-    DATE_WORDS,
     capitalised_runs,
     title_case_line,
     tokenize,
@@ -49,11 +48,8 @@ from ringscope.extract.entity_merge import (
 from ringscope.extract.entity_rare import rare_names
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
-    GROUP_NOUN_RE,
     INTERNATIONAL_WORDS,
     NATIONAL_HEADS,
-    ORG_GROUP_NOUN,
-    ORG_HEADS,
     ORG_PLACE_POLICE,
 )
 from ringscope.extract.people import (
@@ -146,7 +142,6 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     for match in BYLINE_RE.finditer(text):
         for name in BYLINE_NAME_RE.finditer(text, match.start(1), match.end(1)):
             found.append(Found("Person", name.start(), name.end(), name.group(0), rule=PERSON_CREDIT))
-    found.extend(_group_names(text, starts))
     found.extend(surname_mentions(text, toks, found))
     covered = sorted((f.start, f.end, f.type) for f in found)
     for place in places:
@@ -174,24 +169,6 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     _national_bodies(entities, places)
     _compounds_by_context(entities, text, doc.folded)
     return entities
-
-
-def _group_names(text: str, starts: dict[int, PlaceHit]) -> list[Found]:
-    """ "the X family" (named with its noun) and "the X ransomware group" (named X): organisations,
-    unless X is a place or nationality ("the Ruritanian family") or holds a head word."""
-    out: list[Found] = []
-    for match in GROUP_NOUN_RE.finditer(text) if " the " in text.casefold() or text[:4].casefold() == "the " else ():
-        words = match.group(1).split()
-        if starts.get(match.start(1)) is not None or any(w in ORG_HEADS or w in DATE_WORDS for w in words):
-            continue
-        if match.group(3) == "family":
-            if match.group(2) is not None or len(words) != 1:
-                continue  # a clan is named by its one family name
-            start, end = match.start(1), match.end(3)
-        else:
-            start, end = match.start(1), match.start(1) + len(match.group(1).rstrip())
-        out.append(Found("Organization", start, end, text[start:end], rule=ORG_GROUP_NOUN))
-    return out
 
 
 def _compounds_by_context(entities: list[Entity], text: str, folded: str | None = None) -> None:

@@ -34,6 +34,3 @@ ORG_ACRONYM = _RULES.rule("entity.organisation.acronym")
 ORG_CONTEXT = _RULES.rule("entity.organisation.context")
 ORG_LIST = _RULES.rule("entity.organisation.list")
 ORG_PLACE_POLICE = _RULES.rule("entity.organisation.place_police")
-ORG_GROUP_NOUN = _RULES.rule("entity.organisation.group_noun")
-# "the X family", "the X ransomware group": a name, then a lower-case group noun.
-GROUP_NOUN_RE = _RULES.pattern("cue.group_noun")
