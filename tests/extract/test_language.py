@@ -63,6 +63,22 @@ def test_english_without_many_function_words_goes_to_the_model() -> None:
     assert detect_language(headline).code == "en"
 
 
+def test_a_headline_poor_in_function_words_does_not_hide_english_prose_below_it() -> None:
+    menu = "Home | World | Asia | Business | Sport | Opinion | Video | Podcasts | Newsletters\n" * 7
+    headline = "Police raid border building, free 43 workers; officials promise flights home\n"
+    text = menu + headline + ENGLISH * 3
+    assert not plainly_english(text[:600])
+    assert plainly_english(text)
+    assert detect_language(text).code == "en"
+
+
+@pytest.mark.parametrize("code", sorted(OTHERS))
+def test_an_english_headline_does_not_make_other_prose_english(code: str) -> None:
+    text = "Police free 43 workers from border building, officials say\n\n" + OTHERS[code] * 8
+    assert not plainly_english(text)
+    assert detect_language(text).code == code
+
+
 def test_only_the_start_of_a_text_is_read() -> None:
     english_first = (ENGLISH + " ") * (SAMPLE_CHARS // len(ENGLISH) + 2) + THAI * 20
     thai_first = THAI * (SAMPLE_CHARS // len(THAI) + 2) + " " + ENGLISH * 100

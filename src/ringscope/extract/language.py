@@ -7,8 +7,11 @@ language has one (ISO 639-3 otherwise). Only a bounded prefix of the text is rea
 so the cost per report is flat however long the report is.
 
 Most reports are plainly English, and the model costs about a tenth of extraction
-per report; so text whose opening words are, for a large share, the commonest English
-function words is taken as English without running it. Anything else goes to the model.
+per report (and most of a second to load); so text whose opening words are, for a large
+share, the commonest English function words is taken as English without running it. A
+report often opens with a headline, a byline or a site's menu, which carry few function
+words: when the opening falls short, the whole sample the model would read is counted the
+same way. Anything else goes to the model.
 
 The extraction rules are written for English. A report detected, with confidence,
 as another language is not run through them: its extraction is empty and says so
@@ -46,7 +49,10 @@ not evidence of a language."""
 LETTER_WINDOW = 200
 
 ENGLISH_WORDS = frozenset(
-    "the of and to was were that with from said has have had by for are is this which their they been".split()
+    (
+        "the of and to was were that with from said has have had by for are is this which their they been"
+        " who after not but into than its about would could there when these other such his them"
+    ).split()
 )
 """Function words frequent in English prose and absent from, or rare in, other languages' text."""
 
@@ -95,8 +101,15 @@ def is_supported(code: str | None) -> bool:
 
 
 def plainly_english(text: str) -> bool:
-    """Whether the opening words of ``text`` are, for a large share, common English function words."""
-    words = _ASCII_WORD.findall(text[:ENGLISH_WINDOW].lower())
+    """Whether the opening words of ``text`` (or, past a headline or menu poor in them, those of the
+    whole sample the model would read) are, for a large share, common English function words."""
+    return _english_share(text[:ENGLISH_WINDOW]) or (
+        len(text) > ENGLISH_WINDOW and _english_share(text[:SAMPLE_CHARS])
+    )
+
+
+def _english_share(text: str) -> bool:
+    words = _ASCII_WORD.findall(text.lower())
     if len(words) < ENGLISH_MIN_WORDS:
         return False
     return sum(1 for word in words if word in ENGLISH_WORDS) >= ENGLISH_SHARE * len(words)
