@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,3 +84,14 @@ def test_the_order_of_the_reports_changes_nothing_but_the_order_they_are_listed_
     assert encode(forward) == encode(backward)
     assert list(backward.reports) == [report.id for report, _ in reversed(pairs)]
     assert list(forward.reports) != list(backward.reports)
+
+
+def test_stored_rows_the_fast_parser_does_not_read_still_decode() -> None:
+    from ringscope.fuse.stored import event
+
+    big = 2**70
+    found = event("e1", '{"report_ids": ["r1", "r2"], "published": [NaN, ' + str(big) + "]}", [])
+    assert found.report_ids == ["r1", "r2"]
+    published: Any = found.published
+    assert math.isnan(published[0]) and published[1] == big
+    assert event("e2", '{"report_ids": ["r3"], "published": "2026-01-02"}', []).published == "2026-01-02"

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+import orjson
+
 from ringscope.fuse import judgements
 from ringscope.fuse.entity_forms import assemble, summary_of
 from ringscope.fuse.picture import Event, Picture, fuse
@@ -64,8 +66,19 @@ def encode(picture: Picture) -> PictureRows:
     return rows
 
 
+def _loads(data: str) -> Any:
+    """The value one stored JSON text holds (orjson, several times faster on a picture's many rows;
+    the standard parser for what orjson does not read: NaN, infinities, integers past 64 bits)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
+
+
 def _entity(data: dict[str, Any]) -> Entity:
-    return Entity(**{**data, "mentions": [Mention(**m) for m in data["mentions"]]})
+    # ``data`` is freshly parsed and ours: its values are replaced in place, not copied
+    data["mentions"] = [Mention(**m) for m in data["mentions"]]
+    return Entity(**data)
 
 
 def resolved_entities(rows: PictureRows) -> list[ResolvedEntity]:
@@ -73,30 +86,35 @@ def resolved_entities(rows: PictureRows) -> list[ResolvedEntity]:
     picture's order."""
     occurrences: dict[str, list[Occurrence]] = {}
     # one parse of all the occurrences' JSON: a call per row costs more than the parsing
-    loaded = json.loads("[" + ",".join(data for *_, data in rows.occurrences) + "]")
+    loaded = _loads("[" + ",".join(data for *_, data in rows.occurrences) + "]")
     for (entity_id, report_id, _), data in zip(rows.occurrences, loaded, strict=True):
         occurrences.setdefault(entity_id, []).append(Occurrence(report_id, _entity(data)))
-    return [assemble(json.loads(data), occurrences[entity_id]) for entity_id, *_, data in rows.entities]
+    return [assemble(_loads(data), occurrences[entity_id]) for entity_id, *_, data in rows.entities]
+
+
+def _claim_ref(data: dict[str, Any]) -> ClaimRef:
+    data["claim"] = Claim(**data["claim"])
+    return ClaimRef(**data)
 
 
 def _figure(data: dict[str, Any]) -> Figure:
-    return Figure(**{
-        **data,
-        "claims": [ClaimRef(**{**c, "claim": Claim(**c["claim"])}) for c in data["claims"]],
-        "spread": tuple(data["spread"]) if data["spread"] is not None else None,
-        "flags": [Flag(**f) for f in data["flags"]],
-        "notes": [Flag(**f) for f in data["notes"]],
-    })
+    # ``data`` is freshly parsed and ours: its values are replaced in place, not copied
+    data["claims"] = [_claim_ref(c) for c in data["claims"]]
+    if data["spread"] is not None:
+        data["spread"] = tuple(data["spread"])
+    data["flags"] = [Flag(**f) for f in data["flags"]]
+    data["notes"] = [Flag(**f) for f in data["notes"]]
+    return Figure(**data)
 
 
 def figure(data: str) -> Figure:
     """The figure one stored row's JSON holds."""
-    return _figure(json.loads(data))
+    return _figure(_loads(data))
 
 
 def event(event_id: str, data: str, figures: list[Figure]) -> Event:
     """The event one stored row's JSON holds, with its ``figures``."""
-    loaded = json.loads(data)
+    loaded = _loads(data)
     return Event(event_id, loaded["report_ids"], loaded["published"], figures)
 
 
