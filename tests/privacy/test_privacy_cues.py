@@ -4,9 +4,11 @@ of its `not` examples; a broken table is refused with the cue named."""
 from __future__ import annotations
 
 import re
+from importlib import resources
 from typing import Any
 
 import pytest
+import yaml
 
 from ringscope.privacy.cues import build, load
 
@@ -73,3 +75,13 @@ def test_honorifics_are_not_roles() -> None:
         assert CUES.is_public_role(role)
     assert not CUES.is_public_role("trafficking victim")
     assert CUES.is_victim_role("Survivor")
+
+
+def test_a_nationality_is_a_group_not_a_name_but_a_name_may_hold_one() -> None:
+    group = "Twenty-three trafficked South Koreans were freed. Nine Filipinos worked there for a year."
+    assert CUES.find(group) == []
+    named = [h.name for h in CUES.find("Mara Thai was lured abroad by a fake job advert.")]
+    assert named == ["Mara Thai"]
+    table = resources.files("ringscope.privacy").joinpath("cues.yaml").read_text(encoding="utf-8")
+    without = build({**yaml.safe_load(table), "nationalities_are_not_names": False})
+    assert {h.name for h in without.find(group)} >= {"Koreans"}

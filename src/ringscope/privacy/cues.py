@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 import yaml
 
+from ringscope.extract.gazetteer import load_demonyms
+from ringscope.extract.number_atoms import SCALES, TENS, UNITS
 from ringscope.extract.people import ROLE_TITLES, TITLE_WORDS
 from ringscope.extract.places import COMMON_WORDS
 
@@ -21,6 +23,8 @@ _WORD = r"[A-Z][\w'’-]*"
 NAME = rf"(?<![\w'’-])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 """One to four capitalised words (the name slot of every cue)."""
 _SLOT = re.compile(r"\{([A-Z_]+)\}")
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "hundreds", "thousands", "dozens", "dozen"])
+"""Counting words, which may stand before a nationality ("Nine Filipinos")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,8 @@ class Cues:
     public_roles: re.Pattern[str]
     lead_words: frozenset[str]
     """Capitalised words dropped from the start of a captured name (titles, honorifics, cue words)."""
+    nationalities: frozenset[str] = frozenset()
+    """Nationalities as written ("Kenyans", "South Koreans"): a name that is one names a group."""
 
     def is_public_role(self, role: str) -> bool:
         words = [w for w in re.split(r"[\s.]+", role) if w]
@@ -63,17 +69,35 @@ class Cues:
         return bool(self.victim_roles.search(role))
 
     def clean(self, name: str) -> str:
-        """``name`` without leading titles, honorifics and cue words; "" when no name is left."""
-        words = name.split()
-        while words and (words[0].rstrip(".") in self.lead_words or words[0].casefold() in COMMON_WORDS):
-            words = words[1:]
-        while words and words[-1].casefold() in COMMON_WORDS:
-            words = words[:-1]
+        """``name`` without leading titles, honorifics and cue words; "" when no name is left, or when
+        what is left is all of a nationality as written ("trafficked South Koreans")."""
+        captured = name.split()
+        first, last = 0, len(captured)
+        while first < last and (captured[first].rstrip(".") in self.lead_words
+                                or captured[first].casefold() in COMMON_WORDS):
+            first += 1
+        while first < last and captured[last - 1].casefold() in COMMON_WORDS:
+            last -= 1
+        words = captured[first:last]
         if not words or any(w.casefold() in COMMON_WORDS for w in words):
             return ""
         if len(words) == 1 and len(words[0]) < 3:
             return ""
+        if self._in_nationality(captured, first, last):
+            return ""
         return " ".join(words)
+
+    def _in_nationality(self, captured: list[str], first: int, last: int) -> bool:
+        """Whether a nationality written in ``captured`` covers all of its words ``first:last`` but
+        the counting words before it ("Nine Filipinos", "Twenty-three Kenyans")."""
+        if not self.nationalities:
+            return False
+        while first < last - 1 and NUMBER_WORDS.issuperset(captured[first].casefold().split("-")):
+            first += 1
+        return any(
+            " ".join(captured[start:end]) in self.nationalities
+            for start in range(first + 1) for end in range(last, len(captured) + 1)
+        )
 
     def find(self, text: str) -> list[Hit]:
         """Every cue hit in ``text`` whose captured name survives cleaning (the shipped table's hits
@@ -145,6 +169,7 @@ def build(data: dict[str, Any]) -> Cues:
         re.compile(_expand(data["victim_roles"], words, "victim_roles"), re.IGNORECASE),
         re.compile(_expand(data["public_roles"], words, "public_roles"), re.IGNORECASE),
         frozenset(lead),
+        frozenset(load_demonyms()) if data.get("nationalities_are_not_names") else frozenset(),
     )
 
 
