@@ -277,6 +277,12 @@ def load(path: Path, country: str | None = None, since: str | None = None) -> Sn
         return snapshot
 
 
+def holds(path: Path, state: StateKey) -> bool:
+    """Whether this process has the snapshot of the whole store at ``path`` at ``state`` loaded."""
+    cached = _cache.get((str(Path(path).resolve()), None, None))
+    return cached is not None and cached.state == state
+
+
 def recheck(path: Path) -> None:
     """Look at the store on the next :func:`load` of ``path`` (after a change this process made)."""
     resolved = str(Path(path).resolve())

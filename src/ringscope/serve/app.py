@@ -22,6 +22,7 @@ from ringscope.serve.auditwriter import AuditWriter
 from ringscope.serve.db import Database
 from ringscope.serve.deps import LoginRequired, audit, bearer, session_user
 from ringscope.serve.middleware import BodyLimit, DenialAudit
+from ringscope.serve.preload import Preloader
 from ringscope.serve.users import user_for_token
 
 STATIC = Path(__file__).parent / "static"
@@ -75,7 +76,12 @@ def _warm() -> None:
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     threading.Thread(target=_warm, name="ringscope-warm", daemon=True).start()
+    preloader: Preloader | None = app.state.preloader
+    if preloader is not None:
+        preloader.start()
     yield
+    if preloader is not None:
+        preloader.stop()
     app.state.audit.close()  # nothing recorded is lost at shutdown
 
 
@@ -85,12 +91,15 @@ def create_app(
     title: str = "ringscope",
     secure_cookies: bool | None = None,
     max_body: int | None = None,
+    preload: bool = True,
 ) -> FastAPI:
     """The web app and REST API over the store at ``store_path`` (which must exist).
 
     ``secure_cookies`` (default: the RINGSCOPE_SECURE_COOKIES setting) sends the session cookie only
     over HTTPS and asks browsers for HTTPS (HSTS): for a server behind TLS. Request bodies over
-    ``max_body`` bytes (default RINGSCOPE_MAX_BODY_BYTES) are refused with 413 before being read."""
+    ``max_body`` bytes (default RINGSCOPE_MAX_BODY_BYTES) are refused with 413 before being read.
+    ``preload`` builds the store's picture in the background while the app runs, at start and after
+    each change (:mod:`ringscope.serve.preload`), so that pages do not wait for it."""
     app = FastAPI(
         title=title,
         version="1",
@@ -104,6 +113,7 @@ def create_app(
     app.state.db = Database(Path(store_path))
     app.state.audit = AuditWriter(Path(store_path))
     app.state.secure_cookies = settings.SECURE_COOKIES if secure_cookies is None else secure_cookies
+    app.state.preloader = Preloader(Path(store_path)) if preload else None
 
     @app.get("/health", response_model=schemas.Health, tags=["health"])
     def health() -> schemas.Health:
