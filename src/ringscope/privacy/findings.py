@@ -59,9 +59,10 @@ class Findings:
 
     def on(self, keys: set[str]) -> dict[str, set[Finding]]:
         """The findings of the given folded names once the batch is taken in."""
-        missing = keys - self.now.keys()
-        for key, counts in self.parts.found_on(missing).items():
-            self.now[key] = set(counts)  # not touched: kept counts are the counts now
+        missing = {k for k in keys if k not in self.now}
+        kept = self.parts.found_on(missing)
+        for key in missing:  # not touched: kept counts are the counts now
+            self.now[key] = set(kept.get(key, {}))
         return {k: self.now[k] for k in keys if self.now.get(k)}
 
     def hits(self, keys: set[str]) -> Found:

@@ -101,7 +101,7 @@ def _decide(store: Store, state: str, cues: Cues) -> Policy | None:
     rewrote = {e for e, s in now.items() if kept.get(e) != s}
     take_entities(parts, cues, found, rewrote | on_changed, on_changed, now, taken)
     rewritten = gone | set(delta.rekeyed)
-    text_keys = found.changed | found.shrunk | parts.keys_of(rewritten) | {k for k, _ in delta.keys}
+    text_keys = found.changed | found.shrunk | parts.keys_of(gone) | taken.moved
     stored_texts = parts.text_verdicts(found.touched - text_keys)
     moved = found.first_new(set(stored_texts))  # a new first hit moves a name only cues found
     text_keys |= {k for k, d in stored_texts.items() if tuple(json.loads(d)["first"][:2]) > moved[k]}

@@ -39,6 +39,8 @@ class Taken:
     sources: set[str] = field(default_factory=set)
     """Entities whose shown names are written again (as ``shown_by``)."""
     shown_by: list[tuple[str, str]] = field(default_factory=list)
+    moved: set[str] = field(default_factory=set)
+    """Folded names that an entity judged again stops or starts answering to."""
 
 
 def inputs_digest(kind: str, name: str, aliases: list[str], roles: list[str]) -> str:
@@ -63,8 +65,12 @@ def take_entities(
     rekeyed = {e for e in names if e not in stored or stored[e][1] != inputs[e]}
     for e in rekeyed:
         keys_of[e] = entity_keys(entities[e], cues)
-    keys_of.update(parts.keys_by_entity(sorted((on_changed & set(names)) - rekeyed)))
-    for e in (on_changed & set(names)) - rekeyed:
+    judged = (on_changed & set(names)) - rekeyed
+    kept_keys = parts.keys_by_entity(sorted(judged | (rekeyed & set(stored))))
+    for e in rekeyed:
+        taken.moved |= keys_of[e] ^ kept_keys.get(e, set())
+    keys_of.update((e, keys) for e, keys in kept_keys.items() if e not in rekeyed)
+    for e in judged:
         keys_of.setdefault(e, set())
     found.on(set().union(*keys_of.values()) if keys_of else set())
     delta = taken.delta
