@@ -26,7 +26,7 @@ from ringscope.privacy.cues import Cues, load
 from ringscope.privacy.findings import take
 from ringscope.privacy.policy import Candidate, Policy, number
 from ringscope.privacy.stored import cue_digest, label_number, policy_of, restore
-from ringscope.privacy.verdicts import Taken, take_entities, take_texts
+from ringscope.privacy.verdicts import Taken, take_entities, take_texts, upgrade
 from ringscope.store import Store
 from ringscope.store.policy_parts import PolicyDelta, PolicyParts
 from ringscope.store.withheld import DecisionChanges, WithheldRow
@@ -84,6 +84,7 @@ def _decide(store: Store, state: str, cues: Cues) -> Policy | None:
     if store.judgements(active_only=True) or store.picture_state() != state:
         return policy_of(store, current(store), state)
     parts = store.policy_parts()
+    upgrade(parts)
     kind = f"parts:{cue_digest()}"
     whole = parts.decision_kind() != kind
     pending = parts.pending()
@@ -100,12 +101,13 @@ def _decide(store: Store, state: str, cues: Cues) -> Policy | None:
         now.update((e, f"{s}:{cue_digest()}") for e, s in more.items())
     rewrote = {e for e, s in now.items() if kept.get(e) != s}
     take_entities(parts, cues, found, rewrote | on_changed, on_changed, now, taken)
-    rewritten = gone | set(delta.rekeyed)
     text_keys = found.changed | found.shrunk | parts.keys_of(gone) | taken.moved
     stored_texts = parts.text_verdicts(found.touched - text_keys)
     moved = found.first_new(set(stored_texts))  # a new first hit moves a name only cues found
     text_keys |= {k for k, d in stored_texts.items() if tuple(json.loads(d)["first"][:2]) > moved[k]}
-    others = {k for k, e in parts.key_entities(text_keys) if e not in rewritten} | {k for k, _ in delta.keys}
+    keys_gone = set(delta.keys_gone)  # an entity answers to a name as kept, unless it stops, or a new one
+    others = {k for k, e in parts.key_entities(text_keys) if e not in gone and (k, e) not in keys_gone}
+    others |= {k for k, _ in delta.keys}
     take_texts(parts, found, text_keys, others, taken)
     taken.dropped += delta.entities_gone
     if whole:  # the decision rows are read again from every verdict
@@ -115,7 +117,7 @@ def _decide(store: Store, state: str, cues: Cues) -> Policy | None:
         return None
     labels, last = store.withheld_labels_of([key for _, key, _, _ in taken.candidates])
     delta.decision = DecisionChanges(state, kind, taken.dropped, _rows(taken.candidates, labels, last),
-                                     sorted(gone | taken.sources), taken.shown_by)
+                                     sorted(gone), taken.shown_by, taken.shown_gone)
     parts.apply(delta)
     return None
 

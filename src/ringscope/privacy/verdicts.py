@@ -36,9 +36,10 @@ class Taken:
     """Persons withheld by a verdict whose content changed."""
     dropped: list[str] = field(default_factory=list)
     """Keys no longer withheld (or never)."""
-    sources: set[str] = field(default_factory=set)
-    """Entities whose shown names are written again (as ``shown_by``)."""
     shown_by: list[tuple[str, str]] = field(default_factory=list)
+    """(name, entity id) of the names a verdict taken again shows and did not."""
+    shown_gone: list[tuple[str, str]] = field(default_factory=list)
+    """(name, entity id) of the names a verdict taken again showed and does not."""
     moved: set[str] = field(default_factory=set)
     """Folded names that an entity judged again stops or starts answering to."""
 
@@ -47,6 +48,16 @@ def inputs_digest(kind: str, name: str, aliases: list[str], roles: list[str]) ->
     """The digest of what a verdict on an entity is taken on besides the findings (and the cue table)."""
     text = _dump([cue_digest(), kind, name, sorted(aliases), sorted(roles)])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def upgrade(parts: PolicyParts) -> None:
+    """Give the verdicts kept before their inputs were kept the digest of their inputs, where the
+    verdict was taken on the entity as the picture holds it (same signature, same cue table); the
+    others are taken again when their entity is."""
+    if not parts.upgrade_pending():
+        return
+    current = [e for e, taken, now in parts.without_inputs() if taken == f"{now}:{cue_digest()}"]
+    parts.give_inputs([(inputs_digest(*row), e) for e, row in parts.entity_names(current).items()])
 
 
 def take_entities(
@@ -87,16 +98,18 @@ def take_entities(
         data = _dump({"shown": sorted(shown), "held": [sorted(held[0]), list(held[1])] if held else None,
                       "first": [first[0], first[1], entity_id]})
         if entity_id in rekeyed:
-            delta.rekeyed.append(entity_id)
-            delta.keys += [(key, entity_id) for key in sorted(keys_of[entity_id])]
+            before = kept_keys.get(entity_id, set())
+            delta.keys += [(key, entity_id) for key in sorted(keys_of[entity_id] - before)]
+            delta.keys_gone += [(key, entity_id) for key in sorted(before - keys_of[entity_id])]
         if old is None or old[2] != data or old[1] != inputs[entity_id]:
             delta.entities.append((entity_id, now[entity_id], data, inputs[entity_id]))
         elif old[0] != now[entity_id]:
             delta.sigs.append((now[entity_id], entity_id))
         if old is not None and old[2] == data:
             continue  # the decision rows of the verdict are as they are
-        taken.sources.add(entity_id)
-        taken.shown_by += [(name, entity_id) for name in sorted(shown)]
+        was_shown = set(json.loads(old[2])["shown"]) if old is not None else set()
+        taken.shown_by += [(name, entity_id) for name in sorted(shown - was_shown)]
+        taken.shown_gone += [(name, entity_id) for name in sorted(was_shown - shown)]
         if held:
             taken.candidates.append(((first[0], first[1], entity_id), entity_id, held[0], held[1]))
         else:

@@ -30,10 +30,12 @@ SELECT h.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json
   FROM policy_hits AS h, json_each(h.data) AS j
  GROUP BY 1, 2, 3, 4;
 ALTER TABLE policy_entities ADD COLUMN inputs TEXT NOT NULL DEFAULT '';
+CREATE TABLE policy_upgrade (id INTEGER PRIMARY KEY);
+INSERT INTO policy_upgrade (id) SELECT 1 WHERE EXISTS (SELECT 1 FROM policy_entities);
 """
 """Version 19: per folded name, what cues found on it with counts (from the kept hits), and the
-digest of what each entity verdict was taken on (empty before: such a verdict is taken again the
-next time its entity changes)."""
+digest of what each entity verdict was taken on: empty before, filled by the next decision
+(``policy_upgrade`` says it is to be done) for verdicts taken on the entity as the picture holds it."""
 
 Finding = tuple[str, str, str]
 """(cue id, kind of cue, name as the cue found it)."""
@@ -84,6 +86,31 @@ def text_verdicts(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, st
     """Folded name -> JSON of its verdict, of the given names that have one."""
     rows = select_in(conn, "SELECT key, data FROM policy_texts WHERE key IN ({marks})", keys)
     return {str(k): str(d) for k, d in rows}
+
+
+def upgrade_pending(conn: sqlite3.Connection) -> bool:
+    """Whether verdicts kept before their inputs were kept are still to be given them."""
+    return conn.execute("SELECT 1 FROM policy_upgrade").fetchone() is not None
+
+
+def without_inputs(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(entity id, signature of the verdict, signature of the entity in the picture) of the verdicts
+    kept without inputs whose entity the picture still holds."""
+    rows = conn.execute("SELECT v.entity_id, v.sig, p.sig FROM policy_entities AS v"
+                        " JOIN picture_entities AS p ON p.id = v.entity_id WHERE v.inputs = ''")
+    return [(str(e), str(v), str(p)) for e, v, p in rows]
+
+
+def give_inputs(conn: sqlite3.Connection, inputs: list[tuple[str, str]]) -> None:
+    """Keep ``inputs`` ((digest, entity id)) and mark the upgrade done, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany("UPDATE policy_entities SET inputs = ? WHERE entity_id = ?", inputs)
+        conn.execute("DELETE FROM policy_upgrade")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def write_found(conn: sqlite3.Connection, counts: list[tuple[str, str, str, str, int]]) -> None:

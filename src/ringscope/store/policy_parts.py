@@ -66,10 +66,10 @@ class PolicyDelta:
     """(entity id, signature, JSON of the verdict, digest of its inputs) of verdicts written."""
     sigs: list[tuple[str, str]] = field(default_factory=list)
     """(signature, entity id) of verdicts kept as they are, taken on an entity with a new signature."""
-    rekeyed: list[str] = field(default_factory=list)
-    """Entities whose folded names are written again (their names then are in ``keys``)."""
     keys: list[tuple[str, str]] = field(default_factory=list)
-    """(folded name, entity id) of the entities in ``rekeyed``."""
+    """(folded name, entity id) an entity starts answering to."""
+    keys_gone: list[tuple[str, str]] = field(default_factory=list)
+    """(folded name, entity id) an entity no longer answers to (besides those of ``entities_gone``)."""
     found: list[tuple[str, str, str, str, int]] = field(default_factory=list)
     """(folded name, cue, kind, name, change of count) of the findings of the hits (see
     :mod:`ringscope.store.policy_found`)."""
@@ -204,6 +204,15 @@ class PolicyParts:
     def text_verdicts(self, keys: Iterable[str]) -> dict[str, str]:
         return policy_found.text_verdicts(self._conn, keys)
 
+    def upgrade_pending(self) -> bool:
+        return policy_found.upgrade_pending(self._conn)
+
+    def without_inputs(self) -> list[tuple[str, str, str]]:
+        return policy_found.without_inputs(self._conn)
+
+    def give_inputs(self, inputs: list[tuple[str, str]]) -> None:
+        policy_found.give_inputs(self._conn, inputs)
+
     def cue_hits_of(self, stamp: str, report_ids: list[str]) -> dict[str, str]:
         return cue_hits_of(self._conn, stamp, report_ids)
 
@@ -241,9 +250,8 @@ class PolicyParts:
             for chunk in chunks(delta.entities_gone):
                 marks = ", ".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM policy_entities WHERE entity_id IN ({marks})", chunk)  # noqa: S608
-            for chunk in chunks([*delta.entities_gone, *delta.rekeyed]):
-                marks = ", ".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM policy_keys WHERE entity_id IN ({marks})", chunk)  # noqa: S608
+            conn.executemany("DELETE FROM policy_keys WHERE key = ? AND entity_id = ?", delta.keys_gone)
             conn.executemany("INSERT OR REPLACE INTO policy_entities (entity_id, sig, data, inputs)"
                              " VALUES (?, ?, ?, ?)", delta.entities)
             conn.executemany("UPDATE policy_entities SET sig = ? WHERE entity_id = ?", delta.sigs)
