@@ -16,6 +16,7 @@ from ringscope.privacy.stored import _encode, restore
 from ringscope.privacy.verdicts import inputs_digest
 from ringscope.store import Store
 from ringscope.store.migrations import MIGRATIONS
+from ringscope.store.policy_found import POLICY_FOUND_SCHEMA
 
 from .corpus import reports
 
@@ -117,12 +118,12 @@ def test_a_person_withheld_when_unsure_is_shown_once_a_report_gives_a_public_rol
 
 
 def _as_before_findings(path: Path) -> None:
-    """Make ``path`` a store as kept before the findings were kept (its schema one step older)."""
+    """Make ``path`` a store as kept before the findings were kept (its schema as it was then)."""
     conn = sqlite3.connect(path)
     try:
-        conn.executescript("DROP TABLE policy_found; DROP TABLE policy_upgrade;"
+        conn.executescript("DROP TABLE policy_found; DROP TABLE policy_upgrade; DROP INDEX reports_state;"
                            " ALTER TABLE policy_entities DROP COLUMN inputs;"
-                           f" PRAGMA user_version = {len(MIGRATIONS) - 1};")
+                           f" PRAGMA user_version = {MIGRATIONS.index(POLICY_FOUND_SCHEMA)};")
     finally:
         conn.close()
 
