@@ -5,17 +5,19 @@ from the entity and the cue hits on its names, and a verdict on every name only 
 numbered in the order of first mention. The verdicts are kept with what they were taken from
 (:mod:`ringscope.store.policy_parts`), so after an ingest only these are taken again:
 
-- the cue hits of new and re-extracted reports (found, or read from the stored cue hits);
-- the verdicts of entities that the stored picture rewrote, or that answer to a name whose hits
-  changed;
-- the verdicts of names only cues found whose hits, or whose entities, changed.
+- the cue hits of new and re-extracted reports (found, or read from the stored cue hits), counted
+  per folded name as what they found (:mod:`ringscope.privacy.findings`);
+- the verdicts of entities that the stored picture rewrote, or that answer to a name whose findings
+  changed (:mod:`ringscope.privacy.verdicts`: an entity as it was, on names whose findings are as
+  they were, keeps what it shows and withholds);
+- the verdicts of names only cues found whose findings, first hit, or entities changed.
 
 The picture update lists the reports and entities it changed, so only those are compared with
 what the verdicts were taken from; the decision is kept as rows (:mod:`ringscope.store.withheld`)
-and only the rows of the verdicts taken again change, in the same transaction as the verdicts.
-The picture is never decoded whole. The result is the decision taken over the whole picture;
-when analyst judgements are active (they change the entities) the whole decision is taken, and
-the next decision after it (or after a change of the cue table) reads every verdict again.
+and only the rows of verdicts whose content changed are written, in the same transaction as the
+verdicts. The picture is never decoded whole. The result is the decision taken over the whole
+picture; when analyst judgements are active (they change the entities) the whole decision is
+taken, and the next decision after it (or after a change of the cue table) reads every verdict again.
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@
 Per report: the cue hits of its text, by folded name (``policy_hits``) and the stamp they were found
 at (``policy_reports``). Per resolved entity: the verdict taken on it with the signature of the
 entity it was taken on and the folded names it answers to (``policy_entities``, ``policy_keys``).
-Per folded name only cues found: its verdict (``policy_texts``). The picture update lists the
-reports and entities it changed (``policy_pending``, see :mod:`ringscope.store.withheld`), so a
-decision compares only those with what its verdicts were taken from; the decision rows change in
-the same transaction as the verdicts.
+Per folded name only cues found: its verdict (``policy_texts``). Per folded name: what the kept
+hits found on it, as counts (``policy_found``, :mod:`ringscope.store.policy_found`). The picture
+update lists the reports and entities it changed (``policy_pending``, see
+:mod:`ringscope.store.withheld`), so a decision compares only those with what its verdicts were
+taken from; the decision rows change in the same transaction as the verdicts.
 """
 
 from __future__ import annotations
