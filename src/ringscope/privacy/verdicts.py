@@ -5,8 +5,9 @@ A verdict on an entity is taken from the entity's type, name, aliases and roles 
 a verdict that withholds also holds the entity's first mention. So of the entities the picture
 rewrote, one whose inputs are as they were and none of whose names' findings changed keeps what
 it shows and withholds (only its first mention is read again); one answering to a name whose
-findings changed is judged on its kept names; one whose inputs changed is judged on its names
-worked out again. A verdict whose content is as kept changes no decision row.
+findings changed, or whose inputs changed but not its aliases, is judged on its kept names; one
+whose aliases changed is judged on its names worked out again. A verdict whose content is as kept
+changes no decision row.
 """
 
 from __future__ import annotations
@@ -45,9 +46,16 @@ class Taken:
 
 
 def inputs_digest(kind: str, name: str, aliases: list[str], roles: list[str]) -> str:
-    """The digest of what a verdict on an entity is taken on besides the findings (and the cue table)."""
-    text = _dump([cue_digest(), kind, name, sorted(aliases), sorted(roles)])
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    """The digest of what a verdict on an entity is taken on besides the findings (and the cue table):
+    of the aliases (the folded names the entity answers to follow from them), a dot, of the rest."""
+    names = _dump([cue_digest(), sorted(aliases)]).encode("utf-8")
+    rest = _dump([cue_digest(), kind, name, sorted(roles)]).encode("utf-8")
+    return f"{hashlib.sha1(names).hexdigest()[:16]}.{hashlib.sha1(rest).hexdigest()[:16]}"
+
+
+def _aliases_as_kept(kept: str, now: str) -> bool:
+    """Whether two digests of inputs are of the same aliases."""
+    return kept.partition(".")[0] == now.partition(".")[0] and "." in kept
 
 
 def upgrade(parts: PolicyParts) -> None:
@@ -73,10 +81,12 @@ def take_entities(
                                   roles={r: [] for r in roles})
                 for e, (t, n, aliases, roles) in names.items()}
     keys_of: dict[str, set[str]] = {}
-    rekeyed = {e for e in names if e not in stored or stored[e][1] != inputs[e]}
+    rekeyed = {e for e in names if e not in stored or not _aliases_as_kept(stored[e][1], inputs[e])}
     for e in rekeyed:
         keys_of[e] = entity_keys(entities[e], cues)
-    judged = (on_changed & set(names)) - rekeyed
+    # on a name whose findings changed, or other inputs with the same aliases: judged on the kept names
+    judged = (on_changed & set(names)) | {e for e in names if e in stored and stored[e][1] != inputs[e]}
+    judged -= rekeyed
     kept_keys = parts.keys_by_entity(sorted(judged | (rekeyed & set(stored))))
     for e in rekeyed:
         taken.moved |= keys_of[e] ^ kept_keys.get(e, set())
