@@ -11,6 +11,7 @@ from ringscope.fuse.resolve import ResolvedEntity
 from ringscope.fuse.stored import current
 from ringscope.ingest import ingest_paths
 from ringscope.privacy.cues import load
+from ringscope.privacy.incremental import kept_decision
 from ringscope.privacy.policy import decide, entity_keys
 from ringscope.privacy.stored import _encode, restore
 from ringscope.privacy.verdicts import inputs_digest
@@ -155,3 +156,20 @@ def test_a_store_kept_before_the_findings_upgrades_and_keeps_its_decision(tmp_pa
         conn.close()
     kept, counted = _found_from_hits(path)
     assert kept == counted
+
+
+def test_a_removed_report_takes_its_findings_away(tmp_path: Path) -> None:
+    path = tmp_path / "kept.db"
+    texts = [f"{OFFICER} was trafficked to a compound near the border.",
+             f"Police Colonel {OFFICER} said 40 people were rescued.", f"{WORKER} worked at the port."]
+    with Store(path) as db:
+        assert ingest_paths(db, [_write(tmp_path / "a.jsonl", texts, 0)]).ok
+        assert OFFICER in _withheld_names(db)
+        # the only report naming the officer as a victim goes: the finding goes, the verdict changes
+        victim_report = next(r.id for r in db.iter_reports() if "trafficked" in r.text)
+        assert db.remove(victim_report)
+        assert _encode(kept_decision(db, db.state())) == _whole(db)
+        assert OFFICER not in _withheld_names(db)
+        _kept_as_taken(db)
+    kept, counted = _found_from_hits(path)
+    assert kept and kept == counted
