@@ -6,7 +6,9 @@ Builds the invented archive of bench/fusion_scale.py (needs ../shared), ingests 
 into one store (the picture and victim policy updated after each batch) and at once into another,
 then compares the stored pictures item for item and the victim-policy decisions (who is withheld,
 under which names and why; placeholders are numbered in the order decisions were taken, so they
-are not compared). Prints CPU seconds of both loads.
+are not compared), and the decision kept batch by batch with the decision taken over its whole
+picture with its placeholders (``placed``: placeholders and order too). Prints CPU seconds of both
+loads.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=None)
     args = parser.parse_args()
     from ringscope.api import ingest, open_store
+    from ringscope.fuse.stored import current
     from ringscope.privacy.cues import load
+    from ringscope.privacy.policy import decide
     from ringscope.privacy.stored import _encode, restore
 
     work = args.dir or Path(tempfile.mkdtemp(prefix="update_equality_"))
@@ -72,6 +76,11 @@ def main() -> int:
     equal = held[0] == held[1] and decisions[0]["visible"] == decisions[1]["visible"]
     same &= equal
     print(f"withheld  {len(held[0]):7}  {'same' if equal else 'DIFFERENT'}")
+    with open_store(stores["batches"]) as db:  # placeholders and order too, as the whole decision gives them
+        whole = json.loads(_encode(decide(current(db), load(), labels=db.withheld_labels())))
+    equal = whole == decisions[0]
+    same &= equal
+    print(f"placed    {len(held[0]):7}  {'same' if equal else 'DIFFERENT'} (against the whole decision)")
     return 0 if same else 1
 
 

@@ -52,7 +52,9 @@ def main() -> None:
     import ringscope.fuse.resolve_update as resolving
     import ringscope.fuse.update as updating
     import ringscope.ingest.runner as runner
+    import ringscope.privacy.findings as finding
     import ringscope.privacy.incremental as deciding
+    import ringscope.privacy.verdicts as judging
     from ringscope.api import ingest, open_store
 
     copy = args.copy or args.store.with_name(args.store.stem + "_stages.db")
@@ -80,12 +82,16 @@ def main() -> None:
     timed(updating, "_entities", "entities (all)")
     timed(updating, "update", "picture update (all)")
     timed(deciding, "_assemble", "victim policy: decision assembled")
-    timed(deciding, "_hits_delta", "victim policy: hits of changed reports")
-    timed(deciding, "_found", "victim policy: hits on touched names")
-    timed(deciding, "judge_entity", "victim policy: entities judged")
+    timed(finding, "_report_hits", "victim policy: hits of changed reports (cue scan)")
+    timed(deciding, "take", "victim policy: findings of changed reports (all)")
+    timed(finding.Findings, "on", "victim policy: findings on names read")
+    timed(finding.Findings, "first", "victim policy: first hits of names")
+    timed(deciding, "take_entities", "victim policy: entity verdicts (all)")
+    timed(deciding, "take_texts", "victim policy: name verdicts (all)")
+    timed(judging, "judge_entity", "victim policy: entities judged")
+    timed(judging, "entity_keys", "victim policy: names of the entities")
     timed(deciding, "save_decision", "victim policy: decision saved")
     timed(deciding.PolicyParts, "apply", "victim policy: verdicts written")
-    timed(deciding, "entity_keys", "victim policy: names of the entities")
     timed(deciding.PolicyParts, "first_mention", "victim policy: first mentions")
     timed(deciding.PolicyParts, "entity_names", "victim policy: entities read")
     timed(deciding.PolicyParts, "key_entities", "victim policy: entities of the names")

@@ -5,93 +5,37 @@ from the entity and the cue hits on its names, and a verdict on every name only 
 numbered in the order of first mention. The verdicts are kept with what they were taken from
 (:mod:`ringscope.store.policy_parts`), so after an ingest only these are taken again:
 
-- the cue hits of new and re-extracted reports (found, or read from the stored cue hits);
-- the verdicts of entities that the stored picture rewrote, or that answer to a name whose hits
-  changed;
-- the verdicts of names only cues found whose hits, or whose entities, changed.
+- the cue hits of new and re-extracted reports (found, or read from the stored cue hits), counted
+  per folded name as what they found (:mod:`ringscope.privacy.findings`);
+- the verdicts of entities that the stored picture rewrote, or that answer to a name whose findings
+  changed (:mod:`ringscope.privacy.verdicts`: an entity as it was, on names whose findings are as
+  they were, keeps what it shows and withholds);
+- the verdicts of names only cues found whose findings, first hit, or entities changed.
 
 The picture update lists the reports and entities it changed, so only those are compared with
 what the verdicts were taken from; the decision is kept as rows (:mod:`ringscope.store.withheld`)
-and only the rows of the verdicts taken again change, in the same transaction as the verdicts.
-The picture is never decoded whole. The result is the decision taken over the whole picture;
-when analyst judgements are active (they change the entities) the whole decision is taken, and
-the next decision after it (or after a change of the cue table) reads every verdict again.
+and only the rows of verdicts whose content changed are written, in the same transaction as the
+verdicts. The picture is never decoded whole. The result is the decision taken over the whole
+picture; when analyst judgements are active (they change the entities) the whole decision is
+taken, and the next decision after it (or after a change of the cue table) reads every verdict again.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
-from ringscope.fuse.names import fold
-from ringscope.fuse.resolve import ResolvedEntity
-from ringscope.privacy.cues import Cues, Hit, load
-from ringscope.privacy.policy import (
-    Candidate,
-    Policy,
-    entity_keys,
-    judge_entity,
-    judge_text,
-    number,
-)
+from ringscope.privacy.cues import Cues, load
+from ringscope.privacy.findings import take
+from ringscope.privacy.policy import Candidate, Policy, number
 from ringscope.privacy.stored import cue_digest, label_number, policy_of, restore
+from ringscope.privacy.verdicts import Taken, take_entities, take_texts, upgrade
 from ringscope.store import Store
 from ringscope.store.policy_parts import PolicyDelta, PolicyParts
 from ringscope.store.withheld import DecisionChanges, WithheldRow
 
-Found = dict[str, list[tuple[Hit, str]]]
-"""Folded name -> (hit, report id) of every kept hit on it."""
-
 
 def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _report_hits(store: Store, parts: PolicyParts, cues: Cues, report_ids: list[str]) -> dict[str, list[Hit]]:
-    """The cue hits of the given reports: stored ones read, the others found and stored."""
-    stored = parts.cue_hits_of(cue_digest(), report_ids)
-    out = {r: [Hit(*row) for row in json.loads(d)] for r, d in stored.items()}
-    missing = [r for r in report_ids if r not in out]
-    fresh = []
-    for report_id, text in store.picture_parts().texts(missing).items():
-        out[report_id] = cues.find(text)
-        rows = [[h.cue, h.kind, h.name, h.start, h.end] for h in out[report_id]]
-        fresh.append((report_id, cue_digest(), json.dumps(rows, ensure_ascii=False)))
-    if fresh:
-        store.picture_parts().save_side([], fresh)
-    return out
-
-
-def _hits_delta(store: Store, parts: PolicyParts, cues: Cues, stamps: dict[str, str], kept: dict[str, str],
-                delta: PolicyDelta) -> tuple[set[str], dict[tuple[str, str], list[Hit]]]:
-    """Work out the hits of changed reports (``stamps`` now, ``kept`` as the verdicts were taken,
-    of every report that may have changed); the folded names whose hits change, and the new hits."""
-    changed = sorted(r for r, s in stamps.items() if kept.get(r) != s)
-    delta.reports_gone = [r for r in kept if r not in stamps or kept[r] != stamps[r]]
-    touched = parts.hit_keys_of(delta.reports_gone)
-    new: dict[tuple[str, str], list[Hit]] = defaultdict(list)
-    for report_id, hits in _report_hits(store, parts, cues, changed).items():
-        for hit in hits:
-            new[(fold(hit.name), report_id)].append(hit)
-    for (key, report_id), hits in new.items():
-        touched.add(key)
-        delta.hits.append((key, report_id, _dump([[h.cue, h.kind, h.name, h.start, h.end] for h in hits])))
-    delta.reports = [(r, stamps[r]) for r in changed]
-    return touched, new
-
-
-def _found(
-    parts: PolicyParts, keys: set[str], gone: set[str], new: dict[tuple[str, str], list[Hit]]
-) -> Found:
-    """The hits on ``keys`` once the delta is written (kept ones of reports not redone, and new ones)."""
-    out: Found = defaultdict(list)
-    for key, report_id, data in parts.hits_on(keys):
-        if report_id not in gone:
-            out[key] += [(Hit(*row), report_id) for row in json.loads(data)]
-    for (key, report_id), hits in new.items():
-        if key in keys:
-            out[key] += [(hit, report_id) for hit in hits]
-    return out
 
 
 def kept_decision(store: Store, state: str) -> Policy:
@@ -142,67 +86,40 @@ def _decide(store: Store, state: str, cues: Cues) -> Policy | None:
     if store.judgements(active_only=True) or store.picture_state() != state:
         return policy_of(store, current(store), state)
     parts = store.policy_parts()
+    upgrade(parts)
     kind = f"parts:{cue_digest()}"
     whole = parts.decision_kind() != kind
     pending = parts.pending()
     stamps, kept_stamps, now, kept = _changed(store, parts, whole, pending)
     delta = PolicyDelta(pending=pending[0])
-    touched, new = _hits_delta(store, parts, cues, stamps, kept_stamps, delta)
-    gone_reports = set(delta.reports_gone)
-    # entities the picture rewrote or removed, and entities answering to a name whose hits changed
+    found = take(store, parts, cues, stamps, kept_stamps, delta)
+    taken = Taken(delta)
+    # entities the picture rewrote or removed, and entities answering to a name whose findings changed
     delta.entities_gone = [e for e in kept if e not in now]
-    redo = {e for e, s in now.items() if kept.get(e) != s}
-    redo |= parts.entities_on(touched) - set(delta.entities_gone)
+    gone = set(delta.entities_gone)
+    on_changed = parts.entities_on(found.changed) - gone
     if not whole:  # entities answering to a changed name: their signatures as the picture holds them
-        more = parts.picture_entity_sigs_of(redo - set(now))
+        more = parts.picture_entity_sigs_of(on_changed - set(now))
         now.update((e, f"{s}:{cue_digest()}") for e, s in more.items())
-    text_keys = touched | parts.keys_of([*delta.entities_gone, *redo])
-    entities = {e: ResolvedEntity(e, t, n, None, None, None, aliases={a: [] for a in aliases},
-                                  roles={r: [] for r in roles})
-                for e, (t, n, aliases, roles) in parts.entity_names(redo).items()}
-    keys_of = {e: entity_keys(entity, cues) for e, entity in entities.items()}
-    for keys in keys_of.values():
-        text_keys |= keys
-    found = _found(parts, text_keys, gone_reports, new)
-    candidates: list[Candidate] = []
-    shown_by: list[tuple[str, str]] = []
-    dropped = list(delta.entities_gone)
-    for entity_id in sorted(entities):
-        entity = entities[entity_id]
-        hits = [h for key in keys_of[entity_id] for h in found.get(key, [])]
-        shown, held = judge_entity(entity, hits, cues)
-        first = parts.first_mention(entity_id) if held else (0, 0)
-        verdict = {"shown": sorted(shown), "held": [sorted(held[0]), list(held[1])] if held else None,
-                   "first": [first[0], first[1], entity_id]}
-        delta.entities.append((entity_id, now[entity_id], _dump(verdict)))
-        delta.keys += [(key, entity_id) for key in sorted(keys_of[entity_id])]
-        shown_by += [(name, entity_id) for name in sorted(shown)]
-        if held:
-            candidates.append(((first[0], first[1], entity_id), entity_id, held[0], held[1]))
-        else:
-            dropped.append(entity_id)
-    rewritten = {*delta.entities_gone, *entities}
-    others = {k for k, e in parts.key_entities(text_keys) if e not in rewritten} | {k for k, _ in delta.keys}
-    pks = parts.report_pks({r for key in text_keys for _, r in found.get(key, [])})
-    for key in sorted(text_keys):
-        text = judge_text(found[key]) if key not in others and found.get(key) else None
-        if text is None:
-            delta.texts_gone.append(key)
-            dropped.append(f"text:{key}")
-            continue
-        first_hit, report_id = min(found[key], key=lambda f: (pks.get(f[1], 0), f[0].start))
-        place = (pks.get(report_id, 0), first_hit.start, key)
-        delta.texts.append((key, _dump({"shown": [], "held": [sorted(text[0]), list(text[1])],
-                                        "first": list(place)})))
-        candidates.append((place, f"text:{key}", *text))
+    rewrote = {e for e, s in now.items() if kept.get(e) != s}
+    take_entities(parts, cues, found, rewrote | on_changed, on_changed, now, taken)
+    text_keys = found.changed | found.shrunk | parts.keys_of(gone) | taken.moved
+    stored_texts = parts.text_verdicts(found.touched - text_keys)
+    moved = found.first_new(set(stored_texts))  # a new first hit moves a name only cues found
+    text_keys |= {k for k, d in stored_texts.items() if tuple(json.loads(d)["first"][:2]) > moved[k]}
+    keys_gone = set(delta.keys_gone)  # an entity answers to a name as kept, unless it stops, or a new one
+    others = {k for k, e in parts.key_entities(text_keys) if e not in gone and (k, e) not in keys_gone}
+    others |= {k for k, _ in delta.keys}
+    take_texts(parts, found, text_keys, others, taken)
+    taken.dropped += delta.entities_gone
     if whole:  # the decision rows are read again from every verdict
         parts.apply(delta)
         candidates, shown_by = _assemble(parts)
         store.save_decision(_rows(candidates, store.withheld_labels(), None), shown_by, state, kind)
         return None
-    labels, last = store.withheld_labels_of([key for _, key, _, _ in candidates])
-    delta.decision = DecisionChanges(state, kind, dropped, _rows(candidates, labels, last),
-                                     sorted(rewritten), shown_by)
+    labels, last = store.withheld_labels_of([key for _, key, _, _ in taken.candidates])
+    delta.decision = DecisionChanges(state, kind, taken.dropped, _rows(taken.candidates, labels, last),
+                                     sorted(gone), taken.shown_by, taken.shown_gone)
     parts.apply(delta)
     return None
 

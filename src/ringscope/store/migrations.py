@@ -14,8 +14,9 @@ from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
 from ringscope.store.event_parts import EVENT_PACKS_SCHEMA, EVENT_PARTS_SCHEMA
 from ringscope.store.judgements import JUDGEMENTS_SCHEMA
-from ringscope.store.picture import OCCURRENCES_SCHEMA, PICTURE_SCHEMA
+from ringscope.store.picture import OCCURRENCES_SCHEMA, PICTURE_SCHEMA, STATE_INDEX_SCHEMA
 from ringscope.store.picture_update import INCREMENTAL_SCHEMA
+from ringscope.store.policy_found import POLICY_FOUND_SCHEMA
 from ringscope.store.policy_parts import POLICY_PARTS_SCHEMA
 from ringscope.store.resolve_entities import RESOLVE_ENTITIES_SCHEMA
 from ringscope.store.resolve_parts import RESOLVE_PARTS_SCHEMA
@@ -173,6 +174,8 @@ MIGRATIONS: list[str] = [
     DECISION_ROWS_SCHEMA,
     EVENT_PACKS_SCHEMA,
     RESOLVE_ENTITIES_SCHEMA,
+    POLICY_FOUND_SCHEMA,
+    STATE_INDEX_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -86,6 +86,11 @@ STATE_SQL = (
 )
 """What changes whenever reports are added, removed or re-extracted."""
 
+STATE_INDEX_SCHEMA = """
+CREATE INDEX reports_state ON reports(extractor_version, ingested_at, item_count, revision);
+"""
+"""Version 20: the columns :data:`STATE_SQL` reads, so it reads this index, not every report's text."""
+
 @dataclass(slots=True)
 class PictureRows:
     event_of: list[tuple[str, str | None]] = field(default_factory=list)

@@ -3,10 +3,11 @@
 Per report: the cue hits of its text, by folded name (``policy_hits``) and the stamp they were found
 at (``policy_reports``). Per resolved entity: the verdict taken on it with the signature of the
 entity it was taken on and the folded names it answers to (``policy_entities``, ``policy_keys``).
-Per folded name only cues found: its verdict (``policy_texts``). The picture update lists the
-reports and entities it changed (``policy_pending``, see :mod:`ringscope.store.withheld`), so a
-decision compares only those with what its verdicts were taken from; the decision rows change in
-the same transaction as the verdicts.
+Per folded name only cues found: its verdict (``policy_texts``). Per folded name: what the kept
+hits found on it, as counts (``policy_found``, :mod:`ringscope.store.policy_found`). The picture
+update lists the reports and entities it changed (``policy_pending``, see
+:mod:`ringscope.store.withheld`), so a decision compares only those with what its verdicts were
+taken from; the decision rows change in the same transaction as the verdicts.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ringscope.store import policy_found
 from ringscope.store.chunked import chunks, select_in
 from ringscope.store.withheld import DecisionChanges, write_changes
 
@@ -61,10 +63,17 @@ class PolicyDelta:
     hits: list[tuple[str, str, str]] = field(default_factory=list)
     """(folded name, report id, JSON of the hits)."""
     entities_gone: list[str] = field(default_factory=list)
-    entities: list[tuple[str, str, str]] = field(default_factory=list)
-    """(entity id, signature, JSON of the verdict)."""
+    entities: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(entity id, signature, JSON of the verdict, digest of its inputs) of verdicts written."""
+    sigs: list[tuple[str, str]] = field(default_factory=list)
+    """(signature, entity id) of verdicts kept as they are, taken on an entity with a new signature."""
     keys: list[tuple[str, str]] = field(default_factory=list)
-    """(folded name, entity id) of the entities in ``entities``."""
+    """(folded name, entity id) an entity starts answering to."""
+    keys_gone: list[tuple[str, str]] = field(default_factory=list)
+    """(folded name, entity id) an entity no longer answers to (besides those of ``entities_gone``)."""
+    found: list[tuple[str, str, str, str, int]] = field(default_factory=list)
+    """(folded name, cue, kind, name, change of count) of the findings of the hits (see
+    :mod:`ringscope.store.policy_found`)."""
     texts_gone: list[str] = field(default_factory=list)
     texts: list[tuple[str, str]] = field(default_factory=list)
     pending: int = 0
@@ -178,6 +187,33 @@ class PolicyParts:
         return {str(k) for (k,) in self._in("SELECT key FROM policy_keys WHERE entity_id IN ({marks})",
                                            entity_ids)}
 
+    def found_on(self, keys: Iterable[str]) -> dict[str, dict[policy_found.Finding, int]]:
+        return policy_found.found_on(self._conn, keys)
+
+    def hits_of_reports(self, report_ids: Iterable[str]) -> list[tuple[str, str, str]]:
+        return policy_found.hits_of_reports(self._conn, report_ids)
+
+    def placed_hits(self, keys: Iterable[str]) -> list[tuple[str, str, int, str]]:
+        return policy_found.placed_hits(self._conn, keys)
+
+    def entity_inputs(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        return policy_found.entity_inputs(self._conn, ids)
+
+    def keys_by_entity(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        return policy_found.keys_by_entity(self._conn, ids)
+
+    def text_verdicts(self, keys: Iterable[str]) -> dict[str, str]:
+        return policy_found.text_verdicts(self._conn, keys)
+
+    def upgrade_pending(self) -> bool:
+        return policy_found.upgrade_pending(self._conn)
+
+    def without_inputs(self) -> list[tuple[str, str, str]]:
+        return policy_found.without_inputs(self._conn)
+
+    def give_inputs(self, inputs: list[tuple[str, str]]) -> None:
+        policy_found.give_inputs(self._conn, inputs)
+
     def cue_hits_of(self, stamp: str, report_ids: list[str]) -> dict[str, str]:
         return cue_hits_of(self._conn, stamp, report_ids)
 
@@ -211,12 +247,15 @@ class PolicyParts:
                 conn.execute(f"DELETE FROM policy_reports WHERE report_id IN ({marks})", chunk)  # noqa: S608
             conn.executemany("INSERT OR REPLACE INTO policy_reports VALUES (?, ?)", delta.reports)
             conn.executemany("INSERT OR REPLACE INTO policy_hits VALUES (?, ?, ?)", delta.hits)
-            gone = [*delta.entities_gone, *(e for e, _, _ in delta.entities)]
-            for chunk in chunks(gone):
+            policy_found.write_found(conn, delta.found)
+            for chunk in chunks(delta.entities_gone):
                 marks = ", ".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM policy_entities WHERE entity_id IN ({marks})", chunk)  # noqa: S608
                 conn.execute(f"DELETE FROM policy_keys WHERE entity_id IN ({marks})", chunk)  # noqa: S608
-            conn.executemany("INSERT INTO policy_entities VALUES (?, ?, ?)", delta.entities)
+            conn.executemany("DELETE FROM policy_keys WHERE key = ? AND entity_id = ?", delta.keys_gone)
+            conn.executemany("INSERT OR REPLACE INTO policy_entities (entity_id, sig, data, inputs)"
+                             " VALUES (?, ?, ?, ?)", delta.entities)
+            conn.executemany("UPDATE policy_entities SET sig = ? WHERE entity_id = ?", delta.sigs)
             conn.executemany("INSERT OR IGNORE INTO policy_keys VALUES (?, ?)", delta.keys)
             conn.executemany("DELETE FROM policy_texts WHERE key = ?", [(k,) for k in delta.texts_gone])
             conn.executemany("INSERT OR REPLACE INTO policy_texts VALUES (?, ?)", delta.texts)

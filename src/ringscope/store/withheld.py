@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ringscope.store.chunked import select_in
 from ringscope.store.picture_update import save_policy
@@ -91,7 +91,9 @@ class DecisionChanges:
     sources_gone: list[str]
     """Entities whose shown names are dropped (then ``shown`` adds those shown now)."""
     shown: list[tuple[str, str]]
-    """(name, entity id) of each name an entity lets show."""
+    """(name, entity id) of each name an entity lets show (and did not)."""
+    shown_gone: list[tuple[str, str]] = field(default_factory=list)
+    """(name, entity id) of each name an entity no longer lets show."""
 
 
 def load(conn: sqlite3.Connection) -> dict[str, tuple[str, int]]:
@@ -165,5 +167,6 @@ def write_changes(conn: sqlite3.Connection, changes: DecisionChanges) -> None:
     conn.executemany("UPDATE withheld_persons SET current = 0 WHERE key = ?", [(k,) for k in changes.dropped])
     _upsert(conn, changes.rows, changes.state)
     conn.executemany("DELETE FROM decision_shown WHERE source = ?", [(s,) for s in changes.sources_gone])
+    conn.executemany("DELETE FROM decision_shown WHERE name = ? AND source = ?", changes.shown_gone)
     conn.executemany("INSERT OR IGNORE INTO decision_shown (name, source) VALUES (?, ?)", changes.shown)
     save_policy(conn, changes.state, changes.kind)
