@@ -166,3 +166,23 @@ def test_an_entity_view_redacts_only_what_its_page_shows(victim_store: VictimSto
             assert figure == same and ref in same.claims
     named = [entity_view(fresh, i, True, 60, 200) for i in range(len(fresh.picture.entities))]
     assert any(leaks(str(v)) for v in named), "names asked for are given"
+
+
+def test_the_pages_read_most_redact_only_what_they_show(victim_store: VictimStore, tmp_path: Path) -> None:
+    import shutil
+
+    copy = VictimStore(tmp_path / "copy.db", victim_store.tokens)
+    shutil.copy(victim_store.path, copy.path)  # a store of its own: no snapshot of it is loaded yet
+    viewer = _login(copy, "vera")
+    snap = snapshot.load(copy.path)
+    report_ids = list(snap.picture.reports)
+    entity_id = snap.picture.entities[0].id
+    seen = []
+    pages = ("/entities", "/entities?sort=name&q=a", "/map", "/timeline", "/search", "/search?q=workers",
+             "/search?q=workers&sort=title", f"/entities/{entity_id}", *(f"/reports/{r}" for r in report_ids))
+    for path in pages:
+        page = viewer.get(path)
+        assert page.status_code == 200 and not leaks(page.text), path
+        seen.append(page.text)
+    assert any(label in text for text in seen for label in snap.policy.labels), "no page shows a victim"
+    assert not snap._redacted, "a page redacted every report of the store"

@@ -17,10 +17,10 @@ __all__ = ["PLACE_TYPES", "Href", "flows", "hotspots", "network", "timeline", "t
 
 
 def timeline(snapshot: Snapshot) -> dict[str, dict[str, int]]:
-    """Reports and claims per publication month (counts only: no names)."""
+    """Reports and claims per publication month (counts only: no names, so nothing is redacted)."""
     reports: Counter[str] = Counter()
     claims: Counter[str] = Counter()
-    for figure in snapshot.redacted.figures:
+    for figure in snapshot.picture.figures:
         for ref in figure.claims:
             month = month_of(ref.published)
             if month:
@@ -35,11 +35,11 @@ def timeline(snapshot: Snapshot) -> dict[str, dict[str, int]]:
 def top_entities(
     snapshot: Snapshot, limit: int = 15, names: bool = False, types: tuple[str, ...] | None = None
 ) -> list[ResolvedEntity]:
-    """The most reported entities (of ``types``, when given); withheld persons are left out."""
+    """The most reported entities (of ``types``, when given), as listed; withheld persons are left out."""
     withheld = set(snapshot.policy.withheld)
     kept = [
         e
-        for e in snapshot.view(names).entities
+        for e in snapshot.listed(names).entities
         if e.id not in withheld and (names or e.name not in snapshot.policy.labels)
         and (types is None or e.type in types)
     ]

@@ -114,8 +114,10 @@ def country_hotspots(
     snapshot: Snapshot, names: bool = False, href: Callable[[str], str | None] | None = None
 ) -> list[Hotspot]:
     """A hotspot at the centre of every country a people figure is located in, largest first;
-    ``href`` gives the address of a country's figures from its code."""
-    picture = snapshot.view(names)
+    ``href`` gives the address of a country's figures from its code. Only figures' values, places
+    and reports and entities' types, countries and reports are read, which redaction leaves as they
+    are: the picture itself serves, whether names are shown or not."""
+    picture = snapshot.picture
     centre = centroids()
     named = country_names()
     labels = {m: str(v.get("label", m)) for m, v in load_vocab()["measures"].items()}
@@ -139,8 +141,9 @@ def country_hotspots(
 def place_hotspots(
     snapshot: Snapshot, limit: int = 40, href: Href | None = None, names: bool = False
 ) -> list[Hotspot]:
-    """Places and compounds (not whole countries) by number of reports, at their coordinates."""
-    picture = snapshot.view(names)
+    """Places and compounds (not whole countries) by number of reports, at their coordinates (the
+    entities as listed: their names redacted unless ``names``, no report text redacted for them)."""
+    picture = snapshot.listed(names)
     withheld = set() if names else set(snapshot.policy.labels)
     centre = centroids()
     out = []

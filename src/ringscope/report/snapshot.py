@@ -7,6 +7,7 @@ the brief; a :class:`Snapshot` is cached and rebuilt only when the store changes
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 import time
@@ -105,6 +106,25 @@ class Snapshot:
                     entities = [self._light(e) for e in self.picture.entities]
                     self._listed.append(Picture({}, {}, [], entities, []))
         return self._listed[0]
+
+    def searchable(self, names: bool = False) -> Picture:
+        """What search reads: the reports with their titles and addresses redacted and no text, the
+        entities as :meth:`listed` has them and the events without their figures, unless ``names``
+        (then :attr:`picture` itself). Made once per snapshot without redacting any report text: a
+        result's text is redacted when it is shown."""
+        if names:
+            return self.picture
+
+        def make() -> Picture:
+            policy = self.policy
+            reports = {
+                report_id: dataclasses.replace(r, title=policy.text(r.title), url=policy.url(r.url), text="")
+                for report_id, r in self.picture.reports.items()
+            }
+            events = [dataclasses.replace(e, figures=[]) for e in self.picture.events]
+            return Picture(reports, dict(self.picture.event_of), events, self.listed().entities, [])
+
+        return self.kept(("searchable",), make)
 
     def listed_entity(self, index: int, names: bool = False) -> ResolvedEntity:
         """The entity at ``index`` of :attr:`picture` as :meth:`listed` has it, without listing the rest."""

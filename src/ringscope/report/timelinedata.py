@@ -1,6 +1,7 @@
 """What the timeline shows besides monthly counts: events as items, and what has no date (pure).
 
-Read from the redacted picture: an event's title is its first report's redacted title.
+An event's title is its first report's title, as ``shown_title`` shows it (the victim policy's
+redaction of a title, for a viewer): no report text is read.
 """
 
 from __future__ import annotations
@@ -37,16 +38,26 @@ class TimelineItems:
     """Reports without a publication month (not on the time axis)."""
 
 
-def _title(event: Event, picture: Picture) -> str:
+def _title(event: Event, picture: Picture, shown_title: Callable[[str | None], str | None]) -> str:
     for report_id in event.report_ids:
         report = picture.reports.get(report_id)
-        if report is not None and report.title:
-            return " ".join(report.title.split())
+        title = shown_title(report.title) if report is not None else None
+        if title:
+            return " ".join(title.split())
     return f"Event of {len(event.report_ids)} reports"
 
 
-def timeline_items(picture: Picture, href: Callable[[Event], str | None] | None = None) -> TimelineItems:
-    """The events of ``picture`` for a timeline, and how many of its reports are undated."""
+def _as_written(title: str | None) -> str | None:
+    return title
+
+
+def timeline_items(
+    picture: Picture,
+    href: Callable[[Event], str | None] | None = None,
+    shown_title: Callable[[str | None], str | None] = _as_written,
+) -> TimelineItems:
+    """The events of ``picture`` for a timeline, and how many of its reports are undated; a title
+    is shown as ``shown_title`` gives it (as written by default)."""
     dated: list[TimelineEvent] = []
     undated: list[TimelineEvent] = []
     for event in picture.events:
@@ -57,7 +68,7 @@ def timeline_items(picture: Picture, href: Callable[[Event], str | None] | None 
             days[-1] if days else None,
             len(event.report_ids),
             len(event.figures),
-            _title(event, picture),
+            _title(event, picture, shown_title),
             href(event) if href else None,
         )
         (dated if days else undated).append(item)

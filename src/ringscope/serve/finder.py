@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ringscope.export.fused import publisher, title
 from ringscope.fuse import Picture
+from ringscope.model import Report
 from ringscope.serve.listing import SortKey
 
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -85,7 +86,9 @@ class Index:
     outlets: Mapping[str, str | None]
 
 
-def index(picture: Picture) -> Index:
+def index(picture: Picture, reports: Mapping[str, Report] | None = None) -> Index:
+    """The facet values of ``picture``'s reports (their outlets from ``reports`` when given: the
+    reports as shown, whose addresses may be redacted; measures and countries hold no names)."""
     measures: dict[str, set[str]] = defaultdict(set)
     countries: dict[str, set[str]] = defaultdict(set)
     for figure in picture.figures:
@@ -101,7 +104,7 @@ def index(picture: Picture) -> Index:
     return Index(
         {k: frozenset(v) for k, v in measures.items()},
         {k: frozenset(v) for k, v in countries.items()},
-        {rid: publisher(r) for rid, r in picture.reports.items()},
+        {rid: publisher(r) for rid, r in (picture.reports if reports is None else reports).items()},
     )
 
 

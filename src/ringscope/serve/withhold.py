@@ -41,7 +41,9 @@ def report_view(
     if names:
         return report, extraction
     snap = snapshot(request)
-    labels = views.labels_by_occurrence(snap.policy, snap.picture)
+    labels = snap.kept(
+        ("labels by occurrence",), lambda: views.labels_by_occurrence(snap.policy, snap.picture)
+    )
     return views.report(snap.policy, report), views.extraction(snap.policy, report, extraction, labels)
 
 

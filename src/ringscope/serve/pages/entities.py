@@ -51,7 +51,7 @@ def entities(
     shown = withhold.names_shown(request, user, names, "entities")
     wanted = q.casefold()
     pool = [
-        e for e in snap.view(shown).entities if not wanted or any(wanted in a.casefold() for a in e.aliases)
+        e for e in snap.listed(shown).entities if not wanted or any(wanted in a.casefold() for a in e.aliases)
     ]
     choice = {
         "type": frozenset({type} if type else ()),

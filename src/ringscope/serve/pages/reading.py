@@ -59,22 +59,24 @@ def report(request: Request, report_id: str, names: Names = False, user: User = 
         extraction = store.get_extraction(found.id)
     snap = load_snapshot(request)
     shown = withhold.names_shown(request, user, names, f"report:{found.id}")
+    written = extraction.entities
     found, extraction = withhold.report_view(request, found, extraction, shown)
     labels = set(snap.policy.labels)
     spans: list[Span] = []
     entity_links: list[dict[str, Any]] = []
+    # each entity as extracted -> the resolved one it is an occurrence of, by its name as written;
+    # a withheld one is linked under the id redacted views give it (no other report is redacted)
     resolved = {
-        (o.report_id, o.entity.name): e
-        for e in snap.view(shown).entities
-        for o in e.occurrences
-        if o.report_id == found.id
+        o.entity.name: e for e in snap.picture.entities for o in e.occurrences if o.report_id == found.id
     }
-    for entity in extraction.entities:
+    ids = {} if shown else snap.shown.ids(snap.picture.entities)[1]
+    for as_written, entity in zip(written, extraction.entities, strict=True):
         kind = "withheld" if entity.name in labels else entity.type
         for m in entity.mentions:
             spans.append(Span(m.start, m.end, kind, entity.type))
-        target = resolved.get((found.id, entity.name))
-        entity_links.append({"name": entity.name, "type": entity.type, "id": target.id if target else None})
+        target = resolved.get(as_written.name)
+        target_id = ids.get(target.id, target.id) if target is not None else None
+        entity_links.append({"name": entity.name, "type": entity.type, "id": target_id})
     for claim in extraction.claims:
         note = f"{claim.measure}: {number_text(claim.value)}"
         spans.append(Span(claim.start, claim.end, "claim", note, anchor=claim_anchor(claim)))

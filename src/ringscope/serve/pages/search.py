@@ -25,14 +25,22 @@ _indexes: dict[tuple[object, bool], finder.Index] = {}
 
 
 def _index(snap: snapshots.Snapshot, shown: bool) -> finder.Index:
-    """The facet index of the snapshot's picture (kept while the store is unchanged)."""
+    """The facet index of the snapshot's picture (kept while the store is unchanged): measures and
+    countries from the picture itself (they hold no names), outlets from the reports as searched."""
     key = (snap.state, shown)
     found = _indexes.get(key)
     if found is None:
         if len(_indexes) > 8:
             _indexes.clear()
-        found = _indexes[key] = finder.index(snap.view(shown))
+        found = _indexes[key] = finder.index(snap.picture, snap.searchable(shown).reports)
     return found
+
+
+def _text(snap: snapshots.Snapshot, hit: finder.Hit, shown: bool) -> str:
+    """A report hit's text as the viewer may read it (redacted now, for this row only)."""
+    if shown or hit.kind != "report":
+        return hit.text
+    return snap.shown.report(hit.id).text
 
 
 def _snippet(text: str) -> Markup:
@@ -53,7 +61,7 @@ def search(
 ) -> Response:
     snap = load_snapshot(request)
     shown = withhold.names_shown(request, user, names, "search")
-    picture = snap.view(shown)
+    picture = snap.searchable(shown)  # no report text: a row's text is redacted when shown
     policy = None if shown else snap.policy
     asked = q.strip()
     error = None
@@ -88,7 +96,7 @@ def search(
         {
             "hit": h,
             "report": picture.reports.get(h.id) if h.kind == "report" else None,
-            "snippet": _snippet(snippets[h.id]) if h.id in snippets else lead(h.text, 240),
+            "snippet": _snippet(snippets[h.id]) if h.id in snippets else lead(_text(snap, h, shown), 240),
         }
         for h in rows
     ]
