@@ -14,8 +14,8 @@ import pytest
 from rapidfuzz import fuzz
 
 from ringscope.fuse.form_figures import form_id
+from ringscope.fuse.near_names import lengths
 from ringscope.fuse.resolve import FUZZY_MIN
-from ringscope.fuse.resolve_update import _lengths
 from ringscope.fuse.stored import current
 from ringscope.fuse.update import update
 from ringscope.model import Entity, Extraction, Mention, Report
@@ -160,9 +160,9 @@ def test_near_identical_keys_are_looked_for_among_the_lengths_that_can_match() -
             elif b:
                 del b[min(at, len(b) - 1)]
         other = "".join(b)
-        low, high = _lengths(len(a))
+        low, high = lengths(len(a))
         if fuzz.ratio(a, other) >= FUZZY_MIN:
             near += 1
             assert low <= len(other) <= high, (a, other)
     assert near > 500, "too few near-identical pairs to test the bound"
-    assert _lengths(25) == (20, 30)
+    assert lengths(25) == (20, 30)

@@ -15,11 +15,8 @@ organisation key that changed owner are linked again.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Any
-
-from rapidfuzz import fuzz, process
 
 from ringscope.fuse.entity_forms import (
     Gathered,
@@ -38,7 +35,8 @@ from ringscope.fuse.form_figures import (
     the_figures,
 )
 from ringscope.fuse.names import acronym, fold, is_acronym
-from ringscope.fuse.resolve import FUZZY_MIN, FUZZY_MIN_LENGTH, _key, _keys, org_keys, role_runs
+from ringscope.fuse.near_names import blocks, lengths, near_pairs
+from ringscope.fuse.resolve import FUZZY_MIN_LENGTH, _key, _keys, org_keys, role_runs
 from ringscope.fuse.resolve_fast import Group, gathered_of, groups, resolve_group
 from ringscope.fuse.resolve_links import Made, link, relink
 from ringscope.fuse.stored import plain
@@ -53,11 +51,6 @@ def _initials(name: str) -> str | None:
         return "=" + fold(name).replace(" ", "")
     short = acronym(name)
     return short if short else None
-
-
-def _blocks(key: str) -> list[str]:
-    words = key.split()
-    return sorted({words[0][:3], words[-1][:3]})
 
 
 class _Forms:
@@ -87,15 +80,10 @@ class _Forms:
             delta.initials.append((etype, initials, form))
 
 
-def _lengths(size: int) -> tuple[int, int]:
-    """The lengths a key may have to be near-identical to one of ``size`` characters: the ratio of two
-    keys is at most 200 * shorter / (sum of both) (one more either way, for rounding)."""
-    return int(size * FUZZY_MIN / (200 - FUZZY_MIN)) - 1, int(size * (200 - FUZZY_MIN) / FUZZY_MIN) + 1
-
-
 def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta) -> None:
     """Compare every new name key with the keys of its blocks (kept ones and other new ones) whose
-    length can match (each block read once, for the lengths its new keys can match)."""
+    length can match: each block read once, for the lengths its new keys can match, and compared
+    with all its new keys at once."""
     new_keys: dict[str, set[str]] = defaultdict(set)
     for etype, name, _ in fresh.values():
         key = _key(name, etype)
@@ -103,37 +91,21 @@ def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta)
             new_keys[etype].add(key)
     for etype, keys in sorted(new_keys.items()):
         # a key already blocked was compared when it was new: only the others are looked for
-        fresh_keys = sorted(k for k in keys if not parts.blocked(etype, _blocks(k)[0], k))
+        fresh_keys = sorted(k for k in keys if not parts.blocked(etype, blocks(k)[0], k))
         wanted: dict[str, list[str]] = defaultdict(list)
         for key in fresh_keys:
-            for block in _blocks(key):
+            for block in blocks(key):
                 wanted[block].append(key)
-        pools: dict[str, tuple[list[int], list[str]]] = {}
-        for block, mine in sorted(wanted.items()):
-            sizes = [_lengths(len(k)) for k in mine]
-            stored = [k for _, k in parts.block_keys(etype, [block], (min(s[0] for s in sizes),
-                                                                      max(s[1] for s in sizes)))]
-            stored.sort(key=len)  # as read, but sorted here so the lengths below are the ones searched
-            pools[block] = ([len(k) for k in stored], stored)
-        for key in fresh_keys:
-            for block in _blocks(key):
                 delta.blocks.append((etype, block, key))
-                lengths, pool = pools[block]
-                at = bisect_right(lengths, len(key))
-                lengths.insert(at, len(key))
-                pool.insert(at, key)
+        pairs: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for block, mine in sorted(wanted.items()):
+            sizes = [lengths(len(k)) for k in mine]
+            pool = parts.block_pool(etype, block, (min(s[0] for s in sizes), max(s[1] for s in sizes)))
+            # a key out of another's lengths is never near it: the block is compared whole
+            for key, other in near_pairs(mine, pool + mine):
+                pairs[key].add((min(key, other), max(key, other)))
         for key in fresh_keys:
-            low, high = _lengths(len(key))
-            pairs: set[tuple[str, str]] = set()
-            for block in _blocks(key):
-                # each block compared as it is, for the lengths that can match
-                lengths, pool = pools[block]
-                found = pool[bisect_left(lengths, low):bisect_right(lengths, high)]
-                near = process.extract(key, found, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
-                for _, _, at in near:
-                    if found[at] != key:
-                        pairs.add((min(key, found[at]), max(key, found[at])))
-            delta.fuzzy += [(etype, a, b) for a, b in sorted(pairs)]
+            delta.fuzzy += [(etype, a, b) for a, b in sorted(pairs[key])]
 
 
 def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:

@@ -30,6 +30,13 @@ CREATE INDEX resolve_fuzzy_b ON resolve_fuzzy(type, b);
 the stored picture stays), the length of each blocked name key, and near-identical pairs looked up
 from either side."""
 
+NEAR_NAMES_SCHEMA = """
+CREATE INDEX resolve_blocks_keys ON resolve_blocks(type, block, length, key);
+DROP INDEX resolve_blocks_length;
+"""
+"""Version 19: the name keys of a block read by length from the index alone (the search for near
+spellings of new names reads every key of their blocks that has a length that can match)."""
+
 
 class EntityParts:
     """The per-entity parts of one open store (see :class:`ringscope.store.resolve_parts.ResolveParts`)."""

@@ -172,14 +172,11 @@ class ResolveParts:
         sql = "SELECT 1 FROM resolve_blocks WHERE type = ? AND block = ? AND key = ?"
         return self._conn.execute(sql, (entity_type, block, key)).fetchone() is not None
 
-    def block_keys(
-        self, entity_type: str, blocks: Iterable[str], lengths: tuple[int, int] = (0, 1 << 30)
-    ) -> list[tuple[str, str]]:
-        """(block, name key) of the given blocks, of the keys with a length in ``lengths`` (least, most),
-        shortest first within a block."""
-        rows = self._in("SELECT block, key FROM resolve_blocks WHERE type = ? AND length BETWEEN ? AND ?"
-                        " AND block IN ({marks}) ORDER BY block, length", blocks, entity_type, *lengths)
-        return [(str(b), str(k)) for b, k in rows]
+    def block_pool(self, entity_type: str, block: str, lengths: tuple[int, int]) -> list[str]:
+        """The name keys of one block with a length in ``lengths`` (least, most), read from the index
+        on (type, block, length, key) alone."""
+        sql = "SELECT key FROM resolve_blocks WHERE type = ? AND block = ? AND length BETWEEN ? AND ?"
+        return [str(k) for (k,) in self._conn.execute(sql, (entity_type, block, *lengths))]
 
     def fuzzy_of(self, entity_type: str, keys: Iterable[str]) -> set[str]:
         """The name keys found near-identical to any of ``keys``."""
