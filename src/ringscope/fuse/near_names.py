@@ -33,7 +33,8 @@ def near_pairs(keys: list[str], pool: list[str]) -> list[tuple[str, str]]:
     """(key, other) of every key of ``keys`` and other key of ``pool`` that are near-identical."""
     if not keys or not pool:
         return []
-    scores = process.cdist(keys, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+    # below the cutoff a score is 0; at or above it, at least FUZZY_MIN (so never 0 as a byte)
+    scores = process.cdist(keys, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, dtype=numpy.uint8)
     rows, columns = numpy.nonzero(scores)
     return [(keys[r], pool[c]) for r, c in zip(rows.tolist(), columns.tolist(), strict=True)
             if keys[r] != pool[c]]

@@ -175,8 +175,11 @@ class ResolveParts:
     def block_pool(self, entity_type: str, block: str, lengths: tuple[int, int]) -> list[str]:
         """The name keys of one block with a length in ``lengths`` (least, most), read from the index
         on (type, block, length, key) alone."""
-        sql = "SELECT key FROM resolve_blocks WHERE type = ? AND block = ? AND length BETWEEN ? AND ?"
-        return [str(k) for (k,) in self._conn.execute(sql, (entity_type, block, *lengths))]
+        # one string of the keys, split here (a name key is folded: it holds no line break)
+        sql = ("SELECT group_concat(key, char(10)) FROM resolve_blocks"
+               " WHERE type = ? AND block = ? AND length BETWEEN ? AND ?")
+        (joined,) = self._conn.execute(sql, (entity_type, block, *lengths)).fetchone()
+        return str(joined).split("\n") if joined else []
 
     def fuzzy_of(self, entity_type: str, keys: Iterable[str]) -> set[str]:
         """The name keys found near-identical to any of ``keys``."""
