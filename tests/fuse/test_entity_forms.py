@@ -7,7 +7,11 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
-from ringscope.fuse.entity_forms import figures_of, merge, summary, summary_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ringscope.fuse.entity_forms import _best_name, figures_of, merge, summary, summary_of
+from ringscope.fuse.names import fold
 from ringscope.fuse.resolve import Occurrence, _build
 from ringscope.model import Entity
 
@@ -56,3 +60,11 @@ def test_the_summary_from_figures_added_in_batches_is_the_one_built_from_every_o
         built = _build(occurrences)
         assert summary("Organization", forms, len(built.reports)) == summary_of(built)
         assert sum(int(str(f["reports"])) for _, _, f in forms) >= len(built.reports)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(alphabet="aeéoAÉ -", min_size=1, max_size=5), st.integers(1, 3), min_size=1))
+def test_the_name_of_an_entity_is_its_most_frequent_longest_spelling_with_diacritics(
+    names: dict[str, int],
+) -> None:
+    assert _best_name(names) == max(names, key=lambda n: (names[n], len(n), n != fold(n), n))
