@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Any
 
 from ringscope.fuse.entity_forms import bare, signature
-from ringscope.fuse.resolve import ResolvedEntity, link_roles, org_keys, role_runs
+from ringscope.fuse.resolve import ResolvedEntity, link_roles, role_runs
 from ringscope.store.resolve_parts import ResolveParts
 
 Made = tuple[dict[str, Any], str]
@@ -23,10 +23,12 @@ Made = tuple[dict[str, Any], str]
 class OrgView:
     """Organisation key -> entity id after the update, read for the keys asked for only."""
 
-    def __init__(self, parts: ResolveParts, old_ids: set[str], made: list[ResolvedEntity]) -> None:
+    def __init__(self, parts: ResolveParts, old_ids: set[str], made: list[ResolvedEntity],
+                 keys: list[set[str]]) -> None:
         self.parts = parts
         self.old_ids = old_ids
-        self.made = {key: e.id for e in made if e.type == "Organization" for key in org_keys(e)}
+        self.made = {key: e.id for e, own in zip(made, keys, strict=True) if e.type == "Organization"
+                     for key in own}
 
     def of(self, keys: set[str]) -> dict[str, str]:
         kept = self.parts.entities.org_owners(sorted(keys))
@@ -46,11 +48,36 @@ def runs_of(entities: list[ResolvedEntity]) -> set[str]:
     return {run for e in entities if e.type == "Person" for role in e.roles for run in role_runs(role)}
 
 
-def link(parts: ResolveParts, entities: list[ResolvedEntity], old_ids: set[str]) -> OrgView:
-    """Link the persons among ``entities`` (resolved again; ``old_ids``: the entities they replace)."""
-    view = OrgView(parts, old_ids, entities)
+def link(
+    parts: ResolveParts, entities: list[ResolvedEntity], old_ids: set[str], keys: list[set[str]]
+) -> OrgView:
+    """Link the persons among ``entities`` (resolved again; ``old_ids``: the entities they replace;
+    ``keys``: the keys each answers to, see :func:`made_keys`)."""
+    view = OrgView(parts, old_ids, entities, keys)
     link_roles(entities, view.of(runs_of(entities)))
     return view
+
+
+def made_keys(
+    parts: ResolveParts, fresh: dict[str, set[str]], made: list[tuple[str, set[str], list[str]]]
+) -> list[set[str]]:
+    """The keys each organisation made answers to (:func:`ringscope.fuse.resolve.org_keys`: those of
+    its aliases), taken from the keys of its forms rather than keyed again alias by alias: ``made``
+    lists each entity's type, the kept entities it takes whole and its other forms; ``fresh`` the
+    keys of the new forms (a kept form's keys are stored). Empty for any other type."""
+    orgs = [(entities, forms) for etype, entities, forms in made if etype == "Organization"]
+    whole = parts.entities.entity_keys(sorted({e for entities, _ in orgs for e in entities}))
+    kept = parts.form_keys(sorted({f for _, forms in orgs for f in forms if f not in fresh}))
+    out: list[set[str]] = []
+    for etype, entities, forms in made:
+        keys: set[str] = set()
+        if etype == "Organization":
+            for entity_id in entities:
+                keys |= whole.get(entity_id, set())
+            for form in forms:
+                keys |= fresh[form] if form in fresh else kept.get(form, set())
+        out.append(keys)
+    return out
 
 
 def relink(parts: ResolveParts, view: OrgView, new_ids: set[str]) -> list[Made]:

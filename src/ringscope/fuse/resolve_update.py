@@ -36,9 +36,9 @@ from ringscope.fuse.form_figures import (
 )
 from ringscope.fuse.names import acronym, fold, is_acronym
 from ringscope.fuse.near_names import blocks, lengths, near_pairs
-from ringscope.fuse.resolve import FUZZY_MIN_LENGTH, _key, _keys, org_keys, role_runs
+from ringscope.fuse.resolve import FUZZY_MIN_LENGTH, _key, _keys, role_runs
 from ringscope.fuse.resolve_fast import Group, gathered_of, groups, resolve_group
-from ringscope.fuse.resolve_links import Made, link, relink
+from ringscope.fuse.resolve_links import Made, link, made_keys, relink
 from ringscope.fuse.stored import plain
 from ringscope.model import Entity, make_id
 from ringscope.store import Store
@@ -219,6 +219,7 @@ def update_entities(
     groups_made = groups_of(parts, forms.info, live, figures, delta.fuzzy)
     counts = report_counts(parts, groups_made, figures, set(delta.occ_gone), new)
     made: list[tuple[dict[str, Any], Gathered, list[str]]] = []
+    sources: list[tuple[str, set[str], list[str]]] = []
     for joined, count in zip(groups_made, counts, strict=True):
         etype = forms.info[joined[0]][0]
         together = gather(etype, [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f])
@@ -226,6 +227,7 @@ def update_entities(
         together["sig"] = make_id("gathered", *sorted(figures[f]["sig"] for f in joined))
         together["reports"] = count
         made.append((summary_from(etype, together, count), together, joined))
+        sources.append((etype, set(), joined))
     # entity by entity
     rows: dict[str, list[OccurrenceRow]] = defaultdict(list)
     for report_id, seq, occ, form, _ in new:
@@ -238,15 +240,17 @@ def update_entities(
         figures.update(added)
         old_ids |= group.entities
         made.append((data, together, sorted(added)))
+        sources.append((data["type"], group.entities, sorted(group.new)))
     entities = [bare(data) for data, _, _ in made]
-    view = link(parts, entities, old_ids)
+    keys = made_keys(parts, {f: own for f, (own, _) in forms.fresh.items()}, sources)
+    view = link(parts, entities, old_ids, keys)
     for (data, _, _), entity in zip(made, entities, strict=True):
         data["links"] = [[role, org] for role, org in entity.links]
-    for (_, together, written), entity in zip(made, entities, strict=True):
+    for (_, together, written), entity, own in zip(made, entities, keys, strict=True):
         for form in written:
             forms.entity_of[form] = entity.id
         if entity.type == "Organization":
-            delta.orgs += [(key, entity.id) for key in sorted(org_keys(entity))]
+            delta.orgs += [(key, entity.id) for key in sorted(own)]
         if entity.type == "Person":
             delta.runs += sorted({(run, entity.id) for role in entity.roles for run in role_runs(role)})
         delta.gathered.append((entity.id, dump(together)))

@@ -60,6 +60,15 @@ class EntityParts:
                         " WHERE entity_id IN ({marks})", entity_ids)
         return [(str(e), str(f), str(n), str(a), str(s)) for e, f, n, a, s in rows]
 
+    def entity_keys(self, entity_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Entity id -> the resolution keys its forms carry, of the given entities."""
+        sql = ("SELECT f.entity_id, k.key FROM resolve_forms AS f JOIN resolve_keys AS k ON k.form = f.form"
+               " WHERE f.entity_id IN ({marks})")
+        out: dict[str, set[str]] = {}
+        for e, k in self._in(sql, entity_ids):
+            out.setdefault(str(e), set()).add(str(k))
+        return out
+
     def acronym_letters(self, entity_id: str) -> set[str]:
         """The initials of the entity's long forms that some acronym has."""
         sql = ("SELECT DISTINCT i.initials FROM resolve_forms AS f"

@@ -152,6 +152,13 @@ class ResolveParts:
         rows = self._in("SELECT type, key FROM resolve_keys WHERE form IN ({marks})", forms)
         return {(str(t), str(k)) for t, k in rows}
 
+    def form_keys(self, forms: Iterable[str]) -> dict[str, set[str]]:
+        """Form -> the resolution keys it carries, of the given forms that carry any."""
+        out: dict[str, set[str]] = {}
+        for f, k in self._in("SELECT form, key FROM resolve_keys WHERE form IN ({marks})", forms):
+            out.setdefault(str(f), set()).add(str(k))
+        return out
+
     def forms_on_keys(self, entity_type: str, keys: Iterable[str]) -> set[str]:
         sql = "SELECT form FROM resolve_keys WHERE type = ? AND key IN ({marks})"
         rows = self._in(sql, keys, entity_type)
