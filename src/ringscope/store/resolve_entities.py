@@ -33,9 +33,13 @@ from either side."""
 NEAR_NAMES_SCHEMA = """
 CREATE INDEX resolve_blocks_keys ON resolve_blocks(type, block, length, key);
 DROP INDEX resolve_blocks_length;
+CREATE INDEX resolve_fuzzy_ba ON resolve_fuzzy(type, b, a);
+DROP INDEX resolve_fuzzy_b;
 """
 """Version 19: the name keys of a block read by length from the index alone (the search for near
-spellings of new names reads every key of their blocks that has a length that can match)."""
+spellings of new names reads every key of their blocks that has a length that can match), and the
+near-identical pairs of a key looked up from its second side in the index alone (else SQLite scans
+every pair of the type through the primary key, which holds both sides)."""
 
 
 class EntityParts:
