@@ -221,7 +221,10 @@ def resolve_group(
     elif len(group.entities) == 1:
         reports = int(olds[0]["reports"]) + len(named)
     else:
-        reports = parts.entities.report_count(sorted(group.entities), gone) + len(named)
+        # a fast group's entities lost no form, so no report leaving names them
+        counts = {e: int(g["reports"]) for e, g in zip(sorted(group.entities), olds, strict=True)}
+        largest = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        reports = parts.entities.report_count(largest, sorted(set(counts) - {largest[0]}), gone) + len(named)
     together["reports"] = reports
     data = summary_from(etype, together, reports)
     delta.moves += [(e, data["id"]) for e in sorted(group.entities) if e != data["id"]]

@@ -128,17 +128,21 @@ class EntityParts:
                " GROUP BY form HAVING COUNT(DISTINCT key) = ? LIMIT 1")
         return self._conn.execute(sql, [entity_type, *keys, len(keys)]).fetchone() is not None
 
-    def report_count(self, entity_ids: Iterable[str], leaving: Iterable[str]) -> int:
+    def report_count(self, largest: tuple[str, int], others: Iterable[str], leaving: Iterable[str]) -> int:
         """In how many reports the given entities are named together (as last resolved), leaving out
-        the reports ``leaving``."""
-        ids, left = list(entity_ids), set(leaving)
-        found: set[str] = set()
-        for chunk in chunks(ids):
+        the reports ``leaving``, none of which names ``largest`` ((entity id, in how many reports
+        it is named)): only the other entities' reports are read, and looked for among its own."""
+        theirs: set[str] = set()
+        for chunk in chunks(list(others)):
             marks = ", ".join("?" * len(chunk))
             sql = ("SELECT DISTINCT o.report_id FROM resolve_forms AS f"  # noqa: S608
                    f" JOIN resolve_occ AS o ON o.form = f.form WHERE f.entity_id IN ({marks})")
-            found.update(str(r) for (r,) in self._conn.execute(sql, chunk))
-        return len(found - left)
+            theirs.update(str(r) for (r,) in self._conn.execute(sql, chunk))
+        theirs -= set(leaving)
+        sql = ("SELECT DISTINCT o.report_id FROM resolve_occ AS o JOIN resolve_forms AS f ON f.form = o.form"
+               " WHERE f.entity_id = ? AND o.report_id IN ({marks})")
+        shared = {str(r) for (r,) in self._in(sql, sorted(theirs), largest[0])}
+        return largest[1] + len(theirs - shared)
 
     def org_owners(self, keys: Iterable[str]) -> dict[str, str]:
         """Organisation key -> entity id, of the given keys that have one."""
