@@ -30,8 +30,9 @@ class OrgView:
         self.made = {key: e.id for e, own in zip(made, keys, strict=True) if e.type == "Organization"
                      for key in own}
 
-    def of(self, keys: set[str]) -> dict[str, str]:
-        kept = self.parts.entities.org_owners(sorted(keys))
+    def of(self, keys: set[str], kept: dict[str, str] | None = None) -> dict[str, str]:
+        """The owners of ``keys`` (``kept``: their stored owners, when already read)."""
+        kept = self.parts.entities.org_owners(sorted(keys)) if kept is None else kept
         out = {k: e for k, e in kept.items() if e not in self.old_ids}
         out.update((k, e) for k, e in self.made.items() if k in keys)
         return out
@@ -40,7 +41,7 @@ class OrgView:
         """The keys whose owner changed."""
         keys = set(self.parts.entities.org_keys_of(sorted(self.old_ids))) | set(self.made)
         before = self.parts.entities.org_owners(sorted(keys))
-        after = self.of(keys)
+        after = self.of(keys, before)
         return sorted(k for k in keys if before.get(k) != after.get(k))
 
 
