@@ -107,3 +107,33 @@ def test_a_person_is_linked_to_an_organisation_that_arrives_later_and_unlinked_w
         assert rows.entities == encode(fuse(list(store.iter_extractions()))).entities
         person = next(json.loads(d) for _, kind, _, d in rows.entities if kind == "Person")
         assert person["links"] == []
+
+
+def test_what_was_alive_before_an_update_is_collected_again_after_it(tmp_path: Path) -> None:
+    """An update leaves what was alive before it out of garbage collection while it runs: after
+    it, nothing stays left out (and what a caller left out stays so)."""
+    import gc
+
+    from ringscope.fuse import resolve_update
+
+    seen: list[int] = []
+    inner = resolve_update._update
+
+    def spy(*args: object) -> resolve_update.Update:
+        seen.append(gc.get_freeze_count())
+        return inner(*args)  # type: ignore[arg-type]
+
+    resolve_update._update = spy  # type: ignore[assignment]
+    try:
+        store = tmp_path / "store.db"
+        ingest([_write(tmp_path / "r0.jsonl", [(0, REPORTS[0])])], store)
+        assert seen and seen[0] > 0 and gc.get_freeze_count() == 0
+        gc.freeze()
+        try:
+            kept = gc.get_freeze_count()
+            ingest([_write(tmp_path / "r1.jsonl", [(1, REPORTS[1])])], store)
+            assert len(seen) == 2 and gc.get_freeze_count() == kept
+        finally:
+            gc.unfreeze()
+    finally:
+        resolve_update._update = inner  # type: ignore[assignment]

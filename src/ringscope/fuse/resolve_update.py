@@ -14,6 +14,7 @@ organisation key that changed owner are linked again.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import defaultdict
 from typing import Any
@@ -181,14 +182,29 @@ def _slow_set(
         start |= {f for g in caught for f in g.new | g.touched}
 
 
-def update_entities(
-    store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]
-) -> tuple[list[Made], list[str], ResolveDelta, list[tuple[str, int, str, str]]]:
+Update = tuple[list[Made], list[str], ResolveDelta, list[tuple[str, int, str, str]]]
+
+
+def update_entities(store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]) -> Update:
     """Resolve what new, re-extracted (``changed``) and removed (``gone``) reports touch.
 
     Returns the entities to write (rebuilt, or linked again), the ids of entities no longer made,
     the kept parts to write with them and the occurrences of the ``changed`` reports (report id,
-    seq, form, JSON of the entity)."""
+    seq, form, JSON of the entity).
+
+    What was alive before (every report's stamp, what the rest of the update holds: all of it grows
+    with the archive) is left out of the garbage collections the update's own objects set off, and
+    put back after; nothing it makes is kept from collection."""
+    if gc.get_freeze_count():  # already left out by a caller
+        return _update(store, changed, gone, stamps)
+    gc.freeze()
+    try:
+        return _update(store, changed, gone, stamps)
+    finally:
+        gc.unfreeze()
+
+
+def _update(store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]) -> Update:
     parts = store.resolve_parts()
     delta = ResolveDelta(occ_gone=sorted(changed | gone))
     forms = _Forms(parts)
