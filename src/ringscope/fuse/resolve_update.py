@@ -192,16 +192,17 @@ def update_entities(store: Store, changed: set[str], gone: set[str], stamps: dic
     the kept parts to write with them and the occurrences of the ``changed`` reports (report id,
     seq, form, JSON of the entity).
 
-    What was alive before (every report's stamp, what the rest of the update holds: all of it grows
-    with the archive) is left out of the garbage collections the update's own objects set off, and
-    put back after; nothing it makes is kept from collection."""
-    if gc.get_freeze_count():  # already left out by a caller
-        return _update(store, changed, gone, stamps)
-    gc.freeze()
+    The cyclic garbage collector is paused meanwhile (and runs again after, if it ran before): the
+    update makes many objects and few cycles, and each full collection set off by them would walk
+    all that was alive before (every report's stamp, what the rest of the update holds), which
+    grows with the archive."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         return _update(store, changed, gone, stamps)
     finally:
-        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
 
 
 def _update(store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]) -> Update:
