@@ -19,6 +19,12 @@ DROP INDEX resolve_blocks_keys;
 CREATE INDEX resolve_blocks_length ON resolve_blocks(type, block, length);
 DROP INDEX resolve_fuzzy_ba;
 CREATE INDEX resolve_fuzzy_b ON resolve_fuzzy(type, b);
+DROP INDEX resolve_forms_entity_form;
+CREATE INDEX resolve_forms_entity ON resolve_forms(entity_id);
+DROP INDEX resolve_keys_form_key;
+CREATE INDEX resolve_keys_form ON resolve_keys(form);
+DROP INDEX resolve_initials_form_initials;
+CREATE INDEX resolve_initials_form ON resolve_initials(form);
 """
 """The near-spelling indexes as they were before version 19."""
 
@@ -54,8 +60,8 @@ def test_a_store_from_before_the_near_spelling_indexes_keeps_its_picture_and_fol
         conn = sqlite3.connect(path)
         indexes = {str(n) for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         conn.close()
-        assert {"resolve_blocks_keys", "resolve_fuzzy_ba"} <= indexes
-        assert not {"resolve_blocks_length", "resolve_fuzzy_b"} & indexes
+        assert {"resolve_blocks_keys", "resolve_fuzzy_ba", "resolve_forms_entity_form"} <= indexes
+        assert not {"resolve_blocks_length", "resolve_fuzzy_b", "resolve_forms_entity"} & indexes
         assert store.add(*_report(5, "Karvel Quary Camp", "Lisden Border Posts"), "test")
         update(store)
         names = [set(json.loads(str(d))["aliases"]) for _, d, _ in _picture(path)]

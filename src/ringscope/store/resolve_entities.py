@@ -35,11 +35,18 @@ CREATE INDEX resolve_blocks_keys ON resolve_blocks(type, block, length, key);
 DROP INDEX resolve_blocks_length;
 CREATE INDEX resolve_fuzzy_ba ON resolve_fuzzy(type, b, a);
 DROP INDEX resolve_fuzzy_b;
+CREATE INDEX resolve_forms_entity_form ON resolve_forms(entity_id, form);
+DROP INDEX resolve_forms_entity;
+CREATE INDEX resolve_keys_form_key ON resolve_keys(form, type, key);
+DROP INDEX resolve_keys_form;
+CREATE INDEX resolve_initials_form_initials ON resolve_initials(form, type, initials);
+DROP INDEX resolve_initials_form;
 """
 """Version 19: the name keys of a block read by length from the index alone (the search for near
-spellings of new names reads every key of their blocks that has a length that can match), and the
+spellings of new names reads every key of their blocks that has a length that can match), the
 near-identical pairs of a key looked up from its second side in the index alone (else SQLite scans
-every pair of the type through the primary key, which holds both sides)."""
+every pair of the type through the primary key, which holds both sides), and the forms of an entity
+with their keys and initials read from indexes alone (a large entity's are read whole)."""
 
 
 class EntityParts:
