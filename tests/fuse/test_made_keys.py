@@ -7,7 +7,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ringscope.fuse.resolve import org_keys
+from ringscope.fuse.resolve_links import org_rows
 from ringscope.fuse.stored import current
 from ringscope.fuse.update import update
 from ringscope.model import Entity, Extraction, Mention, Report
@@ -50,3 +54,26 @@ def test_the_keys_of_each_organisation_are_those_of_its_aliases_batch_after_batc
             assert {k: owners.get(k) in ids for k, ids in holders.items()} == dict.fromkeys(holders, True)
             assert any(e.links for e in current(store).entities if e.type == "Person")
         same_as_fused_at_once(store)
+
+
+_IDS = st.sampled_from(["e1", "e2", "e3", "e4", "e5"])
+_KEYS = st.sampled_from([f"k{n}" for n in range(12)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_KEYS, _IDS), st.sets(_IDS), st.lists(st.tuples(_KEYS, _IDS)))
+def test_the_organisation_keys_written_are_those_that_change(
+    stored: dict[str, str], gone: set[str], rows: list[tuple[str, str]]
+) -> None:
+    """Writing only the keys whose owner changes leaves the keys as dropping every key of the
+    entities gone and then writing every row in order does."""
+    whole = {k: e for k, e in stored.items() if e not in gone}
+    for key, entity in rows:
+        whole[key] = entity
+    before = {k: e for k, e in stored.items() if e in gone or k in {key for key, _ in rows}}
+    write, drop = org_rows(before, gone, rows)
+    assert not set(drop) & {k for k, _ in write}
+    changed = {k: e for k, e in stored.items() if k not in drop}
+    changed.update(write)
+    assert changed == whole
+    assert all(stored.get(k) != e for k, e in write)

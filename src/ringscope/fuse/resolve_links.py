@@ -27,6 +27,7 @@ class OrgView:
                  keys: list[set[str]]) -> None:
         self.parts = parts
         self.old_ids = old_ids
+        self.before: dict[str, str] = {}
         self.made = {key: e.id for e, own in zip(made, keys, strict=True) if e.type == "Organization"
                      for key in own}
 
@@ -38,11 +39,11 @@ class OrgView:
         return out
 
     def moved(self) -> list[str]:
-        """The keys whose owner changed."""
+        """The keys whose owner changed (their owners before are kept in ``before``)."""
         keys = set(self.parts.entities.org_keys_of(sorted(self.old_ids))) | set(self.made)
-        before = self.parts.entities.org_owners(sorted(keys))
-        after = self.of(keys, before)
-        return sorted(k for k in keys if before.get(k) != after.get(k))
+        self.before = self.parts.entities.org_owners(sorted(keys))
+        after = self.of(keys, self.before)
+        return sorted(k for k in keys if self.before.get(k) != after.get(k))
 
 
 def runs_of(entities: list[ResolvedEntity]) -> set[str]:
@@ -97,3 +98,16 @@ def relink(parts: ResolveParts, view: OrgView, new_ids: set[str]) -> list[Made]:
             loaded["links"] = [[role, org] for role, org in entity.links]
             out.append((loaded, signature(loaded, sigs[entity_id])))
     return out
+
+
+def org_rows(
+    before: dict[str, str], gone: set[str], rows: list[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """What to write of the organisation keys for them to be as when every key of the entities
+    ``gone`` is dropped and then ``rows`` ((key, entity id)) written in order, a later row of a key
+    over an earlier one: the rows whose owner changes, and the keys left without one. ``before``:
+    the stored owner of every key of ``rows`` that has one and of every key an entity of ``gone``
+    holds (the rows of a large organisation resolved again are mostly written as they were)."""
+    after = {k: e for k, e in before.items() if e not in gone}
+    after.update(rows)
+    return sorted((k, e) for k, e in after.items() if before.get(k) != e), sorted(set(before) - set(after))

@@ -39,7 +39,7 @@ from ringscope.fuse.names import acronym, fold, is_acronym
 from ringscope.fuse.near_names import blocks, lengths, near_pairs
 from ringscope.fuse.resolve import FUZZY_MIN_LENGTH, _key, _keys, role_runs
 from ringscope.fuse.resolve_fast import Group, gathered_of, groups, resolve_group
-from ringscope.fuse.resolve_links import Made, link, made_keys, relink
+from ringscope.fuse.resolve_links import Made, link, made_keys, org_rows, relink
 from ringscope.fuse.stored import plain
 from ringscope.model import Entity, make_id
 from ringscope.store import Store
@@ -276,5 +276,10 @@ def _update(store: Store, changed: set[str], gone: set[str], stamps: dict[str, s
     new_ids = {data["id"] for data, _, _ in made}
     delta.entities_gone = sorted(old_ids | new_ids)
     out = [(data, signature(data, [together["sig"]])) for data, together, _ in made]
+    out += relink(parts, view, new_ids)
+    # the owners before of the keys of the entities made (read by relink) and of every key an
+    # entity resolved again held (those of ids made only now are read here)
+    before = {**parts.entities.org_keys_of(sorted(new_ids - old_ids)), **view.before}
+    delta.orgs, delta.orgs_gone = org_rows(before, set(delta.entities_gone), delta.orgs)
     occurrences = [(r, q, form, dump(plain(entity))) for r, q, entity, form, _ in new]
-    return out + relink(parts, view, new_ids), sorted(old_ids - new_ids), delta, occurrences
+    return out, sorted(old_ids - new_ids), delta, occurrences

@@ -99,8 +99,11 @@ class ResolveDelta:
     blocks: list[tuple[str, str, str]] = field(default_factory=list)
     fuzzy: list[tuple[str, str, str]] = field(default_factory=list)
     entities_gone: list[str] = field(default_factory=list)
-    """Entities whose organisation keys and role runs are dropped (and listed again below)."""
+    """Entities whose role runs are dropped (and listed again below)."""
     orgs: list[tuple[str, str]] = field(default_factory=list)
+    """(organisation key, entity id) of the keys whose owner changes."""
+    orgs_gone: list[str] = field(default_factory=list)
+    """Organisation keys no entity answers to any more."""
     runs: list[tuple[str, str]] = field(default_factory=list)
     moves: list[tuple[str, str]] = field(default_factory=list)
     """(old entity id, new entity id): every form of the old entity is the new one's."""
@@ -268,9 +271,11 @@ def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
     conn.executemany("INSERT OR IGNORE INTO resolve_blocks (type, block, key, length)"
                      " VALUES (?1, ?2, ?3, length(?3))", delta.blocks)
     conn.executemany("INSERT OR IGNORE INTO resolve_fuzzy VALUES (?, ?, ?)", delta.fuzzy)
+    for chunk in chunks(delta.orgs_gone):
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM resolve_orgs WHERE key IN ({marks})", chunk)  # noqa: S608
     for chunk in chunks(delta.entities_gone):
         marks = ", ".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM resolve_orgs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
         conn.execute(f"DELETE FROM resolve_runs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
     apply_gathered(conn, delta.entities_gone, delta.gathered)
     conn.executemany("INSERT OR REPLACE INTO resolve_orgs VALUES (?, ?)", delta.orgs)
