@@ -97,7 +97,8 @@ def main() -> None:
     timed(deciding.PolicyParts, "key_entities", "victim policy: entities of the names")
     timed(deciding, "_changed", "victim policy: what changed")
     timed(runner, "store_picture", "picture and victim policy (all)")
-    more = copy.with_name(f"more_{size}.jsonl")
+    # named after the copy: benches run at once with copies in one folder must not share the reports
+    more = copy.with_name(f"{copy.stem}.more_{size}.jsonl")
     fusion_scale.archive(more, 10_000_000 + size, args.more, fusion_scale.sentences(), seed=size + 7)
     profile = cProfile.Profile() if args.profile else None
     start = time.process_time()

@@ -14,8 +14,8 @@ import pytest
 from rapidfuzz import fuzz
 
 from ringscope.fuse.form_figures import form_id
+from ringscope.fuse.near_names import lengths
 from ringscope.fuse.resolve import FUZZY_MIN
-from ringscope.fuse.resolve_update import _lengths
 from ringscope.fuse.stored import current
 from ringscope.fuse.update import update
 from ringscope.model import Entity, Extraction, Mention, Report
@@ -160,9 +160,39 @@ def test_near_identical_keys_are_looked_for_among_the_lengths_that_can_match() -
             elif b:
                 del b[min(at, len(b) - 1)]
         other = "".join(b)
-        low, high = _lengths(len(a))
+        low, high = lengths(len(a))
         if fuzz.ratio(a, other) >= FUZZY_MIN:
             near += 1
             assert low <= len(other) <= high, (a, other)
     assert near > 500, "too few near-identical pairs to test the bound"
-    assert _lengths(25) == (20, 30)
+    assert lengths(25) == (20, 30)
+
+
+def test_kept_entities_joined_by_a_new_name_count_each_report_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two kept entities named together in some reports, joined entity by entity by a new name
+    with both spellings: the reports are counted once, reading the smaller entity's reports only."""
+    large, small = "Telvar Shipping Registry", "Umbrine Crew Office"
+    with Store(tmp_path / "store.db") as store:
+        for n in range(9):
+            names = [large] + ([small] if n % 3 == 0 else [])
+            assert store.add(*_report(n, *(_entity("Organization", name) for name in names)), "test")
+        update(store)
+        ids = {e.name: e.id for e in current(store).entities}
+        asked: list[tuple[tuple[str, int], list[str]]] = []
+        inner = EntityParts.report_count
+
+        def spy(
+            self: EntityParts, largest: tuple[str, int], others: Iterable[str], leaving: Iterable[str]
+        ) -> int:
+            asked.append((largest, list(others)))
+            return inner(self, largest, others, leaving)
+
+        monkeypatch.setattr(EntityParts, "report_count", spy)
+        assert store.add(*_report(20, _entity("Organization", large, aliases=[small])), "test")
+        update(store)
+        assert asked == [((ids[large], 9), [ids[small]])]
+        joined = next(e for e in current(store).entities if large in e.aliases)
+        assert small in joined.aliases and len(joined.reports) == 10
+        same_as_fused_at_once(store)

@@ -107,3 +107,33 @@ def test_a_person_is_linked_to_an_organisation_that_arrives_later_and_unlinked_w
         assert rows.entities == encode(fuse(list(store.iter_extractions()))).entities
         person = next(json.loads(d) for _, kind, _, d in rows.entities if kind == "Person")
         assert person["links"] == []
+
+
+def test_the_collector_is_paused_during_an_update_and_runs_again_after_it(tmp_path: Path) -> None:
+    """An update pauses cyclic garbage collection while it runs: after it, collection runs again,
+    unless it was paused before."""
+    import gc
+
+    from ringscope.fuse import resolve_update
+
+    seen: list[bool] = []
+    inner = resolve_update._update
+
+    def spy(*args: object) -> resolve_update.Update:
+        seen.append(gc.isenabled())
+        return inner(*args)  # type: ignore[arg-type]
+
+    resolve_update._update = spy  # type: ignore[assignment]
+    was_enabled = gc.isenabled()
+    try:
+        gc.enable()
+        store = tmp_path / "store.db"
+        ingest([_write(tmp_path / "r0.jsonl", [(0, REPORTS[0])])], store)
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        ingest([_write(tmp_path / "r1.jsonl", [(1, REPORTS[1])])], store)
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        resolve_update._update = inner  # type: ignore[assignment]
+        if was_enabled:
+            gc.enable()

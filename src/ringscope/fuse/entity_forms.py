@@ -133,13 +133,21 @@ def summary(etype: str, forms: list[tuple[str, list[str], Figures]], reports: in
     return summary_from(etype, gather(etype, forms), reports)
 
 
+def _best_name(names: dict[str, int]) -> str:
+    """The most frequent spelling; ties go to the longer, then the one with diacritics kept (then
+    the greatest). Only the spellings tied on count and length are folded."""
+    if len(names) == 1:
+        return next(iter(names))
+    top = max((count, len(name)) for name, count in names.items())
+    tied = [name for name, count in names.items() if (count, len(name)) == top]
+    return max(tied, key=lambda n: (n != fold(n), n))
+
+
 def summary_from(etype: str, gathered: Gathered, reports: int) -> dict[str, Any]:
     """The summary of the entity whose forms' figures are ``gathered``, named in ``reports`` reports."""
     names, countries = gathered["names"], gathered["countries"]
     aliases, roles, coord = gathered["aliases"], gathered["roles"], gathered["coord"]
-    # the most frequent spelling; ties go to the longer, then the one with diacritics kept
-    best = next(iter(names)) if len(names) == 1 else max(
-        names, key=lambda n: (names[n], len(n), n != fold(n), n))
+    best = _best_name(names)
     # Counter.most_common: the highest count, ties to the country met first
     country = min(countries, key=lambda c: (-countries[c][0], countries[c][1])) if countries else None
     return {

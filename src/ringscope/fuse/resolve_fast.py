@@ -213,19 +213,30 @@ def resolve_group(
         figures[form] = merge(kept[form], made) if form in group.touched else made
         more.append((info[form][1], json.loads(info[form][2]), made))
     olds = [gathered[e] for e in sorted(group.entities)]
-    together = gather(etype, more, combine(etype, olds))
-    together["sig"] = make_id("gathered", *sorted(g["sig"] for g in olds),
-                              *sorted(f["sig"] for f in figures.values()))
+    sig = make_id("gathered", *sorted(g["sig"] for g in olds), *sorted(f["sig"] for f in figures.values()))
+    counts = {e: int(g["reports"]) for e, g in zip(sorted(group.entities), olds, strict=True)}
+    together = gather(etype, more, _taken(olds[0]) if len(olds) == 1 else combine(etype, olds))
+    together["sig"] = sig
     if not group.entities:
         reports = len(named)
     elif len(group.entities) == 1:
-        reports = int(olds[0]["reports"]) + len(named)
+        reports = counts[next(iter(group.entities))] + len(named)
     else:
-        reports = parts.entities.report_count(sorted(group.entities), gone) + len(named)
+        # a fast group's entities lost no form, so no report leaving names them
+        largest = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        reports = parts.entities.report_count(largest, sorted(set(counts) - {largest[0]}), gone) + len(named)
     together["reports"] = reports
     data = summary_from(etype, together, reports)
     delta.moves += [(e, data["id"]) for e in sorted(group.entities) if e != data["id"]]
     return data, together, figures
+
+
+def _taken(gathered: Gathered) -> Gathered:
+    """One entity's gathered figures as :func:`combine` gives them for it alone, taken over rather
+    than copied (a large entity's are read for this update only)."""
+    gathered.pop("sig", None)
+    gathered.pop("reports", None)
+    return gathered
 
 
 def gathered_row(entity_id: str, gathered: Gathered) -> tuple[str, str]:

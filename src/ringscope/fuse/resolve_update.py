@@ -14,12 +14,10 @@ organisation key that changed owner are linked again.
 
 from __future__ import annotations
 
+import gc
 import json
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Any
-
-from rapidfuzz import fuzz, process
 
 from ringscope.fuse.entity_forms import (
     Gathered,
@@ -38,9 +36,10 @@ from ringscope.fuse.form_figures import (
     the_figures,
 )
 from ringscope.fuse.names import acronym, fold, is_acronym
-from ringscope.fuse.resolve import FUZZY_MIN, FUZZY_MIN_LENGTH, _key, _keys, org_keys, role_runs
+from ringscope.fuse.near_names import blocks, lengths, near_pairs
+from ringscope.fuse.resolve import FUZZY_MIN_LENGTH, _key, _keys, role_runs
 from ringscope.fuse.resolve_fast import Group, gathered_of, groups, resolve_group
-from ringscope.fuse.resolve_links import Made, link, relink
+from ringscope.fuse.resolve_links import Made, link, made_keys, org_rows, relink
 from ringscope.fuse.stored import plain
 from ringscope.model import Entity, make_id
 from ringscope.store import Store
@@ -53,11 +52,6 @@ def _initials(name: str) -> str | None:
         return "=" + fold(name).replace(" ", "")
     short = acronym(name)
     return short if short else None
-
-
-def _blocks(key: str) -> list[str]:
-    words = key.split()
-    return sorted({words[0][:3], words[-1][:3]})
 
 
 class _Forms:
@@ -87,15 +81,10 @@ class _Forms:
             delta.initials.append((etype, initials, form))
 
 
-def _lengths(size: int) -> tuple[int, int]:
-    """The lengths a key may have to be near-identical to one of ``size`` characters: the ratio of two
-    keys is at most 200 * shorter / (sum of both) (one more either way, for rounding)."""
-    return int(size * FUZZY_MIN / (200 - FUZZY_MIN)) - 1, int(size * (200 - FUZZY_MIN) / FUZZY_MIN) + 1
-
-
 def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta) -> None:
     """Compare every new name key with the keys of its blocks (kept ones and other new ones) whose
-    length can match (each block read once, for the lengths its new keys can match)."""
+    length can match: each block read once, for the lengths its new keys can match, and compared
+    with all its new keys at once."""
     new_keys: dict[str, set[str]] = defaultdict(set)
     for etype, name, _ in fresh.values():
         key = _key(name, etype)
@@ -103,37 +92,21 @@ def _fuzzy(parts: ResolveParts, fresh: dict[str, FormInfo], delta: ResolveDelta)
             new_keys[etype].add(key)
     for etype, keys in sorted(new_keys.items()):
         # a key already blocked was compared when it was new: only the others are looked for
-        fresh_keys = sorted(k for k in keys if not parts.blocked(etype, _blocks(k)[0], k))
+        fresh_keys = sorted(k for k in keys if not parts.blocked(etype, blocks(k)[0], k))
         wanted: dict[str, list[str]] = defaultdict(list)
         for key in fresh_keys:
-            for block in _blocks(key):
+            for block in blocks(key):
                 wanted[block].append(key)
-        pools: dict[str, tuple[list[int], list[str]]] = {}
-        for block, mine in sorted(wanted.items()):
-            sizes = [_lengths(len(k)) for k in mine]
-            stored = [k for _, k in parts.block_keys(etype, [block], (min(s[0] for s in sizes),
-                                                                      max(s[1] for s in sizes)))]
-            stored.sort(key=len)  # as read, but sorted here so the lengths below are the ones searched
-            pools[block] = ([len(k) for k in stored], stored)
-        for key in fresh_keys:
-            for block in _blocks(key):
                 delta.blocks.append((etype, block, key))
-                lengths, pool = pools[block]
-                at = bisect_right(lengths, len(key))
-                lengths.insert(at, len(key))
-                pool.insert(at, key)
+        pairs: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for block, mine in sorted(wanted.items()):
+            sizes = [lengths(len(k)) for k in mine]
+            pool = parts.block_pool(etype, block, (min(s[0] for s in sizes), max(s[1] for s in sizes)))
+            # a key out of another's lengths is never near it: the block is compared whole
+            for key, other in near_pairs(mine, pool + mine):
+                pairs[key].add((min(key, other), max(key, other)))
         for key in fresh_keys:
-            low, high = _lengths(len(key))
-            pairs: set[tuple[str, str]] = set()
-            for block in _blocks(key):
-                # each block compared as it is, for the lengths that can match
-                lengths, pool = pools[block]
-                found = pool[bisect_left(lengths, low):bisect_right(lengths, high)]
-                near = process.extract(key, found, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
-                for _, _, at in near:
-                    if found[at] != key:
-                        pairs.add((min(key, found[at]), max(key, found[at])))
-            delta.fuzzy += [(etype, a, b) for a, b in sorted(pairs)]
+            delta.fuzzy += [(etype, a, b) for a, b in sorted(pairs[key])]
 
 
 def _closure(forms: _Forms, start: set[str], delta: ResolveDelta) -> set[str]:
@@ -209,14 +182,30 @@ def _slow_set(
         start |= {f for g in caught for f in g.new | g.touched}
 
 
-def update_entities(
-    store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]
-) -> tuple[list[Made], list[str], ResolveDelta, list[tuple[str, int, str, str]]]:
+Update = tuple[list[Made], list[str], ResolveDelta, list[tuple[str, int, str, str]]]
+
+
+def update_entities(store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]) -> Update:
     """Resolve what new, re-extracted (``changed``) and removed (``gone``) reports touch.
 
     Returns the entities to write (rebuilt, or linked again), the ids of entities no longer made,
     the kept parts to write with them and the occurrences of the ``changed`` reports (report id,
-    seq, form, JSON of the entity)."""
+    seq, form, JSON of the entity).
+
+    The cyclic garbage collector is paused meanwhile (and runs again after, if it ran before): the
+    update makes many objects and few cycles, and each full collection set off by them would walk
+    all that was alive before (every report's stamp, what the rest of the update holds), which
+    grows with the archive."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _update(store, changed, gone, stamps)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _update(store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]) -> Update:
     parts = store.resolve_parts()
     delta = ResolveDelta(occ_gone=sorted(changed | gone))
     forms = _Forms(parts)
@@ -247,6 +236,7 @@ def update_entities(
     groups_made = groups_of(parts, forms.info, live, figures, delta.fuzzy)
     counts = report_counts(parts, groups_made, figures, set(delta.occ_gone), new)
     made: list[tuple[dict[str, Any], Gathered, list[str]]] = []
+    sources: list[tuple[str, set[str], list[str]]] = []
     for joined, count in zip(groups_made, counts, strict=True):
         etype = forms.info[joined[0]][0]
         together = gather(etype, [(forms.info[f][1], json.loads(forms.info[f][2]), figures[f])
@@ -254,6 +244,7 @@ def update_entities(
         together["sig"] = make_id("gathered", *sorted(figures[f]["sig"] for f in joined))
         together["reports"] = count
         made.append((summary_from(etype, together, count), together, joined))
+        sources.append((etype, set(), joined))
     # entity by entity
     rows: dict[str, list[OccurrenceRow]] = defaultdict(list)
     for report_id, seq, occ, form, _ in new:
@@ -266,15 +257,17 @@ def update_entities(
         figures.update(added)
         old_ids |= group.entities
         made.append((data, together, sorted(added)))
+        sources.append((data["type"], group.entities, sorted(group.new)))
     entities = [bare(data) for data, _, _ in made]
-    view = link(parts, entities, old_ids)
+    keys = made_keys(parts, {f: own for f, (own, _) in forms.fresh.items()}, sources)
+    view = link(parts, entities, old_ids, keys)
     for (data, _, _), entity in zip(made, entities, strict=True):
         data["links"] = [[role, org] for role, org in entity.links]
-    for (_, together, written), entity in zip(made, entities, strict=True):
+    for (_, together, written), entity, own in zip(made, entities, keys, strict=True):
         for form in written:
             forms.entity_of[form] = entity.id
         if entity.type == "Organization":
-            delta.orgs += [(key, entity.id) for key in sorted(org_keys(entity))]
+            delta.orgs += [(key, entity.id) for key in sorted(own)]
         if entity.type == "Person":
             delta.runs += sorted({(run, entity.id) for role in entity.roles for run in role_runs(role)})
         delta.gathered.append((entity.id, dump(together)))
@@ -283,5 +276,10 @@ def update_entities(
     new_ids = {data["id"] for data, _, _ in made}
     delta.entities_gone = sorted(old_ids | new_ids)
     out = [(data, signature(data, [together["sig"]])) for data, together, _ in made]
+    out += relink(parts, view, new_ids)
+    # the owners before of the keys of the entities made (read by relink) and of every key an
+    # entity resolved again held (those of ids made only now are read here)
+    before = {**parts.entities.org_keys_of(sorted(new_ids - old_ids)), **view.before}
+    delta.orgs, delta.orgs_gone = org_rows(before, set(delta.entities_gone), delta.orgs)
     occurrences = [(r, q, form, dump(plain(entity))) for r, q, entity, form, _ in new]
-    return out + relink(parts, view, new_ids), sorted(old_ids - new_ids), delta, occurrences
+    return out, sorted(old_ids - new_ids), delta, occurrences

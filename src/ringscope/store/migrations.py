@@ -18,7 +18,7 @@ from ringscope.store.picture import OCCURRENCES_SCHEMA, PICTURE_SCHEMA, STATE_IN
 from ringscope.store.picture_update import INCREMENTAL_SCHEMA
 from ringscope.store.policy_found import POLICY_FOUND_SCHEMA
 from ringscope.store.policy_parts import POLICY_PARTS_SCHEMA
-from ringscope.store.resolve_entities import RESOLVE_ENTITIES_SCHEMA
+from ringscope.store.resolve_entities import NEAR_NAMES_SCHEMA, RESOLVE_ENTITIES_SCHEMA
 from ringscope.store.resolve_parts import RESOLVE_PARTS_SCHEMA
 from ringscope.store.withheld import DECISION_ROWS_SCHEMA, WITHHELD_SCHEMA
 
@@ -176,6 +176,7 @@ MIGRATIONS: list[str] = [
     RESOLVE_ENTITIES_SCHEMA,
     POLICY_FOUND_SCHEMA,
     STATE_INDEX_SCHEMA,
+    NEAR_NAMES_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -30,6 +30,24 @@ CREATE INDEX resolve_fuzzy_b ON resolve_fuzzy(type, b);
 the stored picture stays), the length of each blocked name key, and near-identical pairs looked up
 from either side."""
 
+NEAR_NAMES_SCHEMA = """
+CREATE INDEX resolve_blocks_keys ON resolve_blocks(type, block, length, key);
+DROP INDEX resolve_blocks_length;
+CREATE INDEX resolve_fuzzy_ba ON resolve_fuzzy(type, b, a);
+DROP INDEX resolve_fuzzy_b;
+CREATE INDEX resolve_forms_entity_form ON resolve_forms(entity_id, form);
+DROP INDEX resolve_forms_entity;
+CREATE INDEX resolve_keys_form_key ON resolve_keys(form, type, key);
+DROP INDEX resolve_keys_form;
+CREATE INDEX resolve_initials_form_initials ON resolve_initials(form, type, initials);
+DROP INDEX resolve_initials_form;
+"""
+"""Version 21: the name keys of a block read by length from the index alone (the search for near
+spellings of new names reads every key of their blocks that has a length that can match), the
+near-identical pairs of a key looked up from its second side in the index alone (else SQLite scans
+every pair of the type through the primary key, which holds both sides), and the forms of an entity
+with their keys and initials read from indexes alone (a large entity's are read whole)."""
+
 
 class EntityParts:
     """The per-entity parts of one open store (see :class:`ringscope.store.resolve_parts.ResolveParts`)."""
@@ -52,6 +70,15 @@ class EntityParts:
         rows = self._in("SELECT entity_id, form, name, aliases, stats FROM resolve_forms"
                         " WHERE entity_id IN ({marks})", entity_ids)
         return [(str(e), str(f), str(n), str(a), str(s)) for e, f, n, a, s in rows]
+
+    def entity_keys(self, entity_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Entity id -> the resolution keys its forms carry, of the given entities."""
+        sql = ("SELECT f.entity_id, k.key FROM resolve_forms AS f JOIN resolve_keys AS k ON k.form = f.form"
+               " WHERE f.entity_id IN ({marks})")
+        out: dict[str, set[str]] = {}
+        for e, k in self._in(sql, entity_ids):
+            out.setdefault(str(e), set()).add(str(k))
+        return out
 
     def acronym_letters(self, entity_id: str) -> set[str]:
         """The initials of the entity's long forms that some acronym has."""
@@ -108,17 +135,21 @@ class EntityParts:
                " GROUP BY form HAVING COUNT(DISTINCT key) = ? LIMIT 1")
         return self._conn.execute(sql, [entity_type, *keys, len(keys)]).fetchone() is not None
 
-    def report_count(self, entity_ids: Iterable[str], leaving: Iterable[str]) -> int:
+    def report_count(self, largest: tuple[str, int], others: Iterable[str], leaving: Iterable[str]) -> int:
         """In how many reports the given entities are named together (as last resolved), leaving out
-        the reports ``leaving``."""
-        ids, left = list(entity_ids), set(leaving)
-        found: set[str] = set()
-        for chunk in chunks(ids):
+        the reports ``leaving``, none of which names ``largest`` ((entity id, in how many reports
+        it is named)): only the other entities' reports are read, and looked for among its own."""
+        theirs: set[str] = set()
+        for chunk in chunks(list(others)):
             marks = ", ".join("?" * len(chunk))
             sql = ("SELECT DISTINCT o.report_id FROM resolve_forms AS f"  # noqa: S608
                    f" JOIN resolve_occ AS o ON o.form = f.form WHERE f.entity_id IN ({marks})")
-            found.update(str(r) for (r,) in self._conn.execute(sql, chunk))
-        return len(found - left)
+            theirs.update(str(r) for (r,) in self._conn.execute(sql, chunk))
+        theirs -= set(leaving)
+        sql = ("SELECT DISTINCT o.report_id FROM resolve_occ AS o JOIN resolve_forms AS f ON f.form = o.form"
+               " WHERE f.entity_id = ? AND o.report_id IN ({marks})")
+        shared = {str(r) for (r,) in self._in(sql, sorted(theirs), largest[0])}
+        return largest[1] + len(theirs - shared)
 
     def org_owners(self, keys: Iterable[str]) -> dict[str, str]:
         """Organisation key -> entity id, of the given keys that have one."""

@@ -99,8 +99,11 @@ class ResolveDelta:
     blocks: list[tuple[str, str, str]] = field(default_factory=list)
     fuzzy: list[tuple[str, str, str]] = field(default_factory=list)
     entities_gone: list[str] = field(default_factory=list)
-    """Entities whose organisation keys and role runs are dropped (and listed again below)."""
+    """Entities whose role runs are dropped (and listed again below)."""
     orgs: list[tuple[str, str]] = field(default_factory=list)
+    """(organisation key, entity id) of the keys whose owner changes."""
+    orgs_gone: list[str] = field(default_factory=list)
+    """Organisation keys no entity answers to any more."""
     runs: list[tuple[str, str]] = field(default_factory=list)
     moves: list[tuple[str, str]] = field(default_factory=list)
     """(old entity id, new entity id): every form of the old entity is the new one's."""
@@ -152,6 +155,13 @@ class ResolveParts:
         rows = self._in("SELECT type, key FROM resolve_keys WHERE form IN ({marks})", forms)
         return {(str(t), str(k)) for t, k in rows}
 
+    def form_keys(self, forms: Iterable[str]) -> dict[str, set[str]]:
+        """Form -> the resolution keys it carries, of the given forms that carry any."""
+        out: dict[str, set[str]] = {}
+        for f, k in self._in("SELECT form, key FROM resolve_keys WHERE form IN ({marks})", forms):
+            out.setdefault(str(f), set()).add(str(k))
+        return out
+
     def forms_on_keys(self, entity_type: str, keys: Iterable[str]) -> set[str]:
         sql = "SELECT form FROM resolve_keys WHERE type = ? AND key IN ({marks})"
         rows = self._in(sql, keys, entity_type)
@@ -172,14 +182,14 @@ class ResolveParts:
         sql = "SELECT 1 FROM resolve_blocks WHERE type = ? AND block = ? AND key = ?"
         return self._conn.execute(sql, (entity_type, block, key)).fetchone() is not None
 
-    def block_keys(
-        self, entity_type: str, blocks: Iterable[str], lengths: tuple[int, int] = (0, 1 << 30)
-    ) -> list[tuple[str, str]]:
-        """(block, name key) of the given blocks, of the keys with a length in ``lengths`` (least, most),
-        shortest first within a block."""
-        rows = self._in("SELECT block, key FROM resolve_blocks WHERE type = ? AND length BETWEEN ? AND ?"
-                        " AND block IN ({marks}) ORDER BY block, length", blocks, entity_type, *lengths)
-        return [(str(b), str(k)) for b, k in rows]
+    def block_pool(self, entity_type: str, block: str, lengths: tuple[int, int]) -> list[str]:
+        """The name keys of one block with a length in ``lengths`` (least, most), read from the index
+        on (type, block, length, key) alone."""
+        # one string of the keys, split here (a name key is folded: it holds no line break)
+        sql = ("SELECT group_concat(key, char(10)) FROM resolve_blocks"
+               " WHERE type = ? AND block = ? AND length BETWEEN ? AND ?")
+        (joined,) = self._conn.execute(sql, (entity_type, block, *lengths)).fetchone()
+        return str(joined).split("\n") if joined else []
 
     def fuzzy_of(self, entity_type: str, keys: Iterable[str]) -> set[str]:
         """The name keys found near-identical to any of ``keys``."""
@@ -261,9 +271,11 @@ def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
     conn.executemany("INSERT OR IGNORE INTO resolve_blocks (type, block, key, length)"
                      " VALUES (?1, ?2, ?3, length(?3))", delta.blocks)
     conn.executemany("INSERT OR IGNORE INTO resolve_fuzzy VALUES (?, ?, ?)", delta.fuzzy)
+    for chunk in chunks(delta.orgs_gone):
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM resolve_orgs WHERE key IN ({marks})", chunk)  # noqa: S608
     for chunk in chunks(delta.entities_gone):
         marks = ", ".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM resolve_orgs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
         conn.execute(f"DELETE FROM resolve_runs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
     apply_gathered(conn, delta.entities_gone, delta.gathered)
     conn.executemany("INSERT OR REPLACE INTO resolve_orgs VALUES (?, ?)", delta.orgs)
