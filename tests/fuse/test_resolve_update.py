@@ -18,7 +18,7 @@ REPORTS = [
     " Tamsin Orvelle, spokesperson of the Coastal Rescue Federation, said the workers were safe.",
     "Officials of the CRF said 40 workers were freed in Port Velmar. Spokesperson Tamsin Orvele said"
     " the group would be flown home.",
-    "The Central Revenue Fund said it froze accounts of the compound. CRF auditors found 12 accounts.",
+    "The Central Revenue Fund said it froze accounts of the compound. Its auditors found 12 accounts.",
     "Tamsin Orvelle of the Coastal Rescue Federation said 38 of the freed workers had flown home from"
     " Port Velmar.",
 ]
