@@ -32,7 +32,7 @@ from ringscope.fuse.event_columns import EventColumns
 from ringscope.fuse.event_packs import evidence
 from ringscope.fuse.events import EventSettings, group_features
 from ringscope.fuse.figures import claim_refs_of
-from ringscope.fuse.outlets import join_sources, near_identical, outlet_of
+from ringscope.fuse.outlets import joined_sources, near_identical, outlet_of, source_key
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
@@ -108,7 +108,18 @@ def _independent(
     gone = sorted(parts.source_events() - set(events))
     parts.save_sources([(e, sigs[e], _dump(found[e])) for e in todo], gone)
     pairs = [(a, b) for e in sorted(found) for a, b in found[e]]
-    return join_sources([reports[r] for r in sorted(reports)], pairs)
+    return joined_sources(_source_keys(store, reports, stamps), pairs)
+
+
+def _source_keys(store: Store, reports: dict[str, Report], stamps: dict[str, str]) -> dict[str, str]:
+    """The outlet key of every report (worked out for new and changed reports, kept for the rest)."""
+    parts = store.event_parts()
+    kept = parts.source_keys()
+    keys = {r: key for r, (stamp, key) in kept.items() if stamps.get(r) == stamp}
+    fresh = [(r, stamps[r], source_key(reports[r])) for r in sorted(stamps) if r not in keys]
+    keys.update((r, key) for r, _, key in fresh)
+    parts.save_source_keys(fresh, sorted(r for r in kept if r not in stamps))
+    return keys
 
 
 def update(store: Store, settings: EventSettings | None = None) -> bool:
