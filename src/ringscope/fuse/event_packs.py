@@ -20,6 +20,7 @@ import numpy as np
 from ringscope.fuse import event_columns
 from ringscope.fuse.event_columns import EventColumns
 from ringscope.fuse.events import EventFeatures, features
+from ringscope.fuse.heads import Heads
 from ringscope.model import Extraction, Report
 from ringscope.store import Store
 from ringscope.store.picture_update import FeatureRow
@@ -49,7 +50,10 @@ def evidence(
                 if stamps.get(r) == s and r not in seen]
         seen.update(columns.report_ids[k] for k in rows)
         live.append(rows)
-    missing = [r for r in sorted(stamps) if r not in seen and r in reports]
+    missing = [r for r in sorted(stamps) if r not in seen]
+    if isinstance(reports, Heads):
+        reports.need(missing)
+    missing = [r for r in missing if r in reports]
     legacy = store.picture_parts().features() if missing else {}
     compute = [r for r in missing if legacy.get(r, ("", ""))[1] != stamps[r]]
     texts = store.picture_parts().texts(compute)

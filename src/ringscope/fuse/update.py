@@ -32,6 +32,7 @@ from ringscope.fuse.event_columns import EventColumns
 from ringscope.fuse.event_packs import evidence
 from ringscope.fuse.events import EventSettings, group_features
 from ringscope.fuse.figures import claim_refs_of
+from ringscope.fuse.heads import Heads
 from ringscope.fuse.outlets import joined_sources, near_identical, outlet_of, source_key
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve_update import update_entities
@@ -64,7 +65,7 @@ def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: Pictu
 
 
 def _event_evidence(
-    store: Store, stamps: dict[str, str], reports: dict[str, Report], read: dict[str, Extraction]
+    store: Store, stamps: dict[str, str], reports: Heads, read: dict[str, Extraction]
 ) -> EventColumns:
     """The event evidence of every report, in id order (worked out for new and changed reports,
     whose texts alone are read; see :mod:`ringscope.fuse.event_packs`)."""
@@ -74,10 +75,10 @@ def _event_evidence(
 def _scope_figures(
     store: Store, members: list[str], reports: dict[str, Report], event_of: dict[str, str | None],
     independent: dict[str, str], scope: str, delta: PictureDelta, read: dict[str, Extraction],
+    texts: dict[str, str],
 ) -> None:
     refs: list[ClaimRef] = []
     first: dict[str, tuple[str, int]] = {}
-    texts = store.picture_parts().texts(members)
     for report_id in members:
         report = reports[report_id]
         extraction = read.pop(report_id, None) or store.get_extraction(report_id)
@@ -92,7 +93,7 @@ def _scope_figures(
 
 
 def _independent(
-    store: Store, reports: dict[str, Report], members: dict[str, list[str]], stamps: dict[str, str]
+    store: Store, reports: Heads, members: dict[str, list[str]], stamps: dict[str, str]
 ) -> dict[str, str]:
     """The independent source of every report. Only reports of one event are compared by text, and
     the copies found in an event are kept until its members change."""
@@ -102,6 +103,7 @@ def _independent(
     kept = parts.sources(sorted(events))
     todo = sorted(e for e in events if kept.get(e, ("",))[0] != sigs[e])
     texts = store.picture_parts().texts(r for e in todo for r in events[e])
+    reports.need(texts)
     found = {e: json.loads(kept[e][1]) for e in events if e not in todo}
     for e in todo:
         found[e] = near_identical([dataclasses.replace(reports[r], text=texts[r]) for r in events[e]])
@@ -111,12 +113,13 @@ def _independent(
     return joined_sources(_source_keys(store, reports, stamps), pairs)
 
 
-def _source_keys(store: Store, reports: dict[str, Report], stamps: dict[str, str]) -> dict[str, str]:
+def _source_keys(store: Store, reports: Heads, stamps: dict[str, str]) -> dict[str, str]:
     """The outlet key of every report (worked out for new and changed reports, kept for the rest)."""
     parts = store.event_parts()
     kept = parts.source_keys()
     keys = {r: key for r, (stamp, key) in kept.items() if stamps.get(r) == stamp}
-    fresh = [(r, stamps[r], source_key(reports[r])) for r in sorted(stamps) if r not in keys]
+    reports.need(r for r in stamps if r not in keys)
+    fresh = [(r, stamps[r], source_key(reports[r])) for r in sorted(stamps) if r not in keys and r in reports]
     keys.update((r, key) for r, _, key in fresh)
     parts.save_source_keys(fresh, sorted(r for r in kept if r not in stamps))
     return keys
@@ -130,7 +133,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     parts = store.picture_parts()
     stamps = parts.stamps()
     before = parts.inputs()
-    reports = {r.id: r for r in store.report_heads()}
+    reports = Heads(store)
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
     read: dict[str, Extraction] = {}
@@ -151,10 +154,12 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
             if was is not None:
                 dirty.add(was[1])
             delta.inputs.append((report_id, *now))
+    texts = store.picture_parts().texts(r for scope in sorted(dirty) for r in members.get(scope, ()))
+    reports.need(texts)
     for scope in sorted(dirty):
         delta.scopes.append(scope)
         if scope in members:
-            _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read)
+            _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read, texts)
     # events and the event of each report
     # (an event's row changes only with its members or their stamps, so only with a dirty scope)
     delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if before.get(r, ("", ""))[1] != (e or r)]
