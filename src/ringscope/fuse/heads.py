@@ -12,6 +12,9 @@ from collections.abc import Iterable
 from ringscope.model import Report
 from ringscope.store import Store
 
+SCAN = 20_000
+"""Above this many heads to read, all heads are scanned (faster than looking that many up by id)."""
+
 
 class Heads(dict[str, Report]):
     """Report id -> report head, read from ``store`` on demand (an id not stored is a KeyError)."""
@@ -22,9 +25,11 @@ class Heads(dict[str, Report]):
 
     def need(self, report_ids: Iterable[str]) -> Heads:
         """Read the heads of the given reports not read yet, all at once."""
-        missing = sorted({r for r in report_ids if r not in self})
-        if missing:
-            self.update(self._store.report_heads_of(missing))
+        missing = {r for r in report_ids if r not in self}
+        if len(missing) > SCAN:
+            self.update((r.id, r) for r in self._store.report_heads() if r.id in missing)
+        elif missing:
+            self.update(self._store.report_heads_of(sorted(missing)))
         return self
 
     def __missing__(self, report_id: str) -> Report:
