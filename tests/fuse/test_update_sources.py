@@ -105,7 +105,7 @@ def test_outlet_keys_are_kept_for_every_report_and_dropped_with_it(tmp_path: Pat
     store = tmp_path / "store.db"
     ingest([_write(tmp_path / "first.jsonl", records)], store)
     with open_store(store) as db:
-        keys = {r: k for r, (_, k) in db.event_parts().source_keys().items()}
+        keys = db.event_parts().source_keys()
         assert keys == {r.id: source_key(r) for r in db.report_heads()}
         assert "example.co.uk" in keys.values() and "harbour times" in keys.values()
         lone = next(r for r, k in keys.items() if k == r)  # no outlet: the report is its own
@@ -146,3 +146,21 @@ def test_a_store_of_the_version_before_upgrades_and_keeps_its_picture(tmp_path: 
         assert db.version == len(MIGRATIONS)
         assert db.stored_picture(db.state()) is not None, "the stored picture was dropped"
         assert db.event_parts().source_keys() == {}
+
+
+def test_a_key_kept_for_another_source_or_url_is_worked_out_again(tmp_path: Path) -> None:
+    store = tmp_path / "store.db"
+    first = [{"id": "a", "text": OTHER.format(n=19), "url": "https://www.quay.example.org/x"}]
+    ingest([_write(tmp_path / "first.jsonl", first)], store)
+    # As if the key were kept for an earlier report stored under the same id with another outlet.
+    conn = sqlite3.connect(store)
+    conn.execute("UPDATE picture_source_keys SET source = 'Harbour Times', key = 'harbour times'")
+    conn.commit()
+    conn.close()
+    with open_store(store) as db:
+        assert db.event_parts().source_keys() == {}, "a key kept for another source was taken"
+    later = [{"id": "b", "text": RAID.format(day="Monday", n=6), "source": "Pell Herald"}]
+    ingest([_write(tmp_path / "later.jsonl", later)], store)
+    with open_store(store) as db:
+        keys = db.event_parts().source_keys()
+        assert sorted(keys.values()) == ["example.org", "pell herald"]

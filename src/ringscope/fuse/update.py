@@ -93,7 +93,8 @@ def _scope_figures(
 
 
 def _independent(
-    store: Store, reports: Heads, members: dict[str, list[str]], stamps: dict[str, str]
+    store: Store, reports: Heads, members: dict[str, list[str]], stamps: dict[str, str],
+    gone_reports: list[str],
 ) -> dict[str, str]:
     """The independent source of every report. Only reports of one event are compared by text, and
     the copies found in an event are kept until its members change."""
@@ -110,18 +111,19 @@ def _independent(
     gone = sorted(parts.source_events() - set(events))
     parts.save_sources([(e, sigs[e], _dump(found[e])) for e in todo], gone)
     pairs = [(a, b) for e in sorted(found) for a, b in found[e]]
-    return joined_sources(_source_keys(store, reports, stamps), pairs)
+    return joined_sources(_source_keys(store, reports, stamps, gone_reports), pairs)
 
 
-def _source_keys(store: Store, reports: Heads, stamps: dict[str, str]) -> dict[str, str]:
-    """The outlet key of every report (worked out for new and changed reports, kept for the rest)."""
+def _source_keys(store: Store, reports: Heads, stamps: dict[str, str], gone: list[str]) -> dict[str, str]:
+    """The outlet key of every report (worked out for reports stored since the last update, kept for
+    the rest)."""
     parts = store.event_parts()
-    kept = parts.source_keys()
-    keys = {r: key for r, (stamp, key) in kept.items() if stamps.get(r) == stamp}
-    reports.need(r for r in stamps if r not in keys)
-    fresh = [(r, stamps[r], source_key(reports[r])) for r in sorted(stamps) if r not in keys and r in reports]
-    keys.update((r, key) for r, _, key in fresh)
-    parts.save_source_keys(fresh, sorted(r for r in kept if r not in stamps))
+    keys = parts.source_keys()
+    new = sorted(r for r in stamps if r not in keys)
+    reports.need(new)
+    fresh = [(r, reports[r].source, reports[r].url, source_key(reports[r])) for r in new if r in reports]
+    keys.update((row[0], row[3]) for row in fresh)
+    parts.save_source_keys(fresh, gone)
     return keys
 
 
@@ -142,7 +144,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     members: dict[str, list[str]] = defaultdict(list)
     for report_id in sorted(event_of):
         members[event_of[report_id] or report_id].append(report_id)
-    independent = _independent(store, reports, members, stamps)
+    independent = _independent(store, reports, members, stamps, delta.gone)
     # scopes whose figures are redone
     dirty: set[str] = {before[r][1] for r in delta.gone}
     for report_id, stamp in stamps.items():

@@ -9,7 +9,8 @@ few arrays each (see :mod:`ringscope.fuse.event_columns`), each report with the 
 out at, so an update reads the evidence of every report with a few reads.
 
 The outlet key of each report (``picture_source_keys``, :func:`ringscope.fuse.outlets.source_key`),
-with the stamp it was worked out at, so an update works it out for new and changed reports only.
+with the source and URL it was worked out from (all it depends on), so an update works it out for
+reports stored since only.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ CREATE TABLE event_feature_packs (
 SOURCE_KEYS_SCHEMA = """
 CREATE TABLE picture_source_keys (
     report_id TEXT PRIMARY KEY,
-    stamp TEXT NOT NULL,
+    source TEXT,
+    url TEXT,
     key TEXT NOT NULL
 );
 """
@@ -91,16 +93,17 @@ class EventParts:
         self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(e,) for e in gone])
         self._conn.executemany("INSERT OR REPLACE INTO event_sources VALUES (?, ?, ?)", rows)
 
-    def source_keys(self) -> dict[str, tuple[str, str]]:
-        """Report id -> (stamp, outlet key) of every report whose key is kept."""
-        rows = self._conn.execute("SELECT report_id, stamp, key FROM picture_source_keys")
-        return {str(r): (str(s), str(k)) for r, s, k in rows}
+    def source_keys(self) -> dict[str, str]:
+        """Report id -> outlet key of every stored report whose key is kept for its current source and URL."""
+        rows = self._conn.execute("SELECT k.report_id, k.key FROM picture_source_keys AS k JOIN reports AS r"
+                                  " ON r.id = k.report_id AND r.source IS k.source AND r.url IS k.url")
+        return dict(rows.fetchall())
 
-    def save_source_keys(self, rows: list[tuple[str, str, str]], gone: list[str]) -> None:
-        """Keep the outlet keys of reports (report id, stamp, key) and drop those of ``gone`` (a cache:
-        no transaction)."""
+    def save_source_keys(self, rows: list[tuple[str, str | None, str | None, str]], gone: list[str]) -> None:
+        """Keep the outlet keys of reports (report id, source, URL, key) and drop those of ``gone`` (a
+        cache: no transaction)."""
         self._conn.executemany("DELETE FROM picture_source_keys WHERE report_id = ?", [(r,) for r in gone])
-        self._conn.executemany("INSERT OR REPLACE INTO picture_source_keys VALUES (?, ?, ?)", rows)
+        self._conn.executemany("INSERT OR REPLACE INTO picture_source_keys VALUES (?, ?, ?, ?)", rows)
 
     def feature_packs(self) -> list[tuple[int, PackRow]]:
         """The packs of event evidence, oldest first, with their ids."""
