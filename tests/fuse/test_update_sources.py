@@ -133,13 +133,16 @@ def test_a_store_without_kept_keys_works_them_out_and_keeps_its_picture(tmp_path
         assert len(db.event_parts().source_keys()) == 3
 
 
-def test_a_store_of_the_version_before_upgrades_and_keeps_its_picture(tmp_path: Path) -> None:
+def test_a_store_of_the_versions_before_upgrades_and_keeps_its_picture(tmp_path: Path) -> None:
     records = [{"id": "a", "text": RAID.format(day="Sunday", n=40), "published": "2026-03-03"}]
     store = tmp_path / "store.db"
     ingest([_write(tmp_path / "first.jsonl", records)], store)
     conn = sqlite3.connect(store)
     conn.execute("DROP TABLE picture_source_keys")
-    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.execute("DROP INDEX reports_stamp")
+    conn.execute("DROP INDEX reports_state")
+    conn.execute("DROP INDEX reports_outlet")
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 2}")
     conn.commit()
     conn.close()
     with open_store(store) as db:

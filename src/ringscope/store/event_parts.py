@@ -55,7 +55,7 @@ CREATE TABLE picture_source_keys (
     key TEXT NOT NULL
 );
 """
-"""The outlet key of each report (filled by the next update)."""
+"""Version 19: the outlet key of each report (filled by the next update)."""
 
 _PACK_COLUMNS = ("heads, items, days, term_lengths, term_codes, term_counts, terms, term_rarity,"
                  " item_lengths, item_codes")
