@@ -46,9 +46,12 @@ def evidence(
     live: list[list[int]] = []
     seen: set[str] = set()
     for _, columns, pack_stamps in packs:
-        rows = [k for k, (r, s) in enumerate(zip(columns.report_ids, pack_stamps, strict=True))
-                if stamps.get(r) == s and r not in seen]
-        seen.update(columns.report_ids[k] for k in rows)
+        now = map(stamps.get, columns.report_ids)
+        rows = [k for k, (a, b) in enumerate(zip(now, pack_stamps, strict=True)) if a == b]
+        ids = [columns.report_ids[k] for k in rows]
+        if not seen.isdisjoint(ids):  # a report live in an older pack is taken from there
+            rows = [k for k, r in zip(rows, ids, strict=True) if r not in seen]
+        seen.update(ids)
         live.append(rows)
     missing = [r for r in sorted(stamps) if r not in seen]
     if isinstance(reports, Heads):
