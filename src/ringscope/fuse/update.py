@@ -6,7 +6,8 @@ An update compares the store's reports with the ones the stored picture was fuse
   :mod:`ringscope.fuse.event_packs`) and groups events over all of it (grouping weighs words by
   how many reports use them, so it is collective);
 - compares the texts of an event's reports for near-identical copies only when its members
-  changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`);
+  changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`), and joins
+  the independent sources from each report's outlet key, kept from the update it was stored at;
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
   independent sources changed, and keeps every other scope's figures as stored;
 - resolves the names new, changed and removed reports touch (:mod:`ringscope.fuse.resolve_update`)
@@ -14,8 +15,8 @@ An update compares the store's reports with the ones the stored picture was fuse
   occurrences of those reports only (an entity named in thousands of reports costs one report);
 - rewrites the events and report-event rows of the scopes that changed.
 
-Reports are read without their texts; a text is read where evidence is worked out, figures are
-reconciled or copies are compared.
+Reports are read without their texts, and only those an update touches (:mod:`ringscope.fuse.heads`);
+a text is read where evidence is worked out, figures are reconciled or copies are compared.
 
 Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),
 so a picture updated batch by batch is the picture fused at once.
