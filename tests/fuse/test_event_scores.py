@@ -99,3 +99,23 @@ def test_weighing_in_small_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatc
     assert found.keys() == expected.keys()
     assert all(abs(found[p] - s) < 1e-12 for p, s in expected.items())
     assert group_features(docs, cfg) == reference.group(docs, cfg)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0.5, 1.0, 1.0, 2.0, 3.25, 7.0]), max_size=40), max_size=30),
+       st.integers(0, 2**32 - 1), st.sampled_from([1, 3, 8, 20]), st.booleans())
+def test_first_picks_what_a_stable_sort_puts_first(
+    rows: list[list[float]], seed: int, k: int, masked: bool
+) -> None:
+    # Many ties: the first k of each row's held values in a stable sort, and only those.
+    rng = random.Random(seed)
+    values = np.array([v for row in rows for v in row], np.float64)
+    start = np.zeros(len(rows) + 1, np.int64)
+    np.cumsum([len(row) for row in rows], out=start[1:])
+    mask = np.array([rng.random() < 0.7 for _ in values], np.bool_) if masked else None
+    expected = np.zeros(len(values), np.bool_)
+    for r in range(len(rows)):
+        held = [i for i in range(start[r], start[r + 1]) if mask is None or mask[i]]
+        for i in sorted(held, key=lambda i: values[i])[:k]:
+            expected[i] = True
+    assert np.array_equal(event_scores._first(values, start, mask, k), expected)

@@ -20,6 +20,7 @@ import numpy as np
 from ringscope.fuse import event_columns
 from ringscope.fuse.event_columns import EventColumns
 from ringscope.fuse.events import EventFeatures, features
+from ringscope.fuse.heads import Heads
 from ringscope.model import Extraction, Report
 from ringscope.store import Store
 from ringscope.store.picture_update import FeatureRow
@@ -45,11 +46,17 @@ def evidence(
     live: list[list[int]] = []
     seen: set[str] = set()
     for _, columns, pack_stamps in packs:
-        rows = [k for k, (r, s) in enumerate(zip(columns.report_ids, pack_stamps, strict=True))
-                if stamps.get(r) == s and r not in seen]
-        seen.update(columns.report_ids[k] for k in rows)
+        now = map(stamps.get, columns.report_ids)
+        rows = [k for k, (a, b) in enumerate(zip(now, pack_stamps, strict=True)) if a == b]
+        ids = [columns.report_ids[k] for k in rows]
+        if not seen.isdisjoint(ids):  # a report live in an older pack is taken from there
+            rows = [k for k, r in zip(rows, ids, strict=True) if r not in seen]
+        seen.update(ids)
         live.append(rows)
-    missing = [r for r in sorted(stamps) if r not in seen and r in reports]
+    missing = [r for r in sorted(stamps) if r not in seen]
+    if isinstance(reports, Heads):
+        reports.need(missing)
+    missing = [r for r in missing if r in reports]
     legacy = store.picture_parts().features() if missing else {}
     compute = [r for r in missing if legacy.get(r, ("", ""))[1] != stamps[r]]
     texts = store.picture_parts().texts(compute)

@@ -53,13 +53,19 @@ class Vectors:
 
 
 def _first(
-    values: Floats, start: Ints, owner: Ints, mask: npt.NDArray[np.bool_], k: int
+    values: Floats, start: Ints, mask: npt.NDArray[np.bool_] | None, k: int
 ) -> npt.NDArray[np.bool_]:
-    """Per report (cut by ``start``, ``owner`` the report of each value), the ``k`` smallest of its
-    ``values`` where ``mask`` holds, ties taken in order: what a stable sort of each report's
-    values would put first."""
-    chosen = mask.copy()
-    counts = np.bincount(owner[mask], minlength=len(start) - 1)
+    """Per report (cut by ``start``), the ``k`` smallest of its ``values`` where ``mask`` holds
+    (None: everywhere), ties taken in order: what a stable sort of each report's values would put
+    first."""
+    if mask is None:
+        chosen = np.ones(len(values), np.bool_)
+        counts = np.diff(start)
+    else:
+        chosen = mask.copy()
+        held_before = np.zeros(len(mask) + 1, np.int64)
+        np.cumsum(mask, out=held_before[1:])
+        counts = held_before[start[1:]] - held_before[start[:-1]]
     over = np.flatnonzero(counts > k)
     lengths = start[over + 1] - start[over]
     widths = -(-lengths // WIDTH) * WIDTH
@@ -69,7 +75,7 @@ def _first(
         at = start[rows][:, None] + np.arange(width)
         inside = at < start[rows + 1][:, None]
         at = np.minimum(at, len(values) - 1)
-        held = inside & mask[at]
+        held = inside if mask is None else inside & mask[at]
         table = np.where(held, values[at], np.inf)
         kth = np.partition(table, k - 1, axis=1)[:, k - 1:k]
         below = held & (table < kth)
@@ -101,11 +107,13 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
         start = columns.term_start[low:high + 1] - a
         codes = columns.term_codes[a:b]
         weights = columns.base(slice(a, b)) * spreads[codes]
-        owner = np.repeat(np.arange(high - low), np.diff(start))
-        ahead = _first(-weights, start, owner, np.ones(b - a, np.bool_), top_terms)
-        block = _first(-weights, start, owner, ahead & shared[codes], block_terms)
+        lighter = -weights
+        ahead = _first(lighter, start, None, top_terms)
+        block = np.flatnonzero(_first(lighter, start, ahead & shared[codes], block_terms))
         kept[a:b] = ahead
-        squares = np.bincount(owner[ahead], weights=weights[ahead] ** 2, minlength=high - low)
+        owner = np.repeat(np.arange(high - low), np.diff(start))
+        # Words not kept add 0 to their report's sum: the same sums, in the same order.
+        squares = np.bincount(owner, weights=np.where(ahead, np.square(weights), 0.0), minlength=high - low)
         norms[low:high] = np.sqrt(squares)
         blocks.append(word[codes[block]])
         owners.append(owner[block] + low)

@@ -9,7 +9,7 @@ light rewrites) count as one independent source even when their outlets differ.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
 import tldextract
@@ -89,12 +89,22 @@ def near_identical(reports: Sequence[Report]) -> list[tuple[str, str]]:
 
 def join_sources(reports: Sequence[Report], pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
     """Report id -> the key of its independent source, the copies ``pairs`` names joined."""
-    key = {r.id: source_key(r) for r in reports}
-    uf: UnionFind[str] = UnionFind(key.values())
+    return joined_sources({r.id: source_key(r) for r in reports}, pairs)
+
+
+def joined_sources(keys: Mapping[str, str], pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Report id -> the key of its independent source, from each report's key (``keys``) and the copies
+    ``pairs`` names joined: the first key in string order of the keys the copies join, else its own."""
+    uf: UnionFind[str] = UnionFind()
+    joined: set[str] = set()
     for a, b in pairs:
-        if a in key and b in key:
-            uf.union(key[a], key[b])
-    return {report_id: uf.find(k) for report_id, k in key.items()}
+        if a in keys and b in keys:
+            uf.union(keys[a], keys[b])
+            joined.update((keys[a], keys[b]))
+    # Only keys a pair joins are held (a set's root is its first key in string order): the rest are
+    # their own source.
+    root = {key: uf.find(key) for key in joined}
+    return {report_id: root.get(key, key) for report_id, key in keys.items()}
 
 
 def independent_sources(

@@ -6,7 +6,8 @@ An update compares the store's reports with the ones the stored picture was fuse
   :mod:`ringscope.fuse.event_packs`) and groups events over all of it (grouping weighs words by
   how many reports use them, so it is collective);
 - compares the texts of an event's reports for near-identical copies only when its members
-  changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`);
+  changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`), and joins
+  the independent sources from each report's outlet key, kept from the update it was stored at;
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
   independent sources changed, and keeps every other scope's figures as stored;
 - resolves the names new, changed and removed reports touch (:mod:`ringscope.fuse.resolve_update`)
@@ -14,8 +15,8 @@ An update compares the store's reports with the ones the stored picture was fuse
   occurrences of those reports only (an entity named in thousands of reports costs one report);
 - rewrites the events and report-event rows of the scopes that changed.
 
-Reports are read without their texts; a text is read where evidence is worked out, figures are
-reconciled or copies are compared.
+Reports are read without their texts, and only those an update touches (:mod:`ringscope.fuse.heads`);
+a text is read where evidence is worked out, figures are reconciled or copies are compared.
 
 Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),
 so a picture updated batch by batch is the picture fused at once.
@@ -32,7 +33,8 @@ from ringscope.fuse.event_columns import EventColumns
 from ringscope.fuse.event_packs import evidence
 from ringscope.fuse.events import EventSettings, group_features
 from ringscope.fuse.figures import claim_refs_of
-from ringscope.fuse.outlets import join_sources, near_identical, outlet_of
+from ringscope.fuse.heads import Heads
+from ringscope.fuse.outlets import joined_sources, near_identical, outlet_of, source_key
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
@@ -64,7 +66,7 @@ def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: Pictu
 
 
 def _event_evidence(
-    store: Store, stamps: dict[str, str], reports: dict[str, Report], read: dict[str, Extraction]
+    store: Store, stamps: dict[str, str], reports: Heads, read: dict[str, Extraction]
 ) -> EventColumns:
     """The event evidence of every report, in id order (worked out for new and changed reports,
     whose texts alone are read; see :mod:`ringscope.fuse.event_packs`)."""
@@ -74,10 +76,10 @@ def _event_evidence(
 def _scope_figures(
     store: Store, members: list[str], reports: dict[str, Report], event_of: dict[str, str | None],
     independent: dict[str, str], scope: str, delta: PictureDelta, read: dict[str, Extraction],
+    texts: dict[str, str],
 ) -> None:
     refs: list[ClaimRef] = []
     first: dict[str, tuple[str, int]] = {}
-    texts = store.picture_parts().texts(members)
     for report_id in members:
         report = reports[report_id]
         extraction = read.pop(report_id, None) or store.get_extraction(report_id)
@@ -92,7 +94,8 @@ def _scope_figures(
 
 
 def _independent(
-    store: Store, reports: dict[str, Report], members: dict[str, list[str]], stamps: dict[str, str]
+    store: Store, reports: Heads, members: dict[str, list[str]], stamps: dict[str, str],
+    gone_reports: list[str],
 ) -> dict[str, str]:
     """The independent source of every report. Only reports of one event are compared by text, and
     the copies found in an event are kept until its members change."""
@@ -102,13 +105,27 @@ def _independent(
     kept = parts.sources(sorted(events))
     todo = sorted(e for e in events if kept.get(e, ("",))[0] != sigs[e])
     texts = store.picture_parts().texts(r for e in todo for r in events[e])
+    reports.need(texts)
     found = {e: json.loads(kept[e][1]) for e in events if e not in todo}
     for e in todo:
         found[e] = near_identical([dataclasses.replace(reports[r], text=texts[r]) for r in events[e]])
     gone = sorted(parts.source_events() - set(events))
     parts.save_sources([(e, sigs[e], _dump(found[e])) for e in todo], gone)
     pairs = [(a, b) for e in sorted(found) for a, b in found[e]]
-    return join_sources([reports[r] for r in sorted(reports)], pairs)
+    return joined_sources(_source_keys(store, reports, stamps, gone_reports), pairs)
+
+
+def _source_keys(store: Store, reports: Heads, stamps: dict[str, str], gone: list[str]) -> dict[str, str]:
+    """The outlet key of every report (worked out for reports stored since the last update, kept for
+    the rest)."""
+    parts = store.event_parts()
+    keys = parts.source_keys()
+    new = sorted(r for r in stamps if r not in keys)
+    reports.need(new)
+    fresh = [(r, reports[r].source, reports[r].url, source_key(reports[r])) for r in new if r in reports]
+    keys.update((row[0], row[3]) for row in fresh)
+    parts.save_source_keys(fresh, gone)
+    return keys
 
 
 def update(store: Store, settings: EventSettings | None = None) -> bool:
@@ -119,7 +136,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     parts = store.picture_parts()
     stamps = parts.stamps()
     before = parts.inputs()
-    reports = {r.id: r for r in store.report_heads()}
+    reports = Heads(store)
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
     read: dict[str, Extraction] = {}
@@ -128,7 +145,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     members: dict[str, list[str]] = defaultdict(list)
     for report_id in sorted(event_of):
         members[event_of[report_id] or report_id].append(report_id)
-    independent = _independent(store, reports, members, stamps)
+    independent = _independent(store, reports, members, stamps, delta.gone)
     # scopes whose figures are redone
     dirty: set[str] = {before[r][1] for r in delta.gone}
     for report_id, stamp in stamps.items():
@@ -140,10 +157,12 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
             if was is not None:
                 dirty.add(was[1])
             delta.inputs.append((report_id, *now))
+    texts = store.picture_parts().texts(r for scope in sorted(dirty) for r in members.get(scope, ()))
+    reports.need(texts)
     for scope in sorted(dirty):
         delta.scopes.append(scope)
         if scope in members:
-            _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read)
+            _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read, texts)
     # events and the event of each report
     # (an event's row changes only with its members or their stamps, so only with a dirty scope)
     delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if before.get(r, ("", ""))[1] != (e or r)]

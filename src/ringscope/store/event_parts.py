@@ -7,6 +7,10 @@ an event's reports again only when its members changed.
 The event evidence of the reports (``event_feature_packs``): packs of many reports' evidence as a
 few arrays each (see :mod:`ringscope.fuse.event_columns`), each report with the stamp it was worked
 out at, so an update reads the evidence of every report with a few reads.
+
+The outlet key of each report (``picture_source_keys``, :func:`ringscope.fuse.outlets.source_key`),
+with the source and URL it was worked out from (all it depends on), so an update works it out for
+reports stored since only.
 """
 
 from __future__ import annotations
@@ -43,6 +47,16 @@ CREATE TABLE event_feature_packs (
 """
 """Event evidence by packs (filled by the next update from the evidence kept per report)."""
 
+SOURCE_KEYS_SCHEMA = """
+CREATE TABLE picture_source_keys (
+    report_id TEXT PRIMARY KEY,
+    source TEXT,
+    url TEXT,
+    key TEXT NOT NULL
+);
+"""
+"""Version 22: the outlet key of each report (filled by the next update)."""
+
 _PACK_COLUMNS = ("heads, items, days, term_lengths, term_codes, term_counts, terms, term_rarity,"
                  " item_lengths, item_codes")
 
@@ -78,6 +92,18 @@ class EventParts:
         """Keep the near-identical pairs of events (a cache: no transaction)."""
         self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(e,) for e in gone])
         self._conn.executemany("INSERT OR REPLACE INTO event_sources VALUES (?, ?, ?)", rows)
+
+    def source_keys(self) -> dict[str, str]:
+        """Report id -> outlet key of every stored report whose key is kept for its current source and URL."""
+        rows = self._conn.execute("SELECT k.report_id, k.key FROM picture_source_keys AS k JOIN reports AS r"
+                                  " ON r.id = k.report_id AND r.source IS k.source AND r.url IS k.url")
+        return dict(rows.fetchall())
+
+    def save_source_keys(self, rows: list[tuple[str, str | None, str | None, str]], gone: list[str]) -> None:
+        """Keep the outlet keys of reports (report id, source, URL, key) and drop those of ``gone`` (a
+        cache: no transaction)."""
+        self._conn.executemany("DELETE FROM picture_source_keys WHERE report_id = ?", [(r,) for r in gone])
+        self._conn.executemany("INSERT OR REPLACE INTO picture_source_keys VALUES (?, ?, ?, ?)", rows)
 
     def feature_packs(self) -> list[tuple[int, PackRow]]:
         """The packs of event evidence, oldest first, with their ids."""

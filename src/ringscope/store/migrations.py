@@ -12,9 +12,14 @@ import sqlite3
 
 from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
-from ringscope.store.event_parts import EVENT_PACKS_SCHEMA, EVENT_PARTS_SCHEMA
+from ringscope.store.event_parts import EVENT_PACKS_SCHEMA, EVENT_PARTS_SCHEMA, SOURCE_KEYS_SCHEMA
 from ringscope.store.judgements import JUDGEMENTS_SCHEMA
-from ringscope.store.picture import OCCURRENCES_SCHEMA, PICTURE_SCHEMA, STATE_INDEX_SCHEMA
+from ringscope.store.picture import (
+    OCCURRENCES_SCHEMA,
+    PICTURE_SCHEMA,
+    STATE_INDEX_SCHEMA,
+    STATE_INDEXES_SCHEMA,
+)
 from ringscope.store.picture_update import INCREMENTAL_SCHEMA
 from ringscope.store.policy_found import POLICY_FOUND_SCHEMA
 from ringscope.store.policy_parts import POLICY_PARTS_SCHEMA
@@ -177,6 +182,8 @@ MIGRATIONS: list[str] = [
     POLICY_FOUND_SCHEMA,
     STATE_INDEX_SCHEMA,
     NEAR_NAMES_SCHEMA,
+    SOURCE_KEYS_SCHEMA,
+    STATE_INDEXES_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

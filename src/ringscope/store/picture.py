@@ -79,6 +79,14 @@ DELETE FROM picture_state;
 the form they are of: ``resolve_forms`` gives the entity), its stored row only a summary, and the
 figures of each form an entity is built from (the picture is fused again)."""
 
+STATE_INDEXES_SCHEMA = """
+CREATE INDEX reports_stamp ON reports(id, revision);
+CREATE INDEX reports_outlet ON reports(id, source, url);
+"""
+"""Version 23: what the reports' stamps and the outlet keys kept are checked against, as indexes (a
+report's row holds its text, so reading them from the rows reads every text; the store state has
+its own, :data:`STATE_INDEX_SCHEMA`)."""
+
 STATE_SQL = (
     "SELECT COUNT(*), MAX(ingested_at), TOTAL(item_count), MAX(pk), TOTAL(revision),"
     " (SELECT group_concat(v) FROM (SELECT DISTINCT extractor_version AS v FROM reports ORDER BY 1))"

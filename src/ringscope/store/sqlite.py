@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -219,6 +219,12 @@ class Store:
         columns = _REPORT_COLUMNS.replace(", text", ", ''")
         for row in self._conn.execute(f"SELECT {columns} FROM reports ORDER BY pk"):  # noqa: S608
             yield _report(row)
+
+    def report_heads_of(self, report_ids: Iterable[str]) -> dict[str, Report]:
+        """The given reports without their texts, by id (ids not stored are left out)."""
+        columns = _REPORT_COLUMNS.replace(", text", ", ''")
+        rows = select_in(self._conn, f"SELECT {columns} FROM reports WHERE id IN ({{marks}})", report_ids)  # noqa: S608
+        return {report.id: report for report in map(_report, rows)}
 
     def get_extraction(self, report_id: str) -> Extraction:
         """The stored extraction of one report, rebuilt as model objects."""
