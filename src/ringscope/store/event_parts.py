@@ -48,7 +48,7 @@ CREATE TABLE event_feature_packs (
 """Event evidence by packs (filled by the next update from the evidence kept per report)."""
 
 SOURCE_KEYS_SCHEMA = """
-CREATE TABLE picture_source_keys (
+CREATE TABLE IF NOT EXISTS picture_source_keys (
     report_id TEXT PRIMARY KEY,
     source TEXT,
     url TEXT,

@@ -80,8 +80,8 @@ the form they are of: ``resolve_forms`` gives the entity), its stored row only a
 figures of each form an entity is built from (the picture is fused again)."""
 
 STATE_INDEXES_SCHEMA = """
-CREATE INDEX reports_stamp ON reports(id, revision);
-CREATE INDEX reports_outlet ON reports(id, source, url);
+CREATE INDEX IF NOT EXISTS reports_stamp ON reports(id, revision);
+CREATE INDEX IF NOT EXISTS reports_outlet ON reports(id, source, url);
 """
 """Version 23: what the reports' stamps and the outlet keys kept are checked against, as indexes (a
 report's row holds its text, so reading them from the rows reads every text; the store state has
@@ -95,7 +95,7 @@ STATE_SQL = (
 """What changes whenever reports are added, removed or re-extracted."""
 
 STATE_INDEX_SCHEMA = """
-CREATE INDEX reports_state ON reports(extractor_version, ingested_at, item_count, revision);
+CREATE INDEX IF NOT EXISTS reports_state ON reports(extractor_version, ingested_at, item_count, revision);
 """
 """Version 20: the columns :data:`STATE_SQL` reads, so it reads this index, not every report's text."""
 

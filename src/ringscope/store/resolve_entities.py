@@ -31,16 +31,16 @@ the stored picture stays), the length of each blocked name key, and near-identic
 from either side."""
 
 NEAR_NAMES_SCHEMA = """
-CREATE INDEX resolve_blocks_keys ON resolve_blocks(type, block, length, key);
-DROP INDEX resolve_blocks_length;
-CREATE INDEX resolve_fuzzy_ba ON resolve_fuzzy(type, b, a);
-DROP INDEX resolve_fuzzy_b;
-CREATE INDEX resolve_forms_entity_form ON resolve_forms(entity_id, form);
-DROP INDEX resolve_forms_entity;
-CREATE INDEX resolve_keys_form_key ON resolve_keys(form, type, key);
-DROP INDEX resolve_keys_form;
-CREATE INDEX resolve_initials_form_initials ON resolve_initials(form, type, initials);
-DROP INDEX resolve_initials_form;
+CREATE INDEX IF NOT EXISTS resolve_blocks_keys ON resolve_blocks(type, block, length, key);
+DROP INDEX IF EXISTS resolve_blocks_length;
+CREATE INDEX IF NOT EXISTS resolve_fuzzy_ba ON resolve_fuzzy(type, b, a);
+DROP INDEX IF EXISTS resolve_fuzzy_b;
+CREATE INDEX IF NOT EXISTS resolve_forms_entity_form ON resolve_forms(entity_id, form);
+DROP INDEX IF EXISTS resolve_forms_entity;
+CREATE INDEX IF NOT EXISTS resolve_keys_form_key ON resolve_keys(form, type, key);
+DROP INDEX IF EXISTS resolve_keys_form;
+CREATE INDEX IF NOT EXISTS resolve_initials_form_initials ON resolve_initials(form, type, initials);
+DROP INDEX IF EXISTS resolve_initials_form;
 """
 """Version 21: the name keys of a block read by length from the index alone (the search for near
 spellings of new names reads every key of their blocks that has a length that can match), the
