@@ -174,13 +174,13 @@ def _abbreviated(name: str) -> bool:
 
 
 def _initials(name: str) -> str:
-    """Initial letters of a name's capitalised words ("Office of Foreign Assets Control": "OFAC")."""
+    """Initial letters of a name's capitalised words ("Office of Harbour Licence Control": "OHLC")."""
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
 
 
 def fold_initials(entities: list[Entity]) -> list[Entity]:
     """An acronym the report never defines in brackets is another mention of the one organisation
-    whose capitalised words it abbreviates ("OFAC" beside "Office of Foreign Assets Control")."""
+    whose capitalised words it abbreviates ("OHLC" beside "Office of Harbour Licence Control")."""
     acronyms = [e for e in entities if e.type == "Organization" and e.name.isupper() and e.name.isalpha()]
     if not acronyms:
         return entities
