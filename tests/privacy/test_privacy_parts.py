@@ -178,7 +178,8 @@ def test_the_pages_read_most_redact_only_what_they_show(tmp_path: Path) -> None:
     entity_id = snap.picture.entities[0].id
     seen = []
     pages = ("/entities", "/entities?sort=name&q=a", "/map", "/timeline", "/search", "/search?q=workers",
-             "/search?q=workers&sort=title", f"/entities/{entity_id}", *(f"/reports/{r}" for r in report_ids))
+             "/search?q=workers&sort=title", "/reports", "/reports?sort=length", "/reports?sort=title",
+             f"/entities/{entity_id}", *(f"/reports/{r}" for r in report_ids))
     for path in pages:
         page = viewer.get(path)
         assert page.status_code == 200 and not leaks(page.text), path

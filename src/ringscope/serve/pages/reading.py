@@ -41,12 +41,18 @@ def reports(
     request: Request, sort: Sort = "", offset: Offset = 0, limit: Limit = 50, names: Names = False,
     user: User = viewer,
 ) -> Response:
-    picture = load_snapshot(request).view(withhold.names_shown(request, user, names, "reports"))
-    shown = listing.listed(picture.reports.values(), REPORT_SORTS, sort, "-date", offset, limit)
+    snap = load_snapshot(request)
+    names_shown = withhold.names_shown(request, user, names, "reports")
+    # listed from the reports as search has them (titles and addresses redacted, no text), so no
+    # report text is redacted for the list; a report's length is that of its text as stored
+    listed = snap.searchable(names_shown)
+    lengths = {report_id: len(r.text) for report_id, r in snap.picture.reports.items()}
+    sorts = {**REPORT_SORTS, "length": listing.SortKey("Length", lambda r: lengths[r.id], descending=True)}
+    shown = listing.listed(listed.reports.values(), sorts, sort, "-date", offset, limit)
     audit(request, user, "view", "reports")
     return render(
         request, "reports.html", user, reports=shown.rows, page=shown.page, sorting=shown.sorting,
-        sorts=REPORT_SORTS, event_of=picture.event_of,
+        sorts=sorts, event_of=listed.event_of, lengths=lengths,
     )
 
 
