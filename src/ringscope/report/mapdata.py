@@ -110,9 +110,7 @@ def _country_reports(picture: Picture, snapshot: Snapshot) -> dict[str, set[str]
     return reports
 
 
-def country_hotspots(
-    snapshot: Snapshot, names: bool = False, href: Callable[[str], str | None] | None = None
-) -> list[Hotspot]:
+def country_hotspots(snapshot: Snapshot, href: Callable[[str], str | None] | None = None) -> list[Hotspot]:
     """A hotspot at the centre of every country a people figure is located in, largest first;
     ``href`` gives the address of a country's figures from its code. Only figures' values, places
     and reports and entities' types, countries and reports are read, which redaction leaves as they
@@ -174,5 +172,5 @@ def hotspots(
     country_href: Callable[[str], str | None] | None = None,
 ) -> list[Hotspot]:
     """Countries with people figures (largest first), then up to ``limit`` places and compounds."""
-    return country_hotspots(snapshot, names, country_href) + place_hotspots(snapshot, limit, href, names)
+    return country_hotspots(snapshot, country_href) + place_hotspots(snapshot, limit, href, names)
 

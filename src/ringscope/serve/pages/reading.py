@@ -32,8 +32,8 @@ REPORT_SORTS: dict[str, listing.SortKey] = {
     "title": listing.SortKey("Title", lambda r: title(r)),
     "outlet": listing.SortKey("Outlet", lambda r: publisher(r)),
     "date": listing.SortKey("Date", lambda r: r.published, descending=True),
-    "length": listing.SortKey("Length", lambda r: len(r.text), descending=True),
 }
+"""The sorts of the report list but by length, which reads the stored texts (see :func:`reports`)."""
 
 
 @router.get("/reports", response_class=HTMLResponse)
@@ -46,7 +46,9 @@ def reports(
     # listed from the reports as search has them (titles and addresses redacted, no text), so no
     # report text is redacted for the list; a report's length is that of its text as stored
     listed = snap.searchable(names_shown)
-    lengths = {report_id: len(r.text) for report_id, r in snap.picture.reports.items()}
+    lengths: dict[str, int] = snap.kept(
+        ("report lengths",), lambda: {report_id: len(r.text) for report_id, r in snap.picture.reports.items()}
+    )
     sorts = {**REPORT_SORTS, "length": listing.SortKey("Length", lambda r: lengths[r.id], descending=True)}
     shown = listing.listed(listed.reports.values(), sorts, sort, "-date", offset, limit)
     audit(request, user, "view", "reports")
