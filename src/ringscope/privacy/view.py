@@ -22,12 +22,12 @@ Item = tuple[Report, Extraction]
 
 def report(policy: Policy, found: Report, redacted: Redacted | None = None) -> Report:
     """``found`` redacted (``redacted``: its text redacted already)."""
-    return dataclasses.replace(
-        found,
-        text=(redacted or policy.redact(found.text)).text,
-        title=policy.text(found.title),
-        url=policy.url(found.url),
-    )
+    return dataclasses.replace(report_head(policy, found), text=(redacted or policy.redact(found.text)).text)
+
+
+def report_head(policy: Policy, found: Report) -> Report:
+    """``found`` with its title and address redacted and no text (for lists, which show no text)."""
+    return dataclasses.replace(found, text="", title=policy.text(found.title), url=policy.url(found.url))
 
 
 def claim(policy: Policy, item: Claim, redacted: Redacted | None = None) -> Claim:

@@ -117,10 +117,7 @@ class Snapshot:
 
         def make() -> Picture:
             policy = self.policy
-            reports = {
-                report_id: dataclasses.replace(r, title=policy.text(r.title), url=policy.url(r.url), text="")
-                for report_id, r in self.picture.reports.items()
-            }
+            reports = {rid: views.report_head(policy, r) for rid, r in self.picture.reports.items()}
             events = [dataclasses.replace(e, figures=[]) for e in self.picture.events]
             return Picture(reports, dict(self.picture.event_of), events, self.listed().entities, [])
 
