@@ -1,9 +1,9 @@
 """The first request of each kind of page after the store changed: CPU seconds per page.
 
 Copies the store (``--store``, e.g. one built by ``bench/fusion_scale.py``) to a scratch folder,
-adds a viewer, builds the store's snapshot (what the server does in the background), then asks for
-each page once, in a fresh process per page so that no page finds what another one made, and
-prints the CPU seconds each took in the server. Stops by itself.
+adds a viewer, builds the store's snapshot and what lists and search read (what the server does in
+the background), then asks for each page once, in a fresh process per page so that no page finds
+what another one made, and prints the CPU seconds each took in the server. Stops by itself.
 
     .venv/bin/python bench/first_pages.py --store /tmp/archive.db
 """
@@ -29,15 +29,15 @@ def one(store: Path, page: str) -> None:
     """In this process: build the snapshot, then time one page (printed as ``page<TAB>status<TAB>cpu``)."""
     from fastapi.testclient import TestClient
 
-    from ringscope.report import snapshot as snapshots
     from ringscope.serve.app import create_app
+    from ringscope.serve.preload import preload
 
     client = TestClient(create_app(store, preload=False))
     token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
     assert token is not None
     client.post("/login", data={"username": "first-pages", "password": PASSWORD, "csrf": token.group(1)},
                 follow_redirects=False)
-    snapshots.load(store)
+    preload(store)  # what the server does in the background after a change
     start = time.process_time()
     status = client.get(page).status_code
     print(f"{page}\t{status}\t{time.process_time() - start:.2f}")

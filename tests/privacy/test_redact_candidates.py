@@ -64,3 +64,20 @@ def test_random_texts_of_name_words_match_as_the_full_alternation() -> None:
             text += word + rng.choice([" ", " ", "  ", "\t", "-", "'"])
         expected = [(m.start(), m.end()) for m in full.finditer(text)]
         assert alternation.spans(text, text_runs(text)) == expected, text
+
+
+def test_candidates_of_short_and_long_token_sets_are_every_name_whose_words_are_all_there() -> None:
+    import random
+
+    from ringscope.privacy.redact import SUBSET_TOKENS
+
+    rng = random.Random(11)
+    words = ["ana", "bo", "cruz", "dela", "eko", "fa", "gil", "ha", "ito", "jun", "ka", "lu"]
+    names = sorted({" ".join(rng.sample(words, rng.randint(1, 4))) for _ in range(60)}, key=len, reverse=True)
+    alternation = Alternation(tuple((r"\s+".join(re.escape(w) for w in n.split()), n) for n in names),
+                              re.IGNORECASE)
+    for size in range(SUBSET_TOKENS + 4):  # both ways of finding candidates
+        for _ in range(30):
+            present = set(rng.sample(words, size))
+            expected = tuple(n for n, name in enumerate(names) if set(name.split()) <= present)
+            assert alternation.candidates(present) == expected, present

@@ -49,8 +49,12 @@ def test_the_picture_is_built_at_start_and_again_once_a_change_has_gone_quiet(tm
     _add(store, tmp_path, "first", FIRST)
     clock = Clock()
     keeper = Preloader(store, quiet=10.0, clock=clock)
+    other = tmp_path / "other.db"
+    _add(other, tmp_path, "other", FIRST)
+    assert not snapshots.load(other).lists_made()  # a snapshot built on demand makes no lists
     assert keeper.step()  # at start, at once
     assert snapshots.holds(store, snapshots.store_state(store))
+    assert snapshots.load(store).lists_made()  # the lists and search viewers read are made with it
     assert not keeper.step()  # nothing changed: nothing built
     _add(store, tmp_path, "second", SECOND)
     changed = snapshots.store_state(store)
@@ -67,6 +71,7 @@ def test_the_picture_is_built_at_start_and_again_once_a_change_has_gone_quiet(tm
     assert keeper.step()
     assert snapshots.holds(store, latest)
     assert len(snapshots.load(store).picture.reports) == 3
+    assert snapshots.load(store).lists_made()
 
 
 def test_a_missing_store_is_waited_for_and_a_broken_one_said_once(

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 _WORDS = re.compile(r"[\w'’]+")
 MEMO_LENGTH = 400
 MEMO_SIZE = 200_000
+SUBSET_TOKENS = 6
+"""Texts with at most this many distinct word runs find their candidate names by subsets."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,12 @@ class Alternation:
             if tokens:
                 self.index[max(sorted(tokens), key=len)].append(n)
         self.always = [n for n, tokens in enumerate(self.needs) if not tokens]
+        self.by_needs: dict[frozenset[str], list[int]] = defaultdict(list)
+        """Entries by their exact set of word runs: a short text's candidates are read by its subsets."""
+        for n, tokens in enumerate(self.needs):
+            if tokens:
+                self.by_needs[tokens].append(n)
+        self.widest = max((len(tokens) for tokens in self.needs), default=0)
         self.first: list[str | None] = [
             text_tokens(match.group(0)).pop() if (match := _RUNS.match(name)) else None
             for _, name in entries
@@ -228,6 +237,13 @@ class Alternation:
         """The entries whose every word run is among ``tokens`` (in alternation order)."""
         present = tokens if isinstance(tokens, (set, frozenset, dict)) else set(tokens)
         found = set(self.always)
+        if len(present) <= SUBSET_TOKENS:
+            # a short text (a name, a title): look its subsets up instead of scanning long index lists
+            ordered = sorted(present)
+            for size in range(1, min(len(ordered), self.widest) + 1):
+                for subset in combinations(ordered, size):
+                    found.update(self.by_needs.get(frozenset(subset), ()))
+            return tuple(sorted(found))
         for token in present:
             for n in self.index.get(token, ()):
                 if all(need in present for need in self.needs[n]):

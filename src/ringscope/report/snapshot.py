@@ -107,6 +107,10 @@ class Snapshot:
                     self._listed.append(Picture({}, {}, [], entities, []))
         return self._listed[0]
 
+    def lists_made(self) -> bool:
+        """Whether what viewers' lists (:meth:`listed`) and search (:meth:`searchable`) read is made."""
+        return bool(self._listed) and ("searchable",) in self._kept
+
     def searchable(self, names: bool = False) -> Picture:
         """What search reads: the reports with their titles and addresses redacted and no text, the
         entities as :meth:`listed` has them and the events without their figures, unless ``names``

@@ -6,7 +6,8 @@ preloader builds it in the background instead: at start, and once the store has 
 stayed unchanged for :data:`QUIET_SECONDS` (an ingest in batches changes the store every few
 seconds, and building after each batch would take the CPU from the ingest). A page asked for
 during a build waits for that build (:func:`ringscope.report.snapshot.load` builds each store's
-snapshot once at a time) and never starts a second one.
+snapshot once at a time) and never starts a second one. The entities as viewers' lists show them
+and what viewers' search reads are made with it, so the first list or search does not make them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ QUIET_SECONDS = 10.0
 """How long a changed store must stay unchanged before its snapshot is built."""
 
 log = logging.getLogger("ringscope.serve")
+
+
+def preload(path: Path) -> snapshots.Snapshot:
+    """The snapshot of the store at ``path`` with what viewers' lists and search read made in it
+    (once per snapshot; seconds on a large archive)."""
+    snapshot = snapshots.load(path)
+    snapshot.listed()
+    snapshot.searchable()
+    return snapshot
 
 
 class Preloader:
@@ -67,7 +77,7 @@ class Preloader:
         if snapshots.holds(self.path, state):
             return False
         snapshots.recheck(self.path)  # the state was just read: no grace period for the cached one
-        snapshots.load(self.path)
+        preload(self.path)
         return True
 
     def _state(self) -> snapshots.StateKey | None:
