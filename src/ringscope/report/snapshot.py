@@ -107,9 +107,13 @@ class Snapshot:
                     self._listed.append(Picture({}, {}, [], entities, []))
         return self._listed[0]
 
+    def made(self, key: tuple[object, ...]) -> bool:
+        """Whether what :meth:`kept` keeps under ``key`` is made."""
+        return key in self._kept
+
     def lists_made(self) -> bool:
         """Whether what viewers' lists (:meth:`listed`) and search (:meth:`searchable`) read is made."""
-        return bool(self._listed) and ("searchable",) in self._kept
+        return bool(self._listed) and self.made(("searchable",))
 
     def searchable(self, names: bool = False) -> Picture:
         """What search reads: the reports with their titles and addresses redacted and no text, the
