@@ -133,3 +133,20 @@ def test_an_entity_page_is_made_without_listing_every_entity_and_is_the_same(ser
     assert not alone._listed, "the pages listed every entity"
     hidden = [e.id for e in alone.picture.entities if e.id not in {x.id for x in listed.listed().entities}]
     assert hidden and all(entities._entity_page(alone, i, False) is None for i in hidden)
+
+
+def test_the_entities_of_a_report_are_those_a_scan_of_every_occurrence_finds(served: Fixture) -> None:
+    from ringscope.api import open_store
+    from ringscope.report import snapshot
+    from ringscope.report.entity_view import resolved_in_report
+
+    with open_store(served.path) as store:
+        fresh = snapshot.whole(store, snapshot.store_state(served.path))
+    entities_ = fresh.picture.entities
+    assert len(fresh.picture.reports) > 2
+    for report_id in [*fresh.picture.reports, "no-such-report"]:
+        scanned = {o.entity.name: e for e in entities_ for o in e.occurrences if o.report_id == report_id}
+        found = resolved_in_report(fresh, report_id)
+        assert list(found) == list(scanned)
+        assert [e.id for e in found.values()] == [e.id for e in scanned.values()]
+    assert any(resolved_in_report(fresh, r) for r in fresh.picture.reports)

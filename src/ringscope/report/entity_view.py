@@ -116,3 +116,30 @@ def _quoting(figures: list[Figure], entity: ResolvedEntity) -> list[tuple[Figure
             if (claim.speaker and claim.speaker.casefold() in names) or any(n in quote for n in names):
                 out.append((figure, i))
     return out
+
+
+
+def report_entities(snap: Snapshot) -> dict[str, tuple[int, ...]]:
+    """The places in the snapshot's picture of the entities of each report (made once per snapshot)."""
+
+    def make() -> dict[str, tuple[int, ...]]:
+        by_report: dict[str, list[int]] = {}
+        for n, entity in enumerate(snap.picture.entities):
+            for found in dict.fromkeys(o.report_id for o in entity.occurrences):
+                by_report.setdefault(found, []).append(n)
+        return {found: tuple(places) for found, places in by_report.items()}
+
+    return snap.kept(("entities by report",), make)
+
+
+def resolved_in_report(snap: Snapshot, report_id: str) -> dict[str, ResolvedEntity]:
+    """Each entity name as written in the report -> the resolved entity it is an occurrence of (the
+    last one in the picture's order), read through :func:`report_entities`, so a report page does
+    not scan every occurrence of the picture."""
+    entities = snap.picture.entities
+    return {
+        o.entity.name: entities[n]
+        for n in report_entities(snap).get(report_id, ())
+        for o in entities[n].occurrences
+        if o.report_id == report_id
+    }

@@ -6,8 +6,8 @@ preloader builds it in the background instead: at start, and once the store has 
 stayed unchanged for :data:`QUIET_SECONDS` (an ingest in batches changes the store every few
 seconds, and building after each batch would take the CPU from the ingest). A page asked for
 during a build waits for that build (:func:`ringscope.report.snapshot.load` builds each store's
-snapshot once at a time) and never starts a second one. What viewers' lists, search and entity pages
-read is made with it (:func:`preload`), so the first list, search or entity page does not make it.
+snapshot once at a time) and never starts a second one. What viewers' lists, search, entity and report
+pages read is made with it (:func:`preload`), so the first of those pages does not make it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ringscope.report import snapshot as snapshots
 from ringscope.report.analysis import focus_members
+from ringscope.report.entity_view import report_entities
 from ringscope.store import StoreError
 
 POLL_SECONDS = 2.0
@@ -32,12 +33,13 @@ log = logging.getLogger("ringscope.serve")
 
 
 def preload(path: Path) -> snapshots.Snapshot:
-    """The snapshot of the store at ``path`` with what viewers' lists, search and entity pages read
-    made in it (once per snapshot; seconds each on a large archive)."""
+    """The snapshot of the store at ``path`` with what viewers' lists, search, entity and report
+    pages read made in it (once per snapshot; seconds each on a large archive)."""
     snapshot = snapshots.load(path)
     snapshot.listed()
     snapshot.searchable()
     focus_members(snapshot, names=False)  # every entity's reports and links, for entity pages
+    report_entities(snapshot)  # the entities of each report, for report pages
     return snapshot
 
 

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ringscope.export.fused import publisher, title
 from ringscope.model import unsupported_note
+from ringscope.report.entity_view import resolved_in_report
 from ringscope.report.format import number_text
 from ringscope.serve import listing, withhold
 from ringscope.serve.deps import audit, store_path
@@ -74,9 +75,7 @@ def report(request: Request, report_id: str, names: Names = False, user: User = 
     entity_links: list[dict[str, Any]] = []
     # each entity as extracted -> the resolved one it is an occurrence of, by its name as written;
     # a withheld one is linked under the id redacted views give it (no other report is redacted)
-    resolved = {
-        o.entity.name: e for e in snap.picture.entities for o in e.occurrences if o.report_id == found.id
-    }
+    resolved = resolved_in_report(snap, found.id)
     ids = {} if shown else snap.shown.ids(snap.picture.entities)[1]
     for as_written, entity in zip(written, extraction.entities, strict=True):
         kind = "withheld" if entity.name in labels else entity.type
