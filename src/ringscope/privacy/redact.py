@@ -214,11 +214,17 @@ class Alternation:
         """(regex, name as written), in the order of the full alternation."""
         self.flags = flags
         self.needs: list[frozenset[str]] = [frozenset(text_tokens(name)) for _, name in entries]
-        self.index: dict[str, list[int]] = defaultdict(list)
+        self.index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
+        """Every entry filed under one of its runs (the longest: the rarest, usually): alone when it
+        has one run, else under a second run (the longest of the rest)."""
         for n, tokens in enumerate(self.needs):
-            # every entry is filed under one of its runs (the longest: the rarest, usually)
             if tokens:
-                self.index[max(sorted(tokens), key=len)].append(n)
+                first = max(sorted(tokens), key=len)
+                alone, by_second = self.index.setdefault(first, ([], {}))
+                if len(tokens) == 1:
+                    alone.append(n)
+                else:
+                    by_second.setdefault(max(sorted(tokens - {first}), key=len), []).append(n)
         self.always = [n for n, tokens in enumerate(self.needs) if not tokens]
         self.by_needs: dict[frozenset[str], list[int]] = defaultdict(list)
         """Entries by their exact set of word runs: a short text's candidates are read by its subsets."""
@@ -245,9 +251,20 @@ class Alternation:
                     found.update(self.by_needs.get(frozenset(subset), ()))
             return tuple(sorted(found))
         for token in present:
-            for n in self.index.get(token, ()):
-                if all(need in present for need in self.needs[n]):
-                    found.add(n)
+            filed = self.index.get(token)
+            if filed is None:
+                continue
+            alone, by_second = filed
+            found.update(alone)
+            seconds = (
+                [s for s in by_second if s in present] if len(by_second) <= len(present)
+                else [s for s in present if s in by_second]
+            )
+            for second in seconds:
+                for n in by_second[second]:
+                    needs = self.needs[n]
+                    if len(needs) == 2 or all(need in present for need in needs):
+                        found.add(n)
         return tuple(sorted(found))
 
     def spans(self, text: str, runs: dict[str, list[int]]) -> list[tuple[int, int]]:
