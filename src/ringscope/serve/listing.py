@@ -222,6 +222,37 @@ class Listed(Generic[T]):
     counts: dict[str, list[FacetValue]]
 
 
+@dataclass(frozen=True, slots=True)
+class Arranged(Generic[T]):
+    """What every page of one list shares: the items the chosen facets keep, sorted, with the sort
+    and the facet counts (worth keeping: a list of 100,000 items takes a second to arrange)."""
+
+    rows: list[T]
+    sorting: Sorting
+    counts: dict[str, list[FacetValue]]
+
+
+def arrange(
+    items: Iterable[T],
+    keys: Mapping[str, SortKey],
+    sort: str,
+    default: str,
+    facets: Facets[T] | None = None,
+    chosen: Chosen | None = None,
+) -> Arranged[T]:
+    """Facet counts over ``items``, then the items the chosen facets keep, sorted."""
+    pool = list(items)
+    counts = facet_counts(pool, facets, chosen or {}) if facets else {}
+    by = sorting(sort, keys, default)
+    return Arranged(sort_items(refine(pool, facets, chosen or {}) if facets else pool, keys, by), by, counts)
+
+
+def paged(arranged: Arranged[T], offset: int, limit: int) -> Listed[T]:
+    """One page of an arranged list."""
+    at = page(len(arranged.rows), offset, limit)
+    return Listed(window(arranged.rows, at), at, arranged.sorting, arranged.counts)
+
+
 def listed(
     items: Iterable[T],
     keys: Mapping[str, SortKey],
@@ -233,9 +264,4 @@ def listed(
     chosen: Chosen | None = None,
 ) -> Listed[T]:
     """Facet counts over ``items``, then the items the chosen facets keep, sorted and paged."""
-    pool = list(items)
-    counts = facet_counts(pool, facets, chosen or {}) if facets else {}
-    by = sorting(sort, keys, default)
-    kept = sort_items(refine(pool, facets, chosen or {}) if facets else pool, keys, by)
-    at = page(len(kept), offset, limit)
-    return Listed(window(kept, at), at, by, counts)
+    return paged(arrange(items, keys, sort, default, facets, chosen), offset, limit)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
+from ringscope.fuse import ResolvedEntity
 from ringscope.report import analysis
 from ringscope.report.charts import network_svg
 from ringscope.report.entity_view import entity_view, find
@@ -50,14 +51,21 @@ def entities(
     snap = load_snapshot(request)
     shown = withhold.names_shown(request, user, names, "entities")
     wanted = q.casefold()
-    pool = [
-        e for e in snap.listed(shown).entities if not wanted or any(wanted in a.casefold() for a in e.aliases)
-    ]
     choice = {
         "type": frozenset({type} if type else ()),
         "country": frozenset({country.upper()} if country else ()),
     }
-    shown_list = listing.listed(pool, ENTITY_SORTS, sort, "-reports", offset, limit, ENTITY_FACETS, choice)
+
+    def arrange() -> listing.Arranged[ResolvedEntity]:
+        pool = [
+            e for e in snap.listed(shown).entities
+            if not wanted or any(wanted in a.casefold() for a in e.aliases)
+        ]
+        return listing.arrange(pool, ENTITY_SORTS, sort, "-reports", ENTITY_FACETS, choice)
+
+    # every page of one list (query, facets, sort) is cut from one arrangement kept with the snapshot
+    arranged = snap.kept(("entity list", shown, wanted, type, country.upper(), sort), arrange)
+    shown_list = listing.paged(arranged, offset, limit)
     audit(request, user, "view", "entities", q or None)
     return render(
         request,

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from ringscope.fuse import Event, Figure
+from ringscope.fuse import Event
 from ringscope.serve import listing, withhold
 from ringscope.serve.deps import audit
 from ringscope.serve.pages.base import Limit, Names, Offset, Sort, lead, load_snapshot, render, viewer
@@ -54,8 +54,12 @@ def claims(
     code = country.upper()
     choice = {k: frozenset({v}) if v else frozenset() for k, v in (("measure", measure), ("country", code))}
     # facets and sorts read no names: the page is chosen from the whole picture, then only it is redacted
-    pool: list[Figure] = [f for f in snap.picture.figures if not conflicts or f.conflicted]
-    shown = listing.listed(pool, FIGURE_SORTS, sort, "-reports", offset, limit, FIGURE_FACETS, choice)
+    # every page of one list (facets, sort) is cut from one arrangement kept with the snapshot
+    arranged = snap.kept(("claim list", conflicts, measure, code, sort), lambda: listing.arrange(
+        [f for f in snap.picture.figures if not conflicts or f.conflicted],
+        FIGURE_SORTS, sort, "-reports", FIGURE_FACETS, choice,
+    ))
+    shown = listing.paged(arranged, offset, limit)
     picture = snap.part(figures=shown.rows, names=names_shown)
     audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
     return render(
@@ -98,7 +102,10 @@ def events(
     snap = load_snapshot(request)
     shown: listing.Listed[Event]
     # sorts read no names: the page is chosen from the whole picture, then only it is redacted
-    shown = listing.listed(snap.picture.events, EVENT_SORTS, sort, "-reports", offset, limit)
+    arranged = snap.kept(
+        ("event list", sort), lambda: listing.arrange(snap.picture.events, EVENT_SORTS, sort, "-reports")
+    )
+    shown = listing.paged(arranged, offset, limit)
     picture = snap.part(events=shown.rows)
     audit(request, user, "view", "events")
     return render(

@@ -51,7 +51,9 @@ def reports(
         ("report lengths",), lambda: {report_id: len(r.text) for report_id, r in snap.picture.reports.items()}
     )
     sorts = {**REPORT_SORTS, "length": listing.SortKey("Length", lambda r: lengths[r.id], descending=True)}
-    shown = listing.listed(listed.reports.values(), sorts, sort, "-date", offset, limit)
+    arranged = snap.kept(("report list", names_shown, sort),
+                         lambda: listing.arrange(listed.reports.values(), sorts, sort, "-date"))
+    shown = listing.paged(arranged, offset, limit)
     audit(request, user, "view", "reports")
     return render(
         request, "reports.html", user, reports=shown.rows, page=shown.page, sorting=shown.sorting,
