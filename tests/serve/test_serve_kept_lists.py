@@ -58,7 +58,9 @@ def test_short_pages_of_a_list_are_one_long_page_and_are_arranged_once(
     assert len(made) == 2, "another sort is another arrangement"
 
 
-def test_a_list_arranged_for_an_admin_with_names_is_not_given_to_a_viewer(served: Fixture, tmp_path: Path) -> None:
+def test_a_list_arranged_for_an_admin_with_names_is_not_given_to_a_viewer(
+    served: Fixture, tmp_path: Path
+) -> None:
     app = create_app(_copy(served, tmp_path))
     admin, viewer = login(app, "adam"), login(app, "vera")
     assert VICTIM in admin.get("/entities?limit=200&names=1").text

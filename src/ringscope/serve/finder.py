@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ringscope.export.fused import publisher, title
 from ringscope.fuse import Picture
 from ringscope.model import Report
+from ringscope.report.snapshot import Snapshot
 from ringscope.serve.listing import SortKey
 
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -106,6 +107,12 @@ def index(picture: Picture, reports: Mapping[str, Report] | None = None) -> Inde
         {k: frozenset(v) for k, v in countries.items()},
         {rid: publisher(r) for rid, r in (picture.reports if reports is None else reports).items()},
     )
+
+
+def search_index(snap: Snapshot, shown: bool) -> Index:
+    """The facet index of the snapshot's picture, kept with it: measures and countries from the
+    picture itself (they hold no names), outlets from the reports as searched."""
+    return snap.kept(("search index", shown), lambda: index(snap.picture, snap.searchable(shown).reports))
 
 
 def report_hits(picture: Picture, found: Index, scores: Mapping[str, float] | None) -> list[Hit]:

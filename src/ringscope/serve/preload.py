@@ -22,6 +22,7 @@ from pathlib import Path
 from ringscope.report import snapshot as snapshots
 from ringscope.report.analysis import focus_members
 from ringscope.report.entity_view import report_entities
+from ringscope.serve.finder import search_index
 from ringscope.store import StoreError
 
 POLL_SECONDS = 2.0
@@ -40,6 +41,7 @@ def preload(path: Path) -> snapshots.Snapshot:
     snapshot.searchable()
     focus_members(snapshot, names=False)  # every entity's reports and links, for entity pages
     report_entities(snapshot)  # the entities of each report, for report pages
+    search_index(snapshot, shown=False)  # the facets of search
     return snapshot
 
 

@@ -21,21 +21,6 @@ router = APIRouter(include_in_schema=False)
 
 DateBound = Annotated[str, Query(max_length=40)]
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_indexes: dict[tuple[object, bool], finder.Index] = {}
-
-
-def _index(snap: snapshots.Snapshot, shown: bool) -> finder.Index:
-    """The facet index of the snapshot's picture (kept while the store is unchanged): measures and
-    countries from the picture itself (they hold no names), outlets from the reports as searched."""
-    key = (snap.state, shown)
-    found = _indexes.get(key)
-    if found is None:
-        if len(_indexes) > 8:
-            _indexes.clear()
-        found = _indexes[key] = finder.index(snap.picture, snap.searchable(shown).reports)
-    return found
-
-
 def _text(snap: snapshots.Snapshot, hit: finder.Hit, shown: bool) -> str:
     """A report hit's text as the viewer may read it (redacted now, for this row only)."""
     if shown or hit.kind != "report":
@@ -72,7 +57,7 @@ def search(
             bounds[name] = ""
     hits: list[finder.Hit] = []
     if not (asked and policy is not None and policy.blocks_query(asked)):
-        found = _index(snap, shown)
+        found = finder.search_index(snap, shown)
         try:
             scores = full_text.match_scores(database(request).conn(), asked) if asked else None
             hits = finder.report_hits(picture, found, scores) + finder.entity_hits(picture, found, asked)
