@@ -57,6 +57,7 @@ def test_the_picture_is_built_at_start_and_again_once_a_change_has_gone_quiet(tm
     assert snapshots.load(store).lists_made()  # the lists and search viewers read are made with it
     assert snapshots.load(store).made(("network members", False))  # and what entity pages read
     assert snapshots.load(store).made(("entities by report",))  # and report pages
+    assert snapshots.load(store).made(("claims by report",))
     assert snapshots.load(store).made(("search index", False))  # and search's facets
     assert not keeper.step()  # nothing changed: nothing built
     _add(store, tmp_path, "second", SECOND)

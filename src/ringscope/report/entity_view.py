@@ -61,7 +61,7 @@ def entity_view(snap: Snapshot, index: int, names: bool, mention_reports: int, c
     listed = snap.listed_entity(index, names)
     links, linked_from = _links(snap, listed, names)
     first = set(raw.reports[:mention_reports])
-    quoting = _quoting(picture.figures, raw)
+    quoting = _quoting(snap, raw)
     chosen = quoting[:claim_rows]
     if names:
         mentioned = dataclasses.replace(raw, occurrences=[o for o in raw.occurrences if o.report_id in first])
@@ -100,23 +100,37 @@ def _links(
     return links, linked_from
 
 
-def _quoting(figures: list[Figure], entity: ResolvedEntity) -> list[tuple[Figure, int]]:
+def _quoting(snap: Snapshot, entity: ResolvedEntity) -> list[tuple[Figure, int]]:
     """(figure, index of the claim) of every claim in the entity's reports whose speaker is one of
-    its names or whose quote holds one, in the picture's order (conflicting figures first)."""
-    within = set(entity.reports)
+    its names or whose quote holds one, in the picture's order (conflicting figures first); the
+    claims of its reports are read through :func:`report_claims`."""
+    figures = snap.picture.figures
     names = {a.casefold() for a in entity.aliases} | {entity.name.casefold()}
     names.discard("")
+    by_report = report_claims(snap)
+    places = sorted(place for report_id in set(entity.reports) for place in by_report.get(report_id, ()))
     out = []
-    for figure in figures:
-        for i, ref in enumerate(figure.claims):
-            if ref.report_id not in within:
-                continue
-            claim = ref.claim
-            quote = claim.quote.casefold()
-            if (claim.speaker and claim.speaker.casefold() in names) or any(n in quote for n in names):
-                out.append((figure, i))
+    for n, i in places:
+        figure = figures[n]
+        claim = figure.claims[i].claim
+        quote = claim.quote.casefold()
+        if (claim.speaker and claim.speaker.casefold() in names) or any(name in quote for name in names):
+            out.append((figure, i))
     return out
 
+
+def report_claims(snap: Snapshot) -> dict[str, list[tuple[int, int]]]:
+    """(place of the figure in the picture, index of the claim in it) of every claim of each report,
+    made once per snapshot."""
+
+    def make() -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        for n, figure in enumerate(snap.picture.figures):
+            for i, ref in enumerate(figure.claims):
+                out.setdefault(ref.report_id, []).append((n, i))
+        return out
+
+    return snap.kept(("claims by report",), make)
 
 
 def report_entities(snap: Snapshot) -> dict[str, tuple[int, ...]]:

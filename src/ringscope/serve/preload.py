@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ringscope.report import snapshot as snapshots
 from ringscope.report.analysis import focus_members
-from ringscope.report.entity_view import report_entities
+from ringscope.report.entity_view import report_claims, report_entities
 from ringscope.serve.finder import search_index
 from ringscope.store import StoreError
 
@@ -41,6 +41,7 @@ def preload(path: Path) -> snapshots.Snapshot:
     snapshot.searchable()
     focus_members(snapshot, names=False)  # every entity's reports and links, for entity pages
     report_entities(snapshot)  # the entities of each report, for report pages
+    report_claims(snapshot)  # the claims of each report, for entity pages
     search_index(snapshot, shown=False)  # the facets of search
     return snapshot
 
