@@ -125,7 +125,8 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 
 @cache
 def _identifier() -> Any:
-    """The py3langid identifier with probabilities normalised, loaded once per process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The py3langid identifier with probabilities normalised, loaded once per process (see
+    :mod:`ringscope.extract.language_model`)."""
+    from ringscope.extract.language_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()
