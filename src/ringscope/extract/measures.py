@@ -79,7 +79,9 @@ _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: made by the tens of thousands per million words, where a frozen dataclass's __init__
+# (object.__setattr__ per field) costs several times a plain one; nothing changes one once made.
+@dataclass(slots=True)
 class Noun:
     cls: str
     start: int
@@ -95,7 +97,9 @@ class Choice(NamedTuple):
     rule: str
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: made by the tens of thousands per million words, where a frozen dataclass's __init__
+# (object.__setattr__ per field) costs several times a plain one; nothing changes one once made.
+@dataclass(slots=True)
 class Trigger:
     category: str
     start: int
