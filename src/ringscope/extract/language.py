@@ -112,7 +112,7 @@ def _english_share(text: str) -> bool:
     words = _ASCII_WORD.findall(text.lower())
     if len(words) < ENGLISH_MIN_WORDS:
         return False
-    return sum(1 for word in words if word in ENGLISH_WORDS) >= ENGLISH_SHARE * len(words)
+    return sum(map(ENGLISH_WORDS.__contains__, words)) >= ENGLISH_SHARE * len(words)
 
 
 def letter_weight(text: str) -> int:
