@@ -57,7 +57,8 @@ EDGE_FLOOR = 0.25
 KEEP_TERMS = 160
 """Words kept per report before the collection is known (twice the default ``top_terms``)."""
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"[^\W\d_][^\W\d_]{2,}")
+"""Words of three letters or more (opening with a class, the pattern lets re jump between letters)."""
 _K = TypeVar("_K", bound=Hashable)
 
 
