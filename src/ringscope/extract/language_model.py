@@ -5,10 +5,11 @@ unpacked). Unpacking it costs about half a second of CPU, paid by every run that
 whose language the English shortcut of :mod:`ringscope.extract.language` cannot call. The first
 such run keeps the unpacked archive in the cache folder (:data:`ringscope.settings.CACHE_DIR`),
 named after the package's version and the packed file's size and time, so that an upgrade never
-reads an older one; later runs read it back with ``numpy.load`` (no pickle), in a tenth of the
-time. The archive is read exactly as py3langid reads the one it unpacks, so the identifier is the
-same either way. Without a cache folder, or with one that cannot be written or holds a damaged
-file, the model is unpacked in memory as before.
+reads an older one (and the files of other versions are removed); later runs read it back with
+``numpy.load`` (no pickle) in about a quarter of the time. The archive is read exactly as
+py3langid reads the one it unpacks, and the identifier built from it as py3langid builds it, so
+it is the same either way. Without a cache folder, or with one that cannot be written or holds a
+damaged file, the model is unpacked in memory as before.
 """
 
 from __future__ import annotations
