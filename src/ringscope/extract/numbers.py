@@ -49,8 +49,7 @@ _RANGE_END_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\b[^.]{0,20}$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\b(?:between|from)\s+(?:US\s+)?$", re.IGNORECASE)
 
-# Not frozen: made by the tens of thousands per million words, where a frozen dataclass's __init__
-# (object.__setattr__ per field) costs several times a plain one; nothing changes one once made.
+# Not frozen (nothing changes one once made): a frozen dataclass's __init__ costs several times more.
 @dataclass(slots=True)
 class Amount:
     """One stated figure: bounds, qualifier, currency and the span from qualifier to unit."""
