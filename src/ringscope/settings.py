@@ -38,5 +38,19 @@ MAX_BODY_BYTES = int(_env("MAX_BODY_BYTES", str(16 * 1024 * 1024)))
 """The server answers 413 to a request body larger than this, before authentication and before
 reading it (the largest legitimate body, 2,000,000 characters of ads to screen, fits)."""
 
+
+def _cache_home() -> str:
+    """``$XDG_CACHE_HOME/ringscope``, else ``~/.cache/ringscope``; empty without a home folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not base:
+        home = os.path.expanduser("~")
+        base = os.path.join(home, ".cache") if home != "~" else ""
+    return os.path.join(base, "ringscope") if base else ""
+
+
+CACHE_DIR = _env("CACHE_DIR", _cache_home())
+"""Where data derived from installed packages is kept between runs (the language detector's model,
+unpacked); empty keeps nothing."""
+
 SECURE_COOKIES = _env("SECURE_COOKIES", "") not in ("", "0", "false", "no")
 """Session cookies only over HTTPS (``ringscope serve --secure-cookies``), for deployments behind TLS."""

@@ -45,6 +45,24 @@ def test_patterns_without_a_short_list(source: str) -> None:
     assert required_literals(re.compile(source)) is None
 
 
+def test_more_words_are_worth_looking_for_when_allowed() -> None:
+    credit = re.compile(r"\b(?:Snapshot|Drawing|Sketch|Painting|Rendering|Collage|Mosaic)\s*:\s*([A-Z]\w+)")
+    assert required_literals(credit) is None  # seven words: too many for a window
+    words = ("Collage", "Drawing", "Mosaic", "Painting", "Rendering", "Sketch", "Snapshot")
+    assert required_literals(credit, most=16) == words  # the words, not the ":" every match also holds
+
+
+def test_credits_are_searched_only_in_texts_holding_their_words() -> None:
+    from ringscope.extract.entities import _CREDIT_WORDS
+    from ringscope.extract.people import CREDIT_RE
+
+    assert "Photo" in _CREDIT_WORDS and "" not in _CREDIT_WORDS
+    for text in ("Guards stand at the gate. (Photo: Ivo Marek)", "Reported by Lena Vasquez\n",
+                 "The gate was shut. Marek said so: Ivo Marek, Lena Vasquez."):
+        found = CREDIT_RE.search(text) is not None
+        assert not found or holds_any(text, _CREDIT_WORDS, 0, len(text))
+
+
 def test_case_insensitive_pattern_gets_no_list() -> None:
     assert required_literals(re.compile(r"citizens", re.IGNORECASE)) is None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -188,10 +189,11 @@ def extract(
 
     name = "<stdin>" if input == "-" else input
     runner = Runner()
-    failed = 0
+    failed = spilled = 0
     batch = ContractBatch()
-    # Results wait in a spill file until every report is read: event ids need the whole input.
-    with open_lines(input) as lines, tempfile.TemporaryFile("w+", encoding="utf-8") as spill, _long_batch():
+    # Results wait in a spill file until every report is read: event ids need the whole input. They
+    # wait there pickled (this process reads back what it wrote), and are turned into JSON once.
+    with open_lines(input) as lines, tempfile.TemporaryFile() as spill, _long_batch():
         try:
             for outcome in runner.run(lines):
                 if isinstance(outcome, Failed):
@@ -203,16 +205,17 @@ def extract(
                 report = outcome.report
                 report_id = report.external_id if report.external_id is not None else report.id
                 batch.add(str(outcome.line), report, outcome.extraction)
-                contract = json.dumps(outcome.extraction.to_contract(report_id), ensure_ascii=False)
-                spill.write(f"{outcome.line}\t{contract}\n")
+                record = (str(outcome.line), outcome.extraction.to_contract(report_id))
+                pickle.dump(record, spill, pickle.HIGHEST_PROTOCOL)
+                spilled += 1
         except InputError as exc:
             fail(clean(f"{name}: {exc.message}"))
         batch.close()
         spill.seek(0)
         with open_out(output) as sink:
-            for entry in spill:
-                key, _, contract = entry.rstrip("\n").partition("\t")
-                sink.write(json.dumps(batch.annotate(key, json.loads(contract)), ensure_ascii=False) + "\n")
+            for _ in range(spilled):
+                key, contract = pickle.load(spill)
+                sink.write(json.dumps(batch.annotate(key, contract), ensure_ascii=False) + "\n")
     if runner.unsupported.total:
         typer.echo(str(runner.unsupported), err=True)
     if failed:

@@ -15,7 +15,10 @@ from ringscope.extract.people import TITLE_ABBREVIATIONS, TITLE_WORDS
 from ringscope.extract.rules import load_rules
 
 # Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
-WORD_RE = re.compile(r"(?:[A-Z]\.)+|[^\W_]+(?:['’\-.&](?![sS]\b)[^\W_]+)*")
+# As written: (?:[A-Z]\.)+|[^\W_]+(?:['’\-.&](?![sS]\b)[^\W_]+)*; below, the first character of either
+# is read once, before both (the initial's checked to be a capital): a pattern opening with a
+# character class lets re jump from word to word.
+WORD_RE = re.compile(r"[^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)*|[^\W_]*(?:['’\-.&](?![sS]\b)[^\W_]+)*)")
 GAP = re.compile(r"[ \t\u00a0]+")
 ABBREV_GAP = re.compile(r"\.?[ \t\u00a0]+")
 ROMAN = re.compile(r"^[IVX]+$")

@@ -36,7 +36,7 @@ _CODE_ESCAPES = frozenset("xu0123456789")
 def fold_case(text: str) -> str | None:
     """``text`` lower-cased for :class:`CaseFree`, or None when that would not be exact."""
     lowered = text.lower()
-    if len(lowered) != len(text) or any(trap in text for trap in _TRAPS):
+    if len(lowered) != len(text) or _TRAPS[0] in text or _TRAPS[1] in text:
         return None
     return lowered
 
@@ -86,40 +86,36 @@ class CaseFree:
         # Words one of which every match of the twin holds (None: none worth looking for).
         self.needs = required_literals(self.twin) if self.twin is not None else None
 
-    def _pick(self, text: str, folded: str | None) -> tuple[re.Pattern[str], str]:
-        if folded is not None and self.twin is not None:
-            return self.twin, folded
-        return self.regex, text
-
-    def _hopeless(self, pattern: re.Pattern[str], subject: str, pos: int, endpos: int) -> bool:
-        """Whether the twin cannot match in ``subject[pos:endpos]``: it holds none of the needed words."""
-        return (
-            self.needs is not None
-            and pattern is self.twin
-            and not holds_any(subject, self.needs, max(pos, 0), max(endpos, 0))
-        )
+    # The three look-ups below are written out in full (no helper calls): they run on every sentence
+    # and every number of a report.
 
     def search(self, text: str, folded: str | None, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
         """``regex.search(text, pos, endpos)``; ``folded`` is :func:`fold_case` of ``text``."""
-        pattern, subject = self._pick(text, folded)
-        end = len(subject) if endpos is None else endpos
-        if self._hopeless(pattern, subject, pos, end):
-            return None
-        return pattern.search(subject, pos, end)
+        twin = self.twin
+        if folded is None or twin is None:
+            return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+        end = len(folded) if endpos is None else endpos
+        if self.needs is not None and not holds_any(folded, self.needs, max(pos, 0), max(end, 0)):
+            return None  # the twin cannot match there: it holds none of the needed words
+        return twin.search(folded, pos, end)
 
     def match(self, text: str, folded: str | None) -> re.Match[str] | None:
         """``regex.match(text)``; ``folded`` is :func:`fold_case` of ``text``."""
-        pattern, subject = self._pick(text, folded)
-        if self._hopeless(pattern, subject, 0, len(subject)):
+        twin = self.twin
+        if folded is None or twin is None:
+            return self.regex.match(text)
+        if self.needs is not None and not holds_any(folded, self.needs, 0, len(folded)):
             return None
-        return pattern.match(subject)
+        return twin.match(folded)
 
     def finditer(self, text: str, folded: str | None, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
         """``regex.finditer(text, pos, endpos)``; ``folded`` is :func:`fold_case` of ``text``."""
-        pattern, subject = self._pick(text, folded)
-        end = len(subject) if endpos is None else endpos
-        if self._hopeless(pattern, subject, pos, end):
+        twin = self.twin
+        if folded is None or twin is None:
+            return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
+        end = len(folded) if endpos is None else endpos
+        if self.needs is not None and not holds_any(folded, self.needs, max(pos, 0), max(end, 0)):
             return iter(())
-        return pattern.finditer(subject, pos, end)
+        return twin.finditer(folded, pos, end)

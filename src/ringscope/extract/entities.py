@@ -47,6 +47,7 @@ from ringscope.extract.entity_merge import (
 )
 from ringscope.extract.entity_rare import rare_names
 from ringscope.extract.gazetteer import gazetteer
+from ringscope.extract.literals import holds_any, required_literals
 from ringscope.extract.organisations import (
     INTERNATIONAL_WORDS,
     NATIONAL_HEADS,
@@ -90,6 +91,8 @@ _RAID_WORDS = CaseFree(RAID_WORDS)
 # The word every named operation opens with while the cue's pattern starts with it (else "", which
 # every text holds): a text without it has no operation to look for.
 _OPERATION_WORD = "Operation" if OPERATION_RE.pattern.startswith(r"\bOperation\s") else ""
+# Words one of which every credit holds ("Photo", "Reported", ...; none: every text is searched).
+_CREDIT_WORDS = required_literals(CREDIT_RE, most=16) or ("",)
 _TEXT, _FIRST = itemgetter(2), itemgetter(0)
 _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 
@@ -136,7 +139,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     found.extend(place_lists(text, toks, unresolved, found, places, lower_words))
     for match in OPERATION_RE.finditer(text) if _OPERATION_WORD in text else ():
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
-    for match in CREDIT_RE.finditer(text):
+    for match in CREDIT_RE.finditer(text) if holds_any(text, _CREDIT_WORDS, 0, len(text)) else ():
         if not CREDIT_NOT_NAMES & set(match.group(1).split()):
             found.append(Found("Person", match.start(1), match.end(1), match.group(1), rule=PERSON_CREDIT))
     for match in BYLINE_RE.finditer(text):

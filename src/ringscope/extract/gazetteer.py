@@ -29,7 +29,12 @@ DEMONYMS_DATA: Traversable = resources.files("ringscope").joinpath("data", "demo
 # A word: dotted acronym ("U.S."), or letters with inner apostrophes/hyphens ("Côte d'Ivoire", "Timor-Leste").
 # A possessive "'s" is not part of the word.
 # A hyphen before a lower-case word ends the word ("Hong Kong-registered", "Cambodia-based").
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+|-(?![a-z])[^\W\d_]+)*")
+# As written: (?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+|-(?![a-z])[^\W\d_]+)*
+# Below, the first letter of either is read once, before both (the acronym's checked to be a capital):
+# a pattern opening with a character class lets re jump from letter to letter.
+TOKEN_RE = re.compile(
+    r"[^\W\d_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W\d_]*(?:['’](?![sS]\b)[^\W\d_]+|-(?![a-z])[^\W\d_]+)*)"
+)
 
 KIND_RANK = {"country": 0, "demonym": 1, "continent": 2, "city": 3, "region": 4}
 _UNINFLECTED = ("ese", "ish", "ch", "sh", "ss", "ois", "Lao", "men", "Batswana", "Basotho", "Motswana")

@@ -112,7 +112,7 @@ def _english_share(text: str) -> bool:
     words = _ASCII_WORD.findall(text.lower())
     if len(words) < ENGLISH_MIN_WORDS:
         return False
-    return sum(1 for word in words if word in ENGLISH_WORDS) >= ENGLISH_SHARE * len(words)
+    return sum(map(ENGLISH_WORDS.__contains__, words)) >= ENGLISH_SHARE * len(words)
 
 
 def letter_weight(text: str) -> int:
@@ -125,7 +125,8 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 
 @cache
 def _identifier() -> Any:
-    """The py3langid identifier with probabilities normalised, loaded once per process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The py3langid identifier with probabilities normalised, loaded once per process (see
+    :mod:`ringscope.extract.language_model`)."""
+    from ringscope.extract.language_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()

@@ -79,7 +79,8 @@ _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (nothing changes one once made): a frozen dataclass's __init__ costs several times more.
+@dataclass(slots=True)
 class Noun:
     cls: str
     start: int
@@ -95,7 +96,8 @@ class Choice(NamedTuple):
     rule: str
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (nothing changes one once made): a frozen dataclass's __init__ costs several times more.
+@dataclass(slots=True)
 class Trigger:
     category: str
     start: int

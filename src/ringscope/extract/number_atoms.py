@@ -30,8 +30,13 @@ _WORD_BASE = rf"(?:(?:{_T})(?:[-\s](?:{_U}))?|{_U}|half\s+a|a)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORD_TAIL = rf"(?:[\s-]+(?:and\s+)?(?:(?:{_T})(?:-(?:{_U}))?|{_U})\b)"
 _WORDNUM = rf"\b(?=[otfesnah]){_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}?)*"
-# "\d\d*" rather than "\d+": a pattern opening with a character class lets re jump between digits.
-_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}(?!\d|\.\d)|\d\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
+# Thousands grouped by dots ("2.500.000"), else digits with commas or spaces grouping thousands and
+# a decimal part. The first digit is written once, before both: a pattern opening with a character
+# class lets re jump from digit to digit instead of trying the pattern at every place of the text.
+_DIGITS = (
+    r"\d(?:\d{0,2}(?:\.\d{3}){2,}(?!\d|\.\d)"
+    r"|\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?)"
+)
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 """Dots grouping thousands ("1.200", "2.500.000"), as many writers outside the English-speaking world do."""
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
@@ -82,7 +87,8 @@ _LETTER = re.compile(r"[A-Za-z]")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (nothing changes one once made): a frozen dataclass's __init__ costs several times more.
+@dataclass(slots=True)
 class Atom:
     start: int
     end: int
@@ -105,15 +111,21 @@ def ascii_lower(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_LOWER)
 
 
-# Digits and number words in one pass: a match of either opens with a digit or a letter and holds
-# no character of the other kind, so no two overlap and one scan finds what two scans find. The
-# lookahead lets re skip a position on one test instead of trying every branch there.
-_CORES_RE = re.compile(rf"(?=[\dotfesnah])(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDNUM}))")
+# Digits and number words in two scans: a match of either opens with a digit or a letter and holds
+# no character of the other kind, so no two overlap, and the two scans merged in text order find
+# what one scan for either finds. The digit scan jumps between digits (see _DIGITS); the words scan
+# skips on one test a place where no number word can start.
+_DIGITS_RE = re.compile(_DIGITS)
+_WORDS_RE = re.compile(rf"(?=[otfesnah]){_WORDNUM}")
+_START = re.Match.start
 
 
 def _cores(lowered: str) -> list[re.Match[str]]:
-    """The numbers themselves, on lower-cased text: digits and number words, in text order."""
-    return list(_CORES_RE.finditer(lowered))
+    """The numbers themselves, on lower-cased text: digits and number words, in text order (a
+    match of :data:`_WORDS_RE` is a number in words)."""
+    found = [*_DIGITS_RE.finditer(lowered), *_WORDS_RE.finditer(lowered)]
+    found.sort(key=_START)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -177,11 +189,13 @@ def _parse_digits(text: str) -> float:
 def atoms(text: str, lowered: str | None = None) -> list[Atom]:
     atoms: list[Atom] = []
     for m in _cores(lowered if lowered is not None else ascii_lower(text)):
-        words = m.group("words")
+        words = m.group(0) if m.re is _WORDS_RE else None
         num_start, num_end = m.start(), m.end()
         if words is not None:
+            if words.strip() in ("a", "half a"):
+                continue  # an article (as "a" and "half a" alone are), not a number
             value = parse_words(words)
-            if value is None or words.strip() in ("a", "half a"):
+            if value is None:
                 continue
         else:
             value = _parse_digits(m.group(0))

@@ -49,7 +49,8 @@ _RANGE_END_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\b[^.]{0,20}$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\b(?:between|from)\s+(?:US\s+)?$", re.IGNORECASE)
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (nothing changes one once made): a frozen dataclass's __init__ costs several times more.
+@dataclass(slots=True)
 class Amount:
     """One stated figure: bounds, qualifier, currency and the span from qualifier to unit."""
 

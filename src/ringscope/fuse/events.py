@@ -28,12 +28,14 @@ import dataclasses
 import datetime as dt
 import itertools
 import math
+import operator
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -55,7 +57,9 @@ EDGE_FLOOR = 0.25
 KEEP_TERMS = 160
 """Words kept per report before the collection is known (twice the default ``top_terms``)."""
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"[^\W\d_][^\W\d_]{2,}")
+"""Words of three letters or more (opening with a class, the pattern lets re jump between letters)."""
+_K = TypeVar("_K", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +104,39 @@ def _frequencies() -> dict[str, float]:
     return frequencies
 
 
-@lru_cache(maxsize=1 << 18)
-def rarity(word: str) -> float:
-    """How rare a word is in general English (wordfreq's Zipf scale turned around: 0 common, 8 unseen)."""
+class _Remembered(dict[_K, float]):
+    """Values of a pure function of one key, worked out on first look-up and remembered (at most
+    ``limit`` of them: past that the memory starts over). A hit is a plain dict look-up, so
+    ``map(remembered.__getitem__, keys)`` runs without a Python call per known key."""
+
+    def __init__(self, work: Callable[[_K], float], limit: int) -> None:
+        super().__init__()
+        self.work, self.limit = work, limit
+
+    def __missing__(self, key: _K) -> float:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.work(key)
+        return value
+
+
+def _rarity(word: str) -> float:
     frequency = _frequencies().get(word)
     return max(0.0, -1.0 - math.log10(frequency)) if frequency else 8.0
+
+
+def _damped(count: int) -> float:
+    return 1.0 + math.log(count)
+
+
+_RARITY: _Remembered[str] = _Remembered(_rarity, 1 << 18)
+_DAMPED: _Remembered[int] = _Remembered(_damped, 1 << 12)
+"""A word's count as it weighs: ``1 + log(count)``."""
+
+
+def rarity(word: str) -> float:
+    """How rare a word is in general English (wordfreq's Zipf scale turned around: 0 common, 8 unseen)."""
+    return _RARITY[word]
 
 
 def features(report: Report, extraction: Extraction) -> EventFeatures:
@@ -130,18 +162,20 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
     # Stopwords left out while counting: the same counts, in the same first-seen order.
     words = Counter(itertools.filterfalse(STOPWORDS.__contains__, _WORD.findall(report.text.lower())))
     if words:
-        # Keep a report's most distinctive words only: memory per report stays bounded.
-        rare = {w: rarity(w) for w in words}
-        log = math.log
-        weight = {w: (1.0 + log(n)) * rare[w] for w, n in words.items()}
+        # Keep a report's most distinctive words only: memory per report stays bounded. The words
+        # in first-seen order, their counts, rarity and weight (1 + log(count)) * rarity, as lists
+        # built by map: no Python call per word.
+        terms, counts = list(words), list(words.values())
+        rare = list(map(_RARITY.__getitem__, terms))
+        weight = list(map(operator.mul, map(_DAMPED.__getitem__, counts), rare))
         # Heaviest first, ties in first-seen order (reverse keeps a sort stable).
-        ranked = sorted(words, key=weight.__getitem__, reverse=True)[:KEEP_TERMS]
-        crc32 = zlib.crc32  # a word's term id: the CRC-32 of its UTF-8 bytes
-        ids = np.array([crc32(w.encode("utf-8")) for w in ranked], np.uint32)
+        ranked = sorted(range(len(terms)), key=weight.__getitem__, reverse=True)[:KEEP_TERMS]
+        # A word's term id: the CRC-32 of its UTF-8 bytes.
+        ids = np.array(list(map(zlib.crc32, map(str.encode, map(terms.__getitem__, ranked)))), np.uint32)
         order = np.argsort(ids)
         feats.term_ids = ids[order]
-        feats.term_counts = np.array([words[w] for w in ranked], np.float64)[order]
-        feats.term_rarity = np.array([rare[w] for w in ranked], np.float64)[order]
+        feats.term_counts = np.array(list(map(counts.__getitem__, ranked)), np.float64)[order]
+        feats.term_rarity = np.array(list(map(rare.__getitem__, ranked)), np.float64)[order]
     return feats
 
 

@@ -117,28 +117,43 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 
 def share_cue(ref: ClaimRef) -> tuple[bool, float | None]:
     """Whether the claim is stated as a share of another figure, and the total's value where named.
-    A named value no larger than the claim's own is not its total, so the cue does not fire."""
+    A named value no larger than the claim's own is not its total, so the cue does not fire.
+
+    The cues are tried in order: inside the quote, after its number (in the quote, then in the text
+    after it), then before it in its sentence; each text is lower-cased when first needed."""
     table = rules()
     own = ref.claim.high if ref.claim.high is not None else ref.claim.value
     quote = ref.claim.quote.lower()
+    for pattern in table.share_inside:
+        for match in pattern.finditer(quote):
+            if (found := _total(match, own)) is not None:
+                return True, found[0]
     digits = _DIGITS.search(quote)
     tail = quote[digits.end() :] if digits else (quote.split(" ", 1)[1] if " " in quote else "")
-
-    def total(match: re.Match[str]) -> tuple[bool, float | None]:
-        if not match.groups():
-            return True, None
-        value = _number(match.group(1))
-        return (True, value) if value is not None and (own is None or value > own) else (False, None)
-
-    searches = [(p, quote) for p in table.share_inside]
-    searches += [(p, text) for p in table.share_after for text in (tail, ref.after.lower())]
-    searches += [(p, _sentence_tail(ref.before.lower())) for p in table.share_before]
-    for pattern, text in searches:
-        for match in pattern.finditer(text):
-            fired, value = total(match)
-            if fired:
-                return True, value
+    after: str | None = None
+    for pattern in table.share_after:
+        for match in pattern.finditer(tail):
+            if (found := _total(match, own)) is not None:
+                return True, found[0]
+        after = ref.after.lower() if after is None else after
+        for match in pattern.finditer(after):
+            if (found := _total(match, own)) is not None:
+                return True, found[0]
+    before = _sentence_tail(ref.before.lower()) if table.share_before else ""
+    for pattern in table.share_before:
+        for match in pattern.finditer(before):
+            if (found := _total(match, own)) is not None:
+                return True, found[0]
     return False, None
+
+
+def _total(match: re.Match[str], own: float | None) -> tuple[float | None] | None:
+    """A share cue's match that fires, with the total's value where it names one; None when the
+    value it names is no larger than the claim's own (then it is not the claim's total)."""
+    if not match.groups():
+        return (None,)
+    value = _number(match.group(1))
+    return (value,) if value is not None and (own is None or value > own) else None
 
 
 def _sentence_tail(before: str) -> str:
