@@ -111,12 +111,15 @@ def report_from_record(record: Any) -> Report:
         raise InputError(f"'text' must be a string, got {type(text).__name__}")
     if not text.strip():
         raise InputError("empty 'text'")
+    _no_surrogate("text", text)
     fields: dict[str, str | None] = {}
     for key in ("url", "published", "title", "source", "outlet", "id"):
         value = record.get(key)
         if value is not None and not isinstance(value, (str, int)):
             raise InputError(f"'{key}' must be a string, got {type(value).__name__}")
         fields[key] = str(value) if value is not None else None
+        if isinstance(value, str):
+            _no_surrogate(key, value)
     published = _date(fields["published"])
     return Report(
         text=text,
@@ -126,6 +129,19 @@ def report_from_record(record: Any) -> Report:
         title=(fields["title"] or "").strip() or first_line(text),
         external_id=fields["id"],
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogate(key: str, value: str) -> None:
+    """JSON may escape half of a UTF-16 pair alone ("\\ud800"), which is no character: refused."""
+    found = _SURROGATE.search(value)
+    if found is not None:
+        raise InputError(
+            f"'{key}' holds a lone surrogate (\\u{ord(found.group()):04x} at character {found.start() + 1}),"
+            " not text"
+        )
 
 
 def _date(value: str | None) -> str | None:
