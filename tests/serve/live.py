@@ -36,8 +36,14 @@ def running(store: Path, workers: int = 1) -> Iterator[str]:
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        if not wait_until_healthy(base, lambda: process.poll() is None, timeout=30):
-            output = process.stdout.read().decode() if process.stdout else ""
+        if not wait_until_healthy(base, lambda: process.poll() is None, timeout=90):
+            # stopped first: reading the output of a server still running would wait for ever
+            process.terminate()
+            try:
+                output = process.communicate(timeout=20)[0].decode()
+            except subprocess.TimeoutExpired:
+                process.kill()
+                output = process.communicate()[0].decode()
             raise AssertionError(f"the server did not start: {output[-2000:]}")
         yield base
     finally:
