@@ -50,9 +50,6 @@ CACHE_KIB = 128 * 1024
 """Page cache of a connection (taken as pages are read). An update of a large archive touches pages
 all over its tables and indexes; with SQLite's default of 2 MiB it reads most of them again from the
 OS on every touch, and a store kept open across ingests (as a long ingest keeps it) keeps its pages."""
-MMAP_BYTES = 1 << 31
-"""Memory-mapped reads (as the server does, see :mod:`ringscope.serve.db`): pages the cache lets go
-are mapped rather than copied by a read call (SQLite caps it at its own limit)."""
 CHECKPOINT_PAGES = 10_000
 """Pages the write-ahead log holds before they are copied into the store file (SQLite's default is
 1,000): a page written by several transactions in a row, as each report's transaction writes the
@@ -91,7 +88,6 @@ class Store:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self._conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
             self.version = migrate(self._conn)
         except SchemaError as exc:
