@@ -93,6 +93,18 @@ def test_schema_is_versioned_and_uses_wal_and_foreign_keys(tmp_path: Path) -> No
         assert db._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+
+def test_a_store_connection_keeps_a_large_page_cache_and_a_longer_log(tmp_path: Path) -> None:
+    """An update of a large archive touches pages all over the store: the connection keeps many of
+    them (SQLite's default keeps 2 MiB) and copies the log into the file less often."""
+    from ringscope.store.sqlite import CACHE_KIB, CHECKPOINT_PAGES
+
+    with Store(tmp_path / "s.db") as db:
+        assert db._conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+        assert CACHE_KIB >= 64 * 1024
+        assert db._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == CHECKPOINT_PAGES > 1000
+        assert db._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
 def test_appended_migrations_are_applied_in_order_once(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
     steps = [*MIGRATIONS, "CREATE TABLE extra (x INTEGER);\nINSERT INTO extra VALUES (1);"]

@@ -34,9 +34,8 @@ class Weighed:
     spreads: Floats
     """Per distinct word: the damping of its weight by how many reports use it."""
     kept: npt.NDArray[np.bool_]
-    """Per word of a report: whether it is among the report's heaviest (kept for the cosine)."""
-    norms: Floats
-    """Per report: the norm of its kept words' weights."""
+    """Per word of a report: whether it is among the report's heaviest (kept for the cosine; the
+    norms of the kept words' weights are worked out for the reports of candidate pairs only)."""
     block: Ints
     """The blocking words as places in the collection's distinct words, their reports in ``block_owner``."""
     block_owner: Ints
@@ -78,10 +77,17 @@ def _first(
         held = inside if mask is None else inside & mask[at]
         table = np.where(held, values[at], np.inf)
         kth = np.partition(table, k - 1, axis=1)[:, k - 1:k]
-        below = held & (table < kth)
-        tied = held & (table == kth)
-        room = k - below.sum(axis=1, keepdims=True)
-        chosen[at[inside]] = (below | (tied & (np.cumsum(tied, axis=1) <= room)))[inside]
+        # every row holds more than k values, so its k-th is one of them: padding is never below or tied
+        below = table < kth
+        tied = table == kth
+        room = k - below.sum(axis=1)
+        pick = below | tied
+        # ties at the k-th taken in order, in the rows with more of them than room left only
+        split = np.flatnonzero(tied.sum(axis=1) > room)
+        if len(split):
+            some = tied[split]
+            pick[split] = below[split] | (some & (np.cumsum(some, axis=1) <= room[split, None]))
+        chosen[at[inside]] = pick[inside]
     return chosen
 
 
@@ -99,7 +105,6 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
     spreads = np.log1p(n / np.maximum(counts, 1)) / scale
     shared = counts > 1
     kept = np.zeros(len(columns.term_codes), np.bool_)
-    norms = np.zeros(n)
     blocks, owners = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
     for low in range(0, n, CHUNK):
         high = min(n, low + CHUNK)
@@ -112,12 +117,9 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
         block = np.flatnonzero(_first(lighter, start, ahead & shared[codes], block_terms))
         kept[a:b] = ahead
         owner = np.repeat(np.arange(high - low), np.diff(start))
-        # Words not kept add 0 to their report's sum: the same sums, in the same order.
-        squares = np.bincount(owner, weights=np.where(ahead, np.square(weights), 0.0), minlength=high - low)
-        norms[low:high] = np.sqrt(squares)
         blocks.append(word[codes[block]])
         owners.append(owner[block] + low)
-    return Weighed(spreads, kept, norms, np.concatenate(blocks), np.concatenate(owners))
+    return Weighed(spreads, kept, np.concatenate(blocks), np.concatenate(owners))
 
 
 def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
@@ -128,7 +130,9 @@ def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
     at, owner = at[ahead], owner[ahead]
     codes = columns.term_codes[at]
     weights = columns.base(at) * weighed.spreads[codes]
-    norm = weighed.norms[rows][owner]
+    # A report's norm: its kept words' squared weights summed in order (only reports of candidate
+    # pairs are scored, a small part of a large archive).
+    norm = np.sqrt(np.bincount(owner, weights=np.square(weights), minlength=len(rows)))[owner]
     normed = np.divide(weights, norm, out=weights, where=norm > 0)
     start = np.zeros(len(rows) + 1, np.int64)
     np.cumsum(np.bincount(owner, minlength=len(rows)), out=start[1:])

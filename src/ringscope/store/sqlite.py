@@ -46,6 +46,16 @@ SNIPPET_CLOSE = "\x03"
 """Markers around matched terms in :attr:`SearchHit.snippet`."""
 
 
+CACHE_KIB = 128 * 1024
+"""Page cache of a connection (taken as pages are read). An update of a large archive touches pages
+all over its tables and indexes; with SQLite's default of 2 MiB it reads most of them again from the
+OS on every touch, and a store kept open across ingests (as a long ingest keeps it) keeps its pages."""
+CHECKPOINT_PAGES = 10_000
+"""Pages the write-ahead log holds before they are copied into the store file (SQLite's default is
+1,000): a page written by several transactions in a row, as each report's transaction writes the
+same pages of the indexes, is copied once."""
+
+
 class StoreError(Exception):
     """The store cannot be opened or used (message is for the user)."""
 
@@ -77,6 +87,8 @@ class Store:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
             self.version = migrate(self._conn)
         except SchemaError as exc:
             self._conn.close()
