@@ -34,6 +34,7 @@ _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then
 
 
 _LISTING = frozenset({"as", "including", "like"})
+_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
 _ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 _AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
 
@@ -105,8 +106,11 @@ def org_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     start, end = toks[i].start, toks[j - 1].end
     apposition = ORG_APPOSITIVE.match(text, end) if text.startswith(",", end) else None
     # "X, the head of the group", "X, the agency's director": the apposition's noun is a role, a person
+    # "X, a militia commander", "X, a bank's manager": the noun names the body a person serves
+    tail = _NEXT_WORD.match(text, apposition.end()) if apposition is not None else None
     appositive = apposition is not None and not any(
-        w.casefold() in ROLE_NOUNS or w in TITLE_HEADS for w in re.findall(r"[\w-]+", apposition.group(0))
+        w.casefold() in ROLE_NOUNS or w in TITLE_HEADS
+        for w in [*re.findall(r"[\w-]+", apposition.group(0)), tail.group(1) if tail else ""]
     ) and text[apposition.end() : apposition.end() + 2] not in {"'s", "’s"}
     if prev in {"by", "as", "like", "including", "of", "the"} and (j - i == 1 or appositive):
         if ORG_BEFORE.search(text, max(0, start - 40), start):
