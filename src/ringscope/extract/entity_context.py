@@ -6,6 +6,7 @@ import re
 
 from ringscope.extract.capitalised import (
     Tok,
+    index_of,
     joined,
     next_word,
     prev_word,
@@ -35,6 +36,8 @@ _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then
 
 _LISTING = frozenset({"as", "including", "like"})
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
+# A parenthesis after a name that is no acronym ("(ABC)" would make the name a body's).
+_PAREN_AFTER = re.compile(r"[ \t]*\((?![A-Z][A-Z0-9&.\-]{1,11}\))[^()\n]{1,40}\)")
 _ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 _AFTER_NAME = ROLE_NOUNS | RELATION_NOUNS | {"who", "aged"}
 
@@ -66,6 +69,10 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     if prev == "to" and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):
         if ACCORDING_TO_PERSON.match(text[end : end + 40]):
             return True  # "according to X Y of the Z Institute"
+    paren = _PAREN_AFTER.match(text, end)
+    if paren is not None:  # "X Y (in his own script), deputy director", "X Y (not her real name) was sold"
+        end = paren.end()
+        j = index_of(toks, end)
     if text[end : end + 1] in {",", " ", "*"} and PERSON_AFTER.match(text, end):
         return True  # "X, 45,", "X was arrested"
     nxt = next_word(toks, j).casefold()
