@@ -41,6 +41,7 @@ from ringscope.extract.entity_parts import (
 )
 from ringscope.extract.organisations import (
     GENERIC_BODIES,
+    LAW_HEADS,
     ORG_ACRONYM,
     ORG_CONTEXT,
     ORG_HEAD,
@@ -71,6 +72,10 @@ SITE_NOUNS_RE = re.compile(r"[ \t]+(?:casino|compound|resort|hotel)(?:[ \t]+(?:c
 
 
 
+
+
+_LAW_OBJECT = frozenset({"on", "of", "against", "for"})
+"""Words after a law's head word that open its object ("Decree on ...", "Convention against ...")."""
 
 
 def _titled(texts: list[str]) -> bool:
@@ -252,6 +257,11 @@ def _classify_part(
     plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
+    law = texts[-1] in LAW_HEADS or any(
+        t in LAW_HEADS and nxt in _LAW_OBJECT for t, nxt in zip(texts, texts[1:], strict=False)
+    )
+    if law and len(texts) >= 2:
+        return None  # "Immigration Act", "Emergency Decree on Public Administration": a law
     loose_name = not (folded[-1] in COMMON_WORDS or folded[-1] in lower_words)
     loose_name = loose_name and TITLE_WORDS.isdisjoint(texts)
     all_caps = all(t.isupper() for t in texts)
