@@ -170,6 +170,17 @@ def classify(
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
 
 
+def _title_field(texts: list[str]) -> int:
+    """Where the field starts in "Deputy Director of the X" (title words with a head, then "of" or
+    "for"), else 0."""
+    k = 0
+    while k < len(texts) and texts[k] in TITLE_WORDS:
+        k += 1
+    if 0 < k < len(texts) - 1 and texts[k] in {"of", "for"} and any(t in TITLE_HEADS for t in texts[:k]):
+        return k + 1
+    return 0
+
+
 def _name_after_domain(words: list[Tok], k: int, lower_words: set[str]) -> list[Tok]:
     """In "Head of ORG Given Family" the last two words are the name when the field ends before them."""
     if len(words) - k < 4:
@@ -261,6 +272,10 @@ def _classify_part(
     plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
+    field = _title_field(texts)
+    if field:  # "Deputy Director of the Immigration": a title and its field; only a body there counts
+        rest = strip_leading(words[field:])
+        return _classify_part(text, toks, rest, starts, places, lower_words) if len(rest) > 1 else None
     law = texts[-1] in LAW_HEADS or any(
         t in LAW_HEADS and nxt in _LAW_OBJECT for t, nxt in zip(texts, texts[1:], strict=False)
     )
