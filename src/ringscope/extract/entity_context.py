@@ -20,6 +20,7 @@ from ringscope.extract.organisations import (
 from ringscope.extract.people import (
     ACCORDING_TO_PERSON,
     PERSON_AFTER,
+    PERSON_OF_BEFORE,
     PERSON_PHRASE_BEFORE,
     PERSON_POSSESSIVE_AFTER,
     PERSON_VERBS_BEFORE,
@@ -64,6 +65,8 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
         text, max(0, toks[i].start - 40), toks[i].start
     ):
         return True  # "24-year-old X Y", "survivors such as X Y"
+    if prev == "of" and PERSON_OF_BEFORE.search(text, max(0, toks[i].start - 20), toks[i].start):
+        return True  # "relatives of X Y", "the extradition of X Y"
     if text[end : end + 1] in {"'", "’"} and PERSON_POSSESSIVE_AFTER.match(text[end : end + 20]):
         return True  # "X Y's family"
     if prev == "to" and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):

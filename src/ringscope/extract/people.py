@@ -59,6 +59,7 @@ PERSON_AFTER = _RULES.pattern("cue.person_after")
 ACCORDING_TO_PERSON = _RULES.pattern("cue.according_to_person")
 PERSON_WORDS_BEFORE = _RULES.pattern("cue.person_words_before")
 PERSON_POSSESSIVE_AFTER = _RULES.pattern("cue.person_possessive_after")
+PERSON_OF_BEFORE = _RULES.pattern("cue.person_of_before")
 
 # Photo credits and by-lines: "(Photo: Name)", "AGENCY/Name", "Reported by Name", "By: A B, C D".
 CREDIT_RE = _RULES.pattern("cue.credit")
