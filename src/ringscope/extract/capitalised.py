@@ -49,7 +49,11 @@ DATE_WORDS = frozenset(
 MENU_WORDS = frozenset({"Most", "Latest", "Read", "More", "Top", "Breaking", "Related", "Popular", "Recent",
                         "Trending", "Editor's", "Editors", "Featured", "Recommended", "Subscribe", "Follow"})
 SENTENCE_OPENERS = frozenset(
-    {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For"}
+    {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For",
+     # prepositions and linking words that open a sentence before a name ("Inside the X compound")
+     "Inside", "Outside", "Within", "From", "After", "Before", "During", "Despite", "Under", "Among",
+     "Across", "Near", "Since", "While", "Through", "With", "Without", "Meanwhile", "But", "And",
+     "However", "Also", "Like", "Unlike", "Following", "Until", "When", "Where", "Once", "Both"}
 )
 
 
