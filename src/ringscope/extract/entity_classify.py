@@ -289,6 +289,11 @@ def _classify_part(
             text, toks, index, index + len(words)
         ):
             return person(text, words, None, [], PERSON_CONTEXT)
+    facility = texts[-1] in FACILITY_HEADS or name.endswith(FACILITY_PHRASES)
+    if facility and not has_org_head and not inner_place and (
+        COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start)
+    ):
+        return Found("Compound", start, end, name, rule=COMPOUND_CONTEXT)  # "the X Harbour scam centre"
     if name.endswith(FACILITY_PHRASES):
         return Found("Location", start, end, name, country, rule=LOCATION_FACILITY)
     if texts[-1] in COMPOUND_HEADS or name.endswith(COMPOUND_PHRASES):
