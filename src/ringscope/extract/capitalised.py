@@ -11,7 +11,7 @@ from typing import NamedTuple
 import pycountry
 
 from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
-from ringscope.extract.people import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
+from ringscope.extract.people import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 from ringscope.extract.rules import load_rules
 
 # Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
@@ -113,7 +113,8 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             if possessive_in_name(text, toks, i, j):
                 j += 2
                 continue
-            if (word in ORG_CONNECTORS or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
+            joins = word in ORG_CONNECTORS or word in NAME_PARTICLES
+            if (joins or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
                 j + 1 < n
                 and toks[j + 1].cap
                 and joined(text, toks[j].end, toks[j + 1].start)
@@ -121,12 +122,27 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             ):
                 j += 1
                 continue
+            if _particles(text, toks, j):
+                j += 2  # "Carlos de la Fuente", "Maria van der Berg"
+                continue
             if _of_the(text, toks, j):
                 j += 2  # "Department of the Treasury", "Office of the Prime Minister"
                 continue
             break
         runs.append((i, j))
     return runs
+
+
+def _particles(text: str, toks: list[Tok], j: int) -> bool:
+    """Do toks[j:j+2] read two name particles before a capitalised word ("de la", "van der")?"""
+    if j + 2 >= len(toks) or toks[j].text not in NAME_PARTICLES or toks[j + 1].text not in NAME_PARTICLES:
+        return False
+    nxt = toks[j + 2]
+    return (
+        nxt.cap
+        and joined(text, toks[j].end, toks[j + 1].start)
+        and joined(text, toks[j + 1].end, nxt.start)
+    )
 
 
 def _of_the(text: str, toks: list[Tok], j: int) -> bool:

@@ -49,6 +49,7 @@ from ringscope.extract.organisations import (
     ORG_LIST,
 )
 from ringscope.extract.people import (
+    NAME_PARTICLES,
     NAME_SUFFIXES,
     PERSON_CONTEXT,
     PERSON_PAIR,
@@ -92,8 +93,13 @@ def _initials_then_name(name: list[Tok]) -> bool:
 
 
 def _name_tokens(words: list[Tok]) -> int:
-    """How many name tokens the person's name may have (initials do not count)."""
-    return sum(1 for w in words if not w.text.endswith("."))
+    """How many name tokens the person's name may have (initials and particles do not count)."""
+    return sum(1 for w in words if not w.text.endswith(".") and w.text not in NAME_PARTICLES)
+
+
+def _lower_inside(name: list[Tok], k: int) -> bool:
+    """Is name[k] a lower-case word that is no particle inside the name ("dela" in "Ramon dela Cruz" is)?"""
+    return not name[k].cap and not (0 < k < len(name) - 1 and name[k].text in NAME_PARTICLES)
 
 
 def classify(
@@ -137,7 +143,7 @@ def classify(
                 k = len(words) - len(name)
                 domain = False
         else:
-            cut = next((n for n, t in enumerate(name) if not t.cap), len(name))
+            cut = next((n for n, t in enumerate(name) if _lower_inside(name, n)), len(name))
             # "Judge X Y of the Z Court": the name, then a body of its own
             if 2 <= cut < len(name) and name[cut].text in {"of", "for"}:
                 name, rest = name[:cut], name[cut:]
@@ -148,7 +154,7 @@ def classify(
             name
             and not domain
             and 1 <= _name_tokens(name) <= 4
-            and not any(t.text in ORG_HEADS or not t.cap for t in name)
+            and not any(t.text in ORG_HEADS or _lower_inside(name, n) for n, t in enumerate(name))
             and not is_place_run(name, starts)
             and (_name_tokens(name) >= 2 or not name[0].text.isupper() or _initials_then_name(name))
         ):

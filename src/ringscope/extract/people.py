@@ -49,6 +49,8 @@ RELATION_NOUNS = _RULES.words("cue.relation_nouns")
 # Abbreviated titles written with a full stop ("Dr. X") and name suffixes ("X Jr.").
 TITLE_ABBREVIATIONS = _RULES.words("cue.title_abbreviations")
 NAME_SUFFIXES = _RULES.words("cue.name_suffixes")
+# Lower-case particles inside a person's name ("dela", "van der", "binti").
+NAME_PARTICLES = _RULES.words("cue.name_particles")
 # Verbs after (or before) a name that say someone spoke.
 SPEECH_VERBS = _RULES.words("cue.speech_verbs")
 
