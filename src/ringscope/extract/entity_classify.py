@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ringscope.extract.capitalised import (
+    DATE_WORDS,
     Tok,
     in_headline,
     index_of,
@@ -115,10 +116,12 @@ def classify(
         return (classify(text, toks, i, i + cut, starts, places, lower_words)
                 + classify(text, toks, i + cut + 1, j, starts, places, lower_words))
     # A title followed by a name: a person.
+    clock = i > 0 and toks[i - 1].text.isdigit()  # "9 PM Sunday": a time, not a title
     head_at = [
         k
         for k, t in enumerate(texts)
-        if t in TITLE_HEADS or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
+        if (t in TITLE_HEADS and not (k == 0 and clock))
+        or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
     ]
     if head_at:
         k = head_at[-1] + 1
@@ -154,7 +157,10 @@ def classify(
             name
             and not domain
             and 1 <= _name_tokens(name) <= 4
-            and not any(t.text in ORG_HEADS or _lower_inside(name, n) for n, t in enumerate(name))
+            and not any(
+                t.text in ORG_HEADS or t.text in DATE_WORDS or _lower_inside(name, n)
+                for n, t in enumerate(name)
+            )
             and not is_place_run(name, starts)
             and (_name_tokens(name) >= 2 or not name[0].text.isupper() or _initials_then_name(name))
         ):
