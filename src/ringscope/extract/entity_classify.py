@@ -47,7 +47,9 @@ from ringscope.extract.organisations import (
     ORG_CONTEXT,
     ORG_HEAD,
     ORG_HEADS,
+    ORG_LEGAL_FORM,
     ORG_LIST,
+    legal_form,
 )
 from ringscope.extract.people import (
     NAME_PARTICLES,
@@ -223,7 +225,8 @@ def _classify_plain(
     if not words:
         return []
     out: list[Found] = []
-    if len(words) >= 3 and is_acronym(words[0].text) and words[0].text.isupper():
+    opening_form = legal_form(span_text(text, words))  # "PT Harbour Lantern": one company
+    if len(words) >= 3 and is_acronym(words[0].text) and words[0].text.isupper() and not opening_form:
         rest = words[1:]
         if all(w.text[:1].isupper() and not w.text.isupper() and w.text not in ORG_HEADS for w in rest):
             head = _classify_part(text, toks, words[:1], starts, places, lower_words)
@@ -312,6 +315,8 @@ def _classify_part(
         if len(texts) >= 2 or texts[-1] not in COMPOUND_HEADS:
             return Found("Compound", start, end, name, country, rule=COMPOUND_HEAD)
         return None
+    if not has_org_head and len(texts) >= 2 and legal_form(name):
+        return Found("Organization", start, end, name, country, rule=ORG_LEGAL_FORM)  # "X Sdn Bhd", "PT X"
     if has_org_head:
         if len(texts) == 1 and not is_acronym(texts[0]):
             return None
