@@ -330,6 +330,13 @@ def _classify_part(
         return Found("Location", start, end, name, country, rule=LOCATION_FACILITY)
     if is_place_run(words, starts):
         return None  # places are added from the gazetteer hits
+    if (
+        inner_place
+        and len(words) > 1
+        and inside_sentence(text, start)
+        and org_context(text, toks, index, index + len(words), outlet=True)
+    ):
+        return Found("Organization", start, end, name, rule=ORG_CONTEXT)  # "told Voice of America"
     if len(words) == 1:
         word = texts[0]
         if starts.get(start) or word.casefold() in COMMON_WORDS:

@@ -36,6 +36,8 @@ _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then
 
 
 _LISTING = frozenset({"as", "including", "like"})
+# Words after a name that make it an outlet or a body: its report or investigation ("a Nikkei Asia report").
+_OUTLET_AFTER = frozenset({"report", "reported", "reports", "investigation", "reporting", "newspaper"})
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
 # A parenthesis after a name that is no acronym ("(ABC)" would make the name a body's).
 _PAREN_AFTER = re.compile(r"[ \t]*\((?![A-Z][A-Z0-9&.\-]{1,11}\))[^()\n]{1,40}\)")
@@ -99,11 +101,14 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     return False
 
 
-def org_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
-    """Does the context say the capitalised words toks[i:j] name an organisation?"""
+def org_context(text: str, toks: list[Tok], i: int, j: int, outlet: bool = False) -> bool:
+    """Does the context say the capitalised words toks[i:j] name an organisation? With ``outlet``, only
+    the cues that name a news outlet or a body are read ("told X", "the firm X", "an X report")."""
     prev = prev_word(toks, i).casefold()
     if prev in ORG_NOUNS or prev in {"told", "via"}:
         return True
+    if outlet:
+        return next_word(toks, j).casefold() in _OUTLET_AFTER
     if prev in {"on", "like"} and j - i == 1:
         return True
     if prev in {"at", "of", "with", "for"} and i > 1:
