@@ -229,6 +229,9 @@ def _classify_plain(
     if len(words) >= 3 and is_acronym(words[0].text) and words[0].text.isupper() and not opening_form:
         rest = words[1:]
         if all(w.text[:1].isupper() and not w.text.isupper() and w.text not in ORG_HEADS for w in rest):
+            first = index_of(toks, words[0].start)
+            if len(rest) <= 2 and person_context(text, toks, first, first + len(words)):
+                return [person(text, words, None, [], PERSON_CONTEXT)]  # "sanctioned LIM Teck Huat"
             head = _classify_part(text, toks, words[:1], starts, places, lower_words)
             tail = _classify_part(text, toks, rest, starts, places, lower_words)
             return [f for f in (head, tail) if f is not None]
