@@ -40,6 +40,16 @@ from ringscope.extract.entity_parts import (
     place_word,
     split_and,
 )
+from ringscope.extract.entity_titles import (
+    initials_then_name,
+    lower_inside,
+    name_after_domain,
+    name_pair,
+    name_tokens,
+    person,
+    title_field,
+    titled,
+)
 from ringscope.extract.organisations import (
     GENERIC_BODIES,
     LAW_HEADS,
@@ -52,10 +62,7 @@ from ringscope.extract.organisations import (
     legal_form,
 )
 from ringscope.extract.people import (
-    NAME_PARTICLES,
-    NAME_SUFFIXES,
     PERSON_CONTEXT,
-    PERSON_PAIR,
     PERSON_TITLE,
     ROLE_TITLES,
     TITLE_HEADS,
@@ -68,41 +75,8 @@ from ringscope.extract.places import COMMON_WORDS, PlaceHit
 SITE_NOUNS_RE = re.compile(r"[ \t]+(?:casino|compound|resort|hotel)(?:[ \t]+(?:complex|compound|resort))?\b")
 
 
-
-
-
-
-
-
-
-
-
-
 _LAW_OBJECT = frozenset({"on", "of", "against", "for"})
 """Words after a law's head word that open its object ("Decree on ...", "Convention against ...")."""
-
-
-def _titled(texts: list[str]) -> bool:
-    """"Prime Minister X Y": title words, one of them a title head, then a name."""
-    k = 0
-    while k < len(texts) and texts[k] in TITLE_WORDS:
-        k += 1
-    return 0 < k < len(texts) and any(t in TITLE_HEADS for t in texts[:k])
-
-
-def _initials_then_name(name: list[Tok]) -> bool:
-    """"R. K. Venn": initials, then a surname."""
-    return len(name) >= 2 and all(t.text.endswith(".") for t in name[:-1]) and not name[-1].text.endswith(".")
-
-
-def _name_tokens(words: list[Tok]) -> int:
-    """How many name tokens the person's name may have (initials and particles do not count)."""
-    return sum(1 for w in words if not w.text.endswith(".") and w.text not in NAME_PARTICLES)
-
-
-def _lower_inside(name: list[Tok], k: int) -> bool:
-    """Is name[k] a lower-case word that is no particle inside the name ("dela" in "Ramon dela Cruz" is)?"""
-    return not name[k].cap and not (0 < k < len(name) - 1 and name[k].text in NAME_PARTICLES)
 
 
 def classify(
@@ -114,7 +88,7 @@ def classify(
     found: list[Found] = []
     texts = [w.text for w in words]
     cut = texts.index("and") if "and" in texts else -1
-    if cut > 0 and _titled(texts[:cut]) and _titled(texts[cut + 1 :]):  # "Minister X Y and President Z W"
+    if cut > 0 and titled(texts[:cut]) and titled(texts[cut + 1 :]):  # "Minister X Y and President Z W"
         return (classify(text, toks, i, i + cut, starts, places, lower_words)
                 + classify(text, toks, i + cut + 1, j, starts, places, lower_words))
     # A title followed by a name: a person.
@@ -143,12 +117,12 @@ def classify(
         name = words[k:]
         rest: list[Tok] = []
         if domain:
-            name = _name_after_domain(words, k, lower_words)
+            name = name_after_domain(words, k, lower_words)
             if name:
                 k = len(words) - len(name)
                 domain = False
         else:
-            cut = next((n for n, t in enumerate(name) if _lower_inside(name, n)), len(name))
+            cut = next((n for n, t in enumerate(name) if lower_inside(name, n)), len(name))
             # "Judge X Y of the Z Court": the name, then a body of its own
             if 2 <= cut < len(name) and name[cut].text in {"of", "for"}:
                 name, rest = name[:cut], name[cut:]
@@ -158,13 +132,13 @@ def classify(
         if (
             name
             and not domain
-            and 1 <= _name_tokens(name) <= 4
+            and 1 <= name_tokens(name) <= 4
             and not any(
-                t.text in ORG_HEADS or t.text in DATE_WORDS or _lower_inside(name, n)
+                t.text in ORG_HEADS or t.text in DATE_WORDS or lower_inside(name, n)
                 for n, t in enumerate(name)
             )
             and not is_place_run(name, starts)
-            and (_name_tokens(name) >= 2 or not name[0].text.isupper() or _initials_then_name(name))
+            and (name_tokens(name) >= 2 or not name[0].text.isupper() or initials_then_name(name))
         ):
             role = span_text(text, words[first_title:k])
             country = country_in(places, words[0].start, words[k - 1].end)
@@ -182,39 +156,6 @@ def classify(
             field = _classify_plain(text, toks, i + k + 1, j, starts, places, lower_words)
             return [f for f in field if f.rule not in {ORG_CONTEXT, PERSON_CONTEXT}]
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
-
-
-def _title_field(texts: list[str]) -> int:
-    """Where the field starts in "Deputy Director of the X" (title words with a head, then "of" or
-    "for"), else 0."""
-    k = 0
-    while k < len(texts) and texts[k] in TITLE_WORDS:
-        k += 1
-    if 0 < k < len(texts) - 1 and texts[k] in {"of", "for"} and any(t in TITLE_HEADS for t in texts[:k]):
-        return k + 1
-    return 0
-
-
-def _name_after_domain(words: list[Tok], k: int, lower_words: set[str]) -> list[Tok]:
-    """In "Head of ORG Given Family" the last two words are the name when the field ends before them."""
-    if len(words) - k < 4:
-        return []
-    name = words[-2:]
-    before = words[-3].text
-    last = name[-1].text.casefold()
-    if before in {"of", "for", "the", "and"} or last in lower_words or last in COMMON_WORDS or any(
-        w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.isupper() for w in name
-    ):
-        return []
-    return name
-
-
-def person(text: str, name: list[Tok], country: str | None, roles: list[str], rule: str) -> Found:
-    end = name[-1].end
-    if name[-1].text in NAME_SUFFIXES and text.startswith(".", end):
-        end += 1
-    start = name[0].start
-    return Found("Person", start, end, text[start:end], country, roles=roles, rule=rule)
 
 
 def _classify_plain(
@@ -235,7 +176,7 @@ def _classify_plain(
             head = _classify_part(text, toks, words[:1], starts, places, lower_words)
             tail = _classify_part(text, toks, rest, starts, places, lower_words)
             return [f for f in (head, tail) if f is not None]
-    pair = _name_pair(text, toks, words, lower_words)
+    pair = name_pair(text, toks, words, lower_words)
     if pair:
         return pair
     previous: Found | None = None
@@ -254,26 +195,6 @@ def _classify_plain(
     return out
 
 
-def _name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[str]) -> list[Found]:
-    """"X Y and Z W" after a person cue ("his sons, X Y and Z W"): two people."""
-    cut = next((k for k, w in enumerate(words) if w.text == "and"), -1)
-    if cut < 2 or len(words) - cut - 1 < 2:
-        return []
-    left, right = words[:cut], words[cut + 1 :]
-    for part in (left, right):
-        if len(part) > 4 or any(
-            w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.casefold() in COMMON_WORDS for w in part
-        ):
-            return []
-    index = index_of(toks, left[0].start)
-    right_at = index_of(toks, right[0].start)
-    if not person_context(text, toks, index, index + len(left)) and not person_context(
-        text, toks, right_at, right_at + len(right)
-    ):
-        return []  # "his sons X Y and Z W", "X Y and Z W were sentenced"
-    return [person(text, left, None, [], PERSON_PAIR), person(text, right, None, [], PERSON_PAIR)]
-
-
 def _classify_part(
     text: str, toks: list[Tok], words: list[Tok], starts: dict[int, PlaceHit], places: list[PlaceHit],
     lower_words: set[str],
@@ -290,7 +211,7 @@ def _classify_part(
     plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
-    field = _title_field(texts)
+    field = title_field(texts)
     if field:  # "Deputy Director of the Immigration": a title and its field; only a body there counts
         rest = strip_leading(words[field:])
         return _classify_part(text, toks, rest, starts, places, lower_words) if len(rest) > 1 else None
@@ -302,7 +223,7 @@ def _classify_part(
     loose_name = not (folded[-1] in COMMON_WORDS or folded[-1] in lower_words)
     loose_name = loose_name and TITLE_WORDS.isdisjoint(texts)
     all_caps = all(t.isupper() for t in texts)
-    if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place and not all_caps:
+    if 2 <= name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place and not all_caps:
         if person_context(text, toks, index, index + len(words)) and not org_context(
             text, toks, index, index + len(words)
         ):
