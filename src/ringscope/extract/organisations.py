@@ -5,6 +5,7 @@ The word lists are data: the ``cue.*`` entries of entity_rules.yaml (reasons and
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from rigour.names.org_types import extract_org_types
@@ -52,8 +53,8 @@ def legal_form(name: str) -> bool:
     """Does the name end with a company's legal form ("... Sdn Bhd", "... JSC") or open with one ("PT
     ...")? The forms are rigour's company-type list; the rest of the name must hold a word."""
     for form, _ in extract_org_types(name):
-        if sum(c.isupper() for c in form) < 2:
-            continue  # written as a word ("Sa Kaeo"), not a form
+        if sum(c.isupper() for c in form) < 2 or _INITIALS.fullmatch(form):
+            continue  # written as a word ("Sa Kaeo") or as initials ("A.S. Perera"), not a form
         if name.endswith(form) and name[: -len(form)].strip(" ,"):
             return True
         if form in _OPENING_FORMS and name.startswith(form + " "):
@@ -61,5 +62,6 @@ def legal_form(name: str) -> bool:
     return False
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
 _OPENING_FORMS = frozenset({"PT", "CV", "PT."})
 """Legal forms written before the name (Indonesian "PT X"); the others follow it."""
