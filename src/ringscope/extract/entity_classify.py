@@ -223,7 +223,8 @@ def _classify_part(
     loose_name = not (folded[-1] in COMMON_WORDS or folded[-1] in lower_words)
     loose_name = loose_name and TITLE_WORDS.isdisjoint(texts)
     all_caps = all(t.isupper() for t in texts)
-    if 2 <= name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place and not all_caps:
+    sized = 2 <= name_tokens(words) <= 4 or initials_then_name(words)  # "J. R. Morales"
+    if sized and not has_org_head and loose_name and not inner_place and not all_caps:
         if person_context(text, toks, index, index + len(words)) and not org_context(
             text, toks, index, index + len(words)
         ):
