@@ -95,7 +95,7 @@ def classify(
     clock = i > 0 and toks[i - 1].text.isdigit()  # "9 PM Sunday": a time, not a title
     head_at = [
         k
-        for k, t in enumerate(texts)
+        for k, t in enumerate(texts[:-1])  # the last word is a name's ("President Hun Sen"), not a title
         if (t in TITLE_HEADS and not (k == 0 and clock))
         or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
     ]
