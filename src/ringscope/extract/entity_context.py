@@ -36,7 +36,7 @@ from ringscope.extract.places import LOCATIVES
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 
 
-_LISTING = frozenset({"as", "including", "like"})
+_LISTING = frozenset({"as", "including", "like", "included", "include", "includes", "were", "are", "named"})
 # Words after a name that make it an outlet or a body: its report or investigation ("a Nikkei Asia report").
 _OUTLET_AFTER = frozenset({"report", "reported", "reports", "investigation", "reporting", "newspaper"})
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
@@ -64,7 +64,9 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     ):
         return True  # "sentenced X", "identified as X", "led by X"
     end = toks[j - 1].end
-    if (prev.endswith("old") or prev in _LISTING) and PERSON_WORDS_BEFORE.search(
+    # "two men, X Y and ...": a lower-case people noun, then a comma
+    listed = i > 0 and text[toks[i].start - 2 : toks[i].start] == ", " and toks[i - 1].text.islower()
+    if (prev.endswith("old") or prev in _LISTING or listed) and PERSON_WORDS_BEFORE.search(
         text, max(0, toks[i].start - 40), toks[i].start
     ):
         return True  # "24-year-old X Y", "survivors such as X Y"
