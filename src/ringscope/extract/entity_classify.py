@@ -72,7 +72,10 @@ from ringscope.extract.people import (
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
 
 # A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
-SITE_NOUNS_RE = re.compile(r"[ \t]+(?:casino|compound|resort|hotel)(?:[ \t]+(?:complex|compound|resort))?\b")
+SITE_NOUNS_RE = re.compile(
+    r"[ \t]+(?:casino|compound|resort|hotel|enclave|condominium|condo|building|complex)"
+    r"(?:[ \t]+(?:complex|compound|resort))?\b"
+)
 
 
 _LAW_OBJECT = frozenset({"on", "of", "against", "for"})
