@@ -44,6 +44,7 @@ from ringscope.extract.entity_titles import (
     initials_then_name,
     lower_inside,
     name_after_domain,
+    name_of_body,
     name_pair,
     name_tokens,
     person,
@@ -182,6 +183,10 @@ def _classify_plain(
     pair = name_pair(text, toks, words, lower_words)
     if pair:
         return pair
+    named = name_of_body(text, toks, words, starts)
+    if named is not None:  # "X Y of the Z Watch said": the person, then the body
+        body = _classify_part(text, toks, named[1], starts, places, lower_words)
+        return [named[0], *([body] if body else [])]
     previous: Found | None = None
     for part in split_and(text, words, starts):
         part = strip_leading(part)

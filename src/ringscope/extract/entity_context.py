@@ -52,6 +52,12 @@ SPEECH_AHEAD_RE = re.compile(
 )
 
 
+# ", a police officer", ", the group's founder": an apposition naming a person's role.
+_ROLE_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(sorted(ROLE_NOUNS | RELATION_NOUNS)) + r")\b"
+)
+
+
 def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     """Does the context say the capitalised words toks[i:j] name a person?"""
     prev = prev_word(toks, i).casefold()
@@ -108,6 +114,8 @@ def org_context(text: str, toks: list[Tok], i: int, j: int, outlet: bool = False
     """Does the context say the capitalised words toks[i:j] name an organisation? With ``outlet``, only
     the cues that name a news outlet or a body are read ("told X", "the firm X", "an X report")."""
     prev = prev_word(toks, i).casefold()
+    if prev in {"told", "via"} and j - i > 1 and _ROLE_APPOSITION.match(text, toks[j - 1].end):
+        return False  # "told X Y, a police officer,": a person
     if prev in ORG_NOUNS or prev in {"told", "via"}:
         return True
     if outlet:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from ringscope.extract.capitalised import Tok, index_of
+from ringscope.extract.capitalised import Tok, index_of, strip_leading
 from ringscope.extract.entity_context import person_context
 from ringscope.extract.entity_merge import Found
 from ringscope.extract.organisations import ORG_HEADS
-from ringscope.extract.people import NAME_PARTICLES, NAME_SUFFIXES, PERSON_PAIR, TITLE_HEADS, TITLE_WORDS
-from ringscope.extract.places import COMMON_WORDS
+from ringscope.extract.people import (
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    PERSON_CONTEXT,
+    PERSON_PAIR,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+from ringscope.extract.places import COMMON_WORDS, PlaceHit
 
 
 def titled(texts: list[str]) -> bool:
@@ -84,3 +91,21 @@ def name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[str
     ):
         return []  # "his sons X Y and Z W", "X Y and Z W were sentenced"
     return [person(text, left, None, [], PERSON_PAIR), person(text, right, None, [], PERSON_PAIR)]
+
+
+def name_of_body(
+    text: str, toks: list[Tok], words: list[Tok], starts: dict[int, PlaceHit]
+) -> tuple[Found, list[Tok]] | None:
+    """"X Y of the Z Watch said": the person and the words that name the body the person speaks for."""
+    cut = next((k for k, w in enumerate(words) if w.text in {"of", "from"}), -1)
+    if not 2 <= cut <= 3 or cut + 1 >= len(words):
+        return None
+    left, right = words[:cut], strip_leading(words[cut + 1 :])
+    if not right or ORG_HEADS.isdisjoint(w.text for w in right) or any(
+        w.text in ORG_HEADS or w.text in TITLE_WORDS or not w.cap or starts.get(w.start) for w in left
+    ):
+        return None
+    first = index_of(toks, left[0].start)
+    if not person_context(text, toks, first, first + cut):
+        return None
+    return person(text, left, None, [], PERSON_CONTEXT), right
