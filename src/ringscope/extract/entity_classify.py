@@ -107,7 +107,7 @@ def classify(
         k = head_at[-1] + 1
         domain = False  # "Director of Vulnerable Communities": the title's field, not a name
         while k < len(words) and (texts[k] in TITLE_WORDS or texts[k] in {"of", "for", "the"}):
-            titled_next = k + 1 < len(words) and texts[k + 1] in TITLE_WORDS | {"the"}
+            titled_next = k + 1 < len(words) and (texts[k + 1] in TITLE_WORDS or texts[k + 1] == "the")
             if texts[k] in {"of", "for"} and not titled_next:
                 domain = True
                 break
@@ -219,12 +219,13 @@ def _classify_part(
     plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
-    field = title_field(texts)
+    field = title_field(texts) if texts[0] in TITLE_WORDS else 0
     if field:  # "Deputy Director of the Immigration": a title and its field; only a body there counts
         rest = strip_leading(words[field:])
         return _classify_part(text, toks, rest, starts, places, lower_words) if len(rest) > 1 else None
-    law = texts[-1] in LAW_HEADS or any(
-        t in LAW_HEADS and nxt in _LAW_OBJECT for t, nxt in zip(texts, texts[1:], strict=False)
+    law = not LAW_HEADS.isdisjoint(texts) and (
+        texts[-1] in LAW_HEADS
+        or any(t in LAW_HEADS and nxt in _LAW_OBJECT for t, nxt in zip(texts, texts[1:], strict=False))
     )
     if law and len(texts) >= 2:
         return None  # "Immigration Act", "Emergency Decree on Public Administration": a law

@@ -10,34 +10,14 @@ from ringscope.extract.rules import load_rules
 _RULES = load_rules("entity_rules.yaml")
 
 
-class TitleWords(frozenset[str]):
-    """Title words, and the hyphened titles made of them ("Commissioner-General", "Vice-Governor"):
-    a hyphened word belongs when all its parts are title words and one is in ``heads``."""
-
-    parts: frozenset[str]
-    heads: frozenset[str]
-
-    def __new__(cls, words: frozenset[str], parts: frozenset[str], heads: frozenset[str]) -> TitleWords:
-        made = super().__new__(cls, words)
-        made.parts = parts
-        made.heads = heads
-        return made
-
-    def __contains__(self, word: object) -> bool:
-        if frozenset.__contains__(self, word):
-            return True
-        if not isinstance(word, str) or "-" not in word:
-            return False
-        pieces = word.split("-")
-        return all(p in self.parts for p in pieces) and any(p in self.heads for p in pieces)
-
-
 _WORDS = _RULES.words("cue.title_words")
 _HEADS = _RULES.words("cue.title_heads")
+# Titles written with a hyphen ("Commissioner-General", "Vice-Governor"): two title words, one a head.
+_HYPHENED = frozenset(f"{a}-{b}" for a in _WORDS for b in _WORDS if a in _HEADS or b in _HEADS)
 # Capitalised words of a title or rank written before a name ("Police Major General X").
-TITLE_WORDS = TitleWords(_WORDS, _WORDS, _HEADS)
+TITLE_WORDS = _WORDS | _HYPHENED
 # Words that must appear in a title for it to count as one (a bare "Foreign" or "National" does not).
-TITLE_HEADS = TitleWords(_HEADS, _WORDS, _HEADS)
+TITLE_HEADS = _HEADS | _HYPHENED
 # Capitalised role nouns and honorifics that may open a sentence before a name ("Lawyer X", "Pak X").
 ROLE_TITLES = _RULES.words("cue.role_titles")
 # Capitalised victim nouns that may open a sentence before a name ("Survivor X"): a role, not a name.
