@@ -11,6 +11,7 @@ from ringscope.extract.capitalised import (
     next_word,
     prev_word,
 )
+from ringscope.extract.entity_rare import COMMON_ZIPF, zipf
 from ringscope.extract.organisations import (
     ORG_APPOSITIVE,
     ORG_BEFORE,
@@ -36,6 +37,9 @@ from ringscope.extract.places import LOCATIVES
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 
 
+# Lower-case roles after one word that make it the body they serve ("a Kestrel spokesperson").
+_BODY_ROLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "officer",
+                         "officers", "agents", "investigators", "analysts", "researchers", "executive"})
 _LISTING = frozenset({"as", "including", "like", "included", "include", "includes", "were", "are", "named"})
 # Words after a name that make it an outlet or a body: its report or investigation ("a Nikkei Asia report").
 _OUTLET_AFTER = frozenset({"report", "reported", "reports", "investigation", "reporting", "newspaper"})
@@ -134,6 +138,14 @@ def org_context(text: str, toks: list[Tok], i: int, j: int, outlet: bool = False
     nxt = next_word(toks, j).casefold()
     if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
         return True
+    if (
+        j - i == 1
+        and j < len(toks)
+        and toks[j].text in _BODY_ROLES
+        and joined(text, toks[i].end, toks[j].start)
+        and zipf(toks[i].text.casefold()) < COMMON_ZIPF
+    ):
+        return True  # "a Kestrel spokesperson", "Kestrel officials" (not "African officials")
     start, end = toks[i].start, toks[j - 1].end
     apposition = ORG_APPOSITIVE.match(text, end) if text.startswith(",", end) else None
     # "X, the head of the group", "X, the agency's director": the apposition's noun is a role, a person
