@@ -12,6 +12,7 @@ from ringscope.extract.capitalised import (
     inside_sentence,
     is_acronym,
     joined,
+    prev_word,
     span_text,
     strip_leading,
 )
@@ -83,6 +84,8 @@ SITE_NOUNS_RE = re.compile(
 )
 
 
+# Words before an acronym that make it the body a person serves ("... at INTERPOL Rosemary X").
+_BODY_BEFORE = frozenset({"at", "of", "for", "from", "with", "by", "in", "to"})
 _LAW_OBJECT = frozenset({"on", "of", "against", "for"})
 """Words after a law's head word that open its object ("Decree on ...", "Convention against ...")."""
 
@@ -179,7 +182,8 @@ def _classify_plain(
         rest = words[1:]
         if all(w.text[:1].isupper() and not w.text.isupper() and w.text not in ORG_HEADS for w in rest):
             first = index_of(toks, words[0].start)
-            if len(rest) <= 2 and person_context(text, toks, first, first + len(words)):
+            family = len(words[0].text) <= 6 and prev_word(toks, first).casefold() not in _BODY_BEFORE
+            if family and len(rest) <= 2 and person_context(text, toks, first, first + len(words)):
                 return [person(text, words, None, [], PERSON_CONTEXT)]  # "sanctioned LIM Teck Huat"
             head = _classify_part(text, toks, words[:1], starts, places, lower_words)
             tail = _classify_part(text, toks, rest, starts, places, lower_words)
