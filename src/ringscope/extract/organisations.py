@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rigour.names.org_types import extract_org_types
+from rigour.names import extract_org_types
 
 from ringscope.extract.rules import load_rules
 
