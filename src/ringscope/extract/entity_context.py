@@ -67,6 +67,7 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     prev = prev_word(toks, i).casefold()
     if i > 0 and "\n" in text[toks[i - 1].end : toks[i].start]:
         prev = ""
+    prev = prev.removeprefix("ex-")  # "ex-minister X": a role held before is a role
     if prev in ROLE_NOUNS or prev in RELATION_NOUNS or (prev in SPEECH_VERBS and prev != "according"):
         return True
     if prev in PERSON_VERBS_BEFORE or (
