@@ -77,7 +77,7 @@ def person_context(text: str, toks: list[Tok], i: int, j: int) -> bool:
     end = toks[j - 1].end
     # "two men, X Y and ...": a lower-case people noun, then a comma
     listed = i > 0 and text[toks[i].start - 2 : toks[i].start] == ", " and toks[i - 1].text.islower()
-    if (prev.endswith("old") or prev in _LISTING or listed) and PERSON_WORDS_BEFORE.search(
+    if (prev.endswith(("old", "-born")) or prev in _LISTING or listed) and PERSON_WORDS_BEFORE.search(
         text, max(0, toks[i].start - 40), toks[i].start
     ):
         return True  # "24-year-old X Y", "survivors such as X Y"
