@@ -53,7 +53,6 @@ from ringscope.extract.organisations import (
     INTERNATIONAL_WORDS,
     NATIONAL_HEADS,
     ORG_CONTEXT,
-    ORG_GROUP,
     ORG_HEAD,
     ORG_PLACE_POLICE,
     ORG_SOURCE,
@@ -175,8 +174,6 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
             location.name = text[location.start : location.end]
         found.append(location)
     entities = _cut_off(fold_initials(fold_abbreviations(merge_found(found, text), places)), text)
-    person_words = {frozenset(e.key.split()) for e in entities if e.type == "Person"}
-    entities = [e for e in entities if e.rule != ORG_GROUP or frozenset(e.key.split()) not in person_words]
     terms = _term_acronyms(text) if "(" in text else set()
     entities = [e for e in entities if not (e.type == "Organization" and e.name in terms)]
     _national_bodies(entities, places)

@@ -41,7 +41,6 @@ from ringscope.extract.entity_parts import (
     place_word,
     split_and,
 )
-from ringscope.extract.entity_rare import COMMON_ZIPF, zipf
 from ringscope.extract.entity_titles import (
     initials_then_name,
     lower_inside,
@@ -55,12 +54,9 @@ from ringscope.extract.entity_titles import (
 )
 from ringscope.extract.organisations import (
     GENERIC_BODIES,
-    GROUP_AFTER,
-    GROUP_BEFORE,
     LAW_HEADS,
     ORG_ACRONYM,
     ORG_CONTEXT,
-    ORG_GROUP,
     ORG_HEAD,
     ORG_HEADS,
     ORG_LEGAL_FORM,
@@ -306,9 +302,6 @@ def _classify_part(
     ):
         return Found("Location", start, toks[after].end, text[start : toks[after].end],
                      rule=LOCATION_PLACE_SUFFIX)
-    grouped = GROUP_AFTER.match(text[end : end + 40]) or GROUP_BEFORE.search(text, max(0, start - 50), start)
-    if grouped and plain_name and not inner_place and (len(words) > 1 or zipf(folded[0]) < COMMON_ZIPF):
-        return Found("Organization", start, end, name, rule=ORG_GROUP)  # "the X gang", "a gang called X"
     if not plain_name or inner_place:
         return None
     if COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start):

@@ -26,9 +26,6 @@ ORG_BEFORE = _RULES.pattern("cue.org_before")
 ORG_APPOSITIVE = _RULES.pattern("cue.org_appositive")
 # A possessive and a noun after a one-word name that make it a body ("X's spokesperson", "X's report").
 ORG_POSSESSIVE_AFTER = _RULES.pattern("cue.org_possessive_after")
-# Lower-case nouns after a name, and words before it, that make it a crime group ("the X gang").
-GROUP_AFTER = _RULES.pattern("cue.group_after")
-GROUP_BEFORE = _RULES.pattern("cue.group_before")
 # Words after a one-word name that make it a source organisation ("X reported").
 ORG_REPORTING = _RULES.words("cue.org_reporting")
 # Lower-case words that may join two capitalised parts of one organisation name.
@@ -51,7 +48,6 @@ ORG_LIST = _RULES.rule("entity.organisation.list")
 ORG_PLACE_POLICE = _RULES.rule("entity.organisation.place_police")
 ORG_SOURCE = _RULES.rule("entity.organisation.source")
 ORG_LEGAL_FORM = _RULES.rule("entity.organisation.legal_form")
-ORG_GROUP = _RULES.rule("entity.organisation.group")
 
 
 @cache
