@@ -16,7 +16,6 @@ from ringscope.extract.organisations import (
     ORG_APPOSITIVE,
     ORG_BEFORE,
     ORG_NOUNS,
-    ORG_POSSESSIVE_AFTER,
     ORG_REPORTING,
 )
 from ringscope.extract.people import (
@@ -127,11 +126,6 @@ def org_context(text: str, toks: list[Tok], i: int, j: int, outlet: bool = False
         return next_word(toks, j).casefold() in _OUTLET_AFTER
     if prev in {"on", "like"} and j - i == 1:
         return True
-    if j - i == 1 and prev == "to" and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):
-        return True  # "according to X": one word is a source's name (a person is named in full)
-    end = toks[j - 1].end
-    if j - i == 1 and text[end : end + 1] in {"'", "’"} and ORG_POSSESSIVE_AFTER.match(text, end):
-        return True  # "X's spokesperson", "X's report"
     if prev in {"at", "of", "with", "for"} and i > 1:
         role = toks[i - 2].text
         if role.casefold() in ROLE_NOUNS or role in TITLE_HEADS:

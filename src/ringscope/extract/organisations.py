@@ -24,8 +24,6 @@ ORG_NOUNS = _RULES.words("cue.org_nouns")
 # Words before a name, and an apposition after it, that make it an organisation.
 ORG_BEFORE = _RULES.pattern("cue.org_before")
 ORG_APPOSITIVE = _RULES.pattern("cue.org_appositive")
-# A possessive and a noun after a one-word name that make it a body ("X's spokesperson", "X's report").
-ORG_POSSESSIVE_AFTER = _RULES.pattern("cue.org_possessive_after")
 # Words after a one-word name that make it a source organisation ("X reported").
 ORG_REPORTING = _RULES.words("cue.org_reporting")
 # Lower-case words that may join two capitalised parts of one organisation name.
