@@ -200,10 +200,3 @@ def test_a_name_cut_off_at_the_end_of_a_text_is_dropped() -> None:
     assert "Veltar" not in cut
     whole = _by_name("The workers were moved to Pelmora. Police later raided a site in Veltaro.")
     assert whole["Veltaro"].type == "Location"
-
-
-def test_an_acronym_defined_for_a_lower_case_term_is_no_organisation() -> None:
-    found = _by_name("Police raided an offshore gaming operator (OGO) hub. The OGO held 700 workers.")
-    assert "OGO" not in found
-    found = _by_name("The Ruritanian Harbour Licence Office (RHLO) closed two firms. RHLO said so.")
-    assert found["Ruritanian Harbour Licence Office (RHLO)"].type == "Organization"

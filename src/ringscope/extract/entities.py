@@ -174,8 +174,6 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
             location.name = text[location.start : location.end]
         found.append(location)
     entities = _cut_off(fold_initials(fold_abbreviations(merge_found(found, text), places)), text)
-    terms = _term_acronyms(text) if "(" in text else set()
-    entities = [e for e in entities if not (e.type == "Organization" and e.name in terms)]
     _national_bodies(entities, places)
     _compounds_by_context(entities, text, doc.folded)
     return entities
@@ -197,26 +195,6 @@ def _sources(text: str) -> list[Found]:
 
 # Rules that read a name from the words alone: the last name of a text cut off mid-word is partial.
 _CUT_RULES = frozenset({LOCATION_CONTEXT, LOCATION_LIST, ORG_CONTEXT, ORG_HEAD, PERSON_CONTEXT})
-
-
-_DEFINED = re.compile(r"\(([A-Z][A-Za-z\-]{1,11})\)")
-_WORD = re.compile(r"[A-Za-z][\w'’]*")
-
-
-def _term_acronyms(text: str) -> set[str]:
-    """Acronyms the text defines for a phrase in lower case ("offshore gaming operators (POGOs)",
-    "virtual asset service providers (VASPs)"): terms, not organisations."""
-    out: set[str] = set()
-    for match in _DEFINED.finditer(text):
-        acronym = match.group(1)
-        letters = [c for c in acronym.rstrip("s") if c.isupper()]
-        words = _WORD.findall(text, max(0, match.start() - 120), match.start())[-len(letters) :]
-        if len(letters) < 2 or len(words) != len(letters):
-            continue
-        initials = [w[0].upper() for w in words]
-        if initials == letters and any(w[0].islower() for w in words):
-            out.update({acronym, acronym.rstrip("s"), acronym.rstrip("s") + "s"})
-    return out
 
 
 def _cut_off(entities: list[Entity], text: str) -> list[Entity]:
