@@ -20,8 +20,6 @@ NAME_LIST_GAP = re.compile(
     r"|[ \t]+from[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?"
     r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*\n[ \t]*(?:\d{1,2}[.)]|[-•*·])[ \t]+)"
 )
-# After the last name of a list: more people counted, not named ("..., and nine others").
-OTHERS_AFTER = re.compile(r"[ \t]*,?[ \t]+and[ \t]+(?:[\w-]+[ \t]+){0,2}others\b")
 # Fewest names in a list for them to be taken as people without any other cue.
 MIN_LISTED_NAMES = 3
 _NOT_NAME_WORDS = ORG_HEADS | TITLE_WORDS | COMPOUND_HEADS | FACILITY_HEADS | DATE_WORDS
@@ -69,17 +67,14 @@ def name_lists(
     """People named in a list of three or more names ("A B, C D, and E F were sentenced")."""
     runs = [(i, j) for i, j in runs if j - i >= 2]  # a listed name has two words or more
     parts = _parts(toks, runs)  # "A B, C D and E F": two runs, three names
-    if len(parts) < 2:
+    if len(parts) < MIN_LISTED_NAMES:
         return []
     other = [(f.start, f.end) for f in found if f.type != "Person"]
     out: list[Found] = []
     chain: list[list[Tok]] = []
 
     def close() -> None:
-        # "A B, C D and three others": two names and a count of more people
-        counted = OTHERS_AFTER.match(text, chain[-1][-1].end) is not None if chain else False
-        more = len(chain) >= 2 and counted
-        if len(chain) >= MIN_LISTED_NAMES or more:
+        if len(chain) >= MIN_LISTED_NAMES:
             for part in chain:
                 start, end = part[0].start, part[-1].end
                 if not any(s < end and start < e for s, e in other):
