@@ -27,18 +27,3 @@ def test_acronym_matching_no_name_or_two_names_stays_apart() -> None:
         "The Office of Harbour Licence Control and the Office of Highway Lane Control met. OHLC spoke."
     )
     assert set(orgs) == {"Office of Harbour Licence Control", "Office of Highway Lane Control", "OHLC"}
-
-
-def test_name_written_with_its_acronym_absorbs_the_same_name_without_it() -> None:
-    text = ("The Ruritanian Bureau of Harbour Licences (RBHL) froze the accounts. "
-            "Officials said the Bureau of Harbour Licences would act.")
-    orgs = _orgs(text)
-    assert list(orgs) == ["Ruritanian Bureau of Harbour Licences (RBHL)"]
-    texts = [m.text for m in orgs["Ruritanian Bureau of Harbour Licences (RBHL)"].mentions]
-    assert "Bureau of Harbour Licences" in texts
-
-
-def test_a_different_body_of_the_same_head_stays_apart_from_an_acronymed_name() -> None:
-    text = ("The Ruritanian Bureau of Harbour Licences (RBHL) froze the accounts. "
-            "The Bureau of Harbour Tolls said more would follow.")
-    assert set(_orgs(text)) == {"Ruritanian Bureau of Harbour Licences (RBHL)", "Bureau of Harbour Tolls"}

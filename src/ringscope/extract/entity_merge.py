@@ -108,16 +108,8 @@ def absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: 
     if big.type != small.type:
         return False
     if big.type in {"Organization", "Compound"}:
-        # "Department of Justice" in "US Department of Justice (DOJ)": the head word before the acronym
-        last = small.key.split()[-1]
-        if big.key.split()[-1] == last:
-            return True
-        head = entity_key(_ALIAS_AFTER.sub("", big.name)).split() if big.aliases else []
-        return bool(head) and head[-1] == last
+        return big.key.split()[-1] == small.key.split()[-1]
     return True
-
-
-_ALIAS_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def absorb(entities: list[Entity]) -> list[Entity]:
