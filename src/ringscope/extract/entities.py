@@ -55,8 +55,6 @@ from ringscope.extract.organisations import (
     ORG_CONTEXT,
     ORG_HEAD,
     ORG_PLACE_POLICE,
-    ORG_SOURCE,
-    SOURCE_CREDIT_RE,
 )
 from ringscope.extract.people import (
     BYLINE_NAME_RE,
@@ -149,7 +147,6 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     for match in BYLINE_RE.finditer(text):
         for name in BYLINE_NAME_RE.finditer(text, match.start(1), match.end(1)):
             found.append(Found("Person", name.start(), name.end(), name.group(0), rule=PERSON_CREDIT))
-    found.extend(_sources(text))
     found.extend(surname_mentions(text, toks, found))
     covered = sorted((f.start, f.end, f.type) for f in found)
     for place in places:
@@ -177,20 +174,6 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     _national_bodies(entities, places)
     _compounds_by_context(entities, text, doc.folded)
     return entities
-
-
-_SOURCE_PART = re.compile(r"[^/]+")
-
-
-def _sources(text: str) -> list[Found]:
-    """News agencies and outlets credited in a dateline, a closing dash or a syndication line
-    ("CITY (A/B) -": two of them)."""
-    out: list[Found] = []
-    for match in SOURCE_CREDIT_RE.finditer(text):
-        k = next(g for g in range(1, 4) if match.group(g) is not None)
-        for part in _SOURCE_PART.finditer(text, match.start(k), match.end(k)):
-            out.append(Found("Organization", part.start(), part.end(), part.group(0), rule=ORG_SOURCE))
-    return out
 
 
 # Rules that read a name from the words alone: the last name of a text cut off mid-word is partial.

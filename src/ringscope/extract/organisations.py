@@ -35,16 +35,12 @@ NATIONAL_HEADS = _RULES.words("cue.national_heads")
 # Words that mark an international body, which has no country.
 INTERNATIONAL_WORDS = _RULES.words("cue.international_words")
 
-# A dateline, closing dash or syndication line that credits a news agency or outlet.
-SOURCE_CREDIT_RE = _RULES.pattern("cue.source_credit")
-
 # Rules that make organisations (ids checked against entity_rules.yaml).
 ORG_HEAD = _RULES.rule("entity.organisation.head")
 ORG_ACRONYM = _RULES.rule("entity.organisation.acronym")
 ORG_CONTEXT = _RULES.rule("entity.organisation.context")
 ORG_LIST = _RULES.rule("entity.organisation.list")
 ORG_PLACE_POLICE = _RULES.rule("entity.organisation.place_police")
-ORG_SOURCE = _RULES.rule("entity.organisation.source")
 ORG_LEGAL_FORM = _RULES.rule("entity.organisation.legal_form")
 
 
