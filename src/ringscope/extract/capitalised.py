@@ -125,9 +125,6 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             if _particles(text, toks, j):
                 j += 2  # "Carlos de la Fuente", "Maria van der Berg"
                 continue
-            if _of_the(text, toks, j):
-                j += 2  # "Department of the Treasury", "Office of the Prime Minister"
-                continue
             break
         runs.append((i, j))
     return runs
@@ -143,24 +140,6 @@ def _particles(text: str, toks: list[Tok], j: int) -> bool:
         and joined(text, toks[j].end, toks[j + 1].start)
         and joined(text, toks[j + 1].end, nxt.start)
     )
-
-
-def _of_the(text: str, toks: list[Tok], j: int) -> bool:
-    """Do toks[j:j+2] read "of the" (or "for the", "on the", "against the") between a head word and a
-    capitalised word, inside one name?"""
-    if j + 2 >= len(toks) or toks[j].text not in _OF or toks[j + 1].text != "the":
-        return False
-    owner, nxt = toks[j - 1].text, toks[j + 2]
-    return (
-        (owner in ORG_HEADS or owner in TITLE_WORDS)
-        and nxt.cap
-        and nxt.text not in DATE_WORDS
-        and joined(text, toks[j].end, toks[j + 1].start)
-        and joined(text, toks[j + 1].end, nxt.start)
-    )
-
-
-_OF = frozenset({"of", "for", "on", "against"})
 
 
 def possessive_in_name(text: str, toks: list[Tok], i: int, j: int) -> bool:

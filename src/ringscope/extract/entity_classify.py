@@ -49,7 +49,6 @@ from ringscope.extract.entity_titles import (
     name_pair,
     name_tokens,
     person,
-    title_field,
     titled,
 )
 from ringscope.extract.organisations import (
@@ -223,10 +222,6 @@ def _classify_part(
     plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
-    field = title_field(texts) if texts[0] in TITLE_WORDS else 0
-    if field:  # "Deputy Director of the Immigration": a title and its field; only a body there counts
-        rest = strip_leading(words[field:])
-        return _classify_part(text, toks, rest, starts, places, lower_words) if len(rest) > 1 else None
     law = not LAW_HEADS.isdisjoint(texts) and (
         texts[-1] in LAW_HEADS
         or any(t in LAW_HEADS and nxt in _LAW_OBJECT for t, nxt in zip(texts, texts[1:], strict=False))

@@ -40,17 +40,6 @@ def lower_inside(name: list[Tok], k: int) -> bool:
     return not name[k].cap and not (0 < k < len(name) - 1 and name[k].text in NAME_PARTICLES)
 
 
-def title_field(texts: list[str]) -> int:
-    """Where the field starts in "Deputy Director of the X" (title words with a head, then "of" or
-    "for"), else 0."""
-    k = 0
-    while k < len(texts) and texts[k] in TITLE_WORDS:
-        k += 1
-    if 0 < k < len(texts) - 1 and texts[k] in {"of", "for"} and any(t in TITLE_HEADS for t in texts[:k]):
-        return k + 1
-    return 0
-
-
 def name_after_domain(words: list[Tok], k: int, lower_words: set[str]) -> list[Tok]:
     """In "Head of ORG Given Family" the last two words are the name when the field ends before them."""
     if len(words) - k < 4:
