@@ -11,7 +11,7 @@ from typing import NamedTuple
 import pycountry
 
 from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
-from ringscope.extract.people import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
+from ringscope.extract.people import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_WORDS
 from ringscope.extract.rules import load_rules
 
 # Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
@@ -35,8 +35,6 @@ NOT_ACRONYMS = (
     | frozenset(c.alpha_3 for c in pycountry.currencies)
     | load_rules("entity_rules.yaml").words("cue.not_acronyms")
 )
-# Bodies named after the title that heads them ("the Prosecutor's Office", "the President's Office").
-TITLE_OFFICES = frozenset({"Office", "Offices", "Department", "Bureau", "Secretariat"})
 # "Cambodia-based", "ABC-controlled": a modifier, not part of a name.
 LOWER_COMPOUND = re.compile(r"-[a-z]+$")
 DATE_WORDS = frozenset(
@@ -144,15 +142,13 @@ def _particles(text: str, toks: list[Tok], j: int) -> bool:
 
 def possessive_in_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
     """ "Intermediate People's Court": a possessive inside an organisation's name (not "Myanmar's army")."""
-    if toks[j].text != "s" or j - i < 1 or j + 1 >= len(toks):
+    if toks[j].text != "s" or j - i < 2 or j + 1 >= len(toks):
         return False
     if text[toks[j - 1].end : toks[j].start] not in {"'", "’"}:
         return False
     after = toks[j + 1]
     owner = toks[j - 1].text
-    if owner in TITLE_HEADS and after.text in TITLE_OFFICES:
-        return joined(text, toks[j].end, after.start)  # "the Prosecutor's Office", "Prime Minister's Office"
-    if j - i < 2 or owner in ORG_HEADS or owner in TITLE_WORDS or owner.isupper():
+    if owner in ORG_HEADS or owner in TITLE_WORDS or owner.isupper():
         return False  # "Agency's Office ...": one organisation's part, named on its own
     return after.cap and after.text in ORG_HEADS and joined(text, toks[j].end, after.start)
 
