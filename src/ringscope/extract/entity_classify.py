@@ -157,10 +157,6 @@ def classify(
                     _classify_plain(text, toks, after, after + len(rest), starts, places, lower_words)
                 )
             return found
-        if domain and first_title == 0 and k + 1 < len(words):
-            # "Chief of Mission", "Head of the Ruritanian Police": a title and the field or body it heads
-            field = _classify_plain(text, toks, i + k + 1, j, starts, places, lower_words)
-            return [f for f in field if f.rule not in {ORG_CONTEXT, PERSON_CONTEXT}]
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
 
 
