@@ -8,16 +8,10 @@ from __future__ import annotations
 from ringscope.extract.rules import load_rules
 
 _RULES = load_rules("entity_rules.yaml")
-
-
-_WORDS = _RULES.words("cue.title_words")
-_HEADS = _RULES.words("cue.title_heads")
-# Titles written with a hyphen ("Commissioner-General", "Vice-Governor"): two title words, one a head.
-_HYPHENED = frozenset(f"{a}-{b}" for a in _WORDS for b in _WORDS if a in _HEADS or b in _HEADS)
 # Capitalised words of a title or rank written before a name ("Police Major General X").
-TITLE_WORDS = _WORDS | _HYPHENED
+TITLE_WORDS = _RULES.words("cue.title_words")
 # Words that must appear in a title for it to count as one (a bare "Foreign" or "National" does not).
-TITLE_HEADS = _HEADS | _HYPHENED
+TITLE_HEADS = _RULES.words("cue.title_heads")
 # Capitalised role nouns and honorifics that may open a sentence before a name ("Lawyer X", "Pak X").
 ROLE_TITLES = _RULES.words("cue.role_titles")
 # Capitalised victim nouns that may open a sentence before a name ("Survivor X"): a role, not a name.
