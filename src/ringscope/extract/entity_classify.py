@@ -53,7 +53,6 @@ from ringscope.extract.entity_titles import (
 )
 from ringscope.extract.organisations import (
     GENERIC_BODIES,
-    LAW_HEADS,
     ORG_ACRONYM,
     ORG_CONTEXT,
     ORG_HEAD,
@@ -81,8 +80,6 @@ SITE_NOUNS_RE = re.compile(
 
 # Words before an acronym that make it the body a person serves ("... at INTERPOL Rosemary X").
 _BODY_BEFORE = frozenset({"at", "of", "for", "from", "with", "by", "in", "to"})
-_LAW_OBJECT = frozenset({"on", "of", "against", "for"})
-"""Words after a law's head word that open its object ("Decree on ...", "Convention against ...")."""
 
 
 def classify(
@@ -218,12 +215,6 @@ def _classify_part(
     plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
-    law = not LAW_HEADS.isdisjoint(texts) and (
-        texts[-1] in LAW_HEADS
-        or any(t in LAW_HEADS and nxt in _LAW_OBJECT for t, nxt in zip(texts, texts[1:], strict=False))
-    )
-    if law and len(texts) >= 2:
-        return None  # "Immigration Act", "Emergency Decree on Public Administration": a law
     loose_name = not (folded[-1] in COMMON_WORDS or folded[-1] in lower_words)
     loose_name = loose_name and TITLE_WORDS.isdisjoint(texts)
     all_caps = all(t.isupper() for t in texts)

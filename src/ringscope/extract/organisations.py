@@ -17,8 +17,6 @@ _RULES = load_rules("entity_rules.yaml")
 ORG_HEADS = _RULES.words("cue.org_heads")
 # Heads that after a nationality word make a generic reference ("Thai Authorities"), not a name.
 GENERIC_BODIES = _RULES.words("cue.generic_bodies")
-# Last words of a law's name ("Immigration Act"): no organisation.
-LAW_HEADS = _RULES.words("cue.law_heads")
 # Lower-case nouns before a name that make it an organisation ("analytics firm X", "the group X").
 ORG_NOUNS = _RULES.words("cue.org_nouns")
 # Words before a name, and an apposition after it, that make it an organisation.
