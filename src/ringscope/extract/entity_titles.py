@@ -74,11 +74,8 @@ def name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[str
         ):
             return []
     index = index_of(toks, left[0].start)
-    right_at = index_of(toks, right[0].start)
-    if not person_context(text, toks, index, index + len(left)) and not person_context(
-        text, toks, right_at, right_at + len(right)
-    ):
-        return []  # "his sons X Y and Z W", "X Y and Z W were sentenced"
+    if not person_context(text, toks, index, index + len(left)):
+        return []
     return [person(text, left, None, [], PERSON_PAIR), person(text, right, None, [], PERSON_PAIR)]
 
 
