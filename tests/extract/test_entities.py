@@ -193,3 +193,10 @@ def test_platforms_listed_after_on_are_organisations() -> None:
 def test_name_after_a_sentence_opening_article() -> None:
     found = _by_name("The raid ended. A Wirepress investigation found 40 victims.")
     assert found["Wirepress"].type == "Organization"
+
+
+def test_a_name_cut_off_at_the_end_of_a_text_is_dropped() -> None:
+    cut = _by_name("The workers were moved to Pelmora. Police later raided a site in Veltar")
+    assert "Veltar" not in cut
+    whole = _by_name("The workers were moved to Pelmora. Police later raided a site in Veltaro.")
+    assert whole["Veltaro"].type == "Location"

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import pycountry
 
 from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
-from ringscope.extract.people import TITLE_ABBREVIATIONS, TITLE_WORDS
+from ringscope.extract.people import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_WORDS
 from ringscope.extract.rules import load_rules
 
 # Words: initials and dotted acronyms ("A.", "U.S."), or letters/digits with inner ' - . & (no possessive 's).
@@ -50,7 +50,11 @@ DATE_WORDS = frozenset(
 MENU_WORDS = frozenset({"Most", "Latest", "Read", "More", "Top", "Breaking", "Related", "Popular", "Recent",
                         "Trending", "Editor's", "Editors", "Featured", "Recommended", "Subscribe", "Follow"})
 SENTENCE_OPENERS = frozenset(
-    {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For"}
+    {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For",
+     # prepositions and linking words that open a sentence before a name ("Inside the X compound")
+     "Inside", "Outside", "Within", "From", "After", "Before", "During", "Despite", "Under", "Among",
+     "Across", "Near", "Since", "While", "Through", "With", "Without", "Meanwhile", "But", "And",
+     "However", "Also", "Like", "Unlike", "Following", "Until", "When", "Where", "Once", "Both"}
 )
 
 
@@ -110,7 +114,8 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             if possessive_in_name(text, toks, i, j):
                 j += 2
                 continue
-            if (word in ORG_CONNECTORS or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
+            joins = word in ORG_CONNECTORS or word in NAME_PARTICLES
+            if (joins or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
                 j + 1 < n
                 and toks[j + 1].cap
                 and joined(text, toks[j].end, toks[j + 1].start)
@@ -118,9 +123,24 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             ):
                 j += 1
                 continue
+            if _particles(text, toks, j):
+                j += 2  # "Carlos de la Fuente", "Maria van der Berg"
+                continue
             break
         runs.append((i, j))
     return runs
+
+
+def _particles(text: str, toks: list[Tok], j: int) -> bool:
+    """Do toks[j:j+2] read two name particles before a capitalised word ("de la", "van der")?"""
+    if j + 2 >= len(toks) or toks[j].text not in NAME_PARTICLES or toks[j + 1].text not in NAME_PARTICLES:
+        return False
+    nxt = toks[j + 2]
+    return (
+        nxt.cap
+        and joined(text, toks[j].end, toks[j + 1].start)
+        and joined(text, toks[j + 1].end, nxt.start)
+    )
 
 
 def possessive_in_name(text: str, toks: list[Tok], i: int, j: int) -> bool:

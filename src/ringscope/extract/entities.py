@@ -28,7 +28,9 @@ from ringscope.extract.compounds import (
     COMPOUND_BEFORE_RE,
     COMPOUND_CONTEXT,
     COMPOUND_RAIDED,
+    LOCATION_CONTEXT,
     LOCATION_GAZETTEER,
+    LOCATION_LIST,
     OPERATION_NAME,
     OPERATION_RE,
     PLACE_SUFFIXES,
@@ -51,6 +53,8 @@ from ringscope.extract.literals import holds_any, required_literals
 from ringscope.extract.organisations import (
     INTERNATIONAL_WORDS,
     NATIONAL_HEADS,
+    ORG_CONTEXT,
+    ORG_HEAD,
     ORG_PLACE_POLICE,
 )
 from ringscope.extract.people import (
@@ -58,6 +62,7 @@ from ringscope.extract.people import (
     BYLINE_RE,
     CREDIT_NOT_NAMES,
     CREDIT_RE,
+    PERSON_CONTEXT,
     PERSON_CREDIT,
 )
 from ringscope.extract.places import PlaceHit
@@ -168,10 +173,30 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
             location.end = acronym.end()
             location.name = text[location.start : location.end]
         found.append(location)
-    entities = fold_initials(fold_abbreviations(merge_found(found, text), places))
+    entities = _cut_off(fold_initials(fold_abbreviations(merge_found(found, text), places)), text)
     _national_bodies(entities, places)
     _compounds_by_context(entities, text, doc.folded)
     return entities
+
+
+# Rules that read a name from the words alone: the last name of a text cut off mid-word is partial.
+_CUT_RULES = frozenset({LOCATION_CONTEXT, LOCATION_LIST, ORG_CONTEXT, ORG_HEAD, PERSON_CONTEXT})
+
+
+def _cut_off(entities: list[Entity], text: str) -> list[Entity]:
+    """A text that stops without a closing mark may be cut off mid-word ("... police in Sihanoukvil"):
+    a name the context rules read at its very end is dropped as partial."""
+    end = len(text.rstrip())
+    if not end or not text[end - 1].isalnum():
+        return entities
+    kept = []
+    for entity in entities:
+        if entity.rule in _CUT_RULES and entity.mentions[-1].end >= end:
+            entity.mentions = [m for m in entity.mentions if m.end < end]
+            if not entity.mentions:
+                continue
+        kept.append(entity)
+    return kept
 
 
 def _compounds_by_context(entities: list[Entity], text: str, folded: str | None = None) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from ringscope.extract.capitalised import (
+    DATE_WORDS,
     Tok,
     in_headline,
     index_of,
     inside_sentence,
     is_acronym,
     joined,
+    prev_word,
     span_text,
     strip_leading,
 )
@@ -39,18 +41,28 @@ from ringscope.extract.entity_parts import (
     place_word,
     split_and,
 )
+from ringscope.extract.entity_titles import (
+    initials_then_name,
+    lower_inside,
+    name_after_domain,
+    name_of_body,
+    name_pair,
+    name_tokens,
+    person,
+    titled,
+)
 from ringscope.extract.organisations import (
     GENERIC_BODIES,
     ORG_ACRONYM,
     ORG_CONTEXT,
     ORG_HEAD,
     ORG_HEADS,
+    ORG_LEGAL_FORM,
     ORG_LIST,
+    legal_form,
 )
 from ringscope.extract.people import (
-    NAME_SUFFIXES,
     PERSON_CONTEXT,
-    PERSON_PAIR,
     PERSON_TITLE,
     ROLE_TITLES,
     TITLE_HEADS,
@@ -60,35 +72,14 @@ from ringscope.extract.people import (
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
 
 # A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
-SITE_NOUNS_RE = re.compile(r"[ \t]+(?:casino|compound|resort|hotel)(?:[ \t]+(?:complex|compound|resort))?\b")
+SITE_NOUNS_RE = re.compile(
+    r"[ \t]+(?:casino|compound|resort|hotel|enclave|condominium|condo|building|complex)"
+    r"(?:[ \t]+(?:complex|compound|resort))?\b"
+)
 
 
-
-
-
-
-
-
-
-
-
-
-def _titled(texts: list[str]) -> bool:
-    """"Prime Minister X Y": title words, one of them a title head, then a name."""
-    k = 0
-    while k < len(texts) and texts[k] in TITLE_WORDS:
-        k += 1
-    return 0 < k < len(texts) and any(t in TITLE_HEADS for t in texts[:k])
-
-
-def _initials_then_name(name: list[Tok]) -> bool:
-    """"R. K. Venn": initials, then a surname."""
-    return len(name) >= 2 and all(t.text.endswith(".") for t in name[:-1]) and not name[-1].text.endswith(".")
-
-
-def _name_tokens(words: list[Tok]) -> int:
-    """How many name tokens the person's name may have (initials do not count)."""
-    return sum(1 for w in words if not w.text.endswith("."))
+# Words before an acronym that make it the body a person serves ("... at INTERPOL Rosemary X").
+_BODY_BEFORE = frozenset({"at", "of", "for", "from", "with", "by", "in", "to"})
 
 
 def classify(
@@ -100,20 +91,22 @@ def classify(
     found: list[Found] = []
     texts = [w.text for w in words]
     cut = texts.index("and") if "and" in texts else -1
-    if cut > 0 and _titled(texts[:cut]) and _titled(texts[cut + 1 :]):  # "Minister X Y and President Z W"
+    if cut > 0 and titled(texts[:cut]) and titled(texts[cut + 1 :]):  # "Minister X Y and President Z W"
         return (classify(text, toks, i, i + cut, starts, places, lower_words)
                 + classify(text, toks, i + cut + 1, j, starts, places, lower_words))
     # A title followed by a name: a person.
+    clock = i > 0 and toks[i - 1].text.isdigit()  # "9 PM Sunday": a time, not a title
     head_at = [
         k
-        for k, t in enumerate(texts)
-        if t in TITLE_HEADS or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
+        for k, t in enumerate(texts[:-1])  # the last word is a name's ("President Hun Sen"), not a title
+        if (t in TITLE_HEADS and not (k == 0 and clock))
+        or (k == 0 and (t in ROLE_TITLES or t in VICTIM_TITLES))
     ]
     if head_at:
         k = head_at[-1] + 1
         domain = False  # "Director of Vulnerable Communities": the title's field, not a name
         while k < len(words) and (texts[k] in TITLE_WORDS or texts[k] in {"of", "for", "the"}):
-            titled_next = k + 1 < len(words) and texts[k + 1] in TITLE_WORDS | {"the"}
+            titled_next = k + 1 < len(words) and (texts[k + 1] in TITLE_WORDS or texts[k + 1] == "the")
             if texts[k] in {"of", "for"} and not titled_next:
                 domain = True
                 break
@@ -127,12 +120,12 @@ def classify(
         name = words[k:]
         rest: list[Tok] = []
         if domain:
-            name = _name_after_domain(words, k, lower_words)
+            name = name_after_domain(words, k, lower_words)
             if name:
                 k = len(words) - len(name)
                 domain = False
         else:
-            cut = next((n for n, t in enumerate(name) if not t.cap), len(name))
+            cut = next((n for n, t in enumerate(name) if lower_inside(name, n)), len(name))
             # "Judge X Y of the Z Court": the name, then a body of its own
             if 2 <= cut < len(name) and name[cut].text in {"of", "for"}:
                 name, rest = name[:cut], name[cut:]
@@ -142,10 +135,13 @@ def classify(
         if (
             name
             and not domain
-            and 1 <= _name_tokens(name) <= 4
-            and not any(t.text in ORG_HEADS or not t.cap for t in name)
+            and 1 <= name_tokens(name) <= 4
+            and not any(
+                t.text in ORG_HEADS or t.text in DATE_WORDS or lower_inside(name, n)
+                for n, t in enumerate(name)
+            )
             and not is_place_run(name, starts)
-            and (_name_tokens(name) >= 2 or not name[0].text.isupper() or _initials_then_name(name))
+            and (name_tokens(name) >= 2 or not name[0].text.isupper() or initials_then_name(name))
         ):
             role = span_text(text, words[first_title:k])
             country = country_in(places, words[0].start, words[k - 1].end)
@@ -161,28 +157,6 @@ def classify(
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
 
 
-def _name_after_domain(words: list[Tok], k: int, lower_words: set[str]) -> list[Tok]:
-    """In "Head of ORG Given Family" the last two words are the name when the field ends before them."""
-    if len(words) - k < 4:
-        return []
-    name = words[-2:]
-    before = words[-3].text
-    last = name[-1].text.casefold()
-    if before in {"of", "for", "the", "and"} or last in lower_words or last in COMMON_WORDS or any(
-        w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.isupper() for w in name
-    ):
-        return []
-    return name
-
-
-def person(text: str, name: list[Tok], country: str | None, roles: list[str], rule: str) -> Found:
-    end = name[-1].end
-    if name[-1].text in NAME_SUFFIXES and text.startswith(".", end):
-        end += 1
-    start = name[0].start
-    return Found("Person", start, end, text[start:end], country, roles=roles, rule=rule)
-
-
 def _classify_plain(
     text: str, toks: list[Tok], i: int, j: int, starts: dict[int, PlaceHit], places: list[PlaceHit],
     lower_words: set[str],
@@ -191,15 +165,24 @@ def _classify_plain(
     if not words:
         return []
     out: list[Found] = []
-    if len(words) >= 3 and is_acronym(words[0].text) and words[0].text.isupper():
+    opening_form = legal_form(span_text(text, words))  # "PT Harbour Lantern": one company
+    if len(words) >= 3 and is_acronym(words[0].text) and words[0].text.isupper() and not opening_form:
         rest = words[1:]
         if all(w.text[:1].isupper() and not w.text.isupper() and w.text not in ORG_HEADS for w in rest):
+            first = index_of(toks, words[0].start)
+            family = len(words[0].text) <= 6 and prev_word(toks, first).casefold() not in _BODY_BEFORE
+            if family and len(rest) <= 2 and person_context(text, toks, first, first + len(words)):
+                return [person(text, words, None, [], PERSON_CONTEXT)]  # "sanctioned LIM Teck Huat"
             head = _classify_part(text, toks, words[:1], starts, places, lower_words)
             tail = _classify_part(text, toks, rest, starts, places, lower_words)
             return [f for f in (head, tail) if f is not None]
-    pair = _name_pair(text, toks, words, lower_words)
+    pair = name_pair(text, toks, words, lower_words)
     if pair:
         return pair
+    named = name_of_body(text, toks, words, starts)
+    if named is not None:  # "X Y of the Z Watch said": the person, then the body
+        body = _classify_part(text, toks, named[1], starts, places, lower_words)
+        return [named[0], *([body] if body else [])]
     previous: Found | None = None
     for part in split_and(text, words, starts):
         part = strip_leading(part)
@@ -214,23 +197,6 @@ def _classify_plain(
             out.append(found)
         previous = found
     return out
-
-
-def _name_pair(text: str, toks: list[Tok], words: list[Tok], lower_words: set[str]) -> list[Found]:
-    """"X Y and Z W" after a person cue ("his sons, X Y and Z W"): two people."""
-    cut = next((k for k, w in enumerate(words) if w.text == "and"), -1)
-    if cut < 2 or len(words) - cut - 1 < 2:
-        return []
-    left, right = words[:cut], words[cut + 1 :]
-    for part in (left, right):
-        if len(part) > 4 or any(
-            w.text in ORG_HEADS or w.text in TITLE_WORDS or w.text.casefold() in COMMON_WORDS for w in part
-        ):
-            return []
-    index = index_of(toks, left[0].start)
-    if not person_context(text, toks, index, index + len(left)):
-        return []
-    return [person(text, left, None, [], PERSON_PAIR), person(text, right, None, [], PERSON_PAIR)]
 
 
 def _classify_part(
@@ -252,17 +218,25 @@ def _classify_part(
     loose_name = not (folded[-1] in COMMON_WORDS or folded[-1] in lower_words)
     loose_name = loose_name and TITLE_WORDS.isdisjoint(texts)
     all_caps = all(t.isupper() for t in texts)
-    if 2 <= _name_tokens(words) <= 4 and not has_org_head and loose_name and not inner_place and not all_caps:
+    sized = 2 <= name_tokens(words) <= 4 or initials_then_name(words)  # "J. R. Morales"
+    if sized and not has_org_head and loose_name and not inner_place and not all_caps:
         if person_context(text, toks, index, index + len(words)) and not org_context(
             text, toks, index, index + len(words)
         ):
             return person(text, words, None, [], PERSON_CONTEXT)
+    facility = texts[-1] in FACILITY_HEADS or name.endswith(FACILITY_PHRASES)
+    if facility and not has_org_head and not inner_place and (
+        COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start)
+    ):
+        return Found("Compound", start, end, name, rule=COMPOUND_CONTEXT)  # "the X Harbour scam centre"
     if name.endswith(FACILITY_PHRASES):
         return Found("Location", start, end, name, country, rule=LOCATION_FACILITY)
     if texts[-1] in COMPOUND_HEADS or name.endswith(COMPOUND_PHRASES):
         if len(texts) >= 2 or texts[-1] not in COMPOUND_HEADS:
             return Found("Compound", start, end, name, country, rule=COMPOUND_HEAD)
         return None
+    if not has_org_head and len(texts) >= 2 and legal_form(name):
+        return Found("Organization", start, end, name, country, rule=ORG_LEGAL_FORM)  # "X Sdn Bhd", "PT X"
     if has_org_head:
         if len(texts) == 1 and not is_acronym(texts[0]):
             return None
@@ -276,6 +250,13 @@ def _classify_part(
         return Found("Location", start, end, name, country, rule=LOCATION_FACILITY)
     if is_place_run(words, starts):
         return None  # places are added from the gazetteer hits
+    if (
+        inner_place
+        and len(words) > 1
+        and inside_sentence(text, start)
+        and org_context(text, toks, index, index + len(words), outlet=True)
+    ):
+        return Found("Organization", start, end, name, rule=ORG_CONTEXT)  # "told Voice of America"
     if len(words) == 1:
         word = texts[0]
         if starts.get(start) or word.casefold() in COMMON_WORDS:

@@ -13,8 +13,13 @@ from ringscope.extract.organisations import ORG_HEADS
 from ringscope.extract.people import PERSON_LIST, TITLE_WORDS
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
 
-# Between two listed names: ", ", ", and ", " and ", " & ".
-NAME_LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
+# Between two listed names: ", ", ", and ", " and ", " & ", "; ", a new line with a number or bullet;
+# each name may carry an age or a home town first ("A B (24), C D, 31, and E F from G").
+NAME_LIST_GAP = re.compile(
+    r"(?:[ \t]*\(\d{1,3}\)|[ \t]*,[ \t]*(?:aged[ \t]+)?\d{1,3}(?=[ \t]*,)"
+    r"|[ \t]+from[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?"
+    r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*\n[ \t]*(?:\d{1,2}[.)]|[-•*·])[ \t]+)"
+)
 # Fewest names in a list for them to be taken as people without any other cue.
 MIN_LISTED_NAMES = 3
 _NOT_NAME_WORDS = ORG_HEADS | TITLE_WORDS | COMPOUND_HEADS | FACILITY_HEADS | DATE_WORDS
@@ -30,6 +35,9 @@ def _name_like(part: list[Tok], starts: dict[int, PlaceHit], lower_words: set[st
     for tok in part:
         word = tok.text
         folded = word.casefold()
+        near = starts.get(tok.start)
+        if near is not None and near.kind == "demonym":
+            return False  # "Two Sri Lankans": people counted by nationality, not a name
         if not tok.cap or word in _NOT_NAME_WORDS or folded in COMMON_WORDS or folded in lower_words:
             return False
         if any(c.isdigit() for c in word) or (word.isupper() and len(word) > 2):

@@ -27,11 +27,15 @@ from ringscope.extract.places import COMMON_WORDS
 RARE_ZIPF = 3.0
 """Zipf frequency (English) below which every word of the name must lie (3.0: about one in a
 million words)."""
+COMMON_ZIPF = 4.0
+"""Zipf frequency (English) from which a capitalised word is an ordinary word written with a capital
+("Asian", "Another"), not a name of its own (about one in ten thousand words)."""
 _HEADS = ORG_HEADS | COMPOUND_HEADS | FACILITY_HEADS | TITLE_WORDS
 
 
 @cache
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """The word's frequency in English on wordfreq's Zipf scale."""
     return float(zipf_frequency(word, "en"))
 
 
@@ -61,7 +65,7 @@ def rare_names(
         places = gazetteer()
         if places.lookup(words) is not None or any(places.lookup([w]) for w in words):
             continue
-        if max(_zipf(w.casefold()) for w in words) < RARE_ZIPF:
+        if max(zipf(w.casefold()) for w in words) < RARE_ZIPF:
             start, end = toks[i].start, toks[j - 1].end
             out.append(Found("Person", start, end, text[start:end], rule=PERSON_RARE_NAME))
     return out

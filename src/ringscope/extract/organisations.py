@@ -5,6 +5,11 @@ The word lists are data: the ``cue.*`` entries of entity_rules.yaml (reasons and
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from rigour.names import extract_org_types
+
 from ringscope.extract.rules import load_rules
 
 _RULES = load_rules("entity_rules.yaml")
@@ -34,3 +39,23 @@ ORG_ACRONYM = _RULES.rule("entity.organisation.acronym")
 ORG_CONTEXT = _RULES.rule("entity.organisation.context")
 ORG_LIST = _RULES.rule("entity.organisation.list")
 ORG_PLACE_POLICE = _RULES.rule("entity.organisation.place_police")
+ORG_LEGAL_FORM = _RULES.rule("entity.organisation.legal_form")
+
+
+@cache
+def legal_form(name: str) -> bool:
+    """Does the name end with a company's legal form ("... Sdn Bhd", "... JSC") or open with one ("PT
+    ...")? The forms are rigour's company-type list; the rest of the name must hold a word."""
+    for form, _ in extract_org_types(name):
+        if sum(c.isupper() for c in form) < 2 or _INITIALS.fullmatch(form):
+            continue  # written as a word ("Sa Kaeo") or as initials ("A.S. Perera"), not a form
+        if name.endswith(form) and name[: -len(form)].strip(" ,"):
+            return True
+        if form in _OPENING_FORMS and name.startswith(form + " "):
+            return True
+    return False
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
+_OPENING_FORMS = frozenset({"PT", "CV", "PT."})
+"""Legal forms written before the name (Indonesian "PT X"); the others follow it."""

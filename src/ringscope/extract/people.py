@@ -23,6 +23,8 @@ RELATION_NOUNS = _RULES.words("cue.relation_nouns")
 # Abbreviated titles written with a full stop ("Dr. X") and name suffixes ("X Jr.").
 TITLE_ABBREVIATIONS = _RULES.words("cue.title_abbreviations")
 NAME_SUFFIXES = _RULES.words("cue.name_suffixes")
+# Lower-case particles inside a person's name ("dela", "van der", "binti").
+NAME_PARTICLES = _RULES.words("cue.name_particles")
 # Verbs after (or before) a name that say someone spoke.
 SPEECH_VERBS = _RULES.words("cue.speech_verbs")
 
@@ -33,6 +35,7 @@ PERSON_AFTER = _RULES.pattern("cue.person_after")
 ACCORDING_TO_PERSON = _RULES.pattern("cue.according_to_person")
 PERSON_WORDS_BEFORE = _RULES.pattern("cue.person_words_before")
 PERSON_POSSESSIVE_AFTER = _RULES.pattern("cue.person_possessive_after")
+PERSON_OF_BEFORE = _RULES.pattern("cue.person_of_before")
 
 # Photo credits and by-lines: "(Photo: Name)", "AGENCY/Name", "Reported by Name", "By: A B, C D".
 CREDIT_RE = _RULES.pattern("cue.credit")
