@@ -78,7 +78,7 @@ SITE_NOUNS_RE = re.compile(
 )
 
 
-# Words before an acronym that make it the body a person serves ("... at INTERPOL Rosemary X").
+# Words before an acronym that make it the body a person serves ("... at ZORPOL Arlen Vosk").
 _BODY_BEFORE = frozenset({"at", "of", "for", "from", "with", "by", "in", "to"})
 
 
