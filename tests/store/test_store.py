@@ -94,12 +94,15 @@ def test_schema_is_versioned_and_uses_wal_and_foreign_keys(tmp_path: Path) -> No
 
 
 
-def test_a_store_connection_keeps_a_large_page_cache_and_a_longer_log(tmp_path: Path) -> None:
-    """An update of a large archive touches pages all over the store: the connection keeps many of
-    them (SQLite's default keeps 2 MiB) and copies the log into the file less often."""
+def test_an_ingesting_connection_keeps_a_large_page_cache_and_a_longer_log(tmp_path: Path) -> None:
+    """An update of a large archive touches pages all over the store: a connection that ingests keeps
+    many of them (SQLite's default keeps 2 MiB; a reader keeps that) and copies the log into the file
+    less often."""
     from ringscope.store.sqlite import CACHE_KIB, CHECKPOINT_PAGES
 
     with Store(tmp_path / "s.db") as db:
+        assert db._conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+        assert db.for_ingest() is db
         assert db._conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
         assert CACHE_KIB >= 64 * 1024
         assert db._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == CHECKPOINT_PAGES > 1000

@@ -69,6 +69,7 @@ def ingest_paths(
     extracted and stored in its own transaction.
     """
     runner = Runner(extractor, version)
+    store.for_ingest()
     limit = settings.MAX_INPUT_BYTES if max_bytes is None else max_bytes
     hooks = hooks or IngestHooks()
     summary = IngestSummary()
@@ -149,6 +150,7 @@ def reextract_store(
     Each report's items are replaced in their own transaction; ``ingested`` counts them.
     """
     runner = Runner(extractor, version, max_chars=sys.maxsize)  # stored reports were admitted already
+    store.for_ingest()
     summary = IngestSummary()
     for report_id in store.outdated_reports(runner.version, force=force):
         report = store.get_report(report_id)

@@ -47,9 +47,10 @@ SNIPPET_CLOSE = "\x03"
 
 
 CACHE_KIB = 128 * 1024
-"""Page cache of a connection (taken as pages are read). An update of a large archive touches pages
-all over its tables and indexes; with SQLite's default of 2 MiB it reads most of them again from the
-OS on every touch, and a store kept open across ingests (as a long ingest keeps it) keeps its pages."""
+"""Page cache of a connection that ingests (taken as pages are read, see :meth:`Store.for_ingest`).
+An update of a large archive touches pages all over its tables and indexes; with SQLite's default of
+2 MiB it reads most of them again from the OS on every touch, and a store kept open across ingests
+(as a long ingest keeps it) keeps its pages. Readers keep the default (their memory stays small)."""
 CHECKPOINT_PAGES = 10_000
 """Pages the write-ahead log holds before they are copied into the store file (SQLite's default is
 1,000): a page written by several transactions in a row, as each report's transaction writes the
@@ -87,7 +88,6 @@ class Store:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
             self.version = migrate(self._conn)
         except SchemaError as exc:
@@ -121,6 +121,11 @@ class Store:
         self._conn.execute("COMMIT")
 
     # -- writing -------------------------------------------------------------------
+
+    def for_ingest(self) -> Store:
+        """Give this connection the page cache of an ingest (:data:`CACHE_KIB`); returns the store."""
+        self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        return self
 
     def has(self, content_hash: str) -> bool:
         """Whether a report with this content hash is stored."""
