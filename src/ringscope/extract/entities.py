@@ -97,7 +97,7 @@ _RAID_WORDS = CaseFree(RAID_WORDS)
 # every text holds): a text without it has no operation to look for.
 _OPERATION_WORD = "Operation" if OPERATION_RE.pattern.startswith(r"\bOperation\s") else ""
 # Words one of which every credit holds ("Photo", "Reported", ...; none: every text is searched).
-_CREDIT_WORDS = required_literals(CREDIT_RE, most=16) or ("",)
+_CREDIT_WORDS = required_literals(CREDIT_RE, most=24) or ("",)
 _TEXT, _FIRST = itemgetter(2), itemgetter(0)
 _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 
