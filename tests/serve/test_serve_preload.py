@@ -51,10 +51,10 @@ def test_the_picture_is_built_at_start_and_again_once_a_change_has_gone_quiet(tm
     keeper = Preloader(store, quiet=10.0, clock=clock)
     other = tmp_path / "other.db"
     _add(other, tmp_path, "other", FIRST)
-    assert not snapshots.load(other).lists_made()  # a snapshot built on demand makes no lists
+    assert not snapshots.load(other).made(("searchable",))  # a snapshot built on demand makes no lists
     assert keeper.step()  # at start, at once
     assert snapshots.holds(store, snapshots.store_state(store))
-    assert snapshots.load(store).lists_made()  # the lists and search viewers read are made with it
+    assert snapshots.load(store).made(("searchable",))  # the lists and search viewers read are made with it
     assert snapshots.load(store).made(("network members", False))  # and what entity pages read
     assert snapshots.load(store).made(("entities by report",))  # and report pages
     assert snapshots.load(store).made(("claims by report",))
@@ -75,7 +75,7 @@ def test_the_picture_is_built_at_start_and_again_once_a_change_has_gone_quiet(tm
     assert keeper.step()
     assert snapshots.holds(store, latest)
     assert len(snapshots.load(store).picture.reports) == 3
-    assert snapshots.load(store).lists_made()
+    assert snapshots.load(store).made(("searchable",))
 
 
 def test_a_missing_store_is_waited_for_and_a_broken_one_said_once(

@@ -217,8 +217,11 @@ class Alternation:
         self.index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
         """Every entry filed under one of its runs (the longest: the rarest, usually): alone when it
         has one run, else under a second run (the longest of the rest)."""
+        self.by_needs: dict[frozenset[str], list[int]] = defaultdict(list)
+        """Entries by their exact set of word runs: a short text's candidates are read by its subsets."""
         for n, tokens in enumerate(self.needs):
             if tokens:
+                self.by_needs[tokens].append(n)
                 first = max(sorted(tokens), key=len)
                 alone, by_second = self.index.setdefault(first, ([], {}))
                 if len(tokens) == 1:
@@ -226,11 +229,6 @@ class Alternation:
                 else:
                     by_second.setdefault(max(sorted(tokens - {first}), key=len), []).append(n)
         self.always = [n for n, tokens in enumerate(self.needs) if not tokens]
-        self.by_needs: dict[frozenset[str], list[int]] = defaultdict(list)
-        """Entries by their exact set of word runs: a short text's candidates are read by its subsets."""
-        for n, tokens in enumerate(self.needs):
-            if tokens:
-                self.by_needs[tokens].append(n)
         self.widest = max((len(tokens) for tokens in self.needs), default=0)
         self.first: list[str | None] = [
             text_tokens(match.group(0)).pop() if (match := _RUNS.match(name)) else None

@@ -111,10 +111,6 @@ class Snapshot:
         """Whether what :meth:`kept` keeps under ``key`` is made."""
         return key in self._kept
 
-    def lists_made(self) -> bool:
-        """Whether what viewers' lists (:meth:`listed`) and search (:meth:`searchable`) read is made."""
-        return bool(self._listed) and self.made(("searchable",))
-
     def searchable(self, names: bool = False) -> Picture:
         """What search reads: the reports with their titles and addresses redacted and no text, the
         entities as :meth:`listed` has them and the events without their figures, unless ``names``
