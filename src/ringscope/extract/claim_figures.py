@@ -231,6 +231,7 @@ class Figures:
         elif chosen is not None and chosen.measure:
             chosen = claim_framing.money_object_of(text, amount, own, chosen) or chosen
         if chosen is not None and chosen.measure == "people_trafficked" and chosen.trigger is not None:
+            chosen = claim_framing.held_until(text, chosen, own) or chosen
             chosen = claim_framing.main_predicate(text, noun, amount, own, chosen, positions) or chosen
         if (
             previous is not None

@@ -90,3 +90,24 @@ def running_total(text: str, s_start: int, start: int) -> measures.Noun | None:
     if m is None or m.group(1).lower() not in measures.NOUNS:
         return None
     return measures.Noun(measures.NOUNS[m.group(1).lower()], m.start(1), m.end(1), m.group(1).lower())
+
+
+HELD_UNTIL = "framing.held_until"
+_UNTIL = re.compile(
+    r"[^.;:]{0,80}?\b(?:before|until|till|after)\s+(?:(?:they|he|she)\s+(?:were|was)\s+|being\s+|(?:finally\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def held_until(text: str, chosen: measures.Choice, own: list[measures.Trigger]) -> measures.Choice | None:
+    """"had been held for months before they were freed": the captivity ended in a rescue, the event
+    the figure is reported for."""
+    t = chosen.trigger
+    if t is None:
+        return None
+    for later in own:
+        if later.start > t.end and later.category in ("rescue", "return") and not later.weak:
+            if _UNTIL.match(text, t.end, later.start):
+                return measures.Choice(measures.PEOPLE_MEASURE[later.category], later, HELD_UNTIL)
+            return None
+    return None
