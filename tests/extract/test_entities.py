@@ -36,6 +36,16 @@ def test_person_with_role_after_comma_and_surname_mentions() -> None:
     assert "Orvenko" not in found
 
 
+def test_surname_mentions_are_name_words_outside_the_name() -> None:
+    text = "The court jailed Mr Lindo dela Cruz in May. Officers found dela files and cash in his office."
+    person = _by_name(text)["Lindo dela Cruz"]
+    # neither the particle written alone nor the surname inside the full name is another mention
+    assert [text[m.start:m.end] for m in person.mentions] == ["Lindo dela Cruz"]
+    later = text + " Cruz denied it."
+    mentions = [m.start for m in _by_name(later)["Lindo dela Cruz"].mentions]
+    assert mentions == [later.index("Lindo"), later.rindex("Cruz")]
+
+
 def test_person_country_from_demonym_in_title() -> None:
     found = _by_name("Kenyan Foreign Minister Tomas Abwere visited the border.")
     assert found["Tomas Abwere"].country == "KE"

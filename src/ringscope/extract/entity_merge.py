@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from ringscope.extract.capitalised import Tok, joined
@@ -49,15 +50,21 @@ _TEXT = itemgetter(2)  # Tok.text
 def surname_mentions(text: str, toks: list[Tok], found: list[Found]) -> list[Found]:
     """A person's surname (or other name word) written alone later: another mention of that person
     (under the rule that found the person)."""
-    words = {w: f.rule for f in found if f.type == "Person" for w in f.name.split()[1:] if len(w) > 2}
-    taken = {(f.start, f.end) for f in found}
+    # name words only: the particles of a name ("van", "der", "and") are not written alone for the person
+    words = {w: f.rule for f in found if f.type == "Person" for w in f.name.split()[1:]
+             if len(w) > 2 and w[:1].isupper()}
     out: list[Found] = []
     if not words:
         return out
+    # a word inside a name found already ("Cruz" of "Lindo dela Cruz") is that name, not a mention
+    spans = sorted((f.start, f.end) for f in found)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
     # Only the tokens that are such a word are looked at (picked out in one pass).
     for k in compress(range(len(toks)), map(words.__contains__, map(_TEXT, toks))):
         tok = toks[k]
-        if (tok.start, tok.end) not in taken:
+        at = bisect_right(starts, tok.start) - 1
+        if at < 0 or reach[at] < tok.end:
             if k + 1 < len(toks) and toks[k + 1].cap and joined(text, tok.end, toks[k + 1].start):
                 continue
             if k > 0 and toks[k - 1].cap and joined(text, toks[k - 1].end, tok.start):
