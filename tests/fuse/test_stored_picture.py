@@ -61,6 +61,36 @@ def test_the_stored_picture_is_the_fused_one(one_batch: Path) -> None:
     assert encode(loaded) == encode(fused)
 
 
+def test_the_picture_read_in_small_chunks_is_the_fused_one_with_its_repeated_strings_kept_once(
+    one_batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ringscope.store import picture as picture_store
+
+    monkeypatch.setattr(picture_store, "CHUNK_ROWS", 3)
+    with open_store(one_batch) as store:
+        pairs = list(store.iter_extractions())
+        loaded = current(store)
+        with store.picture_stream(store.state()) as rows:
+            assert rows is not None
+            chunks = list(rows.figures)
+        assert len(chunks) > 1 and all(len(chunk) <= 3 for chunk in chunks)
+        assert not store._conn.in_transaction  # the read transaction ends with the block
+        with store.picture_stream("not the state") as stale:
+            assert stale is None
+    assert loaded == fuse(pairs)
+    # one string object per value: a report's id, and a measure, as every claim of the picture has it
+    ids = {id(report_id) for report_id in loaded.reports}
+    refs = [ref for f in loaded.figures for ref in f.claims]
+    assert refs and all(id(ref.report_id) in ids for ref in refs)
+    measures: dict[str, int] = {}
+    assert all(measures.setdefault(ref.claim.measure, id(ref.claim.measure)) == id(ref.claim.measure)
+               for ref in refs)
+    names: dict[str, int] = {}
+    occurrences = [o for e in loaded.entities for o in e.occurrences]
+    assert len(occurrences) > len(loaded.entities)
+    assert all(names.setdefault(o.entity.name, id(o.entity.name)) == id(o.entity.name) for o in occurrences)
+
+
 def test_removing_a_report_makes_the_stored_picture_stale_and_it_is_fused_again(
     one_batch: Path, tmp_path: Path
 ) -> None:

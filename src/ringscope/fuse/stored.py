@@ -23,7 +23,7 @@ from ringscope.fuse.reconcile import ClaimRef, Figure, Flag
 from ringscope.fuse.resolve import Occurrence, ResolvedEntity
 from ringscope.model import Claim, Entity, Extraction, Mention, Report
 from ringscope.store import Store
-from ringscope.store.picture import PictureRows
+from ringscope.store.picture import PictureRows, PictureStream
 
 
 def _dump(value: Any) -> str:
@@ -75,31 +75,78 @@ def _loads(data: str) -> Any:
         return json.loads(data)
 
 
-def _entity(data: dict[str, Any]) -> Entity:
+class _Same(dict[str, str]):
+    """One string object per distinct value decoded: a picture repeats its ids, names, types, rules
+    and measures hundreds of thousands of times, each a new string as parsed (half its memory)."""
+
+    def at(self, data: dict[str, Any], keys: tuple[str, ...]) -> None:
+        """The string values of ``data`` under ``keys`` replaced by the one kept for each."""
+        for key in keys:
+            value = data.get(key)
+            if isinstance(value, str):
+                data[key] = self.setdefault(value, value)
+
+    def each(self, values: list[str]) -> list[str]:
+        return [self.setdefault(v, v) for v in values]
+
+
+_ENTITY_SHARED = ("type", "name", "country", "rule")
+_CLAIM_SHARED = ("measure", "qualifier", "unit", "currency", "period", "location", "speaker", "date", "rule",
+                 "trigger")
+_REF_SHARED = ("report_id", "published", "source", "event_id", "part_of", "rule", "part_rule", "independent")
+_FIGURE_SHARED = ("measure", "location", "period", "event_id", "currency", "qualifier", "reason", "part_of",
+                  "rule")
+_FLAG_SHARED = ("report_id", "code", "reason")
+
+
+def _entity(data: dict[str, Any], same: _Same | None = None) -> Entity:
     # ``data`` is freshly parsed and ours: its values are replaced in place, not copied
-    data["mentions"] = [Mention(**m) for m in data["mentions"]]
+    if same is None:
+        data["mentions"] = [Mention(**m) for m in data["mentions"]]
+        return Entity(**data)
+    same.at(data, _ENTITY_SHARED)
+    data["aliases"] = same.each(data["aliases"])
+    data["roles"] = same.each(data["roles"])
+    data["mentions"] = [Mention(m["start"], m["end"], same.setdefault(m["text"], m["text"]))
+                        for m in data["mentions"]]
     return Entity(**data)
 
 
-def resolved_entities(rows: PictureRows) -> list[ResolvedEntity]:
-    """The resolved entities the rows hold (each from its summary and its occurrences), in the
-    picture's order."""
+def _joined(texts: Iterable[str]) -> list[Any]:
+    """The values of many stored JSON texts, parsed at once (a call per row costs more than the parsing)."""
+    return list(_loads("[" + ",".join(texts) + "]"))
+
+
+def resolved_entities(
+    entities: list[tuple[str, str, str, str]], occurrence_chunks: Iterable[list[tuple[str, str, str]]],
+    same: _Same | None = None,
+) -> list[ResolvedEntity]:
+    """The resolved entities stored rows hold (each from its summary and its occurrences, given in
+    chunks), in the picture's order."""
+    same = _Same() if same is None else same
     occurrences: dict[str, list[Occurrence]] = {}
-    # one parse of all the occurrences' JSON: a call per row costs more than the parsing
-    loaded = _loads("[" + ",".join(data for *_, data in rows.occurrences) + "]")
-    for (entity_id, report_id, _), data in zip(rows.occurrences, loaded, strict=True):
-        occurrences.setdefault(entity_id, []).append(Occurrence(report_id, _entity(data)))
-    return [assemble(_loads(data), occurrences[entity_id]) for entity_id, *_, data in rows.entities]
+    for chunk in occurrence_chunks:
+        for (entity_id, report_id, _), data in zip(chunk, _joined(row[2] for row in chunk), strict=True):
+            occurrence = Occurrence(same.setdefault(report_id, report_id), _entity(data, same))
+            occurrences.setdefault(entity_id, []).append(occurrence)
+    return [assemble(_loads(data), occurrences[entity_id]) for entity_id, *_, data in entities]
 
 
-def _claim_ref(data: dict[str, Any]) -> ClaimRef:
+def _claim_ref(data: dict[str, Any], same: _Same | None = None) -> ClaimRef:
+    if same is not None:
+        same.at(data, _REF_SHARED)
+        same.at(data["claim"], _CLAIM_SHARED)
     data["claim"] = Claim(**data["claim"])
     return ClaimRef(**data)
 
 
-def _figure(data: dict[str, Any]) -> Figure:
+def _figure(data: dict[str, Any], same: _Same | None = None) -> Figure:
     # ``data`` is freshly parsed and ours: its values are replaced in place, not copied
-    data["claims"] = [_claim_ref(c) for c in data["claims"]]
+    if same is not None:
+        same.at(data, _FIGURE_SHARED)
+        for flag in (*data["flags"], *data["notes"]):
+            same.at(flag, _FLAG_SHARED)
+    data["claims"] = [_claim_ref(c, same) for c in data["claims"]]
     if data["spread"] is not None:
         data["spread"] = tuple(data["spread"])
     data["flags"] = [Flag(**f) for f in data["flags"]]
@@ -127,12 +174,19 @@ def events_of(rows: Iterable[tuple[str, str]], figures: Iterable[Figure]) -> lis
     return [event(event_id, data, by_event.get(event_id, [])) for event_id, data in rows]
 
 
-def decode(reports: dict[str, Report], rows: PictureRows) -> Picture:
-    """The picture the rows hold, over ``reports`` (the stored reports, by id)."""
-    figures = [figure(data) for *_, data in rows.figures]
+def decode(reports: dict[str, Report], rows: PictureStream | PictureRows) -> Picture:
+    """The picture the rows hold, over ``reports`` (the stored reports, by id), a chunk of rows at a
+    time, every repeated string kept once (report ids as the reports' own)."""
+    same = _Same((report_id, report_id) for report_id in reports)
+    if isinstance(rows, PictureRows):
+        figure_chunks: Iterable[list[tuple[str, str | None, str, int, str]]] = [rows.figures]
+        occurrence_chunks: Iterable[list[tuple[str, str, str]]] = [rows.occurrences]
+    else:
+        figure_chunks, occurrence_chunks = rows.figures, rows.occurrences
+    figures = [_figure(data, same) for chunk in figure_chunks for data in _joined(row[4] for row in chunk)]
     events = events_of(rows.events, figures)
-    entities = resolved_entities(rows)
-    event_of = {report_id: event_id for report_id, event_id in rows.event_of}
+    entities = resolved_entities(rows.entities, occurrence_chunks, same)
+    event_of = {same.setdefault(r, r): e for r, e in rows.event_of}
     return Picture(reports, event_of, events, entities, figures)
 
 
@@ -149,11 +203,11 @@ def current(store: Store, pairs: list[tuple[Report, Extraction]] | None = None) 
         except sqlite3.OperationalError:
             break  # a read-only store
         state = store.state()
-        rows = store.stored_picture(state)
-        if rows is not None:
-            reports = ({r.id: r for r, _ in pairs} if pairs is not None
-                       else {r.id: r for r in store.iter_reports()})
-            return judged(store, decode(reports, rows))
+        with store.picture_stream(state) as rows:
+            if rows is not None:
+                reports = ({r.id: r for r, _ in pairs} if pairs is not None
+                           else {r.id: r for r in store.iter_reports()})
+                return judged(store, decode(reports, rows))
     return judged(store, fuse(list(store.iter_extractions()) if pairs is None else pairs))
 
 

@@ -8,6 +8,8 @@ the changes in one transaction, so a reader sees the old picture or the new one,
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,3 +141,55 @@ def load(conn: sqlite3.Connection, state: str) -> PictureRows | None:
         flags=rows("SELECT figure_id, kind, claim_id, report_id, code, reason"
                    " FROM picture_flags ORDER BY rowid"),
     )
+
+
+CHUNK_ROWS = 20_000
+"""Rows of figures or occurrences handed over at a time by :func:`stream`."""
+
+
+@dataclass
+class PictureStream:
+    """The stored picture as :func:`stream` reads it: figures and occurrences in chunks of rows (the
+    JSON of a large archive's picture is a gigabyte; its reader decodes a chunk and lets it go)."""
+
+    event_of: list[tuple[str, str | None]]
+    events: list[tuple[str, str]]
+    entities: list[tuple[str, str, str, str]]
+    figures: Iterator[list[tuple[str, str | None, str, int, str]]]
+    """As :attr:`PictureRows.figures`, in chunks."""
+    occurrences: Iterator[list[tuple[str, str, str]]]
+    """As :attr:`PictureRows.occurrences`, in chunks."""
+
+
+def _chunked(cursor: sqlite3.Cursor) -> Iterator[list[tuple[Any, ...]]]:
+    while chunk := cursor.fetchmany(CHUNK_ROWS):
+        yield [tuple(row) for row in chunk]
+
+
+@contextmanager
+def stream(conn: sqlite3.Connection, state: str) -> Iterator[PictureStream | None]:
+    """The stored picture when it was taken at ``state`` (else None), read in one read transaction
+    held until the block ends, so its chunks are of one picture while updates go on."""
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        if stored_state(conn) != state:
+            yield None
+            return
+        def rows(sql: str) -> list[tuple[Any, ...]]:
+            return [tuple(row) for row in conn.execute(sql)]
+
+        yield PictureStream(
+            event_of=rows("SELECT report_id, event_id FROM picture_reports"),
+            events=rows("SELECT id, data FROM picture_events ORDER BY sort, ord"),
+            entities=rows("SELECT id, type, name, data FROM picture_entities ORDER BY sort, ord"),
+            figures=_chunked(conn.execute(
+                "SELECT id, event_id, measure, conflicted, data FROM picture_figures ORDER BY sort, ord")),
+            occurrences=_chunked(conn.execute(
+                "SELECT f.entity_id, o.report_id, o.data FROM picture_occurrences AS o"
+                " JOIN resolve_forms AS f ON f.form = o.form ORDER BY o.report_id, o.seq")),
+        )
+    finally:
+        if own and conn.in_transaction:
+            conn.execute("COMMIT")

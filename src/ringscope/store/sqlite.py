@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -408,6 +408,11 @@ class Store:
     def stored_picture(self, state: str) -> picture_store.PictureRows | None:
         """The stored picture when it was taken at ``state``, else None."""
         return picture_store.load(self._conn, state)
+
+    def picture_stream(self, state: str) -> AbstractContextManager[picture_store.PictureStream | None]:
+        """The stored picture when it was taken at ``state`` (else None), in chunks read in one read
+        transaction that lasts while the block runs (see :func:`ringscope.store.picture.stream`)."""
+        return picture_store.stream(self._conn, state)
 
     def picture_parts(self) -> picture_store_parts.PictureParts:
         """The stored picture by parts, for updating it (see :mod:`ringscope.fuse.update`)."""
