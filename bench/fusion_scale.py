@@ -8,7 +8,7 @@ and capitalised name varied, dates spread over two years and outlets varied. The
 - time to fold in ``--more`` further reports;
 - wall time of ``ringscope events`` and ``ringscope claims --conflicts`` (fresh processes);
 - p95 of an entity page and the conflicts page over loopback (``ringscope serve``);
-- peak RSS of this process and of the command processes.
+- peak RSS of this process, of the command processes and of the server.
 
 Times are wall-clock; CPU seconds are printed beside them (on a shared machine the wall time of a
 step also counts the time other processes held the cores).
@@ -167,6 +167,10 @@ def pages(store: Path, rounds: int) -> dict[str, tuple[float, float]]:
                 times.append(time.perf_counter() - start)
             rest = sorted(times[1:])
             out[name] = (times[0], rest[max(0, int(len(rest) * 0.95) - 1)] * 1000)
+        status = Path(f"/proc/{server.pid}/status")
+        if status.is_file():  # the server's own peak, read before it stops
+            found = re.search(r"VmHWM:\s*(\d+)", status.read_text(encoding="utf-8"))
+            out["server peak RSS"] = (0.0, int(found.group(1)) / 1024 if found else 0.0)
     finally:
         server.terminate()
         try:
@@ -214,6 +218,9 @@ def main() -> None:
             print(f"[{size:>7}] ringscope {' '.join(command):18} {wall:8.1f} s (CPU {cpu:6.1f} s)"
                   f"  peak RSS {rss} MB", flush=True)
         for name, (first, p95) in pages(store, args.rounds).items():
+            if name == "server peak RSS":
+                print(f"[{size:>7}] {name:28} {p95:7.0f} MB (after its preload and the pages)", flush=True)
+                continue
             print(f"[{size:>7}] {name:28} first {first:7.1f} s, then p95 {p95:7.0f} ms", flush=True)
         more = work / f"more_{size}.jsonl"
         archive(more, 10_000_000 + size, args.more, pool, seed=size + 7)
