@@ -38,10 +38,12 @@ def preload(path: Path) -> snapshots.Snapshot:
     pages read made in it (once per snapshot; seconds each on a large archive)."""
     snapshot = snapshots.load(path)
     snapshot.listed()
-    snapshot.searchable()
+    # what entity and report pages read first: a page asked for during the preload waits for the
+    # step it needs, and search's steps take longest on a large archive
     focus_members(snapshot, names=False)  # every entity's reports and links, for entity pages
     report_entities(snapshot)  # the entities of each report, for report pages
     report_claims(snapshot)  # the claims of each report, for entity pages
+    snapshot.searchable()
     search_index(snapshot, shown=False)  # the facets of search
     return snapshot
 
