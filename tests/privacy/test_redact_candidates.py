@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ringscope.privacy.redact import Alternation, _union, text_runs, text_tokens
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ringscope.privacy.alternation import Alternation, text_runs, text_tokens
+from ringscope.privacy.alternation import union as _union
 
 NAMES = [
     "Istvan Kovacs", "Selin Aydin", "Kara", "Jean-Luc Moreau", "Ostrava Sisters", "Σοφία Λάμπρου", "O'Neill",
@@ -69,7 +73,7 @@ def test_random_texts_of_name_words_match_as_the_full_alternation() -> None:
 def test_candidates_of_short_and_long_token_sets_are_every_name_whose_words_are_all_there() -> None:
     import random
 
-    from ringscope.privacy.redact import SUBSET_TOKENS
+    from ringscope.privacy.alternation import SUBSET_TOKENS
 
     rng = random.Random(11)
     words = ["ana", "bo", "cruz", "dela", "eko", "fa", "gil", "ha", "ito", "jun", "ka", "lu"]
@@ -81,3 +85,35 @@ def test_candidates_of_short_and_long_token_sets_are_every_name_whose_words_are_
             present = set(rng.sample(words, size))
             expected = tuple(n for n, name in enumerate(names) if set(name.split()) <= present)
             assert alternation.candidates(present) == expected, present
+
+
+_TRICKY = "aAsSſkK\u212aiIİıσΣςß_'’-. \t\u00a0\u2009\n0٣é\u0301"
+
+
+@given(
+    name=st.lists(st.text(_TRICKY.replace(" ", "").replace("\t", "").replace("\n", "").replace("\u00a0", "")
+                          .replace("\u2009", ""), min_size=1, max_size=4), min_size=1, max_size=3),
+    text=st.text(_TRICKY, max_size=30),
+)
+@settings(max_examples=400, deadline=None)
+def test_a_name_is_matched_without_its_regex_exactly_where_its_regex_matches(
+    name: list[str], text: str
+) -> None:
+    written = " ".join(name)
+    body = r"\s+".join(re.escape(w) for w in written.split())
+    alternation = Alternation(((body, written),), re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
+    half = len(text) // 2
+    # the name itself, in other case and spacing, inside the text too
+    for within in (text, text[:half] + "\u00a0 ".join(w.swapcase() for w in name) + text[half:]):
+        for start in range(len(within) + 1):
+            match = pattern.match(within, start)
+            found = alternation._end(0, within, start)
+            assert found == (None if match is None else match.end()), (written, within, start)
+
+
+def test_an_entry_whose_regex_is_not_its_words_is_matched_by_its_regex() -> None:
+    alternation = Alternation(((r"Ka(?:ra|la)", "Kara"),), re.IGNORECASE)
+    assert alternation._end(0, "kala and kara", 0) == 4
+    assert alternation._end(0, "kala and kara", 9) == 13
+    assert alternation._end(0, "kalas", 0) is None
