@@ -46,14 +46,17 @@ def evidence(
     live: list[list[int]] = []
     seen: set[str] = set()
     for _, columns, pack_stamps in packs:
-        now = map(stamps.get, columns.report_ids)
-        rows = [k for k, (a, b) in enumerate(zip(now, pack_stamps, strict=True)) if a == b]
-        ids = [columns.report_ids[k] for k in rows]
+        now = list(map(stamps.get, columns.report_ids))
+        if now == pack_stamps:  # every report of the pack live (the usual case)
+            rows, ids = list(range(len(now))), columns.report_ids
+        else:
+            rows = [k for k, (a, b) in enumerate(zip(now, pack_stamps, strict=True)) if a == b]
+            ids = [columns.report_ids[k] for k in rows]
         if not seen.isdisjoint(ids):  # a report live in an older pack is taken from there
             rows = [k for k, r in zip(rows, ids, strict=True) if r not in seen]
         seen.update(ids)
         live.append(rows)
-    missing = [r for r in sorted(stamps) if r not in seen]
+    missing = sorted(r for r in stamps if r not in seen)
     if isinstance(reports, Heads):
         reports.need(missing)
     missing = [r for r in missing if r in reports]

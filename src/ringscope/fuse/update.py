@@ -142,38 +142,53 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     read: dict[str, Extraction] = {}
     docs = _event_evidence(store, stamps, reports, read)
     event_of = group_features(docs, settings or EventSettings())
-    members: dict[str, list[str]] = defaultdict(list)
-    for report_id in sorted(event_of):
-        members[event_of[report_id] or report_id].append(report_id)
+    members: dict[str, list[str]] = defaultdict(list)  # of events only: a lone report is its own scope
+    for report_id, event_id in event_of.items():
+        if event_id:
+            members[event_id].append(report_id)
+    for ids in members.values():
+        ids.sort()
     independent = _independent(store, reports, members, stamps, delta.gone)
     # scopes whose figures are redone
     dirty: set[str] = {before[r][1] for r in delta.gone}
+    changed: set[str] = set()  # new and re-extracted reports
     for report_id, stamp in stamps.items():
         scope = event_of.get(report_id) or report_id
         was = before.get(report_id)
         now = (stamp, scope, independent[report_id])
         if was != now:
             dirty.add(scope)
-            if was is not None:
+            if was is None:
+                changed.add(report_id)
+            else:
                 dirty.add(was[1])
+                if was[0] != stamp:
+                    changed.add(report_id)
             delta.inputs.append((report_id, *now))
-    texts = store.picture_parts().texts(r for scope in sorted(dirty) for r in members.get(scope, ()))
+    texts = store.picture_parts().texts(r for s in sorted(dirty) for r in _members(members, event_of, s))
     reports.need(texts)
     for scope in sorted(dirty):
         delta.scopes.append(scope)
-        if scope in members:
-            _scope_figures(store, members[scope], reports, event_of, independent, scope, delta, read, texts)
+        if scope_members := _members(members, event_of, scope):
+            _scope_figures(store, scope_members, reports, event_of, independent, scope, delta, read, texts)
     # events and the event of each report
     # (an event's row changes only with its members or their stamps, so only with a dirty scope)
-    delta.event_of = [(r, e) for r, e in sorted(event_of.items()) if before.get(r, ("", ""))[1] != (e or r)]
+    delta.event_of = sorted((r, e) for r, e in event_of.items() if before.get(r, ("", ""))[1] != (e or r))
     stored_events = store.event_parts().event_rows(sorted(dirty))
     events = _events(members, sorted(e for e in dirty if e in members and e not in event_of), reports)
     delta.events_gone = sorted(e for e in stored_events if e not in events)
     delta.events = [(e, data, sort) for e, (data, sort) in events.items() if stored_events.get(e) != data]
     # entities
-    _entities(store, stamps, before, reports, delta)
+    _entities(store, stamps, changed, reports, delta)
     parts.apply(delta)
     return True
+
+
+def _members(members: dict[str, list[str]], event_of: dict[str, str | None], scope: str) -> list[str]:
+    """The reports of a scope: an event's members, a lone report, none when the scope is gone."""
+    if scope in members:
+        return members[scope]
+    return [scope] if scope in event_of and not event_of[scope] else []
 
 
 def _events(
@@ -189,14 +204,15 @@ def _events(
 
 
 def _entities(
-    store: Store, stamps: dict[str, str], before: dict[str, tuple[str, str, str]], reports: dict[str, Report],
-    delta: PictureDelta,
+    store: Store, stamps: dict[str, str], changed: set[str], reports: dict[str, Report], delta: PictureDelta,
 ) -> None:
-    """Resolve what new, re-extracted and removed reports touch (all of it the first time): rewrite
-    the summaries of the entities that changed, and the occurrences of those reports only."""
+    """Resolve what new, re-extracted and removed reports (``changed``, ``delta.gone``) touch (all of
+    it the first time): rewrite the summaries of the entities that changed, and the occurrences of
+    those reports only."""
     kept = store.resolve_parts()
     full = kept.empty()
-    changed = {r for r, s in stamps.items() if full or before.get(r, ("",))[0] != s}
+    if full:
+        changed = set(stamps)
     made, gone, delta.resolve, delta.occurrences = update_entities(store, changed, set(delta.gone), stamps)
     delta.occurrences_gone = sorted(changed | set(delta.gone))
     stored = kept.entity_sigs([data["id"] for data, _ in made])

@@ -111,7 +111,14 @@ def entity_keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
     """The folded names (and cleaned names) a resolved entity answers to."""
     from ringscope.fuse.names import fold
 
-    return {k for alias in entity.aliases for k in (fold(cues.clean(alias)), fold(alias)) if k}
+    keys: set[str] = set()
+    for alias in entity.aliases:
+        keys.add(fold(alias))
+        cleaned = cues.clean(alias)
+        if cleaned and cleaned != alias:  # a name cleaning leaves as it is folds as it is
+            keys.add(fold(cleaned))
+    keys.discard("")
+    return keys
 
 
 def decide(

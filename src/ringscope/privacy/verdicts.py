@@ -77,16 +77,16 @@ def take_entities(
     names = parts.entity_names(todo)
     stored = parts.entity_inputs(names)
     inputs = {e: inputs_digest(*row) for e, row in names.items()}
-    entities = {e: ResolvedEntity(e, t, n, None, None, None, aliases={a: [] for a in aliases},
-                                  roles={r: [] for r in roles})
-                for e, (t, n, aliases, roles) in names.items()}
     keys_of: dict[str, set[str]] = {}
     rekeyed = {e for e in names if e not in stored or not _aliases_as_kept(stored[e][1], inputs[e])}
-    for e in rekeyed:
-        keys_of[e] = entity_keys(entities[e], cues)
     # on a name whose findings changed, or other inputs with the same aliases: judged on the kept names
     judged = (on_changed & set(names)) | {e for e in names if e in stored and stored[e][1] != inputs[e]}
     judged -= rekeyed
+    entities = {e: ResolvedEntity(e, t, n, None, None, None, aliases={a: [] for a in aliases},
+                                  roles={r: [] for r in roles})
+                for e, (t, n, aliases, roles) in names.items() if e in rekeyed or e in judged}
+    for e in rekeyed:
+        keys_of[e] = entity_keys(entities[e], cues)
     kept_keys = parts.keys_by_entity(sorted(judged | (rekeyed & set(stored))))
     for e in rekeyed:
         taken.moved |= keys_of[e] ^ kept_keys.get(e, set())

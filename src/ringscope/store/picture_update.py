@@ -95,13 +95,13 @@ class PictureDelta:
 
 def stamps(conn: sqlite3.Connection) -> dict[str, str]:
     """Every stored report's id -> its stamp (changes when it is re-extracted or stored again)."""
-    return {str(i): f"{pk}.{rev}" for i, pk, rev in conn.execute("SELECT id, pk, revision FROM reports")}
+    return dict(conn.execute("SELECT id, pk || '.' || revision FROM reports"))
 
 
 def inputs(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str]]:
     """Report id -> (stamp, scope, independent source) as the stored picture was fused from."""
     rows = conn.execute("SELECT report_id, stamp, scope, independent FROM picture_inputs")
-    return {str(r): (str(s), str(c), str(i)) for r, s, c, i in rows}
+    return {r: (s, c, i) for r, s, c, i in rows}  # text columns: read as str
 
 
 def entity_signatures(conn: sqlite3.Connection) -> dict[str, str]:

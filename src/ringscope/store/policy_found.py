@@ -46,7 +46,7 @@ def found_on(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, dict[Fi
     out: dict[str, dict[Finding, int]] = {}
     for key, cue, kind, name, n in select_in(
             conn, "SELECT key, cue, kind, name, n FROM policy_found WHERE key IN ({marks})", keys):
-        out.setdefault(str(key), {})[(str(cue), str(kind), str(name))] = int(n)
+        out.setdefault(key, {})[(cue, kind, name)] = n  # text and integer columns: read as str and int
     return out
 
 
@@ -77,8 +77,8 @@ def keys_by_entity(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, se
     """Entity id -> the folded names it answers to (as kept), for the given entities."""
     out: dict[str, set[str]] = {}
     sql = "SELECT key, entity_id FROM policy_keys WHERE entity_id IN ({marks})"
-    for key, entity_id in select_in(conn, sql, ids):
-        out.setdefault(str(entity_id), set()).add(str(key))
+    for key, entity_id in select_in(conn, sql, ids):  # text columns: read as str
+        out.setdefault(entity_id, set()).add(key)
     return out
 
 

@@ -152,14 +152,28 @@ class PolicyParts:
 
     def first_mention(self, entity_id: str) -> tuple[int, int]:
         """The first of an entity's occurrences: (row number of its report, 0 for a report no longer
-        stored; start of its first mention there, -1 without one); (0, 0) without occurrences."""
+        stored; start of its first mention there, -1 without one); (0, 0) without occurrences.
+        The first report is found first, so only its occurrences are decoded (an entity named in
+        thousands of reports decodes a few)."""
         row = self._conn.execute(
-            "SELECT COALESCE(r.pk, 0) AS p, COALESCE(json_extract(o.data, '$.mentions[0].start'), -1) AS s"
-            " FROM resolve_forms AS f JOIN picture_occurrences AS o ON o.form = f.form"
-            " LEFT JOIN reports AS r ON r.id = o.report_id WHERE f.entity_id = ? ORDER BY p, s LIMIT 1",
+            "SELECT MIN(COALESCE(r.pk, 0)) FROM resolve_forms AS f JOIN picture_occurrences AS o"
+            " ON o.form = f.form LEFT JOIN reports AS r ON r.id = o.report_id WHERE f.entity_id = ?",
             (entity_id,),
         ).fetchone()
-        return (0, 0) if row is None else (int(row[0]), int(row[1]))
+        if row is None or row[0] is None:
+            return (0, 0)
+        pk = int(row[0])
+        start = "COALESCE(json_extract(o.data, '$.mentions[0].start'), -1)"
+        if pk:  # one report: its occurrences of the entity's forms
+            sql = (f"SELECT MIN({start}) FROM picture_occurrences AS o JOIN resolve_forms AS f"  # noqa: S608
+                   " ON f.form = o.form WHERE o.report_id = (SELECT id FROM reports WHERE pk = ?)"
+                   " AND f.entity_id = ?")
+        else:  # reports no longer stored
+            sql = (f"SELECT MIN({start}) FROM resolve_forms AS f JOIN picture_occurrences AS o"  # noqa: S608
+                   " ON o.form = f.form LEFT JOIN reports AS r ON r.id = o.report_id"
+                   " WHERE COALESCE(r.pk, 0) = ? AND f.entity_id = ?")
+        first = self._conn.execute(sql, (pk, entity_id)).fetchone()
+        return (pk, int(first[0]))
 
     def report_pks(self, ids: Iterable[str]) -> dict[str, int]:
         return {str(i): int(p) for i, p in self._in("SELECT id, pk FROM reports WHERE id IN ({marks})", ids)}
