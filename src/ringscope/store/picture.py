@@ -124,23 +124,18 @@ def stored_state(conn: sqlite3.Connection) -> str | None:
 
 
 def load(conn: sqlite3.Connection, state: str) -> PictureRows | None:
-    """The stored picture when it was taken at ``state``, else None."""
-    if stored_state(conn) != state:
-        return None
-    def rows(sql: str) -> list[tuple[Any, ...]]:
-        return [tuple(row) for row in conn.execute(sql)]
-
-    return PictureRows(
-        event_of=rows("SELECT report_id, event_id FROM picture_reports"),
-        events=rows("SELECT id, data FROM picture_events ORDER BY sort, ord"),
-        entities=rows("SELECT id, type, name, data FROM picture_entities ORDER BY sort, ord"),
-        occurrences=rows("SELECT f.entity_id, o.report_id, o.data FROM picture_occurrences AS o"
-                         " JOIN resolve_forms AS f ON f.form = o.form ORDER BY o.report_id, o.seq"),
-        figures=rows("SELECT id, event_id, measure, conflicted, data FROM picture_figures"
-                     " ORDER BY sort, ord"),
-        flags=rows("SELECT figure_id, kind, claim_id, report_id, code, reason"
-                   " FROM picture_flags ORDER BY rowid"),
-    )
+    """The stored picture when it was taken at ``state``, else None (all its rows at once)."""
+    with stream(conn, state) as found:
+        if found is None:
+            return None
+        return PictureRows(
+            event_of=found.event_of, events=found.events, entities=found.entities,
+            occurrences=[row for chunk in found.occurrences for row in chunk],
+            figures=[row for chunk in found.figures for row in chunk],
+            flags=[tuple(row) for row in conn.execute(
+                "SELECT figure_id, kind, claim_id, report_id, code, reason"
+                " FROM picture_flags ORDER BY rowid")],
+        )
 
 
 CHUNK_ROWS = 20_000
