@@ -195,12 +195,21 @@ def resolved_entity(
     return dataclasses.replace(
         resolved,
         name=shown,
-        aliases={policy.text(a) or a: r for a, r in resolved.aliases.items()},
-        roles={policy.text(a) or a: r for a, r in resolved.roles.items()},
+        aliases=_shown_keys(policy, resolved.aliases),
+        roles=_shown_keys(policy, resolved.roles),
         occurrences=occurrences,
         links=links,
         notes=_notes(policy, resolved.notes),
     )
+
+
+def _shown_keys(policy: Policy, found: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``found`` (name -> reports) with every name redacted: ``found`` itself when redaction changes
+    none of them (views are read-only; a picture of 100,000 reports holds hundreds of thousands)."""
+    pairs = [(policy.text(name) or name, reports) for name, reports in found.items()]
+    if all(shown == name for (shown, _), name in zip(pairs, found, strict=True)):
+        return found
+    return dict(pairs)
 
 
 def event(policy: Policy, raw: Event, figures: list[Figure]) -> Event:
