@@ -89,6 +89,15 @@ def test_the_picture_read_in_small_chunks_is_the_fused_one_with_its_repeated_str
     occurrences = [o for e in loaded.entities for o in e.occurrences]
     assert len(occurrences) > len(loaded.entities)
     assert all(names.setdefault(o.entity.name, id(o.entity.name)) == id(o.entity.name) for o in occurrences)
+    # and one object per offset and per amount (1 and 1.0 kept apart)
+    starts: dict[int, int] = {}
+    mentions = [m for o in occurrences for m in o.entity.mentions]
+    assert len({m.start for m in mentions if m.start > 256}) < len([m for m in mentions if m.start > 256])
+    assert all(starts.setdefault(m.start, id(m.start)) == id(m.start) for m in mentions)
+    values: dict[float, int] = {}
+    claims = [ref.claim for ref in refs if ref.claim.value]
+    assert all(type(c.value) is float for c in claims)
+    assert all(values.setdefault(c.value, id(c.value)) == id(c.value) for c in claims if c.value)
 
 
 def test_removing_a_report_makes_the_stored_picture_stale_and_it_is_fused_again(

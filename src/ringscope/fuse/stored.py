@@ -75,25 +75,49 @@ def _loads(data: str) -> Any:
         return json.loads(data)
 
 
-class _Same(dict[str, str]):
-    """One string object per distinct value decoded: a picture repeats its ids, names, types, rules
-    and measures hundreds of thousands of times, each a new string as parsed (half its memory)."""
+class _Same:
+    """One object per distinct value decoded: a picture repeats its ids, names, types, rules and
+    measures, and its offsets and amounts, hundreds of thousands of times, each a new object as
+    parsed (half its memory)."""
+
+    __slots__ = ("ints", "floats", "strings")
+
+    def __init__(self, strings: Iterable[str] = ()) -> None:
+        self.strings: dict[str, str] = {s: s for s in strings}
+        self.ints: dict[int, int] = {}
+        self.floats: dict[float, float] = {}
+
+    def text(self, value: str) -> str:
+        return self.strings.setdefault(value, value)
 
     def at(self, data: dict[str, Any], keys: tuple[str, ...]) -> None:
         """The string values of ``data`` under ``keys`` replaced by the one kept for each."""
         for key in keys:
             value = data.get(key)
             if isinstance(value, str):
-                data[key] = self.setdefault(value, value)
+                data[key] = self.strings.setdefault(value, value)
+
+    def numbers(self, data: dict[str, Any], keys: tuple[str, ...]) -> None:
+        """The numbers of ``data`` under ``keys`` replaced by the one kept for each (integers and
+        floats apart, as 1 and 1.0 are equal keys; a zero kept as it is, as 0.0 and -0.0 are)."""
+        for key in keys:
+            value = data.get(key)
+            if type(value) is int:
+                data[key] = self.ints.setdefault(value, value)
+            elif type(value) is float and value:
+                data[key] = self.floats.setdefault(value, value)
 
     def each(self, values: list[str]) -> list[str]:
-        return [self.setdefault(v, v) for v in values]
+        return [self.strings.setdefault(v, v) for v in values]
 
 
+_OFFSETS = ("start", "end")
+_AMOUNTS = ("value", "low", "high", "usd")
 _ENTITY_SHARED = ("type", "name", "country", "rule")
 _CLAIM_SHARED = ("measure", "qualifier", "unit", "currency", "period", "location", "speaker", "date", "rule",
                  "trigger")
-_REF_SHARED = ("report_id", "published", "source", "event_id", "part_of", "rule", "part_rule", "independent")
+_REF_SHARED = ("report_id", "published", "source", "event_id", "figure", "part_of", "rule", "part_rule",
+               "independent")
 _FIGURE_SHARED = ("measure", "location", "period", "event_id", "currency", "qualifier", "reason", "part_of",
                   "rule")
 _FLAG_SHARED = ("report_id", "code", "reason")
@@ -107,8 +131,9 @@ def _entity(data: dict[str, Any], same: _Same | None = None) -> Entity:
     same.at(data, _ENTITY_SHARED)
     data["aliases"] = same.each(data["aliases"])
     data["roles"] = same.each(data["roles"])
-    data["mentions"] = [Mention(m["start"], m["end"], same.setdefault(m["text"], m["text"]))
-                        for m in data["mentions"]]
+    ints = same.ints
+    data["mentions"] = [Mention(ints.setdefault(m["start"], m["start"]), ints.setdefault(m["end"], m["end"]),
+                                same.text(m["text"])) for m in data["mentions"]]
     return Entity(**data)
 
 
@@ -127,7 +152,7 @@ def resolved_entities(
     occurrences: dict[str, list[Occurrence]] = {}
     for chunk in occurrence_chunks:
         for (entity_id, report_id, _), data in zip(chunk, _joined(row[2] for row in chunk), strict=True):
-            occurrence = Occurrence(same.setdefault(report_id, report_id), _entity(data, same))
+            occurrence = Occurrence(same.text(report_id), _entity(data, same))
             occurrences.setdefault(entity_id, []).append(occurrence)
     return [assemble(_loads(data), occurrences[entity_id]) for entity_id, *_, data in entities]
 
@@ -135,7 +160,9 @@ def resolved_entities(
 def _claim_ref(data: dict[str, Any], same: _Same | None = None) -> ClaimRef:
     if same is not None:
         same.at(data, _REF_SHARED)
+        same.numbers(data, _OFFSETS)
         same.at(data["claim"], _CLAIM_SHARED)
+        same.numbers(data["claim"], _OFFSETS + _AMOUNTS)
     data["claim"] = Claim(**data["claim"])
     return ClaimRef(**data)
 
@@ -144,6 +171,7 @@ def _figure(data: dict[str, Any], same: _Same | None = None) -> Figure:
     # ``data`` is freshly parsed and ours: its values are replaced in place, not copied
     if same is not None:
         same.at(data, _FIGURE_SHARED)
+        same.numbers(data, _AMOUNTS)
         for flag in (*data["flags"], *data["notes"]):
             same.at(flag, _FLAG_SHARED)
     data["claims"] = [_claim_ref(c, same) for c in data["claims"]]
@@ -177,7 +205,7 @@ def events_of(rows: Iterable[tuple[str, str]], figures: Iterable[Figure]) -> lis
 def decode(reports: dict[str, Report], rows: PictureStream | PictureRows) -> Picture:
     """The picture the rows hold, over ``reports`` (the stored reports, by id), a chunk of rows at a
     time, every repeated string kept once (report ids as the reports' own)."""
-    same = _Same((report_id, report_id) for report_id in reports)
+    same = _Same(reports)
     if isinstance(rows, PictureRows):
         figure_chunks: Iterable[list[tuple[str, str | None, str, int, str]]] = [rows.figures]
         occurrence_chunks: Iterable[list[tuple[str, str, str]]] = [rows.occurrences]
@@ -186,7 +214,7 @@ def decode(reports: dict[str, Report], rows: PictureStream | PictureRows) -> Pic
     figures = [_figure(data, same) for chunk in figure_chunks for data in _joined(row[4] for row in chunk)]
     events = events_of(rows.events, figures)
     entities = resolved_entities(rows.entities, occurrence_chunks, same)
-    event_of = {same.setdefault(r, r): e for r, e in rows.event_of}
+    event_of = {same.text(r): e for r, e in rows.event_of}
     return Picture(reports, event_of, events, entities, figures)
 
 
