@@ -112,6 +112,7 @@ class _Same:
 
 
 _OFFSETS = ("start", "end")
+_PLACE = ("lat", "lon")
 _AMOUNTS = ("value", "low", "high", "usd")
 _ENTITY_SHARED = ("type", "name", "country", "rule")
 _CLAIM_SHARED = ("measure", "qualifier", "unit", "currency", "period", "location", "speaker", "date", "rule",
@@ -129,6 +130,7 @@ def _entity(data: dict[str, Any], same: _Same | None = None) -> Entity:
         data["mentions"] = [Mention(**m) for m in data["mentions"]]
         return Entity(**data)
     same.at(data, _ENTITY_SHARED)
+    same.numbers(data, _PLACE)
     data["aliases"] = same.each(data["aliases"])
     data["roles"] = same.each(data["roles"])
     ints = same.ints
