@@ -87,8 +87,6 @@ class Alternation:
         each match's end, at each place the first entry (in alternation order) that matches there.
         An entry that starts with a word character can only start where its first run stands."""
         chosen = self.candidates(runs)
-        if len(chosen) == 1:
-            return [m.span() for m in self._pattern(chosen[0], False).finditer(text)]
         starts: dict[int, list[int]] = defaultdict(list)
         for n in chosen:
             first = self.first[n]
