@@ -124,11 +124,8 @@ _FIGURE_SHARED = ("measure", "location", "period", "event_id", "currency", "qual
 _FLAG_SHARED = ("report_id", "code", "reason")
 
 
-def _entity(data: dict[str, Any], same: _Same | None = None) -> Entity:
+def _entity(data: dict[str, Any], same: _Same) -> Entity:
     # ``data`` is freshly parsed and ours: its values are replaced in place, not copied
-    if same is None:
-        data["mentions"] = [Mention(**m) for m in data["mentions"]]
-        return Entity(**data)
     same.at(data, _ENTITY_SHARED)
     same.numbers(data, _PLACE)
     data["aliases"] = same.each(data["aliases"])
@@ -146,11 +143,10 @@ def _joined(texts: Iterable[str]) -> list[Any]:
 
 def resolved_entities(
     entities: list[tuple[str, str, str, str]], occurrence_chunks: Iterable[list[tuple[str, str, str]]],
-    same: _Same | None = None,
+    same: _Same,
 ) -> list[ResolvedEntity]:
     """The resolved entities stored rows hold (each from its summary and its occurrences, given in
     chunks), in the picture's order."""
-    same = _Same() if same is None else same
     occurrences: dict[str, list[Occurrence]] = {}
     for chunk in occurrence_chunks:
         for (entity_id, report_id, _), data in zip(chunk, _joined(row[2] for row in chunk), strict=True):
