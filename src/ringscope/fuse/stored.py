@@ -115,6 +115,7 @@ _OFFSETS = ("start", "end")
 _PLACE = ("lat", "lon")
 _AMOUNTS = ("value", "low", "high", "usd")
 _ENTITY_SHARED = ("type", "name", "country", "rule")
+_MENTION_SHARED = ("text",)
 _CLAIM_SHARED = ("measure", "qualifier", "unit", "currency", "period", "location", "speaker", "date", "rule",
                  "trigger")
 _REF_SHARED = ("report_id", "published", "source", "event_id", "figure", "part_of", "rule", "part_rule",
@@ -130,9 +131,10 @@ def _entity(data: dict[str, Any], same: _Same) -> Entity:
     same.numbers(data, _PLACE)
     data["aliases"] = same.each(data["aliases"])
     data["roles"] = same.each(data["roles"])
-    ints = same.ints
-    data["mentions"] = [Mention(ints.setdefault(m["start"], m["start"]), ints.setdefault(m["end"], m["end"]),
-                                same.text(m["text"])) for m in data["mentions"]]
+    for mention in data["mentions"]:
+        same.numbers(mention, _OFFSETS)
+        same.at(mention, _MENTION_SHARED)
+    data["mentions"] = [Mention(**m) for m in data["mentions"]]
     return Entity(**data)
 
 
