@@ -1,4 +1,4 @@
-"""Ingesting inputs into a store: read, extract, store, one report per transaction."""
+"""Ingesting inputs into a store: read, extract, store (in groups, see :mod:`ringscope.ingest.grouped`)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from typing import BinaryIO
 
 from ringscope import settings
 from ringscope.ingest.errors import InputError, InputProblem
+from ringscope.ingest.grouped import GROUP_REPORTS, Group
 from ringscope.ingest.readers import JSONL_SUFFIXES, reader_for
 from ringscope.ingest.readers.jsonl import bounded_lines, read_jsonl_lines
 from ringscope.ingest.run import Extracted, Extractor, Failed, LanguageTally, Runner
 from ringscope.ingest.sources import Source, find_sources
-from ringscope.model import Report
+from ringscope.model import Extraction, Report
 from ringscope.store import Store
 
 
@@ -112,19 +113,29 @@ def _ingest_source(
     summary: IngestSummary,
     problem: Callable[[InputProblem], None],
 ) -> None:
+    def stored(report: Report, extraction: Extraction, new: bool) -> None:
+        if new:
+            summary.ingested += 1
+            summary.unsupported.add(extraction)
+        else:
+            summary.unchanged += 1
+
+    group = Group(store, runner.version, stored)
     try:
-        for outcome in runner.run(_read(source, limit, stdin), skip=lambda r: store.has(r.content_hash)):
+        outcomes = runner.run(
+            _read(source, limit, stdin), skip=lambda r: group.waiting(r) or store.has(r.content_hash)
+        )
+        for outcome in outcomes:
             if isinstance(outcome, Failed):
                 problem(InputProblem(source.name, outcome.message, outcome.line))
-            elif isinstance(outcome, Extracted) and store.add(
-                outcome.report, outcome.extraction, runner.version
-            ):
-                summary.ingested += 1
-                summary.unsupported.add(outcome.extraction)
+            elif isinstance(outcome, Extracted):
+                group.put(outcome.report, outcome.extraction)
             else:
                 summary.unchanged += 1
     except InputError as exc:
         problem(InputProblem(source.name, exc.message, exc.line))
+    finally:  # what was extracted is stored, also when the input fails or the run is interrupted
+        group.flush()
 
 
 def _read(
@@ -147,22 +158,37 @@ def reextract_store(
 ) -> IngestSummary:
     """Re-extract the reports stored by another extractor version (all of them if ``force``).
 
-    Each report's items are replaced in their own transaction; ``ingested`` counts them.
+    Reports' items are replaced in groups of :data:`ringscope.ingest.grouped.GROUP_REPORTS`, one
+    transaction each; ``ingested`` counts them (a report removed meanwhile is left out).
     """
     runner = Runner(extractor, version, max_chars=sys.maxsize)  # stored reports were admitted already
     store.for_ingest()
     summary = IngestSummary()
-    for report_id in store.outdated_reports(runner.version, force=force):
-        report = store.get_report(report_id)
-        if report is None:  # removed meanwhile
-            continue
-        result = runner.extract(report)
-        if isinstance(result, str):
-            summary.problems.append(InputProblem(report_id, result))
-            continue
-        store.replace_extraction(report_id, result, runner.version)
-        summary.ingested += 1
-        summary.unsupported.add(result)
+    waiting: list[tuple[str, Extraction]] = []
+
+    def flush() -> None:
+        items, waiting[:] = list(waiting), []
+        replaced = store.replace_extractions(items, runner.version)
+        for (_, extraction), there in zip(items, replaced, strict=True):
+            if there:
+                summary.ingested += 1
+                summary.unsupported.add(extraction)
+
+    try:
+        for report_id in store.outdated_reports(runner.version, force=force):
+            report = store.get_report(report_id)
+            if report is None:  # removed meanwhile
+                continue
+            result = runner.extract(report)
+            if isinstance(result, str):
+                summary.problems.append(InputProblem(report_id, result))
+                continue
+            waiting.append((report_id, result))
+            if len(waiting) >= GROUP_REPORTS:
+                flush()
+    finally:  # what was extracted again is stored, also when the run is interrupted
+        if waiting:
+            flush()
     if summary.ingested:
         store_picture(store)
     return summary

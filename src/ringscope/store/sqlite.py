@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -138,38 +138,28 @@ class Store:
         Returns False (and changes nothing) when a report with the same content hash
         is already stored.
         """
+        return self.add_many([(report, extraction)], version)[0]
+
+    def add_many(self, items: Sequence[tuple[Report, Extraction]], version: str) -> list[bool]:
+        """Store reports and their extractions in one transaction; for each, whether it was new.
+
+        A report whose content hash is already stored (or earlier in ``items``) changes nothing.
+        One transaction writes each index page the reports touch once, where a transaction per
+        report writes it again for every report.
+        """
         with self._transaction() as conn:
-            if conn.execute(
-                "SELECT 1 FROM reports WHERE content_hash = ?", (report.content_hash,)
-            ).fetchone():
-                return False
-            conn.execute(
-                "INSERT INTO reports (id, content_hash, source, url, published, title, external_id, text,"
-                " ingested_at, extractor_version, item_count, language, unsupported_language)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    report.id,
-                    report.content_hash,
-                    report.source,
-                    report.url,
-                    report.published,
-                    report.title,
-                    report.external_id,
-                    report.text,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                    version,
-                    item_count(extraction),
-                    extraction.language,
-                    int(extraction.unsupported_language),
-                ),
-            )
-            _insert_items(conn, report.id, extraction)
-        return True
+            return [_add(conn, report, extraction, version) for report, extraction in items]
 
     def replace_extraction(self, report_id: str, extraction: Extraction, version: str) -> None:
-        """Replace a stored report's extracted items, atomically."""
+        """Replace a stored report's extracted items, atomically (KeyError when it is not stored)."""
+        if not self.replace_extractions([(report_id, extraction)], version)[0]:
+            raise KeyError(report_id)
+
+    def replace_extractions(self, items: Sequence[tuple[str, Extraction]], version: str) -> list[bool]:
+        """Replace the extracted items of stored reports, all in one transaction; for each report,
+        whether it was there (a report removed meanwhile is left out)."""
         with self._transaction() as conn:
-            _replace_items(conn, report_id, extraction, version)
+            return [_replace_items(conn, report_id, extraction, version) for report_id, extraction in items]
 
     def reextract(
         self, *, force: bool = False, extractor: Extractor | None = None, version: str | None = None
@@ -489,6 +479,33 @@ def _filters(values: dict[str, str | None]) -> tuple[str, tuple[str, ...]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def _add(conn: sqlite3.Connection, report: Report, extraction: Extraction, version: str) -> bool:
+    if conn.execute("SELECT 1 FROM reports WHERE content_hash = ?", (report.content_hash,)).fetchone():
+        return False
+    conn.execute(
+        "INSERT INTO reports (id, content_hash, source, url, published, title, external_id, text,"
+        " ingested_at, extractor_version, item_count, language, unsupported_language)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            report.id,
+            report.content_hash,
+            report.source,
+            report.url,
+            report.published,
+            report.title,
+            report.external_id,
+            report.text,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            version,
+            item_count(extraction),
+            extraction.language,
+            int(extraction.unsupported_language),
+        ),
+    )
+    _insert_items(conn, report.id, extraction)
+    return True
+
+
 def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extraction) -> None:
     for seq, entity in enumerate(extraction.entities):
         cursor = conn.execute(
@@ -555,7 +572,7 @@ def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extracti
     )
 
 
-def _replace_items(conn: sqlite3.Connection, report_id: str, extraction: Extraction, version: str) -> None:
+def _replace_items(conn: sqlite3.Connection, report_id: str, extraction: Extraction, version: str) -> bool:
     cursor = conn.execute(
         "UPDATE reports SET extractor_version = ?, item_count = ?, language = ?, unsupported_language = ?"
         " WHERE id = ?",
@@ -565,10 +582,11 @@ def _replace_items(conn: sqlite3.Connection, report_id: str, extraction: Extract
         ),
     )
     if cursor.rowcount == 0:
-        raise KeyError(report_id)
+        return False
     for table in ("mentions", "entities", "claims", "routes", "dates"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
     _insert_items(conn, report_id, extraction)
+    return True
 
 
 def _load_extraction(conn: sqlite3.Connection, report_id: str) -> Extraction:
