@@ -44,11 +44,11 @@ def _occurrence_rows(path: Path) -> dict[tuple[str, int], int]:
         conn.close()
 
 
-def _summary_rowid(path: Path, entity_id: str) -> int:
+def _summary(path: Path, entity_id: str) -> str:
     conn = sqlite3.connect(path)
     try:
-        row = conn.execute("SELECT rowid FROM picture_entities WHERE id = ?", (entity_id,)).fetchone()
-        return int(row[0])
+        row = conn.execute("SELECT data FROM picture_entities WHERE id = ?", (entity_id,)).fetchone()
+        return str(row[0])
     finally:
         conn.close()
 
@@ -72,7 +72,7 @@ def test_a_new_report_writes_its_occurrences_and_not_the_frequent_entitys_others
         frequent = _stored(store, 12)
         assert len(next(e for e in current(store).entities if e.id == frequent).reports) == 12
         before = _occurrence_rows(path)
-        summary_before = _summary_rowid(path, frequent)
+        summary_before = _summary(path, frequent)
         report, extraction = _report(12)
         assert store.add(report, extraction, "test")
         update(store)
@@ -81,7 +81,7 @@ def test_a_new_report_writes_its_occurrences_and_not_the_frequent_entitys_others
         assert {r for r, _ in new} == {report.id} and len(new) == len(extraction.entities)
         rewritten = [key for key, rowid in before.items() if after[key] != rowid]
         assert not rewritten, "a kept occurrence was written again"
-        assert _summary_rowid(path, frequent) != summary_before, "the entity's summary was not rewritten"
+        assert _summary(path, frequent) != summary_before, "the entity's summary was not rewritten"
         entity = next(e for e in current(store).entities if e.id == frequent)
         assert len(entity.reports) == 13 and report.id in entity.reports
         same_as_fused_at_once(store)

@@ -66,10 +66,12 @@ class _Reads:
         return wrapper
 
 
-def _form_rowids(path: Path) -> dict[str, int]:
+def _form_rows(path: Path) -> dict[str, tuple[object, ...]]:
+    """Each kept form's row (a form written again with other values differs)."""
     conn = sqlite3.connect(path)
     try:
-        return {str(f): int(i) for i, f in conn.execute("SELECT rowid, form FROM resolve_forms")}
+        rows = conn.execute("SELECT form, type, name, aliases, entity_id, stats FROM resolve_forms")
+        return {str(row[0]): tuple(row[1:]) for row in rows}
     finally:
         conn.close()
 
@@ -93,17 +95,17 @@ def test_a_new_spelling_of_a_frequent_entity_reads_and_writes_only_its_own_form(
     with Store(path) as store:
         frequent = _store(store, 24)
         assert len(next(e for e in current(store).entities if e.id == frequent).aliases) > 20
-        before = _form_rowids(path)
+        before = _form_rows(path)
         added = _spelling(99)
         assert store.add(*_report(99, added), "test")
         reads = _Reads(monkeypatch)
         update(store)
         new_form = form_id((added.type, added.name, '["' + added.aliases[0] + '"]'))
-        assert new_form in _form_rowids(path)
+        assert new_form in _form_rows(path)
         assert reads.forms <= {new_form}, "forms other than the new report's were read"
         assert frequent not in reads.entities, "the frequent entity's forms were read"
-        after = _form_rowids(path)
-        assert all(after[f] == rowid for f, rowid in before.items()), "a kept form was written again"
+        after = _form_rows(path)
+        assert all(after[f] == row for f, row in before.items()), "a kept form was written again"
         entity = next(e for e in current(store).entities if e.id == frequent)
         assert len(entity.reports) == 25
         same_as_fused_at_once(store)
@@ -117,14 +119,14 @@ def test_an_acronym_met_again_in_its_entity_reads_only_its_own_form(
     with Store(path) as store:
         frequent = _store(store, 16, acronym)
         assert "MTRA" in next(e for e in current(store).entities if e.id == frequent).aliases
-        before = _form_rowids(path)
+        before = _form_rows(path)
         assert store.add(*_report(77, _entity("Organization", "MTRA", aliases=[FREQUENT])), "test")
         reads = _Reads(monkeypatch)
         update(store)
         mtra = form_id(("Organization", "MTRA", f'["{FREQUENT}"]'))
         assert reads.forms <= {mtra} and frequent not in reads.entities
-        after = _form_rowids(path)
-        assert [f for f, rowid in before.items() if after[f] != rowid] == [mtra]
+        after = _form_rows(path)
+        assert [f for f, row in before.items() if after[f] != row] == [mtra]
         same_as_fused_at_once(store)
 
 

@@ -20,6 +20,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from ringscope.store.chunked import select_in
+from ringscope.store.upsert import upsert
+
+_WRITE_EVENT_SOURCES = upsert("event_sources", ["event_id"], ["event_id", "sig", "pairs"])
+_WRITE_PICTURE_SOURCE_KEYS = upsert(
+    "picture_source_keys",
+    ["report_id"],
+    ["report_id", "source", "url", "key"],
+)
 
 EVENT_PARTS_SCHEMA = """
 CREATE TABLE event_sources (
@@ -91,7 +99,7 @@ class EventParts:
     def save_sources(self, rows: list[tuple[str, str, str]], gone: list[str]) -> None:
         """Keep the near-identical pairs of events (a cache: no transaction)."""
         self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(e,) for e in gone])
-        self._conn.executemany("INSERT OR REPLACE INTO event_sources VALUES (?, ?, ?)", rows)
+        self._conn.executemany(_WRITE_EVENT_SOURCES, rows)
 
     def source_keys(self) -> dict[str, str]:
         """Report id -> outlet key of every stored report whose key is kept for its current source and URL."""
@@ -103,7 +111,7 @@ class EventParts:
         """Keep the outlet keys of reports (report id, source, URL, key) and drop those of ``gone`` (a
         cache: no transaction)."""
         self._conn.executemany("DELETE FROM picture_source_keys WHERE report_id = ?", [(r,) for r in gone])
-        self._conn.executemany("INSERT OR REPLACE INTO picture_source_keys VALUES (?, ?, ?, ?)", rows)
+        self._conn.executemany(_WRITE_PICTURE_SOURCE_KEYS, rows)
 
     def feature_packs(self) -> list[tuple[int, PackRow]]:
         """The packs of event evidence, oldest first, with their ids."""

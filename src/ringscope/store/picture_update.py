@@ -18,6 +18,38 @@ from dataclasses import dataclass, field
 
 from ringscope.store import resolve_parts
 from ringscope.store.chunked import chunks, select_in
+from ringscope.store.upsert import upsert
+
+_WRITE_PICTURE_FEATURES = upsert(
+    "picture_features",
+    ["report_id"],
+    ["report_id", "stamp", "data", "ids", "counts", "rarity"],
+)
+_WRITE_PICTURE_CUES = upsert("picture_cues", ["report_id"], ["report_id", "stamp", "data"])
+_WRITE_PICTURE_INPUTS = upsert(
+    "picture_inputs",
+    ["report_id"],
+    ["report_id", "stamp", "scope", "independent"],
+)
+_WRITE_PICTURE_REPORTS = upsert("picture_reports", ["report_id"], ["report_id", "event_id"])
+_WRITE_PICTURE_EVENTS = upsert("picture_events", ["id"], ["id", "ord", "data", "sort"], ["?", "0", "?", "?"])
+_WRITE_PICTURE_FIGURES = upsert(
+    "picture_figures",
+    ["id"],
+    ["id", "ord", "event_id", "measure", "conflicted", "data", "scope", "sort"],
+    ["?", "0", "?", "?", "?", "?", "?", "?"],
+)
+_WRITE_PICTURE_ENTITIES = upsert(
+    "picture_entities",
+    ["id"],
+    ["id", "ord", "type", "name", "data", "sort", "sig"],
+    ["?", "0", "?", "?", "?", "?", "?"],
+)
+_WRITE_PICTURE_OCCURRENCES = upsert(
+    "picture_occurrences",
+    ["report_id", "seq"],
+    ["report_id", "seq", "form", "data"],
+)
 
 INCREMENTAL_SCHEMA = """
 ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
@@ -145,8 +177,8 @@ def save_side(
     conn: sqlite3.Connection, features: Iterable[FeatureRow], cues: Iterable[tuple[str, str, str]]
 ) -> None:
     """Keep event evidence and cue hits worked out for reports (both are caches: no transaction)."""
-    conn.executemany("INSERT OR REPLACE INTO picture_features VALUES (?, ?, ?, ?, ?, ?)", list(features))
-    conn.executemany("INSERT OR REPLACE INTO picture_cues VALUES (?, ?, ?)", list(cues))
+    conn.executemany(_WRITE_PICTURE_FEATURES, list(features))
+    conn.executemany(_WRITE_PICTURE_CUES, list(cues))
 
 
 def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:
@@ -157,31 +189,22 @@ def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:
             for table in ("picture_inputs", "picture_features", "picture_cues"):
                 conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608
             conn.execute("DELETE FROM picture_reports WHERE report_id = ?", (report_id,))
-        conn.executemany("INSERT OR REPLACE INTO picture_inputs VALUES (?, ?, ?, ?)", delta.inputs)
-        conn.executemany("INSERT OR REPLACE INTO picture_reports VALUES (?, ?)", delta.event_of)
+        conn.executemany(_WRITE_PICTURE_INPUTS, delta.inputs)
+        conn.executemany(_WRITE_PICTURE_REPORTS, delta.event_of)
         conn.executemany("DELETE FROM picture_events WHERE id = ?", [(i,) for i in delta.events_gone])
-        conn.executemany("INSERT OR REPLACE INTO picture_events (id, ord, data, sort) VALUES (?, 0, ?, ?)",
-                         delta.events)
+        conn.executemany(_WRITE_PICTURE_EVENTS, delta.events)
         for scope in delta.scopes:
             conn.execute("DELETE FROM picture_flags WHERE figure_id IN"
                          " (SELECT id FROM picture_figures WHERE scope = ?)", (scope,))
             conn.execute("DELETE FROM picture_figures WHERE scope = ?", (scope,))
-        conn.executemany(
-            "INSERT OR REPLACE INTO picture_figures"
-            " (id, ord, event_id, measure, conflicted, data, scope, sort) VALUES (?, 0, ?, ?, ?, ?, ?, ?)",
-            delta.figures,
-        )
+        conn.executemany(_WRITE_PICTURE_FIGURES, delta.figures)
         conn.executemany("INSERT INTO picture_flags VALUES (?, ?, ?, ?, ?, ?)", delta.flags)
         conn.executemany("DELETE FROM picture_entities WHERE id = ?", [(i,) for i in delta.entities_gone])
-        conn.executemany(
-            "INSERT OR REPLACE INTO picture_entities (id, ord, type, name, data, sort, sig)"
-            " VALUES (?, 0, ?, ?, ?, ?, ?)",
-            delta.entities,
-        )
+        conn.executemany(_WRITE_PICTURE_ENTITIES, delta.entities)
         for chunk in chunks(delta.occurrences_gone):
             marks = ", ".join("?" * len(chunk))
             conn.execute(f"DELETE FROM picture_occurrences WHERE report_id IN ({marks})", chunk)  # noqa: S608
-        conn.executemany("INSERT OR REPLACE INTO picture_occurrences VALUES (?, ?, ?, ?)", delta.occurrences)
+        conn.executemany(_WRITE_PICTURE_OCCURRENCES, delta.occurrences)
         if delta.resolve is not None:
             resolve_parts.apply(conn, delta.resolve)
         # what the victim-policy decision takes again (see ringscope.store.policy_parts)

@@ -20,7 +20,13 @@ from typing import Any
 
 from ringscope.store import policy_found
 from ringscope.store.chunked import chunks, select_in
+from ringscope.store.upsert import upsert
 from ringscope.store.withheld import DecisionChanges, write_changes
+
+_WRITE_POLICY_REPORTS = upsert("policy_reports", ["report_id"], ["report_id", "stamp"])
+_WRITE_POLICY_HITS = upsert("policy_hits", ["key", "report_id"], ["key", "report_id", "data"])
+_WRITE_POLICY_ENTITIES = upsert("policy_entities", ["entity_id"], ["entity_id", "sig", "data", "inputs"])
+_WRITE_POLICY_TEXTS = upsert("policy_texts", ["key"], ["key", "data"])
 
 POLICY_PARTS_SCHEMA = """
 CREATE TABLE policy_reports (
@@ -259,20 +265,19 @@ class PolicyParts:
                 marks = ", ".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM policy_hits WHERE report_id IN ({marks})", chunk)  # noqa: S608
                 conn.execute(f"DELETE FROM policy_reports WHERE report_id IN ({marks})", chunk)  # noqa: S608
-            conn.executemany("INSERT OR REPLACE INTO policy_reports VALUES (?, ?)", delta.reports)
-            conn.executemany("INSERT OR REPLACE INTO policy_hits VALUES (?, ?, ?)", delta.hits)
+            conn.executemany(_WRITE_POLICY_REPORTS, delta.reports)
+            conn.executemany(_WRITE_POLICY_HITS, delta.hits)
             policy_found.write_found(conn, delta.found)
             for chunk in chunks(delta.entities_gone):
                 marks = ", ".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM policy_entities WHERE entity_id IN ({marks})", chunk)  # noqa: S608
                 conn.execute(f"DELETE FROM policy_keys WHERE entity_id IN ({marks})", chunk)  # noqa: S608
             conn.executemany("DELETE FROM policy_keys WHERE key = ? AND entity_id = ?", delta.keys_gone)
-            conn.executemany("INSERT OR REPLACE INTO policy_entities (entity_id, sig, data, inputs)"
-                             " VALUES (?, ?, ?, ?)", delta.entities)
+            conn.executemany(_WRITE_POLICY_ENTITIES, delta.entities)
             conn.executemany("UPDATE policy_entities SET sig = ? WHERE entity_id = ?", delta.sigs)
             conn.executemany("INSERT OR IGNORE INTO policy_keys VALUES (?, ?)", delta.keys)
             conn.executemany("DELETE FROM policy_texts WHERE key = ?", [(k,) for k in delta.texts_gone])
-            conn.executemany("INSERT OR REPLACE INTO policy_texts VALUES (?, ?)", delta.texts)
+            conn.executemany(_WRITE_POLICY_TEXTS, delta.texts)
             conn.execute("DELETE FROM policy_pending WHERE seq <= ?", (delta.pending,))
             if delta.decision is not None:
                 write_changes(conn, delta.decision)

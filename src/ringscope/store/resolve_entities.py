@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ringscope.store.chunked import chunks, select_in
+from ringscope.store.upsert import upsert
 
 RESOLVE_ENTITIES_SCHEMA = """
 CREATE TABLE resolve_entities (
@@ -29,6 +30,9 @@ CREATE INDEX resolve_fuzzy_b ON resolve_fuzzy(type, b);
 """Version 18: the gathered figures of each resolved entity (filled as entities are resolved again;
 the stored picture stays), the length of each blocked name key, and near-identical pairs looked up
 from either side."""
+
+
+_WRITE_RESOLVE_ENTITIES = upsert("resolve_entities", ["entity_id"], ["entity_id", "gathered"])
 
 NEAR_NAMES_SCHEMA = """
 CREATE INDEX IF NOT EXISTS resolve_blocks_keys ON resolve_blocks(type, block, length, key);
@@ -171,4 +175,4 @@ def apply_gathered(conn: sqlite3.Connection, gone: list[str], gathered: list[tup
     for chunk in chunks(gone):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"DELETE FROM resolve_entities WHERE entity_id IN ({marks})", chunk)  # noqa: S608
-    conn.executemany("INSERT OR REPLACE INTO resolve_entities VALUES (?, ?)", gathered)
+    conn.executemany(_WRITE_RESOLVE_ENTITIES, gathered)

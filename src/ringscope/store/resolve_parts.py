@@ -19,6 +19,14 @@ from typing import Any
 
 from ringscope.store.chunked import chunks, select_in
 from ringscope.store.resolve_entities import EntityParts, apply_gathered, apply_moves
+from ringscope.store.upsert import upsert
+
+_WRITE_RESOLVE_FORMS = upsert(
+    "resolve_forms",
+    ["form"],
+    ["form", "type", "name", "aliases", "entity_id", "stats"],
+)
+_WRITE_RESOLVE_ORGS = upsert("resolve_orgs", ["key"], ["key", "entity_id"])
 
 RESOLVE_PARTS_SCHEMA = """
 CREATE TABLE resolve_forms (
@@ -264,8 +272,7 @@ def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
         for table in ("resolve_forms", "resolve_keys", "resolve_initials"):
             conn.execute(f"DELETE FROM {table} WHERE form IN ({marks})", chunk)  # noqa: S608
     apply_moves(conn, delta.moves)
-    conn.executemany("INSERT OR REPLACE INTO resolve_forms (form, type, name, aliases, entity_id, stats)"
-                     " VALUES (?, ?, ?, ?, ?, ?)", delta.forms)
+    conn.executemany(_WRITE_RESOLVE_FORMS, delta.forms)
     conn.executemany("INSERT OR IGNORE INTO resolve_keys VALUES (?, ?, ?)", delta.keys)
     conn.executemany("INSERT OR IGNORE INTO resolve_initials VALUES (?, ?, ?)", delta.initials)
     conn.executemany("INSERT OR IGNORE INTO resolve_blocks (type, block, key, length)"
@@ -278,5 +285,5 @@ def apply(conn: sqlite3.Connection, delta: ResolveDelta) -> None:
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"DELETE FROM resolve_runs WHERE entity_id IN ({marks})", chunk)  # noqa: S608
     apply_gathered(conn, delta.entities_gone, delta.gathered)
-    conn.executemany("INSERT OR REPLACE INTO resolve_orgs VALUES (?, ?)", delta.orgs)
+    conn.executemany(_WRITE_RESOLVE_ORGS, delta.orgs)
     conn.executemany("INSERT OR IGNORE INTO resolve_runs VALUES (?, ?)", delta.runs)
