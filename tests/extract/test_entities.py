@@ -220,3 +220,9 @@ def test_embassy_of_a_country_in_a_city_is_one_name_and_its_short_forms_fold_int
     assert found["Chile's Embassy in Lima"].type == "Organization"
     assert "Chile" not in found and "Kenyan Embassy" not in found
     assert len(found["Kenyan Embassy in Rangoon"].mentions) == 2
+
+
+def test_people_named_after_a_role_noun_or_before_a_speech_verb() -> None:
+    found = _by_name("The recruiter Dovan Kessar lured them. Mira Tollan recounted the beatings.")
+    assert found["Dovan Kessar"].type == "Person"
+    assert found["Mira Tollan"].type == "Person"
