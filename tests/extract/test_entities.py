@@ -210,3 +210,19 @@ def test_a_name_cut_off_at_the_end_of_a_text_is_dropped() -> None:
     assert "Veltar" not in cut
     whole = _by_name("The workers were moved to Pelmora. Police later raided a site in Veltaro.")
     assert whole["Veltaro"].type == "Location"
+
+
+def test_embassy_of_a_country_in_a_city_is_one_name_and_its_short_forms_fold_into_it() -> None:
+    text = ("They reached the Embassy of Kenya in Bangkok on Monday. The Kenyan Embassy in Rangoon "
+            "and Chile's Embassy in Lima helped too. The Kenyan Embassy said all were safe.")
+    found = _by_name(text)
+    assert found["Embassy of Kenya in Bangkok"].type == "Organization"
+    assert found["Chile's Embassy in Lima"].type == "Organization"
+    assert "Chile" not in found and "Kenyan Embassy" not in found
+    assert len(found["Kenyan Embassy in Rangoon"].mentions) == 2
+
+
+def test_people_named_after_a_role_noun_or_before_a_speech_verb() -> None:
+    found = _by_name("The recruiter Dovan Kessar lured them. Mira Tollan recounted the beatings.")
+    assert found["Dovan Kessar"].type == "Person"
+    assert found["Mira Tollan"].type == "Person"

@@ -115,7 +115,7 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
                 j += 2
                 continue
             joins = word in ORG_CONNECTORS or word in NAME_PARTICLES
-            if (joins or (word == "in" and toks[j - 1].text in IN_PLACE_HEADS)) and (
+            if (joins or (word == "in" and _in_joins(toks, i, j))) and (
                 j + 1 < n
                 and toks[j + 1].cap
                 and joined(text, toks[j].end, toks[j + 1].start)
@@ -129,6 +129,17 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             break
         runs.append((i, j))
     return runs
+
+
+def _in_joins(toks: list[Tok], i: int, j: int) -> bool:
+    """Does the "in" at toks[j] belong to the name: right after an office's head ("Embassy in Y"), or
+    after "Embassy of X" ("Embassy of Sri Lanka in Thailand")?"""
+    if toks[j - 1].text in IN_PLACE_HEADS:
+        return True
+    for h in range(max(i, j - 5), j - 2):
+        if toks[h].text in IN_PLACE_HEADS and toks[h + 1].text == "of":
+            return all(t.cap for t in toks[h + 2 : j])
+    return False
 
 
 def _particles(text: str, toks: list[Tok], j: int) -> bool:
@@ -145,7 +156,7 @@ def _particles(text: str, toks: list[Tok], j: int) -> bool:
 
 def possessive_in_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
     """ "Intermediate People's Court": a possessive inside an organisation's name (not "Myanmar's army")."""
-    if toks[j].text != "s" or j - i < 2 or j + 1 >= len(toks):
+    if toks[j].text != "s" or j - i < 1 or j + 1 >= len(toks):
         return False
     if text[toks[j - 1].end : toks[j].start] not in {"'", "’"}:
         return False
@@ -153,6 +164,8 @@ def possessive_in_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
     owner = toks[j - 1].text
     if owner in ORG_HEADS or owner in TITLE_WORDS or owner.isupper():
         return False  # "Agency's Office ...": one organisation's part, named on its own
+    if j - i < 2 and (after.text not in IN_PLACE_HEADS or after.text in {"General", "Office"}):
+        return False  # "Kenya's Embassy in Bangkok": one name; "Kenya's Ministry": the country's body
     return after.cap and after.text in ORG_HEADS and joined(text, toks[j].end, after.start)
 
 

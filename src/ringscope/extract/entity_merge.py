@@ -115,7 +115,8 @@ def absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: 
     if big.type != small.type:
         return False
     if big.type in {"Organization", "Compound"}:
-        return big.key.split()[-1] == small.key.split()[-1]
+        # "Kenyan Embassy" is a shorter "Kenyan Embassy in Bangkok": the seat is not the head
+        return big.key.split(" in ")[0].split()[-1] == small.key.split()[-1]
     return True
 
 
