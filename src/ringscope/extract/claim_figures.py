@@ -264,6 +264,8 @@ class Figures:
 
 
 def _noun_rule(noun: measures.Noun) -> str:
+    if noun.rule:
+        return noun.rule
     if noun.cls == measures.PEOPLE and noun.word not in measures.NOUNS:
         return PLACE_TAIL if noun.word.startswith("from ") else "noun.nationality"
     return measures.NOUN_RULE.get(noun.word.rsplit(" ", 1)[-1], "")

@@ -86,6 +86,8 @@ class Noun:
     start: int
     end: int
     word: str
+    rule: str = ""
+    """The id of a computed rule that found it, when not the noun's own word list."""
 
 
 class Choice(NamedTuple):
@@ -137,6 +139,11 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
         if count == 0 and low not in NOUNS and (low in STOP_AFTER or TRIGGER_RE.match(text, m.start())):
             if low == "of" and re.match(r"\s+(?:their|its|his|her|our)\b", text[m.end() : m.end() + 8]):
                 continue
+            det = _PARTITIVE.match(text, m.end()) if low == "of" else None
+            if det is not None:  # "three of the Chileans": the group the part is taken from
+                whole = counted_noun(text, det.end(), limit, demonyms)
+                if whole.cls not in (BARE, SKIP):
+                    return Noun(whole.cls, whole.start, whole.end, whole.word, PARTITIVE)
             return Noun(BARE, pos, pos, "")
         if low in NOUNS:
             cls = NOUNS[low]
@@ -160,6 +167,8 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     return people or Noun(SKIP, pos, pos, "")
 
 
+PARTITIVE = "noun.partitive"
+_PARTITIVE = re.compile(r"\s+(?:the|those|these)(?=\s+[A-Za-z])", re.IGNORECASE)
 _COPULA = frozenset({"were", "was", "are", "is"})
 _NATIONALITY_AFTER_COPULA = re.compile(
     r"\s+(?:(?:identified|confirmed|listed)\s+as\s+)?([A-Z][a-z'’-]+)(?:\s+(?:nationals|citizens))?"
