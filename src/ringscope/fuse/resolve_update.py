@@ -14,11 +14,11 @@ organisation key that changed owner are linked again.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import defaultdict
 from typing import Any
 
+from ringscope.collector import paused
 from ringscope.fuse.entity_forms import (
     Gathered,
     OccurrenceRow,
@@ -192,17 +192,12 @@ def update_entities(store: Store, changed: set[str], gone: set[str], stamps: dic
     the kept parts to write with them and the occurrences of the ``changed`` reports (report id,
     seq, form, JSON of the entity).
 
-    The cyclic garbage collector is paused meanwhile (and runs again after, if it ran before): the
-    update makes many objects and few cycles, and each full collection set off by them would walk
-    all that was alive before (every report's stamp, what the rest of the update holds), which
-    grows with the archive."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    The cyclic garbage collector is paused meanwhile (:func:`ringscope.collector.paused`): the update
+    makes many objects and few cycles, and each full collection set off by them would walk all that
+    was alive before (every report's stamp, what the rest of the update holds), which grows with the
+    archive."""
+    with paused():
         return _update(store, changed, gone, stamps)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _update(store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]) -> Update:

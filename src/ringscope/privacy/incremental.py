@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 
+from ringscope.collector import paused
 from ringscope.privacy.cues import Cues, load
 from ringscope.privacy.findings import take
 from ringscope.privacy.policy import Candidate, Policy, number
@@ -44,7 +45,8 @@ def kept_decision(store: Store, state: str) -> Policy:
     cues = load()
     if store.picture_parts().policy(state) is not None:
         return restore(store, cues)
-    taken = _decide(store, state, cues)
+    with paused():  # the update and the decision make many objects and few cycles
+        taken = _decide(store, state, cues)
     return taken if taken is not None else restore(store, cues)
 
 
@@ -52,7 +54,8 @@ def keep_decision(store: Store, state: str) -> None:
     """Take the decision of the store at ``state`` and keep it, as :func:`kept_decision` does, without
     building what a reader shows and redacts by (an ingest only keeps the decision)."""
     if store.picture_parts().policy(state) is None:
-        _decide(store, state, load())
+        with paused():  # the update and the decision make many objects and few cycles
+            _decide(store, state, load())
 
 
 Changed = tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]
