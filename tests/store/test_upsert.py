@@ -1,10 +1,14 @@
-"""Rows written in place: new rows inserted, changed rows updated where they are, equal rows untouched."""
+"""Rows written in place (new rows inserted, changed rows updated where they are, equal rows untouched)
+and many rows written in one transaction."""
 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
-from ringscope.store.upsert import upsert
+import pytest
+
+from ringscope.store.upsert import together, upsert
 
 
 def _table() -> sqlite3.Connection:
@@ -47,3 +51,22 @@ def test_fixed_values_and_key_only_tables() -> None:
     both = upsert("pairs", ["a", "b"], ["a", "b"])
     conn.executemany(both, [("p", "q"), ("p", "q"), ("p", "r")])
     assert conn.execute("SELECT a, b FROM pairs ORDER BY b").fetchall() == [("p", "q"), ("p", "r")]
+
+
+def test_rows_written_together_are_one_transaction(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, kind TEXT NOT NULL, body TEXT)")
+    commits: list[int] = []
+    conn.set_trace_callback(lambda sql: commits.append(1) if sql.startswith(("RELEASE", "COMMIT")) else None)
+    with together(conn):
+        conn.executemany("INSERT INTO t VALUES (?, 'x', NULL)", [(str(n),) for n in range(50)])
+    assert len(commits) == 1 and not conn.in_transaction
+    with pytest.raises(sqlite3.IntegrityError), together(conn):
+        conn.executemany("INSERT INTO t VALUES (?, 'y', NULL)", [("new",), ("0",)])
+    assert conn.execute("SELECT COUNT(*) FROM t").fetchone() == (50,), "a failed block leaves nothing"
+    conn.execute("BEGIN")
+    with together(conn):
+        conn.execute("INSERT INTO t VALUES ('inner', 'z', NULL)")
+    assert conn.in_transaction, "inside the caller's transaction the block does not commit it"
+    conn.execute("ROLLBACK")
+    assert conn.execute("SELECT COUNT(*) FROM t WHERE id = 'inner'").fetchone() == (0,)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ringscope.store.chunked import select_in
-from ringscope.store.upsert import upsert
+from ringscope.store.upsert import together, upsert
 
 _WRITE_EVENT_SOURCES = upsert("event_sources", ["event_id"], ["event_id", "sig", "pairs"])
 _WRITE_PICTURE_SOURCE_KEYS = upsert(
@@ -97,9 +97,10 @@ class EventParts:
         return {str(e) for (e,) in self._conn.execute("SELECT event_id FROM event_sources")}
 
     def save_sources(self, rows: list[tuple[str, str, str]], gone: list[str]) -> None:
-        """Keep the near-identical pairs of events (a cache: no transaction)."""
-        self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(e,) for e in gone])
-        self._conn.executemany(_WRITE_EVENT_SOURCES, rows)
+        """Keep the near-identical pairs of events (a cache: written together, outside the update)."""
+        with together(self._conn):
+            self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(e,) for e in gone])
+            self._conn.executemany(_WRITE_EVENT_SOURCES, rows)
 
     def source_keys(self) -> dict[str, str]:
         """Report id -> outlet key of every stored report whose key is kept for its current source and URL."""
@@ -109,9 +110,11 @@ class EventParts:
 
     def save_source_keys(self, rows: list[tuple[str, str | None, str | None, str]], gone: list[str]) -> None:
         """Keep the outlet keys of reports (report id, source, URL, key) and drop those of ``gone`` (a
-        cache: no transaction)."""
-        self._conn.executemany("DELETE FROM picture_source_keys WHERE report_id = ?", [(r,) for r in gone])
-        self._conn.executemany(_WRITE_PICTURE_SOURCE_KEYS, rows)
+        cache: written together, outside the update)."""
+        with together(self._conn):
+            self._conn.executemany("DELETE FROM picture_source_keys WHERE report_id = ?",
+                                   [(r,) for r in gone])
+            self._conn.executemany(_WRITE_PICTURE_SOURCE_KEYS, rows)
 
     def feature_packs(self) -> list[tuple[int, PackRow]]:
         """The packs of event evidence, oldest first, with their ids."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ringscope.store import resolve_parts
 from ringscope.store.chunked import chunks, select_in
-from ringscope.store.upsert import upsert
+from ringscope.store.upsert import together, upsert
 
 _WRITE_PICTURE_FEATURES = upsert(
     "picture_features",
@@ -176,9 +176,11 @@ def save_policy(conn: sqlite3.Connection, state: str, data: str) -> None:
 def save_side(
     conn: sqlite3.Connection, features: Iterable[FeatureRow], cues: Iterable[tuple[str, str, str]]
 ) -> None:
-    """Keep event evidence and cue hits worked out for reports (both are caches: no transaction)."""
-    conn.executemany(_WRITE_PICTURE_FEATURES, list(features))
-    conn.executemany(_WRITE_PICTURE_CUES, list(cues))
+    """Keep event evidence and cue hits worked out for reports (both are caches: written together,
+    outside the update)."""
+    with together(conn):
+        conn.executemany(_WRITE_PICTURE_FEATURES, list(features))
+        conn.executemany(_WRITE_PICTURE_CUES, list(cues))
 
 
 def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:

@@ -1,4 +1,4 @@
-"""Writing rows that may be there already, in place.
+"""Writing rows that may be there already, in place, and writing many rows at once.
 
 ``INSERT OR REPLACE`` deletes the row it finds and inserts a new one: every index of the table is
 written twice, also when nothing but one column changed, and when nothing changed at all. On a
@@ -9,7 +9,9 @@ changes the row where it is, writes an index only when its columns change, and w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 
 def upsert(table: str, key: Sequence[str], columns: Sequence[str], values: Sequence[str] = ()) -> str:
@@ -28,3 +30,18 @@ def upsert(table: str, key: Sequence[str], columns: Sequence[str], values: Seque
         f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET ({now}) = ({new})"
         f" WHERE ({now}) IS NOT ({new})"
     )
+
+
+@contextmanager
+def together(conn: sqlite3.Connection) -> Iterator[None]:
+    """Write the block's rows in one transaction (a savepoint: inside the caller's transaction when
+    there is one). Outside a transaction each row of an ``executemany`` is a transaction of its own,
+    each writing again the pages of every index it touches."""
+    conn.execute("SAVEPOINT together")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO together")
+        conn.execute("RELEASE together")
+        raise
+    conn.execute("RELEASE together")
