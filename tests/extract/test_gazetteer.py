@@ -32,6 +32,20 @@ def test_write_makes_one_line_per_key(tmp_path: Path) -> None:
     assert lines == ["avalon\tAvalon\tAU\tcity\t3.0000\t4.0000\t90000"]
 
 
+def test_write_gives_the_same_bytes_each_time(tmp_path: Path) -> None:
+    rows = [("Avalon", "AU", "city", 3.0, 4.0, 90000, 0), ("Bretonia", "BR", "country", None, None, 10**9, 0)]
+    first, second = tmp_path / "a.tsv.gz", tmp_path / "b.tsv.gz"
+    write(rows, first)
+    write(rows, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_first_of_two_equal_names_is_kept() -> None:
+    rows = [("Avalòn", "AU", "city", 3.0, 4.0, 90000, 0), ("Avalon", "AU", "city", 3.0, 4.0, 90000, 0)]
+    assert best_rows(rows)["avalon"][0] == "Avalòn"
+    assert best_rows(rows[::-1])["avalon"][0] == "Avalon"
+
+
 def test_shipped_table_and_demonyms_cover_all_iso_countries() -> None:
     import pycountry
 

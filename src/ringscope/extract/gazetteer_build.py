@@ -96,8 +96,8 @@ def build_rows() -> list[Row]:
     for country in pycountry.countries:
         code = country.alpha_2
         lat, lon = capital_coords.get(code, (None, None))
-        names = {country.name, getattr(country, "common_name", country.name)}
-        for name in names:
+        country_names = dict.fromkeys([country.name, getattr(country, "common_name", country.name)])
+        for name in country_names:
             if "," not in name:
                 rows.append((name, code, "country", lat, lon, 10**9, 0))
         official = getattr(country, "official_name", None)
@@ -125,10 +125,13 @@ def build_rows() -> list[Row]:
         pop = int(city["population"])
         code = str(city["countrycode"])
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        names = {str(city["name"])}
+        # Main name first, then the alternate names in sorted order: of two names with one key, the
+        # first is kept, so the file does not depend on the order a set happens to give.
+        names = [str(city["name"])]
         if pop >= ALTNAME_MIN_POPULATION:
-            names.update(str(a) for a in city["alternatenames"] if _LATIN.match(str(a)) and len(str(a)) > 3)
-        for name in names:
+            alternates = (str(a) for a in city["alternatenames"])
+            names += sorted(a for a in alternates if _LATIN.match(a) and len(a) > 3)
+        for name in dict.fromkeys(names):
             if _LATIN.match(name):
                 rows.append((name, code, "city", lat, lon, pop, 0))
     return rows
@@ -153,8 +156,10 @@ def write(rows: list[Row], path: Path = OUT_PATH) -> None:
         "\t".join((key, n, c, k, _fmt(la), _fmt(lo), str(p)))
         for key, (n, c, k, la, lo, p, _e) in best_rows(rows).items()
     )
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\n".join(lines) + "\n")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    # No time stamp or file name in the header: the same packages give the same file, byte for byte.
+    with path.open("wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as fh:
+        fh.write(data)
 
 
 def main() -> int:
