@@ -28,6 +28,7 @@ CREATE INDEX resolve_initials_form ON resolve_initials(form);
 DROP TABLE picture_source_keys;
 DROP INDEX reports_stamp;
 DROP INDEX reports_outlet;
+DROP TABLE policy_alias_keys;
 """
 """The near-spelling indexes as they were before version 21 (and without what the versions after it
 add, which run again)."""

@@ -18,6 +18,7 @@ from ringscope.fuse.outlets import joined_sources, source_key
 from ringscope.fuse.stored import current, encode
 from ringscope.fuse.unionfind import UnionFind
 from ringscope.model import Report
+from ringscope.store.event_parts import SOURCE_KEYS_SCHEMA
 from ringscope.store.migrations import MIGRATIONS
 
 RAID = (
@@ -141,7 +142,8 @@ def test_a_store_of_the_versions_before_upgrades_and_keeps_its_picture(tmp_path:
     conn.execute("DROP TABLE picture_source_keys")
     conn.execute("DROP INDEX reports_stamp")
     conn.execute("DROP INDEX reports_outlet")
-    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 2}")
+    conn.execute("DROP TABLE policy_alias_keys")
+    conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(SOURCE_KEYS_SCHEMA)}")
     conn.commit()
     conn.close()
     with open_store(store) as db:

@@ -123,6 +123,7 @@ def _as_before_findings(path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.executescript("DROP TABLE policy_found; DROP TABLE policy_upgrade; DROP INDEX reports_state;"
+                           " DROP TABLE policy_alias_keys;"
                            " ALTER TABLE policy_entities DROP COLUMN inputs;"
                            f" PRAGMA user_version = {MIGRATIONS.index(POLICY_FOUND_SCHEMA)};")
     finally:

@@ -107,18 +107,22 @@ def _quantity_word(token: str) -> bool:
     return word in UNITS or word in TENS or word in SCALES or word in MODIFIERS
 
 
-def entity_keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
-    """The folded names (and cleaned names) a resolved entity answers to."""
+def alias_keys(alias: str, cues: Cues) -> list[str]:
+    """The folded names one alias answers to: the alias folded, and cleaned of titles and cue words
+    then folded (sorted, without empty ones)."""
     from ringscope.fuse.names import fold
 
-    keys: set[str] = set()
-    for alias in entity.aliases:
-        keys.add(fold(alias))
-        cleaned = cues.clean(alias)
-        if cleaned and cleaned != alias:  # a name cleaning leaves as it is folds as it is
-            keys.add(fold(cleaned))
+    keys = {fold(alias)}
+    cleaned = cues.clean(alias)
+    if cleaned and cleaned != alias:  # a name cleaning leaves as it is folds as it is
+        keys.add(fold(cleaned))
     keys.discard("")
-    return keys
+    return sorted(keys)
+
+
+def entity_keys(entity: ResolvedEntity, cues: Cues) -> set[str]:
+    """The folded names (and cleaned names) a resolved entity answers to."""
+    return {key for alias in entity.aliases for key in alias_keys(alias, cues)}
 
 
 def decide(

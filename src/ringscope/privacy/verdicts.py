@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from ringscope.fuse.resolve import ResolvedEntity
 from ringscope.privacy.cues import Cues
 from ringscope.privacy.findings import Findings
-from ringscope.privacy.policy import Candidate, entity_keys, judge_entity, judge_text
+from ringscope.privacy.policy import Candidate, alias_keys, judge_entity, judge_text
 from ringscope.privacy.stored import cue_digest
+from ringscope.store.policy_aliases import SEPARATOR
 from ringscope.store.policy_parts import PolicyDelta, PolicyParts
 
 
@@ -68,6 +69,30 @@ def upgrade(parts: PolicyParts) -> None:
     parts.give_inputs([(inputs_digest(*row), e) for e, row in parts.entity_names(current).items()])
 
 
+def _keyed(
+    parts: PolicyParts, cues: Cues, aliases: dict[str, list[str]], delta: PolicyDelta
+) -> dict[str, set[str]]:
+    """The folded names of each entity from its ``aliases``, as
+    :func:`ringscope.privacy.policy.entity_keys` gives them, each alias keyed only when no keys are
+    kept for it; the keys of new aliases are kept, those of aliases gone dropped."""
+    digest = cue_digest()
+    kept = parts.alias_keys(sorted(aliases), digest)
+    out: dict[str, set[str]] = {}
+    for entity_id in sorted(aliases):
+        known = kept.get(entity_id, {})
+        keys: set[str] = set()
+        for alias in aliases[entity_id]:
+            own = known.get(alias)
+            if own is None:
+                own = alias_keys(alias, cues)
+                delta.aliases.append((entity_id, alias, digest, SEPARATOR.join(own)))
+            keys.update(own)
+        out[entity_id] = keys
+        now = set(aliases[entity_id])
+        delta.aliases_gone += [(entity_id, alias) for alias in sorted(known) if alias not in now]
+    return out
+
+
 def take_entities(
     parts: PolicyParts, cues: Cues, found: Findings, todo: set[str], on_changed: set[str],
     now: dict[str, str], taken: Taken,
@@ -85,8 +110,7 @@ def take_entities(
     entities = {e: ResolvedEntity(e, t, n, None, None, None, aliases={a: [] for a in aliases},
                                   roles={r: [] for r in roles})
                 for e, (t, n, aliases, roles) in names.items() if e in rekeyed or e in judged}
-    for e in rekeyed:
-        keys_of[e] = entity_keys(entities[e], cues)
+    keys_of.update(_keyed(parts, cues, {e: list(entities[e].aliases) for e in rekeyed}, taken.delta))
     kept_keys = parts.keys_by_entity(sorted(judged | (rekeyed & set(stored))))
     for e in rekeyed:
         taken.moved |= keys_of[e] ^ kept_keys.get(e, set())

@@ -21,6 +21,7 @@ from ringscope.store.picture import (
     STATE_INDEXES_SCHEMA,
 )
 from ringscope.store.picture_update import INCREMENTAL_SCHEMA
+from ringscope.store.policy_aliases import POLICY_ALIASES_SCHEMA
 from ringscope.store.policy_found import POLICY_FOUND_SCHEMA
 from ringscope.store.policy_parts import POLICY_PARTS_SCHEMA
 from ringscope.store.resolve_entities import NEAR_NAMES_SCHEMA, RESOLVE_ENTITIES_SCHEMA
@@ -184,6 +185,7 @@ MIGRATIONS: list[str] = [
     NEAR_NAMES_SCHEMA,
     SOURCE_KEYS_SCHEMA,
     STATE_INDEXES_SCHEMA,
+    POLICY_ALIASES_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ringscope.store import policy_found
+from ringscope.store import policy_aliases, policy_found
 from ringscope.store.chunked import chunks, select_in
 from ringscope.store.upsert import upsert
 from ringscope.store.withheld import DecisionChanges, write_changes
@@ -77,6 +77,10 @@ class PolicyDelta:
     """(folded name, entity id) an entity starts answering to."""
     keys_gone: list[tuple[str, str]] = field(default_factory=list)
     """(folded name, entity id) an entity no longer answers to (besides those of ``entities_gone``)."""
+    aliases: list[policy_aliases.AliasRow] = field(default_factory=list)
+    """The folded names of aliases keyed now (see :mod:`ringscope.store.policy_aliases`)."""
+    aliases_gone: list[tuple[str, str]] = field(default_factory=list)
+    """(entity id, alias) of aliases an entity no longer has."""
     found: list[tuple[str, str, str, str, int]] = field(default_factory=list)
     """(folded name, cue, kind, name, change of count) of the findings of the hits (see
     :mod:`ringscope.store.policy_found`)."""
@@ -222,6 +226,9 @@ class PolicyParts:
     def keys_by_entity(self, ids: Iterable[str]) -> dict[str, set[str]]:
         return policy_found.keys_by_entity(self._conn, ids)
 
+    def alias_keys(self, ids: Iterable[str], digest: str) -> dict[str, dict[str, list[str]]]:
+        return policy_aliases.alias_keys(self._conn, ids, digest)
+
     def text_verdicts(self, keys: Iterable[str]) -> dict[str, str]:
         return policy_found.text_verdicts(self._conn, keys)
 
@@ -276,6 +283,7 @@ class PolicyParts:
             conn.executemany(_WRITE_POLICY_ENTITIES, delta.entities)
             conn.executemany("UPDATE policy_entities SET sig = ? WHERE entity_id = ?", delta.sigs)
             conn.executemany("INSERT OR IGNORE INTO policy_keys VALUES (?, ?)", delta.keys)
+            policy_aliases.write_alias_keys(conn, delta.aliases, delta.aliases_gone, delta.entities_gone)
             conn.executemany("DELETE FROM policy_texts WHERE key = ?", [(k,) for k in delta.texts_gone])
             conn.executemany(_WRITE_POLICY_TEXTS, delta.texts)
             conn.execute("DELETE FROM policy_pending WHERE seq <= ?", (delta.pending,))
