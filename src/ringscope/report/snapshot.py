@@ -242,7 +242,7 @@ def whole(store: Store, state: StateKey) -> Snapshot:
     """The snapshot of a whole store: its stored picture (brought up to date) and stored decision."""
     from ringscope.privacy.stored import policy_of
 
-    picture = stored.current(store)
+    picture = stored.current(store, context=False)  # pages never show the text around a claim
     policy = policy_of(store, picture, store.state())
     routes = [
         (f"{origin}->{destination}", picture.reports[report_id], count)
