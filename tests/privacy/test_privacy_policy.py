@@ -157,6 +157,11 @@ def test_addresses_lose_the_name(policy: Policy) -> None:
     assert policy.url("https://example.org/wire/crackdown") == "https://example.org/wire/crackdown"
 
 
+def test_an_address_naming_no_one_is_kept_as_it_is_not_copied(policy: Policy) -> None:
+    address = "".join(["https://example.org/wire/", "raid-at-the-port?page=2#top"])  # made at run time
+    assert policy.url(address) is address
+
+
 def test_searches_for_a_victim_answer_nothing(policy: Policy) -> None:
     name = VICTIM_NAMES[5]
     for query in (

@@ -192,7 +192,8 @@ class Redactor:
         segments = [self._segment(s) for s in parts.path.split("/")]
         query = self._segment(parts.query) if parts.query else parts.query
         fragment = self._segment(parts.fragment) if parts.fragment else parts.fragment
-        return urlunsplit((parts.scheme, parts.netloc, "/".join(segments), query, fragment))
+        shown = urlunsplit((parts.scheme, parts.netloc, "/".join(segments), query, fragment))
+        return url if shown == url else shown  # one string kept, not a copy, when nothing is withheld
 
     def _segment(self, segment: str) -> str:
         tokens = re.split(r"[^0-9A-Za-z\u00C0-\uFFFF]+", segment)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Container, Iterable, Iterator, Mapping
+from typing import Any
 
 from ringscope.fuse import Event, Figure, Picture, ResolvedEntity
 from ringscope.fuse.reconcile import ClaimRef, Flag
@@ -18,6 +19,12 @@ from ringscope.privacy.policy import Policy
 from ringscope.privacy.redact import Redacted
 
 Item = tuple[Report, Extraction]
+
+_NONE: list[Any] = []
+"""The one empty list views share where an item has none (links, notes; a listed entity's aliases,
+roles and mentions): views are read, never changed in place, and the views of a picture of 100,000
+reports hold over a million such lists."""
+_NO_ROLES: dict[str, list[str]] = {}
 
 
 def report(policy: Policy, found: Report, redacted: Redacted | None = None) -> Report:
@@ -173,11 +180,12 @@ def resolved_entity(
         plain: dict[str, Entity] = {}
         occurrences = [
             Occurrence(o.report_id, plain.get(o.entity.type) or plain.setdefault(
-                o.entity.type, Entity(o.entity.type if label is None else "Person", shown)))
+                o.entity.type, Entity(o.entity.type if label is None else "Person", shown,
+                                      aliases=_NONE, roles=_NONE, mentions=_NONE)))
             for o in resolved.occurrences
             if o.report_id in within
         ]
-    links = [(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links]
+    links = [(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links] if resolved.links else _NONE
     if label is not None:
         return ResolvedEntity(
             id=ids[resolved.id],
@@ -187,7 +195,7 @@ def resolved_entity(
             lat=None,
             lon=None,
             aliases={label: resolved.reports},
-            roles={},
+            roles=_NO_ROLES,
             occurrences=occurrences,
             links=links,
             notes=_notes(policy, resolved.notes),
@@ -219,7 +227,7 @@ def event(policy: Policy, raw: Event, figures: list[Figure]) -> Event:
 
 def _notes(policy: Policy, notes: list[str]) -> list[str]:
     """Analysts' notes as a viewer may see them (a note may name a withheld person)."""
-    return [policy.text(n) or "" for n in notes]
+    return [policy.text(n) or "" for n in notes] if notes else _NONE
 
 
 def figure(policy: Policy, raw: Figure, texts: Mapping[str, Redacted], claim_ids: dict[str, str]) -> Figure:
