@@ -38,39 +38,46 @@ def report_head(policy: Policy, found: Report) -> Report:
 
 
 def claim(policy: Policy, item: Claim, redacted: Redacted | None = None) -> Claim:
+    """``item`` as shown: ``item`` itself when redaction changes nothing of it (views are read-only)."""
     start, end = redacted.span(item.start, item.end) if redacted else (item.start, item.end)
-    speaker = policy.text(item.speaker)
-    return dataclasses.replace(
-        item,
-        quote=policy.text(item.quote) or "",
-        speaker=speaker,
-        start=start,
-        end=end,
-    )
+    quote, speaker = policy.text(item.quote) or "", policy.text(item.speaker)
+    if start == item.start and end == item.end and quote == item.quote and speaker == item.speaker:
+        return item
+    return dataclasses.replace(item, quote=quote, speaker=speaker, start=start, end=end)
 
 
 def _mentions(
-    policy: Policy, mentions: Iterable[Mention], redacted: Redacted, label: str | None
+    policy: Policy, mentions: list[Mention], redacted: Redacted, label: str | None
 ) -> list[Mention]:
+    """``mentions`` as shown: the same list when redaction changes none of them."""
     out = []
     for m in mentions:
         start, end = redacted.span(m.start, m.end)
         # what the redacted text shows there: two people written alike share the text's placeholder
         shown = redacted.text[start:end] if label is not None else ""
-        out.append(Mention(start, end, shown or label or policy.text(m.text) or ""))
-    return out
+        text = shown or label or policy.text(m.text) or ""
+        out.append(m if start == m.start and end == m.end and text == m.text else Mention(start, end, text))
+    return mentions if all(a is b for a, b in zip(out, mentions, strict=True)) else out
+
+
+def _names(policy: Policy, names: list[str]) -> list[str]:
+    """``names`` as shown: the same list when redaction changes none of them."""
+    shown = [policy.text(n) or n for n in names]
+    return names if shown == names else shown
 
 
 def entity(policy: Policy, item: Entity, redacted: Redacted, label: str | None) -> Entity:
+    """``item`` as shown (``label``: its placeholder when withheld): ``item`` itself when redaction
+    changes nothing of it."""
     if label is not None:
-        return Entity("Person", label, mentions=_mentions(policy, item.mentions, redacted, label))
-    return dataclasses.replace(
-        item,
-        name=policy.text(item.name) or item.name,
-        aliases=[policy.text(a) or a for a in item.aliases],
-        roles=[policy.text(r) or r for r in item.roles],
-        mentions=_mentions(policy, item.mentions, redacted, None),
-    )
+        return Entity("Person", label, aliases=_NONE, roles=_NONE,
+                      mentions=_mentions(policy, item.mentions, redacted, label))
+    name = policy.text(item.name) or item.name
+    aliases, roles = _names(policy, item.aliases), _names(policy, item.roles)
+    mentions = _mentions(policy, item.mentions, redacted, None)
+    if name == item.name and aliases is item.aliases and roles is item.roles and mentions is item.mentions:
+        return item
+    return dataclasses.replace(item, name=name, aliases=aliases, roles=roles, mentions=mentions)
 
 
 def extraction(
