@@ -26,6 +26,7 @@ from ringscope.model import Claim, Entity, Extraction, Mention, Report
 from ringscope.store import Store
 from ringscope.store.judgements import Judgement
 from ringscope.store.picture import PictureRows, PictureStream
+from ringscope.store.texts import stored_reports
 
 
 def _dump(value: Any) -> str:
@@ -235,13 +236,16 @@ def decode(reports: dict[str, Report], rows: PictureStream | PictureRows, contex
 
 
 def current(
-    store: Store, pairs: list[tuple[Report, Extraction]] | None = None, context: bool = True
+    store: Store, pairs: list[tuple[Report, Extraction]] | None = None, context: bool = True,
+    texts: bool = True,
 ) -> Picture:
     """The picture of the whole ``store``: the stored one, first brought up to the store's current
     state (:func:`ringscope.fuse.update.update` redoes only what changed), with the store's analyst
     judgements applied. ``pairs`` are the store's reports when at hand; a read-only store gives the
     picture fused from them at every read. Without ``context``, the stored picture's claim refs come
-    without the text around their claims where no judgement needs it (see :func:`decode`)."""
+    without the text around their claims where no judgement needs it (see :func:`decode`); without
+    ``texts``, its reports read their texts from the store at each use
+    (:class:`ringscope.store.texts.StoredReport`)."""
     from ringscope.fuse.update import update
 
     for _ in range(3):
@@ -252,8 +256,12 @@ def current(
         state = store.state()
         with store.picture_stream(state) as rows:
             if rows is not None:
-                reports = ({r.id: r for r, _ in pairs} if pairs is not None
-                           else {r.id: r for r in store.iter_reports()})
+                if pairs is not None:
+                    reports = {r.id: r for r, _ in pairs}
+                elif texts:
+                    reports = {r.id: r for r in store.iter_reports()}
+                else:
+                    reports = stored_reports(store.report_heads(), store.path)
                 return judged(store, decode(reports, rows, context), context)
     return judged(store, fuse(list(store.iter_extractions()) if pairs is None else pairs))
 

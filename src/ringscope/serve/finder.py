@@ -38,7 +38,8 @@ class Hit:
     reports: int
     score: float = 0.0
     text: str = ""
-    """A report's text (for a lead when no snippet is at hand)."""
+    """Text to show for the hit when no snippet is at hand (none is kept: a report row reads its
+    report's text when shown)."""
 
     @property
     def href(self) -> str:
@@ -129,8 +130,8 @@ def report_hits(picture: Picture, found: Index, scores: Mapping[str, float] | No
                 found.countries.get(report_id, frozenset()), found.measures.get(report_id, frozenset()),
                 frozenset({outlet} if outlet else ()), frozenset({event} if event else ()),
                 (report.published,) if report.published else (), 1,
-                scores.get(report_id, 0.0) if scores is not None else 0.0, report.text,
-            )
+                scores.get(report_id, 0.0) if scores is not None else 0.0,
+            )  # no text: the page reads the texts of the rows it shows (a store's texts stay in it)
         )
     return hits
 
