@@ -12,12 +12,11 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ringscope.model import Report
-from ringscope.store.chunked import select_in
 
 _HELD: Any = Report.__dict__["text"]
 """Where a report keeps its text (the slot ``Report`` declares)."""
@@ -44,20 +43,21 @@ class ReportTexts:
         row = self._conn().execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone()
         return str(row[0]) if row else ""
 
-    def lengths(self, report_ids: Iterable[str]) -> dict[str, int]:
+    def lengths(self) -> dict[str, int]:
         """The length of each text (in characters, as ``len`` counts them), by report id."""
-        sql = "SELECT id, length(text), instr(text, char(0)) FROM reports WHERE id IN ({marks})"
+        rows = self._conn().execute("SELECT id, length(text), instr(text, char(0)) FROM reports")
         return {  # SQLite counts up to a NUL only: such a text is counted whole
-            str(i): int(n) if not nul else len(self.text(str(i)))
-            for i, n, nul in select_in(self._conn(), sql, report_ids)
+            str(i): int(n) if not nul else len(self.text(str(i))) for i, n, nul in rows
         }
 
 
 class StoredReport(Report):
     """A report whose text is read from the store at each use (see the module's docstring)."""
 
-    __slots__ = ("texts",)
+    __slots__ = ("texts", "length")
     texts: ReportTexts
+    length: int
+    """The length of its text (what lists show), read with it."""
 
     @property
     def text(self) -> str:
@@ -77,11 +77,12 @@ class StoredReport(Report):
     __hash__ = None  # type: ignore[assignment]  # as a report's: not hashable
 
 
-def stored(head: Report, texts: ReportTexts) -> Report:
-    """``head`` (a report read without its text) with its text read from ``texts`` at each use."""
+def stored(head: Report, texts: ReportTexts, length: int) -> Report:
+    """``head`` (a report read without its text, whose text is ``length`` long) with its text read
+    from ``texts`` at each use."""
     found = StoredReport(_IN_STORE, head.source, head.url, head.published, head.title, head.external_id,
                          head.content_hash, head.id)
-    found.texts = texts
+    found.texts, found.length = texts, length
     return found
 
 
@@ -89,15 +90,10 @@ def stored_reports(heads: Iterator[Report], path: Path) -> dict[str, Report]:
     """The reports ``heads`` (read without their texts from the store at ``path``), by id, each
     reading its text from the store at each use."""
     texts = ReportTexts(path)
-    return {head.id: stored(head, texts) for head in heads}
+    sizes = texts.lengths()
+    return {head.id: stored(head, texts, sizes.get(head.id, 0)) for head in heads}
 
 
 def lengths(reports: Mapping[str, Report]) -> dict[str, int]:
-    """The length of the text of each of ``reports``, by id: of stored reports read in one query,
-    not by reading each text."""
-    out: dict[str, int] = {}
-    sources = {id(r.texts): r.texts for r in reports.values() if isinstance(r, StoredReport)}
-    for texts in sources.values():
-        out.update(texts.lengths(r for r, found in reports.items()
-                                 if isinstance(found, StoredReport) and found.texts is texts))
-    return {rid: out[rid] if rid in out else len(found.text) for rid, found in reports.items()}
+    """The length of the text of each of ``reports``, by id (a stored report's without reading it)."""
+    return {rid: r.length if isinstance(r, StoredReport) else len(r.text) for rid, r in reports.items()}
