@@ -40,6 +40,8 @@ def test_stored_reports_read_their_texts_from_the_store_and_equal_the_reports(tm
         copy = dataclasses.replace(lazy, text="shown")
         assert copy.text == "shown" and copy.title == report.title and lazy.text == report.text
     assert lengths(found) == {r.id: len(r.text) for r in full}  # NUL and accented letters counted as len does
+    copies = {rid: dataclasses.replace(r, text="shown") for rid, r in found.items()}
+    assert lengths(copies) == dict.fromkeys(found, 5)  # a copy's length is that of the text it holds
 
 
 def test_a_report_the_store_no_longer_holds_reads_as_empty(tmp_path: Path) -> None:

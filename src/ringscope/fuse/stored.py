@@ -195,9 +195,10 @@ def _figure(data: dict[str, Any], same: _Same | None = None, context: bool = Tru
     return Figure(**data)
 
 
-def figure(data: str) -> Figure:
-    """The figure one stored row's JSON holds."""
-    return _figure(_loads(data))
+def figure(data: str, context: bool = True) -> Figure:
+    """The figure one stored row's JSON holds (its claims without the text around them unless
+    ``context``, as :func:`decode` gives them)."""
+    return _figure(_loads(data), context=context)
 
 
 def event(event_id: str, data: str, figures: list[Figure]) -> Event:

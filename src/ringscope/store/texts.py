@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from ringscope.model import Report
 
@@ -96,4 +96,9 @@ def stored_reports(heads: Iterator[Report], path: Path) -> dict[str, Report]:
 
 def lengths(reports: Mapping[str, Report]) -> dict[str, int]:
     """The length of the text of each of ``reports``, by id (a stored report's without reading it)."""
-    return {rid: r.length if isinstance(r, StoredReport) else len(r.text) for rid, r in reports.items()}
+    return {rid: r.length if _in_store(r) else len(r.text) for rid, r in reports.items()}
+
+
+def _in_store(report: Report) -> TypeGuard[StoredReport]:
+    """Whether ``report`` reads its text from the store (a copy made of one holds the text it was given)."""
+    return isinstance(report, StoredReport) and _HELD.__get__(report) is _IN_STORE
