@@ -103,11 +103,19 @@ def index(picture: Picture, reports: Mapping[str, Report] | None = None) -> Inde
         if entity.country:
             for report_id in entity.reports:
                 countries[report_id].add(entity.country)
+    outlets: dict[str | None, str | None] = {}
     return Index(
-        {k: frozenset(v) for k, v in measures.items()},
-        {k: frozenset(v) for k, v in countries.items()},
-        {rid: publisher(r) for rid, r in (picture.reports if reports is None else reports).items()},
+        _shared(measures),
+        _shared(countries),
+        {rid: outlets.setdefault(found := publisher(r), found)
+         for rid, r in (picture.reports if reports is None else reports).items()},
     )
+
+
+def _shared(groups: Mapping[str, set[str]]) -> dict[str, frozenset[str]]:
+    """``groups`` frozen, each distinct group kept once (100,000 reports have a few hundred)."""
+    kept: dict[frozenset[str], frozenset[str]] = {}
+    return {k: kept.setdefault(found := frozenset(v), found) for k, v in groups.items()}
 
 
 def search_index(snap: Snapshot, shown: bool) -> Index:
