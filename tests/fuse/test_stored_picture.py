@@ -58,6 +58,9 @@ def test_the_stored_picture_is_the_fused_one(one_batch: Path) -> None:
         fused = fuse(pairs)
         loaded = decode({r.id: r for r, _ in pairs}, _stored(one_batch))
     assert loaded == fused
+    bare = [o.entity for e in loaded.entities for o in e.occurrences if not o.entity.roles]
+    assert bare and len({id(x) for x in bare}) == len(bare)
+    assert len({id(x.roles) for x in bare}) == 1  # one shared empty list, not one each
     assert encode(loaded) == encode(fused)
 
 

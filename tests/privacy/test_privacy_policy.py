@@ -157,6 +157,11 @@ def test_addresses_lose_the_name(policy: Policy) -> None:
     assert policy.url("https://example.org/wire/crackdown") == "https://example.org/wire/crackdown"
 
 
+def test_an_address_naming_no_one_is_kept_as_it_is_not_copied(policy: Policy) -> None:
+    address = "".join(["https://example.org/wire/", "raid-at-the-port?page=2#top"])  # made at run time
+    assert policy.url(address) is address
+
+
 def test_searches_for_a_victim_answer_nothing(policy: Policy) -> None:
     name = VICTIM_NAMES[5]
     for query in (
@@ -192,3 +197,18 @@ def test_place_words_are_whole_names_only() -> None:
 
     assert place_word("Kenyans") and place_word("Myanmar") and place_word("Myanmar’s")
     assert not place_word("Ilse Varrow") and not place_word("Kenyan Ministry of Tides")
+
+
+def test_a_span_after_a_withheld_name_moves_by_the_placeholder_and_shares_its_offsets(policy: Policy) -> None:
+    name = VICTIM_NAMES[0]
+    text = f"{name} spoke first. " + "The inquiry heard from several officers at length. " * 8
+    redacted = policy.redact(text)
+    label_end = redacted.text.index(" spoke first.")
+    shift = label_end - len(name)
+    at = text.index("officers", 300)
+    first, again = redacted.span(at, at + 8), redacted.span(at, at + 8)
+    assert first == (at + shift, at + 8 + shift) and redacted.text[first[0]:first[1]] == "officers"
+    assert first[0] is again[0] and first[1] is again[1]  # one object for each offset, not one per span
+    unchanged = policy.redact("Nothing withheld here, " * 20)
+    start = int("300")
+    assert unchanged.span(start, 320)[0] is start

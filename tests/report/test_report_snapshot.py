@@ -59,3 +59,23 @@ def test_analysis_of_a_snapshot(tmp_path: Path) -> None:
     later = snapshot.load(path, since="2025-02")
     assert len(later.picture.reports) == 2
     assert len(snapshot.load(path, country="TH").picture.reports) == 0
+
+
+def test_listed_entities_hold_one_shared_empty_list_and_show_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "listed.db"
+    with Store(path) as store:
+        for n, date, name in ((11, "2025-01-04", "Quarrow Holdings"), (12, "2025-02-09", "Bellfen Trading")):
+            report, extraction = _report(n, date)
+            extraction.entities.append(Entity("Organization", name, "KH",
+                                              mentions=[Mention(0, 8, "Officers")]))
+            store.add(report, extraction, "test")
+    snap = snapshot.load(path)
+    listed = snap.listed().entities
+    assert len(listed) == 3 and all(not e.links and not e.notes for e in listed)
+    empties = [x for e in listed for x in (e.links, e.notes, *(
+        part for o in e.occurrences for part in (o.entity.aliases, o.entity.roles, o.entity.mentions)))]
+    assert len({id(x) for x in empties}) == 1  # one list, however many entities and occurrences
+    for shown, raw in zip(listed, snap.picture.entities, strict=True):
+        assert (shown.id, shown.name, shown.reports) == (raw.id, raw.name, raw.reports)
+        assert shown.aliases == raw.aliases and shown.roles == raw.roles
+        assert [o.entity.name for o in shown.occurrences] == [raw.name] * len(raw.occurrences)

@@ -61,3 +61,13 @@ def test_entities_are_found_by_every_word_and_take_facets_from_their_reports() -
     assert exact.score > partial.score > 0
     everyone = {h.title for h in finder.entity_hits(picture, index, "")}
     assert everyone >= {"Pelmora Trading", "Varrick Logistics"}
+
+
+def test_reports_with_the_same_facet_values_share_one_set_of_them() -> None:
+    more = [_item(f"Officers freed 31 people held by Pelmora Trading near post {n}.", "Pelmora Trading", "KH",
+                  source="Lakeside Post", published=f"2025-04-0{n}") for n in range(3, 6)]
+    picture = fuse(ITEMS + more)
+    index = finder.index(picture)
+    kh = [index.countries[r] for r in picture.reports if index.countries[r] == {"KH"}]
+    assert len(kh) == 4 and len({id(x) for x in kh}) == 1
+    assert len({id(x) for x in index.measures.values()}) == 1 and len(index.measures) == 5

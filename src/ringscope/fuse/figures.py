@@ -174,6 +174,12 @@ def claim_refs_of(
     ]
 
 
+def context_of(ref: ClaimRef, text: str) -> ClaimRef:
+    """``ref`` with the text around its claim in ``text`` (its report's) filled in, as
+    :func:`claim_refs_of` fills it."""
+    return with_context(ref, text, rules().limits.context)
+
+
 def assign(refs: Sequence[ClaimRef]) -> list[ClaimRef]:
     """Figure ids and part-of links for ``refs`` (set in place, and returned).
 

@@ -18,12 +18,15 @@ import orjson
 
 from ringscope.fuse import judgements
 from ringscope.fuse.entity_forms import assemble, summary_of
+from ringscope.fuse.figures import context_of
 from ringscope.fuse.picture import Event, Picture, fuse
 from ringscope.fuse.reconcile import ClaimRef, Figure, Flag
 from ringscope.fuse.resolve import Occurrence, ResolvedEntity
 from ringscope.model import Claim, Entity, Extraction, Mention, Report
 from ringscope.store import Store
+from ringscope.store.judgements import Judgement
 from ringscope.store.picture import PictureRows, PictureStream
+from ringscope.store.texts import stored_reports
 
 
 def _dump(value: Any) -> str:
@@ -80,12 +83,15 @@ class _Same:
     measures, and its offsets and amounts, hundreds of thousands of times, each a new object as
     parsed (half its memory)."""
 
-    __slots__ = ("ints", "floats", "strings")
+    __slots__ = ("ints", "floats", "strings", "none")
 
     def __init__(self, strings: Iterable[str] = ()) -> None:
         self.strings: dict[str, str] = {s: s for s in strings}
         self.ints: dict[int, int] = {}
         self.floats: dict[float, float] = {}
+        self.none: list[str] = []
+        """The one empty list every occurrence without aliases or roles holds (most of them): a
+        picture's occurrences are read, never changed in place (judgements build new entities)."""
 
     def text(self, value: str) -> str:
         return self.strings.setdefault(value, value)
@@ -108,7 +114,8 @@ class _Same:
                 data[key] = self.floats.setdefault(value, value)
 
     def each(self, values: list[str]) -> list[str]:
-        return [self.strings.setdefault(v, v) for v in values]
+        """``values`` with each string kept once; the shared :attr:`none` when there are none."""
+        return [self.strings.setdefault(v, v) for v in values] if values else self.none
 
 
 _OFFSETS = ("start", "end")
@@ -157,7 +164,13 @@ def resolved_entities(
     return [assemble(_loads(data), occurrences[entity_id]) for entity_id, *_, data in entities]
 
 
-def _claim_ref(data: dict[str, Any], same: _Same | None = None) -> ClaimRef:
+_CONTEXT = ("before", "after", "phrase")
+
+
+def _claim_ref(data: dict[str, Any], same: _Same | None = None, context: bool = True) -> ClaimRef:
+    if not context:  # the defaults ("") until :func:`with_context` fills them again
+        for key in _CONTEXT:
+            data.pop(key, None)
     if same is not None:
         same.at(data, _REF_SHARED)
         same.numbers(data, _OFFSETS)
@@ -167,14 +180,14 @@ def _claim_ref(data: dict[str, Any], same: _Same | None = None) -> ClaimRef:
     return ClaimRef(**data)
 
 
-def _figure(data: dict[str, Any], same: _Same | None = None) -> Figure:
+def _figure(data: dict[str, Any], same: _Same | None = None, context: bool = True) -> Figure:
     # ``data`` is freshly parsed and ours: its values are replaced in place, not copied
     if same is not None:
         same.at(data, _FIGURE_SHARED)
         same.numbers(data, _AMOUNTS)
         for flag in (*data["flags"], *data["notes"]):
             same.at(flag, _FLAG_SHARED)
-    data["claims"] = [_claim_ref(c, same) for c in data["claims"]]
+    data["claims"] = [_claim_ref(c, same, context) for c in data["claims"]]
     if data["spread"] is not None:
         data["spread"] = tuple(data["spread"])
     data["flags"] = [Flag(**f) for f in data["flags"]]
@@ -182,9 +195,10 @@ def _figure(data: dict[str, Any], same: _Same | None = None) -> Figure:
     return Figure(**data)
 
 
-def figure(data: str) -> Figure:
-    """The figure one stored row's JSON holds."""
-    return _figure(_loads(data))
+def figure(data: str, context: bool = True) -> Figure:
+    """The figure one stored row's JSON holds (its claims without the text around them unless
+    ``context``, as :func:`decode` gives them)."""
+    return _figure(_loads(data), context=context)
 
 
 def event(event_id: str, data: str, figures: list[Figure]) -> Event:
@@ -202,27 +216,37 @@ def events_of(rows: Iterable[tuple[str, str]], figures: Iterable[Figure]) -> lis
     return [event(event_id, data, by_event.get(event_id, [])) for event_id, data in rows]
 
 
-def decode(reports: dict[str, Report], rows: PictureStream | PictureRows) -> Picture:
+def decode(reports: dict[str, Report], rows: PictureStream | PictureRows, context: bool = True) -> Picture:
     """The picture the rows hold, over ``reports`` (the stored reports, by id), a chunk of rows at a
-    time, every repeated string kept once (report ids as the reports' own)."""
+    time, every repeated string kept once (report ids as the reports' own). Without ``context`` the
+    claim refs come without the text around their claims (``before``, ``after``, ``phrase``: what
+    only reconciling figures again reads; :func:`judged` puts it back where judgements need it)."""
     same = _Same(reports)
     if isinstance(rows, PictureRows):
         figure_chunks: Iterable[list[tuple[str, str | None, str, int, str]]] = [rows.figures]
         occurrence_chunks: Iterable[list[tuple[str, str, str]]] = [rows.occurrences]
     else:
         figure_chunks, occurrence_chunks = rows.figures, rows.occurrences
-    figures = [_figure(data, same) for chunk in figure_chunks for data in _joined(row[4] for row in chunk)]
+    figures = [
+        _figure(data, same, context) for chunk in figure_chunks for data in _joined(row[4] for row in chunk)
+    ]
     events = events_of(rows.events, figures)
     entities = resolved_entities(rows.entities, occurrence_chunks, same)
     event_of = {same.text(r): e for r, e in rows.event_of}
     return Picture(reports, event_of, events, entities, figures)
 
 
-def current(store: Store, pairs: list[tuple[Report, Extraction]] | None = None) -> Picture:
+def current(
+    store: Store, pairs: list[tuple[Report, Extraction]] | None = None, context: bool = True,
+    texts: bool = True,
+) -> Picture:
     """The picture of the whole ``store``: the stored one, first brought up to the store's current
     state (:func:`ringscope.fuse.update.update` redoes only what changed), with the store's analyst
     judgements applied. ``pairs`` are the store's reports when at hand; a read-only store gives the
-    picture fused from them at every read."""
+    picture fused from them at every read. Without ``context``, the stored picture's claim refs come
+    without the text around their claims where no judgement needs it (see :func:`decode`); without
+    ``texts``, its reports read their texts from the store at each use
+    (:class:`ringscope.store.texts.StoredReport`)."""
     from ringscope.fuse.update import update
 
     for _ in range(3):
@@ -233,13 +257,35 @@ def current(store: Store, pairs: list[tuple[Report, Extraction]] | None = None) 
         state = store.state()
         with store.picture_stream(state) as rows:
             if rows is not None:
-                reports = ({r.id: r for r, _ in pairs} if pairs is not None
-                           else {r.id: r for r in store.iter_reports()})
-                return judged(store, decode(reports, rows))
+                if pairs is not None:
+                    reports = {r.id: r for r, _ in pairs}
+                elif texts:
+                    reports = {r.id: r for r in store.iter_reports()}
+                else:
+                    reports = stored_reports(store.report_heads(), store.path)
+                return judged(store, decode(reports, rows, context), context)
     return judged(store, fuse(list(store.iter_extractions()) if pairs is None else pairs))
 
 
-def judged(store: Store, picture: Picture) -> Picture:
+def judged(store: Store, picture: Picture, context: bool = True) -> Picture:
     """``picture`` with the store's active analyst judgements applied (at every read, never stored,
-    so an undo gives back the picture fusion made)."""
-    return judgements.apply(picture, store.judgements(active_only=True))
+    so an undo gives back the picture fusion made). Without ``context`` (a picture decoded without
+    it) the claims of every figure a judgement may reconcile again get theirs first."""
+    active = store.judgements(active_only=True)
+    if not context:
+        restore_context(picture, active)
+    return judgements.apply(picture, active)
+
+
+def restore_context(picture: Picture, active: Iterable[Judgement]) -> None:
+    """The text around each claim put back (from its report's text, as fusion took it) for every
+    claim a judgement of events, figures or claims may reconcile again: those of the reports in the
+    events (or lone reports) of every report such a judgement names. Events change only by joining
+    or splitting these groups, and figures never reach across an event, so no other claim is read."""
+    named = {t.report for j in active if j.subject != "entity" for t in j.targets if t.report}
+    groups = {picture.event_of.get(r) or r for r in named}
+    within = {r for r in picture.reports if (picture.event_of.get(r) or r) in groups}
+    for figure in picture.figures:
+        for ref in figure.claims:
+            if ref.report_id in within:
+                context_of(ref, picture.reports[ref.report_id].text)

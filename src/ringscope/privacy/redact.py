@@ -29,7 +29,9 @@ MEMO_LENGTH = 400
 MEMO_SIZE = 200_000
 
 
-_NO_PLACES = array("q")
+_NO_PLACES = array("i")
+_OFFSETS: dict[int, int] = {}
+"""Every offset a redacted span has had, kept once (as many as the longest text has characters)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +43,12 @@ class Redacted:
     """The old start of each replacement, in order (what a place is looked up by)."""
     places: array[int] = field(default_factory=lambda: _NO_PLACES)
     """(old start, old end, new start, new end) of each replacement, in order, one after the other
-    (machine integers: the redacted texts of a large archive hold millions of them)."""
+    (32-bit machine integers: the redacted texts of a large archive hold millions of them)."""
 
     @classmethod
     def of(cls, text: str, pieces: Iterable[tuple[int, int, int, int]]) -> Redacted:
         """``text`` with the replacements ``pieces`` (see :attr:`pieces`)."""
-        places = array("q", [n for piece in pieces for n in piece])
+        places = array("i", [n for piece in pieces for n in piece])
         return cls(text, places[0::4], places)
 
     @property
@@ -68,9 +70,12 @@ class Redacted:
         return n_end + (old - o_end)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        if start < 0 or end < 0:
+        """Where ``start``..``end`` of the original is in the redacted text (each offset one object
+        for all the spans that have it: the views of a large picture hold millions of them)."""
+        if start < 0 or end < 0 or not self.olds:
             return start, end
-        return self.position(start), self.position(end, end=True)
+        new_start, new_end = self.position(start), self.position(end, end=True)
+        return _OFFSETS.setdefault(new_start, new_start), _OFFSETS.setdefault(new_end, new_end)
 
 
 @dataclass(slots=True)
@@ -192,7 +197,8 @@ class Redactor:
         segments = [self._segment(s) for s in parts.path.split("/")]
         query = self._segment(parts.query) if parts.query else parts.query
         fragment = self._segment(parts.fragment) if parts.fragment else parts.fragment
-        return urlunsplit((parts.scheme, parts.netloc, "/".join(segments), query, fragment))
+        shown = urlunsplit((parts.scheme, parts.netloc, "/".join(segments), query, fragment))
+        return url if shown == url else shown  # one string kept, not a copy, when nothing is withheld
 
     def _segment(self, segment: str) -> str:
         tokens = re.split(r"[^0-9A-Za-z\u00C0-\uFFFF]+", segment)

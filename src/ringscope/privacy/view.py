@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Container, Iterable, Iterator, Mapping
+from typing import Any
 
 from ringscope.fuse import Event, Figure, Picture, ResolvedEntity
 from ringscope.fuse.reconcile import ClaimRef, Flag
@@ -18,6 +19,12 @@ from ringscope.privacy.policy import Policy
 from ringscope.privacy.redact import Redacted
 
 Item = tuple[Report, Extraction]
+
+_NONE: list[Any] = []
+"""The one empty list views share where an item has none (links, notes; a listed entity's aliases,
+roles and mentions): views are read, never changed in place, and the views of a picture of 100,000
+reports hold over a million such lists."""
+_NO_ROLES: dict[str, list[str]] = {}
 
 
 def report(policy: Policy, found: Report, redacted: Redacted | None = None) -> Report:
@@ -31,39 +38,46 @@ def report_head(policy: Policy, found: Report) -> Report:
 
 
 def claim(policy: Policy, item: Claim, redacted: Redacted | None = None) -> Claim:
+    """``item`` as shown: ``item`` itself when redaction changes nothing of it (views are read-only)."""
     start, end = redacted.span(item.start, item.end) if redacted else (item.start, item.end)
-    speaker = policy.text(item.speaker)
-    return dataclasses.replace(
-        item,
-        quote=policy.text(item.quote) or "",
-        speaker=speaker,
-        start=start,
-        end=end,
-    )
+    quote, speaker = policy.text(item.quote) or "", policy.text(item.speaker)
+    if start == item.start and end == item.end and quote == item.quote and speaker == item.speaker:
+        return item
+    return dataclasses.replace(item, quote=quote, speaker=speaker, start=start, end=end)
 
 
 def _mentions(
-    policy: Policy, mentions: Iterable[Mention], redacted: Redacted, label: str | None
+    policy: Policy, mentions: list[Mention], redacted: Redacted, label: str | None
 ) -> list[Mention]:
+    """``mentions`` as shown: the same list when redaction changes none of them."""
     out = []
     for m in mentions:
         start, end = redacted.span(m.start, m.end)
         # what the redacted text shows there: two people written alike share the text's placeholder
         shown = redacted.text[start:end] if label is not None else ""
-        out.append(Mention(start, end, shown or label or policy.text(m.text) or ""))
-    return out
+        text = shown or label or policy.text(m.text) or ""
+        out.append(m if start == m.start and end == m.end and text == m.text else Mention(start, end, text))
+    return mentions if all(a is b for a, b in zip(out, mentions, strict=True)) else out
+
+
+def _names(policy: Policy, names: list[str]) -> list[str]:
+    """``names`` as shown: the same list when redaction changes none of them."""
+    shown = [policy.text(n) or n for n in names]
+    return names if shown == names else shown
 
 
 def entity(policy: Policy, item: Entity, redacted: Redacted, label: str | None) -> Entity:
+    """``item`` as shown (``label``: its placeholder when withheld): ``item`` itself when redaction
+    changes nothing of it."""
     if label is not None:
-        return Entity("Person", label, mentions=_mentions(policy, item.mentions, redacted, label))
-    return dataclasses.replace(
-        item,
-        name=policy.text(item.name) or item.name,
-        aliases=[policy.text(a) or a for a in item.aliases],
-        roles=[policy.text(r) or r for r in item.roles],
-        mentions=_mentions(policy, item.mentions, redacted, None),
-    )
+        return Entity("Person", label, aliases=_NONE, roles=_NONE,
+                      mentions=_mentions(policy, item.mentions, redacted, label))
+    name = policy.text(item.name) or item.name
+    aliases, roles = _names(policy, item.aliases), _names(policy, item.roles)
+    mentions = _mentions(policy, item.mentions, redacted, None)
+    if name == item.name and aliases is item.aliases and roles is item.roles and mentions is item.mentions:
+        return item
+    return dataclasses.replace(item, name=name, aliases=aliases, roles=roles, mentions=mentions)
 
 
 def extraction(
@@ -173,11 +187,12 @@ def resolved_entity(
         plain: dict[str, Entity] = {}
         occurrences = [
             Occurrence(o.report_id, plain.get(o.entity.type) or plain.setdefault(
-                o.entity.type, Entity(o.entity.type if label is None else "Person", shown)))
+                o.entity.type, Entity(o.entity.type if label is None else "Person", shown,
+                                      aliases=_NONE, roles=_NONE, mentions=_NONE)))
             for o in resolved.occurrences
             if o.report_id in within
         ]
-    links = [(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links]
+    links = [(policy.text(r) or r, ids.get(o, o)) for r, o in resolved.links] if resolved.links else _NONE
     if label is not None:
         return ResolvedEntity(
             id=ids[resolved.id],
@@ -187,7 +202,7 @@ def resolved_entity(
             lat=None,
             lon=None,
             aliases={label: resolved.reports},
-            roles={},
+            roles=_NO_ROLES,
             occurrences=occurrences,
             links=links,
             notes=_notes(policy, resolved.notes),
@@ -219,7 +234,7 @@ def event(policy: Policy, raw: Event, figures: list[Figure]) -> Event:
 
 def _notes(policy: Policy, notes: list[str]) -> list[str]:
     """Analysts' notes as a viewer may see them (a note may name a withheld person)."""
-    return [policy.text(n) or "" for n in notes]
+    return [policy.text(n) or "" for n in notes] if notes else _NONE
 
 
 def figure(policy: Policy, raw: Figure, texts: Mapping[str, Redacted], claim_ids: dict[str, str]) -> Figure:

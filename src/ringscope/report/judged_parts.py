@@ -53,11 +53,14 @@ def judged_part(
     rows = [*event_rows, *(row for row in reader.events_by_id(touched_events) if row[0] not in given)]
     event_ids = [event_id for event_id, _ in rows]
     figure_rows: list[FigureRow] = reader.figures_in([*event_ids, *lone], conflicted=conflicted)
-    figures = [stored.figure(data) for *_, data in figure_rows]
+    # without the text around each claim but where a judgement needs it, as the snapshot has them
+    figures = [stored.figure(data, context=False) for *_, data in figure_rows]
     events = stored.events_of(rows, figures)
     # every report of each scope loaded (judgements regroup whole scopes); then the ones cited elsewhere
     reports = store.get_reports(sorted({*reader.members(event_ids), *lone}))
-    picture = apply(Picture(reports, reader.event_of(list(reports)), events, [], figures), judgements)
+    picture = Picture(reports, reader.event_of(list(reports)), events, [], figures)
+    stored.restore_context(picture, judgements)
+    picture = apply(picture, judgements)
     cited = sorted({ref.report_id for f in picture.figures for ref in f.claims} - set(reports))
     picture.reports.update(store.get_reports(cited))
     picture.event_of.update(reader.event_of(cited))

@@ -91,7 +91,8 @@ def events(store: Store, limit: int, names: bool = False) -> Part | None:
             kept, whole, total = first_events(store, reader, judged, limit)
             return Part(part_of(policy, whole.reports, whole.event_of, events=kept, names=names), total)
         rows = reader.events(limit)
-        figures = [stored.figure(data) for *_, data in reader.figures_of([event_id for event_id, _ in rows])]
+        listed = reader.figures_of([event_id for event_id, _ in rows])
+        figures = [stored.figure(data, context=False) for *_, data in listed]  # as the snapshot has them
         kept = stored.events_of(rows, figures)
         cited = _cited(kept, [f for e in kept for f in e.figures])
         picture = part_of(policy, store.get_reports(cited), reader.event_of(cited), events=kept, names=names)
@@ -113,7 +114,7 @@ def conflicts(
             figures = [f for f in figures if measure in (None, f.measure) and country in (None, f.location)]
             shown = part_of(policy, whole.reports, whole.event_of, figures=figures[:limit], names=names)
             return Part(shown, len(figures))
-        figures = [stored.figure(data) for *_, data in reader.conflicted(measure)]
+        figures = [stored.figure(data, context=False) for *_, data in reader.conflicted(measure)]
         figures = [f for f in figures if country is None or f.location == country]
         kept = figures[:limit]
         cited = _cited([], kept)

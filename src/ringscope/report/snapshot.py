@@ -242,7 +242,8 @@ def whole(store: Store, state: StateKey) -> Snapshot:
     """The snapshot of a whole store: its stored picture (brought up to date) and stored decision."""
     from ringscope.privacy.stored import policy_of
 
-    picture = stored.current(store)
+    # pages never show the text around a claim, and read the texts of the few reports they show
+    picture = stored.current(store, context=False, texts=False)
     policy = policy_of(store, picture, store.state())
     routes = [
         (f"{origin}->{destination}", picture.reports[report_id], count)

@@ -38,7 +38,8 @@ class Hit:
     reports: int
     score: float = 0.0
     text: str = ""
-    """A report's text (for a lead when no snippet is at hand)."""
+    """Text to show for the hit when no snippet is at hand (none is kept: a report row reads its
+    report's text when shown)."""
 
     @property
     def href(self) -> str:
@@ -102,11 +103,19 @@ def index(picture: Picture, reports: Mapping[str, Report] | None = None) -> Inde
         if entity.country:
             for report_id in entity.reports:
                 countries[report_id].add(entity.country)
+    outlets: dict[str | None, str | None] = {}
     return Index(
-        {k: frozenset(v) for k, v in measures.items()},
-        {k: frozenset(v) for k, v in countries.items()},
-        {rid: publisher(r) for rid, r in (picture.reports if reports is None else reports).items()},
+        _shared(measures),
+        _shared(countries),
+        {rid: outlets.setdefault(found := publisher(r), found)
+         for rid, r in (picture.reports if reports is None else reports).items()},
     )
+
+
+def _shared(groups: Mapping[str, set[str]]) -> dict[str, frozenset[str]]:
+    """``groups`` frozen, each distinct group kept once (100,000 reports have a few hundred)."""
+    kept: dict[frozenset[str], frozenset[str]] = {}
+    return {k: kept.setdefault(found := frozenset(v), found) for k, v in groups.items()}
 
 
 def search_index(snap: Snapshot, shown: bool) -> Index:
@@ -129,8 +138,8 @@ def report_hits(picture: Picture, found: Index, scores: Mapping[str, float] | No
                 found.countries.get(report_id, frozenset()), found.measures.get(report_id, frozenset()),
                 frozenset({outlet} if outlet else ()), frozenset({event} if event else ()),
                 (report.published,) if report.published else (), 1,
-                scores.get(report_id, 0.0) if scores is not None else 0.0, report.text,
-            )
+                scores.get(report_id, 0.0) if scores is not None else 0.0,
+            )  # no text: the page reads the texts of the rows it shows (a store's texts stay in it)
         )
     return hits
 

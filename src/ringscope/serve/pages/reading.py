@@ -18,6 +18,7 @@ from ringscope.serve.highlight import Span, claim_anchor, highlight
 from ringscope.serve.pages.base import Limit, Names, Offset, Sort, load_snapshot, render, viewer
 from ringscope.serve.users import User
 from ringscope.store import Store
+from ringscope.store.texts import lengths as text_lengths
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,9 +48,7 @@ def reports(
     # listed from the reports as search has them (titles and addresses redacted, no text), so no
     # report text is redacted for the list; a report's length is that of its text as stored
     listed = snap.searchable(names_shown)
-    lengths: dict[str, int] = snap.kept(
-        ("report lengths",), lambda: {report_id: len(r.text) for report_id, r in snap.picture.reports.items()}
-    )
+    lengths: dict[str, int] = snap.kept(("report lengths",), lambda: text_lengths(snap.picture.reports))
     sorts = {**REPORT_SORTS, "length": listing.SortKey("Length", lambda r: lengths[r.id], descending=True)}
     arranged = snap.kept(("report list", names_shown, sort),
                          lambda: listing.arrange(listed.reports.values(), sorts, sort, "-date"))

@@ -23,9 +23,9 @@ DateBound = Annotated[str, Query(max_length=40)]
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 def _text(snap: snapshots.Snapshot, hit: finder.Hit, shown: bool) -> str:
     """A report hit's text as the viewer may read it (redacted now, for this row only)."""
-    if shown or hit.kind != "report":
+    if hit.kind != "report":
         return hit.text
-    return snap.shown.report(hit.id).text
+    return snap.picture.reports[hit.id].text if shown else snap.shown.report(hit.id).text
 
 
 def _snippet(text: str) -> Markup:
