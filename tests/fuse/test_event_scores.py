@@ -119,3 +119,24 @@ def test_first_picks_what_a_stable_sort_puts_first(
         for i in sorted(held, key=lambda i: values[i])[:k]:
             expected[i] = True
     assert np.array_equal(event_scores._first(values, start, mask, k), expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 170), max_size=12), st.integers(0, 2**32 - 1), st.sampled_from([8, 80]),
+       st.booleans())
+def test_first_on_long_rows_picks_what_a_stable_sort_puts_first(
+    lengths: list[int], seed: int, k: int, masked: bool
+) -> None:
+    # Rows of many widths (tables of several widths), few distinct values: many ties at the k-th.
+    rng = random.Random(seed)
+    values = np.array([rng.choice([-8.0, -4.5, -4.5, -2.0, -1.0, rng.uniform(-9, 0)])
+                       for _ in range(sum(lengths))], np.float64)
+    start = np.zeros(len(lengths) + 1, np.int64)
+    np.cumsum(lengths, out=start[1:])
+    mask = np.array([rng.random() < 0.8 for _ in values], np.bool_) if masked else None
+    expected = np.zeros(len(values), np.bool_)
+    for r in range(len(lengths)):
+        held = [i for i in range(start[r], start[r + 1]) if mask is None or mask[i]]
+        for i in sorted(held, key=lambda i: values[i])[:k]:
+            expected[i] = True
+    assert np.array_equal(event_scores._first(values, start, mask, k), expected)

@@ -111,14 +111,16 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
         a, b = int(columns.term_start[low]), int(columns.term_start[high])
         start = columns.term_start[low:high + 1] - a
         codes = columns.term_codes[a:b]
-        weights = columns.base(slice(a, b)) * spreads[codes]
-        lighter = -weights
+        lighter = np.negative(columns.base(slice(a, b)) * spreads[codes])
         ahead = _first(lighter, start, None, top_terms)
-        block = np.flatnonzero(_first(lighter, start, ahead & shared[codes], block_terms))
+        # The heaviest shared words that are kept: ``ahead`` is the head of each report's words in a
+        # stable sort, so its shared words are the head of the shared words in that order and the
+        # first ``block_terms`` of them are the first ``block_terms`` shared words still in ``ahead``.
+        some = shared[codes]
+        block = np.flatnonzero(_first(lighter, start, None if some.all() else some, block_terms) & ahead)
         kept[a:b] = ahead
-        owner = np.repeat(np.arange(high - low), np.diff(start))
         blocks.append(word[codes[block]])
-        owners.append(owner[block] + low)
+        owners.append(np.searchsorted(start, block, side="right") - 1 + low)
     return Weighed(spreads, kept, np.concatenate(blocks), np.concatenate(owners))
 
 
