@@ -140,3 +140,18 @@ def test_first_on_long_rows_picks_what_a_stable_sort_puts_first(
         for i in sorted(held, key=lambda i: values[i])[:k]:
             expected[i] = True
     assert np.array_equal(event_scores._first(values, start, mask, k), expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from("abcdefghij"), unique=True, max_size=8),
+       st.lists(st.lists(st.sampled_from("abcdefghijklmnop"), unique=True, max_size=9), max_size=4))
+def test_vocabulary_numbers_new_keys_after_the_base_in_first_seen_order(
+    base: list[str], others: list[list[str]]
+) -> None:
+    at = {key: n for n, key in enumerate(base)}
+    for keys in others:
+        for key in keys:
+            at.setdefault(key, len(at))
+    added, codes = event_columns._vocabulary(base, others)
+    assert [*base, *added] == list(at)
+    assert [c.tolist() for c in codes] == [[at[key] for key in keys] for keys in others]
