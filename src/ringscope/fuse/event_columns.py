@@ -81,8 +81,11 @@ class EventColumns:
 
     def base(self, at: Ints | slice) -> Floats:
         """The weights of the terms ``at`` before the collection is known: ``(1 + log(count)) * rarity``."""
-        weights: Floats = (1.0 + np.log(self.term_counts[at].astype(np.float64))) * self.term_rarity[
-            self.term_codes[at]]
+        # Worked out in place in one array (the same operations in the same order, fewer passes).
+        weights: Floats = self.term_counts[at].astype(np.float64)
+        np.log(weights, out=weights)
+        weights += 1.0
+        weights *= np.take(self.term_rarity, self.term_codes[at])
         return weights
 
     def take(self, rows: Ints) -> EventColumns:

@@ -24,6 +24,8 @@ FIGURE_WEIGHT = 1.5
 CHUNK = 32768
 """Reports weighed together (each chunk's arrays stay small)."""
 WIDTH = 8
+COUNTED = 1 << 20
+"""Term codes counted together."""
 """Reports ranked together have the same number of words rounded up to a multiple of this."""
 
 
@@ -99,11 +101,14 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
     # How many reports use each word: terms of one id (two words may share a CRC) count together.
     _, word = np.unique(columns.terms, return_inverse=True)
     word = word.ravel().astype(np.int64)
-    used = np.bincount(columns.term_codes, minlength=len(columns.terms))
+    used = np.zeros(len(columns.terms), np.int64)
+    for low in range(0, len(columns.term_codes), COUNTED):  # bincount widens what it counts: a part at a time
+        used += np.bincount(columns.term_codes[low:low + COUNTED], minlength=len(columns.terms))
     counts = np.rint(np.bincount(word, weights=used, minlength=len(columns.terms))).astype(np.int64)[word]
     scale = math.log1p(n) if n else 1.0
     spreads = np.log1p(n / np.maximum(counts, 1)) / scale
     shared = counts > 1
+    everywhere = bool(shared[used > 0].all())  # every word a report uses is shared
     kept = np.zeros(len(columns.term_codes), np.bool_)
     blocks, owners = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
     for low in range(0, n, CHUNK):
@@ -111,13 +116,15 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
         a, b = int(columns.term_start[low]), int(columns.term_start[high])
         start = columns.term_start[low:high + 1] - a
         codes = columns.term_codes[a:b]
-        lighter = np.negative(columns.base(slice(a, b)) * spreads[codes])
+        lighter = columns.base(slice(a, b))
+        lighter *= np.take(spreads, codes)
+        np.negative(lighter, out=lighter)
         ahead = _first(lighter, start, None, top_terms)
         # The heaviest shared words that are kept: ``ahead`` is the head of each report's words in a
         # stable sort, so its shared words are the head of the shared words in that order and the
         # first ``block_terms`` of them are the first ``block_terms`` shared words still in ``ahead``.
-        some = shared[codes]
-        block = np.flatnonzero(_first(lighter, start, None if some.all() else some, block_terms) & ahead)
+        some = None if everywhere else shared[codes]
+        block = np.flatnonzero(_first(lighter, start, some, block_terms) & ahead)
         kept[a:b] = ahead
         blocks.append(word[codes[block]])
         owners.append(np.searchsorted(start, block, side="right") - 1 + low)
@@ -131,7 +138,8 @@ def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
     ahead = weighed.kept[at]
     at, owner = at[ahead], owner[ahead]
     codes = columns.term_codes[at]
-    weights = columns.base(at) * weighed.spreads[codes]
+    weights = columns.base(at)
+    weights *= np.take(weighed.spreads, codes)
     # A report's norm: its kept words' squared weights summed in order (only reports of candidate
     # pairs are scored, a small part of a large archive).
     norm = np.sqrt(np.bincount(owner, weights=np.square(weights), minlength=len(rows)))[owner]
