@@ -21,8 +21,8 @@ FIGURE_WEIGHT = 1.5
 """Figures are stronger evidence of one event than names: outlets copy them."""
 
 
-CHUNK = 32768
-"""Reports weighed together (each chunk's arrays stay small)."""
+CHUNK = 8192
+"""Reports weighed together (each chunk's arrays stay small: some 600,000 words, a few MB an array)."""
 WIDTH = 8
 COUNTED = 1 << 20
 """Term codes counted together."""
