@@ -90,10 +90,11 @@ def test_columns_made_apart_and_joined_group_as_made_together() -> None:
     assert group_features(joined) == group_features(docs)
 
 
-def test_weighing_in_small_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_weighing_and_matching_in_small_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     docs = _docs(17, 150)
     cfg = EventSettings(max_block=9, top_terms=40, block_terms=6, threshold=0.12)
     monkeypatch.setattr(event_scores, "CHUNK", 7)
+    monkeypatch.setattr(event_scores, "PAIRS", 5)
     expected = reference.scores(docs, cfg)
     found = score_pairs(docs, cfg)
     assert found.keys() == expected.keys()

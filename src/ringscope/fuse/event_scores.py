@@ -23,6 +23,8 @@ FIGURE_WEIGHT = 1.5
 
 CHUNK = 8192
 """Reports weighed together (each chunk's arrays stay small: some 600,000 words, a few MB an array)."""
+PAIRS = 4096
+"""Pairs whose words are matched together (the matching arrays stay small)."""
 WIDTH = 8
 COUNTED = 1 << 20
 """Term codes counted together."""
@@ -164,8 +166,10 @@ class _Join:
     found: Ints
 
 
-def _join(start: Ints, keys: Ints | Codes, left: Ints, right: Ints) -> _Join:
-    space = int(keys.max()) + 1 if len(keys) else 1
+def _join(start: Ints, keys: Ints | Codes, left: Ints, right: Ints, space: int | None = None) -> _Join:
+    """Keys of the pairs ``left[p]``, ``right[p]`` matched (``space``: more than the largest key)."""
+    if space is None:
+        space = int(keys.max()) + 1 if len(keys) else 1
     at_left, at_right = segments(start, left), segments(start, right)
     pair_left = np.repeat(np.arange(len(left), dtype=np.int64), start[left + 1] - start[left])
     pair_right = np.repeat(np.arange(len(right), dtype=np.int64), start[right + 1] - start[right])
@@ -235,9 +239,13 @@ def pair_scores(
     place = np.zeros(n, np.int64)
     place[rows] = np.arange(len(rows))
     vec = vectors(columns, weighed, rows)
-    words = _join(vec.start, vec.terms, place[left], place[right])
-    a, b = words.at_left[words.both], words.at_right[words.found[words.both]]
-    text = _sums(words.pair_left[words.both], vec.weights[a] * vec.weights[b], size)
+    text = np.zeros(size)
+    space = int(vec.terms.max()) + 1 if len(vec.terms) else 1
+    for low in range(0, size, PAIRS):
+        high = min(size, low + PAIRS)
+        words = _join(vec.start, vec.terms, place[left[low:high]], place[right[low:high]], space)
+        a, b = words.at_left[words.both], words.at_right[words.found[words.both]]
+        text[low:high] = _sums(words.pair_left[words.both], vec.weights[a] * vec.weights[b], high - low)
     df = np.bincount(columns.item_codes, minlength=len(columns.items))
     # An item weighs by how few reports carry it (worked out once per count), figures more.
     counts = np.unique(df).tolist()
