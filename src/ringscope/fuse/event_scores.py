@@ -134,7 +134,18 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
 
 
 def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
-    """The kept words of the reports ``rows`` (in that order) with their normalised weights."""
+    """The kept words of the reports ``rows`` (in that order) with their normalised weights, worked
+    out ``CHUNK`` reports at a time (the arrays stay small)."""
+    if len(rows) <= CHUNK:
+        return _vectors(columns, weighed, rows)
+    parts = [_vectors(columns, weighed, rows[low:low + CHUNK]) for low in range(0, len(rows), CHUNK)]
+    start = np.zeros(len(rows) + 1, np.int64)
+    np.cumsum(np.concatenate([np.diff(part.start) for part in parts]), out=start[1:])
+    return Vectors(start, np.concatenate([part.terms for part in parts]),
+                   np.concatenate([part.weights for part in parts]))
+
+
+def _vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
     at = segments(columns.term_start, rows)
     owner = np.repeat(np.arange(len(rows)), columns.term_start[rows + 1] - columns.term_start[rows])
     ahead = weighed.kept[at]
