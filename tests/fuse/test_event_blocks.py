@@ -6,8 +6,10 @@ import datetime as dt
 import random
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ringscope.fuse.event_blocks import NO_DATE, dated_candidates
+from ringscope.fuse.event_blocks import NO_DATE, coded_candidates, dated_candidates
 from ringscope.fuse.events import EventFeatures, EventSettings, score_pairs
 
 from . import event_reference as reference
@@ -53,3 +55,19 @@ def test_cosine_counts_only_shared_words() -> None:
     found = score_pairs(docs, cfg)
     assert abs(found[0, 1] - expected) < 1e-12
     assert found[0, 2] == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 19)), max_size=200), st.integers(0, 2**32 - 1),
+       st.sampled_from([2, 3, 6]))
+def test_keys_carried_once_or_too_often_are_dropped_before_sorting_to_the_same_pairs(
+    entries: list[tuple[int, int]], seed: int, max_block: int
+) -> None:
+    # Densely numbered keys take the early cut; the same keys spread far apart are sorted whole.
+    rng = random.Random(seed)
+    days = np.array([NO_DATE if rng.random() < 0.3 else rng.randint(0, 40) for _ in range(20)], np.int64)
+    codes = np.array([c for c, _ in entries], np.int64)
+    owners = np.array([o for _, o in entries], np.int64)
+    dense = coded_candidates(codes, owners, days, max_block, 10)
+    spread = coded_candidates(codes * 10**9, owners, days, max_block, 10)
+    assert dense[0].tolist() == spread[0].tolist() and dense[1].tolist() == spread[1].tolist()

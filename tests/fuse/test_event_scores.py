@@ -90,10 +90,11 @@ def test_columns_made_apart_and_joined_group_as_made_together() -> None:
     assert group_features(joined) == group_features(docs)
 
 
-def test_weighing_in_small_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_weighing_and_matching_in_small_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     docs = _docs(17, 150)
     cfg = EventSettings(max_block=9, top_terms=40, block_terms=6, threshold=0.12)
     monkeypatch.setattr(event_scores, "CHUNK", 7)
+    monkeypatch.setattr(event_scores, "PAIRS", 5)
     expected = reference.scores(docs, cfg)
     found = score_pairs(docs, cfg)
     assert found.keys() == expected.keys()
@@ -119,3 +120,39 @@ def test_first_picks_what_a_stable_sort_puts_first(
         for i in sorted(held, key=lambda i: values[i])[:k]:
             expected[i] = True
     assert np.array_equal(event_scores._first(values, start, mask, k), expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 170), max_size=12), st.integers(0, 2**32 - 1), st.sampled_from([8, 80]),
+       st.booleans())
+def test_first_on_long_rows_picks_what_a_stable_sort_puts_first(
+    lengths: list[int], seed: int, k: int, masked: bool
+) -> None:
+    # Rows of many widths (tables of several widths), few distinct values: many ties at the k-th.
+    rng = random.Random(seed)
+    values = np.array([rng.choice([-8.0, -4.5, -4.5, -2.0, -1.0, rng.uniform(-9, 0)])
+                       for _ in range(sum(lengths))], np.float64)
+    start = np.zeros(len(lengths) + 1, np.int64)
+    np.cumsum(lengths, out=start[1:])
+    mask = np.array([rng.random() < 0.8 for _ in values], np.bool_) if masked else None
+    expected = np.zeros(len(values), np.bool_)
+    for r in range(len(lengths)):
+        held = [i for i in range(start[r], start[r + 1]) if mask is None or mask[i]]
+        for i in sorted(held, key=lambda i: values[i])[:k]:
+            expected[i] = True
+    assert np.array_equal(event_scores._first(values, start, mask, k), expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from("abcdefghij"), unique=True, max_size=8),
+       st.lists(st.lists(st.sampled_from("abcdefghijklmnop"), unique=True, max_size=9), max_size=4))
+def test_vocabulary_numbers_new_keys_after_the_base_in_first_seen_order(
+    base: list[str], others: list[list[str]]
+) -> None:
+    at = {key: n for n, key in enumerate(base)}
+    for keys in others:
+        for key in keys:
+            at.setdefault(key, len(at))
+    added, codes = event_columns._vocabulary(base, others)
+    assert [*base, *added] == list(at)
+    assert [c.tolist() for c in codes] == [[at[key] for key in keys] for keys in others]

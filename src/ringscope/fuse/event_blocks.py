@@ -36,6 +36,12 @@ def coded_candidates(
     """:func:`dated_candidates` with the keys given as whole numbers: report ``owners[k]`` carries
     key ``codes[k]`` (``len(days)`` reports)."""
     n = max(len(days), 1)
+    if len(codes) and codes.min() >= 0 and codes.max() < 4 * len(codes) + 1024:
+        # Keys numbered densely: those carried once or by too many reports are left out before
+        # sorting (in an archive most are one or the other).
+        carried = np.bincount(codes)[codes]
+        keep = (carried > 1) & (carried <= max_block)
+        codes, owners = codes[keep], owners[keep]
     both = np.sort(codes * n + owners)
     codes, owners = both // n, both % n
     cuts = np.flatnonzero(np.diff(codes)) + 1

@@ -21,9 +21,13 @@ FIGURE_WEIGHT = 1.5
 """Figures are stronger evidence of one event than names: outlets copy them."""
 
 
-CHUNK = 32768
-"""Reports weighed together (each chunk's arrays stay small)."""
+CHUNK = 8192
+"""Reports weighed together (each chunk's arrays stay small: some 600,000 words, a few MB an array)."""
+PAIRS = 4096
+"""Pairs whose words are matched together (the matching arrays stay small)."""
 WIDTH = 8
+COUNTED = 1 << 20
+"""Term codes counted together."""
 """Reports ranked together have the same number of words rounded up to a multiple of this."""
 
 
@@ -99,11 +103,14 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
     # How many reports use each word: terms of one id (two words may share a CRC) count together.
     _, word = np.unique(columns.terms, return_inverse=True)
     word = word.ravel().astype(np.int64)
-    used = np.bincount(columns.term_codes, minlength=len(columns.terms))
+    used = np.zeros(len(columns.terms), np.int64)
+    for low in range(0, len(columns.term_codes), COUNTED):  # bincount widens what it counts: a part at a time
+        used += np.bincount(columns.term_codes[low:low + COUNTED], minlength=len(columns.terms))
     counts = np.rint(np.bincount(word, weights=used, minlength=len(columns.terms))).astype(np.int64)[word]
     scale = math.log1p(n) if n else 1.0
     spreads = np.log1p(n / np.maximum(counts, 1)) / scale
     shared = counts > 1
+    everywhere = bool(shared[used > 0].all())  # every word a report uses is shared
     kept = np.zeros(len(columns.term_codes), np.bool_)
     blocks, owners = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
     for low in range(0, n, CHUNK):
@@ -111,25 +118,41 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
         a, b = int(columns.term_start[low]), int(columns.term_start[high])
         start = columns.term_start[low:high + 1] - a
         codes = columns.term_codes[a:b]
-        weights = columns.base(slice(a, b)) * spreads[codes]
-        lighter = -weights
+        lighter = columns.base(slice(a, b))
+        lighter *= np.take(spreads, codes)
+        np.negative(lighter, out=lighter)
         ahead = _first(lighter, start, None, top_terms)
-        block = np.flatnonzero(_first(lighter, start, ahead & shared[codes], block_terms))
+        # The heaviest shared words that are kept: ``ahead`` is the head of each report's words in a
+        # stable sort, so its shared words are the head of the shared words in that order and the
+        # first ``block_terms`` of them are the first ``block_terms`` shared words still in ``ahead``.
+        some = None if everywhere else shared[codes]
+        block = np.flatnonzero(_first(lighter, start, some, block_terms) & ahead)
         kept[a:b] = ahead
-        owner = np.repeat(np.arange(high - low), np.diff(start))
         blocks.append(word[codes[block]])
-        owners.append(owner[block] + low)
+        owners.append(np.searchsorted(start, block, side="right") - 1 + low)
     return Weighed(spreads, kept, np.concatenate(blocks), np.concatenate(owners))
 
 
 def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
-    """The kept words of the reports ``rows`` (in that order) with their normalised weights."""
+    """The kept words of the reports ``rows`` (in that order) with their normalised weights, worked
+    out ``CHUNK`` reports at a time (the arrays stay small)."""
+    if len(rows) <= CHUNK:
+        return _vectors(columns, weighed, rows)
+    parts = [_vectors(columns, weighed, rows[low:low + CHUNK]) for low in range(0, len(rows), CHUNK)]
+    start = np.zeros(len(rows) + 1, np.int64)
+    np.cumsum(np.concatenate([np.diff(part.start) for part in parts]), out=start[1:])
+    return Vectors(start, np.concatenate([part.terms for part in parts]),
+                   np.concatenate([part.weights for part in parts]))
+
+
+def _vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
     at = segments(columns.term_start, rows)
     owner = np.repeat(np.arange(len(rows)), columns.term_start[rows + 1] - columns.term_start[rows])
     ahead = weighed.kept[at]
     at, owner = at[ahead], owner[ahead]
     codes = columns.term_codes[at]
-    weights = columns.base(at) * weighed.spreads[codes]
+    weights = columns.base(at)
+    weights *= np.take(weighed.spreads, codes)
     # A report's norm: its kept words' squared weights summed in order (only reports of candidate
     # pairs are scored, a small part of a large archive).
     norm = np.sqrt(np.bincount(owner, weights=np.square(weights), minlength=len(rows)))[owner]
@@ -154,8 +177,10 @@ class _Join:
     found: Ints
 
 
-def _join(start: Ints, keys: Ints | Codes, left: Ints, right: Ints) -> _Join:
-    space = int(keys.max()) + 1 if len(keys) else 1
+def _join(start: Ints, keys: Ints | Codes, left: Ints, right: Ints, space: int | None = None) -> _Join:
+    """Keys of the pairs ``left[p]``, ``right[p]`` matched (``space``: more than the largest key)."""
+    if space is None:
+        space = int(keys.max()) + 1 if len(keys) else 1
     at_left, at_right = segments(start, left), segments(start, right)
     pair_left = np.repeat(np.arange(len(left), dtype=np.int64), start[left + 1] - start[left])
     pair_right = np.repeat(np.arange(len(right), dtype=np.int64), start[right + 1] - start[right])
@@ -225,9 +250,13 @@ def pair_scores(
     place = np.zeros(n, np.int64)
     place[rows] = np.arange(len(rows))
     vec = vectors(columns, weighed, rows)
-    words = _join(vec.start, vec.terms, place[left], place[right])
-    a, b = words.at_left[words.both], words.at_right[words.found[words.both]]
-    text = _sums(words.pair_left[words.both], vec.weights[a] * vec.weights[b], size)
+    text = np.zeros(size)
+    space = int(vec.terms.max()) + 1 if len(vec.terms) else 1
+    for low in range(0, size, PAIRS):
+        high = min(size, low + PAIRS)
+        words = _join(vec.start, vec.terms, place[left[low:high]], place[right[low:high]], space)
+        a, b = words.at_left[words.both], words.at_right[words.found[words.both]]
+        text[low:high] = _sums(words.pair_left[words.both], vec.weights[a] * vec.weights[b], high - low)
     df = np.bincount(columns.item_codes, minlength=len(columns.items))
     # An item weighs by how few reports carry it (worked out once per count), figures more.
     counts = np.unique(df).tolist()

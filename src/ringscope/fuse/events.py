@@ -231,12 +231,16 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
     return groups + [[i] for i in range(n) if i not in touched]
 
 
-def _linked(edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def _linked(
+    edges: dict[tuple[int, int], float], threshold: float,
+    ranked: Iterable[tuple[tuple[int, int], float]] | None = None,
+) -> list[list[int]]:
     """The groups of more than one item :func:`average_linkage` makes (only items of a pair reaching
-    the threshold can join one)."""
+    the threshold can join one). ``ranked``: the edges strongest first, pairs in order among equal
+    scores, when the caller has them so."""
     uf: UnionFind[int] = UnionFind()
     members: dict[int, list[int]] = {}
-    for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+    for (i, j), score in sorted(edges.items(), key=lambda e: (-e[1], e[0])) if ranked is None else ranked:
         if score < threshold:
             break
         ra, rb = uf.find(i), uf.find(j)
@@ -258,12 +262,15 @@ def group_features(
     columns = docs if isinstance(docs, EventColumns) else event_columns.of(docs)
     left, right, scores = pair_scores(columns, cfg.text_weight, cfg.top_terms, cfg.block_terms, cfg.max_block,
                                       cfg.max_days)
-    strong = scores >= cfg.threshold * EDGE_FLOOR
-    edges = dict(zip(zip(left[strong].tolist(), right[strong].tolist(), strict=True), scores[strong].tolist(),
-                     strict=True))
+    strong = np.flatnonzero(scores >= cfg.threshold * EDGE_FLOOR)
+    # Strongest first; a stable sort keeps the pairs of equal scores in order (they come sorted).
+    strong = strong[np.argsort(-scores[strong], kind="stable")]
+    pairs = list(zip(left[strong].tolist(), right[strong].tolist(), strict=True))
+    strengths = scores[strong].tolist()
+    edges = dict(zip(pairs, strengths, strict=True))
     report_ids = columns.ordered_ids()
     result: dict[str, str | None] = dict.fromkeys(report_ids)
-    for group in _linked(edges, cfg.threshold):
+    for group in _linked(edges, cfg.threshold, zip(pairs, strengths, strict=True)):
         if len(group) > 1:
             ids = sorted(report_ids[i] for i in group)
             event_id = "ev-" + make_id("event", ids[0])[:12]
