@@ -133,7 +133,7 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
 
 def _in_joins(toks: list[Tok], i: int, j: int) -> bool:
     """Does the "in" at toks[j] belong to the name: right after an office's head ("Embassy in Y"), or
-    after "Embassy of X" ("Embassy of Sri Lanka in Thailand")?"""
+    after "Embassy of X" ("Embassy of Vessa in Orland")?"""
     if toks[j - 1].text in IN_PLACE_HEADS:
         return True
     for h in range(max(i, j - 5), j - 2):
