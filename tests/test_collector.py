@@ -76,3 +76,16 @@ def test_an_ingest_updates_the_picture_with_the_collector_paused(
         assert ingest_paths(store, [tmp_path / "a.txt"]).ingested == 1
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_what_a_keeping_step_made_is_frozen_when_the_last_step_ends() -> None:
+    before = gc.get_freeze_count()
+    with paused():
+        with paused(freeze=True):
+            made = [[n] for n in range(500)]
+        assert gc.get_freeze_count() == before, "frozen only once no step runs"
+    assert gc.get_freeze_count() >= before + len(made)
+    gc.unfreeze()
+    with paused():
+        [[n] for n in range(500)]
+    assert gc.get_freeze_count() == 0, "a step that keeps nothing freezes nothing"
