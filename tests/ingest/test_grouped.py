@@ -79,7 +79,8 @@ def test_a_group_is_one_transaction(store: Store) -> None:
 
 def test_the_group_counts_after_its_commit(store: Store) -> None:
     outcomes: list[tuple[str, bool]] = []
-    group = Group(store, "t", lambda report, extraction, new: outcomes.append((report.text, new)))
+    group = Group(lambda items: store.add_many(items, "t"),
+                  lambda report, extraction, new: outcomes.append((report.text, new)))
     report = Report(text="Invented waiting text.")
     group.put(report, Extraction())
     assert group.waiting(report) and outcomes == [] and list(store.iter_reports()) == []

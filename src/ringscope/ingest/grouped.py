@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ringscope.model import Extraction, Report
-from ringscope.store import Store
 
 GROUP_REPORTS = 200
 """Reports written per transaction at most."""
@@ -21,17 +20,22 @@ GROUP_CHARS = 4_000_000
 """Characters of report text written per transaction at most."""
 
 
+Items = list[tuple[Report, Extraction]]
+
+
 class Group:
-    """Reports waiting to be stored together; :meth:`flush` stores them and counts the outcome."""
+    """Reports waiting to be written together; :meth:`flush` writes them in one call of ``write``
+    (one transaction: :meth:`ringscope.store.Store.add_many`, or
+    :meth:`~ringscope.store.Store.replace_extractions` when re-extracting) and passes each report
+    with what ``write`` said of it to ``on_written``."""
 
     def __init__(
-        self, store: Store, version: str, on_stored: Callable[[Report, Extraction, bool], None]
+        self, write: Callable[[Items], list[bool]], on_written: Callable[[Report, Extraction, bool], None]
     ) -> None:
-        self.store = store
-        self.version = version
-        self.on_stored = on_stored
-        """Called once per report after its group is committed, with whether it was new."""
-        self._items: list[tuple[Report, Extraction]] = []
+        self.write = write
+        self.on_written = on_written
+        """Called once per report after its group is written (with whether it was new, or still stored)."""
+        self._items: Items = []
         self._hashes: set[str] = set()
         self._chars = 0
 
@@ -47,9 +51,9 @@ class Group:
             self.flush()
 
     def flush(self) -> None:
-        """Store the waiting reports in one transaction (nothing when none wait)."""
+        """Write the waiting reports (nothing when none wait)."""
         items, self._items, self._hashes, self._chars = self._items, [], set(), 0
         if not items:
             return
-        for (report, extraction), new in zip(items, self.store.add_many(items, self.version), strict=True):
-            self.on_stored(report, extraction, new)
+        for (report, extraction), outcome in zip(items, self.write(items), strict=True):
+            self.on_written(report, extraction, outcome)

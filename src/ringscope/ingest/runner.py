@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from ringscope import settings
 from ringscope.ingest.errors import InputError, InputProblem
-from ringscope.ingest.grouped import GROUP_REPORTS, Group
+from ringscope.ingest.grouped import Group
 from ringscope.ingest.readers import JSONL_SUFFIXES, reader_for
 from ringscope.ingest.readers.jsonl import bounded_lines, read_jsonl_lines
 from ringscope.ingest.run import Extracted, Extractor, Failed, LanguageTally, Runner
@@ -120,7 +120,7 @@ def _ingest_source(
         else:
             summary.unchanged += 1
 
-    group = Group(store, runner.version, stored)
+    group = Group(lambda items: store.add_many(items, runner.version), stored)
     try:
         outcomes = runner.run(
             _read(source, limit, stdin), skip=lambda r: group.waiting(r) or store.has(r.content_hash)
@@ -158,22 +158,20 @@ def reextract_store(
 ) -> IngestSummary:
     """Re-extract the reports stored by another extractor version (all of them if ``force``).
 
-    Reports' items are replaced in groups of :data:`ringscope.ingest.grouped.GROUP_REPORTS`, one
-    transaction each; ``ingested`` counts them (a report removed meanwhile is left out).
+    Reports' items are replaced in groups (:class:`ringscope.ingest.grouped.Group`), one transaction
+    each; ``ingested`` counts them (a report removed meanwhile is left out).
     """
     runner = Runner(extractor, version, max_chars=sys.maxsize)  # stored reports were admitted already
     store.for_ingest()
     summary = IngestSummary()
-    waiting: list[tuple[str, Extraction]] = []
 
-    def flush() -> None:
-        items, waiting[:] = list(waiting), []
-        replaced = store.replace_extractions(items, runner.version)
-        for (_, extraction), there in zip(items, replaced, strict=True):
-            if there:
-                summary.ingested += 1
-                summary.unsupported.add(extraction)
+    def replaced(report: Report, extraction: Extraction, there: bool) -> None:
+        if there:
+            summary.ingested += 1
+            summary.unsupported.add(extraction)
 
+    group = Group(lambda items: store.replace_extractions([(r.id, e) for r, e in items], runner.version),
+                  replaced)
     try:
         for report_id in store.outdated_reports(runner.version, force=force):
             report = store.get_report(report_id)
@@ -183,12 +181,9 @@ def reextract_store(
             if isinstance(result, str):
                 summary.problems.append(InputProblem(report_id, result))
                 continue
-            waiting.append((report_id, result))
-            if len(waiting) >= GROUP_REPORTS:
-                flush()
+            group.put(report, result)
     finally:  # what was extracted again is stored, also when the run is interrupted
-        if waiting:
-            flush()
+        group.flush()
     if summary.ingested:
         store_picture(store)
     return summary
