@@ -124,15 +124,9 @@ class EventParts:
     def save_feature_packs(self, packs: list[PackRow], gone: list[int], *, drop_rows: bool = False) -> None:
         """Add packs of event evidence and drop packs ``gone`` (their live reports are in the new ones)
         together; ``drop_rows`` drops the evidence kept per report too (all of it is in packs now)."""
-        self._conn.execute("SAVEPOINT feature_packs")
-        try:
+        with together(self._conn):
             sql = f"INSERT INTO event_feature_packs ({_PACK_COLUMNS}) VALUES ({', '.join('?' * 10)})"  # noqa: S608
             self._conn.executemany(sql, packs)
             self._conn.executemany("DELETE FROM event_feature_packs WHERE id = ?", [(p,) for p in gone])
             if drop_rows:
                 self._conn.execute("DELETE FROM picture_features")
-            self._conn.execute("RELEASE feature_packs")
-        except BaseException:
-            self._conn.execute("ROLLBACK TO feature_packs")
-            self._conn.execute("RELEASE feature_packs")
-            raise

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from ringscope.store.chunked import chunks, select_in
+from ringscope.store.upsert import upsert
 
 POLICY_ALIASES_SCHEMA = """
 CREATE TABLE policy_alias_keys (
@@ -24,6 +25,12 @@ CREATE TABLE policy_alias_keys (
 ) WITHOUT ROWID;
 """
 """Version 24: the folded names of each alias of the entities verdicts are kept on."""
+
+_WRITE_ALIAS_KEYS = upsert(
+    "policy_alias_keys",
+    ["entity_id", "alias"],
+    ["entity_id", "alias", "digest", "keys"],
+)
 
 SEPARATOR = "\x1f"
 """Between the folded names of one alias (folded names hold no control characters)."""
@@ -53,8 +60,4 @@ def write_alias_keys(
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"DELETE FROM policy_alias_keys WHERE entity_id IN ({marks})", chunk)  # noqa: S608
     conn.executemany("DELETE FROM policy_alias_keys WHERE entity_id = ? AND alias = ?", gone)
-    conn.executemany(
-        "INSERT INTO policy_alias_keys (entity_id, alias, digest, keys) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (entity_id, alias) DO UPDATE SET (digest, keys) = (excluded.digest, excluded.keys)",
-        rows,
-    )
+    conn.executemany(_WRITE_ALIAS_KEYS, rows)
