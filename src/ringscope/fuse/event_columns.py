@@ -181,17 +181,18 @@ def join(parts: Iterable[EventColumns]) -> EventColumns:
     entries = [list(zip(p.terms.tolist(), p.term_rarity.tolist(), strict=True)) for p in [base, *others]]
     new_terms, term_recode = _vocabulary(entries[0], entries[1:])
     item_codes, term_codes = [], []
+    recodes = iter(zip(item_recode, term_recode, strict=True))  # the others' recodings, in their order
+    space = len(base.items) + len(new_items)
     for part in parts:
         if part is base:
             item_codes.append(part.item_codes)
             term_codes.append(part.term_codes)
             continue
-        k = others.index(part)
+        item_recoded, term_recoded = next(recodes)
         # A report's items sorted by their new codes: one sort of (report, code) as one number.
-        space = len(base.items) + len(new_items)
         owner = np.repeat(np.arange(len(part), dtype=np.int64), np.diff(part.item_start))
-        item_codes.append((np.sort(owner * space + item_recode[k][part.item_codes]) % space).astype(np.int32))
-        term_codes.append(term_recode[k].astype(np.int32)[part.term_codes])
+        item_codes.append((np.sort(owner * space + item_recoded[part.item_codes]) % space).astype(np.int32))
+        term_codes.append(term_recoded.astype(np.int32)[part.term_codes])
     counts = [p.term_counts for p in parts]
     wide = np.uint32 if any(c.dtype == np.uint32 for c in counts) else np.uint16
     return EventColumns(

@@ -26,9 +26,9 @@ CHUNK = 8192
 PAIRS = 4096
 """Pairs whose words are matched together (the matching arrays stay small)."""
 WIDTH = 8
+"""Reports ranked together have the same number of words rounded up to a multiple of this."""
 COUNTED = 1 << 20
 """Term codes counted together."""
-"""Reports ranked together have the same number of words rounded up to a multiple of this."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -283,6 +283,8 @@ def restore_context(picture: Picture, active: Iterable[Judgement]) -> None:
     events (or lone reports) of every report such a judgement names. Events change only by joining
     or splitting these groups, and figures never reach across an event, so no other claim is read."""
     named = {t.report for j in active if j.subject != "entity" for t in j.targets if t.report}
+    if not named:  # no judgement reconciles again: nothing to read (the usual case)
+        return
     groups = {picture.event_of.get(r) or r for r in named}
     within = {r for r in picture.reports if (picture.event_of.get(r) or r) in groups}
     for figure in picture.figures:
