@@ -132,8 +132,11 @@ def _changed(
             if blocks(now[key]):
                 found.update((min(r, p), max(r, p)) for p, day in carriers[key]
                              if p != r and _close(_day(fresh[r]), day, cfg))
+    # (the pairs of a changed report are all found above: only the others need checking)
+    alike = set(touched)
     checked = {(a, b) for key in crossed
-               for (a, _), (b, _) in itertools.combinations(sorted(carriers.get(key, [])), 2)}
+               for (a, _), (b, _) in itertools.combinations(sorted(carriers.get(key, [])), 2)
+               if a not in alike and b not in alike}
     found |= _still_blocked(store, checked, carriers, cfg)
     # Score them; drop the kept pairs of changed and removed reports and the checked pairs.
     ends = sorted({r for pair in found for r in pair})
@@ -162,13 +165,11 @@ def _still_blocked(
     links = store.event_links()
     held = links.keys_of(sorted({r for pair in pairs for r in pair}))
     counts = links.counts(sorted({k for own in held.values() for k in own}))
+    blocking = {k for k, n in counts.items() if 1 < n <= cfg.max_block}
+    keyed = {r: blocking.intersection(own) for r, own in held.items()}
     days = {r: day for members in carriers.values() for r, day in members}
-    out = set()
-    for a, b in pairs:
-        shared = set(held.get(a, ())) & set(held.get(b, ()))
-        if any(1 < counts.get(k, 0) <= cfg.max_block for k in shared) and _close(days[a], days[b], cfg):
-            out.add((a, b))
-    return out
+    return {(a, b) for a, b in pairs
+            if not keyed.get(a, set()).isdisjoint(keyed.get(b, ())) and _close(days[a], days[b], cfg)}
 
 
 def _regrouped(store: Store, start: Sequence[str], cfg: EventSettings) -> dict[str, str | None]:
