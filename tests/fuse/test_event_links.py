@@ -10,6 +10,8 @@ from ringscope.fuse.update import update
 from ringscope.model import Entity, Extraction, Mention, Report
 from ringscope.store import Store
 
+from .fused_check import same_as_fused_at_once
+
 SETTINGS = EventSettings(max_block=4, threshold=0.2)
 """Few reports may share a blocking key, so keys often start and stop blocking as reports come and go."""
 SYLLABLES = ["kor", "vash", "tel", "mun", "dra", "pelo", "zir", "quen", "bax", "lom", "ust", "fey"]
@@ -47,7 +49,7 @@ def _kept(store: Store) -> dict[str, str | None]:
     return store.picture_parts().event_of()
 
 
-def test_groups_kept_through_additions_removals_and_reextraction_are_the_groups_of_all(tmp_path: Path) -> None:
+def test_groups_kept_through_additions_removals_and_reextraction_are_those_of_all(tmp_path: Path) -> None:
     items = _reports(5, 70)
     with Store(tmp_path / "store.db") as store:
         for low in range(0, 49, 7):
@@ -69,7 +71,8 @@ def test_groups_kept_through_additions_removals_and_reextraction_are_the_groups_
         assert kept == _expected(store)
         assert len({e for e in kept.values() if e}) >= 3, "the invented stories should make several events"
         conn = store._conn
-        over = conn.execute("SELECT COUNT(*) FROM event_key_counts WHERE n > ?", (SETTINGS.max_block,)).fetchone()[0]
+        over = conn.execute("SELECT COUNT(*) FROM event_key_counts WHERE n > ?",
+                            (SETTINGS.max_block,)).fetchone()[0]
         assert over > 0, "some keys should be carried by too many reports to block"
 
 
@@ -87,6 +90,19 @@ def test_an_update_left_half_done_is_worked_out_again_from_all_reports(tmp_path:
         update(store, SETTINGS)
         assert _kept(store) == _expected(store)
         assert store.event_links().keys_of(["r001"]), "the keys dropped were worked out again"
+
+
+def test_a_store_whose_keys_are_not_kept_groups_again_at_the_next_read(tmp_path: Path) -> None:
+    items = _reports(17, 24)
+    with Store(tmp_path / "store.db") as store:
+        for report, extraction in items:
+            store.add(report, extraction, "test")
+        assert update(store)
+        assert not update(store), "nothing changed"
+        store.event_links().clear()  # as a store upgraded from a version that kept none
+        assert update(store), "the grouping is worked out again though no report changed"
+        assert store.event_links().keys_of(["r000"])
+        same_as_fused_at_once(store)
 
 
 def test_other_settings_group_again_from_all_reports(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 from ringscope.fuse.update import update
 from ringscope.model import Entity, Extraction, Mention, Report
 from ringscope.store import MIGRATIONS, Store
-from ringscope.store.event_parts import EVENT_PACKS_SCHEMA
 from ringscope.store.resolve_entities import NEAR_NAMES_SCHEMA
 
 from .fused_check import same_as_fused_at_once
@@ -30,10 +29,6 @@ DROP TABLE picture_source_keys;
 DROP INDEX reports_stamp;
 DROP INDEX reports_outlet;
 DROP TABLE policy_alias_keys;
-DROP TABLE event_keys;
-DROP TABLE event_key_counts;
-DROP TABLE event_links;
-DROP TABLE event_links_state;
 """
 """The near-spelling indexes as they were before version 21 (and without what the versions after it
 add, which run again)."""
@@ -62,7 +57,6 @@ def test_a_store_from_before_the_near_spelling_indexes_keeps_its_picture_and_fol
         update(store)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.executescript(_BEFORE)
-    conn.execute(EVENT_PACKS_SCHEMA)
     conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(NEAR_NAMES_SCHEMA)}")
     conn.close()
     before = _picture(path)

@@ -18,7 +18,7 @@ from ringscope.fuse.outlets import joined_sources, source_key
 from ringscope.fuse.stored import current, encode
 from ringscope.fuse.unionfind import UnionFind
 from ringscope.model import Report
-from ringscope.store.event_parts import EVENT_PACKS_SCHEMA, SOURCE_KEYS_SCHEMA
+from ringscope.store.event_parts import SOURCE_KEYS_SCHEMA
 from ringscope.store.migrations import MIGRATIONS
 
 RAID = (
@@ -143,9 +143,6 @@ def test_a_store_of_the_versions_before_upgrades_and_keeps_its_picture(tmp_path:
     conn.execute("DROP INDEX reports_stamp")
     conn.execute("DROP INDEX reports_outlet")
     conn.execute("DROP TABLE policy_alias_keys")
-    for table in ("event_keys", "event_key_counts", "event_links", "event_links_state"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute(EVENT_PACKS_SCHEMA)
     conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(SOURCE_KEYS_SCHEMA)}")
     conn.commit()
     conn.close()

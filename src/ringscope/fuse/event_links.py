@@ -45,6 +45,13 @@ def _mark(state: str, cfg: EventSettings) -> str:
                               cfg.top_terms, cfg.block_terms)))
 
 
+def current(store: Store, cfg: EventSettings) -> bool:
+    """Whether the kept keys and pairs are those of the stored picture (else the next update
+    groups every report again: after an upgrade, other settings, or an update left half-done)."""
+    stored = store.picture_state()
+    return stored is not None and store.event_links().state() == _mark(stored, cfg)
+
+
 def _day(feats: EventFeatures) -> int:
     return feats.published.toordinal() if feats.published else int(NO_DATE)
 
@@ -56,8 +63,7 @@ def regroup(
     """Every report's event id (None: alone), with the keys and pairs kept brought to ``state``.
     ``before``: each report's (stamp, scope, ...) as the stored picture was fused from."""
     links = store.event_links()
-    stored = store.picture_state()
-    if stored is None or links.state() != _mark(stored, cfg):
+    if not current(store, cfg):
         event_of = _everything(store, stamps, reports, cfg)
     else:
         event_of = {r: (scope if scope != r else None) for r, (_, scope, _) in before.items() if r in stamps}

@@ -28,7 +28,7 @@ import json
 from collections import defaultdict
 
 from ringscope.fuse.entity_forms import sort_key as entity_sort
-from ringscope.fuse.event_links import regroup
+from ringscope.fuse.event_links import current, regroup
 from ringscope.fuse.events import EventSettings
 from ringscope.fuse.figures import claim_refs_of
 from ringscope.fuse.heads import Heads
@@ -121,7 +121,8 @@ def _source_keys(store: Store, reports: Heads, stamps: dict[str, str], gone: lis
 def update(store: Store, settings: EventSettings | None = None) -> bool:
     """Bring the store's stored picture up to the store's state; False when it was already."""
     state = store.state()
-    if store.picture_state() == state:
+    settings = settings or EventSettings()
+    if store.picture_state() == state and current(store, settings):
         return False
     parts = store.picture_parts()
     stamps = parts.stamps()
@@ -130,7 +131,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
     read: dict[str, Extraction] = {}
-    event_of = regroup(store, stamps, before, reports, read, state, settings or EventSettings())
+    event_of = regroup(store, stamps, before, reports, read, state, settings)
     members: dict[str, list[str]] = defaultdict(list)  # of events only: a lone report is its own scope
     for report_id, event_id in event_of.items():
         if event_id:

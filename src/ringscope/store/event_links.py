@@ -22,30 +22,31 @@ from ringscope.store.picture_update import FeatureRow
 from ringscope.store.upsert import together, upsert
 
 EVENT_LINKS_SCHEMA = """
-CREATE TABLE event_keys (
+CREATE TABLE IF NOT EXISTS event_keys (
     key TEXT NOT NULL,
     report_id TEXT NOT NULL,
     day INTEGER NOT NULL,
     PRIMARY KEY (key, report_id)
 ) WITHOUT ROWID;
-CREATE INDEX event_keys_report ON event_keys(report_id);
-CREATE TABLE event_key_counts (
+CREATE INDEX IF NOT EXISTS event_keys_report ON event_keys(report_id);
+CREATE TABLE IF NOT EXISTS event_key_counts (
     key TEXT PRIMARY KEY,
     n INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE event_links (
+CREATE TABLE IF NOT EXISTS event_links (
     a TEXT NOT NULL,
     b TEXT NOT NULL,
     score REAL NOT NULL,
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
-CREATE INDEX event_links_b ON event_links(b);
-CREATE TABLE event_links_state (
+CREATE INDEX IF NOT EXISTS event_links_b ON event_links(b);
+CREATE TABLE IF NOT EXISTS event_links_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     state TEXT NOT NULL
 );
-DROP TABLE event_feature_packs;
+DROP TABLE IF EXISTS event_feature_packs;
 DELETE FROM picture_features;
+DELETE FROM event_links_state;
 """
 """Version 25: same-event keys and scored pairs kept per report (built again by the next update;
 the evidence packs of version 17 are dropped, evidence is kept per report again)."""
