@@ -150,9 +150,10 @@ def _changed(
     columns = event_columns.of([docs[r] for r in ends])
     place = {r: k for k, r in enumerate(ends)}
     ordered = sorted(found)
-    scores = [] if not ordered else scores_of(columns, np.array([place[a] for a, _ in ordered], np.int64),
-                       np.array([place[b] for _, b in ordered], np.int64), cfg.text_weight, cfg.top_terms,
-                       cfg.block_terms).tolist()
+    left = np.array([place[a] for a, _ in ordered], np.int64)
+    right = np.array([place[b] for _, b in ordered], np.int64)
+    scores = scores_of(columns, left, right, cfg.text_weight, cfg.top_terms, cfg.block_terms).tolist() \
+        if ordered else []
     added = [(a, b, s) for (a, b), s in zip(ordered, scores, strict=True) if s >= cfg.threshold * EDGE_FLOOR]
     dropped = sorted({(a, b) for a, b, _ in links.links_of(touched)} | checked)
     links.save_links(dropped, added)
