@@ -49,6 +49,7 @@ def main() -> None:
     parser.add_argument("--copy", type=Path, default=None)
     parser.add_argument("--profile", type=Path, default=None, help="write cProfile stats of the fold here")
     args = parser.parse_args()
+    import ringscope.fuse.event_links as linking
     import ringscope.fuse.resolve_update as resolving
     import ringscope.fuse.update as updating
     import ringscope.ingest.runner as runner
@@ -61,8 +62,9 @@ def main() -> None:
     shutil.copy(args.store, copy)
     with open_store(copy) as db:
         size = sum(1 for _ in db.iter_reports())
-    timed(updating, "_event_evidence", "event evidence (read or worked out)")
-    timed(updating, "group_features", "event grouping (whole collection)")
+    timed(linking, "evidence", "event evidence (read or worked out)")
+    timed(updating, "regroup", "event grouping (keys, pairs, groups)")
+    timed(linking, "_regrouped", "event grouping: linked reports grouped again")
     timed(updating, "_independent", "independent sources")
     timed(updating, "_scope_figures", "figures of changed scopes")
     timed(resolving, "_closure", "entities: set to resolve again")

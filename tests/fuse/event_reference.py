@@ -6,8 +6,7 @@ directly as the description in :mod:`ringscope.fuse.events` reads, to compare wi
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,22 +26,15 @@ class Vector:
 
 
 def vectors(docs: Sequence[EventFeatures], cfg: EventSettings) -> list[Vector]:
-    n = len(docs)
-    every = np.concatenate([doc.term_ids for doc in docs]) if docs else np.zeros(0, np.uint32)
-    terms, counts = np.unique(every, return_counts=True)
-    scale = math.log1p(n) if n else 1.0
-    spreads = np.log1p(n / counts) / scale
     out = []
     for doc in docs:
         if not len(doc.term_ids):
             out.append(Vector(doc.term_ids, doc.term_counts, []))
             continue
-        at = np.searchsorted(terms, doc.term_ids)
-        df, spread = counts[at], spreads[at]
-        weights = (1.0 + np.log(doc.term_counts)) * doc.term_rarity * spread
+        weights = (1.0 + np.log(doc.term_counts)) * doc.term_rarity
         keep = np.argsort(-weights, kind="stable")[: cfg.top_terms]
         ids, w = doc.term_ids[keep], weights[keep]
-        block = [int(t) for t in ids[df[keep] > 1][: cfg.block_terms].tolist()]
+        block = sorted({int(t) for t in ids[: cfg.block_terms].tolist()})
         norm = float(np.linalg.norm(w))
         order = np.argsort(ids, kind="stable")
         out.append(Vector(ids[order], w[order] / norm if norm else w[order], block))
@@ -81,17 +73,14 @@ def cosine(a: Vector, b: Vector) -> float:
 
 def scores(docs: Sequence[EventFeatures], cfg: EventSettings) -> dict[tuple[int, int], float]:
     vecs = vectors(docs, cfg)
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(doc.items())
-    n = len(docs)
-    weight = {key: (math.log((n + 1) / count) + 1.0) * (FIGURE_WEIGHT if key.startswith("n:") else 1.0)
-              for key, count in df.items()}
+    def weight(key: str) -> float:
+        return FIGURE_WEIGHT if key.startswith("n:") else 1.0
+
     out = {}
     for i, j in candidates(docs, vecs, cfg):
         fa, fb = docs[i].items(), docs[j].items()
-        union = sum(weight[f] for f in fa | fb)
-        items = sum(weight[f] for f in fa & fb) / union if union else 0.0
+        union = sum(weight(f) for f in fa | fb)
+        items = sum(weight(f) for f in fa & fb) / union if union else 0.0
         out[i, j] = cfg.text_weight * cosine(vecs[i], vecs[j]) + (1 - cfg.text_weight) * items
     return out
 

@@ -64,10 +64,8 @@ def test_grouping_the_columns_is_grouping_the_reports() -> None:
     docs = _docs(11, 120)
     columns = event_columns.of(docs)
     assert group_features(columns) == group_features(docs)
-    # The same reports read back from a stored pack, in another order, then put in id order.
-    stamps = [f"{k}.0" for k in range(len(columns))]
-    back, back_stamps = event_columns.decode(event_columns.encode(columns, stamps))
-    assert back_stamps == stamps
+    # The same reports in another order, cut in two and joined, then put in id order.
+    back = columns
     shuffled = back.take(np.array(random.Random(3).sample(range(len(back)), len(back)), np.int64))
     halves = [shuffled.take(np.arange(50)), shuffled.take(np.arange(50, len(back)))]
     joined = event_columns.join(halves).by_id()

@@ -1,17 +1,14 @@
 """The event evidence of many reports in a few flat arrays, and its stored form.
 
-Grouping reads every report's evidence on every update, so it is held column-wise: for all reports
+Grouping works over many reports' evidence at once, so it is held column-wise: for all reports
 one array of term codes (into the distinct terms: a word's id and its rarity) and one of their
 counts, each report's share given by offsets; one array of item codes (figures and names) into a
-list of the distinct items; and the publication days. A set of reports is stored as one pack of
-these arrays (a few blobs), so an update reads the evidence of a large archive with a few reads
-instead of decoding one row per report.
+list of the distinct items; and the publication days.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,7 +17,6 @@ import numpy as np
 import numpy.typing as npt
 
 from ringscope.fuse.event_blocks import NO_DATE
-from ringscope.store.event_parts import PackRow
 
 if TYPE_CHECKING:
     from ringscope.fuse.events import EventFeatures
@@ -204,35 +200,3 @@ def join(parts: Iterable[EventColumns]) -> EventColumns:
         _starts(np.concatenate([np.diff(p.item_start) for p in parts])), np.concatenate(item_codes),
         [*base.items, *new_items], np.concatenate([base.item_figure, _figures(new_items)]),
     )
-
-
-def encode(columns: EventColumns, stamps: Sequence[str]) -> PackRow:
-    """The stored pack of ``columns``, each report with its stamp."""
-    return (
-        json.dumps([columns.report_ids, list(stamps)], ensure_ascii=False, separators=(",", ":")),
-        json.dumps(columns.items, ensure_ascii=False, separators=(",", ":")),
-        columns.days.astype(np.int64).tobytes(),
-        np.diff(columns.term_start).astype(np.int32).tobytes(),
-        columns.term_codes.astype(np.int32).tobytes(),
-        _counts(columns.term_counts).tobytes(),
-        columns.terms.astype(np.uint32).tobytes(),
-        columns.term_rarity.astype(np.float64).tobytes(),
-        np.diff(columns.item_start).astype(np.int32).tobytes(),
-        columns.item_codes.astype(np.int32).tobytes(),
-    )
-
-
-def decode(row: PackRow) -> tuple[EventColumns, list[str]]:
-    """The columns and stamps of a stored pack."""
-    report_ids, stamps = json.loads(row[0])
-    items = json.loads(row[1])
-    codes = np.frombuffer(row[4], np.int32)
-    # Counts are kept in two bytes each, or four when some count needs them.
-    wide = np.uint32 if len(codes) and len(row[5]) == 4 * len(codes) else np.uint16
-    return EventColumns(
-        report_ids, np.frombuffer(row[2], np.int64), _starts(np.frombuffer(row[3], np.int32).astype(int)),
-        codes, np.frombuffer(row[5], wide), np.frombuffer(row[6], np.uint32),
-        np.frombuffer(row[7], np.float64),
-        _starts(np.frombuffer(row[8], np.int32).astype(np.int64)), np.frombuffer(row[9], np.int32),
-        items, _figures(items),
-    ), stamps

@@ -1,14 +1,16 @@
 """Same-event pair scores over the whole collection at once, with arrays.
 
-What :mod:`ringscope.fuse.events` describes, worked out for all reports together rather than
-report by report and pair by pair: word weights from document counts, each report's heaviest
-words (ties in id order), its blocking words, the candidate pairs and their combined scores.
+What :mod:`ringscope.fuse.events` describes, worked out for many reports together rather than
+report by report and pair by pair: each report's heaviest words (ties in id order), its blocking
+words, the candidate pairs and their combined scores. A report's weights depend on the report
+alone, and a pair's score on its two reports alone, so scores worked out for a few reports are
+those worked out for the whole collection (:mod:`ringscope.fuse.event_links` keeps them).
 The scores are those of the per-pair description up to the order floating-point sums are taken in.
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,21 +29,17 @@ PAIRS = 4096
 """Pairs whose words are matched together (the matching arrays stay small)."""
 WIDTH = 8
 """Reports ranked together have the same number of words rounded up to a multiple of this."""
-COUNTED = 1 << 20
-"""Term codes counted together."""
 
 
 @dataclass(frozen=True, slots=True)
 class Weighed:
     """The collection's words weighed: what blocking and scoring need of them."""
 
-    spreads: Floats
-    """Per distinct word: the damping of its weight by how many reports use it."""
     kept: npt.NDArray[np.bool_]
     """Per word of a report: whether it is among the report's heaviest (kept for the cosine; the
     norms of the kept words' weights are worked out for the reports of candidate pairs only)."""
     block: Ints
-    """The blocking words as places in the collection's distinct words, their reports in ``block_owner``."""
+    """The blocking words' ids (once per report, reports ascending), their reports in ``block_owner``."""
     block_owner: Ints
 
 
@@ -96,21 +94,10 @@ def _first(
 
 
 def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
-    """Weights of every report's words: rarity in general English, damped when many reports of the
-    collection use the word; each report keeps its ``top_terms`` heaviest and blocks on the
-    ``block_terms`` heaviest of those that another report uses too."""
+    """Weights of every report's words: ``(1 + log(count)) * rarity`` in general English, the same
+    whatever else the collection holds; each report keeps its ``top_terms`` heaviest and blocks on
+    its ``block_terms`` heaviest."""
     n = len(columns)
-    # How many reports use each word: terms of one id (two words may share a CRC) count together.
-    _, word = np.unique(columns.terms, return_inverse=True)
-    word = word.ravel().astype(np.int64)
-    used = np.zeros(len(columns.terms), np.int64)
-    for low in range(0, len(columns.term_codes), COUNTED):  # bincount widens what it counts: a part at a time
-        used += np.bincount(columns.term_codes[low:low + COUNTED], minlength=len(columns.terms))
-    counts = np.rint(np.bincount(word, weights=used, minlength=len(columns.terms))).astype(np.int64)[word]
-    scale = math.log1p(n) if n else 1.0
-    spreads = np.log1p(n / np.maximum(counts, 1)) / scale
-    shared = counts > 1
-    everywhere = bool(shared[used > 0].all())  # every word a report uses is shared
     kept = np.zeros(len(columns.term_codes), np.bool_)
     blocks, owners = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
     for low in range(0, n, CHUNK):
@@ -119,18 +106,32 @@ def weigh(columns: EventColumns, top_terms: int, block_terms: int) -> Weighed:
         start = columns.term_start[low:high + 1] - a
         codes = columns.term_codes[a:b]
         lighter = columns.base(slice(a, b))
-        lighter *= np.take(spreads, codes)
         np.negative(lighter, out=lighter)
         ahead = _first(lighter, start, None, top_terms)
-        # The heaviest shared words that are kept: ``ahead`` is the head of each report's words in a
-        # stable sort, so its shared words are the head of the shared words in that order and the
-        # first ``block_terms`` of them are the first ``block_terms`` shared words still in ``ahead``.
-        some = None if everywhere else shared[codes]
-        block = np.flatnonzero(_first(lighter, start, some, block_terms) & ahead)
+        # A stable sort's head of k is the head of its head of top_terms >= k: the blocking words are kept.
+        block = np.flatnonzero(_first(lighter, start, None, block_terms) & ahead)
         kept[a:b] = ahead
-        blocks.append(word[codes[block]])
+        blocks.append(columns.terms[codes[block]].astype(np.int64))
         owners.append(np.searchsorted(start, block, side="right") - 1 + low)
-    return Weighed(spreads, kept, np.concatenate(blocks), np.concatenate(owners))
+    block_words, block_owner = np.concatenate(blocks), np.concatenate(owners)
+    # Two words of one report may share an id: a report carries a blocking word once.
+    once = np.unique(block_owner * (1 << 32) + block_words)
+    return Weighed(kept, once % (1 << 32), once // (1 << 32))
+
+
+def keys(columns: EventColumns, top_terms: int, block_terms: int) -> list[list[str]]:
+    """Each report's blocking keys as text: its names (``<type letter>:<key>``) and its blocking
+    words (``#<word id>``), what :func:`pair_scores` blocks on."""
+    weighed = weigh(columns, top_terms, block_terms)
+    out: list[list[str]] = [[] for _ in range(len(columns))]
+    starts = columns.item_start.tolist()
+    for report, (low, high) in enumerate(itertools.pairwise(starts)):
+        for code in columns.item_codes[low:high].tolist():
+            if not columns.item_figure[code]:
+                out[report].append(columns.items[code])
+    for report, word in zip(weighed.block_owner.tolist(), weighed.block.tolist(), strict=True):
+        out[report].append(f"#{word}")
+    return out
 
 
 def vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
@@ -152,7 +153,6 @@ def _vectors(columns: EventColumns, weighed: Weighed, rows: Ints) -> Vectors:
     at, owner = at[ahead], owner[ahead]
     codes = columns.term_codes[at]
     weights = columns.base(at)
-    weights *= np.take(weighed.spreads, codes)
     # A report's norm: its kept words' squared weights summed in order (only reports of candidate
     # pairs are scored, a small part of a large archive).
     norm = np.sqrt(np.bincount(owner, weights=np.square(weights), minlength=len(rows)))[owner]
@@ -201,7 +201,8 @@ def _candidates(columns: EventColumns, vec: Weighed, max_block: int, max_days: i
     # Blocking keys: names (item codes; figures are left out, common values would block unrelated
     # reports together), then words (numbered after the items).
     names = ~columns.item_figure[columns.item_codes]
-    codes = np.concatenate([columns.item_codes[names].astype(np.int64), vec.block + len(columns.items)])
+    _, words = np.unique(vec.block, return_inverse=True)
+    codes = np.concatenate([columns.item_codes[names].astype(np.int64), words.ravel() + len(columns.items)])
     owners = np.concatenate([owner[names], vec.block_owner])
     return coded_candidates(codes, owners, columns.days, max_block, max_days)
 
@@ -241,9 +242,21 @@ def pair_scores(
 ) -> tuple[Ints, Ints, Floats]:
     """Candidate pairs (i < j, sorted) and their combined scores: ``text_weight`` of the words'
     cosine, the rest weighted Jaccard overlap of the items."""
-    n = len(columns)
     weighed = weigh(columns, top_terms, block_terms)
     left, right = _oriented(columns, *_candidates(columns, weighed, max_block, max_days))
+    return _in_order(columns, left, right, _scored(columns, weighed, left, right, text_weight))
+
+
+def scores_of(
+    columns: EventColumns, left: Ints, right: Ints, text_weight: float, top_terms: int, block_terms: int
+) -> Floats:
+    """The combined scores of the given pairs of reports (places in ``columns``; a pair's report
+    first in the grouping order on the left, as :func:`pair_scores` scores it)."""
+    return _scored(columns, weigh(columns, top_terms, block_terms), left, right, text_weight)
+
+
+def _scored(columns: EventColumns, weighed: Weighed, left: Ints, right: Ints, text_weight: float) -> Floats:
+    n = len(columns)
     size = len(left)
     # The kept words of the paired reports only.
     rows = np.unique(np.concatenate([left, right]))
@@ -257,12 +270,8 @@ def pair_scores(
         words = _join(vec.start, vec.terms, place[left[low:high]], place[right[low:high]], space)
         a, b = words.at_left[words.both], words.at_right[words.found[words.both]]
         text[low:high] = _sums(words.pair_left[words.both], vec.weights[a] * vec.weights[b], high - low)
-    df = np.bincount(columns.item_codes, minlength=len(columns.items))
-    # An item weighs by how few reports carry it (worked out once per count), figures more.
-    counts = np.unique(df).tolist()
-    by_count = np.zeros(max(counts, default=0) + 1)
-    by_count[counts] = [math.log((n + 1) / count) + 1.0 if count else 0.0 for count in counts]
-    weight = by_count[df] * np.where(columns.item_figure, FIGURE_WEIGHT, 1.0)
+    # An item weighs the same wherever it is: figures more than names.
+    weight = np.where(columns.item_figure, FIGURE_WEIGHT, 1.0)
     found = _join(columns.item_start, columns.item_codes, left, right)
     left_weight = weight[columns.item_codes[found.at_left]]
     shared = _sums(found.pair_left[found.both], left_weight[found.both], size)
@@ -273,4 +282,4 @@ def pair_scores(
     union += _sums(found.pair_right[only_right], right_weight, size)
     items = np.divide(shared, union, out=np.zeros(size), where=union > 0)
     scores: Floats = text_weight * text + (1 - text_weight) * items
-    return _in_order(columns, left, right, scores)
+    return scores

@@ -2,10 +2,15 @@
 
 Two kinds of evidence are combined for a pair of reports:
 
-- the wording: TF-IDF cosine over content words, each report reduced to its
-  ``top_terms`` most distinctive words (bounded memory per report);
+- the wording: cosine over content words weighed by how rare they are in general English (and
+  how often the report uses them), each report reduced to its ``top_terms`` heaviest words
+  (bounded memory per report);
 - the extracted items: weighted Jaccard overlap of the figures a report states
-  (claim values, route counts) and the names it mentions.
+  (claim values, route counts) and the names it mentions (figures weigh more).
+
+No weight depends on the rest of the collection, so a pair's score depends on its two reports
+alone: a store keeps the scores and works out those of new reports only
+(:mod:`ringscope.fuse.event_links`).
 
 Candidate pairs come from blocking, never from all pairs: an inverted index
 over each report's most distinctive words, figures and names, where a key
@@ -16,8 +21,8 @@ and the publication dates, where both are known, are close; confirmed pairs
 are joined into groups. Event ids derive from the members' ids, so the same
 input gives the same ids on every run.
 
-The weights, blocking and scores are worked out for the whole collection at once
-with arrays (:mod:`ringscope.fuse.event_scores` over the columns of
+The weights, blocking and scores of many reports are worked out together with arrays
+(:mod:`ringscope.fuse.event_scores` over the columns of
 :mod:`ringscope.fuse.event_columns`); this module works out each report's evidence
 and links the scored pairs into groups.
 """
@@ -64,7 +69,7 @@ _K = TypeVar("_K", bound=Hashable)
 
 @dataclass(frozen=True, slots=True)
 class EventSettings:
-    threshold: float = 0.16
+    threshold: float = 0.26
     """Minimum combined score to confirm a candidate pair."""
     text_weight: float = 0.8
     """Share of the wording (TF-IDF cosine) in the combined score; the rest is item overlap."""
@@ -263,19 +268,23 @@ def group_features(
     left, right, scores = pair_scores(columns, cfg.text_weight, cfg.top_terms, cfg.block_terms, cfg.max_block,
                                       cfg.max_days)
     strong = np.flatnonzero(scores >= cfg.threshold * EDGE_FLOOR)
-    # Strongest first; a stable sort keeps the pairs of equal scores in order (they come sorted).
-    strong = strong[np.argsort(-scores[strong], kind="stable")]
-    pairs = list(zip(left[strong].tolist(), right[strong].tolist(), strict=True))
-    strengths = scores[strong].tolist()
-    edges = dict(zip(pairs, strengths, strict=True))
-    report_ids = columns.ordered_ids()
+    return events_of(columns.ordered_ids(), left[strong].tolist(), right[strong].tolist(),
+                     scores[strong].tolist(), cfg.threshold)
+
+
+def events_of(
+    report_ids: Sequence[str], left: list[int], right: list[int], scores: list[float], threshold: float
+) -> dict[str, str | None]:
+    """Event ids of ``report_ids`` (in grouping order) linked by the scored pairs ``left[k] <
+    right[k]`` (places in ``report_ids``) by :func:`average_linkage`."""
+    # Strongest first, pairs in order among equal scores.
+    ranked = sorted(zip(zip(left, right, strict=True), scores, strict=True), key=lambda e: (-e[1], e[0]))
     result: dict[str, str | None] = dict.fromkeys(report_ids)
-    for group in _linked(edges, cfg.threshold, zip(pairs, strengths, strict=True)):
-        if len(group) > 1:
-            ids = sorted(report_ids[i] for i in group)
-            event_id = "ev-" + make_id("event", ids[0])[:12]
-            for report_id in ids:
-                result[report_id] = event_id
+    for group in _linked(dict(ranked), threshold, ranked):
+        ids = sorted(report_ids[i] for i in group)
+        event_id = "ev-" + make_id("event", ids[0])[:12]
+        for report_id in ids:
+            result[report_id] = event_id
     return result
 
 

@@ -2,9 +2,8 @@
 
 An update compares the store's reports with the ones the stored picture was fused from, then:
 
-- works out the event evidence of new and changed reports only (the rest is stored in packs,
-  :mod:`ringscope.fuse.event_packs`) and groups events over all of it (grouping weighs words by
-  how many reports use them, so it is collective);
+- works out the event evidence, blocking keys and scored pairs of new and changed reports only,
+  and groups again the reports linked to those whose pairs changed (:mod:`ringscope.fuse.event_links`);
 - compares the texts of an event's reports for near-identical copies only when its members
   changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`), and joins
   the independent sources from each report's outlet key, kept from the update it was stored at;
@@ -29,9 +28,8 @@ import json
 from collections import defaultdict
 
 from ringscope.fuse.entity_forms import sort_key as entity_sort
-from ringscope.fuse.event_columns import EventColumns
-from ringscope.fuse.event_packs import evidence
-from ringscope.fuse.events import EventSettings, group_features
+from ringscope.fuse.event_links import current, regroup
+from ringscope.fuse.events import EventSettings
 from ringscope.fuse.figures import claim_refs_of
 from ringscope.fuse.heads import Heads
 from ringscope.fuse.outlets import joined_sources, near_identical, outlet_of, source_key
@@ -63,14 +61,6 @@ def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: Pictu
                           figure_sort(figure, first)))
     for kind, flags in (("flag", figure.flags), ("note", figure.notes)):
         delta.flags += [(figure.id, kind, f.claim_id, f.report_id, f.code, f.reason) for f in flags]
-
-
-def _event_evidence(
-    store: Store, stamps: dict[str, str], reports: Heads, read: dict[str, Extraction]
-) -> EventColumns:
-    """The event evidence of every report, in id order (worked out for new and changed reports,
-    whose texts alone are read; see :mod:`ringscope.fuse.event_packs`)."""
-    return evidence(store, stamps, reports, read)
 
 
 def _scope_figures(
@@ -131,7 +121,8 @@ def _source_keys(store: Store, reports: Heads, stamps: dict[str, str], gone: lis
 def update(store: Store, settings: EventSettings | None = None) -> bool:
     """Bring the store's stored picture up to the store's state; False when it was already."""
     state = store.state()
-    if store.picture_state() == state:
+    settings = settings or EventSettings()
+    if store.picture_state() == state and current(store, settings):
         return False
     parts = store.picture_parts()
     stamps = parts.stamps()
@@ -140,8 +131,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
     # events
     read: dict[str, Extraction] = {}
-    docs = _event_evidence(store, stamps, reports, read)
-    event_of = group_features(docs, settings or EventSettings())
+    event_of = regroup(store, stamps, before, reports, read, state, settings)
     members: dict[str, list[str]] = defaultdict(list)  # of events only: a lone report is its own scope
     for report_id, event_id in event_of.items():
         if event_id:

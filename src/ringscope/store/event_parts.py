@@ -4,9 +4,8 @@ Per event (``event_sources``): which of its reports are near-identical copies (o
 source), with a signature of the members they were found among; an update compares the texts of
 an event's reports again only when its members changed.
 
-The event evidence of the reports (``event_feature_packs``): packs of many reports' evidence as a
-few arrays each (see :mod:`ringscope.fuse.event_columns`), each report with the stamp it was worked
-out at, so an update reads the evidence of every report with a few reads.
+The event evidence of the reports was kept in packs by versions 17 to 24 (``event_feature_packs``,
+dropped by version 25: :mod:`ringscope.store.event_links` keeps it per report).
 
 The outlet key of each report (``picture_source_keys``, :func:`ringscope.fuse.outlets.source_key`),
 with the source and URL it was worked out from (all it depends on), so an update works it out for
@@ -53,7 +52,7 @@ CREATE TABLE event_feature_packs (
     item_codes BLOB NOT NULL
 );
 """
-"""Event evidence by packs (filled by the next update from the evidence kept per report)."""
+"""Version 17: event evidence by packs (dropped by version 25)."""
 
 SOURCE_KEYS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS picture_source_keys (
@@ -64,14 +63,6 @@ CREATE TABLE IF NOT EXISTS picture_source_keys (
 );
 """
 """Version 22: the outlet key of each report (filled by the next update)."""
-
-_PACK_COLUMNS = ("heads, items, days, term_lengths, term_codes, term_counts, terms, term_rarity,"
-                 " item_lengths, item_codes")
-
-PackRow = tuple[str, str, bytes, bytes, bytes, bytes, bytes, bytes, bytes, bytes]
-"""(JSON of report ids and stamps, JSON of the distinct items, days, term lengths, term codes,
-term counts, distinct term ids, distinct term rarities, item lengths, item codes)."""
-
 
 class EventParts:
     """The per-event parts of one open store (see :meth:`ringscope.store.Store.event_parts`)."""
@@ -115,18 +106,3 @@ class EventParts:
             self._conn.executemany("DELETE FROM picture_source_keys WHERE report_id = ?",
                                    [(r,) for r in gone])
             self._conn.executemany(_WRITE_PICTURE_SOURCE_KEYS, rows)
-
-    def feature_packs(self) -> list[tuple[int, PackRow]]:
-        """The packs of event evidence, oldest first, with their ids."""
-        rows = self._conn.execute(f"SELECT id, {_PACK_COLUMNS} FROM event_feature_packs ORDER BY id")  # noqa: S608
-        return [(int(r[0]), (str(r[1]), str(r[2]), *r[3:])) for r in rows]
-
-    def save_feature_packs(self, packs: list[PackRow], gone: list[int], *, drop_rows: bool = False) -> None:
-        """Add packs of event evidence and drop packs ``gone`` (their live reports are in the new ones)
-        together; ``drop_rows`` drops the evidence kept per report too (all of it is in packs now)."""
-        with together(self._conn):
-            sql = f"INSERT INTO event_feature_packs ({_PACK_COLUMNS}) VALUES ({', '.join('?' * 10)})"  # noqa: S608
-            self._conn.executemany(sql, packs)
-            self._conn.executemany("DELETE FROM event_feature_packs WHERE id = ?", [(p,) for p in gone])
-            if drop_rows:
-                self._conn.execute("DELETE FROM picture_features")

@@ -12,6 +12,7 @@ import sqlite3
 
 from ringscope.screen.store import SCREEN_SCHEMA
 from ringscope.serve.schema import AUTH_SCHEMA, HARDENING_SCHEMA
+from ringscope.store.event_links import EVENT_LINKS_SCHEMA
 from ringscope.store.event_parts import EVENT_PACKS_SCHEMA, EVENT_PARTS_SCHEMA, SOURCE_KEYS_SCHEMA
 from ringscope.store.judgements import JUDGEMENTS_SCHEMA
 from ringscope.store.picture import (
@@ -186,6 +187,7 @@ MIGRATIONS: list[str] = [
     SOURCE_KEYS_SCHEMA,
     STATE_INDEXES_SCHEMA,
     POLICY_ALIASES_SCHEMA,
+    EVENT_LINKS_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

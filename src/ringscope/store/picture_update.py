@@ -148,11 +148,6 @@ def event_of(conn: sqlite3.Connection) -> dict[str, str | None]:
     return {str(r): e for r, e in conn.execute("SELECT report_id, event_id FROM picture_reports")}
 
 
-def features(conn: sqlite3.Connection) -> dict[str, FeatureRow]:
-    rows = conn.execute("SELECT report_id, stamp, data, ids, counts, rarity FROM picture_features")
-    return {str(row[0]): (str(row[0]), str(row[1]), str(row[2]), row[3], row[4], row[5]) for row in rows}
-
-
 def cue_hits(conn: sqlite3.Connection, stamp: str) -> dict[str, str]:
     """Report id -> JSON of its cue hits, for the hits found by the cue table ``stamp``."""
     rows = conn.execute("SELECT report_id, data FROM picture_cues WHERE stamp = ?", (stamp,))
@@ -242,9 +237,6 @@ class PictureParts:
 
     def event_of(self) -> dict[str, str | None]:
         return event_of(self._conn)
-
-    def features(self) -> dict[str, FeatureRow]:
-        return features(self._conn)
 
     def cue_hits(self, stamp: str) -> dict[str, str]:
         return cue_hits(self._conn, stamp)

@@ -18,6 +18,7 @@ from typing import Any
 
 from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
 from ringscope.private import private_file, tighten
+from ringscope.store import event_links as event_links_store
 from ringscope.store import event_parts as event_store_parts
 from ringscope.store import judgements as judgement_store
 from ringscope.store import picture as picture_store
@@ -415,6 +416,10 @@ class Store:
     def policy_parts(self) -> policy_store_parts.PolicyParts:
         """What the victim-policy decision was taken from (see :mod:`ringscope.privacy.incremental`)."""
         return policy_store_parts.PolicyParts(self._conn)
+
+    def event_links(self) -> event_links_store.EventLinks:
+        """What same-event grouping keeps from update to update (see :mod:`ringscope.fuse.event_links`)."""
+        return event_links_store.EventLinks(self._conn)
 
     def event_parts(self) -> event_store_parts.EventParts:
         """The stored picture's parts kept per event (see :mod:`ringscope.fuse.update`)."""
