@@ -157,8 +157,10 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
             delta.inputs.append((report_id, *now))
     texts = store.picture_parts().texts(r for s in sorted(dirty) for r in _members(members, event_of, s))
     reports.need(texts)
+    held = {scope for _, scope, _ in before.values()}  # only scopes of the stored picture have figures
     for scope in sorted(dirty):
-        delta.scopes.append(scope)
+        if scope in held:
+            delta.scopes.append(scope)
         if scope_members := _members(members, event_of, scope):
             _scope_figures(store, scope_members, reports, event_of, independent, scope, delta, read, texts)
     # events and the event of each report

@@ -110,7 +110,8 @@ class PictureDelta:
     events: list[tuple[str, str, str]] = field(default_factory=list)
     """(event id, JSON, sort key)."""
     scopes: list[str] = field(default_factory=list)
-    """Scopes whose figures are replaced by ``figures`` (all of a scope's figures, or none left)."""
+    """Scopes of the stored picture whose figures are dropped (``figures`` holds all of their figures
+    and those of new scopes, or none left)."""
     figures: list[tuple[str, str | None, str, int, str, str, str]] = field(default_factory=list)
     """(figure id, event id, measure, conflicted, JSON, scope, sort key)."""
     flags: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
@@ -190,10 +191,11 @@ def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:
         conn.executemany(_WRITE_PICTURE_REPORTS, delta.event_of)
         conn.executemany("DELETE FROM picture_events WHERE id = ?", [(i,) for i in delta.events_gone])
         conn.executemany(_WRITE_PICTURE_EVENTS, delta.events)
-        for scope in delta.scopes:
-            conn.execute("DELETE FROM picture_flags WHERE figure_id IN"
-                         " (SELECT id FROM picture_figures WHERE scope = ?)", (scope,))
-            conn.execute("DELETE FROM picture_figures WHERE scope = ?", (scope,))
+        for chunk in chunks(delta.scopes):
+            marks = ", ".join("?" * len(chunk))
+            conn.execute("DELETE FROM picture_flags WHERE figure_id IN"  # noqa: S608
+                         f" (SELECT id FROM picture_figures WHERE scope IN ({marks}))", chunk)
+            conn.execute(f"DELETE FROM picture_figures WHERE scope IN ({marks})", chunk)  # noqa: S608
         conn.executemany(_WRITE_PICTURE_FIGURES, delta.figures)
         conn.executemany("INSERT INTO picture_flags VALUES (?, ?, ?, ?, ?, ?)", delta.flags)
         conn.executemany("DELETE FROM picture_entities WHERE id = ?", [(i,) for i in delta.entities_gone])
