@@ -69,7 +69,7 @@ from ringscope.extract.people import (
     TITLE_WORDS,
     VICTIM_TITLES,
 )
-from ringscope.extract.places import COMMON_WORDS, PlaceHit
+from ringscope.extract.places import COMMON_WORDS, PlaceHit, function_word
 
 # A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
 SITE_NOUNS_RE = re.compile(
@@ -142,6 +142,7 @@ def classify(
             )
             and not is_place_run(name, starts)
             and (name_tokens(name) >= 2 or not name[0].text.isupper() or initials_then_name(name))
+            and not (len(name) == 1 and function_word(name[0].text))
         ):
             role = span_text(text, words[first_title:k])
             country = country_in(places, words[0].start, words[k - 1].end)
