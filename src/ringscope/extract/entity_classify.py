@@ -41,6 +41,7 @@ from ringscope.extract.entity_parts import (
     place_word,
     split_and,
 )
+from ringscope.extract.entity_rare import function_word
 from ringscope.extract.entity_titles import (
     initials_then_name,
     lower_inside,
@@ -69,7 +70,7 @@ from ringscope.extract.people import (
     TITLE_WORDS,
     VICTIM_TITLES,
 )
-from ringscope.extract.places import COMMON_WORDS, PlaceHit, function_word
+from ringscope.extract.places import COMMON_WORDS, PlaceHit
 
 # A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
 SITE_NOUNS_RE = re.compile(

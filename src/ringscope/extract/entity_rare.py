@@ -33,10 +33,22 @@ COMMON_ZIPF = 4.0
 _HEADS = ORG_HEADS | COMPOUND_HEADS | FACILITY_HEADS | TITLE_WORDS
 
 
+FUNCTION_ZIPF = 6.5
+"""Of the general words, those at least this frequent in English are function words ("in", "of",
+"for"), never a name on their own."""
+
+
 @cache
 def zipf(word: str) -> float:
     """The word's frequency in English on wordfreq's Zipf scale."""
     return float(zipf_frequency(word, "en"))
+
+
+def function_word(word: str) -> bool:
+    """Whether ``word`` is one of English's most frequent general words ("In", "Of", "For"): after a
+    title that ends a sentence ("... led by Gen. In the capital ..."), it opens the next one."""
+    folded = word.casefold()
+    return folded in COMMON_WORDS and zipf(folded) >= FUNCTION_ZIPF
 
 
 def _plain_name_word(tok: Tok, lower_words: set[str]) -> bool:

@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from itertools import compress, islice
 from operator import itemgetter
 
-from wordfreq import zipf_frequency
-
 from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS
 from ringscope.extract.document import Document
 from ringscope.extract.gazetteer import TOKEN_RE, Gazetteer, Place, fold, gazetteer
@@ -90,18 +88,6 @@ BIG_CITY = 1_000_000
 _SPACE = re.compile(r"[ \t\u00a0]+")
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 _FIRST = itemgetter(0)
-
-FUNCTION_ZIPF = 6.5
-"""Of the general words, those at least this frequent in English (wordfreq's Zipf scale) are
-function words ("in", "of", "for"), never a name on their own."""
-
-
-def function_word(word: str) -> bool:
-    """Whether ``word`` is one of English's most frequent general words ("In", "Of", "For"): after a
-    title that ends a sentence ("... led by Gen. In the capital ..."), it opens the next one."""
-    folded = word.casefold()
-    return folded in COMMON_WORDS and zipf_frequency(folded, "en") >= FUNCTION_ZIPF
-
 
 
 def _is_capitalised(word: str) -> bool:

@@ -28,8 +28,8 @@ import numpy as np
 from ringscope.fuse import event_columns
 from ringscope.fuse.event_blocks import NO_DATE
 from ringscope.fuse.event_evidence import evidence
-from ringscope.fuse.event_scores import keys, pair_scores, scores_of
-from ringscope.fuse.events import EDGE_FLOOR, EventFeatures, EventSettings, events_of
+from ringscope.fuse.event_scores import keys, scores_of
+from ringscope.fuse.events import EDGE_FLOOR, EventFeatures, EventSettings, events_of, strong_pairs
 from ringscope.fuse.heads import Heads
 from ringscope.model import Extraction
 from ringscope.store import Store
@@ -87,15 +87,15 @@ def _everything(
         rows += [(key, r, _day(found[r])) for r, own in zip(chunk, keys(part, cfg.top_terms, cfg.block_terms),
                                                            strict=True) for key in own]
         parts.append(part)
-    columns = event_columns.join(parts)
-    left, right, scores = pair_scores(columns, cfg.text_weight, cfg.top_terms, cfg.block_terms, cfg.max_block,
-                                      cfg.max_days)
-    strong = np.flatnonzero(scores >= cfg.threshold * EDGE_FLOOR)
-    pairs = list(zip(left[strong].tolist(), right[strong].tolist(), scores[strong].tolist(), strict=True))
+    left, right, scores = strong_pairs(event_columns.join(parts), cfg)
     links.save_keys([], rows, sorted(Counter(key for key, _, _ in rows).items()))
-    links.save_links([], [(ids[a], ids[b], s) for a, b, s in pairs])
-    return events_of(ids, [a for a, _, _ in pairs], [b for _, b, _ in pairs], [s for _, _, s in pairs],
-                     cfg.threshold)
+    links.save_links([], [(ids[a], ids[b], s) for a, b, s in zip(left, right, scores, strict=True)])
+    return events_of(ids, left, right, scores, cfg.threshold)
+
+
+def _blocks(n: int, cfg: EventSettings) -> bool:
+    """Whether a key carried by ``n`` reports is a blocking key."""
+    return 1 < n <= cfg.max_block
 
 
 def _close(a: int, b: int, cfg: EventSettings) -> bool:
@@ -123,19 +123,16 @@ def _changed(
         moved.update(new)
     was = links.counts(moved)
     now = {key: was.get(key, 0) + step for key, step in moved.items()}
-
-    def blocks(n: int) -> bool:
-        return 1 < n <= cfg.max_block
-
-    crossed = sorted(key for key in moved if blocks(was.get(key, 0)) != blocks(now[key]))
+    crossed = sorted(key for key in moved if _blocks(was.get(key, 0), cfg) != _blocks(now[key], cfg))
     links.save_keys(touched, [(key, r, _day(fresh[r])) for r in changed for key in own[r]],
                     [(key, now[key]) for key in sorted(moved) if now[key] != was.get(key, 0)])
     # Candidate pairs: those of changed reports, and those of reports sharing a key that crossed.
-    carriers = links.carriers(sorted({k for r in changed for k in own[r] if blocks(now[k])} | set(crossed)))
+    blocking = {k for r in changed for k in own[r] if _blocks(now[k], cfg)}
+    carriers = links.carriers(sorted(blocking | set(crossed)))
     found: set[tuple[str, str]] = set()
     for r in changed:
         for key in own[r]:
-            if blocks(now[key]):
+            if _blocks(now[key], cfg):
                 found.update((min(r, p), max(r, p)) for p, day in carriers[key]
                              if p != r and _close(_day(fresh[r]), day, cfg))
     # (the pairs of a changed report are all found above: only the others need checking)
@@ -146,7 +143,7 @@ def _changed(
     found |= _still_blocked(store, checked, carriers, cfg)
     # Score them; drop the kept pairs of changed and removed reports and the checked pairs.
     ends = sorted({r for pair in found for r in pair})
-    docs = evidence(store, ends, stamps, reports, read)
+    docs = evidence(store, [r for r in ends if r not in fresh], stamps, reports, read) | fresh
     columns = event_columns.of([docs[r] for r in ends])
     place = {r: k for k, r in enumerate(ends)}
     ordered = sorted(found)
@@ -172,7 +169,7 @@ def _still_blocked(
     links = store.event_links()
     held = links.keys_of(sorted({r for pair in pairs for r in pair}))
     counts = links.counts(sorted({k for own in held.values() for k in own}))
-    blocking = {k for k, n in counts.items() if 1 < n <= cfg.max_block}
+    blocking = {k for k, n in counts.items() if _blocks(n, cfg)}
     keyed = {r: blocking.intersection(own) for r, own in held.items()}
     days = {r: day for members in carriers.values() for r, day in members}
     return {(a, b) for a, b in pairs

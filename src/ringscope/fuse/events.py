@@ -265,11 +265,16 @@ def group_features(
     """Event ids of reports from their features (see :func:`average_linkage`)."""
     cfg = cfg or EventSettings()
     columns = docs if isinstance(docs, EventColumns) else event_columns.of(docs)
+    return events_of(columns.ordered_ids(), *strong_pairs(columns, cfg), cfg.threshold)
+
+
+def strong_pairs(columns: EventColumns, cfg: EventSettings) -> tuple[list[int], list[int], list[float]]:
+    """The candidate pairs (places ``left[k] < right[k]`` in grouping order) scoring at least the
+    share :data:`EDGE_FLOOR` of the threshold, with their scores: the pairs linkage looks at."""
     left, right, scores = pair_scores(columns, cfg.text_weight, cfg.top_terms, cfg.block_terms, cfg.max_block,
                                       cfg.max_days)
     strong = np.flatnonzero(scores >= cfg.threshold * EDGE_FLOOR)
-    return events_of(columns.ordered_ids(), left[strong].tolist(), right[strong].tolist(),
-                     scores[strong].tolist(), cfg.threshold)
+    return left[strong].tolist(), right[strong].tolist(), scores[strong].tolist()
 
 
 def events_of(
