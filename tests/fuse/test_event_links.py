@@ -39,10 +39,16 @@ def _reports(seed: int, n: int) -> list[tuple[Report, Extraction]]:
     return out
 
 
-def _expected(store: Store) -> dict[str, str | None]:
+def _add(store: Store, items: list[tuple[Report, Extraction]]) -> None:
+    for report, extraction in items:
+        assert store.add(report, extraction, "test")
+
+
+def _expected(store: Store, settings: EventSettings = SETTINGS) -> dict[str, str | None]:
+    """The grouping of all the store's reports at once."""
     docs = [features(report, extraction) for report, extraction in sorted(store.iter_extractions(),
                                                                          key=lambda item: item[0].id)]
-    return group_features(docs, SETTINGS)
+    return group_features(docs, settings)
 
 
 def _kept(store: Store) -> dict[str, str | None]:
@@ -53,8 +59,7 @@ def test_groups_kept_through_additions_removals_and_reextraction_are_those_of_al
     items = _reports(5, 70)
     with Store(tmp_path / "store.db") as store:
         for low in range(0, 49, 7):
-            for report, extraction in items[low:low + 7]:
-                assert store.add(report, extraction, "test")
+            _add(store, items[low:low + 7])
             assert update(store, SETTINGS)
             assert _kept(store) == _expected(store)
         for report_id in ("r003", "r010", "r011", "r030", "r031"):
@@ -64,8 +69,7 @@ def test_groups_kept_through_additions_removals_and_reextraction_are_those_of_al
         moved = Extraction(entities=[Entity("Location", "Ostvel Depot", mentions=[Mention(0, 5, "Rep")])])
         for report_id in ("r004", "r020", "r040"):
             store.replace_extraction(report_id, moved, "test")
-        for report, extraction in items[49:]:
-            assert store.add(report, extraction, "test")
+        _add(store, items[49:])
         assert update(store, SETTINGS)
         kept = _kept(store)
         assert kept == _expected(store)
@@ -79,14 +83,12 @@ def test_groups_kept_through_additions_removals_and_reextraction_are_those_of_al
 def test_an_update_left_half_done_is_worked_out_again_from_all_reports(tmp_path: Path) -> None:
     items = _reports(9, 30)
     with Store(tmp_path / "store.db") as store:
-        for report, extraction in items[:20]:
-            store.add(report, extraction, "test")
+        _add(store, items[:20])
         update(store, SETTINGS)
         # As if an update had changed the keys and stopped before its pairs and groups were whole.
         store.event_links().save_keys(["r001", "r002"], [], [])
         assert store.event_links().state() is None
-        for report, extraction in items[20:]:
-            store.add(report, extraction, "test")
+        _add(store, items[20:])
         update(store, SETTINGS)
         assert _kept(store) == _expected(store)
         assert store.event_links().keys_of(["r001"]), "the keys dropped were worked out again"
@@ -95,8 +97,7 @@ def test_an_update_left_half_done_is_worked_out_again_from_all_reports(tmp_path:
 def test_a_store_whose_keys_are_not_kept_groups_again_at_the_next_read(tmp_path: Path) -> None:
     items = _reports(17, 24)
     with Store(tmp_path / "store.db") as store:
-        for report, extraction in items:
-            store.add(report, extraction, "test")
+        _add(store, items)
         assert update(store)
         assert not update(store), "nothing changed"
         store.event_links().clear()  # as a store upgraded from a version that kept none
@@ -108,11 +109,8 @@ def test_a_store_whose_keys_are_not_kept_groups_again_at_the_next_read(tmp_path:
 def test_other_settings_group_again_from_all_reports(tmp_path: Path) -> None:
     items = _reports(13, 30)
     with Store(tmp_path / "store.db") as store:
-        for report, extraction in items[:25]:
-            store.add(report, extraction, "test")
+        _add(store, items[:25])
         update(store, SETTINGS)
-        for report, extraction in items[25:]:
-            store.add(report, extraction, "test")
+        _add(store, items[25:])
         update(store)  # the default settings
-        docs = [features(r, x) for r, x in sorted(store.iter_extractions(), key=lambda item: item[0].id)]
-        assert _kept(store) == group_features(docs)
+        assert _kept(store) == _expected(store, EventSettings())
