@@ -212,3 +212,20 @@ def test_a_span_after_a_withheld_name_moves_by_the_placeholder_and_shares_its_of
     unchanged = policy.redact("Nothing withheld here, " * 20)
     start = int("300")
     assert unchanged.span(start, 320)[0] is start
+
+
+def test_a_one_word_name_that_is_an_ordinary_word_is_replaced_only_where_capitalised() -> None:
+    from ringscope.privacy.cues import load
+    from ringscope.privacy.policy import Withheld
+    from ringscope.privacy.redact import Redactor
+
+    withheld = [
+        Withheld("a", "[victim 1]", frozenset({"Hope"}), ("victim",)),
+        Withheld("b", "[victim 2]", frozenset({"Zorvatek"}), ("victim",)),
+    ]
+    redactor = Redactor.build(withheld, (), load())
+    text = "Families hope for news. Hope was freed; zorvatek and Zorvatek were not. HOPE."
+    assert redactor.redact(text).text == (
+        "Families hope for news. [victim 1] was freed; [victim 2] and [victim 2] were not. [victim 1]."
+    )
+    assert redactor.blocks("hope") and redactor.blocks("zorvatek")  # searches still answer nothing

@@ -1,9 +1,12 @@
 """Replacing withheld names by their placeholders, keeping a map from old offsets to new ones.
 
-Full names (and every alias) are replaced wherever they occur as whole words, whatever the case;
-a single word of a withheld name (a surname written alone) is replaced where it is capitalised,
-unless it is also part of a name that may be shown. Offsets of extracted items are carried over
-to the redacted text with :meth:`Redacted.position`, so no offset or length tells a name.
+Full names (and every alias) are replaced wherever they occur as whole words, whatever the case,
+except that a name of one word which is also an ordinary English word ("Hope", "Joy") is replaced
+only where it is capitalised: written in lower case it is the word, and blanking it everywhere would
+tell the reader which word the withheld name is. A single word of a withheld name (a surname written
+alone) is replaced where it is capitalised, unless it is also part of a name that may be shown.
+Offsets of extracted items are carried over to the redacted text with :meth:`Redacted.position`,
+so no offset or length tells a name.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+from ringscope.extract.entity_rare import RARE_ZIPF, zipf
 from ringscope.extract.places import COMMON_WORDS
 from ringscope.fuse.names import fold
 from ringscope.privacy.alternation import Alternation, text_runs
@@ -88,6 +92,8 @@ class Redactor:
     """folded name or word -> placeholder."""
     words: frozenset[str] = frozenset()
     """Folded single words of withheld names (searches for them answer nothing)."""
+    ordinary: frozenset[str] = frozenset()
+    """Folded names of one word that are also ordinary English words: replaced only where capitalised."""
     _memo: dict[str, Redacted] = field(default_factory=dict, compare=False, repr=False)
     """Short texts redacted before (names, quotes and reasons recur across a picture)."""
 
@@ -120,7 +126,9 @@ class Redactor:
         )
         for word, label in part_labels.items():
             labels.setdefault(word, label)
-        return cls(full, parts, labels, frozenset(part_labels) | {k for k in labels if " " not in k})
+        single = {k for k in labels if " " not in k}
+        ordinary = frozenset(k for k in single if k in COMMON_WORDS or zipf(k) >= RARE_ZIPF)
+        return cls(full, parts, labels, frozenset(part_labels) | single, ordinary)
 
     def redact(self, text: str) -> Redacted:
         if not text or not self.full.entries:
@@ -138,7 +146,10 @@ class Redactor:
         tokens = text_runs(text)
         found: list[tuple[int, int, str]] = []
         for start, end in self.full.spans(text, tokens):
-            found.append((start, end, self.labels.get(fold(text[start:end]), "[victim]")))
+            key = fold(text[start:end])
+            if not text[start].isupper() and key in self.ordinary:
+                continue  # "they hope to": the word, not the withheld "Hope"
+            found.append((start, end, self.labels.get(key, "[victim]")))
         taken = [(s, e) for s, e, _ in found]
         for start, end in self.parts.spans(text, tokens):
             word = text[start:end]
