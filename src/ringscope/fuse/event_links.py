@@ -30,7 +30,7 @@ from ringscope.fuse.event_blocks import NO_DATE
 from ringscope.fuse.event_evidence import evidence
 from ringscope.fuse.event_scores import keys, scores_of
 from ringscope.fuse.events import EDGE_FLOOR, EventFeatures, EventSettings, events_of, strong_pairs
-from ringscope.fuse.heads import Heads
+from ringscope.fuse.heads import Heads, Stamps
 from ringscope.model import Extraction
 from ringscope.store import Store
 
@@ -57,17 +57,18 @@ def _day(feats: EventFeatures) -> int:
 
 
 def regroup(
-    store: Store, stamps: dict[str, str], before: dict[str, tuple[str, str, str]], reports: Heads,
-    read: dict[str, Extraction], state: str, cfg: EventSettings,
+    store: Store, stamps: Stamps, changed: Sequence[str], gone: Sequence[str], reports: Heads,
+    read: dict[str, Extraction], state: str, cfg: EventSettings, whole: bool,
 ) -> dict[str, str | None]:
-    """Every report's event id (None: alone), with the keys and pairs kept brought to ``state``.
-    ``before``: each report's (stamp, scope, ...) as the stored picture was fused from."""
+    """The event ids (None: alone) of the reports whose events may have changed, with the keys and
+    pairs kept brought to ``state``: every report's, worked out from scratch, when ``whole`` (then
+    ``stamps`` holds every report's); else those of the reports linked to a ``changed`` (new or
+    re-extracted) or removed (``gone``) one, every other report keeping its event."""
     links = store.event_links()
-    if not current(store, cfg):
+    if whole:
         event_of = _everything(store, stamps, reports, cfg)
     else:
-        event_of = {r: (scope if scope != r else None) for r, (_, scope, _) in before.items() if r in stamps}
-        event_of.update(_changed(store, stamps, before, reports, read, cfg))
+        event_of = _changed(store, stamps, sorted(changed), sorted(gone), reports, read, cfg)
     links.set_state(_mark(state, cfg))
     return event_of
 
@@ -103,13 +104,11 @@ def _close(a: int, b: int, cfg: EventSettings) -> bool:
 
 
 def _changed(
-    store: Store, stamps: dict[str, str], before: dict[str, tuple[str, str, str]], reports: Heads,
+    store: Store, stamps: Stamps, changed: list[str], gone: list[str], reports: Heads,
     read: dict[str, Extraction], cfg: EventSettings,
 ) -> dict[str, str | None]:
     """The event ids of the reports linked to a report whose pairs changed (the others keep theirs)."""
     links = store.event_links()
-    changed = sorted(r for r, stamp in stamps.items() if before.get(r, ("",))[0] != stamp)
-    gone = sorted(r for r in before if r not in stamps)
     touched = changed + gone
     if not touched:
         return {}
@@ -143,6 +142,7 @@ def _changed(
     found |= _still_blocked(store, checked, carriers, cfg)
     # Score them; drop the kept pairs of changed and removed reports and the checked pairs.
     ends = sorted({r for pair in found for r in pair})
+    stamps.need(ends)
     docs = evidence(store, [r for r in ends if r not in fresh], stamps, reports, read) | fresh
     columns = event_columns.of([docs[r] for r in ends])
     place = {r: k for k, r in enumerate(ends)}

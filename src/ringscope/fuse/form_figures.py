@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 
 from ringscope.fuse.entity_forms import Figures, OccurrenceRow, figures_of, merge
+from ringscope.fuse.heads import Stamps
 from ringscope.fuse.resolve import join_forms
 from ringscope.model import Entity, Mention, make_id, name_key
 from ringscope.store.resolve_parts import ResolveParts
@@ -65,6 +66,8 @@ def the_figures(
             rows = [(str(r), int(q), c, la, lo, json.loads(str(ro)))
                     for r, q, c, la, lo, ro in parts.form_occurrences((etype, name_key(name), name, aliases))]
             if rows:
+                if isinstance(stamps, Stamps):  # read the stamps of the form's reports at once
+                    stamps.need(row[0] for row in rows)
                 out[form] = figures_of(rows, stamps)
     return out
 

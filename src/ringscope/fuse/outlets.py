@@ -9,7 +9,7 @@ light rewrites) count as one independent source even when their outlets differ.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 
 import tldextract
@@ -95,16 +95,20 @@ def join_sources(reports: Sequence[Report], pairs: Sequence[tuple[str, str]]) ->
 def joined_sources(keys: Mapping[str, str], pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
     """Report id -> the key of its independent source, from each report's key (``keys``) and the copies
     ``pairs`` names joined: the first key in string order of the keys the copies join, else its own."""
+    root = joined_keys(keys, pairs)
+    return {report_id: root.get(key, key) for report_id, key in keys.items()}
+
+
+def joined_keys(keys: Mapping[str, str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each key the copies ``pairs`` join (both reports in ``keys``) -> the first key in string order
+    of the keys joined with it (a set's root); every other key is its own source."""
     uf: UnionFind[str] = UnionFind()
     joined: set[str] = set()
     for a, b in pairs:
         if a in keys and b in keys:
             uf.union(keys[a], keys[b])
             joined.update((keys[a], keys[b]))
-    # Only keys a pair joins are held (a set's root is its first key in string order): the rest are
-    # their own source.
-    root = {key: uf.find(key) for key in joined}
-    return {report_id: root.get(key, key) for report_id, key in keys.items()}
+    return {key: uf.find(key) for key in joined}
 
 
 def independent_sources(

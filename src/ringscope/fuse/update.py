@@ -23,7 +23,6 @@ so a picture updated batch by batch is the picture fused at once.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import defaultdict
 
@@ -31,12 +30,13 @@ from ringscope.fuse.entity_forms import sort_key as entity_sort
 from ringscope.fuse.event_links import current, regroup
 from ringscope.fuse.events import EventSettings
 from ringscope.fuse.figures import claim_refs_of
-from ringscope.fuse.heads import Heads
-from ringscope.fuse.outlets import joined_sources, near_identical, outlet_of, source_key
+from ringscope.fuse.heads import Heads, Stamps
+from ringscope.fuse.outlets import outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
-from ringscope.model import Extraction, Report, make_id
+from ringscope.fuse.update_sources import independent_of
+from ringscope.model import Extraction, Report
 from ringscope.store import Store
 from ringscope.store.picture_update import PictureDelta
 
@@ -83,77 +83,58 @@ def _scope_figures(
         figure_rows(figure, scope, first[figure.claims[0].id], delta)
 
 
-def _independent(
-    store: Store, reports: Heads, members: dict[str, list[str]], stamps: dict[str, str],
-    gone_reports: list[str],
-) -> dict[str, str]:
-    """The independent source of every report. Only reports of one event are compared by text, and
-    the copies found in an event are kept until its members change."""
-    parts = store.event_parts()
-    events = {e: ids for e, ids in members.items() if len(ids) > 1}
-    sigs = {e: make_id(*(f"{r}:{stamps[r]}" for r in ids)) for e, ids in events.items()}
-    kept = parts.sources(sorted(events))
-    todo = sorted(e for e in events if kept.get(e, ("",))[0] != sigs[e])
-    texts = store.picture_parts().texts(r for e in todo for r in events[e])
-    reports.need(texts)
-    found = {e: json.loads(kept[e][1]) for e in events if e not in todo}
-    for e in todo:
-        found[e] = near_identical([dataclasses.replace(reports[r], text=texts[r]) for r in events[e]])
-    gone = sorted(parts.source_events() - set(events))
-    parts.save_sources([(e, sigs[e], _dump(found[e])) for e in todo], gone)
-    pairs = [(a, b) for e in sorted(found) for a, b in found[e]]
-    return joined_sources(_source_keys(store, reports, stamps, gone_reports), pairs)
-
-
-def _source_keys(store: Store, reports: Heads, stamps: dict[str, str], gone: list[str]) -> dict[str, str]:
-    """The outlet key of every report (worked out for reports stored since the last update, kept for
-    the rest)."""
-    parts = store.event_parts()
-    keys = parts.source_keys()
-    new = sorted(r for r in stamps if r not in keys)
-    reports.need(new)
-    fresh = [(r, reports[r].source, reports[r].url, source_key(reports[r])) for r in new if r in reports]
-    keys.update((row[0], row[3]) for row in fresh)
-    parts.save_source_keys(fresh, gone)
-    return keys
-
-
 def update(store: Store, settings: EventSettings | None = None) -> bool:
     """Bring the store's stored picture up to the store's state; False when it was already."""
     state = store.state()
     settings = settings or EventSettings()
-    if store.picture_state() == state and current(store, settings):
+    linked = current(store, settings)
+    if store.picture_state() == state and linked:
         return False
     parts = store.picture_parts()
-    stamps = parts.stamps()
-    before = parts.inputs()
+    last, pending = parts.pending()
+    stamps = Stamps(store)
+    # The whole picture is looked at when it is fused again from scratch; else the reports listed as
+    # changed since the last update, and those an update finds they touch.
+    whole = not linked or not parts.has_inputs()
+    if whole:
+        before = parts.inputs()
+        listed = sorted(stamps.read_all().keys() | before.keys())
+    else:
+        listed = sorted(pending)
+        before = parts.inputs_of(listed)
+        stamps.need(listed)
+    changed = [r for r in listed if stamps.stored(r) and before.get(r, ("",))[0] != stamps[r]]
     reports = Heads(store)
-    delta = PictureDelta(state, gone=[r for r in before if r not in stamps])
-    # events
+    gone = [r for r in listed if not stamps.stored(r) and r in before]
+    delta = PictureDelta(state, gone=gone, pending=last)
+    # events: every report's, or those of the reports linked to a changed or removed one
     read: dict[str, Extraction] = {}
-    event_of = regroup(store, stamps, before, reports, read, state, settings)
+    event_of = regroup(store, stamps, changed, delta.gone, reports, read, state, settings, whole)
+    before.update(parts.inputs_of(sorted(r for r in event_of if r not in before)))
+    independent = independent_of(store, reports, event_of, before, stamps, delta.gone, whole)
     members: dict[str, list[str]] = defaultdict(list)  # of events only: a lone report is its own scope
     for report_id, event_id in event_of.items():
         if event_id:
             members[event_id].append(report_id)
     for ids in members.values():
         ids.sort()
-    independent = _independent(store, reports, members, stamps, delta.gone)
     # scopes whose figures are redone
     dirty: set[str] = {before[r][1] for r in delta.gone}
-    changed: set[str] = set()  # new and re-extracted reports
-    for report_id, stamp in stamps.items():
-        scope = event_of.get(report_id) or report_id
+    fresh: set[str] = set()  # new and re-extracted reports
+    stamps.need(event_of)
+    for report_id in sorted(event_of):
+        stamp = stamps[report_id]
+        scope = event_of[report_id] or report_id
         was = before.get(report_id)
         now = (stamp, scope, independent[report_id])
         if was != now:
             dirty.add(scope)
             if was is None:
-                changed.add(report_id)
+                fresh.add(report_id)
             else:
                 dirty.add(was[1])
                 if was[0] != stamp:
-                    changed.add(report_id)
+                    fresh.add(report_id)
             delta.inputs.append((report_id, *now))
     texts = store.picture_parts().texts(r for s in sorted(dirty) for r in _members(members, event_of, s))
     reports.need(texts)
@@ -171,7 +152,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     delta.events_gone = sorted(e for e in stored_events if e not in events)
     delta.events = [(e, data, sort) for e, (data, sort) in events.items() if stored_events.get(e) != data]
     # entities
-    _entities(store, stamps, changed, reports, delta)
+    _entities(store, stamps, fresh, reports, delta)
     parts.apply(delta)
     return True
 
@@ -196,7 +177,7 @@ def _events(
 
 
 def _entities(
-    store: Store, stamps: dict[str, str], changed: set[str], reports: dict[str, Report], delta: PictureDelta,
+    store: Store, stamps: Stamps, changed: set[str], reports: dict[str, Report], delta: PictureDelta,
 ) -> None:
     """Resolve what new, re-extracted and removed reports (``changed``, ``delta.gone``) touch (all of
     it the first time): rewrite the summaries of the entities that changed, and the occurrences of
@@ -204,7 +185,7 @@ def _entities(
     kept = store.resolve_parts()
     full = kept.empty()
     if full:
-        changed = set(stamps)
+        changed = set(stamps.read_all())
     made, gone, delta.resolve, delta.occurrences = update_entities(store, changed, set(delta.gone), stamps)
     delta.occurrences_gone = sorted(changed | set(delta.gone))
     stored = kept.entity_sigs([data["id"] for data, _ in made])

@@ -14,6 +14,7 @@ reports stored since only.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
@@ -92,6 +93,44 @@ class EventParts:
         with together(self._conn):
             self._conn.executemany("DELETE FROM event_sources WHERE event_id = ?", [(e,) for e in gone])
             self._conn.executemany(_WRITE_EVENT_SOURCES, rows)
+
+    def copy_pairs(self) -> dict[str, list[tuple[str, str]]]:
+        """Event id -> its near-identical pairs as kept, for the events that have any (few)."""
+        rows = self._conn.execute("SELECT event_id, pairs FROM event_sources WHERE pairs != '[]'")
+        return {str(e): [(str(a), str(b)) for a, b in json.loads(p)] for e, p in rows}
+
+    def members(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Event id -> its reports in the stored picture, for the given events."""
+        out: dict[str, list[str]] = {}
+        for event_id, report_id in self._in("SELECT event_id, report_id FROM picture_reports"
+                                            " WHERE event_id IN ({marks})", event_ids):
+            out.setdefault(str(event_id), []).append(str(report_id))
+        return out
+
+    def key_counts(self) -> tuple[int, int]:
+        """How many outlet keys are kept, and how many reports are stored (an older store keeps none)."""
+        row = self._conn.execute("SELECT (SELECT COUNT(*) FROM picture_source_keys),"
+                                 " (SELECT COUNT(*) FROM reports)").fetchone()
+        return int(row[0]), int(row[1])
+
+    def source_keys_of(self, report_ids: Iterable[str]) -> dict[str, str]:
+        """As :meth:`source_keys`, for the given reports."""
+        rows = self._in("SELECT k.report_id, k.key FROM picture_source_keys AS k JOIN reports AS r"
+                        " ON r.id = k.report_id AND r.source IS k.source AND r.url IS k.url"
+                        " WHERE k.report_id IN ({marks})", report_ids)
+        return {str(r): str(k) for r, k in rows}
+
+    def kept_keys_of(self, report_ids: Iterable[str]) -> dict[str, str]:
+        """The outlet keys kept for the given reports, stored or not (removed reports keep theirs until
+        the update that drops them)."""
+        sql = "SELECT report_id, key FROM picture_source_keys WHERE report_id IN ({marks})"
+        rows = self._in(sql, report_ids)
+        return {str(r): str(k) for r, k in rows}
+
+    def keyed(self, keys: Iterable[str]) -> set[str]:
+        """The reports whose kept outlet key is one of ``keys`` (read through every key: rare)."""
+        sql = "SELECT report_id FROM picture_source_keys WHERE key IN ({marks})"
+        return {str(r) for (r,) in self._in(sql, keys)}
 
     def source_keys(self) -> dict[str, str]:
         """Report id -> outlet key of every stored report whose key is kept for its current source and URL."""

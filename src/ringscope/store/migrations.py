@@ -21,6 +21,7 @@ from ringscope.store.picture import (
     STATE_INDEX_SCHEMA,
     STATE_INDEXES_SCHEMA,
 )
+from ringscope.store.picture_pending import PENDING_SCHEMA
 from ringscope.store.picture_update import INCREMENTAL_SCHEMA
 from ringscope.store.policy_aliases import POLICY_ALIASES_SCHEMA
 from ringscope.store.policy_found import POLICY_FOUND_SCHEMA
@@ -188,6 +189,7 @@ MIGRATIONS: list[str] = [
     STATE_INDEXES_SCHEMA,
     POLICY_ALIASES_SCHEMA,
     EVENT_LINKS_SCHEMA,
+    PENDING_SCHEMA,
 ]
 """Schema migrations, applied in order; the store's version is how many have run."""
 

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ringscope.store import resolve_parts
+from ringscope.store import picture_pending, resolve_parts
 from ringscope.store.chunked import chunks, select_in
 from ringscope.store.upsert import together, upsert
 
@@ -124,6 +124,8 @@ class PictureDelta:
     """(report id, place in the report, form, JSON of the entity as extracted)."""
     resolve: resolve_parts.ResolveDelta | None = None
     """What entity resolution keeps, changed with the entities."""
+    pending: int = 0
+    """The last entry of the pending list the update took (it and those before are dropped)."""
 
 
 def stamps(conn: sqlite3.Connection) -> dict[str, str]:
@@ -213,6 +215,7 @@ def apply(conn: sqlite3.Connection, delta: PictureDelta) -> None:
                          [(e,) for e in delta.entities_gone] + [(row[0],) for row in delta.entities])
         conn.execute("INSERT INTO picture_state (id, state) VALUES (1, ?)"
                      " ON CONFLICT(id) DO UPDATE SET state = excluded.state", (delta.state,))
+        conn.execute("DELETE FROM picture_pending WHERE seq <= ?", (delta.pending,))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -230,6 +233,19 @@ class PictureParts:
 
     def inputs(self) -> dict[str, tuple[str, str, str]]:
         return inputs(self._conn)
+
+    def stamps_of(self, report_ids: Iterable[str]) -> dict[str, str]:
+        return picture_pending.stamps_of(self._conn, report_ids)
+
+    def inputs_of(self, report_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        return picture_pending.inputs_of(self._conn, report_ids)
+
+    def pending(self) -> tuple[int, set[str]]:
+        return picture_pending.pending(self._conn)
+
+    def has_inputs(self) -> bool:
+        """Whether the picture lists any report it was fused from (none: it is fused again)."""
+        return self._conn.execute("SELECT 1 FROM picture_inputs LIMIT 1").fetchone() is not None
 
     def entity_signatures(self) -> dict[str, str]:
         return entity_signatures(self._conn)
