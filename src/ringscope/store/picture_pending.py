@@ -16,7 +16,7 @@ from ringscope.store.chunked import select_in
 
 PENDING_SCHEMA = """
 CREATE TABLE IF NOT EXISTS picture_pending (
-    seq INTEGER PRIMARY KEY,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
     report_id TEXT NOT NULL
 );
 CREATE TRIGGER IF NOT EXISTS picture_pending_added AFTER INSERT ON reports BEGIN
@@ -37,7 +37,9 @@ INSERT INTO picture_pending (report_id)
 """
 """Version 26: the reports added, removed or re-extracted since the picture's last update, listed as
 they change (by triggers), so an update reads those instead of every report's stamp and input; the
-list starts with the reports whose stamps differ from the picture's inputs."""
+list starts with the reports whose stamps differ from the picture's inputs. Entries are numbered
+without reuse, so an update drops only those it took, even when another update emptied the list
+meanwhile."""
 
 
 def stamps_of(conn: sqlite3.Connection, report_ids: Iterable[str]) -> dict[str, str]:
