@@ -92,8 +92,9 @@ class Redactor:
     """folded name or word -> placeholder."""
     words: frozenset[str] = frozenset()
     """Folded single words of withheld names (searches for them answer nothing)."""
-    ordinary: frozenset[str] = frozenset()
-    """Folded names of one word that are also ordinary English words: replaced only where capitalised."""
+    _ordinary: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    """Folded name of one word -> whether it is also an ordinary English word (then replaced only
+    where capitalised), looked up when a text first writes it in lower case."""
     _memo: dict[str, Redacted] = field(default_factory=dict, compare=False, repr=False)
     """Short texts redacted before (names, quotes and reasons recur across a picture)."""
 
@@ -126,9 +127,7 @@ class Redactor:
         )
         for word, label in part_labels.items():
             labels.setdefault(word, label)
-        single = {k for k in labels if " " not in k}
-        ordinary = frozenset(k for k in single if k in COMMON_WORDS or zipf(k) >= RARE_ZIPF)
-        return cls(full, parts, labels, frozenset(part_labels) | single, ordinary)
+        return cls(full, parts, labels, frozenset(part_labels) | {k for k in labels if " " not in k})
 
     def redact(self, text: str) -> Redacted:
         if not text or not self.full.entries:
@@ -147,7 +146,7 @@ class Redactor:
         found: list[tuple[int, int, str]] = []
         for start, end in self.full.spans(text, tokens):
             key = fold(text[start:end])
-            if not text[start].isupper() and key in self.ordinary:
+            if not text[start].isupper() and self._ordinary_word(key):
                 continue  # "they hope to": the word, not the withheld "Hope"
             found.append((start, end, self.labels.get(key, "[victim]")))
         taken = [(s, e) for s, e, _ in found]
@@ -171,6 +170,14 @@ class Redactor:
             last = end
         out.append(text[last:])
         return Redacted.of("".join(out), pieces)
+
+    def _ordinary_word(self, key: str) -> bool:
+        """Whether ``key`` (folded) is one word that is also an ordinary English word (the word list
+        is read only when a text writes a withheld one-word name in lower case)."""
+        known = self._ordinary.get(key)
+        if known is None:
+            known = self._ordinary[key] = " " not in key and (key in COMMON_WORDS or zipf(key) >= RARE_ZIPF)
+        return known
 
     def marked(self, text: str, opening: str, closing: str) -> str:
         """Redact ``text`` that holds match markers; markers touching a withheld name are dropped."""
