@@ -52,6 +52,7 @@ def main() -> None:
     import ringscope.fuse.event_links as linking
     import ringscope.fuse.resolve_update as resolving
     import ringscope.fuse.update as updating
+    import ringscope.fuse.update_sources as sourcing
     import ringscope.ingest.runner as runner
     import ringscope.privacy.findings as finding
     import ringscope.privacy.incremental as deciding
@@ -65,7 +66,7 @@ def main() -> None:
     timed(linking, "evidence", "event evidence (read or worked out)")
     timed(updating, "regroup", "event grouping (keys, pairs, groups)")
     timed(linking, "_regrouped", "event grouping: linked reports grouped again")
-    timed(updating, "_independent", "independent sources")
+    timed(sourcing, "independent_of", "independent sources")
     timed(updating, "_scope_figures", "figures of changed scopes")
     timed(resolving, "_closure", "entities: set to resolve again")
     timed(resolving, "_fuzzy", "entities: near-identical new names found")

@@ -1,12 +1,17 @@
 """Keeping the stored picture up to date: only what new, changed or removed reports touch is redone.
 
-An update compares the store's reports with the ones the stored picture was fused from, then:
+An update takes the reports added, removed or re-extracted since the last one (listed by the
+store as they change, :mod:`ringscope.store.picture_pending`) and compares their stamps with those
+the stored picture was fused from; it reads nothing of any other report unless it finds the report
+touched. Then it:
 
 - works out the event evidence, blocking keys and scored pairs of new and changed reports only,
   and groups again the reports linked to those whose pairs changed (:mod:`ringscope.fuse.event_links`);
 - compares the texts of an event's reports for near-identical copies only when its members
   changed (the copies found are kept per event, :mod:`ringscope.store.event_parts`), and joins
-  the independent sources from each report's outlet key, kept from the update it was stored at;
+  the independent sources from each report's outlet key, kept from the update it was stored at
+  (a copy that joins or parts two outlets touches their reports elsewhere too,
+  :mod:`ringscope.fuse.update_sources`);
 - reconciles the figures of the scopes (events, lone reports) whose reports, membership or
   independent sources changed, and keeps every other scope's figures as stored;
 - resolves the names new, changed and removed reports touch (:mod:`ringscope.fuse.resolve_update`)
@@ -14,7 +19,8 @@ An update compares the store's reports with the ones the stored picture was fuse
   occurrences of those reports only (an entity named in thousands of reports costs one report);
 - rewrites the events and report-event rows of the scopes that changed.
 
-Reports are read without their texts, and only those an update touches (:mod:`ringscope.fuse.heads`);
+A picture without inputs, or whose kept event links are of other settings, is fused again from
+every report. Reports are read without their texts, and only those an update touches (:mod:`ringscope.fuse.heads`);
 a text is read where evidence is worked out, figures are reconciled or copies are compared.
 
 Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),
@@ -26,6 +32,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+from ringscope.fuse import update_sources
 from ringscope.fuse.entity_forms import sort_key as entity_sort
 from ringscope.fuse.event_links import current, regroup
 from ringscope.fuse.events import EventSettings
@@ -35,7 +42,6 @@ from ringscope.fuse.outlets import outlet_of
 from ringscope.fuse.reconcile import ClaimRef, Figure, reconcile
 from ringscope.fuse.resolve_update import update_entities
 from ringscope.fuse.stored import plain
-from ringscope.fuse.update_sources import independent_of
 from ringscope.model import Extraction, Report
 from ringscope.store import Store
 from ringscope.store.picture_update import PictureDelta
@@ -111,7 +117,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     read: dict[str, Extraction] = {}
     event_of = regroup(store, stamps, changed, delta.gone, reports, read, state, settings, whole)
     before.update(parts.inputs_of(sorted(r for r in event_of if r not in before)))
-    independent = independent_of(store, reports, event_of, before, stamps, delta.gone, whole)
+    independent = update_sources.independent_of(store, reports, event_of, before, stamps, delta.gone, whole)
     members: dict[str, list[str]] = defaultdict(list)  # of events only: a lone report is its own scope
     for report_id, event_id in event_of.items():
         if event_id:
