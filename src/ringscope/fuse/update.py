@@ -20,8 +20,9 @@ touched. Then it:
 - rewrites the events and report-event rows of the scopes that changed.
 
 A picture without inputs, or whose kept event links are of other settings, is fused again from
-every report. Reports are read without their texts, and only those an update touches (:mod:`ringscope.fuse.heads`);
-a text is read where evidence is worked out, figures are reconciled or copies are compared.
+every report. Reports are read without their texts, and only those an update touches
+(:mod:`ringscope.fuse.heads`); a text is read where evidence is worked out, figures are reconciled
+or copies are compared.
 
 Every item keeps the id and the place in order the whole fusion gives it (:func:`ringscope.fuse.fuse`),
 so a picture updated batch by batch is the picture fused at once.
