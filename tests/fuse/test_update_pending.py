@@ -3,7 +3,6 @@ it finds they touch), not every report's stamp and input; the picture is still t
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -16,20 +15,12 @@ from ringscope.fuse.stored import current, encode
 from ringscope.store.migrations import MIGRATIONS
 from ringscope.store.picture_pending import PENDING_SCHEMA
 
-RAID = (
-    "Police in the hill town of Orvenby raided the Sallowmere compound on {day} and freed {n} workers "
-    "who had been forced to run investment scams. Inspector Dareth Quillon said the workers came from "
-    "several countries and that the compound managers had fled across the river."
-)
+from .test_update_sources import RAID, _write
+
 COURT = (
     "Border guards near Kettleford rescued {n} victims of trafficking from a guarded farm, officials "
     "said. The victims had answered advertisements for hotel work in Tessaly Vale and were held for weeks."
 )
-
-
-def _write(path: Path, records: list[dict[str, str]]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return path
 
 
 def _same_as_fused_at_once(store: Path) -> dict[str, str]:
