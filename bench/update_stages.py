@@ -1,10 +1,12 @@
 """Where the time of one update goes: fold reports into a copy of a store and print CPU per stage.
 
-Usage: python bench/update_stages.py STORE [--more 1000] [--copy /tmp/x.db] [--profile /tmp/x.prof]
+Usage: python bench/update_stages.py STORE [--more 1000] [--folds 1] [--copy C] [--profile P]
 
 STORE is a store built by bench/fusion_scale.py (``--dir``), used through a copy (``--copy``, by
 default next to it) so it stays as it was. The reports folded in are made as fusion_scale.py makes
-them (needs ../shared). CPU seconds, not wall time: the machine may be shared.
+them (needs ../shared). CPU seconds, not wall time: the machine may be shared. With ``--folds N``,
+N folds follow one another in one process (as an ingest of many files does); the CPU of each is
+printed, the stages of the last (the first after a copy reads pages the others find cached).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path)
     parser.add_argument("--more", type=int, default=1000)
+    parser.add_argument("--folds", type=int, default=1, help="folds of --more reports, one after the other")
     parser.add_argument("--copy", type=Path, default=None)
     parser.add_argument("--profile", type=Path, default=None, help="write cProfile stats of the fold here")
     args = parser.parse_args()
@@ -100,19 +103,24 @@ def main() -> None:
     timed(deciding.PolicyParts, "key_entities", "victim policy: entities of the names")
     timed(deciding, "_changed", "victim policy: what changed")
     timed(runner, "store_picture", "picture and victim policy (all)")
-    # named after the copy: benches run at once with copies in one folder must not share the reports
-    more = copy.with_name(f"{copy.stem}.more_{size}.jsonl")
-    fusion_scale.archive(more, 10_000_000 + size, args.more, fusion_scale.sentences(), seed=size + 7)
+    pool = fusion_scale.sentences()
     profile = cProfile.Profile() if args.profile else None
-    start = time.process_time()
     with open_store(copy) as db:
-        if profile:
-            profile.enable()
-        ingest([more], db)
-        if profile:
-            profile.disable()
-            profile.dump_stats(args.profile)
-    print(f"fold {args.more} reports into a store of {size}: CPU {time.process_time() - start:.1f} s")
+        for fold in range(args.folds):
+            # named after the copy: benches run at once with copies in one folder must not share the reports
+            more = copy.with_name(f"{copy.stem}.more_{size}.jsonl")
+            fusion_scale.archive(more, 10_000_000 + size, args.more, pool, seed=size + 7)
+            last = fold == args.folds - 1
+            SPENT.clear()
+            start = time.process_time()
+            if profile and last:
+                profile.enable()
+            ingest([more], db)
+            if profile and last:
+                profile.disable()
+                profile.dump_stats(args.profile)
+            print(f"fold {args.more} reports into a store of {size}: CPU {time.process_time() - start:.1f} s")
+            size += args.more
     for label, seconds in sorted(SPENT.items(), key=lambda item: -item[1]):
         print(f"  {label:40} {seconds:7.1f} s")
     step = SPENT["picture and victim policy (all)"] - SPENT["picture update (all)"]
