@@ -47,7 +47,7 @@ def new_occurrences(parts: ResolveParts, report_ids: list[str]) -> list[NewOccur
 
 def the_figures(
     parts: ResolveParts, info: dict[str, FormInfo], closed: set[str], lost: set[str],
-    new: list[NewOccurrence], known: set[str], stamps: dict[str, str],
+    new: list[NewOccurrence], known: set[str], stamps: Stamps,
 ) -> dict[str, Figures]:
     """The figures of every form of ``closed`` some stored report still has: the kept ones with the
     new occurrences added, counted again for a form that lost occurrences (``lost``)."""
@@ -66,9 +66,7 @@ def the_figures(
             rows = [(str(r), int(q), c, la, lo, json.loads(str(ro)))
                     for r, q, c, la, lo, ro in parts.form_occurrences((etype, name_key(name), name, aliases))]
             if rows:
-                if isinstance(stamps, Stamps):  # read the stamps of the form's reports at once
-                    stamps.need(row[0] for row in rows)
-                out[form] = figures_of(rows, stamps)
+                out[form] = figures_of(rows, stamps.need(row[0] for row in rows))
     return out
 
 

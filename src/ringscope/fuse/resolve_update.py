@@ -35,6 +35,7 @@ from ringscope.fuse.form_figures import (
     report_counts,
     the_figures,
 )
+from ringscope.fuse.heads import Stamps
 from ringscope.fuse.names import acronym, fold, is_acronym
 from ringscope.fuse.near_names import blocks, lengths, near_pairs
 from ringscope.fuse.resolve import FUZZY_MIN_LENGTH, _key, _keys, role_runs
@@ -185,7 +186,7 @@ def _slow_set(
 Update = tuple[list[Made], list[str], ResolveDelta, list[tuple[str, int, str, str]]]
 
 
-def update_entities(store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]) -> Update:
+def update_entities(store: Store, changed: set[str], gone: set[str], stamps: Stamps) -> Update:
     """Resolve what new, re-extracted (``changed``) and removed (``gone``) reports touch.
 
     Returns the entities to write (rebuilt, or linked again), the ids of entities no longer made,
@@ -194,13 +195,13 @@ def update_entities(store: Store, changed: set[str], gone: set[str], stamps: dic
 
     The cyclic garbage collector is paused meanwhile (:func:`ringscope.collector.paused`): the update
     makes many objects and few cycles, and each full collection set off by them would walk all that
-    was alive before (every report's stamp, what the rest of the update holds), which grows with the
-    archive."""
+    was alive before (the reports' stamps and heads read, what the rest of the update holds), which
+    grows with the archive."""
     with paused():
         return _update(store, changed, gone, stamps)
 
 
-def _update(store: Store, changed: set[str], gone: set[str], stamps: dict[str, str]) -> Update:
+def _update(store: Store, changed: set[str], gone: set[str], stamps: Stamps) -> Update:
     parts = store.resolve_parts()
     delta = ResolveDelta(occ_gone=sorted(changed | gone))
     forms = _Forms(parts)

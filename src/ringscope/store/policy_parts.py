@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ringscope.store import policy_aliases, policy_found
+from ringscope.store import picture_pending, policy_aliases, policy_found
 from ringscope.store.chunked import chunks, select_in
 from ringscope.store.upsert import upsert
 from ringscope.store.withheld import DecisionChanges, write_changes
@@ -129,8 +129,7 @@ class PolicyParts:
 
     def stamps_of(self, report_ids: Iterable[str]) -> dict[str, str]:
         """The stamps of the given reports still stored (as :meth:`PictureParts.stamps` gives them)."""
-        rows = self._in("SELECT id, pk, revision FROM reports WHERE id IN ({marks})", report_ids)
-        return {str(i): f"{pk}.{rev}" for i, pk, rev in rows}
+        return picture_pending.stamps_of(self._conn, report_ids)
 
     def report_stamps_of(self, report_ids: Iterable[str]) -> dict[str, str]:
         rows = self._in("SELECT report_id, stamp FROM policy_reports WHERE report_id IN ({marks})",
