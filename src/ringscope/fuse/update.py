@@ -30,10 +30,8 @@ so a picture updated batch by batch is the picture fused at once.
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
-
 from ringscope.fuse import update_sources
+from ringscope.fuse.entity_forms import dump
 from ringscope.fuse.entity_forms import sort_key as entity_sort
 from ringscope.fuse.event_links import current, regroup
 from ringscope.fuse.events import EventSettings
@@ -48,10 +46,6 @@ from ringscope.store import Store
 from ringscope.store.picture_update import PictureDelta
 
 
-def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def figure_sort(figure: Figure, first: tuple[str, int]) -> str:
     """The figure's place in the picture: conflicts first, then by claims, measure and first claim."""
     size = 10**8 - len(figure.claims)
@@ -63,7 +57,7 @@ def event_sort(size: int, event_id: str) -> str:
 
 
 def figure_rows(figure: Figure, scope: str, first: tuple[str, int], delta: PictureDelta) -> None:
-    data = _dump(plain(figure))
+    data = dump(plain(figure))
     delta.figures.append((figure.id, figure.event_id, figure.measure, int(figure.conflicted), data, scope,
                           figure_sort(figure, first)))
     for kind, flags in (("flag", figure.flags), ("note", figure.notes)):
@@ -119,12 +113,7 @@ def update(store: Store, settings: EventSettings | None = None) -> bool:
     event_of = regroup(store, stamps, changed, delta.gone, reports, read, state, settings, whole)
     before.update(parts.inputs_of(sorted(r for r in event_of if r not in before)))
     independent = update_sources.independent_of(store, reports, event_of, before, stamps, delta.gone, whole)
-    members: dict[str, list[str]] = defaultdict(list)  # of events only: a lone report is its own scope
-    for report_id, event_id in event_of.items():
-        if event_id:
-            members[event_id].append(report_id)
-    for ids in members.values():
-        ids.sort()
+    members = update_sources.members_of(event_of)  # of events only: a lone report is its own scope
     # scopes whose figures are redone
     dirty: set[str] = {before[r][1] for r in delta.gone}
     fresh: set[str] = set()  # new and re-extracted reports
@@ -179,7 +168,7 @@ def _events(
     for event_id in event_ids:
         ids = sorted(members[event_id], key=lambda r: (reports[r].published or "", r))
         dates = sorted({d for d in (reports[r].published for r in ids) if d})
-        out[event_id] = (_dump({"report_ids": ids, "published": dates}), event_sort(len(ids), event_id))
+        out[event_id] = (dump({"report_ids": ids, "published": dates}), event_sort(len(ids), event_id))
     return out
 
 
@@ -198,7 +187,7 @@ def _entities(
     stored = kept.entity_sigs([data["id"] for data, _ in made])
     for data, sig in made:
         if stored.get(data["id"]) != sig:
-            row = (data["id"], data["type"], data["name"], _dump(data), entity_sort(data), sig)
+            row = (data["id"], data["type"], data["name"], dump(data), entity_sort(data), sig)
             delta.entities.append(row)
     ids = {data["id"] for data, _ in made}
     delta.entities_gone = sorted(kept.entity_ids() - ids) if full else gone

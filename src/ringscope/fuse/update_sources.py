@@ -14,22 +14,20 @@ import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
+from ringscope.fuse.entity_forms import dump
 from ringscope.fuse.heads import Heads, Stamps
 from ringscope.fuse.outlets import joined_keys, near_identical, source_key
 from ringscope.model import make_id
 from ringscope.store import Store
 
 
-def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _multi(event_of: Mapping[str, str | None]) -> dict[str, list[str]]:
+def members_of(event_of: Mapping[str, str | None]) -> dict[str, list[str]]:
+    """Event id -> its reports in order, from each report's event (None: alone, no event)."""
     members: dict[str, list[str]] = {}
     for report_id, event_id in event_of.items():
         if event_id:
             members.setdefault(event_id, []).append(report_id)
-    return {e: sorted(ids) for e, ids in members.items() if len(ids) > 1}
+    return {e: sorted(ids) for e, ids in members.items()}
 
 
 def independent_of(
@@ -41,7 +39,7 @@ def independent_of(
     although their event did not are added to ``event_of``, with their events' other reports, at
     the events ``before`` gives them."""
     parts = store.event_parts()
-    events = _multi(event_of)
+    events = {e: ids for e, ids in members_of(event_of).items() if len(ids) > 1}
     stamps.need(r for ids in events.values() for r in ids)
     sigs = {e: make_id(*(f"{r}:{stamps[r]}" for r in ids)) for e, ids in events.items()}
     kept = parts.sources(sorted(events))
@@ -56,7 +54,7 @@ def independent_of(
     else:  # the events the touched reports were in that are no longer (or lone reports: no rows)
         lost = {before[r][1] for r in [*event_of, *gone] if r in before} - set(events)
     was = parts.copy_pairs()
-    parts.save_sources([(e, sigs[e], _dump(found[e])) for e in todo], sorted(lost))
+    parts.save_sources([(e, sigs[e], dump(found[e])) for e in todo], sorted(lost))
     now = {e: pairs for e, pairs in was.items() if e not in lost and e not in events}
     now.update((e, pairs) for e, pairs in found.items() if pairs)
     old_pairs = [p for pairs in was.values() for p in pairs]
