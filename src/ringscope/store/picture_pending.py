@@ -14,7 +14,15 @@ from collections.abc import Iterable
 
 from ringscope.store.chunked import select_in
 
-PENDING_SCHEMA = """
+
+def stamp_sql(table: str = "") -> str:
+    """A report's stamp as SQL over ``reports`` (or its alias ``table``): it changes when the report is
+    stored again (a new row) or re-extracted (its revision). The one place the stamp is spelled."""
+    prefix = f"{table}." if table else ""
+    return f"{prefix}pk || '.' || {prefix}revision"
+
+
+PENDING_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS picture_pending (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     report_id TEXT NOT NULL
@@ -30,7 +38,7 @@ CREATE TRIGGER IF NOT EXISTS picture_pending_revised AFTER UPDATE OF revision ON
 END;
 INSERT INTO picture_pending (report_id)
     SELECT r.id FROM reports AS r LEFT JOIN picture_inputs AS p ON p.report_id = r.id
-    WHERE p.stamp IS NOT (r.pk || '.' || r.revision);
+    WHERE p.stamp IS NOT ({stamp_sql('r')});
 INSERT INTO picture_pending (report_id)
     SELECT p.report_id FROM picture_inputs AS p
     WHERE NOT EXISTS (SELECT 1 FROM reports AS r WHERE r.id = p.report_id);
@@ -44,8 +52,8 @@ meanwhile."""
 
 def stamps_of(conn: sqlite3.Connection, report_ids: Iterable[str]) -> dict[str, str]:
     """The stamps of the given reports that are stored."""
-    rows = select_in(conn, "SELECT id, pk, revision FROM reports WHERE id IN ({marks})", report_ids)
-    return {str(i): f"{pk}.{rev}" for i, pk, rev in rows}
+    rows = select_in(conn, f"SELECT id, {stamp_sql()} FROM reports WHERE id IN ({{marks}})", report_ids)
+    return {str(i): str(stamp) for i, stamp in rows}
 
 
 def inputs_of(conn: sqlite3.Connection, report_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:

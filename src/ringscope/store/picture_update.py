@@ -130,7 +130,7 @@ class PictureDelta:
 
 def stamps(conn: sqlite3.Connection) -> dict[str, str]:
     """Every stored report's id -> its stamp (changes when it is re-extracted or stored again)."""
-    return dict(conn.execute("SELECT id, pk || '.' || revision FROM reports"))
+    return dict(conn.execute(f"SELECT id, {picture_pending.stamp_sql()} FROM reports"))  # noqa: S608
 
 
 def inputs(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str]]:
