@@ -162,12 +162,14 @@ def _next_token(text: str, pos: int) -> int:
     return pos + (bullet.end() if bullet else 0)
 
 
-def _figures(doc: Document, places: list[PlaceHit],
-             skipped: list[tuple[int, int, str]] | None = None) -> Figures:
+def _figures(doc: Document, places: list[PlaceHit], skipped: list[tuple[int, int, str]] | None = None,
+             amounts: list[Amount] | None = None) -> Figures:
     text = doc.text
     lowered = ascii_lower(text)
     demonyms = frozenset(p.start for p in places if p.kind == "demonym")
-    figs = Figures(doc, lowered, find_amounts(text, lowered, skipped), demonyms)
+    if amounts is None or skipped is not None:
+        amounts = find_amounts(text, lowered, skipped)
+    figs = Figures(doc, lowered, amounts, demonyms)
     figs.nouns()
     figs.judge()
     _share_in_lists(figs.items)
@@ -272,10 +274,12 @@ def _second_measure(fig: Figure, other: measures.Trigger) -> str:
 
 
 def extract_claims(
-    doc: Document, places: list[PlaceHit], entities: list[Entity], dates: list[DateMention]
+    doc: Document, places: list[PlaceHit], entities: list[Entity], dates: list[DateMention],
+    amounts: list[Amount] | None = None,
 ) -> list[Claim]:
-    """Claims stated in ``doc``: one per figure that fits a measure, restatements kept once."""
-    return _claims(doc, _figures(doc, places), places, dates)
+    """Claims stated in ``doc``: one per figure that fits a measure, restatements kept once.
+    ``amounts`` may pass the figures of the whole text (:func:`find_amounts`) when the caller has them."""
+    return _claims(doc, _figures(doc, places, amounts=amounts), places, dates)
 
 
 def explain_claims(doc: Document, places: list[PlaceHit], dates: list[DateMention]) -> list[Decision]:

@@ -11,9 +11,11 @@ about. People framed only as suspects give no route.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from ringscope.extract.document import Document
-from ringscope.extract.numbers import find_amounts
+from ringscope.extract.numbers import Amount, find_amounts
 from ringscope.extract.places import PlaceHit
 from ringscope.extract.route_cues import (
     AHEAD_SENTENCES,
@@ -61,8 +63,11 @@ def _follow_ups(
     return out
 
 
-def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]) -> list[Route]:
-    """Routes in text order; each (origin, destination, count) once per report."""
+def extract_routes(
+    doc: Document, places: list[PlaceHit], entities: list[Entity], amounts: list[Amount] | None = None
+) -> list[Route]:
+    """Routes in text order; each (origin, destination, count) once per report. ``amounts`` may pass
+    the figures of the whole text (:func:`find_amounts`, as claims read them)."""
     text = doc.text
     places = supported(places)
     if not places:
@@ -97,7 +102,7 @@ def extract_routes(doc: Document, places: list[PlaceHit], entities: list[Entity]
             continue
         wanted = (hits or carried or OWN_NATIONALS_CF.search(text, folded, s, e)
                   or BARE_NATIONALS_CF.search(text, folded, s, e))
-        local = _sentence_amounts(text, s, e) if wanted else []
+        local = _sentence_amounts(text, s, e, amounts) if wanted else []
         origins = find_origins(text, sentence, hits, local, home, folded)
         excluded = {o.country for o in origins}
         taken = {o.start for o in origins}
@@ -170,13 +175,25 @@ def _framed_next(doc: Document, number: int) -> bool:
     return False
 
 
-def _sentence_amounts(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
-    """Whole-number figures of one sentence, with spans in the report's text."""
-    return [
-        (start + a.start, start + a.end, a.low)
-        for a in find_amounts(text[start:end])
-        if a.currency is None and a.low == a.high
-    ]
+def _sentence_amounts(
+    text: str, start: int, end: int, amounts: list[Amount] | None
+) -> list[tuple[int, int, float]]:
+    """Whole-number figures of one sentence, with spans in the report's text: those of the whole
+    text's figures (``amounts``, the claims' own) that lie in it, else the sentence's read on its own."""
+    if amounts is None:
+        return [
+            (start + a.start, start + a.end, a.low)
+            for a in find_amounts(text[start:end])
+            if a.currency is None and a.low == a.high
+        ]
+    first = bisect_left(amounts, start, key=attrgetter("start"))
+    out: list[tuple[int, int, float]] = []
+    for a in amounts[first:]:
+        if a.start >= end:
+            break
+        if a.end <= end and a.currency is None and a.low == a.high:
+            out.append((a.start, a.end, a.low))
+    return out
 
 
 def _suspects(text: str, folded: str | None, sentence: tuple[int, int], origin: Origin) -> bool:
