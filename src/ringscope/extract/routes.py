@@ -67,11 +67,13 @@ def extract_routes(
     doc: Document, places: list[PlaceHit], entities: list[Entity], amounts: list[Amount] | None = None
 ) -> list[Route]:
     """Routes in text order; each (origin, destination, count) once per report. ``amounts`` may pass
-    the figures of the whole text (:func:`find_amounts`, as claims read them)."""
+    the figures of the whole text (:func:`find_amounts`, as claims read them); else they are read here."""
     text = doc.text
     places = supported(places)
     if not places:
         return []
+    if amounts is None:
+        amounts = find_amounts(text)
     folded = doc.folded
     home = home_country(places, text)
     frequent, held = main_destinations(text, places)
@@ -102,7 +104,7 @@ def extract_routes(
             continue
         wanted = (hits or carried or OWN_NATIONALS_CF.search(text, folded, s, e)
                   or BARE_NATIONALS_CF.search(text, folded, s, e))
-        local = _sentence_amounts(text, s, e, amounts) if wanted else []
+        local = _sentence_amounts(amounts, s, e) if wanted else []
         origins = find_origins(text, sentence, hits, local, home, folded)
         excluded = {o.country for o in origins}
         taken = {o.start for o in origins}
@@ -175,17 +177,9 @@ def _framed_next(doc: Document, number: int) -> bool:
     return False
 
 
-def _sentence_amounts(
-    text: str, start: int, end: int, amounts: list[Amount] | None
-) -> list[tuple[int, int, float]]:
-    """Whole-number figures of one sentence, with spans in the report's text: those of the whole
-    text's figures (``amounts``, the claims' own) that lie in it, else the sentence's read on its own."""
-    if amounts is None:
-        return [
-            (start + a.start, start + a.end, a.low)
-            for a in find_amounts(text[start:end])
-            if a.currency is None and a.low == a.high
-        ]
+def _sentence_amounts(amounts: list[Amount], start: int, end: int) -> list[tuple[int, int, float]]:
+    """Whole-number figures of one sentence: those of the whole text's figures (``amounts``, in text
+    order) that lie in it, with their spans."""
     first = bisect_left(amounts, start, key=attrgetter("start"))
     out: list[tuple[int, int, float]] = []
     for a in amounts[first:]:
