@@ -43,7 +43,7 @@ def export(
         typer.Option(
             "--include-victims",
             help="Export the names of withheld persons (victims and other private persons) instead of"
-            " their [victim N] placeholders. Handle the result as sensitive.",
+            " their \\[victim N] placeholders. Handle the result as sensitive.",
         ),
     ] = False,
     include_text: Annotated[

@@ -36,7 +36,8 @@ IncludeVictims = Annotated[
     bool,
     typer.Option(
         "--include-victims",
-        help="Show the names of withheld persons (victims and other private persons) instead of [victim N].",
+        help="Show the names of withheld persons (victims and other private persons)"
+        " instead of \\[victim N].",
     ),
 ]
 
@@ -160,7 +161,7 @@ def entities(
     include_victims: IncludeVictims = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Entities across all reports, most reported first (withheld persons as [victim N])."""
+    """Entities across all reports, most reported first (withheld persons as \\[victim N])."""
     if type is not None:
         matches = [t for t in ENTITY_TYPES if t.lower() == type.lower()]
         if not matches:

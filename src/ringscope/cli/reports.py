@@ -22,13 +22,13 @@ def report(
     format: FormatOption = None,
     include_victims: Annotated[
         bool,
-        typer.Option("--include-victims", help="Show the names of withheld persons instead of [victim N]."),
+        typer.Option("--include-victims", help="Show the names of withheld persons instead of \\[victim N]."),
     ] = False,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """One report: title, outlet, url, date, text length, and its entities, claims, routes and dates.
 
-    Persons the store's victim policy withholds appear as [victim N], in the text's items and quotes.
+    Persons the store's victim policy withholds appear as \\[victim N], in the text's items and quotes.
     """
     from pathlib import Path
 
