@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ringscope.extract import claim_framing, claim_lists, measures
+from ringscope.extract import claim_framing, claim_lists, claim_tables, measures
 from ringscope.extract.claim_trace import Decision
 from ringscope.extract.document import Document
 from ringscope.extract.numbers import Amount
@@ -130,6 +130,10 @@ class Figures:
                 ):  # "Peru (30)", "Chile: 80"
                     place = "from " + head.group(0).split()[0].strip("(:–|-").lower()
                     plain, noun = noun, measures.Noun(measures.PEOPLE, head.start(), amount.end, place)
+                elif (cell := claim_tables.cell_at(text, amount.start, amount.end)) is not None:
+                    label = text[cell.label[0] : cell.label[1]].split()  # "| Kenya | 45 | 12 |"
+                    place = "from " + label[0].lower() if label else ""
+                    plain, noun = noun, measures.Noun(measures.PEOPLE, cell.label[0], amount.end, place)
             elif noun.cls in measures.PEOPLE_CLASSES:
                 tail = claim_lists.PLACE_TAIL.match(text, item_end, s_end)
                 item_end = tail.end() if tail else item_end

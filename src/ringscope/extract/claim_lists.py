@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ringscope.extract import measures
+from ringscope.extract import claim_tables, measures
 from ringscope.extract.numbers import Amount
 
 LIST_CONTINUES = "claim.list_continues"
@@ -115,10 +115,11 @@ def _table_row_at(text: str, line_start: int) -> bool:
 
 
 def in_table(text: str, start: int) -> bool:
-    """Whether a figure ends a row of a table of at least two rows ("Chile | 45", "Peruvians: 30")."""
+    """Whether a figure ends a row of a table of at least two rows ("Chile | 45", "Peruvians: 30"), or
+    fills a cell of a table of cells (see :mod:`claim_tables`)."""
     line_start = text.rfind("\n", 0, start) + 1
     if not _table_row_at(text, line_start):
-        return False
+        return claim_tables.cell_at(text, start, start + 1) is not None
     line_end = text.find("\n", start)
     if line_end >= 0 and _table_row_at(text, line_end + 1):
         return True
@@ -169,22 +170,7 @@ def header_measure(text: str, start: int) -> tuple[str, measures.Trigger | None]
     span = list_header(text, start)
     if span is None:
         return None
-    h_start, h_end = span
-    if h_end - h_start > 200:
-        return None
-    triggers = [t for t in measures.find_triggers(text, h_start, h_end) if not t.weak]
-    for t in reversed(triggers):
-        if t.category in measures.PEOPLE_MEASURE:
-            return measures.PEOPLE_MEASURE[t.category], t
-    if triggers:
-        return None  # a predicate of another kind ("seized", "killed")
-    for word in reversed(re.findall(r"[a-z]+", text[h_start:h_end].lower())):
-        cls = measures.NOUNS.get(word)
-        if cls == measures.SUSPECT:
-            return "arrests", None
-        if cls in (measures.VICTIM, measures.WORKER, measures.RETURNEE):
-            return measures.DEFAULT_MEASURE[cls], None
-    return None
+    return claim_tables.span_measure(text, *span)
 
 
 _BEFORE_AND = re.compile(r"([A-Za-z]+)\s+and\s+$")

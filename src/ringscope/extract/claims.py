@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from ringscope.extract import claim_lists, measures
+from ringscope.extract import claim_lists, claim_tables, measures
 from ringscope.extract.claim_figures import NO_MEASURE, PEOPLE_MEASURES, Figure, Figures
 from ringscope.extract.claim_restate import Taken
 from ringscope.extract.claim_trace import Decision
@@ -54,6 +54,10 @@ def _sentence_date(dates: list[DateMention], start: int, end: int) -> str | None
     return None
 
 
+def _span(fig: Figure) -> tuple[int, int]:
+    return fig.amount.start, fig.amount.end
+
+
 def _undecided_people(fig: Figure) -> bool:
     return fig.decision.veto == NO_MEASURE and fig.noun.cls in measures.PEOPLE_CLASSES and not fig.is_money
 
@@ -88,6 +92,12 @@ def _breakdowns(figs: Figures) -> None:
             if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
                 group = fig
             continue
+        column = claim_tables.column_measure(text, *_span(fig))
+        if column is not None:  # "| Kenya | 45 |" under "| Country | Rescued |"
+            fig.decision.veto, fig.decision.measure = "", column[0]
+            fig.decision.rule = claim_tables.TABLE_COLUMN
+            fig.decision.trigger = column[1].rule if column[1] is not None else ""
+            continue
         named = claim_lists.group_opening(text, fig.s_start, fig.amount.start)
         if named is not None:  # "Of the hostages, 42 were ..."
             fig.decision.veto, fig.decision.measure = "", named
@@ -100,9 +110,13 @@ def _breakdowns(figs: Figures) -> None:
             continue
         if claim_lists.on_bullet(text, fig.amount.start):
             header = claim_lists.header_measure(text, fig.amount.start)
+            rule = claim_lists.LIST_HEADER
+            if header is None:  # "Freed from the compound" above "Chile    40"
+                header = claim_tables.column_measure(text, *_span(fig), caption=True)
+                rule = claim_tables.TABLE_COLUMN
             if header is not None:  # "Rescued workers by nationality:\nChile - 40 people"
                 fig.decision.veto, fig.decision.measure = "", header[0]
-                fig.decision.rule = claim_lists.LIST_HEADER
+                fig.decision.rule = rule
                 fig.decision.trigger = header[1].rule if header[1] is not None else ""
                 continue
             _bullets_then_predicate(figs, i)

@@ -28,6 +28,9 @@ _INSTITUTION_AFTER = re.compile(
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|according\s+to)\b")
 _TARGETS_AFTER = re.compile(r"^\s+(?:victims|investors|consumers|citizens|residents|savers|people)\b")
 _LEAVING = frozenset({"victims_rescued", "deported"})
+_HELD_OR_FREED = frozenset({"victims_rescued", "people_trafficked"})
+_ROW_LABEL = re.compile(r"(?:[ \t]*[-–—:|(\t]|[ \t]{2})[ \t|(]*\d")
+"""After a row's label, its figure ("Kenya - 45", "Kenya (30 men and 15 women)", "| Kenya | 45 |")."""
 _NATIONALITY_AFTER = re.compile(r"^\s+(?:citizens?|nationals?|passport)\b", re.IGNORECASE)
 
 
@@ -50,6 +53,8 @@ def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[
         score = 0.0 if prep else 60.0
         if prep and measure in _LEAVING and re.match(r"(?:in)?to\b", prep.group(0).lower()):
             score = 60.0  # people rescued or sent "to" a country left another one
+    if measure in _HELD_OR_FREED and _ROW_LABEL.match(text, p.end):
+        return None  # "Kenya - 45", "| Kenya | 45 |": a row names where its people came from
     gap = p.start - a_end if p.start >= a_end else a_start - p.end
     lo, hi = (a_end, p.start) if p.start >= a_end else (p.end, a_start)
     if _SPEECH.search(text, lo, hi):

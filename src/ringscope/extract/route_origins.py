@@ -113,7 +113,7 @@ def find_origins(
             _count_before(amounts, text, hit.start) is not None
             or count_after_verb(amounts, text, hit.start) is not None
         )
-        after = text[hit.end : hit.end + 3].lstrip(" \t")[:1]
+        after = text[hit.end : hit.end + 24].lstrip(" \t")[:1]  # "Kenya        45": an aligned column
         row = None
         if after and (after in ROW_MARKS or after.isdigit()) and hit.kind in {"country", "demonym"}:
             row = row_count(amounts, text, hit.end, e)

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
+from ringscope.extract import claim_tables
 from ringscope.extract.document import Document
 from ringscope.extract.numbers import Amount, find_amounts
 from ringscope.extract.places import PlaceHit
@@ -91,7 +92,7 @@ def extract_routes(
         hits = sentence_places(places, index, sentence)
 
         victim = VICTIM_CF.search(text, folded, s, e) is not None
-        item = LIST_ITEM.match(text, s, e) is not None
+        item = LIST_ITEM.match(text, s, e) is not None or claim_tables.is_row(text, s, e)
         window_victim = victim or any(recent_victim) or (item and in_list)
         window_victim = window_victim or (bool(hits) and _framed_next(doc, number))
         in_list = window_victim and (item or text[s:e].rstrip().endswith(":"))  # items share their frame
