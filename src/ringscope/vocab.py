@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from ringscope.datafile import read_yaml
 
 
 @lru_cache(maxsize=1)
 def load_vocab() -> dict[str, Any]:
-    text = resources.files("ringscope").joinpath("vocab.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_yaml("ringscope", "vocab.yaml")
     return data
 
 

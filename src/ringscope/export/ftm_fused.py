@@ -11,13 +11,12 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import pycountry
-import yaml
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from ringscope.datafile import read_yaml
 from ringscope.export.fused import Fused, claim_key, figure_dates, publisher
 from ringscope.fuse import Figure, ResolvedEntity
 from ringscope.fuse.names import fold
@@ -40,7 +39,7 @@ class RoleRule:
 @cache
 def role_rules() -> tuple[RoleRule, ...]:
     """The rules of ``roles.yaml``, in order."""
-    data = yaml.safe_load(resources.files("ringscope.export").joinpath("roles.yaml").read_text("utf-8"))
+    data = read_yaml("ringscope.export", "roles.yaml")
     return tuple(
         RoleRule(r["id"], r["schema"], r["reason"], frozenset(fold(w) for w in r["words"]),
                  tuple(r.get("fires", [])), tuple(r.get("not", [])))

@@ -26,10 +26,9 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from ringscope.datafile import read_yaml
 
 LEXICONS = "lexicons"
 PRODUCING = "rules"
@@ -37,8 +36,6 @@ CUES = "cues"
 _ID = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 _KNOWN = frozenset({"id", "reason", "pattern", "words", "computed", "fires", "not", "origin", "flags"})
 _FLAGS = {"i": re.IGNORECASE}
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""PyYAML's safe loader, in C where libyaml is there (the rule files parse ten times faster)."""
 
 
 class RuleFileError(ValueError):
@@ -246,5 +243,4 @@ def parse_rules(name: str, raw: Any) -> RuleSet:
 @cache
 def load_rules(filename: str, package: str = "ringscope.extract") -> RuleSet:
     """The rule file ``filename`` shipped in ``package`` (parsed and checked once per process)."""
-    text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
-    return parse_rules(filename, yaml.load(text, Loader=SAFE_LOADER))
+    return parse_rules(filename, read_yaml(package, filename))

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ringscope.datafile import read_yaml
 from ringscope.fuse.refs import ClaimRef
 
 
@@ -61,9 +59,7 @@ def _examples(items: Any) -> tuple[Example, ...]:
 @cache
 def rules() -> FigureRules:
     """The rules of ``figures.yaml``, loaded once."""
-    raw = yaml.safe_load(
-        resources.files("ringscope.fuse").joinpath("figures.yaml").read_text(encoding="utf-8")
-    )
+    raw = read_yaml("ringscope.fuse", "figures.yaml")
     table = {
         r["id"]: Rule(r["id"], r["kind"], r["reason"], _examples(r.get("fires")), _examples(r.get("not")))
         for r in raw["rules"]

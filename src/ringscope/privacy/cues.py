@@ -6,11 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from ringscope.datafile import read_yaml
 from ringscope.extract.gazetteer import load_demonyms
 from ringscope.extract.number_atoms import SCALES, TENS, UNITS
 from ringscope.extract.people import ROLE_TITLES, TITLE_WORDS
@@ -187,8 +185,7 @@ _SHIPPED: dict[str, Cues] = {}
 @cache
 def load() -> Cues:
     """The cue table shipped with ringscope."""
-    text = resources.files("ringscope.privacy").joinpath("cues.yaml").read_text(encoding="utf-8")
-    _SHIPPED["table"] = build(yaml.safe_load(text))
+    _SHIPPED["table"] = build(read_yaml("ringscope.privacy", "cues.yaml"))
     return _SHIPPED["table"]
 
 

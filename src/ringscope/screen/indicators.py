@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ringscope.datafile import read_yaml
 from ringscope.screen.fastre import BoundaryPattern, FirstMatches
 from ringscope.screen.text import lower
 
@@ -106,8 +104,7 @@ def _build(data: dict[str, Any]) -> Table:
 @lru_cache(maxsize=1)
 def load_table() -> Table:
     """The indicator table shipped with the package."""
-    text = resources.files("ringscope.screen").joinpath("indicators.yaml").read_text(encoding="utf-8")
-    return _build(yaml.safe_load(text))
+    return _build(read_yaml("ringscope.screen", "indicators.yaml"))
 
 
 def match_patterns(text: str, table: Table | None = None, lowered: str | None = None) -> list[Hit]:

@@ -6,13 +6,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain
 from typing import Any
 
 import pycountry
-import yaml
 
+from ringscope.datafile import read_yaml
 from ringscope.screen.fastre import trie_source
 from ringscope.screen.text import lower
 
@@ -75,8 +74,7 @@ class Pay:
 @lru_cache(maxsize=1)
 def reference() -> dict[str, Any]:
     """Approximate rates for currencies the ECB lacks, and wage floors (``data/screen/fx_wages.yaml``)."""
-    path = resources.files("ringscope").joinpath("data", "screen", "fx_wages.yaml")
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml("ringscope", "data", "screen", "fx_wages.yaml")
     return data
 
 
