@@ -8,13 +8,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ringscope.extract.casefold import fold_case
+from ringscope.extract.rules import load_rules
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
 # whitespace and an upper-case letter, digit or opening quote, or at a blank line/newline.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]?\s+(?=["'“‘(\[]?[A-Z0-9])|\n+""")
-# Abbreviations after which a full stop does not end a sentence.
+# Abbreviations after which a full stop does not end a sentence: the titles and ranks written
+# before a name (cue.title_abbreviations of entity_rules.yaml: "Dr.", "Pol.", "Supt.", "PCol."),
+# months, firms' forms, and what stands before a figure ("No. 5", "Rs. 2 crore", "approx. 40").
+_TITLES = "|".join(
+    sorted(load_rules("entity_rules.yaml").words("cue.title_abbreviations"), key=len, reverse=True)
+)
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|St|Jr|Sr|Inc|Ltd|Co|Corp|No|Vol|vs|etc|"
+    rf"(?:\b(?:{_TITLES}|St|Jr|Sr|Inc|Ltd|Co|Corp|No|Vol|vs|etc|Rs|Ksh|approx|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m)\.|\b[A-Z]\.)$"
 )
 
@@ -43,7 +49,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _sentence_ends(text):
         end = match.start()
-        if match.group(0)[0] != "\n" and _ABBREV.search(text[max(0, end - 6) : end]):
+        if match.group(0)[0] != "\n" and _ABBREV.search(text[max(0, end - 8) : end]):
             continue
         if text[start:end].strip():
             spans.append((start, end))
