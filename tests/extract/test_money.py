@@ -39,6 +39,8 @@ def test_unknown_token() -> None:
         ("₱3 million in cash", 3e6, "PHP"),
         ("EUR 500,000 moved", 5e5, "EUR"),
         ("1.5 million USD", 1.5e6, "USD"),
+        ("RM1.2mil in the account", 1.2e6, "MYR"),
+        ("RM3bil laundered", 3e9, "MYR"),
     ],
 )
 def test_amounts_with_currency(text: str, value: float, code: str) -> None:
@@ -55,3 +57,8 @@ def test_parenthetical_conversion_is_not_a_second_amount() -> None:
 def test_figures_without_currency_have_none() -> None:
     (amount,) = find_amounts("Officers found 40 people.")
     assert amount.currency is None
+
+
+def test_mil_written_apart_is_not_a_scale() -> None:
+    (amount,) = find_amounts("the 30 mil personnel")
+    assert amount.low == 30

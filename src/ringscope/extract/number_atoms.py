@@ -39,7 +39,7 @@ _DIGITS = (
 )
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 """Dots grouping thousands ("1.200", "2.500.000"), as many writers outside the English-speaking world do."""
-_SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|m|b|k)\b"
+_SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|mil|bil|m|b|k)\b"  # "RM1.2mil": only written on the figure
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
 
 _ID_STRONG_BEFORE_RE = re.compile(
