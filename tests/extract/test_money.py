@@ -41,6 +41,7 @@ def test_unknown_token() -> None:
         ("1.5 million USD", 1.5e6, "USD"),
         ("RM1.2mil in the account", 1.2e6, "MYR"),
         ("RM3bil laundered", 3e9, "MYR"),
+        ("froze USDT 12.5 million", 12.5e6, "USD"),
     ],
 )
 def test_amounts_with_currency(text: str, value: float, code: str) -> None:
