@@ -10,10 +10,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections import Counter
 
-from ringscope.extract import claim_lists, claim_tables, measures
-from ringscope.extract.claim_figures import NO_MEASURE, PEOPLE_MEASURES, Figure, Figures
+from ringscope.extract import claim_lists, claim_passes, measures
+from ringscope.extract.claim_figures import PEOPLE_MEASURES, Figure, Figures
 from ringscope.extract.claim_restate import Taken
 from ringscope.extract.claim_trace import Decision
 from ringscope.extract.document import Document
@@ -24,7 +23,6 @@ from ringscope.extract.speakers import find_speaker
 from ringscope.model import Claim, DateMention, Entity
 
 RESTATED = "veto.restated"
-TOTAL_OF_FIGURES_BEFORE = "claim.total_of_figures_before"
 _RATE_AFTER = re.compile(
     r"\b(?:(?:a|per|each|every)\s+(year|month|day)|(annually|yearly|monthly|daily|annual|per\s+annum))\b",
     re.IGNORECASE,
@@ -33,8 +31,6 @@ _RATE_BEFORE = re.compile(r"\b(annual|yearly|monthly|daily)\s+(?:\w+\s+){0,2}(?:
 _RATE_WORD = {"annually": "year", "yearly": "year", "annual": "year", "per annum": "year", "monthly": "month",
               "daily": "day"}
 _MAX_QUOTE = 140
-_BREAKDOWN_REACH = 600
-"""A breakdown takes the measure of a group counted at most this many characters before it."""
 
 
 def _period(text: str, amount: Amount, clause_end: int) -> str | None:
@@ -54,128 +50,6 @@ def _sentence_date(dates: list[DateMention], start: int, end: int) -> str | None
     return None
 
 
-def _span(fig: Figure) -> tuple[int, int]:
-    return fig.amount.start, fig.amount.end
-
-
-def _undecided_people(fig: Figure) -> bool:
-    return fig.decision.veto == NO_MEASURE and fig.noun.cls in measures.PEOPLE_CLASSES and not fig.is_money
-
-
-def _share_in_lists(items: list[Figure]) -> None:
-    """Items of a list with no measure of their own take the one the list's other items took."""
-    runs: dict[int, list[Figure]] = {}
-    for fig in items:
-        if fig.run >= 0:
-            runs.setdefault(fig.run, []).append(fig)
-    for members in runs.values():
-        votes = Counter(f.decision.measure for f in members
-                        if f.decision.measure in PEOPLE_MEASURES and f.decision.trigger)
-        if not votes:
-            continue
-        measure = votes.most_common(1)[0][0]
-        for fig in members:
-            if _undecided_people(fig):
-                fig.decision.veto, fig.decision.measure = "", measure
-                fig.decision.rule = claim_lists.LIST_SHARES_PREDICATE
-
-
-def _breakdowns(figs: Figures) -> None:
-    """Parts of a group counted just before ("Of them, 30 were from ..."); bullets read with what follows."""
-    text = figs.doc.text
-    group: Figure | None = None
-    for i, fig in enumerate(figs.items):
-        undecided = _undecided_people(fig)
-        colon = undecided and group is not None and group.s_start == fig.s_start and (
-            ":" in text[group.item_end : fig.amount.start])  # "freed 88 people: Chile (40), Peru (30) ..."
-        if not undecided or not (colon or claim_lists.opens_breakdown(text, fig.s_start, fig.amount.start)):
-            if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
-                group = fig
-            continue
-        column = claim_tables.column_measure(text, *_span(fig))
-        if column is not None:  # "| Kenya | 45 |" under "| Country | Rescued |"
-            fig.decision.veto, fig.decision.measure = "", column[0]
-            fig.decision.rule = claim_tables.TABLE_COLUMN
-            fig.decision.trigger = column[1].rule if column[1] is not None else ""
-            continue
-        named = claim_lists.group_opening(text, fig.s_start, fig.amount.start)
-        if named is not None:  # "Of the hostages, 42 were ..."
-            fig.decision.veto, fig.decision.measure = "", named
-            fig.decision.rule = claim_lists.GROUP_NAMED_BEFORE
-            continue
-        near = group is not None and fig.amount.start - group.amount.end <= _BREAKDOWN_REACH
-        if group is not None and near and (colon or group.s_start < fig.s_start):
-            fig.decision.veto, fig.decision.measure = "", group.decision.measure
-            fig.decision.rule = claim_lists.BREAKDOWN_OF_GROUP
-            continue
-        if claim_lists.on_bullet(text, fig.amount.start):
-            header = claim_lists.header_measure(text, fig.amount.start)
-            rule = claim_lists.LIST_HEADER
-            if header is None:  # "Freed from the compound" above "Chile    40"
-                header = claim_tables.column_measure(text, *_span(fig), caption=True)
-                rule = claim_tables.TABLE_COLUMN
-            if header is not None:  # "Rescued workers by nationality:\nChile - 40 people"
-                fig.decision.veto, fig.decision.measure = "", header[0]
-                fig.decision.rule = rule
-                fig.decision.trigger = header[1].rule if header[1] is not None else ""
-                continue
-            _bullets_then_predicate(figs, i)
-
-
-_TOTAL_BEFORE = re.compile(
-    r"\b(?:bring\w*|brought|tak(?:e|es|ing)|took|rais\w*|push\w*|increas\w*|mak(?:e|es|ing)|made|lift\w*)\s+"
-    r"(?:the|their|its|this)\s+(?:overall\s+|grand\s+|cumulative\s+)?(?:total|number|tally|count|figure)"
-    r"(?:\s+(?:so\s+far|to\s+date))?\s+to\s+$",
-    re.IGNORECASE,
-)
-_TOTAL_REACH = 300
-
-
-def _totals_of_figures_before(figs: Figures) -> None:
-    """"..., bringing the total to 70": a running total of what the figures just before counted."""
-    text = figs.doc.text
-    previous: Figure | None = None
-    for fig in figs.items:
-        if (
-            previous is not None
-            and _undecided_people(fig)
-            and fig.noun.cls == measures.BARE
-            and fig.amount.start - previous.amount.end <= _TOTAL_REACH
-            and _TOTAL_BEFORE.search(text, max(0, fig.amount.start - 60), fig.amount.start)
-        ):
-            fig.decision.veto, fig.decision.measure = "", previous.decision.measure
-            fig.decision.rule = TOTAL_OF_FIGURES_BEFORE
-        if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
-            previous = fig
-
-
-def _bullets_then_predicate(figs: Figures, index: int) -> None:
-    fig = figs.items[index]
-    text = figs.doc.text
-    line_end = text.find("\n", fig.amount.end)
-    pos = line_end
-    while pos >= 0 and claim_lists.is_bullet(text, _next_token(text, pos)):
-        pos = text.find("\n", pos + 1)
-    if pos < 0:
-        return
-    s_start, s_end = figs.doc.sentence_at(_next_token(text, pos))
-    if not claim_lists.follows_with(text, s_start):
-        return
-    triggers, _, _ = figs.sentence_parts(s_start, s_end)
-    for t in triggers:
-        if t.category in measures.PEOPLE_MEASURE:
-            fig.decision.veto, fig.decision.measure = "", measures.PEOPLE_MEASURE[t.category]
-            fig.decision.rule, fig.decision.trigger = claim_lists.BULLETS_THEN_PREDICATE, t.rule
-            return
-
-
-def _next_token(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    bullet = re.match(r"(?:[-•*–·]|\d+[.)])[ \t]+", text[pos : pos + 6])
-    return pos + (bullet.end() if bullet else 0)
-
-
 def _figures(doc: Document, places: list[PlaceHit], skipped: list[tuple[int, int, str]] | None = None,
              amounts: list[Amount] | None = None) -> Figures:
     text = doc.text
@@ -186,9 +60,7 @@ def _figures(doc: Document, places: list[PlaceHit], skipped: list[tuple[int, int
     figs = Figures(doc, lowered, amounts, demonyms)
     figs.nouns()
     figs.judge()
-    _share_in_lists(figs.items)
-    _breakdowns(figs)
-    _totals_of_figures_before(figs)
+    claim_passes.second_pass(figs)
     return figs
 
 
