@@ -226,3 +226,10 @@ def test_people_named_after_a_role_noun_or_before_a_speech_verb() -> None:
     found = _by_name("The recruiter Dovan Kessar lured them. Mira Tollan recounted the beatings.")
     assert found["Dovan Kessar"].type == "Person"
     assert found["Mira Tollan"].type == "Person"
+
+
+def test_a_compound_named_before_its_town_is_the_compound_not_the_town() -> None:
+    text = "They were held at Palm Ridge in Lisbon, a compound run by a gang."
+    found = {(e.type, e.name) for e in _entities(text)}
+    assert ("Compound", "Palm Ridge") in found
+    assert ("Location", "Lisbon") in found

@@ -220,10 +220,25 @@ def _compounds_by_context(entities: list[Entity], text: str, folded: str | None 
             continue
         for mention in entity.mentions:
             before = text[max(0, mention.start - 60) : mention.start]
+            named_in = _NAME_IN.search(before)
+            if named_in is not None and COMPOUND_AFTER_RE.match(text, mention.end):
+                _name_before_in(entities, mention.start - len(named_in.group(1)))
+                break  # "Palm Ridge in Lisbon, a compound run by ...": the compound is the name before
             if COMPOUND_AFTER_RE.match(text, mention.end) or COMPOUND_BEFORE_RE.search(before):
                 entity.type = "Compound"
                 entity.rule = COMPOUND_CONTEXT
                 break
+
+
+_NAME_IN = re.compile(r"\b[A-Z][\w'’.-]*(\s+(?:in|near|outside)\s+)$")
+
+
+def _name_before_in(entities: list[Entity], end: int) -> None:
+    """The Location or Compound named right before ``end`` is the compound ("X in Town, a compound")."""
+    for entity in entities:
+        if entity.type == "Location" and any(m.end == end for m in entity.mentions):
+            if gazetteer().lookup(entity.name.split()) is None:
+                entity.type, entity.rule = "Compound", COMPOUND_CONTEXT
 
 
 def _national_bodies(entities: list[Entity], places: list[PlaceHit]) -> None:
