@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from ringscope.extract import claim_lists, claim_tables, measures
 from ringscope.extract.claim_figures import NO_MEASURE, PEOPLE_MEASURES, Figure, Figures
@@ -106,17 +107,25 @@ _TOTAL_REACH = 300
 def _totals_of_figures_before(figs: Figures) -> None:
     """"..., bringing the total to 70": a running total of what the figures just before counted."""
     text = figs.doc.text
+
+    def applies(fig: Figure, previous: Figure) -> bool:
+        return (
+            fig.noun.cls == measures.BARE
+            and fig.amount.start - previous.amount.end <= _TOTAL_REACH
+            and _TOTAL_BEFORE.search(text, max(0, fig.amount.start - 60), fig.amount.start) is not None
+        )
+
+    _from_previous(figs, applies, TOTAL_OF_FIGURES_BEFORE)
+
+
+def _from_previous(figs: Figures, applies: Callable[[Figure, Figure], bool], rule: str) -> None:
+    """Figures of people still undecided take the measure of the latest figure of people given one,
+    where ``applies(figure, latest)`` holds; ``rule`` is the id of the rule that says so."""
     previous: Figure | None = None
     for fig in figs.items:
-        if (
-            previous is not None
-            and _undecided_people(fig)
-            and fig.noun.cls == measures.BARE
-            and fig.amount.start - previous.amount.end <= _TOTAL_REACH
-            and _TOTAL_BEFORE.search(text, max(0, fig.amount.start - 60), fig.amount.start)
-        ):
+        if previous is not None and _undecided_people(fig) and applies(fig, previous):
             fig.decision.veto, fig.decision.measure = "", previous.decision.measure
-            fig.decision.rule = TOTAL_OF_FIGURES_BEFORE
+            fig.decision.rule = rule
         if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
             previous = fig
 
@@ -159,17 +168,13 @@ def _group_counted_next(figs: Figures) -> None:
     """"Police freed 40 workers on Monday. 25 Chileans were among them": a nationality counted with no
     predicate of its own, in the sentence right after one that gave people a measure, takes it."""
     text = figs.doc.text
-    previous: Figure | None = None
-    for fig in figs.items:
-        if (
-            previous is not None
-            and _undecided_people(fig)
-            and fig.decision.noun == "noun.nationality"
+
+    def applies(fig: Figure, previous: Figure) -> bool:
+        return (
+            fig.decision.noun == "noun.nationality"
             and previous.s_start != fig.s_start
             and fig.s_start - previous.s_end <= _NEXT_SENTENCE
             and not _KNOWN_OR_NAMED.search(text, max(0, fig.amount.start - 12), fig.amount.start)
-        ):
-            fig.decision.veto, fig.decision.measure = "", previous.decision.measure
-            fig.decision.rule = GROUP_COUNTED_NEXT
-        if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
-            previous = fig
+        )
+
+    _from_previous(figs, applies, GROUP_COUNTED_NEXT)
