@@ -1,24 +1,24 @@
-"""The REST API under /api/v1: reports, entities, claims, figures, events, routes, search, exports."""
+"""The REST API under /api/v1: reports, entities, claims, figures, events, routes, search.
+
+Exports live in :mod:`api_exports`, screening in :mod:`api_screen`, the graph, judgements and
+accounts in their own modules.
+"""
 
 from __future__ import annotations
 
-import io
-import json
-from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from ringscope import settings
-from ringscope.export.cells import CellWriter
 from ringscope.model import ENTITY_TYPES, Extraction, Report
 from ringscope.report import analysis
 from ringscope.report import snapshot as snapshots
 from ringscope.report.entity_view import find
-from ringscope.serve import convert, queries, schemas, screening, withhold
+from ringscope.serve import convert, queries, schemas, withhold
 from ringscope.serve.deps import api_role, api_user, audit, database, store_path
 from ringscope.serve.users import User
 from ringscope.store import QueryError, Store
@@ -350,141 +350,6 @@ async def search(
         offset=offset,
     )
     return as_json(page)
-
-
-def export_response(request: Request, user: User, kind: str, include_victims: bool) -> StreamingResponse:
-    """A download of the whole store: FtM JSON lines or the claims as CSV."""
-    if include_victims and not user.can("admin"):
-        raise HTTPException(403, "forbidden: only an admin may export victims' names")
-    audit(request, user, "export", kind, f"include_victims={include_victims}")
-    if kind == "ftm":
-        from ringscope.export.ftm import to_ftm
-
-        def lines() -> Iterator[str]:
-            picture = snapshots.load(store_path(request)).view(names=include_victims)
-            for proxy in to_ftm(withhold.export_items(request, include_victims), picture=picture):
-                yield json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
-            from ringscope.screen.store import iter_ftm
-
-            for entity in iter_ftm(store_path(request)):  # screened ads and the recruiter network
-                yield json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n"
-
-        return StreamingResponse(
-            lines(),
-            media_type="application/x-ndjson",
-            headers={"Content-Disposition": 'attachment; filename="ringscope-ftm.jsonl"'},
-        )
-
-    def rows() -> Iterator[str]:
-        buffer = io.StringIO()
-        writer = CellWriter(buffer)  # no cell a spreadsheet would run as a formula
-        writer.writerow(
-            [
-                "report_id",
-                "claim_id",
-                "measure",
-                "value",
-                "low",
-                "high",
-                "qualifier",
-                "unit",
-                "currency",
-                "period",
-                "location",
-                "speaker",
-                "quote",
-            ]
-        )
-        for report, extraction in withhold.export_items(request, include_victims):
-            for c in extraction.claims:
-                writer.writerow(
-                    [
-                        report.id,
-                        c.id,
-                        c.measure,
-                        c.value,
-                        c.low,
-                        c.high,
-                        c.qualifier,
-                        c.unit,
-                        c.currency,
-                        c.period,
-                        c.location,
-                        c.speaker,
-                        c.quote,
-                    ]
-                )
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-
-    return StreamingResponse(
-        rows(),
-        media_type="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="ringscope-claims.csv"'},
-    )
-
-
-@router.get(
-    "/export/ftm",
-    tags=["exports"],
-    response_class=StreamingResponse,
-    responses={200: {"content": {"application/x-ndjson": {}}}},
-)
-def export_ftm(
-    request: Request, include_victims: bool = False, user: User = Depends(api_role("analyst"))
-) -> StreamingResponse:
-    """FollowTheMoney entities as JSON lines (victims only with ``include_victims`` by an admin)."""
-    return export_response(request, user, "ftm", include_victims)
-
-
-@router.get(
-    "/export/claims.csv",
-    tags=["exports"],
-    response_class=StreamingResponse,
-    responses={200: {"content": {"text/csv": {}}}},
-)
-def export_claims(
-    request: Request, include_victims: bool = False, user: User = Depends(api_role("analyst"))
-) -> StreamingResponse:
-    """Every claim with its report, as CSV."""
-    return export_response(request, user, "claims.csv", include_victims)
-
-
-@router.post(
-    "/screen",
-    response_model=screening.ScreenOut,
-    tags=["screening"],
-    responses={422: {"model": schemas.ErrorOut, "description": "Malformed request or too many ads."}},
-)
-def screen(request: Request, body: screening.ScreenIn, user: User = viewer) -> screening.ScreenOut:
-    """Screen job ads for scam-centre recruitment indicators (score, level, indicators with quotes,
-    contacts, destinations); ads that cannot be screened get ``{id, error}``. With ``store=true``
-    (analyst or higher) the ads and the accounts linking them are kept in the store."""
-    if body.store and not user.can("analyst"):
-        raise HTTPException(403, "forbidden: storing screened ads needs the analyst role")
-    screened = screening.screen_many(body.ads)
-    stored = screening.store_screened(store_path(request), screened) if body.store else 0
-    audit(request, user, "screen", f"{len(screened)} ad(s)", f"stored={stored}")
-    return screening.ScreenOut(results=[s.result for s in screened], stored=stored)
-
-
-@router.get("/screen/networks", response_model=list[schemas.RecruiterNetworkOut], tags=["screening"])
-def screen_networks(request: Request, user: User = viewer) -> list[schemas.RecruiterNetworkOut]:
-    """Stored screened ads linked into recruiter networks by a shared handle, phone number or email."""
-    recruiters = screening.load_recruiters(database(request).conn())
-    audit(request, user, "view", "screen networks")
-    return [
-        schemas.RecruiterNetworkOut(
-            ads=[
-                schemas.ScreenedAdOut(id=a.id, content_hash=a.key, score=a.score, level=a.level) for a in ads
-            ],
-            accounts=[
-                schemas.AccountOut(kind=c.kind, value=c.value, service=c.service) for c in accounts
-            ],
-        )
-        for ads, accounts in recruiters.networks()
-    ]
 
 
 __all__ = ["api_user", "router"]

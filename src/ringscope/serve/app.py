@@ -17,7 +17,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ringscope import settings
-from ringscope.serve import api, api_account, api_graph, api_judgements, pages, queries, schemas, webauth
+from ringscope.serve import (
+    api,
+    api_account,
+    api_exports,
+    api_graph,
+    api_judgements,
+    api_screen,
+    pages,
+    queries,
+    schemas,
+    webauth,
+)
 from ringscope.serve.auditwriter import AuditWriter
 from ringscope.serve.db import Database
 from ringscope.serve.deps import LoginRequired, audit, bearer, session_user
@@ -133,6 +144,8 @@ def create_app(
 
     app.include_router(api_account.router)
     app.include_router(api.router)
+    app.include_router(api_exports.router)
+    app.include_router(api_screen.router)
     app.include_router(api_graph.router)
     app.include_router(api_judgements.router)
     app.include_router(webauth.router)

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ringscope.report.charts import network_svg
 from ringscope.serve import screening
-from ringscope.serve.api import export_response
+from ringscope.serve.api_exports import export_response
 from ringscope.serve.deps import audit, check_csrf, database, store_path, web_role
 from ringscope.serve.pages.base import render, viewer
 from ringscope.serve.users import User
