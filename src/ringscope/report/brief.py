@@ -59,7 +59,7 @@ sup a { text-decoration: none; color: #1f5f8b; font-size: 8pt; }
 ol.notes { font-size: 8.5pt; } ol.notes li { margin-bottom: 3px; }
 svg { max-width: 100%; height: auto; border: 1px solid #ccc; }
 h2, h3 { break-after: avoid-page; page-break-after: avoid; }
-h2 + *, h3 + * { break-before: avoid-page; page-break-before: avoid; }
+h2 + *, h3 + *, .keep + table { break-before: avoid-page; page-break-before: avoid; }
 .keep, .map, .chart, tr, li { break-inside: avoid-page; page-break-inside: avoid; }
 thead { display: table-header-group; }
 """
