@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-from ringscope.model import Claim, DateMention, Entity, Extraction, Mention, Report, Route
+from ringscope.model import Entity, Extraction, Mention, Report
 from ringscope.private import private_file, tighten
 from ringscope.store import event_links as event_links_store
 from ringscope.store import event_parts as event_store_parts
+from ringscope.store import items as item_rows
 from ringscope.store import judgements as judgement_store
 from ringscope.store import picture as picture_store
 from ringscope.store import picture_read as picture_store_read
@@ -36,10 +34,6 @@ from ringscope.store.withheld import WithheldRow
 Extractor = Callable[[str, str | None], Extraction]
 
 _REPORT_COLUMNS = "id, content_hash, source, url, published, title, external_id, text"
-_CLAIM_COLUMNS = (
-    'measure, value, low, high, qualifier, unit, quote, start, "end",'
-    ' currency, period, location, speaker, date, rule, "trigger"'
-)
 
 
 SNIPPET_OPEN = "\x02"
@@ -149,7 +143,7 @@ class Store:
         report writes it again for every report.
         """
         with self._transaction() as conn:
-            return [_add(conn, report, extraction, version) for report, extraction in items]
+            return [item_rows.add_report(conn, report, extraction, version) for report, extraction in items]
 
     def replace_extraction(self, report_id: str, extraction: Extraction, version: str) -> None:
         """Replace a stored report's extracted items, atomically (KeyError when it is not stored)."""
@@ -160,7 +154,7 @@ class Store:
         """Replace the extracted items of stored reports, all in one transaction; for each report,
         whether it was there (a report removed meanwhile is left out)."""
         with self._transaction() as conn:
-            return [_replace_items(conn, report_id, extraction, version) for report_id, extraction in items]
+            return [item_rows.replace_items(conn, rid, extraction, version) for rid, extraction in items]
 
     def reextract(
         self, *, force: bool = False, extractor: Extractor | None = None, version: str | None = None
@@ -191,13 +185,13 @@ class Store:
         row = self._conn.execute(
             f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
         ).fetchone()
-        return _report(row) if row else None
+        return item_rows.report_row(row) if row else None
 
     def get_reports(self, report_ids: list[str]) -> dict[str, Report]:
         """The stored ones of ``report_ids``, by id, in the order they were stored."""
         sql = f"SELECT pk, {_REPORT_COLUMNS} FROM reports WHERE id IN ({{marks}})"
         rows = select_in(self._conn, sql, dict.fromkeys(report_ids))
-        return {row[1]: _report(row[1:]) for row in sorted(rows)}
+        return {row[1]: item_rows.report_row(row[1:]) for row in sorted(rows)}
 
     def find_reports(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids of the reports whose id is ``prefix`` (that one alone) or starts with it, or whose
@@ -220,31 +214,31 @@ class Store:
     def iter_reports(self) -> Iterator[Report]:
         """All reports, in the order they were stored."""
         for row in self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk"):
-            yield _report(row)
+            yield item_rows.report_row(row)
 
     def report_heads(self) -> Iterator[Report]:
         """All reports without their texts (``text`` is empty), in the order they were stored."""
         columns = _REPORT_COLUMNS.replace(", text", ", ''")
         for row in self._conn.execute(f"SELECT {columns} FROM reports ORDER BY pk"):  # noqa: S608
-            yield _report(row)
+            yield item_rows.report_row(row)
 
     def report_heads_of(self, report_ids: Iterable[str]) -> dict[str, Report]:
         """The given reports without their texts, by id (ids not stored are left out)."""
         columns = _REPORT_COLUMNS.replace(", text", ", ''")
         rows = select_in(self._conn, f"SELECT {columns} FROM reports WHERE id IN ({{marks}})", report_ids)  # noqa: S608
-        return {report.id: report for report in map(_report, rows)}
+        return {report.id: report for report in map(item_rows.report_row, rows)}
 
     def get_extraction(self, report_id: str) -> Extraction:
         """The stored extraction of one report, rebuilt as model objects."""
-        return _load_extraction(self._conn, report_id)
+        return item_rows.load_extraction(self._conn, report_id)
 
     def iter_extractions(self) -> Generator[tuple[Report, Extraction]]:
         """Every report with its extraction, in the order they were stored."""
         cursor = self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk")
         try:
             for row in cursor:
-                report = _report(row)
-                yield report, _load_extraction(self._conn, report.id)
+                report = item_rows.report_row(row)
+                yield report, item_rows.load_extraction(self._conn, report.id)
         finally:
             cursor.close()
 
@@ -297,25 +291,26 @@ class Store:
 
     def claims(self, measure: str | None = None, country: str | None = None) -> list[StoredClaim]:
         """Claims, optionally of one measure and/or located in one country (ISO2)."""
-        where, params = _filters({"c.measure": measure, "c.location": country.upper() if country else None})
+        location = country.upper() if country else None
+        where, params = item_rows.filters({"c.measure": measure, "c.location": location})
         rows = self._conn.execute(
-            f"SELECT {', '.join('c.' + c.strip() for c in _CLAIM_COLUMNS.split(','))},"
+            f"SELECT {', '.join('c.' + c.strip() for c in item_rows.CLAIM_COLUMNS.split(','))},"
             f" r.id, r.source, r.url, r.published, r.title"
             f" FROM claims c JOIN reports r ON r.id = c.report_id{where} ORDER BY r.pk, c.seq",
             params,
         ).fetchall()
-        return [StoredClaim(_claim(row[:16]), *row[16:]) for row in rows]
+        return [StoredClaim(item_rows.claim_row(row[:16]), *row[16:]) for row in rows]
 
     def entities(self, type: str | None = None) -> list[EntitySummary]:
         """Entities aggregated over reports by type and normalised name, most reported first."""
-        where, params = _filters({"e.type": type})
+        where, params = item_rows.filters({"e.type": type})
         rows = self._conn.execute(
             "SELECT e.type, e.key, e.name, e.country, e.report_id,"
             " (SELECT COUNT(*) FROM mentions m WHERE m.entity_pk = e.pk)"
             f" FROM entities e{where}",
             params,
         ).fetchall()
-        return aggregate_entities(rows)
+        return item_rows.aggregate_entities(rows)
 
     def stats(self) -> StoreStats:
         conn = self._conn
@@ -446,233 +441,5 @@ class Store:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
 
 
-# -- rows <-> model objects ---------------------------------------------------------
-
-
-def item_count(extraction: Extraction) -> int:
-    """How many rows an extraction is stored as (entities, mentions, claims, routes, dates)."""
-    mentions = sum(len(e.mentions) for e in extraction.entities)
-    return (
-        len(extraction.entities)
-        + mentions
-        + len(extraction.claims)
-        + len(extraction.routes)
-        + len(extraction.dates)
-    )
-
-
-def _report(row: tuple[Any, ...]) -> Report:
-    return Report(
-        id=row[0],
-        content_hash=row[1],
-        source=row[2],
-        url=row[3],
-        published=row[4],
-        title=row[5],
-        external_id=row[6],
-        text=row[7],
-    )
-
-
-def _claim(row: tuple[Any, ...]) -> Claim:
-    return Claim(*row)
-
-
-def _filters(values: dict[str, str | None]) -> tuple[str, tuple[str, ...]]:
-    clauses = [f"{column} = ?" for column, value in values.items() if value is not None]
-    params = tuple(value for value in values.values() if value is not None)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _add(conn: sqlite3.Connection, report: Report, extraction: Extraction, version: str) -> bool:
-    if conn.execute("SELECT 1 FROM reports WHERE content_hash = ?", (report.content_hash,)).fetchone():
-        return False
-    conn.execute(
-        "INSERT INTO reports (id, content_hash, source, url, published, title, external_id, text,"
-        " ingested_at, extractor_version, item_count, language, unsupported_language)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            report.id,
-            report.content_hash,
-            report.source,
-            report.url,
-            report.published,
-            report.title,
-            report.external_id,
-            report.text,
-            datetime.now(UTC).isoformat(timespec="seconds"),
-            version,
-            item_count(extraction),
-            extraction.language,
-            int(extraction.unsupported_language),
-        ),
-    )
-    _insert_items(conn, report.id, extraction)
-    return True
-
-
-def _insert_items(conn: sqlite3.Connection, report_id: str, extraction: Extraction) -> None:
-    for seq, entity in enumerate(extraction.entities):
-        cursor = conn.execute(
-            "INSERT INTO entities (report_id, seq, type, name, key, country, lat, lon, aliases, roles,"
-            ' start, "end", rule)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                report_id,
-                seq,
-                entity.type,
-                entity.name,
-                entity.key,
-                entity.country,
-                entity.lat,
-                entity.lon,
-                json.dumps(entity.aliases, ensure_ascii=False),
-                json.dumps(entity.roles, ensure_ascii=False),
-                entity.start,
-                entity.end,
-                entity.rule,
-            ),
-        )
-        conn.executemany(
-            'INSERT INTO mentions (entity_pk, report_id, seq, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-            [(cursor.lastrowid, report_id, i, m.start, m.end, m.text) for i, m in enumerate(entity.mentions)],
-        )
-    conn.executemany(
-        f"INSERT INTO claims (report_id, seq, {_CLAIM_COLUMNS}) VALUES ({', '.join('?' * 18)})",
-        [
-            (
-                report_id,
-                seq,
-                c.measure,
-                c.value,
-                c.low,
-                c.high,
-                c.qualifier,
-                c.unit,
-                c.quote,
-                c.start,
-                c.end,
-                c.currency,
-                c.period,
-                c.location,
-                c.speaker,
-                c.date,
-                c.rule,
-                c.trigger,
-            )
-            for seq, c in enumerate(extraction.claims)
-        ],
-    )
-    conn.executemany(
-        'INSERT INTO routes (report_id, seq, origin, destination, count, quote, start, "end", rule)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (report_id, seq, r.origin, r.destination, r.count, r.quote, r.start, r.end, r.rule)
-            for seq, r in enumerate(extraction.routes)
-        ],
-    )
-    conn.executemany(
-        'INSERT INTO dates (report_id, seq, text, value, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-        [(report_id, seq, d.text, d.value, d.start, d.end) for seq, d in enumerate(extraction.dates)],
-    )
-
-
-def _replace_items(conn: sqlite3.Connection, report_id: str, extraction: Extraction, version: str) -> bool:
-    cursor = conn.execute(
-        "UPDATE reports SET extractor_version = ?, item_count = ?, language = ?, unsupported_language = ?"
-        " WHERE id = ?",
-        (
-            version, item_count(extraction), extraction.language, int(extraction.unsupported_language),
-            report_id,
-        ),
-    )
-    if cursor.rowcount == 0:
-        return False
-    for table in ("mentions", "entities", "claims", "routes", "dates"):
-        conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
-    _insert_items(conn, report_id, extraction)
-    return True
-
-
-def _load_extraction(conn: sqlite3.Connection, report_id: str) -> Extraction:
-    mentions: dict[int, list[Mention]] = {}
-    for entity_pk, start, end, text in conn.execute(
-        'SELECT entity_pk, start, "end", text FROM mentions WHERE report_id = ? ORDER BY entity_pk, seq',
-        (report_id,),
-    ):
-        mentions.setdefault(entity_pk, []).append(Mention(start, end, text))
-    entities = [
-        Entity(
-            type=row[1],
-            name=row[2],
-            country=row[3],
-            lat=row[4],
-            lon=row[5],
-            aliases=json.loads(row[6]),
-            roles=json.loads(row[7]),
-            mentions=mentions.get(row[0], []),
-            rule=row[8],
-        )
-        for row in conn.execute(
-            "SELECT pk, type, name, country, lat, lon, aliases, roles, rule FROM entities"
-            " WHERE report_id = ? ORDER BY seq",
-            (report_id,),
-        )
-    ]
-    claims = [
-        _claim(row)
-        for row in conn.execute(
-            f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE report_id = ? ORDER BY seq", (report_id,)
-        )
-    ]
-    routes = [
-        Route(origin=row[0], destination=row[1], count=row[2], quote=row[3], start=row[4], end=row[5],
-              rule=row[6])
-        for row in conn.execute(
-            'SELECT origin, destination, count, quote, start, "end", rule FROM routes'
-            " WHERE report_id = ? ORDER BY seq",
-            (report_id,),
-        )
-    ]
-    dates = [
-        DateMention(text=row[0], start=row[2], end=row[3], value=row[1])
-        for row in conn.execute(
-            'SELECT text, value, start, "end" FROM dates WHERE report_id = ? ORDER BY seq', (report_id,)
-        )
-    ]
-    language = conn.execute(
-        "SELECT language, unsupported_language FROM reports WHERE id = ?", (report_id,)
-    ).fetchone()
-    return Extraction(
-        entities=entities, claims=claims, routes=routes, dates=dates,
-        language=language[0] if language else None, unsupported_language=bool(language and language[1]),
-    )
-
-
-def aggregate_entities(rows: list[tuple[Any, ...]]) -> list[EntitySummary]:
-    """Aggregate (type, key, name, country, report_id, mentions) rows by type and key.
-
-    The name shown is the most frequent surface form (longest on ties), the country
-    the most frequent non-null one.
-    """
-    groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
-    for row in rows:
-        groups.setdefault((row[0], row[1]), []).append(row)
-    summaries = []
-    for (etype, key), members in groups.items():
-        names = Counter(str(m[2]) for m in members)
-        name = max(names, key=lambda n: (names[n], len(n), n))
-        countries = Counter(str(m[3]) for m in members if m[3])
-        country = max(countries, key=lambda c: (countries[c], c)) if countries else None
-        summaries.append(
-            EntitySummary(
-                type=etype,
-                name=name,
-                key=key,
-                country=country,
-                reports=len({m[4] for m in members}),
-                mentions=sum(int(m[5]) for m in members),
-            )
-        )
-    summaries.sort(key=lambda s: (-s.reports, -s.mentions, s.type, s.name))
-    return summaries
+item_count = item_rows.item_count
+"""How many rows an extraction is stored as (see :func:`ringscope.store.items.item_count`)."""
