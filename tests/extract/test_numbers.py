@@ -74,6 +74,8 @@ def test_values(text: str, low: float, high: float) -> None:
         ("just under 400 people", "about"),
         ("exactly 400 people", "exact"),
         ("400-plus people", "more_than"),
+        ("a 300-odd crowd", "about"),
+        ("300 odd workers", "about"),
     ],
 )
 def test_qualifiers(text: str, qualifier: str) -> None:
