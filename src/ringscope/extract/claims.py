@@ -17,7 +17,7 @@ from ringscope.extract.claim_restate import Taken
 from ringscope.extract.claim_trace import Decision
 from ringscope.extract.document import Document
 from ringscope.extract.locations import locate, main_country, pair_respectively
-from ringscope.extract.numbers import Amount, ascii_lower, find_amounts
+from ringscope.extract.numbers import Amount, find_amounts
 from ringscope.extract.places import PlaceHit
 from ringscope.extract.speakers import find_speaker
 from ringscope.model import Claim, DateMention, Entity
@@ -53,7 +53,7 @@ def _sentence_date(dates: list[DateMention], start: int, end: int) -> str | None
 def _figures(doc: Document, places: list[PlaceHit], skipped: list[tuple[int, int, str]] | None = None,
              amounts: list[Amount] | None = None) -> Figures:
     text = doc.text
-    lowered = ascii_lower(text)
+    lowered = doc.lowered
     demonyms = frozenset(p.start for p in places if p.kind == "demonym")
     if amounts is None or skipped is not None:
         amounts = find_amounts(text, lowered, skipped)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ringscope.extract.casefold import fold_case
+from ringscope.extract.number_atoms import ascii_lower
 from ringscope.extract.rules import load_rules
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
@@ -69,6 +70,7 @@ class Document:
     _starts: list[int] = field(default_factory=list, repr=False)
     _folded: str | None = field(default=None, repr=False)
     _folded_done: bool = field(default=False, repr=False)
+    _lowered: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.sentences:
@@ -81,6 +83,13 @@ class Document:
         if not self._folded_done:
             self._folded, self._folded_done = fold_case(self.text), True
         return self._folded
+
+    @property
+    def lowered(self) -> str:
+        """The text lower-cased with the same offsets (:func:`ascii_lower`), read once for the figures."""
+        if self._lowered is None:
+            self._lowered = ascii_lower(self.text)
+        return self._lowered
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The span of the sentence holding character ``pos`` (or the nearest before it)."""

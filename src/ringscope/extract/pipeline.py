@@ -9,7 +9,7 @@ from ringscope.extract.document import Document
 from ringscope.extract.entities import extract_entities
 from ringscope.extract.item_trace import ItemTrace, trace_entities, trace_routes
 from ringscope.extract.language import detect_language
-from ringscope.extract.numbers import ascii_lower, find_amounts
+from ringscope.extract.numbers import find_amounts
 from ringscope.extract.places import find_places
 from ringscope.extract.routes import extract_routes
 from ringscope.model import Extraction
@@ -31,7 +31,7 @@ def extract(text: str, published: str | None = None) -> Extraction:
     places = find_places(doc)
     entities = extract_entities(doc, places)
     dates = extract_dates(doc)
-    amounts = find_amounts(doc.text, ascii_lower(doc.text))  # one reading of the figures for both
+    amounts = find_amounts(doc.text, doc.lowered)  # one reading of the figures for both
     claims = extract_claims(doc, places, entities, dates, amounts)
     routes = extract_routes(doc, places, entities, amounts)
     return Extraction(entities=entities, claims=claims, routes=routes, dates=dates, language=language.code)
