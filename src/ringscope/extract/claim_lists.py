@@ -107,29 +107,10 @@ def is_bullet(text: str, start: int) -> bool:
     return bool(_BULLET.search(text, max(0, start - 12), start))
 
 
-_TABLE_ROW = re.compile(r"[ \t]*[A-Z][\w .'’-]{1,40}?[ \t]*[:|\t–-][ \t]*\d[\d,]*[ \t]*(?:\n|$)")
-
-
-def _table_row_at(text: str, line_start: int) -> bool:
-    return _TABLE_ROW.match(text, line_start) is not None
-
-
-def in_table(text: str, start: int) -> bool:
-    """Whether a figure ends a row of a table of at least two rows ("Chile | 45", "Peruvians: 30"), or
-    fills a cell of a table of cells (see :mod:`claim_tables`)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _table_row_at(text, line_start):
-        return claim_tables.cell_at(text, start, start + 1) is not None
-    line_end = text.find("\n", start)
-    if line_end >= 0 and _table_row_at(text, line_end + 1):
-        return True
-    return line_start > 0 and _table_row_at(text, text.rfind("\n", 0, line_start - 1) + 1)
-
-
 def on_bullet(text: str, start: int) -> bool:
     """Whether a figure is an item of a bulleted list or a table, or a row of a short list after a line
     ending in ":"."""
-    if is_bullet(text, start) or in_table(text, start):
+    if is_bullet(text, start) or claim_tables.in_table(text, start):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)

@@ -73,7 +73,22 @@ def cells(text: str, start: int, end: int) -> list[Span]:
     return spans if len(spans) >= 2 else []
 
 
-_SHORT_ROW = re.compile(r"[ \t]*[A-Z][\w .'’-]{1,40}?[ \t]*[:|\t–-][ \t]*\d[\d,]*(?:[ \t]+[a-z]+)?[ \t]*")
+_LABEL_FIGURE = r"[ \t]*[A-Z][\w .'’-]{1,40}?[ \t]*[:|\t–-][ \t]*\d[\d,]*"
+"""A label and its figure on one line ("Chile | 45", "Peruvians: 30", "Kenya - 12")."""
+_SHORT_ROW = re.compile(_LABEL_FIGURE + r"(?:[ \t]+[a-z]+)?[ \t]*")
+_FIGURE_ROW = re.compile(_LABEL_FIGURE + r"[ \t]*(?:\n|$)")
+
+
+def in_table(text: str, start: int) -> bool:
+    """Whether a figure ends a row of a table of at least two rows ("Chile | 45", "Peruvians: 30"), or
+    fills a cell of a table of cells."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _FIGURE_ROW.match(text, line_start):
+        return cell_at(text, start, start + 1) is not None
+    line_end = text.find("\n", start)
+    if line_end >= 0 and _FIGURE_ROW.match(text, line_end + 1):
+        return True
+    return line_start > 0 and _FIGURE_ROW.match(text, text.rfind("\n", 0, line_start - 1) + 1) is not None
 
 
 def is_row(text: str, start: int, end: int) -> bool:
