@@ -44,7 +44,7 @@ def test_a_figure_in_a_pipe_table_knows_its_row_and_column() -> None:
     assert cell is not None and cell.column == 2 and cell.header is not None
     assert PIPES[slice(*cell.label)] == "Peru"
     assert PIPES[slice(*cell.header)] == "Detained"
-    measured = [column_measure(PIPES, *_at(PIPES, f)) for f in ("40", "12", "3", "5")]
+    measured = [column_measure(PIPES, cell_at(PIPES, *_at(PIPES, f))) for f in ("40", "12", "3", "5")]
     assert [m[0] if m else None for m in measured] == [
         "victims_rescued",
         "victims_rescued",
@@ -54,7 +54,7 @@ def test_a_figure_in_a_pipe_table_knows_its_row_and_column() -> None:
 
 
 def test_an_aligned_table_reads_its_header_line() -> None:
-    found = column_measure(ALIGNED, *_at(ALIGNED, "7"))
+    found = column_measure(ALIGNED, cell_at(ALIGNED, *_at(ALIGNED, "7")))
     assert found is not None and found[0] == "victims_rescued"
 
 

@@ -27,10 +27,6 @@ def second_pass(figs: Figures) -> None:
     _group_counted_next(figs)
 
 
-def _span(fig: Figure) -> tuple[int, int]:
-    return fig.amount.start, fig.amount.end
-
-
 def _undecided_people(fig: Figure) -> bool:
     return fig.decision.veto == NO_MEASURE and fig.noun.cls in measures.PEOPLE_CLASSES and not fig.is_money
 
@@ -65,7 +61,8 @@ def _breakdowns(figs: Figures) -> None:
             if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
                 group = fig
             continue
-        column = claim_tables.column_measure(text, *_span(fig))
+        cell = claim_tables.cell_at(text, fig.amount.start, fig.amount.end)
+        column = claim_tables.column_measure(text, cell)
         if column is not None:  # "| Kenya | 45 |" under "| Country | Rescued |"
             fig.decision.veto, fig.decision.measure = "", column[0]
             fig.decision.rule = claim_tables.TABLE_COLUMN
@@ -85,7 +82,7 @@ def _breakdowns(figs: Figures) -> None:
             header = claim_lists.header_measure(text, fig.amount.start)
             rule = claim_lists.LIST_HEADER
             if header is None:  # "Freed from the compound" above "Chile    40"
-                header = claim_tables.column_measure(text, *_span(fig), caption=True)
+                header = claim_tables.column_measure(text, cell, caption=True)
                 rule = claim_tables.TABLE_COLUMN
             if header is not None:  # "Rescued workers by nationality:\nChile - 40 people"
                 fig.decision.veto, fig.decision.measure = "", header[0]

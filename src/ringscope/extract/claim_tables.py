@@ -156,11 +156,10 @@ def cell_at(text: str, start: int, end: int) -> TableCell | None:
 
 
 def column_measure(
-    text: str, start: int, end: int, caption: bool = False
+    text: str, cell: TableCell | None, caption: bool = False
 ) -> tuple[str, measures.Trigger | None] | None:
-    """The measure of a figure in a table from its column's header (``caption``: from the line above
-    the table instead)."""
-    cell = cell_at(text, start, end)
+    """The measure of a figure in a table cell (:func:`cell_at`) from its column's header
+    (``caption``: from the line above the table instead)."""
     span = None if cell is None else cell.caption if caption else cell.header
     return None if span is None else span_measure(text, *span)
 
