@@ -233,3 +233,20 @@ def test_a_compound_named_before_its_town_is_the_compound_not_the_town() -> None
     found = {(e.type, e.name) for e in _entities(text)}
     assert ("Compound", "Palm Ridge") in found
     assert ("Location", "Lisbon") in found
+
+
+def test_names_listed_after_an_organisation_are_organisations() -> None:
+    found = _types("Firms such as Halvek, Brenna and Corvane traced the money.")
+    assert found == {("Halvek", "Organization"), ("Brenna", "Organization"), ("Corvane", "Organization")}
+    listed = _types("Recruiters reached people on platforms like Quorra, Zentik, and chat rooms.")
+    assert ("Zentik", "Organization") in listed
+
+
+def test_a_person_listed_after_an_organisation_is_no_organisation() -> None:
+    found = _types("Survivors were helped by the Harrow Foundation, Anna, 24, and Lek.")
+    assert ("Anna", "Organization") not in found and ("Lek", "Organization") not in found
+    assert ("Pellton", "Organization") not in _types("The Harrow Group moved to Pellton last year.")
+
+
+def _types(text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in _entities(text)}

@@ -39,7 +39,7 @@ from ringscope.extract.compounds import (
 )
 from ringscope.extract.document import Document
 from ringscope.extract.entity_classify import classify
-from ringscope.extract.entity_lists import name_lists, place_lists
+from ringscope.extract.entity_lists import name_lists, org_lists, place_lists
 from ringscope.extract.entity_merge import (
     Found,
     fold_abbreviations,
@@ -141,7 +141,10 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     rare = rare_names(text, toks, unresolved, lower_words)  # before place lists: "A B, C D and E F"
     found.extend(rare)
     unresolved = [(i, j) for i, j in unresolved if toks[i].start not in {f.start for f in rare}]
-    found.extend(place_lists(text, toks, unresolved, found, places, lower_words))
+    listed = place_lists(text, toks, unresolved, found, places, lower_words)
+    found.extend(listed)
+    unresolved = [(i, j) for i, j in unresolved if toks[i].start not in {f.start for f in listed}]
+    found.extend(org_lists(text, toks, unresolved, found, lower_words))
     for match in OPERATION_RE.finditer(text) if _OPERATION_WORD in text else ():
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
     for match in CREDIT_RE.finditer(text) if holds_any(text, _CREDIT_WORDS, 0, len(text)) else ():

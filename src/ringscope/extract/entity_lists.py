@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 
-from ringscope.extract.capitalised import DATE_WORDS, Tok
+from ringscope.extract.capitalised import DATE_WORDS, Tok, index_of
 from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS, LOCATION_LIST
+from ringscope.extract.entity_context import person_context
 from ringscope.extract.entity_merge import Found
-from ringscope.extract.organisations import ORG_HEADS
+from ringscope.extract.organisations import ORG_HEADS, ORG_LIST
 from ringscope.extract.people import PERSON_LIST, TITLE_WORDS
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
 
@@ -131,3 +132,27 @@ def place_lists(
     return out
 
 
+
+
+def org_lists(
+    text: str, toks: list[Tok], unresolved: list[tuple[int, int]], found: list[Found], lower_words: set[str],
+) -> list[Found]:
+    """Unknown one-word names listed after an organisation ("platforms like X, Y and Z")."""
+    ends = sorted(f.end for f in found if f.type == "Organization")
+    people = {w for f in found if f.type == "Person" for w in f.name.split()}
+    out: list[Found] = []
+    for part in _parts(toks, unresolved):
+        tok = part[0]
+        word = tok.text
+        if len(part) != 1 or not tok.cap or word.isupper() or word in ORG_HEADS or word in TITLE_WORDS:
+            continue
+        if word.casefold() in COMMON_WORDS or word.casefold() in lower_words or word in people:
+            continue
+        i = index_of(toks, tok.start)
+        if person_context(text, toks, i, i + 1):
+            continue  # "... the Harrow Foundation, Anna, 24, and ...": a person's name, withheld if need be
+        k = bisect_right(ends, tok.start)
+        if k > 0 and PLACE_LIST_GAP.fullmatch(text, ends[k - 1], tok.start) is not None:
+            out.append(Found("Organization", tok.start, tok.end, word, rule=ORG_LIST))
+            insort(ends, tok.end)
+    return out
