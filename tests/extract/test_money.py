@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ringscope.extract import money
+from ringscope.extract import extract, money
 from ringscope.extract.numbers import find_amounts
 
 
@@ -63,3 +63,19 @@ def test_figures_without_currency_have_none() -> None:
 def test_mil_written_apart_is_not_a_scale() -> None:
     (amount,) = find_amounts("the 30 mil personnel")
     assert amount.low == 30
+
+
+def test_a_bare_currency_word_takes_the_currency_of_the_country_it_is_spent_in() -> None:
+    assert money.local_currency("pesos", "CL") == "CLP"
+    assert money.local_currency("dollars", "SG") == "SGD"
+    assert money.local_currency("pesos", "KH") is None  # no peso in Cambodia: the word keeps its default
+    assert money.local_currency("pesos", None) is None
+    assert money.local_currency("baht", "TH") == "THB"
+    assert money.local_currency("guilders", "CL") is None  # no bare currency word of the lexicon
+
+
+def test_claims_read_pesos_in_chile_as_chilean_pesos() -> None:
+    chile = extract("Police in Chile said the ring cheated 300 people out of 4 million pesos.").claims
+    manila = extract("Police in Manila said the ring cheated 300 people out of 4 million pesos.").claims
+    assert [c.currency for c in chile if c.unit == "currency"] == ["CLP"]
+    assert [c.currency for c in manila if c.unit == "currency"] == ["PHP"]

@@ -11,7 +11,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 
-from ringscope.extract import claim_lists, claim_passes, measures
+from ringscope.extract import claim_lists, claim_passes, measures, money
 from ringscope.extract.claim_figures import PEOPLE_MEASURES, Figure, Figures
 from ringscope.extract.claim_restate import Taken
 from ringscope.extract.claim_trace import Decision
@@ -31,6 +31,8 @@ _RATE_BEFORE = re.compile(r"\b(annual|yearly|monthly|daily)\s+(?:\w+\s+){0,2}(?:
 _RATE_WORD = {"annually": "year", "yearly": "year", "annual": "year", "per annum": "year", "monthly": "month",
               "daily": "day"}
 _MAX_QUOTE = 140
+# The bare currency word an amount ends with ("4 million pesos").
+_UNIT_WORD = re.compile(r"\b([a-z]+)$")
 
 
 def _period(text: str, amount: Amount, clause_end: int) -> str | None:
@@ -104,14 +106,19 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
         next_break = bisect_right(breaks, amount.end)
         clause_end = breaks[next_break] if next_break < len(breaks) else fig.s_end
         s_start = fig.s_start
+        location = locate(doc, places, amount.start, amount.end, near_breaks, d.measure, place_starts)
+        location = location or fallback_country
+        currency = amount.currency
+        if fig.is_money and currency is not None:  # "4 million pesos" in Chile
+            unit = _UNIT_WORD.search(text, amount.start, amount.end)
+            currency = (money.local_currency(unit.group(1), location) if unit else None) or currency
         d.claim = Claim(
             measure=d.measure, value=amount.value, low=amount.low, high=amount.high,
             qualifier=amount.qualifier,
             unit="currency" if fig.is_money else measures.UNIT_OF.get(d.measure, "count"),
-            quote=text[q_start:q_end], start=q_start, end=q_end, currency=amount.currency,
+            quote=text[q_start:q_end], start=q_start, end=q_end, currency=currency,
             period=_period(text, amount, clause_end) if fig.is_money else None,
-            location=locate(doc, places, amount.start, amount.end, near_breaks, d.measure, place_starts)
-            or fallback_country,
+            location=location,
             speaker=speakers[s_start] if s_start in speakers else speakers.setdefault(
                 s_start, find_speaker(text, s_start, fig.s_end)),
             date=_sentence_date(dates, s_start, fig.s_end), rule=d.rule, trigger=d.trigger,

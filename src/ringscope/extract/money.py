@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pycountry
 from babel import Locale
+from babel.numbers import get_territory_currencies
 
 from ringscope.extract.rules import load_rules
 
@@ -113,3 +114,20 @@ def resolve(token: str) -> str | None:
         return token.upper()
     key = " ".join(token.lower().split())
     return currency_names().get(key)
+
+
+@lru_cache(maxsize=512)
+def local_currency(word: str, country: str | None) -> str | None:
+    """The currency a bare currency word names in a report about ``country`` ("pesos" in a report
+    about Chile: CLP), when one of that country's legal-tender currencies is called so in CLDR
+    English; None otherwise (the word keeps its default)."""
+    if not country or word.casefold() not in GENERIC_WORDS:
+        return None
+    singular = word.casefold().removesuffix("s")
+    codes = get_territory_currencies(country, tender=True, non_tender=False)  # [] for an unknown code
+    names = Locale("en").currencies
+    for code in codes:
+        name = names.get(code, "").casefold().split()
+        if name and name[-1] == singular:
+            return code
+    return None
