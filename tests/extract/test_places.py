@@ -103,3 +103,10 @@ def test_gazetteer_is_built_once() -> None:
 def test_arbitrary_text_never_raises_and_spans_hold(text: str) -> None:
     for hit in find_places(Document(text)):
         assert text[hit.start : hit.end] == hit.text
+
+
+def test_a_city_named_as_a_modifier_is_a_place() -> None:
+    assert _hits("He was taken to work at a Lisbon call centre.").get("Lisbon") == ("PT", "city")
+    # a capitalised word after an article is no place when the text also writes it in lower case
+    hits = _hits("The Mobile team checked each mobile phone.")
+    assert "Mobile" not in hits

@@ -189,7 +189,21 @@ def _accept(
         return framed
     if place.kind == "city" and place.population >= BIG_CITY:
         return True
+    if place.kind == "city" and place.population >= _MODIFIER_CITY and _modifier(text, tokens, i):
+        return True  # "a Lisbon call centre"
     return framed
+
+
+# A city named as a modifier between an article and a lower-case noun ("a Lisbon call centre") is a
+# place when it is at least this large (smaller towns share their names with surnames and words).
+_MODIFIER_CITY = 100_000
+
+
+def _modifier(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    if _prev_word(tokens, i) not in {"a", "an", "the"} or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt[2].islower() and nxt[2].isalpha() and _joined(text, tokens[i][1], nxt[0])
 
 
 def _inside_longer_name(
