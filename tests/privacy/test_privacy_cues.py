@@ -57,6 +57,7 @@ def _table(**cue: Any) -> dict[str, Any]:
         ({"pattern": "was lured"}, "no {NAME} slot"),
         ({"kind": "maybe"}, "kind must be one of"),
         ({"pattern": "{NAME} {NOPE}"}, "unknown word list {NOPE}"),
+        ({"pattern": "{NAME} or {NAME} was lured"}, "the pattern does not compile"),
     ],
 )
 def test_broken_tables_are_refused(cue: dict[str, Any], message: str) -> None:

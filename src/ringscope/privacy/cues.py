@@ -146,12 +146,16 @@ def build(data: dict[str, Any]) -> Cues:
             raise ValueError(f"cues.yaml: {cue_id}: kind must be one of {KINDS}")
         if "{NAME}" not in item["pattern"]:
             raise ValueError(f"cues.yaml: {cue_id}: the pattern has no {{NAME}} slot")
+        try:
+            pattern = re.compile(_expand(item["pattern"], words, cue_id))
+        except re.error as exc:
+            raise ValueError(f"cues.yaml: {cue_id}: the pattern does not compile ({exc})") from exc
         cues.append(
             Cue(
                 cue_id,
                 item["kind"],
                 str(item["reason"]),
-                re.compile(_expand(item["pattern"], words, cue_id)),
+                pattern,
                 tuple(item.get("fires") or ()),
                 tuple(item.get("not") or ()),
             )
