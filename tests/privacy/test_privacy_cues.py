@@ -86,3 +86,10 @@ def test_a_nationality_is_a_group_not_a_name_but_a_name_may_hold_one() -> None:
     table = resources.files("ringscope.privacy").joinpath("cues.yaml").read_text(encoding="utf-8")
     without = build({**yaml.safe_load(table), "nationalities_are_not_names": False})
     assert {h.name for h in without.find(group)} >= {"Koreans"}
+
+
+def test_a_word_list_written_bare_in_a_pattern_is_one_item() -> None:
+    table = _table(pattern="{NAME} was {HARM} abroad")
+    table["words"]["HARM"] = ["lured", "sold"]
+    hits = build(table).scan("Dara Vell was lured abroad. Tomas Ekk was sold abroad. Ines Marr was sold.")
+    assert sorted(h.name for h in hits) == ["Dara Vell", "Tomas Ekk"]

@@ -118,7 +118,8 @@ class Cues:
 
 
 def _words_pattern(words: list[str]) -> str:
-    return "|".join(sorted((str(w) for w in words), key=len, reverse=True))
+    """One group of alternatives, longest first, so that a list written bare in a pattern stays one item."""
+    return "(?:" + "|".join(sorted((str(w) for w in words), key=len, reverse=True)) + ")"
 
 
 def _expand(pattern: str, words: dict[str, str], where: str) -> str:
