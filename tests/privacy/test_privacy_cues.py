@@ -93,3 +93,10 @@ def test_a_word_list_written_bare_in_a_pattern_is_one_item() -> None:
     table["words"]["HARM"] = ["lured", "sold"]
     hits = build(table).scan("Dara Vell was lured abroad. Tomas Ekk was sold abroad. Ines Marr was sold.")
     assert sorted(h.name for h in hits) == ["Dara Vell", "Tomas Ekk"]
+
+
+def test_abbreviated_ranks_are_public_roles() -> None:
+    for role in ("Col", "Pol. Col", "Lt-Gen", "PCol", "Police Supt", "Det. Insp"):
+        assert CUES.is_public_role(role), role
+    for role in ("Ms", "Mr", "Dr", "Engr"):
+        assert not CUES.is_public_role(role), role
