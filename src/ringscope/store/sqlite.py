@@ -6,14 +6,13 @@ are written in one transaction, so readers and crashes never see half a report.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from ringscope.model import Entity, Extraction, Mention, Report
+from ringscope.model import Entity, Extraction, Report
 from ringscope.private import private_file, tighten
 from ringscope.store import event_links as event_links_store
 from ringscope.store import event_parts as event_store_parts
@@ -23,17 +22,14 @@ from ringscope.store import picture as picture_store
 from ringscope.store import picture_read as picture_store_read
 from ringscope.store import picture_update as picture_store_parts
 from ringscope.store import policy_parts as policy_store_parts
+from ringscope.store import queries, reports
 from ringscope.store import resolve_parts as resolve_store_parts
 from ringscope.store import withheld as withheld_store
-from ringscope.store.chunked import select_in
-from ringscope.store.fts import QueryError, fts_query
-from ringscope.store.migrations import SchemaError, migrate, schema_version
+from ringscope.store.migrations import SchemaError, migrate
 from ringscope.store.records import EntitySummary, SearchHit, StoredClaim, StoreStats
 from ringscope.store.withheld import WithheldRow
 
 Extractor = Callable[[str, str | None], Extraction]
-
-_REPORT_COLUMNS = "id, content_hash, source, url, published, title, external_id, text"
 
 
 SNIPPET_OPEN = "\x02"
@@ -182,51 +178,31 @@ class Store:
     # -- reading reports -----------------------------------------------------------
 
     def get_report(self, report_id: str) -> Report | None:
-        row = self._conn.execute(
-            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
-        ).fetchone()
-        return item_rows.report_row(row) if row else None
+        return reports.get_report(self._conn, report_id)
 
     def get_reports(self, report_ids: list[str]) -> dict[str, Report]:
         """The stored ones of ``report_ids``, by id, in the order they were stored."""
-        sql = f"SELECT pk, {_REPORT_COLUMNS} FROM reports WHERE id IN ({{marks}})"
-        rows = select_in(self._conn, sql, dict.fromkeys(report_ids))
-        return {row[1]: item_rows.report_row(row[1:]) for row in sorted(rows)}
+        return reports.get_reports(self._conn, report_ids)
 
     def find_reports(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids of the reports whose id is ``prefix`` (that one alone) or starts with it, or whose
         external id is ``prefix``; at most ``limit``, in id order."""
-        if self.get_report(prefix) is not None:
-            return [prefix]
-        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = self._conn.execute(
-            "SELECT id FROM reports WHERE id LIKE ? ESCAPE '\\' OR external_id = ? ORDER BY id LIMIT ?",
-            (pattern, prefix, limit),
-        ).fetchall()
-        return [str(row[0]) for row in rows]
+        return reports.find_reports(self._conn, prefix, limit)
 
     def extractor_version(self, report_id: str) -> str | None:
-        row = self._conn.execute(
-            "SELECT extractor_version FROM reports WHERE id = ?", (report_id,)
-        ).fetchone()
-        return str(row[0]) if row else None
+        return reports.extractor_version(self._conn, report_id)
 
     def iter_reports(self) -> Iterator[Report]:
         """All reports, in the order they were stored."""
-        for row in self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk"):
-            yield item_rows.report_row(row)
+        return reports.iter_reports(self._conn)
 
     def report_heads(self) -> Iterator[Report]:
         """All reports without their texts (``text`` is empty), in the order they were stored."""
-        columns = _REPORT_COLUMNS.replace(", text", ", ''")
-        for row in self._conn.execute(f"SELECT {columns} FROM reports ORDER BY pk"):  # noqa: S608
-            yield item_rows.report_row(row)
+        return reports.report_heads(self._conn)
 
     def report_heads_of(self, report_ids: Iterable[str]) -> dict[str, Report]:
         """The given reports without their texts, by id (ids not stored are left out)."""
-        columns = _REPORT_COLUMNS.replace(", text", ", ''")
-        rows = select_in(self._conn, f"SELECT {columns} FROM reports WHERE id IN ({{marks}})", report_ids)  # noqa: S608
-        return {report.id: report for report in map(item_rows.report_row, rows)}
+        return reports.report_heads_of(self._conn, report_ids)
 
     def get_extraction(self, report_id: str) -> Extraction:
         """The stored extraction of one report, rebuilt as model objects."""
@@ -234,7 +210,7 @@ class Store:
 
     def iter_extractions(self) -> Generator[tuple[Report, Extraction]]:
         """Every report with its extraction, in the order they were stored."""
-        cursor = self._conn.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY pk")
+        cursor = self._conn.execute(f"SELECT {reports.REPORT_COLUMNS} FROM reports ORDER BY pk")
         try:
             for row in cursor:
                 report = item_rows.report_row(row)
@@ -244,118 +220,32 @@ class Store:
 
     def all_entities(self) -> dict[str, list[Entity]]:
         """Every report's extracted entities (as :meth:`get_extraction` gives them), by report id."""
-        mentions: dict[int, list[Mention]] = {}
-        for entity_pk, start, end, text in self._conn.execute(
-            'SELECT entity_pk, start, "end", text FROM mentions ORDER BY entity_pk, seq'
-        ):
-            mentions.setdefault(entity_pk, []).append(Mention(start, end, text))
-        out: dict[str, list[Entity]] = {}
-        for row in self._conn.execute(
-            "SELECT pk, type, name, country, lat, lon, aliases, roles, rule, report_id FROM entities"
-            " ORDER BY report_id, seq"
-        ):
-            out.setdefault(row[9], []).append(Entity(
-                type=row[1], name=row[2], country=row[3], lat=row[4], lon=row[5], aliases=json.loads(row[6]),
-                roles=json.loads(row[7]), mentions=mentions.get(row[0], []), rule=row[8],
-            ))
-        return out
+        return queries.all_entities(self._conn)
 
     def all_routes(self) -> list[tuple[str, str, str, int | None]]:
         """(report id, origin, destination, count) of every route, in the order reports were stored."""
-        return [
-            (str(r), str(o), str(d), c)
-            for r, o, d, c in self._conn.execute(
-                "SELECT t.report_id, t.origin, t.destination, t.count FROM routes t"
-                " JOIN reports r ON r.id = t.report_id ORDER BY r.pk, t.seq"
-            )
-        ]
+        return queries.all_routes(self._conn)
 
     # -- queries -------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over report titles and texts, best matches first."""
-        if limit < 1:
-            raise QueryError("limit must be at least 1")
-        expression = fts_query(query)
-        try:
-            rows = self._conn.execute(
-                "SELECT r.id, r.title, r.source, r.url, r.published,"
-                " snippet(reports_fts, -1, char(2), char(3), '…', 16), bm25(reports_fts)"
-                " FROM reports_fts JOIN reports r ON r.pk = reports_fts.rowid"
-                " WHERE reports_fts MATCH ? ORDER BY bm25(reports_fts) LIMIT ?",
-                (expression, limit),
-            ).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"cannot search for {query!r}: {exc}") from exc
-        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], -float(r[6])) for r in rows]
+        return queries.search(self._conn, query, limit)
 
     def claims(self, measure: str | None = None, country: str | None = None) -> list[StoredClaim]:
         """Claims, optionally of one measure and/or located in one country (ISO2)."""
-        location = country.upper() if country else None
-        where, params = item_rows.filters({"c.measure": measure, "c.location": location})
-        rows = self._conn.execute(
-            f"SELECT {', '.join('c.' + c.strip() for c in item_rows.CLAIM_COLUMNS.split(','))},"
-            f" r.id, r.source, r.url, r.published, r.title"
-            f" FROM claims c JOIN reports r ON r.id = c.report_id{where} ORDER BY r.pk, c.seq",
-            params,
-        ).fetchall()
-        return [StoredClaim(item_rows.claim_row(row[:16]), *row[16:]) for row in rows]
+        return queries.claims(self._conn, measure, country)
 
     def entities(self, type: str | None = None) -> list[EntitySummary]:
         """Entities aggregated over reports by type and normalised name, most reported first."""
-        where, params = item_rows.filters({"e.type": type})
-        rows = self._conn.execute(
-            "SELECT e.type, e.key, e.name, e.country, e.report_id,"
-            " (SELECT COUNT(*) FROM mentions m WHERE m.entity_pk = e.pk)"
-            f" FROM entities e{where}",
-            params,
-        ).fetchall()
-        return item_rows.aggregate_entities(rows)
+        return queries.entities(self._conn, type)
 
     def stats(self) -> StoreStats:
-        conn = self._conn
-
-        def count(sql: str) -> int:
-            return int(conn.execute(sql).fetchone()[0])
-
-        def grouped(sql: str) -> dict[str, int]:
-            return {str(k): int(v) for k, v in conn.execute(sql)}
-
-        return StoreStats(
-            schema_version=schema_version(conn),
-            reports=count("SELECT COUNT(*) FROM reports"),
-            entities=count("SELECT COUNT(*) FROM entities"),
-            distinct_entities=count("SELECT COUNT(*) FROM (SELECT DISTINCT type, key FROM entities)"),
-            mentions=count("SELECT COUNT(*) FROM mentions"),
-            claims=count("SELECT COUNT(*) FROM claims"),
-            routes=count("SELECT COUNT(*) FROM routes"),
-            dates=count("SELECT COUNT(*) FROM dates"),
-            entities_by_type=grouped(
-                "SELECT type, COUNT(*) FROM (SELECT DISTINCT type, key FROM entities)"
-                " GROUP BY type ORDER BY COUNT(*) DESC, type"
-            ),
-            claims_by_measure=grouped(
-                "SELECT measure, COUNT(*) FROM claims GROUP BY measure ORDER BY COUNT(*) DESC, measure"
-            ),
-            extractor_versions=grouped(
-                "SELECT extractor_version, COUNT(*) FROM reports GROUP BY extractor_version ORDER BY 1"
-            ),
-            languages=grouped(
-                "SELECT COALESCE(language, ''), COUNT(*) FROM reports GROUP BY 1 ORDER BY COUNT(*) DESC, 1"
-            ),
-            unsupported_languages=frozenset(
-                row[0]
-                for row in conn.execute("SELECT DISTINCT language FROM reports WHERE unsupported_language")
-            ),
-        )
+        return queries.stats(self._conn)
 
     def route_counts(self) -> list[tuple[str, str, int]]:
         """(origin, destination, number of reports) for every route, most reported first."""
-        rows = self._conn.execute(
-            "SELECT origin, destination, COUNT(DISTINCT report_id) AS n FROM routes"
-            " GROUP BY origin, destination ORDER BY n DESC, origin, destination"
-        ).fetchall()
-        return [(str(o), str(d), int(n)) for o, d, n in rows]
+        return queries.route_counts(self._conn)
 
     # -- the victim policy's decision (see ringscope.privacy) -------------------------
 
