@@ -246,14 +246,14 @@ def test_entity_network_is_the_neighbourhood(client: TestClient, served: Fixture
 def test_every_route_but_health_and_login_needs_authentication(served: Fixture) -> None:
     from fastapi.routing import APIRoute
 
-    from ringscope.serve import api, api_exports, api_screen
+    from ringscope.serve import api, api_claims, api_exports, api_screen
     from ringscope.serve import pages as web
 
     app = create_app(served.path)
     client = TestClient(app, follow_redirects=False)
     public = {"/health", "/login"}
     checked = 0
-    routers = [api.router, api_exports.router, api_screen.router, *web.ROUTERS]
+    routers = [api.router, api_claims.router, api_exports.router, api_screen.router, *web.ROUTERS]
     for route in [*app.routes, *(r for router in routers for r in router.routes)]:
         if not isinstance(route, APIRoute) or route.path in public:
             continue

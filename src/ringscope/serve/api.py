@@ -1,7 +1,7 @@
-"""The REST API under /api/v1: reports, entities, claims, figures, events, routes, search.
+"""The REST API under /api/v1: reports, entities, events, routes, search.
 
-Exports live in :mod:`api_exports`, screening in :mod:`api_screen`, the graph, judgements and
-accounts in their own modules.
+Claims and figures live in :mod:`api_claims`, exports in :mod:`api_exports`, screening in
+:mod:`api_screen`, the graph, judgements and accounts in their own modules.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def as_json(model: BaseModel) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 
-def _snapshot(request: Request) -> snapshots.Snapshot:
+def snapshot(request: Request) -> snapshots.Snapshot:
     return snapshots.load(store_path(request))
 
 
@@ -60,7 +60,7 @@ def reports(
 ) -> schemas.Page[schemas.ReportSummary]:
     rows, total = queries.list_reports(database(request).conn(), limit, offset, source, since)
     shown = withhold.names_shown(request, user, names, "reports")
-    rows = withhold.report_rows(None if shown else _snapshot(request).policy, rows)
+    rows = withhold.report_rows(None if shown else snapshot(request).policy, rows)
     audit(request, user, "view", "reports", f"offset={offset}")
     return schemas.Page(
         items=[convert.report_summary(r) for r in rows], total=total, limit=limit, offset=offset
@@ -87,7 +87,7 @@ def report(
     """One report with its extracted items; withheld persons' names are replaced by placeholders."""
     found, extraction = load_report(request, report_id[:128])
     shown = withhold.names_shown(request, user, names, f"report:{found.id}")
-    event_id = _snapshot(request).picture.event_of.get(found.id)
+    event_id = snapshot(request).picture.event_of.get(found.id)
     found, extraction = withhold.report_view(request, found, extraction, shown)
     audit(request, user, "view", f"report:{found.id}")
     return convert.report_detail(found, extraction, event_id)
@@ -105,7 +105,7 @@ def entities(
     user: User = viewer,
 ) -> schemas.Page[schemas.EntityOut]:
     """Resolved entities, most reported first (withheld persons by their placeholders)."""
-    snap = _snapshot(request)
+    snap = snapshot(request)
     shown = withhold.names_shown(request, user, names, "entities")
     wanted = q.casefold() if q else None
     kept = [
@@ -128,7 +128,7 @@ def entities(
     responses={404: {"model": schemas.ErrorOut}},
 )
 def entity(request: Request, entity_id: str, names: Names = False, user: User = viewer) -> schemas.EntityOut:
-    snap = _snapshot(request)
+    snap = snapshot(request)
     shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}")
     found = next((e for e in snap.listed(shown).entities if e.id == entity_id), None)
     if found is None:
@@ -151,7 +151,7 @@ def entity_network(
     user: User = viewer,
 ) -> schemas.NetworkOut:
     """The entity's neighbourhood: entities named in the same reports or joined to it by a role."""
-    snap = _snapshot(request)
+    snap = snapshot(request)
     shown = withhold.names_shown(request, user, names, f"entity:{entity_id[:128]}:network")
     index = find(snap, entity_id, shown)
     if index is None:
@@ -165,88 +165,12 @@ def entity_network(
     )
 
 
-@router.get("/claims", response_model=schemas.Page[schemas.ClaimOut], tags=["claims"])
-async def claims(
-    request: Request,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    measure: Measure = None,
-    country: Country = None,
-    report: Annotated[str | None, Query(max_length=128)] = None,
-    conflicts: Annotated[bool, Query(description="Only claims flagged in a reconciled figure.")] = False,
-    names: Names = False,
-    user: User = viewer,
-) -> Response:
-    """Claims as extracted, in stored order; filter by measure, place, report, or conflicts."""
-    code = country.upper() if country else None
-    conn = database(request).conn()
-    shown = withhold.names_shown(request, user, names, "claims")
-    snap = await run_in_threadpool(_snapshot, request)  # fusing may take a while: off the event loop
-    if conflicts:
-        flagged = []
-        for figure in snap.view(shown).figures:
-            ids = {f.claim_id for f in figure.flags}
-            flagged += [
-                (ref.report_id, ref.claim)
-                for ref in figure.claims
-                if ref.claim.id in ids
-                and (measure is None or figure.measure == measure)
-                and (code is None or figure.location == code)
-                and (report is None or ref.report_id == report)
-            ]
-        rows, total = flagged[offset : offset + limit], len(flagged)
-    else:
-        rows, total = queries.list_claims(conn, limit, offset, measure, code, report)
-        rows = withhold.claims_view(None if shown else snap.policy, conn, rows)
-    audit(request, user, "view", "claims", f"measure={measure} country={code} conflicts={conflicts}")
-    page = schemas.Page(
-        items=[convert.claim_out(r, c) for r, c in rows],
-        total=total,
-        limit=limit,
-        offset=offset,
-    )
-    return as_json(page)
-
-
-@router.get("/figures", response_model=schemas.Page[schemas.FigureOut], tags=["claims"])
-def figures(
-    request: Request,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    measure: Measure = None,
-    country: Country = None,
-    event: Annotated[str | None, Query(max_length=128)] = None,
-    conflicts: bool = False,
-    names: Names = False,
-    user: User = viewer,
-) -> schemas.Page[schemas.FigureOut]:
-    """Reconciled figures: consensus, support, and every conflict with its reason."""
-    snap = _snapshot(request)
-    shown = withhold.names_shown(request, user, names, "figures")
-    code = country.upper() if country else None
-    kept = [
-        f
-        for f in snap.view(shown).figures
-        if (measure is None or f.measure == measure)
-        and (code is None or f.location == code)
-        and (event is None or f.event_id == event)
-        and (not conflicts or f.conflicted)
-    ]
-    audit(request, user, "view", "figures", f"measure={measure} country={code} conflicts={conflicts}")
-    return schemas.Page(
-        items=[convert.figure_out(f) for f in kept[offset : offset + limit]],
-        total=len(kept),
-        limit=limit,
-        offset=offset,
-    )
-
-
 @router.get("/events", response_model=schemas.Page[schemas.EventOut], tags=["events"])
 def events(
     request: Request, limit: Limit = 50, offset: Offset = 0, user: User = viewer
 ) -> schemas.Page[schemas.EventOut]:
     """Groups of reports about the same real-world event, largest first."""
-    snap = _snapshot(request)
+    snap = snapshot(request)
     items = snap.redacted.events
     audit(request, user, "view", "events")
     return schemas.Page(
@@ -267,7 +191,7 @@ def events(
     responses={404: {"model": schemas.ErrorOut}},
 )
 def event(request: Request, event_id: str, names: Names = False, user: User = viewer) -> schemas.EventDetail:
-    snap = _snapshot(request)
+    snap = snapshot(request)
     shown = withhold.names_shown(request, user, names, f"event:{event_id[:128]}")
     picture = snap.view(shown)
     found = next((e for e in picture.events if e.id == event_id), None)
@@ -323,7 +247,7 @@ async def search(
     A search naming a withheld person answers nothing unless an admin asks for names."""
     conn = database(request).conn()
     shown = withhold.names_shown(request, user, names, "search")
-    policy = None if shown else (await run_in_threadpool(_snapshot, request)).policy
+    policy = None if shown else (await run_in_threadpool(snapshot, request)).policy
     try:
         rows, total = queries.search(conn, q, limit, offset, settings.SEARCH_RANK_LIMIT)
     except QueryError as exc:

@@ -20,6 +20,7 @@ from ringscope import settings
 from ringscope.serve import (
     api,
     api_account,
+    api_claims,
     api_exports,
     api_graph,
     api_judgements,
@@ -144,6 +145,7 @@ def create_app(
 
     app.include_router(api_account.router)
     app.include_router(api.router)
+    app.include_router(api_claims.router)
     app.include_router(api_exports.router)
     app.include_router(api_screen.router)
     app.include_router(api_graph.router)
