@@ -59,3 +59,16 @@ def test_figure_spread_over_listed_countries_has_no_location() -> None:
     places = _hits(text, names)
     start = text.index("9,000")
     assert locate(Document(text), places, start, start + 5, []) is None
+
+
+def test_people_trafficked_from_one_country_to_another_are_located_where_they_were_taken() -> None:
+    text = "Traffickers moved 30 workers from Peru to Chile last year."
+    places = _hits(text, {"Peru": ("PE", "country"), "Chile": ("CL", "country")})
+    start = text.index("30")
+    assert locate(Document(text), places, start, start + 2, [], "people_trafficked") == "CL"
+    # a place left with no onward one is still where the figure applies ("30 freed from Peru")
+    alone = "Police freed 30 workers from Peru last year."
+    start = alone.index("30")
+    found = locate(Document(alone), _hits(alone, {"Peru": ("PE", "country")}), start, start + 2, [],
+                   "people_trafficked")
+    assert found == "PE"

@@ -28,6 +28,7 @@ _INSTITUTION_AFTER = re.compile(
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|according\s+to)\b")
 _TARGETS_AFTER = re.compile(r"^\s+(?:victims|investors|consumers|citizens|residents|savers|people)\b")
 _LEAVING = frozenset({"victims_rescued", "deported"})
+_ONWARD = re.compile(r"\s+(?:to|into)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,3}?[A-Z]")
 _HELD_OR_FREED = frozenset({"victims_rescued", "people_trafficked"})
 _ROW_LABEL = re.compile(r"(?:[ \t]*[-–—:|(\t]|[ \t]{2})[ \t|(]*\d")
 """After a row's label, its figure ("Kenya - 45", "Kenya (30 men and 15 women)", "| Kenya | 45 |")."""
@@ -53,6 +54,10 @@ def _place_score(text: str, p: PlaceHit, a_start: int, a_end: int, breaks: list[
         score = 0.0 if prep else 60.0
         if prep and measure in _LEAVING and re.match(r"(?:in)?to\b", prep.group(0).lower()):
             score = 60.0  # people rescued or sent "to" a country left another one
+        elif prep and measure == "people_trafficked" and prep.group(0).lower().startswith("from") and (
+            _ONWARD.match(text, p.end)
+        ):
+            score = 60.0  # people trafficked "from A to B" are held in B
     if measure in _HELD_OR_FREED and _ROW_LABEL.match(text, p.end):
         return None  # "Kenya - 45", "| Kenya | 45 |": a row names where its people came from
     gap = p.start - a_end if p.start >= a_end else a_start - p.end
