@@ -79,3 +79,6 @@ def test_claims_read_pesos_in_chile_as_chilean_pesos() -> None:
     manila = extract("Police in Manila said the ring cheated 300 people out of 4 million pesos.").claims
     assert [c.currency for c in chile if c.unit == "currency"] == ["CLP"]
     assert [c.currency for c in manila if c.unit == "currency"] == ["PHP"]
+    text = "The Singapore police said victims lost 3 million US dollars and 2 million dollars."
+    named = extract(text).claims
+    assert [c.currency for c in named if c.unit == "currency"] == ["USD", "SGD"]  # a named currency stays

@@ -31,8 +31,10 @@ _RATE_BEFORE = re.compile(r"\b(annual|yearly|monthly|daily)\s+(?:\w+\s+){0,2}(?:
 _RATE_WORD = {"annually": "year", "yearly": "year", "annual": "year", "per annum": "year", "monthly": "month",
               "daily": "day"}
 _MAX_QUOTE = 140
-# The bare currency word an amount ends with ("4 million pesos").
-_UNIT_WORD = re.compile(r"\b([a-z]+)$")
+# A bare currency word right after the figure and its scale ("4 million pesos"; not "4 million US dollars").
+_UNIT_WORD = re.compile(
+    r"(?:[ \t]*(?:thousand|million|billion|trillion|mil|bil|crore|lakh|[mbk]n?))?[ \t]+([a-z]+)$"
+)
 
 
 def _period(text: str, amount: Amount, clause_end: int) -> str | None:
@@ -110,7 +112,7 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
         location = location or fallback_country
         currency = amount.currency
         if fig.is_money and currency is not None:  # "4 million pesos" in Chile
-            unit = _UNIT_WORD.search(text, amount.start, amount.end)
+            unit = _UNIT_WORD.match(text, amount.num_end, amount.end)
             currency = (money.local_currency(unit.group(1), location) if unit else None) or currency
         d.claim = Claim(
             measure=d.measure, value=amount.value, low=amount.low, high=amount.high,

@@ -132,8 +132,6 @@ def place_lists(
     return out
 
 
-
-
 def org_lists(
     text: str, toks: list[Tok], unresolved: list[tuple[int, int]], found: list[Found], lower_words: set[str],
 ) -> list[Found]:
