@@ -26,7 +26,8 @@ HELD_OUT = 4
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-def _scorer() -> ModuleType:
+def scorer() -> ModuleType:
+    """The shared scorer (``../shared/eval/score.py``) as a module."""
     spec = importlib.util.spec_from_file_location("shared_score", SHARED / "eval" / "score.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -50,7 +51,7 @@ def main(argv: list[str]) -> int:
         print(f"claim_errors: fold {HELD_OUT} is held out; score it with bench/extract_quality.py",
               file=sys.stderr)
         return 2
-    scorer = _scorer()
+    shared = scorer()
     n_fn = n_fp = 0
     with open(args.gold, encoding="utf-8") as fh:
         for line in fh:
@@ -62,7 +63,7 @@ def main(argv: list[str]) -> int:
             pred = [{"measure": c.measure, "value": c.value, "low": c.low, "high": c.high,
                      "currency": c.currency, "qualifier": c.qualifier} for c in made]
             gold = report.get("claims") or []
-            pairs = scorer.greedy_match(gold, pred, scorer.claim_ok)
+            pairs = shared.greedy_match(gold, pred, shared.claim_ok)
             hit_gold, hit_pred = {g for g, _ in pairs}, {p for _, p in pairs}
             lines = [f"  FN {g['measure']:18} {_bounds(g):>14} {g.get('currency') or '':4} | "
                      f"{g['quote'][:100]!r}" for i, g in enumerate(gold) if i not in hit_gold]

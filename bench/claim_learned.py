@@ -16,35 +16,23 @@ Usage: python bench/claim_learned.py [--margin 0.5] [--c 1.0]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import re
 import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from claim_errors import HELD_OUT, SHARED, scorer  # a script beside this one
 from ringscope.extract.claim_trace import Decision
 from ringscope.extract.pipeline import explain
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-HELD_OUT = 4
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*|[%$€£¥]")
 _STOP = re.compile(r"\.\s|\n")
 Candidate = dict[str, Any]
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _features(text: str, d: Decision) -> dict[str, float]:
@@ -119,10 +107,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--margin", type=float, default=0.5)
     parser.add_argument("--c", type=float, default=1.0)
     args = parser.parse_args(argv)
-    scorer = _scorer()
+    shared = scorer()
     with open(SHARED / "corpus/dev/reports.jsonl", encoding="utf-8") as fh:
         reports = [json.loads(line) for line in fh if line.strip()]
-    data = [(r, _candidates(r, scorer.close)) for r in reports]
+    data = [(r, _candidates(r, shared.close)) for r in reports]
 
     def fit(train: list[tuple[dict[str, Any], list[Candidate]]]) -> tuple[DictVectorizer, LogisticRegression]:
         vec = DictVectorizer()
@@ -147,7 +135,7 @@ def main(argv: list[str]) -> int:
         tp = n_pred = n_gold = 0
         for report, measures, cands in pairs:
             pred = _claims(cands, measures)
-            tp += len(scorer.greedy_match(report["claims"], pred, scorer.claim_ok))
+            tp += len(shared.greedy_match(report["claims"], pred, shared.claim_ok))
             n_pred, n_gold = n_pred + len(pred), n_gold + len(report["claims"])
         return f"{tp} / {n_pred} / {n_gold}, F1 {2 * tp / max(1, n_pred + n_gold):.4f}"
 
