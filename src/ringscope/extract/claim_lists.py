@@ -178,7 +178,7 @@ def follows_with(text: str, s_start: int) -> bool:
     return bool(_FOLLOWER.match(text, s_start, s_start + 40))
 
 
-SEX_WORDS = frozenset("men man women woman males male females female boys boy girls girl".split())
+SEX_WORDS = measures.RULES.words("lexicon.sex_words")
 _SEX_PAIR = re.compile(
     r"\b(?:(?:wo)?m[ae]n|(?:fe)?males?|boys?|girls?)\s+(?:and|,)\s+(?:\S+\s+){1,2}(?:(?:wo)?m[ae]n|(?:fe)?males?|boys?|girls?)\b",
     re.IGNORECASE,

@@ -32,16 +32,15 @@ from ringscope.extract.people import (
     TITLE_HEADS,
 )
 from ringscope.extract.places import LOCATIVES
+from ringscope.extract.rules import load_rules
 
 _ADVERBS = frozenset({"also", "further", "previously", "earlier", "later", "then", "recently", "has", "had"})
 
 
-# Lower-case roles after one word that make it the body they serve ("a Kestrel spokesperson").
-_BODY_ROLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "officer",
-                         "officers", "agents", "investigators", "analysts", "researchers", "executive"})
-_LISTING = frozenset({"as", "including", "like", "included", "include", "includes", "were", "are", "named"})
-# Words after a name that make it an outlet or a body: its report or investigation ("a Nikkei Asia report").
-_OUTLET_AFTER = frozenset({"report", "reported", "reports", "investigation", "reporting", "newspaper"})
+_RULES = load_rules("entity_rules.yaml")
+_BODY_ROLES = _RULES.words("cue.body_roles_after")
+_LISTING = _RULES.words("cue.listing_words")
+_OUTLET_AFTER = _RULES.words("cue.outlet_after")
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
 # A parenthesis after a name that is no acronym ("(ABC)" would make the name a body's).
 _PAREN_AFTER = re.compile(r"[ \t]*\((?![A-Z][A-Z0-9&.\-]{1,11}\))[^()\n]{1,40}\)")

@@ -13,6 +13,7 @@ from ringscope.extract.entity_merge import Found
 from ringscope.extract.organisations import ORG_HEADS, ORG_LIST
 from ringscope.extract.people import PERSON_LIST, TITLE_WORDS
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
+from ringscope.extract.rules import load_rules
 
 # Between two listed names: ", ", ", and ", " and ", " & ", "; ", a new line with a number or bullet;
 # each name may carry an age or a home town first ("A B (24), C D, 31, and E F from G").
@@ -93,13 +94,7 @@ def name_lists(
     return out
 
 
-_PLACE_PLURALS = frozenset(
-    """
-    suburbs suburb towns town villages village districts district provinces province areas area outskirts
-    neighbourhoods neighborhoods neighbourhood neighborhood communes commune townships township cities city
-    municipalities municipality regions region states islands
-    """.split()
-)
+_PLACE_PLURALS = load_rules("entity_rules.yaml").words("cue.place_plurals")
 
 
 PLACE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")

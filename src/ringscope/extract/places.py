@@ -23,6 +23,7 @@ from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS
 from ringscope.extract.document import Document
 from ringscope.extract.gazetteer import TOKEN_RE, Gazetteer, Place, fold, gazetteer
 from ringscope.extract.organisations import ORG_HEADS
+from ringscope.extract.rules import load_rules
 
 
 # Not frozen (nothing changes one once made): a frozen dataclass's __init__ costs several times more.
@@ -38,22 +39,13 @@ class PlaceHit:
     population: int = 0
 
 
-# Lower-case words allowed inside a place name ("Bosnia and Herzegovina", "Côte d'Ivoire").
-CONNECTORS = frozenset(
-    {"of", "and", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "el", "al", "the"}
-)
-# Words before a name that frame it as a place.
-LOCATIVES = frozenset({
-    "in", "at", "from", "to", "near", "into", "outside", "across", "around", "via", "through", "toward",
-    "towards", "between", "inside", "within", "throughout", "reached", "entered", "visited",
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-})
-# Words after a name that frame it as a place ("X province", "X border").
-PLACE_NOUNS = frozenset({
-    "city", "town", "township", "province", "district", "state", "region", "village", "border", "area",
-    "municipality", "prefecture", "county", "airport", "port", "capital", "island", "islands", "valley",
-    "edge", "outskirts", "heart", "suburbs", "suburb", "centre", "center", "streets", "residents",
-})
+_PLACE_RULES = load_rules("entity_rules.yaml")
+CONNECTORS = _PLACE_RULES.words("cue.place_connectors")
+"""Lower-case words allowed inside a place name ("Bosnia and Herzegovina")."""
+LOCATIVES = _PLACE_RULES.words("cue.locatives")
+"""Words before a name that frame it as a place."""
+PLACE_NOUNS = _PLACE_RULES.words("cue.place_nouns")
+"""Words after a name that frame it as a place ("X province", "X border")."""
 # Capitalised words that are far more often titles, function words or months than places.
 COMMON_WORDS = frozenset(
     """a an the this that these those it its he she they we you i our his her their my your who whom whose
