@@ -22,40 +22,21 @@ WORD_RE = re.compile(r"[^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)*|[^\W_]*(?:['’\-.&](?!
 GAP = re.compile(r"[ \t\u00a0]+")
 ABBREV_GAP = re.compile(r"\.?[ \t\u00a0]+")
 ROMAN = re.compile(r"^[IVX]+$")
-# All-caps words that are not organisations.
-NOT_ACRONYMS = frozenset(
-    """
-    I II III IV V VI VII VIII IX X XI XII AM PM AD BC OK TV ID PDF USD US$ EUR GBP SGD MYR THB CNY
-    RMB JPY KRW PHP INR IDR VND KHR MMK LAK TWD HKD AUD CAD NZD AED CEO CFO COO CTO MP MPs PhD GMT
-    UTC THE AND FOR OF IN ON AT BY TO NEW NEWS SEZ POGO POGOs BREAKING UPDATE VIDEO PHOTO PHOTOS
-    READ MORE VIP GDP ATM SIM IT AI FAQ HQ NGO NGOs PM COVID LGBT LGBTQ DNA ICT SMS URL
-    """.split()
-)
+_RULES = load_rules("entity_rules.yaml")
 # Currency codes (ISO 4217, from pycountry) and the token, time-zone and other all-capital words
 # listed in entity_rules.yaml (cue.not_acronyms) are not organisations either.
 NOT_ACRONYMS = (
-    NOT_ACRONYMS
+    _RULES.words("cue.plain_capitals")
     | frozenset(c.alpha_3 for c in pycountry.currencies)
-    | load_rules("entity_rules.yaml").words("cue.not_acronyms")
+    | _RULES.words("cue.not_acronyms")
 )
+"""All-capital words that are not organisations."""
 # "Cambodia-based", "ABC-controlled": a modifier, not part of a name.
 LOWER_COMPOUND = re.compile(r"-[a-z]+$")
-DATE_WORDS = frozenset(
-    """
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    """.split()
-)
-# Leading words of menu and navigation items ("Most Read News").
-MENU_WORDS = frozenset({"Most", "Latest", "Read", "More", "Top", "Breaking", "Related", "Popular", "Recent",
-                        "Trending", "Editor's", "Editors", "Featured", "Recommended", "Subscribe", "Follow"})
-SENTENCE_OPENERS = frozenset(
-    {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For",
-     # prepositions and linking words that open a sentence before a name ("Inside the X compound")
-     "Inside", "Outside", "Within", "From", "After", "Before", "During", "Despite", "Under", "Among",
-     "Across", "Near", "Since", "While", "Through", "With", "Without", "Meanwhile", "But", "And",
-     "However", "Also", "Like", "Unlike", "Following", "Until", "When", "Where", "Once", "Both"}
-)
+DATE_WORDS = _RULES.words("cue.date_words")
+MENU_WORDS = _RULES.words("cue.menu_words")
+"""Leading words of menu and navigation items ("Most Read News")."""
+SENTENCE_OPENERS = _RULES.words("cue.sentence_openers")
 
 
 ARTICLE_BEFORE = re.compile(r"\b(?:A|An|The)\s+$")
