@@ -46,26 +46,8 @@ LOCATIVES = _PLACE_RULES.words("cue.locatives")
 """Words before a name that frame it as a place."""
 PLACE_NOUNS = _PLACE_RULES.words("cue.place_nouns")
 """Words after a name that frame it as a place ("X province", "X border")."""
-# Capitalised words that are far more often titles, function words or months than places.
-COMMON_WORDS = frozenset(
-    """a an the this that these those it its he she they we you i our his her their my your who whom whose
-    which what when where why how all any both each few more most other some such no nor not only own same so
-    than too very can will just should now also but and or if as at by for from in into of on onto to with
-    about after before during over under again further then once here there again against between through
-    police army navy court justice state states national union federal central general major minister
-    ministry president prime office bureau department agency council commission authority authorities
-    government republic kingdom royal king queen prince princess lord saint st mr mrs ms dr sir
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    news times post press daily herald tribune report reports said says according however meanwhile
-    victims victim rescue rescued operation officials official security immigration customs border
-    north south east west northern southern eastern western new old great little big grand upper lower
-    university college school hospital bank company group network international global world
-    human rights trafficking scam scams fraud crime online cyber centre center centres centers
-    home house hall city town village mission embassy consulate foreign affairs interior public
-    victoria mobile reading nice split most bar along deal sale hope bath police""".split()
-)
+COMMON_WORDS = _PLACE_RULES.words("lexicon.common_words")
+"""Capitalised words that are far more often titles, function words or months than places."""
 MAX_NAME_TOKENS = 8
 # A currency named after a country ("Singapore dollars", "US$") is not a place mention.
 _CURRENCY_AFTER = re.compile(
