@@ -229,3 +229,23 @@ def test_a_one_word_name_that_is_an_ordinary_word_is_replaced_only_where_capital
         "Families hope for news. [victim 1] was freed; [victim 2] and [victim 2] were not. [victim 1]."
     )
     assert redactor.blocks("hope") and redactor.blocks("zorvatek")  # searches still answer nothing
+
+
+def test_a_first_name_the_extractor_took_for_a_body_is_withheld_when_named_with_an_age() -> None:
+    text = (
+        "Another survivor, who gave only his first name, Tevo, said the guards were armed. "
+        "Tevo, 19, and his friend Sela, 22, were flown home."
+    )
+    policy = decide(_picture([_record("fn", text)]))
+    assert "Tevo" in _withheld_names(policy)
+    assert "Tevo" not in (policy.text(text) or "")
+
+
+def test_bodies_stay_shown_under_private_or_victim_cues_that_fit_a_body() -> None:
+    text = (
+        "The accounts were frozen, Kestrel said, and Kestrel worked with the police on the case. "
+        "Based on a report received by the Harrow Herald, the victims rescued included 90 foreigners."
+    )
+    policy = decide(_picture([_record("bd", text)]))
+    shown = policy.text(text) or ""
+    assert "Kestrel worked" in shown and "Harrow Herald" in shown

@@ -239,10 +239,32 @@ def _person_like(entity: ResolvedEntity, found: list[tuple[Hit, str]]) -> bool:
     took a person for an organisation): withheld like a person, unless a public cue names it."""
     if entity.type not in ("Organization", "Operation") or any(h.kind == "public" for h, _ in found):
         return False
+    words = entity.name.split()
+    if ORG_HEADS & set(words):
+        return False  # "the Ministry of X", "the X Herald": no person's name holds such a word
     if any(h.kind == "victim" for h, _ in found):
         return True
-    words = entity.name.split()
-    return any(h.kind == "private" for h, _ in found) and 2 <= len(words) <= 3 and not ORG_HEADS & set(words)
+    private = {h.cue for h, _ in found if h.kind == "private"}
+    if private and 2 <= len(words) <= 3:
+        return True
+    # a body's doings ("X worked with the police") fit a firm too; an age or a passport only a person
+    return bool(private - {PRIVATE_LIFE}) and _loosely_typed(entity)
+
+
+PRIVATE_LIFE = "F01_private_life"
+"""The cue of a private person's doings ("X worked", "X paid"), which a firm's read the same."""
+LOOSE_BODY_RULES = frozenset({"entity.organisation.context", "entity.organisation.list"})
+"""Rules that type a one-word name as a body by its context alone ("X said", "on X and Y")."""
+
+
+def _loosely_typed(entity: ResolvedEntity) -> bool:
+    """One word that only its context made an organisation ("X said"): a person's first name reads the
+    same, so a private cue naming it ("X, 19,") withholds it like a person."""
+    return (
+        len(entity.name.split()) == 1
+        and bool(entity.occurrences)
+        and all(o.entity.rule in LOOSE_BODY_RULES for o in entity.occurrences)
+    )
 
 
 def _reasons(entity: ResolvedEntity, found: Iterable[tuple[Hit, str]], cues: Cues) -> tuple[str, ...] | None:
