@@ -110,3 +110,8 @@ def test_a_city_named_as_a_modifier_is_a_place() -> None:
     # a capitalised word after an article is no place when the text also writes it in lower case
     hits = _hits("The Mobile team checked each mobile phone.")
     assert "Mobile" not in hits
+
+
+def test_a_town_before_based_or_born_is_a_place() -> None:
+    assert _hits("A Lisbon-based charity helped the workers.").get("Lisbon") == ("PT", "city")
+    assert "Lisbon" not in _hits("Lisbon charity workers helped.")

@@ -106,6 +106,10 @@ def _prev_word(tokens: list[tuple[int, int, str]], i: int) -> str:
     return tokens[i - 1][2].casefold() if i > 0 else ""
 
 
+# A lower-case suffix that makes the word before it a place ("Lisbon-based", "Lima-born").
+_LOCATED_AFTER = re.compile(r"-(?:based|born|bound|registered|headquartered)\b")
+
+
 def _framed(
     text: str, tokens: list[tuple[int, int, str]], i: int, n: int, last_hit_end: int
 ) -> bool:
@@ -116,6 +120,8 @@ def _framed(
         return False
     if prev in LOCATIVES or (prev == "of" and i > 1 and tokens[i - 2][2].casefold() in PLACE_NOUNS):
         return True
+    if _LOCATED_AFTER.match(text, end):
+        return True  # "a Lisbon-based charity"
     if i + n < len(tokens) and tokens[i + n][2].casefold() in PLACE_NOUNS and _joined(
         text, end, tokens[i + n][0]
     ):
