@@ -100,3 +100,22 @@ def test_abbreviated_ranks_are_public_roles() -> None:
         assert CUES.is_public_role(role), role
     for role in ("Ms", "Mr", "Dr", "Engr"):
         assert not CUES.is_public_role(role), role
+
+
+def test_the_quick_test_of_a_cue_never_drops_a_hit() -> None:
+    import dataclasses
+
+    plain = dataclasses.replace(CUES, cues=tuple(dataclasses.replace(c, needs=()) for c in CUES.cues))
+    assert sum(1 for c in CUES.cues if c.needs) >= len(CUES.cues) // 2  # most cues have one
+    for cue in CUES.cues:
+        assert all(word == word.lower() for word in cue.needs), cue.id
+        for example in (*cue.fires, *cue.not_):
+            text = example.replace("[", "").replace("]", "")
+            assert CUES.scan(text) == plain.scan(text), (cue.id, example)
+            assert CUES.scan(text.upper()) == plain.scan(text.upper()), (cue.id, example)
+
+
+def test_a_text_without_a_cue_s_words_skips_its_search() -> None:
+    cue = next(c for c in CUES.cues if c.id == "V22_family_ransom")
+    assert cue.needs == ("ransom",)
+    assert not cue.may_match("her family paid the money.") and cue.may_match("her family paid the ransom.")

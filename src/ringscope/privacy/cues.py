@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from ringscope.datafile import read_yaml
 from ringscope.extract.gazetteer import load_demonyms
+from ringscope.extract.literals import required_literals
 from ringscope.extract.number_atoms import SCALES, TENS, UNITS
 from ringscope.extract.people import ROLE_TITLES, TITLE_WORDS
 from ringscope.extract.places import COMMON_WORDS
@@ -33,6 +34,12 @@ class Cue:
     pattern: re.Pattern[str]
     fires: tuple[str, ...]
     not_: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    """Lower-case words one of which every match holds (read off the pattern); empty: none known."""
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether the text (lower-cased) holds one of the words every match needs."""
+        return not self.needs or any(word in lowered for word in self.needs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +113,10 @@ class Cues:
 
     def scan(self, text: str) -> list[Hit]:
         hits = []
+        lowered = text.lower()
         for cue in self.cues:
+            if not cue.may_match(lowered):
+                continue  # a cue whose words the text lacks cannot match: its search is skipped
             for match in cue.pattern.finditer(text):
                 raw = match.group("name")
                 name = self.clean(raw)
@@ -115,6 +125,19 @@ class Cues:
                 offset = match.start("name") + raw.rfind(name)
                 hits.append(Hit(cue.id, cue.kind, name, offset, offset + len(name)))
         return hits
+
+
+NEEDS_MOST = 80
+"""Most words a cue's quick test looks for (each is a fast substring search of the lowered text)."""
+
+
+def _needs(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words, lower-cased, one of which every match of ``pattern`` holds: read off the pattern with
+    its case-insensitive groups taken as plain ones (their words are then looked for in the lowered
+    text, which finds them in any case)."""
+    plain = re.compile(pattern.pattern.replace("(?i:", "(?:"))
+    words = required_literals(plain, most=NEEDS_MOST)
+    return tuple(sorted({w.lower() for w in words})) if words else ()
 
 
 def _words_pattern(words: list[str]) -> str:
@@ -159,6 +182,7 @@ def build(data: dict[str, Any]) -> Cues:
                 pattern,
                 tuple(item.get("fires") or ()),
                 tuple(item.get("not") or ()),
+                _needs(pattern),
             )
         )
     honorifics = frozenset(str(h) for h in data["honorifics"])
