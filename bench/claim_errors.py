@@ -41,15 +41,27 @@ def _bounds(claim: dict[str, Any]) -> str:
     return f"{claim['low']:,.12g}" if claim.get("low") is not None else "?"
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def error_arguments(description: str) -> argparse.ArgumentParser:
+    """The options of the error listings: the folds to list (tuning folds only) and the gold file."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--folds", default="0,1,2,3")
     parser.add_argument("--gold", default=str(SHARED / "corpus/dev/reports.jsonl"))
-    args = parser.parse_args(argv)
-    folds = {int(f) for f in args.folds.split(",")}
-    if HELD_OUT in folds:
-        print(f"claim_errors: fold {HELD_OUT} is held out; score it with bench/extract_quality.py",
-              file=sys.stderr)
+    return parser
+
+
+def tuning_folds(folds: str, tool: str) -> set[int] | None:
+    """The folds asked for, or None (after one line to the user) when they hold the held-out one."""
+    chosen = {int(f) for f in folds.split(",")}
+    if HELD_OUT in chosen:
+        print(f"{tool}: fold {HELD_OUT} is held out; score it with bench/extract_quality.py", file=sys.stderr)
+        return None
+    return chosen
+
+
+def main(argv: list[str]) -> int:
+    args = error_arguments(__doc__.splitlines()[0]).parse_args(argv)
+    folds = tuning_folds(args.folds, "claim_errors")
+    if folds is None:
         return 2
     shared = scorer()
     n_fn = n_fp = 0

@@ -12,25 +12,20 @@ Usage: python bench/entity_errors.py [--folds 0,1,2,3] [--type Organization] [--
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
 
-from claim_errors import HELD_OUT, SHARED, scorer  # a script beside this one
+from claim_errors import error_arguments, scorer, tuning_folds  # a script beside this one
 from ringscope.extract import extract
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", default="0,1,2,3")
+    parser = error_arguments(__doc__.splitlines()[0])
     parser.add_argument("--type", default=None, help="only this entity type (Person, Organization, ...)")
-    parser.add_argument("--gold", default=str(SHARED / "corpus/dev/reports.jsonl"))
     args = parser.parse_args(argv)
-    folds = {int(f) for f in args.folds.split(",")}
-    if HELD_OUT in folds:
-        print(f"entity_errors: fold {HELD_OUT} is held out; score it with bench/extract_quality.py",
-              file=sys.stderr)
+    folds = tuning_folds(args.folds, "entity_errors")
+    if folds is None:
         return 2
     shared = scorer()
     fn: Counter[str] = Counter()
