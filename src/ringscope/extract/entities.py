@@ -18,6 +18,7 @@ from itertools import compress
 from operator import itemgetter
 
 from ringscope.extract.capitalised import (
+    Tok,
     capitalised_runs,
     title_case_line,
     tokenize,
@@ -136,15 +137,13 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
                 last.name = text[last.start : last.end]
     people = name_lists(text, toks, runs, starts, lower_words, found)
     found.extend(people)
-    taken = {f.start for f in people}
-    unresolved = [(i, j) for i, j in unresolved if toks[i].start not in taken]
+    unresolved = _untaken(unresolved, toks, people)
     rare = rare_names(text, toks, unresolved, lower_words)  # before place lists: "A B, C D and E F"
     found.extend(rare)
-    unresolved = [(i, j) for i, j in unresolved if toks[i].start not in {f.start for f in rare}]
+    unresolved = _untaken(unresolved, toks, rare)
     listed = place_lists(text, toks, unresolved, found, places, lower_words)
     found.extend(listed)
-    unresolved = [(i, j) for i, j in unresolved if toks[i].start not in {f.start for f in listed}]
-    found.extend(org_lists(text, toks, unresolved, found, lower_words))
+    found.extend(org_lists(text, toks, _untaken(unresolved, toks, listed), found, lower_words))
     for match in OPERATION_RE.finditer(text) if _OPERATION_WORD in text else ():
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
     for match in CREDIT_RE.finditer(text) if holds_any(text, _CREDIT_WORDS, 0, len(text)) else ():
@@ -180,6 +179,12 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     _national_bodies(entities, places)
     _compounds_by_context(entities, text, doc.folded)
     return entities
+
+
+def _untaken(unresolved: list[tuple[int, int]], toks: list[Tok], taken: list[Found]) -> list[tuple[int, int]]:
+    """The unresolved runs that none of ``taken`` opens at."""
+    starts = {f.start for f in taken}
+    return [(i, j) for i, j in unresolved if toks[i].start not in starts]
 
 
 # Rules that read a name from the words alone: the last name of a text cut off mid-word is partial.

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ringscope.extract.organisations import ORG_HEADS
+from ringscope.extract.organisations import ORG_CONTEXT, ORG_HEADS, ORG_LIST
 from ringscope.fuse import Picture, ResolvedEntity
 from ringscope.privacy.cues import Cues, Hit, load
 from ringscope.privacy.redact import Redacted, Redactor
@@ -253,7 +253,7 @@ def _person_like(entity: ResolvedEntity, found: list[tuple[Hit, str]]) -> bool:
 
 PRIVATE_LIFE = "F01_private_life"
 """The cue of a private person's doings ("X worked", "X paid"), which a firm's read the same."""
-LOOSE_BODY_RULES = frozenset({"entity.organisation.context", "entity.organisation.list"})
+LOOSE_BODY_RULES = frozenset({ORG_CONTEXT, ORG_LIST})
 """Rules that type a one-word name as a body by its context alone ("X said", "on X and Y")."""
 
 
