@@ -42,6 +42,12 @@ def test_unknown_token() -> None:
         ("RM1.2mil in the account", 1.2e6, "MYR"),
         ("RM3bil laundered", 3e9, "MYR"),
         ("froze USDT 12.5 million", 12.5e6, "USD"),
+        ("lost Sh2 million", 2e6, "KES"),
+        ("lost USh50 million", 5e7, "UGX"),
+        ("a fine of TSh 300,000", 3e5, "TZS"),
+        ("seized 3,5 million euros", 3.5e6, "EUR"),
+        ("seized €2,5 million", 2.5e6, "EUR"),
+        ("moved €1,25bn", 1.25e9, "EUR"),
     ],
 )
 def test_amounts_with_currency(text: str, value: float, code: str) -> None:
@@ -53,6 +59,17 @@ def test_parenthetical_conversion_is_not_a_second_amount() -> None:
     text = "Officers seized US$20,000 (NT$640,000) in cash."
     found = find_amounts(text)
     assert [(a.low, a.currency) for a in found] == [(20000, "USD")]
+
+
+def test_a_comma_is_a_decimal_comma_only_before_a_scale() -> None:
+    assert [a.low for a in find_amounts("4,200 million euros")] == [4.2e9]  # a thousands group
+    assert [a.low for a in find_amounts("rooms 3,5 and 7")] == [3, 7]  # a list: no scale after the comma
+    assert [a.low for a in find_amounts("1.2,5 million")] != [1.25e6]  # a decimal point already
+
+
+def test_sh_is_a_shilling_only_written_on_the_figure() -> None:
+    assert find_amounts("Sh 5 of them")[0].currency is None
+    assert find_amounts("Marsh5 million")[0:1] == []  # part of a word: no amount at all
 
 
 def test_figures_without_currency_have_none() -> None:
@@ -82,3 +99,5 @@ def test_claims_read_pesos_in_chile_as_chilean_pesos() -> None:
     text = "The Singapore police said victims lost 3 million US dollars and 2 million dollars."
     named = extract(text).claims
     assert [c.currency for c in named if c.unit == "currency"] == ["USD", "SGD"]  # a named currency stays
+    short = extract("Police in Chile said the ring cheated 300 people out of 4 mln pesos.").claims
+    assert [c.currency for c in short if c.unit == "currency"] == ["CLP"]  # any scale of the lexicon

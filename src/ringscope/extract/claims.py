@@ -11,7 +11,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 
-from ringscope.extract import claim_lists, claim_passes, measures, money
+from ringscope.extract import claim_lists, claim_passes, measures, money, number_atoms
 from ringscope.extract.claim_figures import PEOPLE_MEASURES, Figure, Figures
 from ringscope.extract.claim_restate import Taken
 from ringscope.extract.claim_trace import Decision
@@ -33,7 +33,7 @@ _RATE_WORD = {"annually": "year", "yearly": "year", "annual": "year", "per annum
 _MAX_QUOTE = 140
 # A bare currency word right after the figure and its scale ("4 million pesos"; not "4 million US dollars").
 _UNIT_WORD = re.compile(
-    r"(?:[ \t]*(?:thousand|million|billion|trillion|mil|bil|crore|lakh|[mbk]n?))?[ \t]+([a-z]+)$"
+    r"(?:[ \t]*(?:" + "|".join(sorted(number_atoms.SCALES, key=len, reverse=True)) + r"))?[ \t]+([a-z]+)$"
 )
 
 

@@ -41,6 +41,8 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 """Dots grouping thousands ("1.200", "2.500.000"), as many writers outside the English-speaking world do."""
 _SCALE_ATTACHED = r"(?:bn|tn|trn|mn|mln|mil|bil|m|b|k)\b"  # "RM1.2mil": only written on the figure
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|hundred|crore|lakh|bn|mn|mln|tn)\b"
+_DECIMAL_COMMA = re.compile(rf",(\d{{1,2}})(?=[\s-](?i:{_SCALE_WORD})|{_SCALE_ATTACHED})")
+"""A decimal comma before a scale ("3,5 million", "€2,5bn"): one or two digits, never a thousands group."""
 
 _ID_STRONG_BEFORE_RE = re.compile(
     r"(?:\b(?:section|article|chapter|resolution|act|room|unit|block|phase|level|floor|route|highway|road|"
@@ -81,6 +83,7 @@ _CONVERSION_SAID = re.compile(
 # Compiled once: these run on every number (the module-level re functions look each one up).
 _WORD_GAP = re.compile(r"[\s-]+")
 _GROUPING = re.compile(r"[,\s\u00a0\u202f]")
+_GROUPED = re.compile(r"[.,\s\u00a0\u202f]")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LONG_DIGITS = re.compile(r"\d{5,}")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -199,6 +202,10 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
                 continue
         else:
             value = _parse_digits(m.group(0))
+            comma = _DECIMAL_COMMA.match(text, num_end) if text[num_end : num_end + 1] == "," else None
+            if comma is not None and not _GROUPED.search(m.group(0)):
+                value = float(f"{m.group(0)}.{comma.group(1)}")
+                num_end = comma.end(1)
         start = num_start
         pre_m = None if words is not None else _prefix_before(text, num_start)
         pre = pre_m.group("pre") if pre_m else None
