@@ -118,6 +118,13 @@ def test_relative_clause_does_not_decide_the_measure() -> None:
     assert [c.measure for c in _claims(text)] == ["victims_rescued"]
 
 
+def test_a_whole_keeps_its_own_participle() -> None:
+    text = "Half of the 300 workers rescued on Monday were women."
+    assert [(c.measure, c.low) for c in _claims(text)] == [("victims_rescued", 300)]
+    part = "Three of the 40 workers held there were rescued."  # a part takes the main verb, the whole its own
+    assert [(c.measure, c.low) for c in _claims(part)] == [("victims_rescued", 3), ("people_trafficked", 40)]
+
+
 def test_attempted_escape_is_not_a_rescue() -> None:
     text = "More than 90 workers attempted a mass escape from the compound."
     assert [c.measure for c in _claims(text)] == ["people_trafficked"]

@@ -31,6 +31,7 @@ _OUT_OF = re.compile(r"\s*(?:\(\d+\)\s*)?(?:out\s+of|of)\s+(?:the|a|an)\s+(?:tot
 _OUT_OF_BEFORE = re.compile(  # "all of the 103" is the whole, not a part
     r"\b(?:out\s+of|(?<!all\s)of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?$", re.IGNORECASE
 )
+_PARTICIPLE = re.compile(r"[a-z]+ed\Z")
 _COUNT_CLASSES = frozenset({measures.SITE, measures.INSPECTION, measures.COUNTRY, measures.ACCOUNT})
 _ELLIPSIS_GAP = re.compile(r"[^.;]{0,30}\b(?:and|or)\s+(?:another\s+|a\s+further\s+)?$|\s*,\s*$")
 _COORDINATED = re.compile(r"^\s*(?:and|or|,)\s*$")
@@ -219,7 +220,9 @@ class Figures:
         lo_part = max(fig.s_start, amount.start - 20)
         part = None if is_money else _OUT_OF_BEFORE.search(text, lo_part, amount.start)
         if part is not None and text[fig.s_start : part.start()].strip():  # not "Of the 215 rescued, ..."
-            own = [t for t in own if t.category == "traffic"]  # the whole a part came out of: people held
+            own_end = max(amount.end, noun.end) + 1  # "half of the 500 workers rescued": its own participle
+            own = [t for t in own if t.category == "traffic" or (t.start == own_end and _PARTICIPLE.match(
+                text, t.start, t.end))]  # the whole a part came out of: people held
         near_breaks = breaks[bisect_left(breaks, lo) : bisect_right(breaks, hi)]
         near = positions[bisect_left(positions, lo) : bisect_right(positions, hi)]
         skip = {amount.num_start, fig.whole[0].num_start if fig.whole is not None else -1}
