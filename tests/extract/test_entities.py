@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ringscope.extract import extract
 from ringscope.extract.document import Document
 from ringscope.extract.entities import extract_entities
 from ringscope.extract.places import find_places
@@ -250,3 +251,12 @@ def test_a_person_listed_after_an_organisation_is_no_organisation() -> None:
 
 def _types(text: str) -> set[tuple[str, str]]:
     return {(e.name, e.type) for e in _entities(text)}
+
+
+def test_a_sentence_opener_before_the_is_not_part_of_a_name() -> None:
+    for opener in ("Later", "Then", "Yesterday", "On Tuesday"):
+        text = f"{opener} the Office of Harbour Licence Control said more."
+        names = [e.name for e in extract(text).entities]
+        assert names == ["Office of Harbour Licence Control"], opener
+    assert [e.name for e in extract("Later the Bureau of Harbour Licences said more.").entities] == [
+        "Bureau of Harbour Licences"]

@@ -27,3 +27,14 @@ def test_acronym_matching_no_name_or_two_names_stays_apart() -> None:
         "The Office of Harbour Licence Control and the Office of Highway Lane Control met. OHLC spoke."
     )
     assert set(orgs) == {"Office of Harbour Licence Control", "Office of Highway Lane Control", "OHLC"}
+
+
+def test_the_name_without_its_bracketed_acronym_is_the_same_organisation() -> None:
+    text = ("The Office of Harbour Licence Control (OHLC) froze the accounts on Monday. Later the Office of "
+            "Harbour Licence Control said more would follow.")
+    orgs = _orgs(text)
+    assert list(orgs) == ["Office of Harbour Licence Control (OHLC)"]
+    mentions = [m.text for m in orgs["Office of Harbour Licence Control (OHLC)"].mentions]
+    assert mentions[-1] == "Office of Harbour Licence Control"  # "Later the" opens the sentence, not the name
+    other = _orgs("The Office of Harbour Licence Control (OHLC) and the Harbour Licence Board met on Monday.")
+    assert set(other) == {"Office of Harbour Licence Control (OHLC)", "Harbour Licence Board"}

@@ -96,6 +96,8 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
                 j += 2
                 continue
             joins = word in ORG_CONNECTORS or word in NAME_PARTICLES
+            if word == "the" and toks[j - 1].text not in ORG_CONNECTORS:
+                joins = False  # "Office of the Prime Minister", not "Later the Office"
             if (joins or (word == "in" and _in_joins(toks, i, j))) and (
                 j + 1 < n
                 and toks[j + 1].cap

@@ -115,9 +115,20 @@ def absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: 
     if big.type != small.type:
         return False
     if big.type in {"Organization", "Compound"}:
-        # "Kenyan Embassy" is a shorter "Kenyan Embassy in Bangkok": the seat is not the head
-        return big.key.split(" in ")[0].split()[-1] == small.key.split()[-1]
+        # "Kenyan Embassy" is a shorter "Kenyan Embassy in Bangkok": the seat is not the head, nor is
+        # the acronym in brackets ("Bureau of Immigration (BI)")
+        last = small.key.split()[-1]
+        return big.key.split(" in ")[0].split()[-1] == last or _head(big.name) == _head(small.name)
     return True
+
+
+_BRACKETS_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _head(name: str) -> str:
+    """The last word of an organisation's name before its seat ("in X") and a bracketed acronym."""
+    words = name_key(_BRACKETS_AT_END.sub("", name)).split(" in ")[0].split()
+    return words[-1] if words else ""
 
 
 def absorb(entities: list[Entity]) -> list[Entity]:
