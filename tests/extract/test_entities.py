@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ringscope.extract import extract
+from ringscope.extract.capitalised import capitalised_runs, tokenize
 from ringscope.extract.document import Document
 from ringscope.extract.entities import extract_entities
 from ringscope.extract.places import find_places
@@ -260,3 +261,14 @@ def test_a_sentence_opener_before_the_is_not_part_of_a_name() -> None:
         assert names == ["Office of Harbour Licence Control"], opener
     assert [e.name for e in extract("Later the Bureau of Harbour Licences said more.").entities] == [
         "Bureau of Harbour Licences"]
+
+
+def test_a_date_after_a_name_is_not_part_of_it() -> None:
+    for text in ("He spoke at the Department of Harbours April 18, 2019, in Lima.",
+                 "The Department of Harbours Monday said 40 people were held."):
+        orgs = [e.name for e in extract(text).entities if e.type == "Organization"]
+        assert orgs == ["Department of Harbours"]
+    text = "Police chief Tessa May said it."  # a month alone may be a name's word
+    toks = tokenize(text)
+    assert [" ".join(t.text for t in toks[i:j]) for i, j in capitalised_runs(text, toks)] == [
+        "Police", "Tessa May"]

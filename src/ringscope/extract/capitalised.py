@@ -89,6 +89,8 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             )
         ):
             word = toks[j].text
+            if word in DATE_WORDS and _date_ends_name(text, toks, j):
+                break  # "the Department of Harbours April 18", "the Board Monday said"
             if toks[j].cap or (word[:1].isdigit() and toks[j - 1].cap):
                 j += 1
                 continue
@@ -112,6 +114,18 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             break
         runs.append((i, j))
     return runs
+
+
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def _date_ends_name(text: str, toks: list[Tok], j: int) -> bool:
+    """Does the date word at toks[j] end the name before it: a weekday, or a month before a day or a
+    year ("April 18")? A month alone may be a name's word ("Theresa May")."""
+    if toks[j].text in _WEEKDAYS:
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and nxt.text[:1].isdigit() and joined(text, toks[j].end, nxt.start)
 
 
 def _in_joins(toks: list[Tok], i: int, j: int) -> bool:
