@@ -38,3 +38,14 @@ def test_the_name_without_its_bracketed_acronym_is_the_same_organisation() -> No
     assert mentions[-1] == "Office of Harbour Licence Control"  # "Later the" opens the sentence, not the name
     other = _orgs("The Office of Harbour Licence Control (OHLC) and the Harbour Licence Board met on Monday.")
     assert set(other) == {"Office of Harbour Licence Control (OHLC)", "Harbour Licence Board"}
+
+
+def test_one_body_spelt_two_ways_or_in_two_word_orders_is_one_entity() -> None:
+    orgs = _orgs("The Harbour Organisation for Licences (HOL) met on Monday. The Harbour Organization for "
+                 "Licences said more would follow.")
+    assert list(orgs) == ["Harbour Organisation for Licences (HOL)"]
+    orgs = _orgs("The Fisheries Ministry froze the accounts. Later the Ministry of Fisheries said more.")
+    assert list(orgs) == ["Ministry of Fisheries"]
+    assert len(orgs["Ministry of Fisheries"].mentions) == 2
+    apart = _orgs("The Fisheries Ministry and the Ministry of Fisheries of Vessaland met on Monday.")
+    assert len(apart) == 2  # another country's ministry is another body

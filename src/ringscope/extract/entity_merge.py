@@ -11,6 +11,7 @@ from operator import itemgetter
 from ringscope.extract.capitalised import Tok, joined
 from ringscope.extract.compounds import PLACE_SUFFIXES
 from ringscope.extract.places import PlaceHit
+from ringscope.extract.rules import load_rules
 from ringscope.model import Entity, Mention, name_key
 
 
@@ -32,16 +33,20 @@ class Found:
 
 
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_SPELLING = {k: v for k, v in load_rules("entity_rules.yaml").mapping("lexicon.spelling_variants").items()
+             if k.isalpha()}
+"""British spellings and the American ones they are compared under ("organisation": "organization")."""
 
 
 def entity_key(name: str) -> str:
-    """``model.name_key`` with a fast path for ASCII names."""
+    """``model.name_key`` with a fast path for ASCII names, British spellings compared as American."""
     if not name.isascii():
-        return name_key(name)
-    words = NOT_ALNUM.sub(" ", name.lower()).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+        words = name_key(name).split()
+    else:
+        words = NOT_ALNUM.sub(" ", name.lower()).split()
+        if words and words[0] == "the":
+            words = words[1:]
+    return " ".join([_SPELLING.get(w, w) for w in words])
 
 
 _TEXT = itemgetter(2)  # Tok.text
@@ -117,8 +122,10 @@ def absorbs(big: Entity, big_words: frozenset[str], small: Entity, small_words: 
     if big.type in {"Organization", "Compound"}:
         # "Kenyan Embassy" is a shorter "Kenyan Embassy in Bangkok": the seat is not the head, nor is
         # the acronym in brackets ("Bureau of Immigration (BI)")
-        last = small.key.split()[-1]
-        return big.key.split(" in ")[0].split()[-1] == last or _head(big.name) == _head(small.name)
+        big_key, last = entity_key(big.name), entity_key(small.name).split()[-1]
+        if big_words - small_words == {"of"} and big_key.split()[0] == last:
+            return True  # "Foreign Affairs Ministry" is "Ministry of Foreign Affairs" written the other way
+        return big_key.split(" in ")[0].split()[-1] == last or _head(big.name) == _head(small.name)
     return True
 
 
@@ -127,7 +134,7 @@ _BRACKETS_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 
 def _head(name: str) -> str:
     """The last word of an organisation's name before its seat ("in X") and a bracketed acronym."""
-    words = name_key(_BRACKETS_AT_END.sub("", name)).split(" in ")[0].split()
+    words = entity_key(_BRACKETS_AT_END.sub("", name)).split(" in ")[0].split()
     return words[-1] if words else ""
 
 
