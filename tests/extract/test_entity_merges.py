@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ringscope.extract import extract
 from ringscope.extract.document import Document
 from ringscope.extract.entities import extract_entities
+from ringscope.extract.entity_merge import abbreviates
 from ringscope.extract.places import find_places
 from ringscope.model import Entity
 
@@ -49,3 +51,22 @@ def test_one_body_spelt_two_ways_or_in_two_word_orders_is_one_entity() -> None:
     assert len(orgs["Ministry of Fisheries"].mentions) == 2
     apart = _orgs("The Fisheries Ministry and the Ministry of Fisheries of Vessaland met on Monday.")
     assert len(apart) == 2  # another country's ministry is another body
+
+
+def test_a_country_abbreviation_defined_in_brackets_is_the_same_place() -> None:
+    text = ("LIMA, Chile (AP) — The United Arab Emirates (UAE) said the UAE would help. The Democratic "
+            "People’s Republic of Korea (DPRK) denied it.")
+    places = {e.name: e for e in extract(text).entities if e.type == "Location"}
+    assert "Chile" in places and "Chile (AP)" not in places  # an agency's credit abbreviates no place
+    assert places["United Arab Emirates (UAE)"].aliases == ["UAE"]
+    assert len(places["United Arab Emirates (UAE)"].mentions) == 3
+    assert "UAE" not in places
+    assert places["Democratic People’s Republic of Korea (DPRK)"].aliases == ["DPRK"]
+
+
+def test_initials_of_a_name_or_of_its_last_words() -> None:
+    assert abbreviates("DPRK", "Democratic People’s Republic of Korea")
+    assert abbreviates("ROK", "Republic of Korea")
+    assert abbreviates("SEZ", "Harbour Point Special Economic Zone")
+    assert not abbreviates("AP", "South Korea")
+    assert not abbreviates("China", "Hong Kong")

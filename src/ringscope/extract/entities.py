@@ -43,6 +43,7 @@ from ringscope.extract.entity_classify import classify
 from ringscope.extract.entity_lists import name_lists, org_lists, place_lists
 from ringscope.extract.entity_merge import (
     Found,
+    abbreviates,
     fold_abbreviations,
     fold_initials,
     merge_found,
@@ -131,7 +132,8 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
         named = {"Organization", "Location", "Compound"}
         if match and found and found[-1].end == end and found[-1].type in named:
             last = found[-1]
-            if last.type == "Organization" or len(last.name.split()) > 1:
+            if last.type == "Organization" or (len(last.name.split()) > 1 and abbreviates(match.group(1),
+                                                                                        last.name)):
                 last.alias = match.group(1)
                 last.end = match.end()
                 last.name = text[last.start : last.end]
@@ -172,8 +174,10 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
         location = _location(place, text, suffix if ok else None)
         acronym = ACRONYM_RE.match(text, location.end)
         if acronym is not None and place.kind == "country" and " " in place.text:
-            location.end = acronym.end()
-            location.name = text[location.start : location.end]
+            if abbreviates(acronym.group(1), place.text):  # "United Arab Emirates (UAE)", not "Korea (AP)"
+                location.end = acronym.end()
+                location.name = text[location.start : location.end]
+                location.alias = acronym.group(1)
         found.append(location)
     entities = _cut_off(fold_initials(fold_abbreviations(merge_found(found, text), places)), text)
     _national_bodies(entities, places)

@@ -195,6 +195,19 @@ def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[E
     return kept
 
 
+def abbreviates(acronym: str, name: str) -> bool:
+    """Is ``acronym`` the initials of ``name`` or of its last words: of their capitalised words ("DPRK"
+    of "Democratic People's Republic of Korea", "SEZ" of "X Special Economic Zone") or of all of them
+    ("ROK" of "Republic of Korea")?"""
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()]
+    for k in range(len(words)):
+        tail = words[k:]
+        if letters in ("".join(w[0] for w in tail if w[0].isupper()), "".join(w[0] for w in tail).upper()):
+            return True
+    return False
+
+
 def _abbreviated(name: str) -> bool:
     return name.replace(".", "").isupper() and len(name.replace(".", "")) <= 5
 
