@@ -135,3 +135,10 @@ def test_places_listed_with_counts_and_no_main_country_do_not_break_routes() -> 
     routes = _routes("Police freed 90 people on Monday. The largest group was from Chile (45), followed by "
                      "Peru (30) and Bolivia (15).")
     assert all(r.origin != r.destination for r in routes)
+
+
+def test_the_total_of_a_breakdown_by_nationality_is_no_route_of_one_of_them() -> None:
+    text = "Of the 250 people rescued in Chile, 100 were Peruvian, 80 Bolivian and 70 Ecuadorian."
+    assert _pairs(text) == {("PE", "CL", 100), ("BO", "CL", 80), ("EC", "CL", 70)}
+    follow = "Police freed 60 Peruvians from a compound in Chile. The remaining 16 stayed in a shelter."
+    assert ("PE", "CL", 16) in _pairs(follow)  # one nationality before: the figure still counts them

@@ -153,7 +153,8 @@ def extract_routes(
                 assert place.country is not None
                 taken.add(start)
                 _add(routes, seen, Route(owner, place.country, text[start:end], start, end, value, SPREAD))
-        if last is not None and (carried or STRONG_VICTIM_CF.search(text, folded, s, e)):
+        mixed = len({o.country for o in origins}) > 1  # a figure beside several nationalities is their total
+        if last is not None and not mixed and (carried or STRONG_VICTIM_CF.search(text, folded, s, e)):
             taken |= {a for a, b, _ in local if any(o.start <= a and b <= o.end for o in origins)}
             for start, end, value in _follow_ups(text, sentence, local, taken):
                 if _suspects(text, folded, sentence, Origin(last[0], start, end, value, FOLLOW)):
