@@ -248,9 +248,3 @@ def test_flights_monitored_are_inspections_flights_scheduled_are_not() -> None:
     claims = _claims("Officers monitored 1,200 flights.")
     assert [(c.measure, c.unit) for c in claims] == [("inspections", "count")]
     assert _claims("The airline scheduled 40 flights.") == []
-
-
-def test_a_count_of_countries_has_no_location() -> None:
-    text = "Officers from 14 countries took part in the raid in Chile, which freed 300 workers."
-    located = {c.measure: c.location for c in _claims(text, [_place(text, "Chile", "CL")])}
-    assert located == {"countries": None, "victims_rescued": "CL"}

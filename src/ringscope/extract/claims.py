@@ -109,7 +109,7 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
         clause_end = breaks[next_break] if next_break < len(breaks) else fig.s_end
         s_start = fig.s_start
         location = locate(doc, places, amount.start, amount.end, near_breaks, d.measure, place_starts)
-        location = None if d.measure == "countries" else location or fallback_country  # "76 countries": many
+        location = location or fallback_country
         currency = amount.currency
         if fig.is_money and currency is not None:  # "4 million pesos" in Chile
             unit = _UNIT_WORD.match(text, amount.num_end, amount.end)
