@@ -54,19 +54,19 @@ def test_one_body_spelt_two_ways_or_in_two_word_orders_is_one_entity() -> None:
 
 
 def test_a_country_abbreviation_defined_in_brackets_is_the_same_place() -> None:
-    text = ("LIMA, Chile (AP) — The United Arab Emirates (UAE) said the UAE would help. The Democratic "
-            "People’s Republic of Korea (DPRK) denied it.")
+    text = ("LIMA, Chile (AP) — The United Republic of Tanzania (URT) said the URT would help. The Central "
+            "African Republic (CAR) denied it.")
     places = {e.name: e for e in extract(text).entities if e.type == "Location"}
     assert "Chile" in places and "Chile (AP)" not in places  # an agency's credit abbreviates no place
-    assert places["United Arab Emirates (UAE)"].aliases == ["UAE"]
-    assert len(places["United Arab Emirates (UAE)"].mentions) == 3
-    assert "UAE" not in places
-    assert places["Democratic People’s Republic of Korea (DPRK)"].aliases == ["DPRK"]
+    assert places["United Republic of Tanzania (URT)"].aliases == ["URT"]
+    assert len(places["United Republic of Tanzania (URT)"].mentions) == 3
+    assert "URT" not in places
+    assert places["Central African Republic (CAR)"].aliases == ["CAR"]
 
 
 def test_initials_of_a_name_or_of_its_last_words() -> None:
-    assert abbreviates("DPRK", "Democratic People’s Republic of Korea")
-    assert abbreviates("ROK", "Republic of Korea")
+    assert abbreviates("URT", "United Republic of Tanzania")
+    assert abbreviates("ROT", "Republic of Tanzania")
     assert abbreviates("SEZ", "Harbour Point Special Economic Zone")
     assert not abbreviates("AP", "South Korea")
     assert not abbreviates("China", "Hong Kong")

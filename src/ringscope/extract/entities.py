@@ -174,7 +174,7 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
         location = _location(place, text, suffix if ok else None)
         acronym = ACRONYM_RE.match(text, location.end)
         if acronym is not None and place.kind == "country" and " " in place.text:
-            if abbreviates(acronym.group(1), place.text):  # "United Arab Emirates (UAE)", not "Korea (AP)"
+            if abbreviates(acronym.group(1), place.text):  # "Central African Republic (CAR)", not "X (AP)"
                 location.end = acronym.end()
                 location.name = text[location.start : location.end]
                 location.alias = acronym.group(1)

@@ -196,9 +196,9 @@ def fold_abbreviations(entities: list[Entity], places: list[PlaceHit]) -> list[E
 
 
 def abbreviates(acronym: str, name: str) -> bool:
-    """Is ``acronym`` the initials of ``name`` or of its last words: of their capitalised words ("DPRK"
-    of "Democratic People's Republic of Korea", "SEZ" of "X Special Economic Zone") or of all of them
-    ("ROK" of "Republic of Korea")?"""
+    """Is ``acronym`` the initials of ``name`` or of its last words: of their capitalised words ("URT"
+    of "United Republic of Tanzania", "SEZ" of "X Special Economic Zone") or of all of them ("ROT" of
+    "Republic of Tanzania")?"""
     letters = "".join(c for c in acronym if c.isalpha()).upper()
     words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()]
     for k in range(len(words)):
