@@ -101,3 +101,10 @@ def test_claims_read_pesos_in_chile_as_chilean_pesos() -> None:
     assert [c.currency for c in named if c.unit == "currency"] == ["USD", "SGD"]  # a named currency stays
     short = extract("Police in Chile said the ring cheated 300 people out of 4 mln pesos.").claims
     assert [c.currency for c in short if c.unit == "currency"] == ["CLP"]  # any scale of the lexicon
+
+
+def test_south_asian_digit_grouping() -> None:
+    assert [(a.low, a.currency) for a in find_amounts("victims lost Rs 2,50,000 in all")] == [(250000, "INR")]
+    assert [a.low for a in find_amounts("losses of ₹12,50,00,000")] == [125000000]
+    assert [a.low for a in find_amounts("police freed 1,20,000 people")] == [120000]
+    assert [a.low for a in find_amounts("police freed 1,234,567 people")] == [1234567]  # thousands grouping

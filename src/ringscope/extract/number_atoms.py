@@ -35,6 +35,7 @@ _WORDNUM = rf"\b(?=[otfesnah]){_WORD_BASE}\b(?:[\s-]+{_WORD_SCALE}\b{_WORD_TAIL}
 # class lets re jump from digit to digit instead of trying the pattern at every place of the text.
 _DIGITS = (
     r"\d(?:\d{0,2}(?:\.\d{3}){2,}(?!\d|\.\d)"
+    r"|\d?(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"  # South Asian grouping: "2,50,000", "12,50,00,000"
     r"|\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?)"
 )
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
