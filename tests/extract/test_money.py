@@ -108,3 +108,14 @@ def test_south_asian_digit_grouping() -> None:
     assert [a.low for a in find_amounts("losses of ₹12,50,00,000")] == [125000000]
     assert [a.low for a in find_amounts("police freed 1,20,000 people")] == [120000]
     assert [a.low for a in find_amounts("police freed 1,234,567 people")] == [1234567]  # thousands grouping
+
+
+def test_a_shared_symbol_takes_the_currency_of_the_country_it_is_spent_in() -> None:
+    assert money.local_symbol("¥", "JP") == "JPY"
+    assert money.local_symbol("¥", "CN") is None  # the yuan: the symbol keeps its default
+    assert money.local_symbol("Rs.", "LK") == "LKR"
+    assert money.local_symbol("lost Rs", "IN") is None
+    assert money.local_symbol("JP¥", "CN") is None  # not the shared symbol alone
+    assert money.local_symbol("$", "JP") is None  # not a shared symbol of the lexicon
+    tokyo = extract("Police in Tokyo said victims lost ¥300 million to the ring.").claims
+    assert [c.currency for c in tokyo if c.unit == "currency"] == ["JPY"]

@@ -114,6 +114,9 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
         if fig.is_money and currency is not None:  # "4 million pesos" in Chile
             unit = _UNIT_WORD.match(text, amount.num_end, amount.end)
             currency = (money.local_currency(unit.group(1), location) if unit else None) or currency
+            # a symbol several currencies share ("¥" in Japan)
+            written = text[max(amount.start, amount.num_start - 4) : amount.num_start].rstrip()
+            currency = (money.local_symbol(written, location) if written else None) or currency
         d.claim = Claim(
             measure=d.measure, value=amount.value, low=amount.low, high=amount.high,
             qualifier=amount.qualifier,

@@ -24,6 +24,11 @@ PREFIX_SYMBOLS: dict[str, str] = _LEXICON.mapping("lexicon.currency_symbols")
 LETTER_SYMBOLS = _LEXICON.words("lexicon.currency_letter_symbols")
 # Bare currency words and their default code when no country is named.
 GENERIC_WORDS: dict[str, str] = _LEXICON.mapping("lexicon.currency_words")
+# Shared symbols and the other currencies that write them ("¥": the yen besides the yuan).
+SYMBOL_LOCALS: dict[str, tuple[str, ...]] = {
+    str(k): tuple(str(c) for c in v)
+    for k, v in _LEXICON["lexicon.currency_symbol_locals"].get("values", {}).items()
+}
 
 
 @lru_cache(maxsize=1)
@@ -130,4 +135,18 @@ def local_currency(word: str, country: str | None) -> str | None:
         name = names.get(code, "").casefold().split()
         if name and name[-1] == singular:
             return code
+    return None
+
+
+def local_symbol(written: str, country: str | None) -> str | None:
+    """The currency a shared symbol written before an amount (``written``, the text before the figure)
+    names in ``country``: "¥" in Japan is JPY, "Rs" in Sri Lanka LKR; None when the symbol is not shared or
+    the country's legal tender is none of its other currencies (the symbol keeps its default)."""
+    if not country:
+        return None
+    for symbol in sorted(SYMBOL_LOCALS, key=len, reverse=True):
+        head = written[: len(written) - len(symbol)]
+        if written.endswith(symbol) and not head[-1:].isalpha():
+            codes = get_territory_currencies(country, tender=True, non_tender=False)
+            return next((code for code in SYMBOL_LOCALS[symbol] if code in codes), None)
     return None
