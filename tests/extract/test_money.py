@@ -45,6 +45,7 @@ def test_unknown_token() -> None:
         ("lost Sh2 million", 2e6, "KES"),
         ("lost USh50 million", 5e7, "UGX"),
         ("a fine of TSh 300,000", 3e5, "TZS"),
+        ("lost GH¢50,000", 5e4, "GHS"),
         ("seized 3,5 million euros", 3.5e6, "EUR"),
         ("seized €2,5 million", 2.5e6, "EUR"),
         ("moved €1,25bn", 1.25e9, "EUR"),
