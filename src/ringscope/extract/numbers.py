@@ -43,7 +43,8 @@ _OVER_PARTICLE = frozenset(
 )
 RANGE = "qualifier.range"
 _PHRASE_RE = {q: re.compile(r"\b" + r"\s+".join(map(re.escape, q.split())) + r"\b") for q in _QUALIFIERS}
-_SUFFIX_QUAL_RE = re.compile(r"^(?:-?plus\b|\+|\s+or\s+more\b|\s+plus\b|[-\s]odd\b)", re.IGNORECASE)
+_SUFFIX_QUAL_RE = re.compile(r"^(?:-?plus\b|\+|\s+or\s+more\b|\s+plus\b|[-\s]odd\b|\s+or\s+so\b)",
+                             re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 _RANGE_END_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\b[^.]{0,20}$", re.IGNORECASE)
@@ -150,7 +151,8 @@ def find_amounts(
         suffix = _SUFFIX_QUAL_RE.match(text[atom.end : atom.end + 10])
         if suffix:
             said = suffix.group(0).lower()
-            qualifier = "at_least" if "more" in said else "about" if "odd" in said else "more_than"
+            estimate = "odd" in said or said.endswith("so")
+            qualifier = "at_least" if "more" in said else "about" if estimate else "more_than"
             end, rule = atom.end + suffix.end(), SUFFIX_QUALIFIER
         amounts.append(Amount(qstart, end, atom.num_start, atom.num_end, atom.value, atom.value, qualifier,
                               atom.currency, atom.is_word, rule))
