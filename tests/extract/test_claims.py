@@ -70,6 +70,12 @@ def test_money(text: str, measure: str, value: float, currency: str, period: str
     )
 
 
+def test_an_amount_each_year_is_a_rate_not_a_sum_per_head() -> None:
+    assert [(c.measure, c.period) for c in _claims("The ring made $40 million each year from fraud.")] == [
+        ("criminal_proceeds", "year")]
+    assert _claims("The recruits were paid $500 each.") == []
+
+
 def test_range_claim_has_no_value() -> None:
     (claim,) = _claims("Between 4,000 and 6,000 people are held in the camps.")
     assert (claim.measure, claim.value, claim.low, claim.high, claim.qualifier) == (

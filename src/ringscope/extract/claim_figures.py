@@ -21,8 +21,10 @@ _PAY_BEFORE = re.compile(
     r"individual|head|month|day)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
-_PAY_AFTER = re.compile(rf"\s+(?:a|per|each)?\s*(?:{_PAY_WORDS})\b|\s+(?:each|apiece|per\s+person)\b",
-                        re.IGNORECASE)
+_PAY_AFTER = re.compile(  # "$500 each", "$500 apiece"; not "$40 million each year"
+    rf"\s+(?:a|per|each)?\s*(?:{_PAY_WORDS})\b|\s+(?:each(?!\s+(?:year|month|week|day)\b)|apiece|per\s+person)\b",
+    re.IGNORECASE,
+)
 _COUNTRIES_BEFORE = re.compile(str(_RULES["veto.countries_unframed"].pattern), re.IGNORECASE)
 _COUNTRIES_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:(?:take|took|taking)\s+part|participat\w*|joined)\b")
 _SANCTIONS = re.compile(str(_RULES["veto.sanctions"].pattern), re.IGNORECASE)
