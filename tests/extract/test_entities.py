@@ -272,3 +272,9 @@ def test_a_date_after_a_name_is_not_part_of_it() -> None:
     toks = tokenize(text)
     assert [" ".join(t.text for t in toks[i:j]) for i, j in capitalised_runs(text, toks)] == [
         "Police", "Tessa May"]
+
+
+def test_an_operation_named_after_codenamed() -> None:
+    text = "The operation, codenamed Silver Net, led to 300 arrests."
+    found = {e.name: e.type for e in extract(text).entities}
+    assert found == {"Silver Net": "Operation"}

@@ -20,6 +20,7 @@ FACILITY_PHRASES = tuple(sorted(_RULES.words("cue.facility_phrases")))
 PLACE_SUFFIXES = _RULES.words("cue.place_suffixes")
 # "Operation" followed by capitalised words and an optional Roman numeral or number.
 OPERATION_RE = _RULES.pattern("cue.operation")
+OPERATION_CODENAME_RE = _RULES.pattern("cue.operation_codename")
 # A name the text calls a compound: "X, a sprawling scam enclave", "compounds such as X".
 COMPOUND_AFTER_RE = _RULES.pattern("cue.compound_after")
 COMPOUND_BEFORE_RE = _RULES.pattern("cue.compound_before")

@@ -32,6 +32,7 @@ from ringscope.extract.compounds import (
     LOCATION_CONTEXT,
     LOCATION_GAZETTEER,
     LOCATION_LIST,
+    OPERATION_CODENAME_RE,
     OPERATION_NAME,
     OPERATION_RE,
     PLACE_SUFFIXES,
@@ -148,6 +149,8 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     found.extend(org_lists(text, toks, _untaken(unresolved, toks, listed), found, lower_words))
     for match in OPERATION_RE.finditer(text) if _OPERATION_WORD in text else ():
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
+    for match in OPERATION_CODENAME_RE.finditer(text) if "ode" in text else ():  # "codenamed X"
+        found.append(Found("Operation", match.start(1), match.end(1), match.group(1), rule=OPERATION_NAME))
     for match in CREDIT_RE.finditer(text) if holds_any(text, _CREDIT_WORDS, 0, len(text)) else ():
         if not CREDIT_NOT_NAMES & set(match.group(1).split()):
             found.append(Found("Person", match.start(1), match.end(1), match.group(1), rule=PERSON_CREDIT))
