@@ -278,3 +278,10 @@ def test_an_operation_named_after_codenamed() -> None:
     text = "The operation, codenamed Silver Net, led to 300 arrests."
     found = {e.name: e.type for e in extract(text).entities}
     assert found == {"Silver Net": "Operation"}
+
+
+def test_a_compound_honorific_is_the_title_not_the_name() -> None:
+    people = [(e.name, e.roles) for e in extract("Tan Sri Tevo Marsh said 40 people were freed.").entities]
+    assert people == [("Tevo Marsh", ["Tan Sri"])]
+    assert [e.name for e in extract("Officials in Sri Lanka said 40 people were freed.").entities] == [
+        "Sri Lanka"]

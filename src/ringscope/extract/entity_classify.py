@@ -63,6 +63,7 @@ from ringscope.extract.organisations import (
     legal_form,
 )
 from ringscope.extract.people import (
+    HONORIFIC_SECONDS,
     PERSON_CONTEXT,
     PERSON_TITLE,
     ROLE_TITLES,
@@ -106,6 +107,8 @@ def classify(
     if head_at:
         k = head_at[-1] + 1
         domain = False  # "Director of Vulnerable Communities": the title's field, not a name
+        if k == 1 and k < len(words) - 1 and texts[k] in HONORIFIC_SECONDS and texts[0] in ROLE_TITLES:
+            k += 1  # "Tan Sri X": the honorific's second word
         while k < len(words) and (texts[k] in TITLE_WORDS or texts[k] in {"of", "for", "the"}):
             titled_next = k + 1 < len(words) and (texts[k + 1] in TITLE_WORDS or texts[k + 1] == "the")
             if texts[k] in {"of", "for"} and not titled_next:

@@ -16,6 +16,8 @@ TITLE_HEADS = _RULES.words("cue.title_heads")
 ROLE_TITLES = _RULES.words("cue.role_titles")
 # Capitalised victim nouns that may open a sentence before a name ("Survivor X"): a role, not a name.
 VICTIM_TITLES = _RULES.words("cue.victim_titles")
+# The second word of a compound honorific ("Datuk Seri X", "Tan Sri X").
+HONORIFIC_SECONDS = _RULES.words("cue.honorific_seconds")
 # Lower-case role nouns before a name ("spokesperson X") or after a comma ("X, a researcher at ...").
 ROLE_NOUNS = _RULES.words("cue.role_nouns")
 # Lower-case kinship and relation nouns before a name ("his son X", "her counterpart, X").
