@@ -101,6 +101,7 @@ _RAID_WORDS = CaseFree(RAID_WORDS)
 _OPERATION_WORD = "Operation" if OPERATION_RE.pattern.startswith(r"\bOperation\s") else ""
 # Words one of which every credit holds ("Photo", "Reported", ...; none: every text is searched).
 _CREDIT_WORDS = required_literals(CREDIT_RE, most=24) or ("",)
+_CODENAME_WORDS = required_literals(OPERATION_CODENAME_RE, most=24) or ("",)
 _TEXT, _FIRST = itemgetter(2), itemgetter(0)
 _SUFFIX_RE = re.compile(r"[ \t]+(?:international[ \t]+)?([A-Za-z\-]+)")
 
@@ -149,7 +150,8 @@ def extract_entities(doc: Document, places: list[PlaceHit]) -> list[Entity]:
     found.extend(org_lists(text, toks, _untaken(unresolved, toks, listed), found, lower_words))
     for match in OPERATION_RE.finditer(text) if _OPERATION_WORD in text else ():
         found.append(Found("Operation", match.start(), match.end(), match.group(0), rule=OPERATION_NAME))
-    for match in OPERATION_CODENAME_RE.finditer(text) if "ode" in text else ():  # "codenamed X"
+    codenamed = holds_any(text, _CODENAME_WORDS, 0, len(text))
+    for match in OPERATION_CODENAME_RE.finditer(text) if codenamed else ():  # "codenamed X"
         found.append(Found("Operation", match.start(1), match.end(1), match.group(1), rule=OPERATION_NAME))
     for match in CREDIT_RE.finditer(text) if holds_any(text, _CREDIT_WORDS, 0, len(text)) else ():
         if not CREDIT_NOT_NAMES & set(match.group(1).split()):

@@ -33,8 +33,7 @@ class Found:
 
 
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-_SPELLING = {k: v for k, v in load_rules("entity_rules.yaml").mapping("lexicon.spelling_variants").items()
-             if k.isalpha()}
+_SPELLING = load_rules("entity_rules.yaml").mapping("lexicon.spelling_variants")
 """British spellings and the American ones they are compared under ("organisation": "organization")."""
 
 

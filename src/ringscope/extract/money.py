@@ -29,6 +29,7 @@ SYMBOL_LOCALS: dict[str, tuple[str, ...]] = {
     str(k): tuple(str(c) for c in v)
     for k, v in _LEXICON["lexicon.currency_symbol_locals"].get("values", {}).items()
 }
+_SHARED_LONGEST_FIRST = tuple(sorted(SYMBOL_LOCALS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +145,7 @@ def local_symbol(written: str, country: str | None) -> str | None:
     the country's legal tender is none of its other currencies (the symbol keeps its default)."""
     if not country:
         return None
-    for symbol in sorted(SYMBOL_LOCALS, key=len, reverse=True):
+    for symbol in _SHARED_LONGEST_FIRST:
         head = written[: len(written) - len(symbol)]
         if written.endswith(symbol) and not head[-1:].isalpha():
             codes = get_territory_currencies(country, tender=True, non_tender=False)

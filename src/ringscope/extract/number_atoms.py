@@ -84,7 +84,6 @@ _CONVERSION_SAID = re.compile(
 # Compiled once: these run on every number (the module-level re functions look each one up).
 _WORD_GAP = re.compile(r"[\s-]+")
 _GROUPING = re.compile(r"[,\s\u00a0\u202f]")
-_GROUPED = re.compile(r"[.,\s\u00a0\u202f]")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LONG_DIGITS = re.compile(r"\d{5,}")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -204,7 +203,7 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
         else:
             value = _parse_digits(m.group(0))
             comma = _DECIMAL_COMMA.match(text, num_end) if text[num_end : num_end + 1] == "," else None
-            if comma is not None and not _GROUPED.search(m.group(0)):
+            if comma is not None and m.group(0).isdigit():  # plain digits, no group or decimal yet
                 value = float(f"{m.group(0)}.{comma.group(1)}")
                 num_end = comma.end(1)
         start = num_start
