@@ -113,6 +113,13 @@ def test_victims_taken_out_of_a_country_are_not_from_it() -> None:
     assert not any(origin == "LA" for origin, _, _ in pairs)
 
 
+def test_headline_present_tense_return_takes_people_out_of_a_country() -> None:
+    # "brings home ... from X", "flies home": X is where they were held, the subject is their country
+    assert _pairs("Peru brings home 40 citizens from Chile.") == {("PE", "CL", 40)}
+    assert not any(origin == "CL" for origin, _, _ in _pairs("Peru flies home 40 victims from Chile."))
+    assert not any(origin == "CL" for origin, _, _ in _pairs("Peru brings home 40 victims from Chile."))
+
+
 def test_sanctions_figures_do_not_follow_a_route() -> None:
     text = "Last week 40 Kenyans were trafficked to Laos. The agency sanctioned nine people and five firms."
     assert {count for _, _, count in _pairs(text)} == {40}
