@@ -254,3 +254,15 @@ def test_flights_monitored_are_inspections_flights_scheduled_are_not() -> None:
     claims = _claims("Officers monitored 1,200 flights.")
     assert [(c.measure, c.unit) for c in claims] == [("inspections", "count")]
     assert _claims("The airline scheduled 40 flights.") == []
+
+
+def test_a_verb_after_and_with_its_own_figure_does_not_take_the_figure_before() -> None:
+    text = "Police have so far found 86 victims and arrested 12 suspects."
+    claims = {(c.value, c.measure) for c in _claims(text)}
+    assert (12, "arrests") in claims
+    assert (86, "arrests") not in claims
+
+
+def test_running_total_that_rose_to_a_figure() -> None:
+    text = "The number of people repatriated rose to 4,512 by March."
+    assert ("victims_rescued", 4512) in {(c.measure, c.value) for c in _claims(text)}

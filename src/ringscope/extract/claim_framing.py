@@ -79,7 +79,9 @@ def money_object_of(text: str, amount: Amount, own: list[measures.Trigger],
 
 _RUNNING = re.compile(
     r"\b(?:total|number|tally|count)\s+(?:number\s+)?(?:of\s+)?(?:[a-z]+\s+){0,2}?([a-z-]+)\s+"
-    r"(?:(?:so\s+far|to\s+date|now)\s+)?(?:to|at|stands\s+at|is|was|reached)\s+$",
+    r"(?:[a-z]+ed\s+)?(?:(?:so\s+far|to\s+date|now)\s+)?(?:(?:has|have|had)\s+)?"
+    r"(?:(?:rose|risen|climbed|jumped|grew|grown|increased|swelled|soared)\s+to|to|at|stands\s+at|is|was|"
+    r"reached|hit)\s+$",
     re.IGNORECASE,
 )
 

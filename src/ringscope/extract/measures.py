@@ -21,6 +21,7 @@ PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, ARREST_NOUN, SITE, INSPECTION, COUNTR
 BARE = "bare"
 
 RULES = load_rules("claim_rules.yaml")
+_DATE_WORDS = load_rules("entity_rules.yaml").words("cue.date_words")  # "by March" counts no one
 
 NOUNS: dict[str, str] = {}
 NOUN_RULE: dict[str, str] = {}
@@ -153,7 +154,8 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
         if low in ("their", "its", "his", "her", "our") and count <= 1:
             continue
         capital = word[:1].isupper()
-        if m.start() in demonyms or (capital and (count == 0 or _looks_demonym(word))):
+        named = capital and (count == 0 or _looks_demonym(word)) and word not in _DATE_WORDS
+        if m.start() in demonyms or named:
             word_key = low if people is None else people.word + " " + low
             people = Noun(PEOPLE, m.start() if people is None else people.start, m.end(), word_key)
             continue
@@ -238,6 +240,8 @@ def distance(a_start: int, a_end: int, t: Trigger, breaks: list[int], text: str 
     crossings: float = sum(1 for b in breaks if lo <= b < hi)
     if text and _AND.search(text, lo, hi):
         crossings += 0.35  # "rescued 9 victims and arrested 8": the verb after "and" has its own object
+        if t.start >= a_end and any(t.end < o <= t.end + 12 for o in others):
+            crossings += 2  # "found 86 victims and arrested 12 suspects": that verb's object is the 12
     crossings += 0.85 * sum(1 for o in others if lo <= o < hi)
     return gap + 60 * crossings + (60 if t.weak else 0) + (5 if t.start < a_start else 0) + relative
 
