@@ -35,7 +35,8 @@ PLACE_TAIL = re.compile(
 )
 _OPENER = re.compile(
     r"\W*(?:of\s+(?:them|these|those|the\s+\w+|whom)|among\s+(?:them|these|those|the\s+\w+)|"
-    r"(?:this|they|these|those|which|the\s+\w+)\s+(?:included|includes|include|comprised|were)|"
+    r"(?:this|they|these|those|which|the\s+\w+)\s+(?:included|includes|include|comprised|were|"
+    r"(?:came|come|hailed|hail|originated)\s+from)|"
     r"(?:a\s+)?breakdown|by\s+nationality|including|they\s+are)\b",
     re.IGNORECASE,
 )
