@@ -285,3 +285,9 @@ def test_a_compound_honorific_is_the_title_not_the_name() -> None:
     assert people == [("Tevo Marsh", ["Tan Sri"])]
     assert [e.name for e in extract("Officials in Sri Lanka said 40 people were freed.").entities] == [
         "Sri Lanka"]
+
+
+def test_a_leading_word_joined_by_a_preposition_is_not_part_of_a_person_name() -> None:
+    found = _by_name("Lawyers for Rodrigo Alvarado, 45, said he would appeal.")
+    assert "Rodrigo Alvarado" in found and found["Rodrigo Alvarado"].type == "Person"
+    assert not any(name.startswith("Lawyers") for name in found)

@@ -204,6 +204,10 @@ def _classify_plain(
     return out
 
 
+_BEFORE_NAME = frozenset({"for", "of", "from", "with", "by", "to", "at"})
+"""Prepositions that join a leading word to a name ("Lawyers for X Y"), never inside a person's name."""
+
+
 def _classify_part(
     text: str, toks: list[Tok], words: list[Tok], starts: dict[int, PlaceHit], places: list[PlaceHit],
     lower_words: set[str],
@@ -228,7 +232,9 @@ def _classify_part(
         if person_context(text, toks, index, index + len(words)) and not org_context(
             text, toks, index, index + len(words)
         ):
-            return person(text, words, None, [], PERSON_CONTEXT)
+            cut = max((k for k in range(len(words)) if words[k].text in _BEFORE_NAME), default=-1)
+            named = words[cut + 1 :] if 0 < cut <= len(words) - 3 else words  # "Lawyers for X Y said"
+            return person(text, named, None, [], PERSON_CONTEXT)
     facility = texts[-1] in FACILITY_HEADS or name.endswith(FACILITY_PHRASES)
     if facility and not has_org_head and not inner_place and (
         COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start)
