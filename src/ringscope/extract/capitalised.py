@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from ringscope.extract.organisations import IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
+from ringscope.extract.organisations import IN_OBJECTS, IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
 from ringscope.extract.people import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_WORDS
 from ringscope.extract.rules import load_rules
 
@@ -129,10 +129,10 @@ def _date_ends_name(text: str, toks: list[Tok], j: int) -> bool:
 
 
 def _in_joins(toks: list[Tok], i: int, j: int) -> bool:
-    """Does the "in" at toks[j] belong to the name: right after an office's head ("Embassy in Y"), or
-    after "Embassy of X" ("Embassy of Vessa in Orland")?"""
-    if toks[j - 1].text in IN_PLACE_HEADS:
-        return True
+    """Does the "in" at toks[j] belong to the name: right after an office's head ("Embassy in Y"), before
+    "Persons" ("Trafficking in Persons"), or after "Embassy of X" ("Embassy of Vessa in Orland")?"""
+    if toks[j - 1].text in IN_PLACE_HEADS or (j + 1 < len(toks) and toks[j + 1].text in IN_OBJECTS):
+        return True  # "Embassy in Y", "Trafficking in Persons"
     for h in range(max(i, j - 5), j - 2):
         if toks[h].text in IN_PLACE_HEADS and toks[h + 1].text == "of":
             return all(t.cap for t in toks[h + 2 : j])

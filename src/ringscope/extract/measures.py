@@ -154,8 +154,8 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
         if low in ("their", "its", "his", "her", "our") and count <= 1:
             continue
         capital = word[:1].isupper()
-        named = capital and (count == 0 or _looks_demonym(word)) and word not in _DATE_WORDS
-        if m.start() in demonyms or named:
+        as_name = capital and (count == 0 or _looks_demonym(word)) and word not in _DATE_WORDS
+        if m.start() in demonyms or as_name:
             word_key = low if people is None else people.word + " " + low
             people = Noun(PEOPLE, m.start() if people is None else people.start, m.end(), word_key)
             continue

@@ -28,6 +28,7 @@ ORG_REPORTING = _RULES.words("cue.org_reporting")
 ORG_CONNECTORS = _RULES.words("cue.org_connectors")
 # Organisation heads after which "in <Place>" belongs to the name ("Embassy of X in Y").
 IN_PLACE_HEADS = _RULES.words("cue.in_place_heads")
+IN_OBJECTS = _RULES.words("cue.in_objects")
 # Heads of national public bodies: without a country in the name they belong to the report's country.
 NATIONAL_HEADS = _RULES.words("cue.national_heads")
 # Words that mark an international body, which has no country.
