@@ -44,6 +44,8 @@ def test_unknown_token() -> None:
         ("froze USDT 12.5 million", 12.5e6, "USD"),
         ("lost Sh2 million", 2e6, "KES"),
         ("lost USh50 million", 5e7, "UGX"),
+        ("confiscated Bt45 million", 4.5e7, "THB"),
+        ("laundered Dh12 million", 1.2e7, "AED"),
         ("a fine of TSh 300,000", 3e5, "TZS"),
         ("lost GH¢50,000", 5e4, "GHS"),
         ("seized 3,5 million euros", 3.5e6, "EUR"),
