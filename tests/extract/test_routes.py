@@ -149,3 +149,9 @@ def test_the_total_of_a_breakdown_by_nationality_is_no_route_of_one_of_them() ->
     assert _pairs(text) == {("PE", "CL", 100), ("BO", "CL", 80), ("EC", "CL", 70)}
     follow = "Police freed 60 Peruvians from a compound in Chile. The remaining 16 stayed in a shelter."
     assert ("PE", "CL", 16) in _pairs(follow)  # one nationality before: the figure still counts them
+
+
+def test_two_countries_people_are_held_in_give_a_route_to_each() -> None:
+    pairs = _pairs("At least 150 Peruvians are believed to be trapped in scam hubs in Cambodia and Myanmar.")
+    assert {("PE", "KH", None), ("PE", "MM", None)} <= pairs
+    assert ("PE", "KH", None) not in _pairs("Police said 40 Peruvians were taken to Cambodia and Myanmar.")

@@ -13,6 +13,7 @@ from ringscope.extract.route_cues import (
     DEST_BEFORE,
     FROM_ORIGIN,
     HELD_BEFORE,
+    HELD_IN_LIST,
     HELD_STRONG,
     LIST_ITEM,
     NEAR,
@@ -116,7 +117,8 @@ def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[Place
     closes = any(
         PLACE_LIST_END.fullmatch(text, a.end, b.start) for a, b in zip(members, members[1:], strict=False)
     )
-    return members if len(members) > 2 and closes else [chosen]
+    held_in = HELD_IN_LIST.search(text, max(0, members[0].start - 40), members[0].start) is not None
+    return members if (len(members) > 2 or held_in) and closes else [chosen]
 
 
 def spread_over(
