@@ -155,3 +155,8 @@ def test_two_countries_people_are_held_in_give_a_route_to_each() -> None:
     pairs = _pairs("At least 150 Peruvians are believed to be trapped in scam hubs in Cambodia and Myanmar.")
     assert {("PE", "KH", None), ("PE", "MM", None)} <= pairs
     assert ("PE", "KH", None) not in _pairs("Police said 40 Peruvians were taken to Cambodia and Myanmar.")
+
+
+def test_national_worker_words_name_a_nationality() -> None:
+    assert _pairs("Some 32 OFWs were repatriated from Cambodia.") == {("PH", "KH", 32)}
+    assert _pairs("The embassy said 12 WNIs were rescued in Myanmar.") == {("ID", "MM", 12)}
