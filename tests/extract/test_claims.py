@@ -266,3 +266,9 @@ def test_a_verb_after_and_with_its_own_figure_does_not_take_the_figure_before() 
 def test_running_total_that_rose_to_a_figure() -> None:
     text = "The number of people repatriated rose to 4,512 by March."
     assert ("victims_rescued", 4512) in {(c.measure, c.value) for c in _claims(text)}
+
+
+def test_a_part_with_its_own_predicate_does_not_take_the_wholes() -> None:
+    text = "Police detained 215 people in the raid. Of those detained, 182 were later confirmed as victims."
+    assert ("people_trafficked", 182) in {(c.measure, c.value) for c in _claims(text)}
+    assert ("arrests", 182) not in {(c.measure, c.value) for c in _claims(text)}

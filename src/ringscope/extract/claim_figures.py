@@ -34,6 +34,8 @@ _OUT_OF_BEFORE = re.compile(  # "all of the 103" is the whole, not a part
     r"\b(?:out\s+of|(?<!all\s)of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?$", re.IGNORECASE
 )
 _PARTICIPLE = re.compile(r"[a-z]+ed\Z")
+# "Of those detained, 182 were ...": an opening that names the whole a part is taken from
+_WHOLE_OPENING = re.compile(r"\W*(?:of|among)\s+(?:the|these|those)\s+[^,.;]{1,60},\s*$", re.IGNORECASE)
 _COUNT_CLASSES = frozenset({measures.SITE, measures.INSPECTION, measures.COUNTRY, measures.ACCOUNT})
 _ELLIPSIS_GAP = re.compile(r"[^.;]{0,30}\b(?:and|or)\s+(?:another\s+|a\s+further\s+)?$|\s*,\s*$")
 _COORDINATED = re.compile(r"^\s*(?:and|or|,)\s*$")
@@ -225,6 +227,10 @@ class Figures:
             own_end = max(amount.end, noun.end) + 1  # "half of the 500 workers rescued": its own participle
             own = [t for t in own if t.category == "traffic" or (t.start == own_end and _PARTICIPLE.match(
                 text, t.start, t.end))]  # the whole a part came out of: people held
+        if _WHOLE_OPENING.fullmatch(text, fig.s_start, amount.start) and any(
+            t.start >= amount.end and t.category != "none" for t in own
+        ):  # the part's own predicate, not the whole's ("Of those detained, 182 were found to be victims")
+            own = [t for t in own if t.start >= amount.end]
         near_breaks = breaks[bisect_left(breaks, lo) : bisect_right(breaks, hi)]
         near = positions[bisect_left(positions, lo) : bisect_right(positions, hi)]
         skip = {amount.num_start, fig.whole[0].num_start if fig.whole is not None else -1}
