@@ -73,13 +73,14 @@ def _breakdowns(figs: Figures) -> None:
             fig.decision.veto, fig.decision.measure = "", named
             fig.decision.rule = claim_lists.GROUP_NAMED_BEFORE
             continue
+        bullet = claim_lists.on_bullet(text, fig.amount.start)
+        header = claim_lists.header_measure(text, fig.amount.start) if bullet else None
         near = group is not None and fig.amount.start - group.amount.end <= _BREAKDOWN_REACH
-        if group is not None and near and (colon or group.s_start < fig.s_start):
+        if header is None and group is not None and near and (colon or group.s_start < fig.s_start):
             fig.decision.veto, fig.decision.measure = "", group.decision.measure
             fig.decision.rule = claim_lists.BREAKDOWN_OF_GROUP
             continue
-        if claim_lists.on_bullet(text, fig.amount.start):
-            header = claim_lists.header_measure(text, fig.amount.start)
+        if bullet:  # a header that names its rows' group or predicate comes before the group counted above
             rule = claim_lists.LIST_HEADER
             if header is None:  # "Freed from the compound" above "Chile    40"
                 header = claim_tables.column_measure(text, cell, caption=True)
