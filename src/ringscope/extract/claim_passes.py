@@ -76,7 +76,8 @@ def _breakdowns(figs: Figures) -> None:
         bullet = claim_lists.on_bullet(text, fig.amount.start)
         header = claim_lists.header_measure(text, fig.amount.start) if bullet else None
         near = group is not None and fig.amount.start - group.amount.end <= _BREAKDOWN_REACH
-        if header is None and group is not None and near and (colon or group.s_start < fig.s_start):
+        by_group = group is not None and (header is None or header[0] == group.decision.measure)
+        if group is not None and by_group and near and (colon or group.s_start < fig.s_start):
             fig.decision.veto, fig.decision.measure = "", group.decision.measure
             fig.decision.rule = claim_lists.BREAKDOWN_OF_GROUP
             continue
