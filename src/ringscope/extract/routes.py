@@ -24,6 +24,7 @@ from ringscope.extract.route_cues import (
     FOLLOW,
     FOLLOW_UP,
     FOLLOW_UP_BEFORE,
+    LARGER_GROUP_BEFORE,
     LIST_ITEM,
     LISTED,
     NEAR,
@@ -59,6 +60,8 @@ def _follow_ups(
             before = text[max(s, start - 16) : start]
             if re.match(r"\s+(?:foreign|other\s+nationalit)", text[end : end + 20]):
                 continue
+            if LARGER_GROUP_BEFORE.search(text, max(s, start - 30), start):
+                continue  # "The men were among 260 people": a larger group the people were part of
             if FOLLOW_UP.match(text[end : end + 30]) or FOLLOW_UP_BEFORE.search(before):
                 out.append((start, end, int(value)))
     return out
