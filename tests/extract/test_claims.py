@@ -272,3 +272,8 @@ def test_a_part_with_its_own_predicate_does_not_take_the_wholes() -> None:
     text = "Police detained 215 people in the raid. Of those detained, 182 were later confirmed as victims."
     assert ("people_trafficked", 182) in {(c.measure, c.value) for c in _claims(text)}
     assert ("arrests", 182) not in {(c.measure, c.value) for c in _claims(text)}
+
+
+def test_suspects_involved_in_fraud_take_the_main_verb() -> None:
+    text = "A total of 1,207 suspects involved in online fraud have been handed over to police at the border."
+    assert {(c.measure, c.value) for c in _claims(text)} == {("deported", 1207)}

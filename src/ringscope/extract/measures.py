@@ -305,6 +305,8 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
             if d > max_distance - 30 or (cls == BARE and d > 80):
                 return None
             if cls == SUSPECT:
+                if t.category == "traffic" and t.weak:
+                    continue  # "suspects involved in fraud": taking part tells no measure
                 if t.category in SUSPECT_MEASURE:
                     return Choice(SUSPECT_MEASURE[t.category], t, NEAREST_TRIGGER)
                 continue
