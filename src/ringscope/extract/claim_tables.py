@@ -20,6 +20,7 @@ Span = tuple[int, int]
 
 _RULE_LINE = re.compile(r"[ \t|:+=-]*-{3,}[ \t|:+=-]*")
 _WIDE = re.compile(r"\t+|[ \u00a0]{2,}")
+_YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?")  # a row per year: "2023", "2023-24"
 _FIGURE = re.compile(r"(?:about|around|over|some|~|>|<|\+)?\s*\d[\d,.]*\+?(?:\s+(?:people|persons))?", re.I)
 _MAX_LINE = 200
 _MAX_ROWS = 60
@@ -115,7 +116,9 @@ def cell_at(text: str, start: int, end: int) -> TableCell | None:
     line = _line(text, start)
     own = cells(text, *line)
     column = next((i for i, (a, b) in enumerate(own) if a <= start and end <= b), -1)
-    if column <= 0 or not _is_figure(text, own[column]) or _is_figure(text, own[0]):
+    if column <= 0 or not _is_figure(text, own[column]):
+        return None
+    if _is_figure(text, own[0]) and not _YEAR_LABEL.fullmatch(text, *own[0]):
         return None
     width = len(own)
     first, rows = line, 1

@@ -77,6 +77,7 @@ UNIT_OF = {
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:while|but|whereas|although)\b|,\s*(?:and|while|but)\b")
 _AND = re.compile(r"\band\b")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
+_CELL_END = re.compile(r"[ \u00a0]*(?:\||\t|\n|$)")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
 
 
@@ -128,6 +129,9 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     """
     people: Noun | None = None
     unknown = 0
+    cell = _CELL_END.match(text, pos)
+    if cell is not None:
+        return Noun(BARE, pos, pos, "")  # a figure alone in a table cell: its column says what it counts
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
         word = m.group(0)
         low = word.lower()
