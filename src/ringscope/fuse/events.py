@@ -35,6 +35,7 @@ import itertools
 import math
 import operator
 import re
+import sys
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -98,7 +99,7 @@ class EventFeatures:
 
 
 def _figure(value: float) -> str:
-    return f"n:{float(f'{value:.4g}'):g}"
+    return sys.intern(f"n:{float(f'{value:.4g}'):g}")
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +164,7 @@ def features(report: Report, extraction: Extraction) -> EventFeatures:
     for entity in extraction.entities:
         key = resolution_key(entity.name, entity.type)
         if key:
-            feats.names.add(f"{entity.type[0]}:{key}")
+            feats.names.add(sys.intern(f"{entity.type[0]}:{key}"))  # one copy across the reports
     # Stopwords left out while counting: the same counts, in the same first-seen order.
     words = Counter(itertools.filterfalse(STOPWORDS.__contains__, _WORD.findall(report.text.lower())))
     if words:
