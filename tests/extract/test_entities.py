@@ -291,3 +291,9 @@ def test_a_leading_word_joined_by_a_preposition_is_not_part_of_a_person_name() -
     found = _by_name("Lawyers for Rodrigo Alvarado, 45, said he would appeal.")
     assert "Rodrigo Alvarado" in found and found["Rodrigo Alvarado"].type == "Person"
     assert not any(name.startswith("Lawyers") for name in found)
+
+
+def test_a_town_holding_several_scam_hubs_stays_a_place() -> None:
+    found = _by_name("Police freed 70 foreigners from Myawaddy scam hubs on Monday.")
+    assert found["Myawaddy"].type == "Location"
+    assert _by_name("Police freed 70 foreigners from the Myawaddy scam hub.")["Myawaddy"].type == "Compound"
