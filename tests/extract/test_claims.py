@@ -277,3 +277,9 @@ def test_a_part_with_its_own_predicate_does_not_take_the_wholes() -> None:
 def test_suspects_involved_in_fraud_take_the_main_verb() -> None:
     text = "A total of 1,207 suspects involved in online fraud have been handed over to police at the border."
     assert {(c.measure, c.value) for c in _claims(text)} == {("deported", 1207)}
+
+
+def test_a_site_word_before_people_modifies_them() -> None:
+    assert {(c.measure, c.value) for c in _claims("Police rescued 40 compound workers on Monday.")} == {
+        ("victims_rescued", 40)
+    }

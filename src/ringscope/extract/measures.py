@@ -152,6 +152,9 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
             return Noun(BARE, pos, pos, "")
         if low in NOUNS:
             cls = NOUNS[low]
+            head = _NEXT_WORD.match(text, m.end()) if cls == SITE else None
+            if head is not None and NOUNS.get(head.group(1).lower()) in PEOPLE_CLASSES:
+                continue  # "nine scam hub workers": the site word modifies the people counted
             if people is not None:
                 return Noun(cls, people.start, m.end(), people.word + " " + low)
             return Noun(cls, m.start(), m.end(), low)
