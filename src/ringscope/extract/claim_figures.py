@@ -28,6 +28,7 @@ _PAY_AFTER = re.compile(  # "$500 each", "$500 apiece"; not "$40 million each ye
 _COUNTRIES_BEFORE = re.compile(str(_RULES["veto.countries_unframed"].pattern), re.IGNORECASE)
 _COUNTRIES_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:(?:take|took|taking)\s+part|participat\w*|joined)\b")
 _SANCTIONS = re.compile(str(_RULES["veto.sanctions"].pattern), re.IGNORECASE)
+_QUOTA = re.compile(str(_RULES["veto.quota"].pattern), re.IGNORECASE)
 _OF_WHOM = re.compile(str(_RULES["veto.of_whom"].pattern), re.IGNORECASE)
 _OUT_OF = re.compile(r"\s*(?:\(\d+\)\s*)?(?:out\s+of|of)\s+(?:the|a|an)\s+(?:total\s+of\s+)?", re.IGNORECASE)
 _OUT_OF_BEFORE = re.compile(  # "all of the 103" is the whole, not a part
@@ -44,7 +45,7 @@ PLACE_TAIL = "noun.place_tail"
 NO_MEASURE, NOT_COUNTED, COUNTRIES_UNFRAMED = "veto.no_measure", "veto.not_counted", "veto.countries_unframed"
 LONE_ONE, ONE_OF, OF_WHOM = "veto.lone_one", "veto.one_of", "veto.of_whom"
 ONE_FAR = "veto.one_far_from_trigger"
-SANCTIONS, PAY = "veto.sanctions", "veto.pay"
+SANCTIONS, PAY, QUOTA = "veto.sanctions", "veto.pay", "veto.quota"
 RELATED_LINK = "veto.related_link"
 _RELATED = re.compile(str(_RULES[RELATED_LINK].pattern), re.IGNORECASE)
 
@@ -193,6 +194,9 @@ class Figures:
         before = text[max(0, amount.start - 30) : amount.start]
         if _SANCTIONS.search(before):
             d.veto = SANCTIONS
+            return
+        if _QUOTA.search(before):
+            d.veto = QUOTA  # "a daily target of 10 victims"
             return
         if is_money and (_PAY_BEFORE.search(before) or _PAY_AFTER.match(text, amount.end)):
             d.veto = PAY
