@@ -12,7 +12,8 @@ from ringscope.extract.number_atoms import ascii_lower
 
 # Digits as first written (each branch opening with its own digit pattern), and one scan for both.
 _DIGITS_AS_WRITTEN = (
-    r"\d{1,3}(?:\.\d{3}){2,}(?!\d|\.\d)|\d\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
+    r"\d{1,3}(?:\.\d{3}){2,}(?!\d|\.\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"
+    r"|\d\d*(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+(?=\D))?(?:\.\d+)?"
 )
 _ONE_SCAN = re.compile(
     rf"(?=[\dotfesnah])(?:(?P<digits>{_DIGITS_AS_WRITTEN})|(?P<words>{number_atoms._WORDNUM}))"
@@ -20,7 +21,7 @@ _ONE_SCAN = re.compile(
 
 _PIECES = [
     *"0123456789., -\n\u00a0\u202fabtofesnhdrkmi", "one", "two", "three", "twenty", "forty-five", "hundred",
-    "thousand", "million", " and ", "half a", "a ", "1,000", "2.500.000", "3 000", " 45", "1.5", "US$",
+    "thousand", "million", " and ", "half a", "a ", "1,000", "2.500.000", "3 000", " 45", "1.5", "US$", ",00",
 ]
 
 
