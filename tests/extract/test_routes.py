@@ -160,3 +160,9 @@ def test_two_countries_people_are_held_in_give_a_route_to_each() -> None:
 def test_national_worker_words_name_a_nationality() -> None:
     assert _pairs("Some 32 OFWs were repatriated from Cambodia.") == {("PH", "KH", 32)}
     assert _pairs("The embassy said 12 WNIs were rescued in Myanmar.") == {("ID", "MM", 12)}
+
+
+def test_a_headline_with_a_colon_after_a_country_is_no_table_row() -> None:
+    pairs = _pairs("Peru: 771 people rescued in border crackdown\n\nThe victims had been held in compounds in Chile.")
+    assert not any(origin == "PE" and count == 771 for origin, _, count in pairs)
+    assert ("PE", "CL", 45) in _pairs("Victims freed from compounds in Chile, by nationality:\nPeru: 45\nBolivia: 12")

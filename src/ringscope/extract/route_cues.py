@@ -80,6 +80,7 @@ ROW_PEOPLE = re.compile(
     re.I,
 )
 ROW_AND = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*", re.I)
+ROW_GOES_ON = re.compile(r"[ \t]+(?!and\b|or\b)[a-z]")  # "Laos: 771 people rescued ...": a headline
 ROW_GAP = re.compile(r"[ \t]*(?:[,;]|\n)[ \t]*(?:and[ \t]+)?(?:[-–•*][ \t]*)?|[ \t]+and[ \t]+", re.I)
 ROW_INTRO = re.compile(r"\b(?:including|included|include|includes|among\s+them|comprising|namely)\s+$", re.I)
 ROW_LEAD = re.compile(r"[ \t]*(?:[-–•*|]|\d+[.)])?[ \t]*")

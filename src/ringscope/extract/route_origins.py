@@ -29,6 +29,7 @@ from ringscope.extract.route_cues import (
     ROW,
     ROW_AFTER,
     ROW_AND,
+    ROW_GOES_ON,
     ROW_GAP,
     ROW_INTRO,
     ROW_LEAD,
@@ -225,6 +226,8 @@ def row_count(
         if close == -1:
             return None
         end = close + 1
+    elif ROW_GOES_ON.match(text, end, limit):
+        return None  # "Laos: 771 people rescued in ...": a headline, not a row
     return end, total
 
 
