@@ -163,6 +163,7 @@ def test_national_worker_words_name_a_nationality() -> None:
 
 
 def test_a_headline_with_a_colon_after_a_country_is_no_table_row() -> None:
-    pairs = _pairs("Peru: 771 people rescued in border crackdown\n\nThe victims had been held in compounds in Chile.")
-    assert not any(origin == "PE" and count == 771 for origin, _, count in pairs)
-    assert ("PE", "CL", 45) in _pairs("Victims freed from compounds in Chile, by nationality:\nPeru: 45\nBolivia: 12")
+    text = "Peru: 771 people rescued in border crackdown\n\nThe victims had been held in compounds in Chile."
+    assert not any(origin == "PE" and count == 771 for origin, _, count in _pairs(text))
+    rows = "Victims freed from compounds in Chile, by nationality:\nPeru: 45\nBolivia: 12"
+    assert ("PE", "CL", 45) in _pairs(rows)
