@@ -147,7 +147,7 @@ def extract_routes(
             last = (origin.country, destination)
             _add(routes, seen, Route(origin.country, destination, text[start:end], start, end, origin.count,
                                      origin.rule))
-        owner = origins[0].country if len({o.country for o in origins}) == 1 else last[0] if last else home
+        owner = origins[0].country if len({o.country for o in origins}) == 1 else last[0] if last else None
         spread = spread_over(text, local, hits) if owner is not None and len(local) > 1 else []
         if spread and not SUSPECT_CF.search(text, folded, s, e):
             assert owner is not None
