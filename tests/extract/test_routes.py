@@ -170,8 +170,9 @@ def test_a_headline_with_a_colon_after_a_country_is_no_table_row() -> None:
 
 
 def test_a_spread_with_no_nationality_of_its_own_is_not_given_the_reports() -> None:
-    text = ("Hundreds of thousands of people are trafficked into scam centres in the region, including at "
-            "least 120,000 in Myanmar and about 100,000 in Cambodia. Peruvian victims lost $45 million last year.")
+    text = ("Hundreds of thousands of people are trafficked into scam centres in the region, including "
+            "at least 120,000 in Myanmar and about 100,000 in Cambodia. "
+            "Peruvian victims lost $45 million last year.")
     assert not any(origin == "PE" for origin, _, _ in _pairs(text))
     kept = "At least 40 Peruvians are still held: 30 in Myanmar and 10 in Cambodia."
     assert {("PE", "MM", 30), ("PE", "KH", 10)} <= _pairs(kept)
