@@ -15,6 +15,12 @@ from ringscope.extract.claim_figures import NO_MEASURE, PEOPLE_MEASURES, Figure,
 
 TOTAL_OF_FIGURES_BEFORE = "claim.total_of_figures_before"
 GROUP_COUNTED_NEXT = "claim.group_counted_next"
+COMPARED_WITH = "claim.compared_with"
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|climbing|dropping|increas\w*|decreas\w*)\s+from\s+(?:about\s+|some\s+|around\s+)?$"
+    r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|some\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 _BREAKDOWN_REACH = 600
 """A breakdown takes the measure of a group counted at most this many characters before it."""
 
@@ -25,6 +31,7 @@ def second_pass(figs: Figures) -> None:
     _breakdowns(figs)
     _totals_of_figures_before(figs)
     _group_counted_next(figs)
+    _compared_with(figs)
 
 
 def _undecided_people(fig: Figure) -> bool:
@@ -126,6 +133,27 @@ def _from_previous(figs: Figures, applies: Callable[[Figure, Figure], bool], rul
             fig.decision.veto, fig.decision.measure = "", previous.decision.measure
             fig.decision.rule = rule
         if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
+            previous = fig
+
+
+def _compared_with(figs: Figures) -> None:
+    """"1,900 returned last year, up from 1,300 in 2023": a figure compared with the one before in its
+    sentence counts the same thing, at another time or place."""
+    text = figs.doc.text
+    previous: Figure | None = None
+    for fig in figs.items:
+        counted = fig.is_money or fig.noun.cls in measures.PEOPLE_CLASSES
+        undecided = fig.decision.veto == NO_MEASURE and counted
+        if (
+            undecided
+            and previous is not None
+            and previous.s_start == fig.s_start
+            and previous.is_money == fig.is_money
+            and _COMPARED_BEFORE.search(text, max(fig.s_start, fig.amount.start - 30), fig.amount.start)
+        ):
+            fig.decision.veto, fig.decision.measure = "", previous.decision.measure
+            fig.decision.rule = COMPARED_WITH
+        if fig.decision.measure and not fig.decision.veto:
             previous = fig
 
 
