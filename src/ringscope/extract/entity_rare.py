@@ -77,6 +77,11 @@ def rare_names(
         places = gazetteer()
         if places.lookup(words) is not None or any(places.lookup([w]) for w in words):
             continue
+        parts = [p for w in words for p in w.split("-") if p]  # "Town-Other Town": two places joined
+        if len(parts) > len(words) and any(
+            places.lookup(parts[k : k + n]) is not None for n in (1, 2) for k in range(len(parts) - n + 1)
+        ):
+            continue
         if max(zipf(w.casefold()) for w in words) < RARE_ZIPF:
             start, end = toks[i].start, toks[j - 1].end
             out.append(Found("Person", start, end, text[start:end], rule=PERSON_RARE_NAME))
