@@ -45,6 +45,8 @@ def test_unknown_token() -> None:
         ("lost Sh2 million", 2e6, "KES"),
         ("lost USh50 million", 5e7, "UGX"),
         ("confiscated Bt45 million", 4.5e7, "THB"),
+        ("seized P1.2-B in assets", 1.2e9, "PHP"),
+        ("seized P500-M in assets", 5e8, "PHP"),
         ("laundered Dh12 million", 1.2e7, "AED"),
         ("a fine of TSh 300,000", 3e5, "TZS"),
         ("lost GH¢50,000", 5e4, "GHS"),

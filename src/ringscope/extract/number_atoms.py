@@ -147,7 +147,9 @@ def _prefix_before(text: str, num_start: int) -> re.Match[str] | None:
     return _prefix_re().search(text, max(0, num_start - 8), num_start)
 
 
-_SCALE_RE = re.compile(rf"(?:(?P<sa>{_SCALE_ATTACHED}|(?:BN|M|B|K)\b)|[\s-](?i:(?P<sw>{_SCALE_WORD})))?")
+_SCALE_RE = re.compile(
+    rf"(?:(?P<sa>{_SCALE_ATTACHED}|(?:BN|M|B|K)\b|(?<=-)(?:BN|M|B)\b)|[\s-](?i:(?P<sw>{_SCALE_WORD})))?"
+)
 """The scale after a number ("5m", "3 million"); a currency name may follow it (money.suffix_at).
 The two were one pattern; a scale is taken or not whatever follows, so they are tried in turn."""
 
@@ -222,6 +224,9 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
         if pre is not None and pre_m is not None:
             start = pre_m.start("pre")
         tail = _SCALE_RE.match(text, num_end)
+        if tail is not None and not tail.group(0) and pre is not None and text.startswith("-", num_end):
+            tail = _SCALE_RE.match(text, num_end + 1)  # "P1.2-B": a scale after a hyphen, on money
+            tail = tail if tail is not None and tail.group("sa") else _SCALE_RE.match(text, num_end)
         if tail is None:  # the scale pattern is all optional, so it always matches
             continue
         named = money.suffix_at(text, tail.end())
