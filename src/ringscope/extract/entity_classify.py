@@ -196,7 +196,8 @@ def _classify_plain(
         found = _classify_part(text, toks, part, starts, places, lower_words)
         if found is None and previous is not None and previous.type == "Organization" and len(part) == 1:
             word = part[0]
-            if word.text.casefold() not in COMMON_WORDS and word.text.casefold() not in lower_words:
+            if (word.text.casefold() not in COMMON_WORDS and word.text.casefold() not in lower_words
+                    and word.start not in starts):  # "X Police and Chile's Y": a place is no listed body
                 found = Found("Organization", word.start, word.end, word.text, rule=ORG_LIST)  # "on X and Y"
         if found is not None:
             out.append(found)
