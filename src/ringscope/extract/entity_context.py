@@ -127,7 +127,9 @@ def org_context(text: str, toks: list[Tok], i: int, j: int, outlet: bool = False
         return True
     if prev in {"at", "of", "with", "for"} and i > 1:
         role = toks[i - 2].text
-        if role.casefold() in ROLE_NOUNS or role in TITLE_HEADS:
+        singular = role.casefold().removesuffix("s")  # "analysts at X", "researchers at X"
+        if role.casefold() in ROLE_NOUNS or role in TITLE_HEADS or (singular != role.casefold()
+                                                                   and singular in ROLE_NOUNS):
             return True
     nxt = next_word(toks, j).casefold()
     if j - i == 1 and nxt in ORG_REPORTING | SPEECH_VERBS and nxt != "according":
