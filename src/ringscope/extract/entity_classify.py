@@ -152,7 +152,12 @@ def classify(
             country = country_in(places, words[0].start, words[k - 1].end)
             found.append(person(text, name, country, [role], PERSON_TITLE))
             if first_title > 0:
-                found.extend(_classify_plain(text, toks, i, i + first_title, starts, places, lower_words))
+                body = _classify_plain(text, toks, i, i + first_title, starts, places, lower_words)
+                if not body and first_title == 1 and _body_word(words[0], starts, lower_words):
+                    # "Kestrel Secretary General X Y": the body the officer serves
+                    first = words[0]
+                    body = [Found("Organization", first.start, first.end, first.text, rule=ORG_CONTEXT)]
+                found.extend(body)
             if rest:
                 after = index_of(toks, rest[0].start)
                 found.extend(
@@ -160,6 +165,20 @@ def classify(
                 )
             return found
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
+
+
+def _body_word(word: Tok, starts: dict[int, PlaceHit], lower_words: set[str]) -> bool:
+    """Could this one word before a title name the body the officer serves (not a place, a nationality,
+    a common word or a word the text writes in lower case)?"""
+    folded = word.text.casefold()
+    return (word.start not in starts and folded not in COMMON_WORDS and folded not in lower_words
+            and word.text not in TITLE_WORDS and word.text not in ORG_HEADS and folded not in _TITLE_MODIFIERS
+            and len(word.text) > 2)
+
+
+_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim",
+                              "retired", "current", "new", "ex", "deputy", "vice", "assistant", "associate",
+                              "joint"})
 
 
 def _classify_plain(
