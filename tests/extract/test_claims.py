@@ -283,3 +283,8 @@ def test_a_site_word_before_people_modifies_them() -> None:
     assert {(c.measure, c.value) for c in _claims("Police rescued 40 compound workers on Monday.")} == {
         ("victims_rescued", 40)
     }
+
+
+def test_a_list_counted_in_the_next_sentence_takes_the_measure_for_every_item() -> None:
+    text = "Police freed 40 workers on Monday. 25 Chileans and 15 Peruvians were among them."
+    assert {("victims_rescued", 25), ("victims_rescued", 15)} <= {(c.measure, c.value) for c in _claims(text)}

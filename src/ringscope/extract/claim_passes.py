@@ -197,11 +197,15 @@ def _group_counted_next(figs: Figures) -> None:
     text = figs.doc.text
 
     def applies(fig: Figure, previous: Figure) -> bool:
-        return (
-            fig.decision.noun == "noun.nationality"
-            and previous.s_start != fig.s_start
+        listed = (  # "... 1,211 Vietnamese and 866 Indonesians": the next item of the list counted so
+            previous.decision.rule == GROUP_COUNTED_NEXT
+            and previous.s_start == fig.s_start
+            and claim_lists.LIST_GAP.match(text[previous.item_end : fig.amount.start]) is not None
+        )
+        return fig.decision.noun == "noun.nationality" and (listed or (
+            previous.s_start != fig.s_start
             and fig.s_start - previous.s_end <= _NEXT_SENTENCE
             and not _KNOWN_OR_NAMED.search(text, max(0, fig.amount.start - 12), fig.amount.start)
-        )
+        ))
 
     _from_previous(figs, applies, GROUP_COUNTED_NEXT)
