@@ -16,6 +16,8 @@ from ringscope.extract.claim_figures import NO_MEASURE, PEOPLE_MEASURES, Figure,
 TOTAL_OF_FIGURES_BEFORE = "claim.total_of_figures_before"
 GROUP_COUNTED_NEXT = "claim.group_counted_next"
 COMPARED_WITH = "claim.compared_with"
+LABELLED = "claim.labelled"
+_LABEL = re.compile(r"(?:^|\n|(?<=[.;!?])[ \t])[ \t]*(?:[-•*][ \t]+)?([A-Z][A-Za-z -]{1,40}?)[ \t]*:[ \t]*$")
 _COMPARED_BEFORE = re.compile(
     r"\b(?:up|down|rising|falling|climbing|dropping|increas\w*|decreas\w*)\s+from\s+(?:about\s+|some\s+|around\s+)?$"
     r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|some\s+|around\s+)?$",
@@ -32,6 +34,7 @@ def second_pass(figs: Figures) -> None:
     _totals_of_figures_before(figs)
     _group_counted_next(figs)
     _compared_with(figs)
+    _labelled(figs)
 
 
 def _undecided_people(fig: Figure) -> bool:
@@ -155,6 +158,38 @@ def _compared_with(figs: Figures) -> None:
             fig.decision.rule = COMPARED_WITH
         if fig.decision.measure and not fig.decision.veto:
             previous = fig
+
+
+def _labelled(figs: Figures) -> None:
+    """"Arrests: 1,100. Victims identified: 480.": a figure after a short label and a colon counts what
+    the label names (its predicate, else its noun)."""
+    text = figs.doc.text
+    for fig in figs.items:
+        if fig.decision.veto != NO_MEASURE or (not fig.is_money and fig.noun.cls != measures.BARE):
+            continue
+        m = _LABEL.search(text, max(0, fig.amount.start - 50), fig.amount.start)
+        if m is None:
+            continue
+        measure = _label_measure(text, m.start(1), m.end(1), fig.is_money)
+        if measure is not None:
+            fig.decision.veto, fig.decision.measure, fig.decision.rule = "", measure, LABELLED
+
+
+def _label_measure(text: str, start: int, end: int, money: bool) -> str | None:
+    triggers = [t for t in measures.find_triggers(text, start, end) if not t.weak]
+    table = measures.MONEY_MEASURE if money else measures.PEOPLE_MEASURE
+    for t in reversed(triggers):
+        if t.category in table:
+            return table[t.category]
+    if money or triggers:
+        return None
+    for word in reversed(re.findall(r"[a-z]+", text[start:end].lower())):
+        cls = measures.NOUNS.get(word)
+        if cls == measures.SUSPECT:
+            return "arrests"
+        if cls in measures.DEFAULT_MEASURE:
+            return measures.DEFAULT_MEASURE[cls]
+    return None
 
 
 def _bullets_then_predicate(figs: Figures, index: int) -> None:
