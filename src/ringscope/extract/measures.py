@@ -77,6 +77,8 @@ UNIT_OF = {
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:while|but|whereas|although)\b|,\s*(?:and|while|but)\b")
 _AND = re.compile(r"\band\b")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
+_NOT_MONEY_ACCOUNTS = re.compile(r"\b(?:social|media|e-?mail|user|messaging|chat|gaming|online|phone)\b",
+                                 re.I)
 _CELL_END = re.compile(r"[ \u00a0]*(?:\||\t|\n|$)")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
 
@@ -152,6 +154,8 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
             return Noun(BARE, pos, pos, "")
         if low in NOUNS:
             cls = NOUNS[low]
+            if cls == ACCOUNT and _NOT_MONEY_ACCOUNTS.search(text, pos, m.start()):
+                return Noun(SKIP, pos, pos, "")  # "25,000 social media accounts": no money is held there
             head = _NEXT_WORD.match(text, m.end()) if cls == SITE else None
             if head is not None and NOUNS.get(head.group(1).lower()) in PEOPLE_CLASSES:
                 continue  # "nine scam hub workers": the site word modifies the people counted
