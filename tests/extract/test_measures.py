@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ringscope.extract import measures
+from ringscope.extract import counted_nouns, measures
 
 
 @pytest.mark.parametrize(
@@ -26,12 +26,12 @@ from ringscope.extract import measures
     ],
 )
 def test_counted_noun(text: str, cls: str) -> None:
-    assert measures.counted_noun(text, 2, len(text)).cls == cls
+    assert counted_nouns.counted_noun(text, 2, len(text)).cls == cls
 
 
 def test_known_demonym_offsets_count_as_people() -> None:
     text = "40 Zorvanians"
-    assert measures.counted_noun(text, 2, len(text), frozenset({3})).cls == measures.PEOPLE
+    assert counted_nouns.counted_noun(text, 2, len(text), frozenset({3})).cls == measures.PEOPLE
 
 
 def _choose(text: str, start: int, end: int, cls: str, money: bool = False) -> str | None:

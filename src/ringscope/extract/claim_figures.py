@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ringscope.extract import claim_framing, claim_lists, claim_tables, measures
+from ringscope.extract import claim_framing, claim_lists, claim_tables, counted_nouns, measures
 from ringscope.extract.claim_trace import Decision
 from ringscope.extract.document import Document
 from ringscope.extract.numbers import Amount
@@ -98,18 +98,18 @@ class Figures:
         last_noun: tuple[int, measures.Noun] | None = None  # sentence start, the latest counted noun
         for index, amount in enumerate(amounts):
             s_start, s_end = self.doc.sentence_at(amount.num_start)
-            noun = measures.counted_noun(text, amount.end, s_end, self.demonyms)
+            noun = counted_nouns.counted_noun(text, amount.end, s_end, self.demonyms)
             whole: tuple[Amount, measures.Noun] | None = None
             if index + 1 < len(amounts):  # "eight (workers) out of the 56 (workers) trapped"
                 nxt = amounts[index + 1]
                 gap_start = noun.end if noun.cls not in (measures.BARE, measures.SKIP) else amount.end
                 if _OUT_OF.fullmatch(text, gap_start, nxt.start):
-                    whole = (nxt, measures.counted_noun(text, nxt.end, s_end, self.demonyms))
+                    whole = (nxt, counted_nouns.counted_noun(text, nxt.end, s_end, self.demonyms))
                     if noun.cls in (measures.BARE, measures.SKIP):
                         noun = measures.Noun(whole[1].cls, amount.end, amount.end, whole[1].word)
                 if noun.cls == measures.BARE and _COORDINATED.match(text[amount.end : nxt.start]):
                     # "5,000 and over 8,000 people"
-                    noun = measures.counted_noun(text, nxt.end, s_end, self.demonyms)
+                    noun = counted_nouns.counted_noun(text, nxt.end, s_end, self.demonyms)
             if (
                 noun.cls == measures.BARE
                 and last_noun is not None

@@ -1,8 +1,9 @@
 """Which measure of the vocabulary a figure counts: the noun it counts and the nearest trigger.
 
 The noun right after a figure ("149 victims", "450 hotspots", "27 countries") gives its
-class; the verb or predicate of its clause ("rescued", "arrested", "laundered"), nearest
-first, picks the measure among those the class allows. Lexicons are general English.
+class (counted_nouns.py reads it); the verb or predicate of its clause ("rescued", "arrested",
+"laundered"), nearest first, picks the measure among those the class allows. Lexicons are
+general English.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ PEOPLE, VICTIM, WORKER, SUSPECT, RETURNEE, ARREST_NOUN, SITE, INSPECTION, COUNTR
 BARE = "bare"
 
 RULES = load_rules("claim_rules.yaml")
-_DATE_WORDS = load_rules("entity_rules.yaml").words("cue.date_words")  # "by March" counts no one
 
 NOUNS: dict[str, str] = {}
 NOUN_RULE: dict[str, str] = {}
@@ -77,10 +77,6 @@ UNIT_OF = {
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:while|but|whereas|although)\b|,\s*(?:and|while|but)\b")
 _AND = re.compile(r"\band\b")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
-_NOT_MONEY_ACCOUNTS = re.compile(r"\b(?:social|media|e-?mail|user|messaging|chat|gaming|online|phone)\b",
-                                 re.I)
-_CELL_END = re.compile(r"[ \u00a0]*(?:\||\t|\n|$)")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
 
 
 # Not frozen (nothing changes one once made): a frozen dataclass's __init__ costs several times more.
@@ -111,97 +107,6 @@ class Trigger:
     weak: bool
     rule: str = ""
     """The id of the trigger rule (or framing rule) that made it."""
-
-
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
-
-
-def _names_group_next(text: str, pos: int) -> bool:
-    """Whether the word after ``pos`` may be what a figure counts (not a stop word or a trigger)."""
-    nxt = _NEXT_WORD.match(text, pos)
-    if nxt is None or nxt.group(1).lower() in STOP_AFTER:
-        return False
-    return not TRIGGER_RE.match(text, nxt.start(1))
-
-
-def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = frozenset()) -> Noun:
-    """The class of the noun a figure ending at ``pos`` counts (scanning a few words ahead).
-
-    ``demonyms`` holds start offsets of words known to be nationality words.
-    """
-    people: Noun | None = None
-    unknown = 0
-    cell = _CELL_END.match(text, pos)
-    if cell is not None:
-        return Noun(BARE, pos, pos, "")  # a figure alone in a table cell: its column says what it counts
-    for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
-        word = m.group(0)
-        low = word.lower()
-        if count == 0 and low == "more" and _names_group_next(text, m.end()):
-            continue  # "40 more Zorvanians"
-        if count == 0 and low in _COPULA:
-            named = _named_as_nationality(text, m.end(), limit, demonyms)
-            if named is not None:
-                return named  # "42 were Chilean", "one was Peruvian": a nationality breakdown
-        if count == 0 and low not in NOUNS and (low in STOP_AFTER or TRIGGER_RE.match(text, m.start())):
-            if low == "of" and re.match(r"\s+(?:their|its|his|her|our)\b", text[m.end() : m.end() + 8]):
-                continue
-            det = _PARTITIVE.match(text, m.end()) if low == "of" else None
-            if det is not None:  # "three of the Chileans": the group the part is taken from
-                whole = counted_noun(text, det.end(), limit, demonyms)
-                if whole.cls not in (BARE, SKIP):
-                    return Noun(whole.cls, whole.start, whole.end, whole.word, PARTITIVE)
-            return Noun(BARE, pos, pos, "")
-        if low in NOUNS:
-            cls = NOUNS[low]
-            if cls == ACCOUNT and _NOT_MONEY_ACCOUNTS.search(text, pos, m.start()):
-                return Noun(SKIP, pos, pos, "")  # "25,000 social media accounts": no money is held there
-            head = _NEXT_WORD.match(text, m.end()) if cls == SITE else None
-            if head is not None and NOUNS.get(head.group(1).lower()) in PEOPLE_CLASSES:
-                continue  # "nine scam hub workers": the site word modifies the people counted
-            if people is not None:
-                return Noun(cls, people.start, m.end(), people.word + " " + low)
-            return Noun(cls, m.start(), m.end(), low)
-        if low in ("their", "its", "his", "her", "our") and count <= 1:
-            continue
-        capital = word[:1].isupper()
-        as_name = capital and (count == 0 or _looks_demonym(word)) and word not in _DATE_WORDS
-        if m.start() in demonyms or as_name:
-            word_key = low if people is None else people.word + " " + low
-            people = Noun(PEOPLE, m.start() if people is None else people.start, m.end(), word_key)
-            continue
-        if low in STOP_AFTER or count >= 4:
-            break
-        if low in MODIFIERS or (capital and people is not None):
-            continue
-        unknown += 1
-        if unknown > 2 or people is not None:
-            break
-    return people or Noun(SKIP, pos, pos, "")
-
-
-PARTITIVE = "noun.partitive"
-_PARTITIVE = re.compile(r"\s+(?:the|those|these)(?=\s+[A-Za-z])", re.IGNORECASE)
-_COPULA = frozenset({"were", "was", "are", "is"})
-_NATIONALITY_AFTER_COPULA = re.compile(
-    r"\s+(?:(?:identified|confirmed|listed)\s+as\s+)?([A-Z][a-z'’-]+)(?:\s+(?:nationals|citizens))?"
-    r"(?=\s*(?:[,.;)]|and\b|$))"
-)
-
-
-def _named_as_nationality(text: str, pos: int, limit: int, demonyms: frozenset[int]) -> Noun | None:
-    """"42 were Chilean" (then a comma, "and" or the end of the clause): people counted by nationality."""
-    m = _NATIONALITY_AFTER_COPULA.match(text, pos, min(limit, pos + 40))
-    if m is None or not (m.start(1) in demonyms or _looks_demonym(m.group(1))):
-        return None
-    return Noun(PEOPLE, m.start(1), m.end(), m.group(1).lower())
-
-
-_DEMONYM_END = re.compile(r"(?:ans|ese|is|ish|ch|nos|os|ians|ers|ns|i|ean|ian|an|Chinese|Thai|Lao|Swiss)$")
-
-
-def _looks_demonym(word: str) -> bool:
-    return len(word) > 2 and bool(_DEMONYM_END.search(word)) and word[0].isupper()
 
 
 _ATTEMPT = re.compile(
