@@ -5,6 +5,8 @@ The word lists and patterns are data: the ``cue.*`` entries of entity_rules.yaml
 
 from __future__ import annotations
 
+import re
+
 from ringscope.extract.rules import load_rules
 
 _RULES = load_rules("entity_rules.yaml")
@@ -39,3 +41,9 @@ LOCATION_PLACE_SUFFIX = _RULES.rule("entity.location.place_suffix")
 LOCATION_CONTEXT = _RULES.rule("entity.location.context")
 LOCATION_LIST = _RULES.rule("entity.location.list")
 OPERATION_NAME = _RULES.rule("entity.operation.name")
+
+# A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
+SITE_NOUNS_RE = re.compile(
+    r"[ \t]+(?:casino|compound|resort|hotel|enclave|condominium|condo|building|complex)"
+    r"(?:[ \t]+(?:complex|compound|resort))?\b"
+)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ringscope.extract.capitalised import (
     DATE_WORDS,
     Tok,
@@ -31,6 +29,7 @@ from ringscope.extract.compounds import (
     LOCATION_PLACE_SUFFIX,
     OPERATION_NAME,
     PLACE_SUFFIXES,
+    SITE_NOUNS_RE,
 )
 from ringscope.extract.entity_context import loc_context, org_context, person_context
 from ringscope.extract.entity_merge import Found
@@ -43,9 +42,11 @@ from ringscope.extract.entity_parts import (
 )
 from ringscope.extract.entity_rare import function_word
 from ringscope.extract.entity_titles import (
+    body_word,
     initials_then_name,
     lower_inside,
     name_after_domain,
+    name_after_preposition,
     name_of_body,
     name_pair,
     name_tokens,
@@ -72,13 +73,6 @@ from ringscope.extract.people import (
     VICTIM_TITLES,
 )
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
-
-# A lower-case compound noun after a name: "the Red Kapok casino", "the Blue Crane casino complex".
-SITE_NOUNS_RE = re.compile(
-    r"[ \t]+(?:casino|compound|resort|hotel|enclave|condominium|condo|building|complex)"
-    r"(?:[ \t]+(?:complex|compound|resort))?\b"
-)
-
 
 # Words before an acronym that make it the body a person serves ("... at ZORPOL Arlen Vosk").
 _BODY_BEFORE = frozenset({"at", "of", "for", "from", "with", "by", "in", "to"})
@@ -153,7 +147,7 @@ def classify(
             found.append(person(text, name, country, [role], PERSON_TITLE))
             if first_title > 0:
                 body = _classify_plain(text, toks, i, i + first_title, starts, places, lower_words)
-                if not body and first_title == 1 and _body_word(words[0], starts, lower_words):
+                if not body and first_title == 1 and body_word(words[0], starts, lower_words):
                     # "Kestrel Secretary General X Y": the body the officer serves
                     first = words[0]
                     body = [Found("Organization", first.start, first.end, first.text, rule=ORG_CONTEXT)]
@@ -165,20 +159,6 @@ def classify(
                 )
             return found
     return _classify_plain(text, toks, i, j, starts, places, lower_words)
-
-
-def _body_word(word: Tok, starts: dict[int, PlaceHit], lower_words: set[str]) -> bool:
-    """Could this one word before a title name the body the officer serves (not a place, a nationality,
-    a common word or a word the text writes in lower case)?"""
-    folded = word.text.casefold()
-    return (word.start not in starts and folded not in COMMON_WORDS and folded not in lower_words
-            and word.text not in TITLE_WORDS and word.text not in ORG_HEADS and folded not in _TITLE_MODIFIERS
-            and len(word.text) > 2)
-
-
-_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim",
-                              "retired", "current", "new", "ex", "deputy", "vice", "assistant", "associate",
-                              "joint"})
 
 
 def _classify_plain(
@@ -224,10 +204,6 @@ def _classify_plain(
     return out
 
 
-_BEFORE_NAME = frozenset({"for", "of", "from", "with", "by", "to", "at"})
-"""Prepositions that join a leading word to a name ("Lawyers for X Y"), never inside a person's name."""
-
-
 def _classify_part(
     text: str, toks: list[Tok], words: list[Tok], starts: dict[int, PlaceHit], places: list[PlaceHit],
     lower_words: set[str],
@@ -252,9 +228,7 @@ def _classify_part(
         if person_context(text, toks, index, index + len(words)) and not org_context(
             text, toks, index, index + len(words)
         ):
-            cut = max((k for k in range(len(words)) if words[k].text in _BEFORE_NAME), default=-1)
-            named = words[cut + 1 :] if 0 < cut <= len(words) - 3 else words  # "Lawyers for X Y said"
-            return person(text, named, None, [], PERSON_CONTEXT)
+            return person(text, name_after_preposition(words), None, [], PERSON_CONTEXT)
     facility = texts[-1] in FACILITY_HEADS or name.endswith(FACILITY_PHRASES)
     if facility and not has_org_head and not inner_place and (
         COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start)

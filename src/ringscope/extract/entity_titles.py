@@ -95,3 +95,27 @@ def name_of_body(
     if not person_context(text, toks, first, first + cut):
         return None
     return person(text, left, None, [], PERSON_CONTEXT), right
+
+
+def body_word(word: Tok, starts: dict[int, PlaceHit], lower_words: set[str]) -> bool:
+    """Could this one word before a title name the body the officer serves (not a place, a nationality,
+    a common word or a word the text writes in lower case)?"""
+    folded = word.text.casefold()
+    return (word.start not in starts and folded not in COMMON_WORDS and folded not in lower_words
+            and word.text not in TITLE_WORDS and word.text not in ORG_HEADS and folded not in _TITLE_MODIFIERS
+            and len(word.text) > 2)
+
+
+_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim",
+                              "retired", "current", "new", "ex", "deputy", "vice", "assistant", "associate",
+                              "joint"})
+
+
+_BEFORE_NAME = frozenset({"for", "of", "from", "with", "by", "to", "at"})
+"""Prepositions that join a leading word to a name ("Lawyers for X Y"), never inside a person's name."""
+
+
+def name_after_preposition(words: list[Tok]) -> list[Tok]:
+    """"Lawyers for X Y said": the name after the last such preposition, when two words or more follow."""
+    cut = max((k for k in range(len(words)) if words[k].text in _BEFORE_NAME), default=-1)
+    return words[cut + 1 :] if 0 < cut <= len(words) - 3 else words
