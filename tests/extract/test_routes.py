@@ -155,6 +155,8 @@ def test_two_countries_people_are_held_in_give_a_route_to_each() -> None:
     pairs = _pairs("At least 150 Peruvians are believed to be trapped in scam hubs in Cambodia and Myanmar.")
     assert {("PE", "KH", None), ("PE", "MM", None)} <= pairs
     assert ("PE", "KH", None) not in _pairs("Police said 40 Peruvians were taken to Cambodia and Myanmar.")
+    either = _pairs("Some 120 Peruvians who had been held in Myanmar or Cambodia were interviewed.")
+    assert not {("PE", "KH", None), ("PE", "MM", None)} <= either  # "A or B": not both
 
 
 def test_national_worker_words_name_a_nationality() -> None:

@@ -3,6 +3,7 @@ the country a report mostly puts victims in."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ringscope.extract.document import Document
@@ -95,6 +96,9 @@ def find_destination(
     return chosen
 
 
+_AND_ONLY = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
+
+
 def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[PlaceHit]:
     """The countries listed together with ``chosen`` ("in Cambodia, Myanmar and Laos", "countries
     including A, B and C"), itself included; just ``chosen`` unless the list closes with "and" / "or"
@@ -118,7 +122,8 @@ def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[Place
         PLACE_LIST_END.fullmatch(text, a.end, b.start) for a, b in zip(members, members[1:], strict=False)
     )
     held_in = HELD_IN_LIST.search(text, max(0, members[0].start - 40), members[0].start) is not None
-    return members if (len(members) > 2 or held_in) and closes else [chosen]
+    both = held_in and len(members) == 2 and _AND_ONLY.fullmatch(text, members[0].end, members[1].start)
+    return members if (len(members) > 2 or both) and closes else [chosen]  # "held in A or B": either
 
 
 def spread_over(
