@@ -252,6 +252,7 @@ class Figures:
         if chosen is not None and chosen.measure == "people_trafficked" and chosen.trigger is not None:
             chosen = claim_framing.held_until(text, chosen, own) or chosen
             chosen = claim_framing.main_predicate(text, noun, amount, own, chosen, positions) or chosen
+            chosen = claim_framing.out_and_waiting(text, noun, own, chosen) or chosen
         if (
             previous is not None
             and previous.s_start == fig.s_start

@@ -113,3 +113,23 @@ def held_until(text: str, chosen: measures.Choice, own: list[measures.Trigger]) 
                 return measures.Choice(measures.PEOPLE_MEASURE[later.category], later, HELD_UNTIL)
             return None
     return None
+
+
+OUT_AND_WAITING = "framing.out_and_waiting"
+_WAITING = frozenset({"waiting", "awaiting", "remain", "remains", "remained", "stranded", "stuck"})
+_WHO_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?who\s+(?:had\s+|have\s+|has\s+)?(?:been\s+|were\s+|was\s+)?$")
+
+
+def out_and_waiting(text: str, noun: measures.Noun, own: list[measures.Trigger],
+                    chosen: measures.Choice) -> measures.Choice | None:
+    """"17 workers who escaped a compound are waiting for papers": people out of a compound who now wait
+    or are stranded somewhere are rescued, not held."""
+    t = chosen.trigger
+    if t is None or t.start < noun.end or text[t.start : t.end].lower() not in _WAITING:
+        return None
+    for out in own:
+        if noun.end <= out.start < t.start and out.category == "rescue" and _WHO_GAP.fullmatch(
+            text, noun.end, out.start
+        ):
+            return measures.Choice("victims_rescued", out, OUT_AND_WAITING)
+    return None
