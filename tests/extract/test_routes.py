@@ -178,3 +178,10 @@ def test_a_spread_with_no_nationality_of_its_own_is_not_given_the_reports() -> N
     assert not any(origin == "PE" for origin, _, _ in _pairs(text))
     kept = "At least 40 Peruvians are still held: 30 in Myanmar and 10 in Cambodia."
     assert {("PE", "MM", 30), ("PE", "KH", 10)} <= _pairs(kept)
+
+
+def test_the_place_of_a_job_offer_gives_way_to_the_place_people_are_held_in() -> None:
+    text = ("Officials warned against offers of IT jobs in Thailand after 14 Peruvians were found trapped "
+            "in a scam compound in Myanmar.")
+    assert ("PE", "MM", 14) in _pairs(text)
+    assert ("PE", "CL", 40) in _pairs("The 40 Peruvians rescued on Monday had been promised jobs in Chile.")

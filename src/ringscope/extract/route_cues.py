@@ -40,6 +40,7 @@ OUT_OF = _RULES.pattern("cue.out_of")
 OFFICIALS = _RULES.pattern("cue.officials")
 HELD_BEFORE = _RULES.pattern("cue.held_before")
 HELD_IN_LIST = _RULES.pattern("cue.held_in_list")
+LURE_PLACE = _RULES.pattern("cue.lure_place")
 HELD_STRONG = _RULES.pattern("cue.held_strong")
 SITE_AFTER = _RULES.pattern("cue.site_after")
 

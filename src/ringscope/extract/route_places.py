@@ -17,6 +17,7 @@ from ringscope.extract.route_cues import (
     HELD_IN_LIST,
     HELD_STRONG,
     LIST_ITEM,
+    LURE_PLACE,
     NEAR,
     ONWARD,
     OUT_FROM,
@@ -43,8 +44,9 @@ def find_destination(
 ) -> PlaceHit | None:
     """The place in the sentence where the victims were taken, held or rescued from."""
     s, _ = sentence
-    best: tuple[tuple[int, int, int, int, int], PlaceHit] | None = None
+    best: tuple[tuple[int, int, int, int, int, int], PlaceHit] | None = None
     top = max(frequent.values(), default=0)
+    scored: list[tuple[tuple[int, int, int, int, int], PlaceHit, bool]] = []
     for hit in hits:
         if hit.country is None:
             continue
@@ -70,9 +72,19 @@ def find_destination(
         distance = abs(hit.start - origin.end) if hit.start >= origin.end else 2 * (origin.start - hit.end)
         if frequent[hit.country] * 2 < top and marked and distance > NEAR:
             framed = max(framed, 1)  # a far, seldom-named place is more likely a transit stop
-        key = (framed, distance // 40, marked, -frequent[hit.country], distance)
-        if best is None or key < best[0]:
-            best = (key, hit)
+        lure = LURE_PLACE.search(text, max(s, hit.start - 50), hit.start) is not None
+        scored.append(((framed, distance // 40, marked, -frequent[hit.country], distance), hit, lure))
+    # "offers of jobs in X after 14 were found trapped in Y": the lure's place gives way to a place the
+    # people are held in (alone, the lure's place is often where they ended up)
+    def own_group(h: PlaceHit) -> bool:  # no other group named between the people and the place
+        lo, hi = min(origin.end, h.start), max(origin.end, h.start)
+        return not any(lo <= o < hi for o in others)
+
+    held = any(key[2] == 0 and not lure and own_group(h) for key, h, lure in scored)
+    for key, hit, lure in scored:
+        ranked = (key[0], int(lure and held), *key[1:])
+        if best is None or ranked < best[0]:
+            best = (ranked, hit)
     main = frequent.most_common(1)
     if best is not None and best[0][0] >= 1 and (not main or main[0][0] not in excluded):
         return None  # weak evidence in the sentence: fall back on the report's main country
