@@ -115,3 +115,9 @@ def test_a_city_named_as_a_modifier_is_a_place() -> None:
 def test_a_town_before_based_or_born_is_a_place() -> None:
     assert _hits("A Lisbon-based charity helped the workers.").get("Lisbon") == ("PT", "city")
     assert "Lisbon" not in _hits("Lisbon charity workers helped.")
+
+
+def test_a_name_with_a_subdivision_word_is_that_subdivision_when_the_city_is_elsewhere() -> None:
+    # "Tay Ninh" is a Vietnamese province and, in Vietnamese, the name of a larger Chinese city
+    hits = find_places(Document("Border guards in Tây Ninh province received the group on Monday."))
+    assert [(h.text, h.country) for h in hits] == [("Tây Ninh", "VN")]

@@ -23,6 +23,7 @@ from ringscope.extract.compounds import COMPOUND_HEADS, FACILITY_HEADS
 from ringscope.extract.document import Document
 from ringscope.extract.gazetteer import TOKEN_RE, Gazetteer, Place, fold, gazetteer
 from ringscope.extract.organisations import ORG_HEADS
+from ringscope.extract.place_names import candidates, is_capitalised, joined
 from ringscope.extract.rules import load_rules
 
 
@@ -40,15 +41,12 @@ class PlaceHit:
 
 
 _PLACE_RULES = load_rules("entity_rules.yaml")
-CONNECTORS = _PLACE_RULES.words("cue.place_connectors")
-"""Lower-case words allowed inside a place name ("Bosnia and Herzegovina")."""
 LOCATIVES = _PLACE_RULES.words("cue.locatives")
 """Words before a name that frame it as a place."""
 PLACE_NOUNS = _PLACE_RULES.words("cue.place_nouns")
 """Words after a name that frame it as a place ("X province", "X border")."""
 COMMON_WORDS = _PLACE_RULES.words("lexicon.common_words")
 """Capitalised words that are far more often titles, function words or months than places."""
-MAX_NAME_TOKENS = 8
 # A currency named after a country ("Singapore dollars", "US$") is not a place mention.
 _CURRENCY_AFTER = re.compile(
     r"\$|\s+(?:dollars?|yuan|renminbi|ringgit|baht|pesos?|rupees?|rupiah|won|yen|riels?|kyats?|dong|"
@@ -59,47 +57,8 @@ _CURRENCY_AFTER = re.compile(
 NAME_HEADS = ORG_HEADS | FACILITY_HEADS | COMPOUND_HEADS | frozenset({"City", "Province", "State", "Region"})
 # Above this population a one-word city needs no framing context.
 BIG_CITY = 1_000_000
-_SPACE = re.compile(r"[ \t\u00a0]+")
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 _FIRST = itemgetter(0)
-
-
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _joined(text: str, end: int, start: int) -> bool:
-    """True when two tokens are separated only by a single run of spaces (no newline or punctuation)."""
-    return start - end >= 1 and _SPACE.fullmatch(text, end, start) is not None
-
-
-def _candidates(
-    text: str, tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer
-) -> tuple[int, Place] | None:
-    """The longest gazetteer name starting at token ``i``: (token count, place)."""
-    run = [tokens[i][2]]
-    j = i
-    while len(run) < min(gaz.max_tokens, MAX_NAME_TOKENS) and j + 1 < len(tokens):
-        nxt = tokens[j + 1]
-        possessive = nxt[2] == "s" and text[tokens[j][1] : nxt[0]] in {"'", "’"}
-        if not (possessive or _joined(text, tokens[j][1], nxt[0])):
-            break
-        if possessive:
-            run.append(nxt[2])
-            j += 1
-            continue
-        if not (_is_capitalised(nxt[2]) or nxt[2] in CONNECTORS or nxt[2][:2] in {"d'", "d’"}):
-            break
-        run.append(nxt[2])
-        j += 1
-    folded = [fold(t) for t in run]  # once, for every length tried
-    for n in range(len(run), 0, -1):
-        if run[n - 1] in CONNECTORS or run[n - 1] == "s":
-            continue
-        place = gaz.lookup_folded(run[:n], folded[:n])
-        if place is not None:
-            return n, place
-    return None
 
 
 def _prev_word(tokens: list[tuple[int, int, str]], i: int) -> str:
@@ -122,11 +81,11 @@ def _framed(
         return True
     if _LOCATED_AFTER.match(text, end):
         return True  # "a Lisbon-based charity"
-    if i + n < len(tokens) and tokens[i + n][2].casefold() in PLACE_NOUNS and _joined(
+    if i + n < len(tokens) and tokens[i + n][2].casefold() in PLACE_NOUNS and joined(
         text, end, tokens[i + n][0]
     ):
         return True
-    if text.startswith(",", end) and i + n < len(tokens) and _is_capitalised(tokens[i + n][2]):
+    if text.startswith(",", end) and i + n < len(tokens) and is_capitalised(tokens[i + n][2]):
         return True  # "Town, Country"
     if last_hit_end >= 0:
         between = text[last_hit_end:start].strip()
@@ -183,7 +142,7 @@ def _modifier(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     if _prev_word(tokens, i) not in {"a", "an", "the"} or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 1]
-    return nxt[2].islower() and nxt[2].isalpha() and _joined(text, tokens[i][1], nxt[0])
+    return nxt[2].islower() and nxt[2].isalpha() and joined(text, tokens[i][1], nxt[0])
 
 
 def _inside_longer_name(
@@ -195,7 +154,7 @@ def _inside_longer_name(
     if place.kind == "country" or place.kind == "demonym" or after >= len(tokens):
         return False
     start, _, word = tokens[after]
-    if not word[0].isupper() or word.isupper() or not _joined(text, tokens[after - 1][1], start):
+    if not word[0].isupper() or word.isupper() or not joined(text, tokens[after - 1][1], start):
         return False
     folded = fold(word)
     if folded in PLACE_NOUNS or folded in COMMON_WORDS or word in NAME_HEADS:
@@ -209,7 +168,7 @@ def _hyphen_parts(text: str, token: tuple[int, int, str], gaz: Gazetteer) -> lis
     hits: list[PlaceHit] = []
     offset = token[0]
     for part in token[2].split("-"):
-        if _is_capitalised(part):
+        if is_capitalised(part):
             place = gaz.lookup([part])
             if place is not None and place.kind in {"country", "demonym", "continent"}:
                 end = offset + len(part)
@@ -240,7 +199,7 @@ def find_places(doc: Document) -> list[PlaceHit]:
                 hits.extend(_hyphen_parts(text, tokens[i], gaz))
             i += 1
             continue
-        found = _candidates(text, tokens, i, gaz)
+        found = candidates(text, tokens, i, gaz)
         if found is None:
             if "-" in word:
                 hits.extend(_hyphen_parts(text, tokens[i], gaz))
@@ -301,7 +260,7 @@ def _surnames(
         first, word = texts[k - 1], texts[k]
         if not first[0].isupper():
             continue
-        if not _joined(text, tokens[k - 1][1], tokens[k][0]):
+        if not joined(text, tokens[k - 1][1], tokens[k][0]):
             continue
         if fold(first) in COMMON_WORDS or first.isupper() or gaz.lookup([first]) is not None:
             continue
