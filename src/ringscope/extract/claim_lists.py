@@ -211,6 +211,10 @@ _SEX_AFTER = re.compile(
 )
 
 
+_OF_THE_WHOLE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+(\d[\d,]*)\b[^,.;]{0,20},\s*$",
+                           re.IGNORECASE)
+
+
 def sex_parts(text: str, kept: list[tuple[int, int, int, float, bool]]) -> set[int]:
     """Figures of one sex after their group's total in the same sentence ("freed 120 people, 80 of
     them women", "Of the 120 freed, 80 were women", "including 4 women").
@@ -220,6 +224,10 @@ def sex_parts(text: str, kept: list[tuple[int, int, int, float, bool]]) -> set[i
     drop: set[int] = set()
     for s_start, start, end, value, sexed in kept:
         if not (sexed or _SEX_AFTER.match(text, end)):
+            continue
+        whole = _OF_THE_WHOLE.search(text, max(s_start, start - 40), start)
+        if whole is not None and float(whole.group(1).replace(",", "")) > value:
+            drop.add(start)  # "Of the 58, 11 were women": the total is stated
             continue
         if any(o_s == s_start and o_end <= start and o_value > value and not o_sexed
                and not _SEX_AFTER.match(text, o_end)
