@@ -76,6 +76,9 @@ UNIT_OF = {
 }
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:while|but|whereas|although)\b|,\s*(?:and|while|but)\b")
 _AND = re.compile(r"\band\b")
+_UNDER_ESCORT = re.compile(
+    r"[^.;]{0,60}?\b(?:under\s+(?:\w+\s+)?(?:police\s+)?escort|escorted\s+by\s+(?:\w+\s+)?police)"
+)
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
 
 
@@ -230,8 +233,11 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
                 continue
             if t.category == "loss" and cls not in (VICTIM, PEOPLE):
                 continue  # people money was stolen from are victims, not the workers who stole it
-            if t.category == "return" and any(o.category == "arrest" and od <= 110 for od, o in scored):
-                return Choice("deported", t, DETAINED_THEN_SENT_HOME)  # people detained, then sent home
+            if t.category == "return" and (
+                any(o.category == "arrest" and od <= 110 for od, o in scored)
+                or (text and _UNDER_ESCORT.match(text, t.end))
+            ):  # people detained, then sent home; sent home under police escort
+                return Choice("deported", t, DETAINED_THEN_SENT_HOME)
             if t.category in PEOPLE_MEASURE:
                 return Choice(PEOPLE_MEASURE[t.category], t, NEAREST_TRIGGER)
     if not is_money and cls in DEFAULT_MEASURE:
