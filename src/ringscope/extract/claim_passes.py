@@ -20,7 +20,7 @@ LABELLED = "claim.labelled"
 _LABEL = re.compile(r"(?:^|\n|(?<=[.;!?])[ \t])[ \t]*(?:[-•*][ \t]+)?([A-Z][A-Za-z -]{1,40}?)[ \t]*:[ \t]*$")
 _COMPARED_BEFORE = re.compile(
     r"\b(?:up|down|rising|falling|climbing|dropping|increas\w*|decreas\w*)\s+from\s+(?:about\s+|some\s+|around\s+)?$"
-    r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|some\s+|around\s+)?$",
+    r"|\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|some\s+|around\s+)?$",
     re.IGNORECASE,
 )
 _BREAKDOWN_REACH = 600
