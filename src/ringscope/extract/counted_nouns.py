@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ringscope.extract.capitalised import DATE_WORDS
 from ringscope.extract.measures import (
     ACCOUNT,
     BARE,
@@ -19,9 +20,7 @@ from ringscope.extract.measures import (
     TRIGGER_RE,
     Noun,
 )
-from ringscope.extract.rules import load_rules
 
-_DATE_WORDS = load_rules("entity_rules.yaml").words("cue.date_words")  # "by March" counts no one
 _NOT_MONEY_ACCOUNTS = re.compile(r"\b(?:social|media|e-?mail|user|messaging|chat|gaming|online|phone)\b",
                                  re.I)
 _CELL_END = re.compile(r"[ \u00a0]*(?:\||\t|\n|$)")
@@ -44,8 +43,7 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     """
     people: Noun | None = None
     unknown = 0
-    cell = _CELL_END.match(text, pos)
-    if cell is not None:
+    if _CELL_END.match(text, pos):
         return Noun(BARE, pos, pos, "")  # a figure alone in a table cell: its column says what it counts
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
         word = m.group(0)
@@ -78,7 +76,8 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
         if low in ("their", "its", "his", "her", "our") and count <= 1:
             continue
         capital = word[:1].isupper()
-        as_name = capital and (count == 0 or _looks_demonym(word)) and word not in _DATE_WORDS
+        # a capitalised word names people, but a month or a day does not ("4,512 by March")
+        as_name = capital and (count == 0 or _looks_demonym(word)) and word not in DATE_WORDS
         if m.start() in demonyms or as_name:
             word_key = low if people is None else people.word + " " + low
             people = Noun(PEOPLE, m.start() if people is None else people.start, m.end(), word_key)
