@@ -104,9 +104,10 @@ def write_contract_records(
 
     With ``group`` (the default), ``event_cluster`` is filled by same-event grouping over
     all the rows, exactly as ``ringscope extract`` does on the local engine: in one pass each
-    report is reduced to its grouping features (kept in memory) and its record waits in a
-    spill file until every row is read. Failed rows go to ``on_problem``, naming ``source``;
-    records of reports in languages the extractor does not read are counted in ``languages``.
+    report is reduced to its grouping features (held as compact columns, see fuse/batch.py)
+    and its record waits in a spill file until every row is read. Failed rows go to
+    ``on_problem``, naming ``source``; records of reports in languages the extractor does not
+    read are counted in ``languages``.
     """
     import tempfile
 
