@@ -43,6 +43,13 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
     """
     people: Noun | None = None
     unknown = 0
+    total = _TOTAL_OF.match(text, pos)
+    if total is not None and _TOTAL_VERB.search(text, max(0, pos - 50), pos):
+        # "bringing to 178 the number (of Zorvanians) rescued": what the total is of
+        after = counted_noun(text, total.end(), limit, demonyms)
+        if after.cls == SKIP:
+            return Noun(BARE, pos, pos, "", TOTAL_OF)
+        return Noun(after.cls, after.start, after.end, after.word, after.rule or TOTAL_OF)
     if _CELL_END.match(text, pos):
         return Noun(BARE, pos, pos, "")  # a figure alone in a table cell: its column says what it counts
     for count, m in enumerate(_WORD_RE.finditer(text, pos, min(limit, pos + 80))):
@@ -93,6 +100,14 @@ def counted_noun(text: str, pos: int, limit: int, demonyms: frozenset[int] = fro
 
 
 PARTITIVE = "noun.partitive"
+TOTAL_OF = "noun.total_of"
+_TOTAL_OF = re.compile(
+    r"\s+the\s+(?:overall\s+|total\s+|cumulative\s+)?(?:number|total|tally|count)(?:\s+of\b)?", re.IGNORECASE
+)
+_TOTAL_VERB = re.compile(
+    r"\b(?:bring\w*|brought|tak(?:e|es|ing)|took|rais\w*|push\w*|lift\w*)\s+(?:\w+\s+)?to\s+\S+$",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(r"\s+(?:the|those|these)(?=\s+[A-Za-z])", re.IGNORECASE)
 _COPULA = frozenset({"were", "was", "are", "is"})
 _NATIONALITY_AFTER_COPULA = re.compile(

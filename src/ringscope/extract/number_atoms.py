@@ -52,6 +52,8 @@ _ID_STRONG_BEFORE_RE = re.compile(
     r"|\b(?:aged?|ages?)(?:\s+(?:of|from|between|ranging))*\s+|#|\+)$",
     re.IGNORECASE,
 )
+_UNDER_AGE_BEFORE = re.compile(r"\b(?:under|below)\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"(?:[.,;:)]|and\b|or\b|were\b|are\b|$)", re.IGNORECASE)
 _AFTER_SKIP_RE = re.compile(
     r"^(?:\s*(?:%|percent\b|per\s*cent\b|pc\b|pct\b|°)|(?:st|nd|rd|th)\b|\s*[-\s]?years?[-\s]old\b|"
     r"[-\s]*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|"
@@ -270,6 +272,8 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
             return YEAR
         if _ID_STRONG_BEFORE.search(before, folded):
             return IDENTIFIER
+        if _UNDER_AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and 12 <= atom.value <= 21:
+            return IDENTIFIER  # "two are under 18": an age limit
         if _LONG_DIGITS.fullmatch(raw) and not atom.scaled:
             return IDENTIFIER  # counts of this size are written with separators
         if (

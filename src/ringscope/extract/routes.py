@@ -30,6 +30,7 @@ from ringscope.extract.route_cues import (
     NEAR,
     OWN_NATIONALS_CF,
     SAME_PEOPLE,
+    SEX_OR_AGE_PART,
     SPREAD,
     STRONG_VICTIM_CF,
     SUSPECT_CF,
@@ -60,6 +61,8 @@ def _follow_ups(
             before = text[max(s, start - 16) : start]
             if re.match(r"\s+(?:foreign|other\s+nationalit)", text[end : end + 20]):
                 continue
+            if SEX_OR_AGE_PART.match(text, end):
+                continue  # "19 are women and two are under 18": parts of the group already routed
             if LARGER_GROUP_BEFORE.search(text, max(s, start - 30), start):
                 continue  # "The men were among 260 people": a larger group the people were part of
             if FOLLOW_UP.match(text[end : end + 30]) or FOLLOW_UP_BEFORE.search(before):
