@@ -253,16 +253,22 @@ class Figures:
             chosen = claim_framing.held_until(text, chosen, own) or chosen
             chosen = claim_framing.main_predicate(text, noun, amount, own, chosen, positions) or chosen
             chosen = claim_framing.out_and_waiting(text, noun, own, chosen) or chosen
-        if (
+        group = previous if (
             previous is not None
             and previous.s_start == fig.s_start
             and noun.cls in measures.PEOPLE_CLASSES
             and not is_money
             and previous.decision.measure in PEOPLE_MEASURES
             and fig.plain is None
-            and claim_lists.LIST_GAP.match(claim_lists.strip_aside(text[previous.item_end : amount.start]))
+        ) else None  # people counted before in the sentence
+        if group is not None and claim_lists.LIST_GAP.match(
+            claim_lists.strip_aside(text[group.item_end : amount.start])
         ):  # the next item of a list continues its measure
-            chosen = measures.Choice(previous.decision.measure, None, claim_lists.LIST_CONTINUES)
+            chosen = measures.Choice(group.decision.measure, None, claim_lists.LIST_CONTINUES)
+        elif group is not None and chosen is not None and claim_lists.included_in(
+            text, fig.s_start, group.item_end, amount.start, chosen.trigger
+        ):  # "deported 900 foreigners involved in fraud, including 700 Chileans"
+            chosen = measures.Choice(group.decision.measure, None, claim_lists.INCLUDED_IN_GROUP)
         if chosen is None and noun.cls in measures.PEOPLE_CLASSES:
             named = claim_lists.group_named_before(text, fig.s_start, amount.start)
             chosen = measures.Choice(named, None, claim_lists.GROUP_NAMED_BEFORE) if named else None

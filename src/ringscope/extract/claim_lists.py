@@ -9,6 +9,7 @@ from ringscope.extract import claim_tables, measures
 from ringscope.extract.numbers import Amount
 
 LIST_CONTINUES = "claim.list_continues"
+INCLUDED_IN_GROUP = "claim.included_in_group"
 LIST_SHARES_PREDICATE = "claim.list_shares_predicate"
 GROUP_NAMED_BEFORE = "claim.group_named_before"
 BREAKDOWN_OF_GROUP = "claim.breakdown_of_group"
@@ -46,6 +47,27 @@ _INCLUDED_BEFORE = re.compile(
     r"\s(?:included|include|includes|including|were|are|comprised|comprising|consisted\s+of)\s*:?\s*$",
     re.IGNORECASE,
 )
+
+
+_INCLUDING = re.compile(
+    r"\b(?:including|among\s+(?:them|whom)|of\s+whom|such\s+as)\s+(?:(?:some|about|around|nearly|over|"
+    r"more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def included_in(
+    text: str, s_start: int, group_end: int, start: int, trigger: measures.Trigger | None
+) -> bool:
+    """Whether a figure at ``start`` opened by "including" or "among them" is a part of the people
+    counted before it in its sentence (ending at ``group_end``) although its nearest ``trigger`` is a
+    weak word between the two ("deported 900 foreigners involved in fraud, including 700 Chileans")."""
+    return (
+        trigger is not None
+        and trigger.weak
+        and group_end <= trigger.start < start
+        and _INCLUDING.search(text, max(s_start, start - 30), start) is not None
+    )
 
 
 def strip_aside(gap: str) -> str:
