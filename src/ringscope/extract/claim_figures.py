@@ -192,7 +192,7 @@ class Figures:
             d.veto = RELATED_LINK  # a link to another story
             return
         before = text[max(0, amount.start - 30) : amount.start]
-        if _SANCTIONS.search(before):
+        if _SANCTIONS.search(text, max(0, amount.start - 60), amount.start):
             d.veto = SANCTIONS
             return
         if _QUOTA.search(before):

@@ -35,6 +35,7 @@ from ringscope.extract.route_cues import (
     ROW_LEAD,
     ROW_PEOPLE,
     SINGULAR_PEOPLE,
+    SITE_AFTER,
     SUBJECT_LEAD,
     SUSPECT_BEFORE,
     SUSPECT_NOUNS,
@@ -137,7 +138,8 @@ def find_origins(
             before = text[max(s, hit.start - 40) : hit.start]
             wide = text[max(s, hit.start - 60) : hit.start]
             rule = FROM_COUNTRY
-            if FROM_ORIGIN.search(before) and not OUT_OF.search(wide) and not OFFICIALS.search(wide):
+            seat = SITE_AFTER.match(text, hit.end) is not None  # "nationals from Laos scam centres"
+            if FROM_ORIGIN.search(before) and not (seat or OUT_OF.search(wide) or OFFICIALS.search(wide)):
                 origin = True
             elif previous_origin_end >= 0 and LIST_GAP.match(text[previous_origin_end : hit.start]):
                 origin, rule = True, BREAKDOWN
