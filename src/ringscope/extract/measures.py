@@ -79,6 +79,11 @@ _AND = re.compile(r"\band\b")
 _UNDER_ESCORT = re.compile(
     r"[^.;]{0,60}?\b(?:under\s+(?:\w+\s+)?(?:police\s+)?escort|escorted\s+by\s+(?:\w+\s+)?police)"
 )
+_SUSPECTED_AFTER = re.compile(
+    r"\s*,?\s*(?:who\s+(?:were|are|had\s+been|have\s+been)\s+)?(?:suspected|accused)\s+of\b"
+    r"(?!\s+(?:working|being\s+employed|illegal\s+(?:entry|stay)))|\s+wanted\s+(?:for|by)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom|where)\b")
 
 
@@ -236,7 +241,8 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
             if t.category == "return" and (
                 any(o.category == "arrest" and od <= 110 for od, o in scored)
                 or (text and _UNDER_ESCORT.match(text, t.end))
-            ):  # people detained, then sent home; sent home under police escort
+                or (text and _SUSPECTED_AFTER.match(text, a_end))
+            ):  # people detained, then sent home; sent home under police escort; suspects sent home
                 return Choice("deported", t, DETAINED_THEN_SENT_HOME)
             if t.category in PEOPLE_MEASURE:
                 return Choice(PEOPLE_MEASURE[t.category], t, NEAREST_TRIGGER)
