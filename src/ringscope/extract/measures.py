@@ -52,6 +52,9 @@ SEIZED_WHAT_IT_WAS = "framing.seized_what_it_was"
 NOUN_DEFAULT = "claim.noun_default"
 ATTEMPTED_ESCAPE = "framing.attempted_escape"
 SUSPECTED_OF = "framing.suspected_of"
+_AWAITING_EXPULSION = re.compile(
+    r"(?:awaiting|waiting\s+for|pending)\s+(?:their\s+)?(?:deportation|expulsion|extradition)", re.IGNORECASE
+)
 _SUSPECTED = re.compile(r"\b(?:suspected|accused)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
 SUSPECTS_IN_CUSTODY = "framing.suspects_in_custody"
 DETAINED_THEN_SENT_HOME = "framing.detained_then_sent_home"
@@ -136,6 +139,8 @@ def find_triggers(text: str, start: int, end: int, lowered: str | None = None) -
             category, rule = "traffic", ATTEMPTED_ESCAPE  # people who tried to escape are still held
         elif category == "traffic" and _SUSPECTED.search(text[max(start, m.start() - 20) : m.start()]):
             category, rule = "none", SUSPECTED_OF  # people suspected of working in scams are no victims
+        elif category == "traffic" and _AWAITING_EXPULSION.match(text, m.start(), end):
+            continue  # "awaiting deportation": the expulsion named next is the measure
         found.append(Trigger(category, m.start(), m.end(), m.group(0).lower() in WEAK, rule))
     return found
 
