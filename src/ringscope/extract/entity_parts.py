@@ -14,6 +14,7 @@ from ringscope.extract.compounds import (
 )
 from ringscope.extract.gazetteer import gazetteer
 from ringscope.extract.organisations import (
+    MODIFIER_HEADS,
     ORG_HEADS,
 )
 from ringscope.extract.places import PlaceHit
@@ -76,7 +77,16 @@ def stands_alone(words: list[Tok], starts: dict[int, PlaceHit]) -> bool:
         return True
     if len(words) == 1 and is_acronym(texts[0]):
         return True
-    return any(t in ORG_HEADS or t in COMPOUND_HEADS for t in texts) or texts[0] == "Operation"
+    # A head word that also modifies nouns heads the name only at its end or before "of" ("X Financial",
+    # "Finance Ministry"), not as the first word of a phrase ("Financial Crime and Anti-Corruption Centre"
+    # is one name).
+    return texts[0] == "Operation" or any(
+        (t in ORG_HEADS or t in COMPOUND_HEADS)
+        and (t not in MODIFIER_HEADS or k == len(texts) - 1 or texts[k + 1] in _HEAD_LINKS)
+        for k, t in enumerate(texts)
+    )
+
+_HEAD_LINKS = frozenset({"of", "for", "on", "in", "to", "&"})
 
 
 def place_word(word: str) -> bool:
