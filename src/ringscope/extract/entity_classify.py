@@ -61,6 +61,8 @@ from ringscope.extract.organisations import (
     ORG_HEADS,
     ORG_LEGAL_FORM,
     ORG_LIST,
+    ORG_POLICE_BODY,
+    POLICE_BODY_WORD,
     legal_form,
 )
 from ringscope.extract.people import (
@@ -264,6 +266,8 @@ def _classify_part(
         return Found("Organization", start, end, name, rule=ORG_CONTEXT)  # "told Voice of America"
     if len(words) == 1:
         word = texts[0]
+        if POLICE_BODY_WORD.fullmatch(word):
+            return Found("Organization", start, end, name, rule=ORG_POLICE_BODY)  # "Europol", "Afripol"
         if starts.get(start) or word.casefold() in COMMON_WORDS:
             return None
         if (

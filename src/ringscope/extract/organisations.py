@@ -42,6 +42,8 @@ ORG_CONTEXT = _RULES.rule("entity.organisation.context")
 ORG_LIST = _RULES.rule("entity.organisation.list")
 ORG_PLACE_POLICE = _RULES.rule("entity.organisation.place_police")
 ORG_LEGAL_FORM = _RULES.rule("entity.organisation.legal_form")
+ORG_POLICE_BODY = _RULES.rule("entity.organisation.police_body")
+POLICE_BODY_WORD = _RULES.pattern("cue.police_body_word")
 
 
 @cache
