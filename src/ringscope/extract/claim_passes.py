@@ -32,6 +32,7 @@ def second_pass(figs: Figures) -> None:
     _share_in_lists(figs.items)
     _breakdowns(figs)
     _totals_of_figures_before(figs)
+    _part_of_them(figs)
     _group_counted_next(figs)
     _compared_with(figs)
     _labelled(figs)
@@ -125,6 +126,25 @@ def _totals_of_figures_before(figs: Figures) -> None:
         )
 
     _from_previous(figs, applies, TOTAL_OF_FIGURES_BEFORE)
+
+
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b(?!\s+\w+ed\b)", re.IGNORECASE)
+_OF_THEM_REACH = 300
+PART_OF_THEM = "claim.part_of_them"
+
+
+def _part_of_them(figs: Figures) -> None:
+    """"received 4,590 of them": a part, with no predicate of its own, of the people counted before."""
+    text = figs.doc.text
+
+    def applies(fig: Figure, previous: Figure) -> bool:
+        return (
+            fig.noun.cls == measures.BARE
+            and fig.amount.start - previous.amount.end <= _OF_THEM_REACH
+            and _OF_THEM.match(text, fig.amount.end) is not None
+        )
+
+    _from_previous(figs, applies, PART_OF_THEM)
 
 
 def _from_previous(figs: Figures, applies: Callable[[Figure, Figure], bool], rule: str) -> None:
@@ -232,10 +252,13 @@ def _group_counted_next(figs: Figures) -> None:
     text = figs.doc.text
 
     def applies(fig: Figure, previous: Figure) -> bool:
+        gap = text[previous.item_end : fig.amount.start]
+        if previous.decision.rule == PART_OF_THEM:
+            gap = _OF_THEM.sub("", gap, count=1)  # "4,590 of them, including 3,600 Chileans"
         listed = (  # "... 1,211 Vietnamese and 866 Indonesians": the next item of the list counted so
-            previous.decision.rule == GROUP_COUNTED_NEXT
+            previous.decision.rule in (GROUP_COUNTED_NEXT, PART_OF_THEM)
             and previous.s_start == fig.s_start
-            and claim_lists.LIST_GAP.match(text[previous.item_end : fig.amount.start]) is not None
+            and claim_lists.LIST_GAP.match(gap) is not None
         )
         return fig.decision.noun == "noun.nationality" and (listed or (
             previous.s_start != fig.s_start
