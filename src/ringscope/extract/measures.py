@@ -51,9 +51,15 @@ NEAREST_TRIGGER = "claim.nearest_trigger"
 SEIZED_WHAT_IT_WAS = "framing.seized_what_it_was"
 NOUN_DEFAULT = "claim.noun_default"
 ATTEMPTED_ESCAPE = "framing.attempted_escape"
+NOT_YET_OUT = "framing.not_yet_out"
 SUSPECTED_OF = "framing.suspected_of"
 _AWAITING_EXPULSION = re.compile(
     r"(?:awaiting|waiting\s+for|pending)\s+(?:their\s+)?(?:deportation|expulsion|extradition)", re.IGNORECASE
+)
+_NOT_YET = re.compile(
+    r"\b(?:yet\s+to\s+be|not\s+yet\s+(?:been\s+)?|still\s+to\s+be|(?:has|have|had)\s+not\s+(?:yet\s+)?been|"
+    r"(?:hasn't|haven't|hadn't)\s+(?:yet\s+)?been|waiting\s+to\s+be|unable\s+to\s+be|cannot\s+be|could\s+not\s+be)\s+$",
+    re.IGNORECASE,
 )
 _SUSPECTED = re.compile(r"\b(?:suspected|accused)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
 SUSPECTS_IN_CUSTODY = "framing.suspects_in_custody"
@@ -137,6 +143,10 @@ def find_triggers(text: str, start: int, end: int, lowered: str | None = None) -
         category = CATEGORY[rule]
         if category == "rescue" and _ATTEMPT.search(text[max(start, m.start() - 30) : m.start()]):
             category, rule = "traffic", ATTEMPTED_ESCAPE  # people who tried to escape are still held
+        elif category in ("rescue", "return") and _NOT_YET.search(
+            text, max(start, m.start() - 30), m.start()
+        ):
+            category, rule = "traffic", NOT_YET_OUT  # "seven have yet to be repatriated": still there
         elif category == "traffic" and _SUSPECTED.search(text[max(start, m.start() - 20) : m.start()]):
             category, rule = "none", SUSPECTED_OF  # people suspected of working in scams are no victims
         elif category == "traffic" and _AWAITING_EXPULSION.match(text, m.start(), end):
