@@ -31,6 +31,7 @@ _RATE_BEFORE = re.compile(r"\b(annual|yearly|monthly|daily)\s+(?:\w+\s+){0,2}(?:
 _RATE_WORD = {"annually": "year", "yearly": "year", "annual": "year", "per annum": "year", "monthly": "month",
               "daily": "day"}
 _MAX_QUOTE = 140
+_BACK_REFERENCE = re.compile(r"(?:^|[.!?]\s+|\n)(?:the|these|those|all)\s+$", re.IGNORECASE)
 # A bare currency word right after the figure and its scale ("4 million pesos"; not "4 million US dollars").
 _UNIT_WORD = re.compile(
     r"(?:[ \t]*(?:" + "|".join(sorted(number_atoms.SCALES, key=len, reverse=True)) + r"))?[ \t]+([a-z]+)$"
@@ -79,6 +80,14 @@ def _claims(doc: Document, figs: Figures, places: list[PlaceHit], dates: list[Da
     for fig in figs.items:
         d, amount = fig.decision, fig.amount
         if d.veto or not d.measure:
+            continue
+        if (
+            fig.noun.cls == measures.BARE
+            and d.measure in PEOPLE_MEASURES
+            and _BACK_REFERENCE.search(text, max(0, amount.start - 12), amount.start)
+            and any(k.amount.low == amount.low and k.decision.measure in PEOPLE_MEASURES for k in kept)
+        ):
+            d.veto = RESTATED  # "The four were among ...": the people counted before, named again
             continue
         key = (d.measure, amount.low, amount.high, amount.qualifier, amount.currency)
         taken = seen.setdefault(key, Taken())
