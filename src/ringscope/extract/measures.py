@@ -52,6 +52,7 @@ SEIZED_WHAT_IT_WAS = "framing.seized_what_it_was"
 NOUN_DEFAULT = "claim.noun_default"
 ATTEMPTED_ESCAPE = "framing.attempted_escape"
 NOT_YET_OUT = "framing.not_yet_out"
+RECOVERED_PEOPLE = "framing.recovered_people"
 SUSPECTED_OF = "framing.suspected_of"
 _AWAITING_EXPULSION = re.compile(
     r"(?:awaiting|waiting\s+for|pending)\s+(?:their\s+)?(?:deportation|expulsion|extradition)", re.IGNORECASE
@@ -61,6 +62,7 @@ _NOT_YET = re.compile(
     r"(?:hasn't|haven't|hadn't)\s+(?:yet\s+)?been|waiting\s+to\s+be|unable\s+to\s+be|cannot\s+be|could\s+not\s+be)\s+$",
     re.IGNORECASE,
 )
+_RECOVERED = re.compile(r"(?:recover|retriev)(?:ed|ing|s)?\b", re.IGNORECASE)
 _SUSPECTED = re.compile(r"\b(?:suspected|accused)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
 SUSPECTS_IN_CUSTODY = "framing.suspects_in_custody"
 DETAINED_THEN_SENT_HOME = "framing.detained_then_sent_home"
@@ -249,6 +251,8 @@ def choose_measure(cls: str, is_money: bool, triggers: list[Trigger], a_start: i
                 if t.category in SUSPECT_MEASURE:
                     return Choice(SUSPECT_MEASURE[t.category], t, NEAREST_TRIGGER)
                 continue
+            if t.category == "seize" and _RECOVERED.match(text or "", t.start):
+                return Choice("victims_rescued", t, RECOVERED_PEOPLE)  # "recovered 37 victims"
             if t.category == "defraud" and d > 40:
                 continue
             if t.category == "loss" and cls not in (VICTIM, PEOPLE):
