@@ -48,6 +48,8 @@ def test_unknown_token() -> None:
         ("seized P1.2-B in assets", 1.2e9, "PHP"),
         ("seized P500-M in assets", 5e8, "PHP"),
         ("laundered Dh12 million", 1.2e7, "AED"),
+        ("repay Dhs 500,000 to the victims", 5e5, "AED"),
+        ("lost Sh 2 million", 2e6, "KES"),
         ("a fine of TSh 300,000", 3e5, "TZS"),
         ("lost GH¢50,000", 5e4, "GHS"),
         ("seized 3,5 million euros", 3.5e6, "EUR"),
@@ -74,6 +76,7 @@ def test_a_comma_is_a_decimal_comma_only_before_a_scale() -> None:
 
 def test_sh_is_a_shilling_only_written_on_the_figure() -> None:
     assert find_amounts("Sh 5 of them")[0].currency is None
+    assert find_amounts("K 40,000 of them")[0].currency is None  # one letter apart is an initial
     assert find_amounts("Marsh5 million")[0:1] == []  # part of a word: no amount at all
 
 

@@ -89,6 +89,7 @@ _GROUPING = re.compile(r"[,\s\u00a0\u202f]")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LONG_DIGITS = re.compile(r"\d{5,}")
 _LETTER = re.compile(r"[A-Za-z]")
+_SCALE_AFTER = re.compile(r"\s*(?:million|billion|trillion|crore|lakh|mn|bn|m|b)\b", re.IGNORECASE)
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{3,5}\b")
 
 
@@ -214,8 +215,10 @@ def atoms(text: str, lowered: str | None = None) -> list[Atom]:
         pre_m = None if words is not None else _prefix_before(text, num_start)
         pre = pre_m.group("pre") if pre_m else None
         attached = pre_m is not None and pre_m.end("pre") == num_start
-        if pre is not None and pre in money.LETTER_SYMBOLS and not attached:
-            pre = None
+        if pre is not None and pre in money.LETTER_SYMBOLS and not attached and (
+            len(pre) == 1 or not (words is None and "," in m.group(0) or _SCALE_AFTER.match(text, num_end))
+        ):
+            pre = None  # "K 40", "Sh 5 of them": apart from the figure, only "Dhs 500,000" is money
         if words is None and num_start > 0:
             c = text[num_start - 1]
             letter_prefix = pre is not None and pre_m is not None and pre_m.end("pre") == num_start
