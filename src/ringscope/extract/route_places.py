@@ -128,12 +128,12 @@ def listed_with(text: str, hits: list[PlaceHit], chosen: PlaceHit) -> list[Place
     ):
         hi += 1
     members = countries[lo : hi + 1]
-    if not PLACE_LIST_LEAD.search(text, max(0, members[0].start - 30), members[0].start):
+    held_in = HELD_IN_LIST.search(text, max(0, members[0].start - 40), members[0].start) is not None
+    if not held_in and not PLACE_LIST_LEAD.search(text, max(0, members[0].start - 30), members[0].start):
         return [chosen]  # "diverted to A and B": a journey, its last stop counts
     closes = any(
         PLACE_LIST_END.fullmatch(text, a.end, b.start) for a, b in zip(members, members[1:], strict=False)
     )
-    held_in = HELD_IN_LIST.search(text, max(0, members[0].start - 40), members[0].start) is not None
     both = held_in and len(members) == 2 and _AND_ONLY.fullmatch(text, members[0].end, members[1].start)
     return members if (len(members) > 2 or both) and closes else [chosen]  # "held in A or B": either
 
