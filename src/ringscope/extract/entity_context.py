@@ -20,6 +20,7 @@ from ringscope.extract.organisations import (
 )
 from ringscope.extract.people import (
     ACCORDING_TO_PERSON,
+    COUNSEL_ROLES,
     PERSON_AFTER,
     PERSON_OF_BEFORE,
     PERSON_PHRASE_BEFORE,
@@ -127,6 +128,8 @@ def org_context(text: str, toks: list[Tok], i: int, j: int, outlet: bool = False
         return True
     if prev in {"at", "of", "with", "for"} and i > 1:
         role = toks[i - 2].text
+        if prev == "for" and role.casefold() in COUNSEL_ROLES and j - i > 1:
+            return False  # "a lawyer for X Y": a client, most often a person
         singular = role.casefold().removesuffix("s")  # "analysts at X", "researchers at X"
         if role.casefold() in ROLE_NOUNS or role in TITLE_HEADS or (singular != role.casefold()
                                                                    and singular in ROLE_NOUNS):

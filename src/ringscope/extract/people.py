@@ -20,6 +20,7 @@ VICTIM_TITLES = _RULES.words("cue.victim_titles")
 HONORIFIC_SECONDS = _RULES.words("cue.honorific_seconds")
 # Lower-case role nouns before a name ("spokesperson X") or after a comma ("X, a researcher at ...").
 ROLE_NOUNS = _RULES.words("cue.role_nouns")
+COUNSEL_ROLES = _RULES.words("cue.counsel_roles")
 # Lower-case kinship and relation nouns before a name ("his son X", "her counterpart, X").
 RELATION_NOUNS = _RULES.words("cue.relation_nouns")
 # Abbreviated titles written with a full stop ("Dr. X") and name suffixes ("X Jr.").
