@@ -109,6 +109,13 @@ def test_a_list_introduced_by_its_group() -> None:
     assert [(c.measure, c.low) for c in _claims(text)] == [("arrests", 6), ("arrests", 3)]
 
 
+def test_a_breakdown_is_of_the_group_not_of_a_larger_whole_named_after_it() -> None:
+    text = ("More than 90 people freed from the camps were handed over on Monday, the first of about 3,000 "
+            "waiting to cross. The group included 50 Norwegians and 30 Chileans.")
+    measures = {c.low: c.measure for c in _claims(text)}
+    assert measures[50] == measures[30] == "victims_rescued"
+
+
 def test_restated_figure_is_kept_once() -> None:
     text = "Police rescued 37 Norwegians. The 37 victims were rescued on Friday."
     assert _summary(text) == [("victims_rescued", 37, 37, "exact", None)]

@@ -23,6 +23,11 @@ _COMPARED_BEFORE = re.compile(
     r"|\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|some\s+|around\s+)?$",
     re.IGNORECASE,
 )
+_LARGER_WHOLE = re.compile(
+    r"\b(?:(?:first|last|one|part|some|many|most|few)\s+of|among)\s+(?:the\s+)?(?:(?:about|around|some|nearly|"
+    r"roughly|over|more\s+than|at\s+least|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
 _BREAKDOWN_REACH = 600
 """A breakdown takes the measure of a group counted at most this many characters before it."""
 
@@ -69,8 +74,9 @@ def _breakdowns(figs: Figures) -> None:
         colon = undecided and group is not None and group.s_start == fig.s_start and (
             ":" in text[group.item_end : fig.amount.start])  # "freed 88 people: Chile (40), Peru (30) ..."
         if not undecided or not (colon or claim_lists.opens_breakdown(text, fig.s_start, fig.amount.start)):
-            if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
-                group = fig
+            larger = _LARGER_WHOLE.search(text, max(fig.s_start, fig.amount.start - 30), fig.amount.start)
+            if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto and larger is None:
+                group = fig  # not "the first of about 7,000": a larger whole the group is taken from
             continue
         cell = claim_tables.cell_at(text, fig.amount.start, fig.amount.end)
         column = claim_tables.column_measure(text, cell)
