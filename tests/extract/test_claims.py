@@ -116,6 +116,13 @@ def test_a_breakdown_is_of_the_group_not_of_a_larger_whole_named_after_it() -> N
     assert measures[50] == measures[30] == "victims_rescued"
 
 
+def test_a_breakdown_opened_by_its_whole_takes_that_group() -> None:
+    text = ("At least 63 Norwegians remain trapped in the compound. The ministry brought home 206 others in "
+            "March. Of the 63, 17 have asked the embassy for help.")
+    measures = {c.low: c.measure for c in _claims(text)}
+    assert measures[17] == measures[63] == "people_trafficked"
+
+
 def test_restated_figure_is_kept_once() -> None:
     text = "Police rescued 37 Norwegians. The 37 victims were rescued on Friday."
     assert _summary(text) == [("victims_rescued", 37, 37, "exact", None)]

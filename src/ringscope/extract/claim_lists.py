@@ -237,6 +237,12 @@ _OF_THE_WHOLE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+(\d[\d,]*)\b
                            re.IGNORECASE)
 
 
+def whole_value(text: str, s_start: int, start: int) -> float | None:
+    """The figure of the whole a sentence opens with ("Of the 63, 17 have ..." -> 63), if any."""
+    whole = _OF_THE_WHOLE.search(text, max(s_start, start - 40), start)
+    return float(whole.group(1).replace(",", "")) if whole is not None else None
+
+
 def sex_parts(text: str, kept: list[tuple[int, int, int, float, bool]]) -> set[int]:
     """Figures of one sex after their group's total in the same sentence ("freed 120 people, 80 of
     them women", "Of the 120 freed, 80 were women", "including 4 women").
@@ -247,8 +253,8 @@ def sex_parts(text: str, kept: list[tuple[int, int, int, float, bool]]) -> set[i
     for s_start, start, end, value, sexed in kept:
         if not (sexed or _SEX_AFTER.match(text, end)):
             continue
-        whole = _OF_THE_WHOLE.search(text, max(s_start, start - 40), start)
-        if whole is not None and float(whole.group(1).replace(",", "")) > value:
+        whole = whole_value(text, s_start, start)
+        if whole is not None and whole > value:
             drop.add(start)  # "Of the 58, 11 were women": the total is stated
             continue
         if any(o_s == s_start and o_end <= start and o_value > value and not o_sexed

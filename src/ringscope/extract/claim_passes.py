@@ -69,6 +69,7 @@ def _breakdowns(figs: Figures) -> None:
     """Parts of a group counted just before ("Of them, 30 were from ..."); bullets read with what follows."""
     text = figs.doc.text
     group: Figure | None = None
+    groups: list[Figure] = []
     for i, fig in enumerate(figs.items):
         undecided = _undecided_people(fig)
         colon = undecided and group is not None and group.s_start == fig.s_start and (
@@ -77,7 +78,11 @@ def _breakdowns(figs: Figures) -> None:
             larger = _LARGER_WHOLE.search(text, max(fig.s_start, fig.amount.start - 30), fig.amount.start)
             if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto and larger is None:
                 group = fig  # not "the first of about 7,000": a larger whole the group is taken from
+                groups.append(fig)
             continue
+        whole = claim_lists.whole_value(text, fig.s_start, fig.amount.start)
+        of_whole = next((g for g in reversed(groups) if g.amount.low == whole), None) if whole else None
+        group = of_whole or group  # "Of the 63, 17 have ...": the group counted 63, not the latest one
         cell = claim_tables.cell_at(text, fig.amount.start, fig.amount.end)
         column = claim_tables.column_measure(text, cell)
         if column is not None:  # "| Kenya | 45 |" under "| Country | Rescued |"
