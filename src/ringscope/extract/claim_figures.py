@@ -253,6 +253,7 @@ class Figures:
             chosen = claim_framing.held_until(text, chosen, own) or chosen
             chosen = claim_framing.main_predicate(text, noun, amount, own, chosen, positions) or chosen
             chosen = claim_framing.out_and_waiting(text, noun, own, chosen) or chosen
+            chosen = claim_framing.in_shelter(text, chosen) or chosen
         group = previous if (
             previous is not None
             and previous.s_start == fig.s_start

@@ -133,3 +133,20 @@ def out_and_waiting(text: str, noun: measures.Noun, own: list[measures.Trigger],
         ):
             return measures.Choice("victims_rescued", out, OUT_AND_WAITING)
     return None
+
+
+IN_SHELTER = "framing.in_shelter"
+_IN_SHELTER = re.compile(
+    r"\s+(?:(?:at|in|inside)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:shelters?|safe\s*houses?|"
+    r"transit\s+(?:centres?|centers?|camps?)|reception\s+(?:centres?|centers?)|rehabilitation\s+(?:centres?|centers?)))\b",
+    re.IGNORECASE,
+)
+
+
+def in_shelter(text: str, chosen: measures.Choice) -> measures.Choice | None:
+    """"200 more are waiting in shelters": people held nowhere but in a shelter are out, rescued."""
+    t = chosen.trigger
+    if t is None or not _IN_SHELTER.match(text, t.end):
+        return None
+    return measures.Choice("victims_rescued", t, IN_SHELTER)
+
