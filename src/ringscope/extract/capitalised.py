@@ -10,7 +10,13 @@ from typing import NamedTuple
 
 import pycountry
 
-from ringscope.extract.organisations import IN_OBJECTS, IN_PLACE_HEADS, ORG_CONNECTORS, ORG_HEADS
+from ringscope.extract.organisations import (
+    BACK_REFERENCE_HEADS,
+    IN_OBJECTS,
+    IN_PLACE_HEADS,
+    ORG_CONNECTORS,
+    ORG_HEADS,
+)
 from ringscope.extract.people import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_WORDS
 from ringscope.extract.rules import load_rules
 
@@ -108,12 +114,35 @@ def capitalised_runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             ):
                 j += 1
                 continue
+            if _of_the(text, toks, i, j):
+                j += 1  # "Department of the Treasury": the "the" joins on the next step
+                continue
             if _particles(text, toks, j):
                 j += 2  # "Carlos de la Fuente", "Maria van der Berg"
                 continue
             break
         runs.append((i, j))
     return runs
+
+
+def _of_the(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """Does the "of" or "for" at toks[j] join an organisation's head to "the" and a capitalised name
+    ("Department of the Treasury", "Office of the President", "Commissioner for the Interior")?"""
+    return (
+        toks[j].text in ("of", "for")
+        and j + 2 < len(toks)
+        and toks[j + 1].text == "the"
+        and toks[j + 2].cap
+        and joined(text, toks[j].end, toks[j + 1].start)
+        and joined(text, toks[j + 1].end, toks[j + 2].start)
+        and toks[j - 1].text in ORG_HEADS
+        and not (  # "Division of the Ministry": a bare head after "the" refers back to a body named before
+            toks[j + 2].text in BACK_REFERENCE_HEADS
+            and not (
+                j + 3 < len(toks) and toks[j + 3].cap and joined(text, toks[j + 2].end, toks[j + 3].start)
+            )
+        )
+    )
 
 
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})

@@ -16,6 +16,7 @@ _RULES = load_rules("entity_rules.yaml")
 # A name holding one of these words is an organisation ("Ministry of Fisheries", "Northern Hills Army").
 ORG_HEADS = _RULES.words("cue.org_heads")
 MODIFIER_HEADS = _RULES.words("cue.modifier_heads")
+BACK_REFERENCE_HEADS = _RULES.words("cue.back_reference_heads")
 # Heads that after a nationality word make a generic reference ("Thai Authorities"), not a name.
 GENERIC_BODIES = _RULES.words("cue.generic_bodies")
 # Lower-case nouns before a name that make it an organisation ("analytics firm X", "the group X").
