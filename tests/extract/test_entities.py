@@ -297,3 +297,11 @@ def test_a_town_holding_several_scam_hubs_stays_a_place() -> None:
     found = _by_name("Police freed 70 foreigners from Myawaddy scam hubs on Monday.")
     assert found["Myawaddy"].type == "Location"
     assert _by_name("Police freed 70 foreigners from the Myawaddy scam hub.")["Myawaddy"].type == "Compound"
+
+
+def test_of_the_after_a_head_joins_the_name_unless_a_bare_head_refers_back() -> None:
+    text = ("The Department of the Harbours and the Office of the Prime Minister met. "
+            "The Consular Division of the Ministry was not told.")
+    names = {e.name for e in extract(text).entities if e.type == "Organization"}
+    assert {"Department of the Harbours", "Office of the Prime Minister", "Consular Division"} <= names
+    assert "Consular Division of the Ministry" not in names
