@@ -116,7 +116,7 @@ def held_until(text: str, chosen: measures.Choice, own: list[measures.Trigger]) 
 
 
 OUT_AND_WAITING = "framing.out_and_waiting"
-_WAITING = frozenset({"waiting", "awaiting", "remain", "remains", "remained", "stranded", "stuck"})
+_WAITING = measures.RULES.words(OUT_AND_WAITING)
 _WHO_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?who\s+(?:had\s+|have\s+|has\s+)?(?:been\s+|were\s+|was\s+)?$")
 
 

@@ -18,11 +18,7 @@ GROUP_COUNTED_NEXT = "claim.group_counted_next"
 COMPARED_WITH = "claim.compared_with"
 LABELLED = "claim.labelled"
 _LABEL = re.compile(r"(?:^|\n|(?<=[.;!?])[ \t])[ \t]*(?:[-•*][ \t]+)?([A-Z][A-Za-z -]{1,40}?)[ \t]*:[ \t]*$")
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:up|down|rising|falling|climbing|dropping|increas\w*|decreas\w*)\s+from\s+(?:about\s+|some\s+|around\s+)?$"
-    r"|\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|some\s+|around\s+)?$",
-    re.IGNORECASE,
-)
+_COMPARED_BEFORE = measures.RULES.pattern(COMPARED_WITH)
 _LARGER_WHOLE = re.compile(
     r"\b(?:(?:first|last|one|part|some|many|most|few)\s+of|among)\s+(?:the\s+)?(?:(?:about|around|some|nearly|"
     r"roughly|over|more\s+than|at\s+least|an\s+estimated)\s+)?$",

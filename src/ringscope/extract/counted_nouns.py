@@ -14,6 +14,7 @@ from ringscope.extract.measures import (
     NOUNS,
     PEOPLE,
     PEOPLE_CLASSES,
+    RULES,
     SITE,
     SKIP,
     STOP_AFTER,
@@ -21,8 +22,9 @@ from ringscope.extract.measures import (
     Noun,
 )
 
-_NOT_MONEY_ACCOUNTS = re.compile(r"\b(?:social|media|e-?mail|user|messaging|chat|gaming|online|phone)\b",
-                                 re.I)
+_NOT_MONEY_ACCOUNTS = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(RULES.words("lexicon.non_money_accounts")))) + r")\b", re.I
+)
 _CELL_END = re.compile(r"[ \u00a0]*(?:\||\t|\n|$)")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;]")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")

@@ -87,9 +87,7 @@ UNIT_OF = {
 }
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:while|but|whereas|although)\b|,\s*(?:and|while|but)\b")
 _AND = re.compile(r"\band\b")
-_UNDER_ESCORT = re.compile(
-    r"[^.;]{0,60}?\b(?:under\s+(?:\w+\s+)?(?:police\s+)?escort|escorted\s+by\s+(?:\w+\s+)?police)"
-)
+_UNDER_ESCORT = RULES.pattern(DETAINED_THEN_SENT_HOME)
 _SUSPECTED_AFTER = re.compile(
     r"\s*,?\s*(?:who\s+(?:were|are|had\s+been|have\s+been)\s+)?(?:suspected|accused)\s+of\b"
     r"(?!\s+(?:working|being\s+employed|illegal\s+(?:entry|stay)))|\s+wanted\s+(?:for|by)\b",
