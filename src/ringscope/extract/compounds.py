@@ -25,6 +25,7 @@ OPERATION_RE = _RULES.pattern("cue.operation")
 OPERATION_CODENAME_RE = _RULES.pattern("cue.operation_codename")
 # A name the text calls a compound: "X, a sprawling scam enclave", "compounds such as X".
 COMPOUND_AFTER_RE = _RULES.pattern("cue.compound_after")
+PLURAL_SITES = _RULES.pattern("cue.plural_sites")
 COMPOUND_BEFORE_RE = _RULES.pattern("cue.compound_before")
 # A firm or building the text says was raided, or where victims were found or rescued.
 RAIDED_BEFORE = _RULES.pattern("cue.raided_before")

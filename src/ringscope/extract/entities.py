@@ -36,6 +36,7 @@ from ringscope.extract.compounds import (
     OPERATION_NAME,
     OPERATION_RE,
     PLACE_SUFFIXES,
+    PLURAL_SITES,
     RAIDED_AFTER,
     RAIDED_BEFORE,
 )
@@ -242,7 +243,7 @@ def _compounds_by_context(entities: list[Entity], text: str, folded: str | None 
                 _name_before_in(entities, mention.start - len(named_in.group(1)))
                 break  # "Palm Ridge in Lisbon, a compound run by ...": the compound is the name before
             after = COMPOUND_AFTER_RE.match(text, mention.end)
-            if after is not None and place is not None and _PLURAL_SITES.search(after.group(0)):
+            if after is not None and place is not None and PLURAL_SITES.search(after.group(0)):
                 continue  # "freed from Town scam hubs": a town that holds several compounds
             if after is not None or COMPOUND_BEFORE_RE.search(before):
                 entity.type = "Compound"
@@ -250,7 +251,6 @@ def _compounds_by_context(entities: list[Entity], text: str, folded: str | None 
                 break
 
 
-_PLURAL_SITES = re.compile(r"(?:hubs|compounds|cent(?:re|er)s|parks|buildings|zones)$")
 _NAME_IN = re.compile(r"\b[A-Z][\w'’.-]*(\s+(?:in|near|outside)\s+)$")
 
 

@@ -8,10 +8,12 @@ from ringscope.extract.entity_merge import Found
 from ringscope.extract.organisations import ORG_HEADS
 from ringscope.extract.people import (
     NAME_PARTICLES,
+    NAME_PREPOSITIONS,
     NAME_SUFFIXES,
     PERSON_CONTEXT,
     PERSON_PAIR,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
@@ -102,20 +104,11 @@ def body_word(word: Tok, starts: dict[int, PlaceHit], lower_words: set[str]) -> 
     a common word or a word the text writes in lower case)?"""
     folded = word.text.casefold()
     return (word.start not in starts and folded not in COMMON_WORDS and folded not in lower_words
-            and word.text not in TITLE_WORDS and word.text not in ORG_HEADS and folded not in _TITLE_MODIFIERS
+            and word.text not in TITLE_WORDS and word.text not in ORG_HEADS and folded not in TITLE_MODIFIERS
             and len(word.text) > 2)
-
-
-_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "late", "outgoing", "incoming", "interim",
-                              "retired", "current", "new", "ex", "deputy", "vice", "assistant", "associate",
-                              "joint"})
-
-
-_BEFORE_NAME = frozenset({"for", "of", "from", "with", "by", "to", "at"})
-"""Prepositions that join a leading word to a name ("Lawyers for X Y"), never inside a person's name."""
 
 
 def name_after_preposition(words: list[Tok]) -> list[Tok]:
     """"Lawyers for X Y said": the name after the last such preposition, when two words or more follow."""
-    cut = max((k for k in range(len(words)) if words[k].text in _BEFORE_NAME), default=-1)
+    cut = max((k for k in range(len(words)) if words[k].text in NAME_PREPOSITIONS), default=-1)
     return words[cut + 1 :] if 0 < cut <= len(words) - 3 else words

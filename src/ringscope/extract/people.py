@@ -20,6 +20,8 @@ VICTIM_TITLES = _RULES.words("cue.victim_titles")
 HONORIFIC_SECONDS = _RULES.words("cue.honorific_seconds")
 # Lower-case role nouns before a name ("spokesperson X") or after a comma ("X, a researcher at ...").
 ROLE_NOUNS = _RULES.words("cue.role_nouns")
+TITLE_MODIFIERS = _RULES.words("cue.title_modifiers")
+NAME_PREPOSITIONS = _RULES.words("cue.name_prepositions")
 COUNSEL_ROLES = _RULES.words("cue.counsel_roles")
 # Lower-case kinship and relation nouns before a name ("his son X", "her counterpart, X").
 RELATION_NOUNS = _RULES.words("cue.relation_nouns")

@@ -55,7 +55,7 @@ def candidates(
     return None
 
 
-_SUBDIVISION_WORDS = frozenset({"province", "state", "region", "district", "prefecture", "county"})
+_SUBDIVISION_WORDS = load_rules("entity_rules.yaml").words("cue.subdivision_words")
 
 
 def _as_subdivision(
