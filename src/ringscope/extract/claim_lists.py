@@ -233,6 +233,13 @@ _SEX_AFTER = re.compile(
 )
 
 
+# "29 of the returnees were women": a part, by sex, of a group named and counted before
+_SEX_OF_THE_GROUP = re.compile(
+    r"\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+){1,2}?(?:were|are)\s+(?:(?:wo)?men|(?:fe)?males|girls|boys)\b",
+    re.IGNORECASE,
+)
+
+
 _OF_THE_WHOLE = re.compile(r"\b(?:of|among)\s+(?:the|these|those)\s+(\d[\d,]*)\b[^,.;]{0,20},\s*$",
                            re.IGNORECASE)
 
@@ -251,10 +258,13 @@ def sex_parts(text: str, kept: list[tuple[int, int, int, float, bool]]) -> set[i
     """
     drop: set[int] = set()
     for s_start, start, end, value, sexed in kept:
-        if not (sexed or _SEX_AFTER.match(text, end)):
+        named = _SEX_OF_THE_GROUP.match(text, end) is not None and any(
+            o_start < start and o_value > value for _, o_start, _, o_value, _ in kept
+        )
+        if not (named or sexed or _SEX_AFTER.match(text, end)):
             continue
         whole = whole_value(text, s_start, start)
-        if whole is not None and whole > value:
+        if named or (whole is not None and whole > value):
             drop.add(start)  # "Of the 58, 11 were women": the total is stated
             continue
         if any(o_s == s_start and o_end <= start and o_value > value and not o_sexed
