@@ -90,6 +90,7 @@ def extract_routes(
     last: tuple[str, str] | None = None
     recent_victim = [False, False]
     fresh = False  # did the sentence before give a route?
+    several = False  # did the latest sentence that gave routes give them for several nationalities?
     in_list = False  # inside a framed list ("The victims came from:\n- ...")
     for number, sentence in enumerate(doc.sentences):
         s, e = sentence
@@ -160,7 +161,11 @@ def extract_routes(
                 taken.add(start)
                 _add(routes, seen, Route(owner, place.country, text[start:end], start, end, value, SPREAD))
         mixed = len({o.country for o in origins}) > 1  # a figure beside several nationalities is their total
-        if last is not None and not mixed and (carried or STRONG_VICTIM_CF.search(text, folded, s, e)):
+        # "... 50 Vietnamese and 13 Malaysians. Of the 263, 15 were ...": a part of people of several
+        # nationalities is none of them
+        if last is not None and not mixed and not several and (
+            carried or STRONG_VICTIM_CF.search(text, folded, s, e)
+        ):
             taken |= {a for a, b, _ in local if any(o.start <= a and b <= o.end for o in origins)}
             for start, end, value in _follow_ups(text, sentence, local, taken):
                 if _suspects(text, folded, sentence, Origin(last[0], start, end, value, FOLLOW)):
@@ -169,6 +174,8 @@ def extract_routes(
                 quote = text[start:quote_end].rstrip()
                 _add(routes, seen, Route(last[0], last[1], quote, start, start + len(quote), value, FOLLOW))
         fresh = len(routes) > previous_routes
+        if fresh:
+            several = len({r.origin for r in routes[previous_routes:] if r.count is not None}) > 1
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
 
