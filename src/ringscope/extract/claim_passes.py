@@ -34,6 +34,7 @@ def second_pass(figs: Figures) -> None:
     _breakdowns(figs)
     _totals_of_figures_before(figs)
     _part_of_them(figs)
+    _followed_by(figs)
     _group_counted_next(figs)
     _compared_with(figs)
     _labelled(figs)
@@ -152,6 +153,30 @@ def _part_of_them(figs: Figures) -> None:
         )
 
     _from_previous(figs, applies, PART_OF_THEM)
+
+
+FOLLOWED_BY = "claim.followed_by"
+_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|then)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
+_BATCH_GAP = re.compile(r"\s*(?:(?:on|in|at)\s+[\w-]+\s*)?(?:,\s*|,?\s*and\s+|,?\s*then\s+)$", re.IGNORECASE)
+
+
+def _followed_by(figs: Figures) -> None:
+    """"200 arrived on Saturday, followed by 184 on Monday and 170 on Tuesday": batches of one group,
+    each counted as the first was."""
+    text = figs.doc.text
+
+    def applies(fig: Figure, previous: Figure) -> bool:
+        if previous.s_start != fig.s_start or fig.noun.cls != measures.BARE:
+            return False
+        start = fig.amount.start
+        if _FOLLOWED_BY.search(text, max(fig.s_start, start - 30), start):
+            return True
+        batch = _BATCH_GAP.fullmatch(text, previous.amount.end, start) is not None
+        lead = max(fig.s_start, previous.amount.start - 30)
+        # "... followed by 184 on Monday and 170 on Tuesday"
+        return batch and _FOLLOWED_BY.search(text, lead, previous.amount.start) is not None
+
+    _from_previous(figs, applies, FOLLOWED_BY)
 
 
 def _from_previous(figs: Figures, applies: Callable[[Figure, Figure], bool], rule: str) -> None:
