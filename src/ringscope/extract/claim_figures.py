@@ -247,6 +247,7 @@ class Figures:
                                          near_breaks, text, others=others, noun_word=noun.word)
         if chosen is not None and chosen.measure and not is_money:
             chosen = claim_framing.object_of(text, noun, amount, own, chosen) or chosen
+            chosen = claim_framing.still_held(text, noun, own, chosen) or chosen
         elif chosen is not None and chosen.measure:
             chosen = claim_framing.money_object_of(text, amount, own, chosen) or chosen
         if chosen is not None and chosen.measure == "people_trafficked" and chosen.trigger is not None:

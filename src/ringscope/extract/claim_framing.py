@@ -150,3 +150,24 @@ def in_shelter(text: str, chosen: measures.Choice) -> measures.Choice | None:
         return None
     return measures.Choice("victims_rescued", t, IN_SHELTER)
 
+
+STILL_HELD = "framing.still_held"
+_INTENT_BEFORE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
+_STILL_GAP = re.compile(r"\s*,?\s+(?:who\s+(?:are|were|remain)\s+)?(?:still|currently)\s+$", re.IGNORECASE)
+
+
+def still_held(text: str, noun: measures.Noun, own: list[measures.Trigger],
+               chosen: measures.Choice) -> measures.Choice | None:
+    """"plans to bring home 40 Zorvanians still held in the compound": a rescue or return only intended,
+    for people said to be still held, counts them as held."""
+    t = chosen.trigger
+    if t is None or t.category not in ("rescue", "return") or t.start >= noun.start:
+        return None
+    if not _INTENT_BEFORE.search(text, max(0, t.start - 20), t.start):
+        return None
+    for held in own:
+        after = held.start >= noun.end and held.category == "traffic"
+        if after and _STILL_GAP.fullmatch(text, noun.end, held.start):
+            return measures.Choice("people_trafficked", held, STILL_HELD)
+    return None
+
