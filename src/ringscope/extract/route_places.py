@@ -34,6 +34,7 @@ from ringscope.extract.route_cues import (
     SPREAD_GAP,
     STRONG_VICTIM_RE,
     SUSPECT_RE,
+    TRANSIT_BEFORE,
 )
 from ringscope.extract.route_origins import Origin
 
@@ -54,6 +55,8 @@ def find_destination(
         site = SITE_AFTER.match(text, hit.end) is not None
         if hit.kind == "demonym" and not site:
             continue
+        if TRANSIT_BEFORE.search(text, max(s, hit.start - 24), hit.start):
+            continue  # "evacuated from X through Y": Y is a stop on the way
         if origin.start <= hit.start < origin.end:
             continue
         if FROM_ORIGIN.search(text[max(s, hit.start - 40) : hit.start]) or _names_people(text, hit):
