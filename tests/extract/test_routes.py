@@ -185,3 +185,15 @@ def test_the_place_of_a_job_offer_gives_way_to_the_place_people_are_held_in() ->
             "in a scam compound in Myanmar.")
     assert ("PE", "MM", 14) in _pairs(text)
     assert ("PE", "CL", 40) in _pairs("The 40 Peruvians rescued on Monday had been promised jobs in Chile.")
+
+
+def test_the_journey_ends_where_people_were_trafficked_on_to_not_at_a_stop_on_the_way() -> None:
+    assert _pairs("Forty Kenyans lured to Thailand with job offers were trafficked across the border into "
+                  "Myanmar.") == {("KE", "MM", 40)}
+    assert _pairs("Nepal has evacuated 50 Nepalis from Myanmar through Thailand.") == {("NP", "MM", 50)}
+
+
+def test_people_rescued_from_two_countries_get_a_route_to_each() -> None:
+    assert _pairs("Police said 120 Kenyans rescued from Myanmar and Cambodia had returned home.") == {
+        ("KE", "MM", None), ("KE", "KH", None)
+    }

@@ -66,7 +66,7 @@ LIST_GAP = re.compile(
 )
 ONWARD = re.compile(
     r"(?:\s+and\s+|,\s*|\s+)(?:[^.;,]{0,40}?\b(?:then|diverted|transferred|moved|sold|smuggled|taken|sent|"
-    r"onward|later|before\s+being)\b[^.;,]{0,25}?\b(?:to|into|in)\s+(?:the\s+)?|(?:then\s+)?(?:to\s+)?)"
+    r"trafficked|driven|ferried|shipped|carried|onward|later|before\s+being)\b[^.;,]{0,25}?\b(?:to|into|in)\s+(?:the\s+)?|(?:then\s+)?(?:to\s+)?)"
 )
 # How far the following sentences are searched for where people a sentence introduces were held.
 AHEAD_SENTENCES = 6
