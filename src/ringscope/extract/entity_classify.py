@@ -56,6 +56,7 @@ from ringscope.extract.entity_titles import (
 from ringscope.extract.organisations import (
     GENERIC_BODIES,
     ORG_ACRONYM,
+    ORG_APPOSITIVE,
     ORG_CONTEXT,
     ORG_HEAD,
     ORG_HEADS,
@@ -298,7 +299,9 @@ def _classify_part(
     if COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start):
         return Found("Compound", start, end, name, rule=COMPOUND_CONTEXT)  # "X, a sprawling scam enclave"
     org = org_context(text, toks, index, index + len(words))
-    if org and (len(words) > 1 or inside_sentence(text, start)):
+    # "X, a blockchain analytics firm, said": an apposition says it, wherever the name stands
+    apposed = org and ORG_APPOSITIVE.match(text, end) is not None
+    if org and (len(words) > 1 or inside_sentence(text, start) or apposed):
         return Found("Organization", start, end, name, rule=ORG_CONTEXT)
     if loc_context(text, toks, index) and inside_sentence(text, start) and not name.isupper():
         return Found("Location", start, end, name, rule=LOCATION_CONTEXT)
