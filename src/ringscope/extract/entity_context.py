@@ -126,6 +126,8 @@ def org_context(text: str, toks: list[Tok], i: int, j: int, outlet: bool = False
         return next_word(toks, j).casefold() in _OUTLET_AFTER
     if prev in {"on", "like"} and j - i == 1:
         return True
+    if prev == "to" and j - i == 1 and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):
+        return not ACCORDING_TO_PERSON.match(text, toks[i].end)  # "according to Reuters": a body or outlet
     if prev in {"at", "of", "with", "for"} and i > 1:
         role = toks[i - 2].text
         if prev == "for" and role.casefold() in COUNSEL_ROLES and j - i > 1:
