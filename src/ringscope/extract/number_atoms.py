@@ -53,6 +53,7 @@ _ID_STRONG_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _UNDER_AGE_BEFORE = re.compile(r"\b(?:under|below)\s+$", re.IGNORECASE)
+_COPULA_UNDER = re.compile(r"\b(?:were|are|was|is|aged)\s+(?:under|below)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:[.,;:)]|and\b|or\b|were\b|are\b|$)", re.IGNORECASE)
 _AFTER_SKIP_RE = re.compile(
     r"^(?:\s*(?:%|percent\b|per\s*cent\b|pc\b|pct\b|°)|(?:st|nd|rd|th)\b|\s*[-\s]?years?[-\s]old\b|"
@@ -275,7 +276,8 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
             return YEAR
         if _ID_STRONG_BEFORE.search(before, folded):
             return IDENTIFIER
-        if _UNDER_AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and 12 <= atom.value <= 21:
+        age_limit = 40 if _COPULA_UNDER.search(before) else 21  # "41 were under 25": an age, not a count
+        if _UNDER_AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and 12 <= atom.value <= age_limit:
             return IDENTIFIER  # "two are under 18": an age limit
         if _LONG_DIGITS.fullmatch(raw) and not atom.scaled:
             return IDENTIFIER  # counts of this size are written with separators
