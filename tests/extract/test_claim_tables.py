@@ -104,3 +104,17 @@ def test_a_row_label_is_where_people_came_from_not_where_they_were_freed() -> No
     claims = extract(text).claims
     assert sorted(c.low or 0.0 for c in claims) == [12.0, 40.0, 52.0]
     assert all(c.location in {"LA", None} for c in claims), [(c.low, c.location) for c in claims]
+
+
+def test_money_in_a_column_whose_header_names_its_currency() -> None:
+    text = ("| Country | Victims | Losses (USD) |\n|---|---|---|\n| Chile | 1,200 | 4,500,000 |\n"
+            "| Peru | 800 | 2,100,000 |")
+    claims = [(c.measure, c.value, c.currency, c.unit) for c in extract(text).claims]
+    assert ("fraud_losses", 4_500_000, "USD", "currency") in claims
+    assert ("fraud_losses", 2_100_000, "USD", "currency") in claims
+    assert all(c[3] == "people" for c in claims if c[1] in (1200, 800))
+
+
+def test_a_header_without_a_currency_leaves_the_column_a_count() -> None:
+    text = "| Country | Losses |\n|---|---|\n| Chile | 4,500,000 |"
+    assert all(c.currency is None for c in extract(text).claims)

@@ -81,6 +81,13 @@ def _breakdowns(figs: Figures) -> None:
         of_whole = next((g for g in reversed(groups) if g.amount.low == whole), None) if whole else None
         group = of_whole or group  # "Of the 63, 17 have ...": the group counted 63, not the latest one
         cell = claim_tables.cell_at(text, fig.amount.start, fig.amount.end)
+        paid = claim_tables.money_column(text, cell)
+        if paid is not None:  # "| Chile | 4,500,000 |" under "| Losses (USD) |": money in that currency
+            fig.amount.currency = fig.decision.currency = paid[0]
+            fig.decision.veto, fig.decision.measure = "", paid[1]
+            fig.decision.rule = claim_tables.TABLE_COLUMN
+            fig.decision.trigger = paid[2].rule if paid[2] is not None else ""
+            continue
         column = claim_tables.column_measure(text, cell)
         if column is not None:  # "| Kenya | 45 |" under "| Country | Rescued |"
             fig.decision.veto, fig.decision.measure = "", column[0]

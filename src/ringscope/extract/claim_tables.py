@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ringscope.extract import measures
+from ringscope.extract import measures, money
 
 TABLE_COLUMN = "claim.table_column"
 
@@ -185,3 +185,23 @@ def span_measure(text: str, start: int, end: int) -> tuple[str, measures.Trigger
         if cls in (measures.VICTIM, measures.WORKER, measures.RETURNEE):
             return measures.DEFAULT_MEASURE[cls], None
     return None
+
+
+_HEADER_MONEY = re.compile(r"\(\s*([^()\s]{1,12})\s*\)|\bin\s+([^\s,()|]{1,12})\s*$", re.IGNORECASE)
+
+
+def money_column(text: str, cell: TableCell | None) -> tuple[str, str, measures.Trigger | None] | None:
+    """The currency and money measure of a column whose header names a currency ("Losses (USD)",
+    "Seized (baht)", "Amount frozen, in $"), for a bare figure in one of its cells."""
+    if cell is None or cell.header is None or cell.header[1] - cell.header[0] > _MAX_LINE:
+        return None
+    start, end = cell.header
+    found = _HEADER_MONEY.search(text, start, end)
+    code = money.resolve(found.group(1) or found.group(2)) if found is not None else None
+    if code is None:
+        return None
+    for t in reversed(measures.find_triggers(text, start, end)):
+        if t.category in measures.MONEY_MEASURE:
+            return code, measures.MONEY_MEASURE[t.category], t
+    return None
+
