@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 
-from ringscope.extract import claim_lists, claim_tables, measures
+from ringscope.extract import claim_lists, claim_sequel, claim_tables, measures
 from ringscope.extract.claim_figures import NO_MEASURE, PEOPLE_MEASURES, Figure, Figures
+from ringscope.extract.claim_sequel import undecided_people
 
-TOTAL_OF_FIGURES_BEFORE = "claim.total_of_figures_before"
-GROUP_COUNTED_NEXT = "claim.group_counted_next"
 COMPARED_WITH = "claim.compared_with"
 LABELLED = "claim.labelled"
 _LABEL = re.compile(r"(?:^|\n|(?<=[.;!?])[ \t])[ \t]*(?:[-•*][ \t]+)?([A-Z][A-Za-z -]{1,40}?)[ \t]*:[ \t]*$")
@@ -32,16 +30,12 @@ def second_pass(figs: Figures) -> None:
     """Measures for the figures of people the first pass left undecided, in this order."""
     _share_in_lists(figs.items)
     _breakdowns(figs)
-    _totals_of_figures_before(figs)
-    _part_of_them(figs)
-    _followed_by(figs)
-    _group_counted_next(figs)
+    claim_sequel.totals_of_figures_before(figs)
+    claim_sequel.part_of_them(figs)
+    claim_sequel.followed_by(figs)
+    claim_sequel.group_counted_next(figs)
     _compared_with(figs)
     _labelled(figs)
-
-
-def _undecided_people(fig: Figure) -> bool:
-    return fig.decision.veto == NO_MEASURE and fig.noun.cls in measures.PEOPLE_CLASSES and not fig.is_money
 
 
 def _share_in_lists(items: list[Figure]) -> None:
@@ -57,7 +51,7 @@ def _share_in_lists(items: list[Figure]) -> None:
             continue
         measure = votes.most_common(1)[0][0]
         for fig in members:
-            if _undecided_people(fig):
+            if undecided_people(fig):
                 fig.decision.veto, fig.decision.measure = "", measure
                 fig.decision.rule = claim_lists.LIST_SHARES_PREDICATE
 
@@ -68,7 +62,7 @@ def _breakdowns(figs: Figures) -> None:
     group: Figure | None = None
     groups: list[Figure] = []
     for i, fig in enumerate(figs.items):
-        undecided = _undecided_people(fig)
+        undecided = undecided_people(fig)
         colon = undecided and group is not None and group.s_start == fig.s_start and (
             ":" in text[group.item_end : fig.amount.start])  # "freed 88 people: Chile (40), Peru (30) ..."
         if not undecided or not (colon or claim_lists.opens_breakdown(text, fig.s_start, fig.amount.start)):
@@ -118,84 +112,6 @@ def _breakdowns(figs: Figures) -> None:
                 fig.decision.trigger = header[1].rule if header[1] is not None else ""
                 continue
             _bullets_then_predicate(figs, i)
-
-
-_TOTAL_BEFORE = re.compile(
-    r"\b(?:bring\w*|brought|tak(?:e|es|ing)|took|rais\w*|push\w*|increas\w*|mak(?:e|es|ing)|made|lift\w*)\s+"
-    r"(?:the|their|its|this)\s+(?:overall\s+|grand\s+|cumulative\s+)?(?:total|number|tally|count|figure)"
-    r"(?:\s+(?:so\s+far|to\s+date))?\s+to\s+$",
-    re.IGNORECASE,
-)
-_TOTAL_REACH = 300
-
-
-def _totals_of_figures_before(figs: Figures) -> None:
-    """"..., bringing the total to 70": a running total of what the figures just before counted."""
-    text = figs.doc.text
-
-    def applies(fig: Figure, previous: Figure) -> bool:
-        return (
-            fig.noun.cls == measures.BARE
-            and fig.amount.start - previous.amount.end <= _TOTAL_REACH
-            and _TOTAL_BEFORE.search(text, max(0, fig.amount.start - 60), fig.amount.start) is not None
-        )
-
-    _from_previous(figs, applies, TOTAL_OF_FIGURES_BEFORE)
-
-
-_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b(?!\s+\w+ed\b)", re.IGNORECASE)
-_OF_THEM_REACH = 300
-PART_OF_THEM = "claim.part_of_them"
-
-
-def _part_of_them(figs: Figures) -> None:
-    """"received 4,590 of them": a part, with no predicate of its own, of the people counted before."""
-    text = figs.doc.text
-
-    def applies(fig: Figure, previous: Figure) -> bool:
-        return (
-            fig.noun.cls == measures.BARE
-            and fig.amount.start - previous.amount.end <= _OF_THEM_REACH
-            and _OF_THEM.match(text, fig.amount.end) is not None
-        )
-
-    _from_previous(figs, applies, PART_OF_THEM)
-
-
-FOLLOWED_BY = "claim.followed_by"
-_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|then)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
-_BATCH_GAP = re.compile(r"\s*(?:(?:on|in|at)\s+[\w-]+\s*)?(?:,\s*|,?\s*and\s+|,?\s*then\s+)$", re.IGNORECASE)
-
-
-def _followed_by(figs: Figures) -> None:
-    """"200 arrived on Saturday, followed by 184 on Monday and 170 on Tuesday": batches of one group,
-    each counted as the first was."""
-    text = figs.doc.text
-
-    def applies(fig: Figure, previous: Figure) -> bool:
-        if previous.s_start != fig.s_start or fig.noun.cls != measures.BARE:
-            return False
-        start = fig.amount.start
-        if _FOLLOWED_BY.search(text, max(fig.s_start, start - 30), start):
-            return True
-        batch = _BATCH_GAP.fullmatch(text, previous.amount.end, start) is not None
-        lead = max(fig.s_start, previous.amount.start - 30)
-        # "... followed by 184 on Monday and 170 on Tuesday"
-        return batch and _FOLLOWED_BY.search(text, lead, previous.amount.start) is not None
-
-    _from_previous(figs, applies, FOLLOWED_BY)
-
-
-def _from_previous(figs: Figures, applies: Callable[[Figure, Figure], bool], rule: str) -> None:
-    """Figures of people still undecided take the measure of the latest figure of people given one,
-    where ``applies(figure, latest)`` holds; ``rule`` is the id of the rule that says so."""
-    previous: Figure | None = None
-    for fig in figs.items:
-        if previous is not None and _undecided_people(fig) and applies(fig, previous):
-            fig.decision.veto, fig.decision.measure = "", previous.decision.measure
-            fig.decision.rule = rule
-        if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto:
-            previous = fig
 
 
 def _compared_with(figs: Figures) -> None:
@@ -276,33 +192,3 @@ def _next_token(text: str, pos: int) -> int:
         pos += 1
     bullet = re.match(r"(?:[-•*–·]|\d+[.)])[ \t]+", text[pos : pos + 6])
     return pos + (bullet.end() if bullet else 0)
-
-
-# Before a figure: a determiner of a group already told of ("the nine citizens"), or a name the
-# figure belongs to ("Regional Office 7").
-_KNOWN_OR_NAMED = re.compile(r"(?:\b(?:the|these|those|all|its|their)\s+|\b[A-Z][\w-]*\s+)$")
-_NEXT_SENTENCE = 3
-"""At most this many characters between the sentence that gave the measure and the figure's."""
-
-
-def _group_counted_next(figs: Figures) -> None:
-    """"Police freed 40 workers on Monday. 25 Chileans were among them": a nationality counted with no
-    predicate of its own, in the sentence right after one that gave people a measure, takes it."""
-    text = figs.doc.text
-
-    def applies(fig: Figure, previous: Figure) -> bool:
-        gap = text[previous.item_end : fig.amount.start]
-        if previous.decision.rule == PART_OF_THEM:
-            gap = _OF_THEM.sub("", gap, count=1)  # "4,590 of them, including 3,600 Chileans"
-        listed = (  # "... 1,211 Vietnamese and 866 Indonesians": the next item of the list counted so
-            previous.decision.rule in (GROUP_COUNTED_NEXT, PART_OF_THEM)
-            and previous.s_start == fig.s_start
-            and claim_lists.LIST_GAP.match(gap) is not None
-        )
-        return fig.decision.noun == "noun.nationality" and (listed or (
-            previous.s_start != fig.s_start
-            and fig.s_start - previous.s_end <= _NEXT_SENTENCE
-            and not _KNOWN_OR_NAMED.search(text, max(0, fig.amount.start - 12), fig.amount.start)
-        ))
-
-    _from_previous(figs, applies, GROUP_COUNTED_NEXT)
