@@ -197,3 +197,11 @@ def test_people_rescued_from_two_countries_get_a_route_to_each() -> None:
     assert _pairs("Police said 120 Kenyans rescued from Myanmar and Cambodia had returned home.") == {
         ("KE", "MM", None), ("KE", "KH", None)
     }
+
+
+def test_a_breakdown_of_people_detained_as_suspects_follows_no_route() -> None:
+    text = ("Police raided 40 sites in Cambodia, detaining 900 foreigners. Among them were 500 Chileans and "
+            "400 Peruvians.")
+    assert _pairs(text) == set()
+    rescued = "Police raided 40 sites in Cambodia, freeing 900 foreigners. Among them were 500 Chileans."
+    assert ("CL", "KH", 500) in _pairs(rescued)

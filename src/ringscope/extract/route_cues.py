@@ -44,6 +44,7 @@ HELD_IN_LIST = _RULES.pattern("cue.held_in_list")
 LURE_PLACE = _RULES.pattern("cue.lure_place")
 HELD_STRONG = _RULES.pattern("cue.held_strong")
 SITE_AFTER = _RULES.pattern("cue.site_after")
+BREAKDOWN_OPENER = _RULES.pattern("cue.breakdown_opener")
 PEOPLE_APPOSITION = _RULES.pattern("cue.people_apposition")
 TRANSIT_BEFORE = _RULES.pattern("cue.transit_before")
 

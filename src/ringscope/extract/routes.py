@@ -21,6 +21,7 @@ from ringscope.extract.places import PlaceHit
 from ringscope.extract.route_cues import (
     AHEAD_SENTENCES,
     BARE_NATIONALS_CF,
+    BREAKDOWN_OPENER,
     FOLLOW,
     FOLLOW_UP,
     FOLLOW_UP_BEFORE,
@@ -116,8 +117,10 @@ def extract_routes(
         origins = find_origins(text, sentence, hits, local, home, folded)
         excluded = {o.country for o in origins}
         taken = {o.start for o in origins}
+        # "... detaining 3,075 foreigners. Among them were 1,028 Chinese ...": a breakdown of suspects
+        of_suspects = number > 0 and _breakdown_of_suspects(doc, number)
         for origin in origins:
-            if _suspects(text, folded, sentence, origin):
+            if of_suspects or _suspects(text, folded, sentence, origin):
                 continue
             others = tuple(o.start for o in origins if o is not origin)
             dest_hit = find_destination(text, sentence, hits, origin, excluded, frequent, others)
@@ -178,6 +181,18 @@ def extract_routes(
             several = len({r.origin for r in routes[previous_routes:] if r.count is not None}) > 1
     counted = {(r.origin, r.destination) for r in routes if r.count is not None}
     return [r for r in routes if r.count is not None or (r.origin, r.destination) not in counted]
+
+
+def _breakdown_of_suspects(doc: Document, number: int) -> bool:
+    """Does sentence ``number`` open a breakdown ("Among them were ...", "They included ...") of people the
+    sentence before frames as suspects only (a suspect word, no strong victim word)?"""
+    text, folded = doc.text, doc.folded
+    s, e = doc.sentences[number]
+    if not BREAKDOWN_OPENER.match(text, s, e):
+        return False
+    ps, pe = doc.sentences[number - 1]
+    suspects = SUSPECT_CF.search(text, folded, ps, pe) is not None
+    return suspects and not STRONG_VICTIM_CF.search(text, folded, ps, pe)
 
 
 def _framed_next(doc: Document, number: int) -> bool:
