@@ -248,6 +248,7 @@ class Figures:
         if chosen is not None and chosen.measure and not is_money:
             chosen = claim_framing.object_of(text, noun, amount, own, chosen) or chosen
             chosen = claim_framing.still_held(text, noun, own, chosen) or chosen
+            chosen = claim_framing.fraud_victims(text, noun, chosen) or chosen
         elif chosen is not None and chosen.measure:
             chosen = claim_framing.money_object_of(text, amount, own, chosen) or chosen
         if chosen is not None and chosen.measure == "people_trafficked" and chosen.trigger is not None:

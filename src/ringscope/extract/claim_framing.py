@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ringscope.extract import measures
 from ringscope.extract.numbers import Amount
@@ -170,4 +171,29 @@ def still_held(text: str, noun: measures.Noun, own: list[measures.Trigger],
         if after and _STILL_GAP.fullmatch(text, noun.end, held.start):
             return measures.Choice("people_trafficked", held, STILL_HELD)
     return None
+
+
+FRAUD_REPORT_VICTIMS = "framing.fraud_report_victims"
+_FRAUD_WORDS = measures.RULES["framing.fraud_report_victims"].regex
+_TRAFFICKING_WORDS = re.compile(
+    r"traffick|forced|compound|held|captive|hostage|trapped|rescu|freed|repatriat|lured|recruit|enslav|"
+    r"scam\s+(?:cent(?:re|er)|hub|camp|park|factor)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8)
+def _fraud_only(text: str) -> bool:
+    """Is the report about fraud and its victims only: fraud words, and no word of trafficking,
+    holding or rescue?"""
+    assert _FRAUD_WORDS is not None
+    return _FRAUD_WORDS.search(text) is not None and _TRAFFICKING_WORDS.search(text) is None
+
+
+def fraud_victims(text: str, noun: measures.Noun, chosen: measures.Choice) -> measures.Choice | None:
+    """Victims counted with no predicate of their own in a report about fraud only ("funds traced from
+    more than 400 victims") are the people defrauded, not people trafficked."""
+    if chosen.rule != measures.NOUN_DEFAULT or noun.cls != measures.VICTIM or not _fraud_only(text):
+        return None
+    return measures.Choice("scam_victims", None, FRAUD_REPORT_VICTIMS)
 
