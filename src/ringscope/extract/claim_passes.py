@@ -66,8 +66,9 @@ def _breakdowns(figs: Figures) -> None:
         colon = undecided and group is not None and group.s_start == fig.s_start and (
             ":" in text[group.item_end : fig.amount.start])  # "freed 88 people: Chile (40), Peru (30) ..."
         if not undecided or not (colon or claim_lists.opens_breakdown(text, fig.s_start, fig.amount.start)):
-            larger = _LARGER_WHOLE.search(text, max(fig.s_start, fig.amount.start - 30), fig.amount.start)
-            if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto and larger is None:
+            if fig.decision.measure in PEOPLE_MEASURES and not fig.decision.veto and not _LARGER_WHOLE.search(
+                text, max(fig.s_start, fig.amount.start - 30), fig.amount.start
+            ):
                 group = fig  # not "the first of about 7,000": a larger whole the group is taken from
                 groups.append(fig)
             continue

@@ -220,14 +220,17 @@ def _classify_part(
     has_org_head = not ORG_HEADS.isdisjoint(texts)
     inner_place = bool(within)
     folded = [t.casefold() for t in texts]
-    plain_name = COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)
     if texts[0] == "Operation" and len(texts) > 1:
         return Found("Operation", start, end, name, rule=OPERATION_NAME)
-    loose_name = not (folded[-1] in COMMON_WORDS or folded[-1] in lower_words)
-    loose_name = loose_name and TITLE_WORDS.isdisjoint(texts)
-    all_caps = all(t.isupper() for t in texts)
-    sized = 2 <= name_tokens(words) <= 4 or initials_then_name(words)  # "J. R. Morales"
-    if sized and not has_org_head and loose_name and not inner_place and not all_caps:
+    if (  # cheapest tests first: most runs fail one of them
+        not has_org_head
+        and not inner_place
+        and folded[-1] not in COMMON_WORDS
+        and folded[-1] not in lower_words
+        and TITLE_WORDS.isdisjoint(texts)
+        and not all(t.isupper() for t in texts)
+        and (2 <= name_tokens(words) <= 4 or initials_then_name(words))  # "J. R. Morales"
+    ):
         if person_context(text, toks, index, index + len(words)) and not org_context(
             text, toks, index, index + len(words)
         ):
@@ -294,8 +297,8 @@ def _classify_part(
     ):
         return Found("Location", start, toks[after].end, text[start : toks[after].end],
                      rule=LOCATION_PLACE_SUFFIX)
-    if not plain_name or inner_place:
-        return None
+    if inner_place or not (COMMON_WORDS.isdisjoint(folded) and lower_words.isdisjoint(folded)):
+        return None  # not a plain name
     if COMPOUND_AFTER_RE.match(text, end) or COMPOUND_BEFORE_RE.search(text, max(0, start - 60), start):
         return Found("Compound", start, end, name, rule=COMPOUND_CONTEXT)  # "X, a sprawling scam enclave"
     org = org_context(text, toks, index, index + len(words))

@@ -276,8 +276,9 @@ def skip_reason(text: str, atom: Atom, atoms_before: list[Atom]) -> str:
             return YEAR
         if _ID_STRONG_BEFORE.search(before, folded):
             return IDENTIFIER
-        age_limit = 40 if _COPULA_UNDER.search(before) else 21  # "41 were under 25": an age, not a count
-        if _UNDER_AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and 12 <= atom.value <= age_limit:
+        if _UNDER_AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and 12 <= atom.value <= (
+            40 if _COPULA_UNDER.search(before) else 21  # "41 were under 25": an age, not a count
+        ):
             return IDENTIFIER  # "two are under 18": an age limit
         if _LONG_DIGITS.fullmatch(raw) and not atom.scaled:
             return IDENTIFIER  # counts of this size are written with separators

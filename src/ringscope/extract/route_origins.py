@@ -96,7 +96,8 @@ def is_people(text: str, hit: PlaceHit, end_limit: int, counted: bool = False) -
         return False
     if hit.text.endswith("s") and not hit.text.endswith("ss"):
         return True
-    if PEOPLE_APPOSITION.search(text, max(0, hit.start - 80), hit.start):
+    lead = max(0, hit.start - 80)
+    if "," in text[lead : hit.start] and PEOPLE_APPOSITION.search(text, lead, hit.start):
         return True  # "The victims, mostly Vietnamese and Indonesian, were held in ..."
     return counted or first in {"were", "are", "who", "have", "had", "was"}
 

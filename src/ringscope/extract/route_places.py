@@ -55,7 +55,8 @@ def find_destination(
         site = SITE_AFTER.match(text, hit.end) is not None
         if hit.kind == "demonym" and not site:
             continue
-        if TRANSIT_BEFORE.search(text, max(s, hit.start - 24), hit.start):
+        lead = text[max(s, hit.start - 24) : hit.start]
+        if ("via" in lead or "hrough" in lead or "ransit" in lead) and TRANSIT_BEFORE.search(lead):
             continue  # "evacuated from X through Y": Y is a stop on the way
         if origin.start <= hit.start < origin.end:
             continue
