@@ -77,6 +77,7 @@ from ringscope.extract.people import (
 )
 from ringscope.extract.places import COMMON_WORDS, PlaceHit
 
+_TITLE_LINKS = frozenset({"of", "for", "and", "the"})
 # Words before an acronym that make it the body a person serves ("... at ZORPOL Arlen Vosk").
 _BODY_BEFORE = frozenset({"at", "of", "for", "from", "with", "by", "in", "to"})
 
@@ -251,8 +252,8 @@ def _classify_part(
     if has_org_head:
         if len(texts) == 1 and not is_acronym(texts[0]):
             return None
-        if all(t in TITLE_WORDS for t in texts) and any(t in TITLE_HEADS for t in texts):
-            return None
+        if all(t in TITLE_WORDS or t in _TITLE_LINKS for t in texts) and any(t in TITLE_HEADS for t in texts):
+            return None  # an office, not a body: "Inspector-General of Police"
         lead = starts.get(start)
         if len(texts) == 2 and lead is not None and lead.kind == "demonym" and texts[1] in GENERIC_BODIES:
             return None  # "Thai Authorities", "Cambodian Police": a generic reference, not a name
