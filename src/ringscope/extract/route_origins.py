@@ -11,10 +11,12 @@ from ringscope.extract.route_cues import (
     BARE,
     BARE_NATIONALS_CF,
     BREAKDOWN,
+    BROUGHT_HOME,
     COUNT_AFTER,
     COUNT_GAP,
     FROM_COUNTRY,
     FROM_ORIGIN,
+    HOME_RETURN_AFTER,
     LIST_GAP,
     NATIONALITY,
     NATIONALITY_PAIR,
@@ -24,6 +26,7 @@ from ringscope.extract.route_cues import (
     OUT_OF,
     OWN,
     OWN_NATIONALS_CF,
+    PEOPLE_AFTER_COUNT,
     PEOPLE_APPOSITION,
     PEOPLE_MODIFIERS,
     PEOPLE_NOUNS,
@@ -190,7 +193,26 @@ def find_origins(
             count = of_counts[-1] if of_counts else None
         start = count[0] if count else match.start()
         out.append(Origin(owner, start, match.end(), count[1] if count else None, OWN))
+    if not out:
+        out.extend(_brought_home(text, s, e, hits, amounts))
     return out
+
+
+def _brought_home(
+    text: str, s: int, e: int, hits: list[PlaceHit], amounts: list[tuple[int, int, float]]
+) -> list[Origin]:
+    """"Peru brings home 40 victims from Chile": people a country is the subject of bringing home are
+    its own nationals."""
+    first = next((h for h in hits if h.kind == "country" and h.country), None)
+    if first is None or not SUBJECT_LEAD.fullmatch(text, s, first.start):
+        return []
+    verb = HOME_RETURN_AFTER.match(text, first.end, e)
+    if verb is None or first.country is None:
+        return []
+    counted = next(((a, b, v) for a, b, v in amounts if verb.end() <= a < verb.end() + 30), None)
+    if counted is None or not PEOPLE_AFTER_COUNT.match(text, counted[1], e):
+        return []
+    return [Origin(first.country, counted[0], counted[1], int(counted[2]), BROUGHT_HOME)]
 
 
 def _speaker(text: str, sentence_start: int, hits: list[PlaceHit], pos: int) -> str | None:
