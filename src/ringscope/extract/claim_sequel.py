@@ -31,16 +31,18 @@ _TOTAL_BEFORE = re.compile(
 _TOTAL_REACH = 300
 
 
+def _bare_near(fig: Figure, previous: Figure, reach: int) -> bool:
+    """A figure with no noun of its own, at most ``reach`` characters after the figure before."""
+    return fig.noun.cls == measures.BARE and fig.amount.start - previous.amount.end <= reach
+
+
 def totals_of_figures_before(figs: Figures) -> None:
     """"..., bringing the total to 70": a running total of what the figures just before counted."""
     text = figs.doc.text
 
     def applies(fig: Figure, previous: Figure) -> bool:
-        return (
-            fig.noun.cls == measures.BARE
-            and fig.amount.start - previous.amount.end <= _TOTAL_REACH
-            and _TOTAL_BEFORE.search(text, max(0, fig.amount.start - 60), fig.amount.start) is not None
-        )
+        total = _TOTAL_BEFORE.search(text, max(0, fig.amount.start - 60), fig.amount.start)
+        return _bare_near(fig, previous, _TOTAL_REACH) and total is not None
 
     from_previous(figs, applies, TOTAL_OF_FIGURES_BEFORE)
 
@@ -55,11 +57,7 @@ def part_of_them(figs: Figures) -> None:
     text = figs.doc.text
 
     def applies(fig: Figure, previous: Figure) -> bool:
-        return (
-            fig.noun.cls == measures.BARE
-            and fig.amount.start - previous.amount.end <= _OF_THEM_REACH
-            and _OF_THEM.match(text, fig.amount.end) is not None
-        )
+        return _bare_near(fig, previous, _OF_THEM_REACH) and _OF_THEM.match(text, fig.amount.end) is not None
 
     from_previous(figs, applies, PART_OF_THEM)
 
