@@ -14,7 +14,7 @@ from ringscope.extract.places import find_places
 from ringscope.extract.routes import extract_routes
 from ringscope.model import Extraction
 
-EXTRACTOR_VERSION = "0.4.38"
+EXTRACTOR_VERSION = "0.4.39"
 """Bump when extraction output changes; stored items of older versions are re-extracted."""
 
 
