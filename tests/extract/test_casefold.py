@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ringscope.extract.casefold import CaseFree, fold_case, twin_allowed
 from ringscope.extract.dates import _RELATIVE
-from ringscope.extract.number_atoms import _ID_STRONG_BEFORE, _MONTH_AFTER, _MONTH_BEFORE, _RATIO_BEFORE
+from ringscope.extract.number_skips import _ID_STRONG_BEFORE, _MONTH_AFTER, _MONTH_BEFORE, _RATIO_BEFORE
 from ringscope.extract.route_cues import (
     BARE_NATIONALS_CF,
     OWN_NATIONALS_CF,

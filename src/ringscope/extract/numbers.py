@@ -13,17 +13,15 @@ from dataclasses import dataclass
 
 from ringscope.extract.number_atoms import (
     MONTHS,
-    PHONE,
     SCALES,
     TENS,
     UNITS,
     Atom,
     ascii_lower,
     atoms,
-    in_phone,
     parse_words,
-    skip_reason,
 )
+from ringscope.extract.number_skips import PHONE, in_phone, skip_reason
 from ringscope.extract.rules import load_rules
 
 __all__ = ["MONTHS", "SCALES", "TENS", "UNITS", "Amount", "ascii_lower", "find_amounts", "parse_words"]
