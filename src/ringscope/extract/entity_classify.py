@@ -1,4 +1,5 @@
-"""Classifying one capitalised run of words: a titled person, an organisation, a compound, a facility."""
+"""Classifying one capitalised run of words: a title before a name makes a person (and the body the
+officer serves); any other run goes to entity_plain.py."""
 
 from __future__ import annotations
 
