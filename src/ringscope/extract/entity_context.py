@@ -123,7 +123,9 @@ def org_context(text: str, toks: list[Tok], i: int, j: int, outlet: bool = False
     if prev in ORG_NOUNS or prev in {"told", "via"}:
         return True
     if outlet:
-        return next_word(toks, j).casefold() in _OUTLET_AFTER
+        start = toks[i].start  # "published by X Asia", "coordinated by the X Bureau of Y"
+        by = prev == "by" and ORG_BEFORE.search(text, max(0, start - 40), start) is not None
+        return by or next_word(toks, j).casefold() in _OUTLET_AFTER
     if prev in {"on", "like"} and j - i == 1:
         return True
     if prev == "to" and j - i == 1 and _ACCORDING.search(text, max(0, toks[i].start - 16), toks[i].start):
