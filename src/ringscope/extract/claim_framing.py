@@ -174,7 +174,7 @@ def still_held(text: str, noun: measures.Noun, own: list[measures.Trigger],
 
 
 FRAUD_REPORT_VICTIMS = "framing.fraud_report_victims"
-_FRAUD_WORDS = measures.RULES["framing.fraud_report_victims"].regex
+_FRAUD_WORDS = measures.RULES.pattern(FRAUD_REPORT_VICTIMS)
 _TRAFFICKING_WORDS = re.compile(
     r"traffick|forced|compound|held|captive|hostage|trapped|rescu|freed|repatriat|lured|recruit|enslav|"
     r"scam\s+(?:cent(?:re|er)|hub|camp|park|factor)",
@@ -186,7 +186,6 @@ _TRAFFICKING_WORDS = re.compile(
 def _fraud_only(text: str) -> bool:
     """Is the report about fraud and its victims only: fraud words, and no word of trafficking,
     holding or rescue?"""
-    assert _FRAUD_WORDS is not None
     return _FRAUD_WORDS.search(text) is not None and _TRAFFICKING_WORDS.search(text) is None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ringscope.extract import claim_lists, measures
 from ringscope.extract.claim_figures import NO_MEASURE, PEOPLE_MEASURES, Figure, Figures
+from ringscope.extract.counted_nouns import TOTAL_VERBS
 
 TOTAL_OF_FIGURES_BEFORE = "claim.total_of_figures_before"
 GROUP_COUNTED_NEXT = "claim.group_counted_next"
@@ -23,7 +24,7 @@ def undecided_people(fig: Figure) -> bool:
 
 
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:bring\w*|brought|tak(?:e|es|ing)|took|rais\w*|push\w*|increas\w*|mak(?:e|es|ing)|made|lift\w*)\s+"
+    rf"\b(?:{TOTAL_VERBS}|increas\w*|mak(?:e|es|ing)|made)\s+"
     r"(?:the|their|its|this)\s+(?:overall\s+|grand\s+|cumulative\s+)?(?:total|number|tally|count|figure)"
     r"(?:\s+(?:so\s+far|to\s+date))?\s+to\s+$",
     re.IGNORECASE,

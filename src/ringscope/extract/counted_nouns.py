@@ -106,10 +106,9 @@ TOTAL_OF = "noun.total_of"
 _TOTAL_OF = re.compile(
     r"\s+the\s+(?:overall\s+|total\s+|cumulative\s+)?(?:number|total|tally|count)(?:\s+of\b)?", re.IGNORECASE
 )
-_TOTAL_VERB = re.compile(
-    r"\b(?:bring\w*|brought|tak(?:e|es|ing)|took|rais\w*|push\w*|lift\w*)\s+(?:\w+\s+)?to\s+\S+$",
-    re.IGNORECASE,
-)
+TOTAL_VERBS = r"bring\w*|brought|tak(?:e|es|ing)|took|rais\w*|push\w*|lift\w*"
+"""Verbs that carry a running total to a figure ("bringing the total to 70", "taking to 178 the number")."""
+_TOTAL_VERB = re.compile(rf"\b(?:{TOTAL_VERBS})\s+(?:\w+\s+)?to\s+\S+$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+(?:the|those|these)(?=\s+[A-Za-z])", re.IGNORECASE)
 _COPULA = frozenset({"were", "was", "are", "is"})
 _NATIONALITY_AFTER_COPULA = re.compile(

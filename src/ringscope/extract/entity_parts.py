@@ -71,6 +71,10 @@ def split_and(text: str, words: list[Tok], starts: dict[int, PlaceHit]) -> list[
     return [p for p in out if p]
 
 
+_HEAD_LINKS = frozenset({"of", "for", "on", "in", "to", "&"})
+"""Words after a head that keep it the head of its name ("Ministry of X")."""
+
+
 def stands_alone(words: list[Tok], starts: dict[int, PlaceHit]) -> bool:
     texts = [w.text for w in words]
     if is_place_run(words, starts):
@@ -85,8 +89,6 @@ def stands_alone(words: list[Tok], starts: dict[int, PlaceHit]) -> bool:
         and (t not in MODIFIER_HEADS or k == len(texts) - 1 or texts[k + 1] in _HEAD_LINKS)
         for k, t in enumerate(texts)
     )
-
-_HEAD_LINKS = frozenset({"of", "for", "on", "in", "to", "&"})
 
 
 def place_word(word: str) -> bool:

@@ -118,7 +118,7 @@ def extract_routes(
         excluded = {o.country for o in origins}
         taken = {o.start for o in origins}
         # "... detaining 3,075 foreigners. Among them were 1,028 Chinese ...": a breakdown of suspects
-        of_suspects = number > 0 and _breakdown_of_suspects(doc, number)
+        of_suspects = bool(origins) and number > 0 and _breakdown_of_suspects(doc, number)
         for origin in origins:
             if of_suspects or _suspects(text, folded, sentence, origin):
                 continue
